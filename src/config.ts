@@ -1,0 +1,59 @@
+/**
+ * The one environment schema. Every variable Lede reads is declared here, parsed once at start,
+ * and handed to the rest of the program as a typed, frozen `Config`. `.env.example` lists exactly
+ * these variables.
+ */
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .default('false')
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const optionalString = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+
+const snowflake = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v))
+  .refine((v) => v === undefined || /^\d{17,20}$/.test(v), {
+    message: 'must be a Discord id (17 to 20 digits)',
+  });
+
+export const envSchema = z.object({
+  DISCORD_TOKEN: optionalString,
+  DISCORD_CLIENT_ID: snowflake,
+  DISCORD_GUILD_ID: snowflake,
+  DISCORD_API_URL: optionalString.refine(
+    (v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v),
+    { message: 'must be an http(s) URL such as http://127.0.0.1:8080/api' },
+  ),
+  DATABASE_PATH: z.string().trim().min(1).default('data/lede.db'),
+  ARTICLES_DIR: z.string().trim().min(1).default('data/articles'),
+  ALLOW_PRIVATE_URLS: booleanFlag,
+  MESSAGE_CONTENT_INTENT: booleanFlag,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MAX_FETCH_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(5 * 1024 * 1024),
+  FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+});
+
+export type Config = Readonly<z.output<typeof envSchema>>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly details: string) {
+    super(`Invalid configuration:\n${details}`);
+  }
+}
+
+/** Parse an environment (default: process.env). Throws ConfigError naming each bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = envSchema.safeParse(env);
+  if (!result.success) throw new ConfigError(z.prettifyError(result.error));
+  return Object.freeze(result.data);
+}
