@@ -1,0 +1,84 @@
+/**
+ * answerQuestion: analyse the question, retrieve the sentences that match it, extract the best
+ * span of the expected kind from the top few, and decide whether it is sure enough to show.
+ */
+import type { AnswerResult, QaIndex, QaSentence, QuoteLike } from './model';
+import { analyzeQuestion } from './question';
+import { answerFromQuotes } from './quotes';
+import { coverage, rankSentences, type ScoredSentence } from './retrieve';
+import { bestCandidate, type ScoredCandidate } from './extract';
+import { sentenceTags } from './sentence-tags';
+import { confidenceOf, FOUND_THRESHOLD } from './confidence';
+
+/** Sentences searched for an answer span, best retrieval first. */
+const TOP_SENTENCES = 3;
+/** How much the span's score counts against the sentence's retrieval score when choosing. */
+const SPAN_SHARE = 0.35;
+
+export interface AnswerOptions {
+  /** The article's quotes (from src/nlp/quotes), for who-said questions. */
+  readonly quotes?: readonly QuoteLike[];
+}
+
+function sentenceOf(index: QaIndex, s: QaSentence): NonNullable<AnswerResult['sentence']> {
+  return { index: s.index, start: s.start, end: s.end, text: index.text.slice(s.start, s.end) };
+}
+
+function sentenceAt(index: QaIndex, offset: number): QaSentence | undefined {
+  return index.sentences.find((s) => s.start <= offset && offset < s.end);
+}
+
+/** Answer `question` from the indexed article. Pure apart from the index's tag cache. */
+export function answerQuestion(index: QaIndex, question: string, opts: AnswerOptions = {}): AnswerResult {
+  const q = analyzeQuestion(question);
+  const ranked = rankSentences(index, q);
+  const top = ranked[0];
+  const hint = top && top.score > 0 ? sentenceOf(index, top.sentence) : null;
+  const refuse = (answerType = q.answerType, confidence = 0): AnswerResult => ({
+    found: false, answer: null, answerStart: null, answerEnd: null, sentence: hint, confidence, answerType,
+  });
+
+  if (q.quoteQuery) {
+    const fromQuotes = opts.quotes ? answerFromQuotes(index, q.quoteQuery, opts.quotes) : null;
+    if (fromQuotes) {
+      const s = sentenceAt(index, fromQuotes.start);
+      return {
+        found: fromQuotes.confidence >= FOUND_THRESHOLD,
+        answer: fromQuotes.answer,
+        answerStart: fromQuotes.start,
+        answerEnd: fromQuotes.end,
+        sentence: s ? sentenceOf(index, s) : hint,
+        confidence: fromQuotes.confidence,
+        answerType: 'quote',
+        quotes: fromQuotes.quotes,
+      };
+    }
+    return refuse('quote');
+  }
+  if (!top || top.score <= 0 || q.terms.size === 0) return refuse();
+
+  let best: { s: ScoredSentence; c: ScoredCandidate; total: number } | null = null;
+  const topScore = top.score;
+  for (const s of ranked.slice(0, TOP_SENTENCES)) {
+    if (s.score <= 0) break;
+    const c = bestCandidate(s.sentence, sentenceTags(index, s.sentence.index), q);
+    if (!c) continue;
+    const total = s.score / topScore + SPAN_SHARE * c.score;
+    if (!best || total > best.total) best = { s, c, total };
+  }
+  if (!best) return refuse();
+
+  const tokens = best.s.sentence.tokens;
+  const start = tokens[best.c.from]!.start;
+  const end = tokens[best.c.to - 1]!.end;
+  const confidence = confidenceOf(coverage(index, q, best.s.matched), best.c, best.s.score / topScore);
+  return {
+    found: confidence >= FOUND_THRESHOLD,
+    answer: index.text.slice(start, end),
+    answerStart: start,
+    answerEnd: end,
+    sentence: sentenceOf(index, best.s.sentence),
+    confidence,
+    answerType: q.answerType,
+  };
+}

@@ -1,0 +1,209 @@
+/**
+ * Candidate answer spans in one sentence, by kind: names (capitalized runs), dates, amounts, noun
+ * phrases (from POS tags) and clauses (reasons and manners). Each candidate is a token range; the
+ * extractor scores them against the question. Every generator is one linear pass with a bounded
+ * span length, so a hostile sentence cannot blow up.
+ */
+import {
+  AMOUNT_MODIFIERS,
+  CURRENCY_SYMBOLS,
+  DATE_MODIFIERS,
+  DATE_WORDS,
+  MANNER_OPENERS,
+  MONTHS,
+  NUMBER_WORDS,
+  REASON_OPENERS,
+} from '../lexicon/qa-patterns';
+import type { QaToken } from './model';
+import type { TokenTags } from './tagger';
+
+export type CandidateKind = 'name' | 'date' | 'number' | 'noun' | 'clause';
+
+export interface Candidate {
+  /** Token range [from, to) in the sentence's tokens. */
+  readonly from: number;
+  readonly to: number;
+  readonly kind: CandidateKind;
+  /** The run is preceded by a preposition (what it is: "in", "at", "by"...), lowercase, or ''. */
+  readonly preposition: string;
+}
+
+/** Longest candidate in tokens: answers are phrases, not paragraphs. */
+const MAX_SPAN_TOKENS = 30;
+/** Lowercase words allowed inside a name ("Bank of America", "Leonardo da Vinci"). */
+const NAME_CONNECTORS = new Set(['of', 'de', 'da', 'del', 'della', 'di', 'du', 'la', 'le', 'van', 'von', 'der', 'bin', 'al', 'y', '&', 'and', 'for', 'the', 'on']);
+const NOUNISH = new Set(['NOUN', 'PROPN']);
+const NP_INNER = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
+/** Determiner-like words that may open a noun phrase. */
+const NP_OPENERS = new Set(['DET', 'NUM']);
+
+const isWordy = (t: QaToken): boolean => t.kind === 'word' || t.kind === 'number' || t.kind === 'abbrev';
+const isCapitalized = (t: QaToken): boolean => isWordy(t) && /^[\p{Lu}]/u.test(t.text);
+const isHyphen = (t: QaToken | undefined): boolean => t !== undefined && (t.text === '-' || t.text === '/');
+
+function prepositionBefore(tokens: readonly QaToken[], pos: readonly string[], at: number): string {
+  let k = at - 1;
+  if (k >= 0 && pos[k] === 'DET') k--;
+  return k >= 0 && (pos[k] === 'ADP' || pos[k] === 'SCONJ') ? tokens[k]!.lower : '';
+}
+
+/** Capitalized runs: people, organizations, places ("Venezuelan President Nicolas Maduro"). */
+function names(tokens: readonly QaToken[], tags: TokenTags, out: Candidate[]): void {
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    const startsName = isCapitalized(t) && (i > 0 || tags.pos[i] === 'PROPN') && t.kind !== 'number';
+    if (!startsName) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    let end = i + 1;
+    while (j < tokens.length && j - i < MAX_SPAN_TOKENS) {
+      const u = tokens[j]!;
+      if (isCapitalized(u) || (u.kind === 'number' && isCapitalized(tokens[j - 1]!))) {
+        end = ++j;
+      } else if ((NAME_CONNECTORS.has(u.lower) || isHyphen(u)) && j + 1 < tokens.length && isCapitalized(tokens[j + 1]!) && tokens[j + 1]!.start - u.end <= 1) {
+        j++;
+      } else break;
+    }
+    // Drop a possessive or trailing connector; keep "U.S." and names.
+    out.push({ from: i, to: end, kind: 'name', preposition: prepositionBefore(tokens, tags.pos, i) });
+    // Also offer the run without a leading common-noun title when it is long ("President Nicolas Maduro").
+    i = end;
+  }
+}
+
+function isYear(t: QaToken): boolean {
+  return t.kind === 'number' && /^(1\d{3}|20\d{2})s?$/.test(t.text);
+}
+
+function isDateToken(t: QaToken, entity: string | null): boolean {
+  if (entity === 'DATE' || entity === 'TIME') return true;
+  if (isYear(t)) return true;
+  // "may", "march" and "sun" are also common words: a month counts when capitalized.
+  if (MONTHS.has(t.lower.replace(/\.$/, '')) && /^\p{Lu}/u.test(t.text)) return true;
+  return DATE_WORDS.has(t.lower);
+}
+
+/** Dates and times: runs of date tokens, with their modifiers and glue ("the spring of 1329", "Jan. 20"). */
+function dates(tokens: readonly QaToken[], tags: TokenTags, out: Candidate[]): void {
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isDateToken(tokens[i]!, tags.entity[i] ?? null)) {
+      i++;
+      continue;
+    }
+    let from = i;
+    while (from > 0 && i - from < 3 && (DATE_MODIFIERS.has(tokens[from - 1]!.lower) || /^\d+(st|nd|rd|th)$/.test(tokens[from - 1]!.lower) || MONTHS.has(tokens[from - 1]!.lower.replace(/\.$/, '')))) from--;
+    while (from < i && (tokens[from]!.lower === 'of' || tokens[from]!.lower === 'the' || tokens[from]!.lower === 'since' || tokens[from]!.lower === 'until')) from++;
+    let to = i + 1;
+    while (to < tokens.length && to - from < 12) {
+      const u = tokens[to]!;
+      if (isDateToken(u, tags.entity[to] ?? null) || u.kind === 'number') to++;
+      else if ((u.text === ',' || u.lower === 'of' || u.text === '-' || u.lower === 'and' || u.lower === 'to') && to + 1 < tokens.length && isDateToken(tokens[to + 1]!, tags.entity[to + 1] ?? null)) to++;
+      else if (u.lower === 'century' || u.lower === 'centuries') to++;
+      else break;
+    }
+    out.push({ from, to, kind: 'date', preposition: prepositionBefore(tokens, tags.pos, from) });
+    i = to;
+  }
+}
+
+function isNumberToken(t: QaToken, pos: string, entity: string | null): boolean {
+  if (t.kind === 'number') return true;
+  if (NUMBER_WORDS.has(t.lower) && (pos === 'NUM' || entity === 'CARDINAL' || entity === 'ORDINAL')) return true;
+  return entity === 'MONEY' || entity === 'PERCENT' || entity === 'CARDINAL';
+}
+
+/** Amounts: numbers with currency, multiplier, approximation and one unit word ("nearly $5 million"). */
+function amounts(tokens: readonly QaToken[], tags: TokenTags, questionTerms: ReadonlyMap<string, number>, out: Candidate[]): void {
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isNumberToken(tokens[i]!, tags.pos[i] ?? 'X', tags.entity[i] ?? null)) {
+      i++;
+      continue;
+    }
+    let from = i;
+    while (from > 0 && i - from < 3 && (CURRENCY_SYMBOLS.has(tokens[from - 1]!.text) || ['nearly', 'about', 'around', 'approximately', 'almost', 'over', 'some', 'roughly', 'between', 'up', 'least', 'at'].includes(tokens[from - 1]!.lower))) from--;
+    let to = i + 1;
+    while (to < tokens.length && to - from < 10) {
+      const u = tokens[to]!;
+      if (isNumberToken(u, tags.pos[to] ?? 'X', tags.entity[to] ?? null) || CURRENCY_SYMBOLS.has(u.text) || (AMOUNT_MODIFIERS.has(u.lower) && to + 1 < tokens.length && isNumberToken(tokens[to + 1]!, tags.pos[to + 1] ?? 'X', tags.entity[to + 1] ?? null)) || ['million', 'billion', 'trillion', 'thousand', 'hundred', 'percent', 'per', 'cent'].includes(u.lower)) to++;
+      else break;
+    }
+    // One unit word after ("110 mph", "378 species") unless the question already names it.
+    const unit = tokens[to];
+    if (unit && (tags.pos[to] === 'NOUN' || unit.lower === '%') && !questionTerms.has(unit.term) && to - from < 10) {
+      out.push({ from, to: to + 1, kind: 'number', preposition: prepositionBefore(tokens, tags.pos, from) });
+    }
+    out.push({ from, to, kind: 'number', preposition: prepositionBefore(tokens, tags.pos, from) });
+    i = to;
+  }
+}
+
+/** Noun phrases from POS tags, and their "of"-extensions ("the wisdom of certain decisions"). */
+function nounPhrases(tokens: readonly QaToken[], tags: TokenTags, out: Candidate[]): void {
+  const pos = tags.pos;
+  const nps: Array<{ from: number; to: number }> = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const p = pos[i] ?? 'X';
+    if (!NP_INNER.has(p) && !NP_OPENERS.has(p) && !(p === 'ADV' && NP_INNER.has(pos[i + 1] ?? ''))) {
+      i++;
+      continue;
+    }
+    let j = i;
+    if (NP_OPENERS.has(p) || p === 'ADV') j++;
+    let lastNoun = -1;
+    while (j < tokens.length && j - i < MAX_SPAN_TOKENS) {
+      const q = pos[j] ?? 'X';
+      if (NP_INNER.has(q) || (q === 'PART' && tokens[j]!.lower === "'s") || (isHyphen(tokens[j]) && NP_INNER.has(pos[j + 1] ?? '')) || (q === 'VERB' && tokens[j]!.text.includes('-'))) {
+        if (NOUNISH.has(q) || q === 'NUM') lastNoun = j;
+        j++;
+      } else break;
+    }
+    if (lastNoun >= 0) nps.push({ from: i, to: lastNoun + 1 });
+    i = Math.max(j, i + 1);
+  }
+  for (let k = 0; k < nps.length; k++) {
+    const np = nps[k]!;
+    out.push({ from: np.from, to: np.to, kind: 'noun', preposition: prepositionBefore(tokens, pos, np.from) });
+    const next = nps[k + 1];
+    const glue = tokens[np.to];
+    if (next && glue && next.from === np.to + 1 && (glue.lower === 'of' || glue.lower === 'and' || glue.lower === 'for' || glue.lower === 'in') && next.to - np.from <= MAX_SPAN_TOKENS) {
+      out.push({ from: np.from, to: next.to, kind: 'noun', preposition: prepositionBefore(tokens, pos, np.from) });
+    }
+  }
+}
+
+const CLAUSE_STOP = new Set([',', ';', ':', '.', '!', '?', '(', ')', '"']);
+
+/** Reasons and manners: from an opener ("because", "by", "to" + verb) to the clause's end. */
+function clauses(tokens: readonly QaToken[], tags: TokenTags, out: Candidate[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const opener = REASON_OPENERS.has(t.lower) || MANNER_OPENERS.has(t.lower) || t.lower === 'in';
+    if (!opener) continue;
+    if (t.lower === 'to' && tags.pos[i + 1] !== 'VERB') continue;
+    if (t.lower === 'in' && !(tokens[i + 1]?.lower === 'order' || tokens[i + 1]?.lower === 'response')) continue;
+    if ((t.lower === 'for' || t.lower === 'as' || t.lower === 'so' || t.lower === 'with') && tags.pos[i] !== 'SCONJ' && t.lower !== 'for') continue;
+    let j = i + 1;
+    while (j < tokens.length && j - i < MAX_SPAN_TOKENS && !CLAUSE_STOP.has(tokens[j]!.text)) j++;
+    if (j - i >= 2) {
+      out.push({ from: i, to: j, kind: 'clause', preposition: t.lower });
+      out.push({ from: i + 1, to: j, kind: 'clause', preposition: t.lower });
+    }
+  }
+}
+
+/** All candidates of a sentence. */
+export function candidatesOf(tokens: readonly QaToken[], tags: TokenTags, questionTerms: ReadonlyMap<string, number>): Candidate[] {
+  const out: Candidate[] = [];
+  names(tokens, tags, out);
+  dates(tokens, tags, out);
+  amounts(tokens, tags, questionTerms, out);
+  nounPhrases(tokens, tags, out);
+  clauses(tokens, tags, out);
+  return out;
+}

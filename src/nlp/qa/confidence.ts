@@ -1,0 +1,19 @@
+/**
+ * Confidence and refusal. An answer is shown only when the sentence it comes from covers most of
+ * what the question asks about (by IDF weight) and the span is of the kind asked for. A wrong
+ * confident answer is worse than "not found in the article", so the threshold leans to refusing.
+ */
+import type { ScoredCandidate } from './extract';
+
+/** Below this confidence the answer is "not found in the article" (with the closest sentence as a hint). */
+export const FOUND_THRESHOLD = 0.35;
+
+/**
+ * 0..1 from: the share of the question's weight the sentence matches (`coverage`), how well the
+ * span's kind fits the expected type, and the sentence's retrieval rank relative to the best.
+ */
+export function confidenceOf(coverage: number, candidate: ScoredCandidate, relativeRetrieval: number): number {
+  const fit = Math.min(1, candidate.typeFit);
+  const c = Math.pow(coverage, 1.5) * (0.4 + 0.6 * fit) * (0.7 + 0.3 * Math.min(1, relativeRetrieval));
+  return Math.max(0, Math.min(1, c));
+}

@@ -1,0 +1,117 @@
+/**
+ * The data shapes of question answering: the per-article index, an analysed question, and the
+ * result handed to the CLI and the bot.
+ */
+import type { Segmentation, TokenKind } from '../segment';
+import type { AnswerType } from '../lexicon/qa-answer-types';
+import type { TokenTags } from './tagger';
+
+export type { AnswerType };
+
+/** One token of a sentence, with its matching key. */
+export interface QaToken {
+  readonly start: number;
+  readonly end: number;
+  /** Folded surface form. */
+  readonly text: string;
+  readonly lower: string;
+  /** Matching key (stem of the word family), see terms.ts. */
+  readonly term: string;
+  readonly kind: TokenKind;
+  /** A content word (counts for retrieval). */
+  readonly content: boolean;
+}
+
+export interface QaSentence {
+  readonly index: number;
+  readonly start: number;
+  readonly end: number;
+  readonly tokens: readonly QaToken[];
+  /** Content term -> occurrences in the sentence. */
+  readonly termCounts: ReadonlyMap<string, number>;
+  /** Number of content tokens (BM25 document length). */
+  readonly length: number;
+}
+
+/** Everything about one article that does not depend on the question; reusable across questions. */
+export interface QaIndex {
+  readonly text: string;
+  readonly folded: string;
+  readonly sentences: readonly QaSentence[];
+  /** Content term -> number of sentences that contain it. */
+  readonly sentenceFrequency: ReadonlyMap<string, number>;
+  readonly averageLength: number;
+  /** POS tags per sentence, filled the first time a question needs them (a cache, not state). */
+  readonly tags: Map<number, TokenTags>;
+  readonly segmentation: Segmentation;
+}
+
+/** The question, analysed. */
+export interface QuestionAnalysis {
+  readonly text: string;
+  /** The wh-word that decides the type ("who", "when", "how many", "what"...), or '' when none. */
+  readonly wh: string;
+  readonly answerType: AnswerType;
+  /** The noun after what/which ("country" in "What country..."), lowercased; '' when none. */
+  readonly head: string;
+  /** Content terms with weights (proper names and numbers weigh more). */
+  readonly terms: ReadonlyMap<string, number>;
+  /** Consecutive content-term pairs, for phrase matching. */
+  readonly bigrams: readonly string[];
+  /** The question asks for the subject of its verb ("Who refused X?"), not its object ("Who did X meet?"). */
+  readonly asksSubject: boolean;
+  /** Terms of the question's main verb(s), used to place the answer before or after it. */
+  readonly verbTerms: ReadonlySet<string>;
+  /** A who-said question: a speaker or a phrase to look up in the quotes. */
+  readonly quoteQuery: QuoteQuery | null;
+}
+
+export interface QuoteQuery {
+  /** "What did Grenell say (about X)?": the speaker's name as asked. */
+  readonly speaker: string | null;
+  /** "Who said the visit was a big gift?": the phrase as asked. */
+  readonly phrase: string | null;
+  /** "... about the visit": the topic, for ranking the speaker's quotes. */
+  readonly topic: string | null;
+}
+
+/**
+ * What Lede needs from a quote (the quotes module's `Quote` satisfies it): the quoted text, its
+ * span and who said it.
+ */
+export interface QuoteLike {
+  readonly quote: string;
+  readonly start: number;
+  readonly end: number;
+  readonly speaker: string | null;
+  /** The resolved name when `speaker` is a pronoun or a description. */
+  readonly speakerRef?: string | null;
+  /** The speaker mention's span, when known. */
+  readonly speakerStart?: number | null;
+  readonly speakerEnd?: number | null;
+  readonly confidence?: number;
+}
+
+/** A quote given as an answer. */
+export interface AnswerQuote {
+  readonly quote: string;
+  readonly start: number;
+  readonly end: number;
+  readonly speaker: string | null;
+}
+
+export interface AnswerResult {
+  /** An answer was found with enough confidence to show it. */
+  readonly found: boolean;
+  /** The answer span's text (verbatim), or, when !found, the best candidate (not shown to users). */
+  readonly answer: string | null;
+  readonly answerStart: number | null;
+  readonly answerEnd: number | null;
+  /** The source sentence, or when !found the closest sentence, to show as a labelled hint. */
+  readonly sentence: { readonly index: number; readonly start: number; readonly end: number; readonly text: string } | null;
+  /** 0..1. */
+  readonly confidence: number;
+  readonly answerType: AnswerType;
+  /** Who-said questions: the quotes that answer it (best first). */
+  readonly quotes?: readonly AnswerQuote[];
+}

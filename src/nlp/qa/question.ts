@@ -1,0 +1,181 @@
+/**
+ * Question analysis: what kind of answer the question expects (from its wh-word and the noun after
+ * it), its content terms for retrieval, whether it asks for the subject or the object of its verb,
+ * and whether it is a who-said question for the quote index.
+ */
+import {
+  DATE_HEADS,
+  HOW_DURATION_WORDS,
+  HOW_MEASURE_WORDS,
+  NUMBER_HEADS,
+  ORGANIZATION_HEADS,
+  PERSON_HEADS,
+  PLACE_HEADS,
+  SAY_VERBS,
+  type AnswerType,
+} from '../lexicon/qa-answer-types';
+import { segment } from '../segment';
+import type { QuestionAnalysis, QuoteQuery } from './model';
+import { tagTokens } from './tagger';
+import { isContentWord, termOf } from './terms';
+
+/** Questions longer than this are cut: no real question is longer, and work stays bounded. */
+export const MAX_QUESTION_CHARS = 600;
+
+const WH_WORDS = new Set(['who', 'whom', 'whose', 'when', 'where', 'why', 'how', 'what', 'which']);
+/** Words between what/which and the head noun that do not name the answer's kind ("what kind of cells"). */
+const HEAD_SKIP = new Set(['kind', 'type', 'sort', 'form', 'name', 'names', 'of', 'a', 'an', 'the', 'other', 'two', 'three', 'specific', 'particular', 'exact', 'main', 'major', 'primary', 'most', 'many', 'one']);
+const AUX_DO = new Set(['do', 'did', 'does', "didn't", "doesn't", "don't"]);
+const AUX_BE_HAVE = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must']);
+/** Weight of a question term written with a capital (a name) or as a number: rarer and decisive. */
+const NAME_TERM_WEIGHT = 1.6;
+
+interface QWord {
+  readonly text: string;
+  readonly lower: string;
+  readonly term: string;
+  readonly pos: string;
+  readonly content: boolean;
+  readonly capitalized: boolean;
+  readonly number: boolean;
+}
+
+function typeOfHead(head: string): AnswerType | null {
+  if (DATE_HEADS.has(head)) return 'date';
+  if (PLACE_HEADS.has(head)) return 'place';
+  if (PERSON_HEADS.has(head)) return 'person';
+  if (ORGANIZATION_HEADS.has(head)) return 'organization';
+  if (NUMBER_HEADS.has(head)) return 'number';
+  return null;
+}
+
+export function analyzeQuestion(raw: string): QuestionAnalysis {
+  const text = raw.length > MAX_QUESTION_CHARS ? raw.slice(0, MAX_QUESTION_CHARS) : raw;
+  const seg = segment(text);
+  const toks = seg.tokens.filter((t) => t.kind === 'word' || t.kind === 'number' || t.kind === 'abbrev');
+  const tags = tagTokens(seg.folded, toks);
+  const words: QWord[] = toks.map((t, i) => {
+    const surface = seg.folded.slice(t.start, t.end);
+    const lower = surface.toLowerCase();
+    return {
+      text: surface,
+      lower,
+      term: termOf(lower),
+      pos: tags.pos[i] ?? 'X',
+      content: isContentWord(lower),
+      capitalized: i > 0 && /^\p{Lu}/u.test(surface),
+      number: t.kind === 'number',
+    };
+  });
+
+  // The wh-word: the first one ("In what year...", "... by what kind of cells?").
+  let whAt = words.findIndex((w) => WH_WORDS.has(w.lower));
+  let wh = whAt >= 0 ? words[whAt]!.lower : '';
+  let head = '';
+  let answerType: AnswerType = 'noun';
+  let phraseEnd = whAt + 1; // first word after the wh-phrase
+  if (wh === 'who' || wh === 'whom' || wh === 'whose') answerType = 'person';
+  else if (wh === 'when') answerType = 'date';
+  else if (wh === 'where') answerType = 'place';
+  else if (wh === 'why') answerType = 'clause';
+  else if (wh === 'how') {
+    const next = words[whAt + 1]?.lower ?? '';
+    if (HOW_MEASURE_WORDS.has(next)) {
+      wh = `how ${next}`;
+      answerType = HOW_DURATION_WORDS.has(next) ? 'number' : 'number';
+      phraseEnd = whAt + 2;
+      // "how many soldiers": the counted noun belongs to the wh-phrase.
+      if ((next === 'many' || next === 'much') && words[whAt + 2] && /NOUN|PROPN|ADJ/.test(words[whAt + 2]!.pos)) {
+        head = words[whAt + 2]!.lower;
+        phraseEnd = whAt + 3;
+      }
+    } else answerType = 'clause';
+  } else if (wh === 'what' || wh === 'which') {
+    let k = whAt + 1;
+    while (k < words.length && HEAD_SKIP.has(words[k]!.lower)) k++;
+    // The head: the last noun of the run after what/which ("what Senate committee" -> committee).
+    let h = -1;
+    while (k < words.length && /NOUN|PROPN|ADJ|NUM/.test(words[k]!.pos) && !AUX_BE_HAVE.has(words[k]!.lower) && !AUX_DO.has(words[k]!.lower)) {
+      if (/NOUN|PROPN/.test(words[k]!.pos)) h = k;
+      k++;
+    }
+    if (h >= 0) {
+      head = words[h]!.lower;
+      phraseEnd = h + 1;
+      answerType = typeOfHead(head) ?? typeOfHead(head.replace(/s$/, '')) ?? 'noun';
+    }
+  } else if (whAt < 0) {
+    // "Name the ...", or a statement ending in "?": a noun phrase.
+    whAt = -1;
+  }
+
+  // Subject or object: "Who refused X?" (a verb right after the wh-phrase) vs "Who did X meet?".
+  const after = words[phraseEnd];
+  let asksSubject = false;
+  if (after && whAt >= 0) {
+    if (AUX_DO.has(after.lower)) asksSubject = false;
+    else if (AUX_BE_HAVE.has(after.lower)) asksSubject = words[phraseEnd + 1]?.pos === 'VERB' && words[phraseEnd + 1]!.lower.endsWith('ed');
+    else asksSubject = after.pos === 'VERB' || after.pos === 'AUX';
+  }
+
+  const terms = new Map<string, number>();
+  const bigrams: string[] = [];
+  const verbTerms = new Set<string>();
+  let prevTerm: string | null = null;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const inWhPhrase = whAt >= 0 && i >= whAt && i < phraseEnd;
+    if (!w.content || (inWhPhrase && i === whAt)) {
+      prevTerm = null;
+      continue;
+    }
+    // The head noun names the answer's kind; it rarely appears next to the answer, so it weighs less.
+    const weight = inWhPhrase ? 0.5 : w.capitalized || w.number ? NAME_TERM_WEIGHT : 1;
+    terms.set(w.term, Math.max(terms.get(w.term) ?? 0, weight));
+    if (prevTerm) bigrams.push(`${prevTerm} ${w.term}`);
+    prevTerm = w.term;
+    if (w.pos === 'VERB' && i >= phraseEnd) verbTerms.add(w.term);
+  }
+
+  return {
+    text,
+    wh,
+    answerType: detectQuoteQuery(words) ? 'quote' : answerType,
+    head,
+    terms,
+    bigrams,
+    asksSubject,
+    verbTerms,
+    quoteQuery: detectQuoteQuery(words),
+  };
+}
+
+const SAY_BASE = new Set(['say', 'tell', 'state', 'claim', 'argue', 'add', 'remark', 'declare', 'announce', 'comment', 'think', 'warn', 'insist', 'explain', 'note', 'write', 'describe']);
+
+/**
+ * "What did Grenell say (about the visit)?" -> speaker (+ topic); "Who said the visit was a big
+ * gift?" -> phrase. Anything else is not a who-said question.
+ */
+function detectQuoteQuery(words: readonly QWord[]): QuoteQuery | null {
+  const lw = words.map((w) => w.lower);
+  if (lw.length < 3) return null;
+  // What did/does/has X say/tell/... [about Y]
+  if (lw[0] === 'what' && (AUX_DO.has(lw[1]!) || lw[1] === 'has' || lw[1] === 'have' || lw[1] === 'had')) {
+    const v = lw.findIndex((w, i) => i >= 3 && SAY_BASE.has(w));
+    if (v >= 3) {
+      const speaker = words.slice(2, v).map((w) => w.text).join(' ');
+      const rest = lw.slice(v + 1);
+      const aboutAt = rest.findIndex((w) => w === 'about' || w === 'on' || w === 'regarding');
+      const topic = aboutAt >= 0 && aboutAt + 1 < rest.length ? words.slice(v + 2 + aboutAt).map((w) => w.text).join(' ') : null;
+      // "What did X tell Y?" still asks for X's words; but more than a short object means a factual question.
+      if (rest.length - (aboutAt >= 0 ? rest.length - aboutAt : 0) <= 2) return { speaker, phrase: null, topic };
+    }
+  }
+  // Who said/told/claimed [that] PHRASE
+  if ((lw[0] === 'who' || (lw[0] === 'which' && lw.length > 3)) && SAY_VERBS.has(lw[1]!) && lw[1] !== 'called' && lw[1] !== 'call') {
+    const from = lw[2] === 'that' ? 3 : 2;
+    const phrase = words.slice(from).map((w) => w.text).join(' ');
+    if (phrase.split(' ').length >= 2) return { speaker: null, phrase, topic: null };
+  }
+  return null;
+}
