@@ -1,0 +1,71 @@
+/**
+ * Keywords: the terms and names an article is about, for the summary reply ("Keywords: Venezuela,
+ * Richard Grenell, migrants"). Content words are ranked by their salience in the article (tf against
+ * the generic-news background, names boosted); a name is shown with its first name when the text
+ * gives one ("Grenell" -> "Richard Grenell"), never with a title ("President Trump" stays "Trump").
+ */
+import type { SentenceFeatures } from './features';
+import type { TermStats } from './salience';
+
+/** How many keywords a reply shows by default. */
+export const DEFAULT_KEYWORD_COUNT = 8;
+
+/** Words before a name that are titles or roles, not first names: never part of a keyword. */
+const TITLE_WORDS: ReadonlySet<string> = new Set([
+  'president', 'vice', 'mr', 'mrs', 'ms', 'miss', 'dr', 'sen', 'senator', 'gov', 'governor', 'rep', 'mayor',
+  'prime', 'minister', 'secretary', 'envoy', 'ambassador', 'king', 'queen', 'prince', 'princess', 'duke',
+  'duchess', 'pope', 'judge', 'justice', 'chief', 'general', 'gen', 'officer', 'coach', 'manager', 'captain',
+  'director', 'ceo', 'chairman', 'chairwoman', 'lord', 'lady', 'sir', 'dame', 'professor', 'prof', 'detective',
+  'sergeant', 'sgt', 'lieutenant', 'colonel', 'col', 'commissioner', 'chancellor', 'speaker', 'leader',
+  'spokesman', 'spokeswoman', 'former', 'saint', 'st', 'father', 'sister', 'brother', 'uncle', 'aunt',
+]);
+
+/** Ranked keywords from sentence features and their term statistics. */
+export function rankKeywords(features: readonly SentenceFeatures[], stats: TermStats, limit = DEFAULT_KEYWORD_COUNT): string[] {
+  // Display forms: stem -> surface form -> count; names: stem -> "First Last" -> count.
+  const forms = new Map<string, Map<string, number>>();
+  const names = new Map<string, Map<string, number>>();
+  const bump = (m: Map<string, Map<string, number>>, stem: string, form: string): void => {
+    let inner = m.get(stem);
+    if (!inner) m.set(stem, (inner = new Map()));
+    inner.set(form, (inner.get(form) ?? 0) + 1);
+  };
+  for (const f of features) {
+    const terms = f.terms;
+    for (let i = 0; i < terms.length; i++) {
+      const t = terms[i]!;
+      const surface = f.folded.slice(t.start - f.start, t.end - f.start).replace(/'s?$/, '');
+      bump(forms, t.stem, t.proper || /^\p{Lu}/u.test(surface) && stats.tf.get(t.stem) === 1 ? surface : t.word);
+      const prev = terms[i - 1];
+      if (t.proper && prev && prev.proper && prev.end + 1 === t.start && !TITLE_WORDS.has(prev.word)) {
+        const pair = f.folded.slice(prev.start - f.start, t.end - f.start).replace(/'s?$/, '');
+        bump(names, t.stem, pair);
+        bump(names, prev.stem, pair);
+      }
+    }
+  }
+  const ranked = [...stats.weight.entries()]
+    .filter(([stem]) => (stats.tf.get(stem) ?? 0) >= 2)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const [stem] of ranked) {
+    if (out.length >= limit) break;
+    const display = mostCommon(names.get(stem)) ?? mostCommon(forms.get(stem));
+    if (!display || TITLE_WORDS.has(mostCommon(forms.get(stem))?.toLowerCase() ?? '')) continue;
+    const key = display.toLowerCase();
+    // "Richard Grenell" already covers a later "Richard".
+    if (seen.has(key) || out.some((o) => o.toLowerCase().split(' ').includes(key))) continue;
+    seen.add(key);
+    out.push(display);
+  }
+  return out;
+}
+
+function mostCommon(m: Map<string, number> | undefined): string | undefined {
+  if (!m) return undefined;
+  let best: string | undefined;
+  let n = 0;
+  for (const [form, c] of m) if (c > n || (c === n && best !== undefined && form < best)) [best, n] = [form, c];
+  return best;
+}

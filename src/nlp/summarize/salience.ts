@@ -1,0 +1,80 @@
+/**
+ * Term salience: how much a term says about *this* article. tf-idf where the "document frequency"
+ * comes from a background of generic news words (words every story uses get a low weight) and, inside
+ * the article, from how many sentences use the term (a term in every sentence separates nothing).
+ */
+import { GENERIC_NEWS_WORDS } from '../lexicon/summary-background';
+import type { SentenceFeatures } from './features';
+import { stemOf } from './terms';
+
+/** Background weight per stem, derived once from the word table. */
+const BACKGROUND: ReadonlyMap<string, number> = (() => {
+  const m = new Map<string, number>();
+  for (const [word, weight] of Object.entries(GENERIC_NEWS_WORDS)) {
+    const stem = stemOf(word);
+    m.set(stem, Math.min(m.get(stem) ?? 1, weight));
+  }
+  return m;
+})();
+
+/** Background weight of a stem: 1 unless it is a generic news word. */
+export function backgroundWeight(stem: string): number {
+  return BACKGROUND.get(stem) ?? 1;
+}
+
+/** Names count more: a capitalized term is who or where the story is about. */
+const PROPER_NOUN_BOOST = 1.5;
+
+export interface TermStats {
+  /** Stem -> occurrences in the article. */
+  readonly tf: ReadonlyMap<string, number>;
+  /** Stem -> number of sentences containing it. */
+  readonly sf: ReadonlyMap<string, number>;
+  /** Stem -> salience weight (tf-idf against the background). */
+  readonly weight: ReadonlyMap<string, number>;
+  /** Stem -> inverse sentence frequency times background, for sentence vectors. */
+  readonly idf: ReadonlyMap<string, number>;
+  readonly sentenceCount: number;
+}
+
+/** Article-level term statistics from the sentence features. */
+export function termStats(features: readonly SentenceFeatures[]): TermStats {
+  const tf = new Map<string, number>();
+  const sf = new Map<string, number>();
+  const proper = new Map<string, number>();
+  for (const f of features) {
+    for (const [stem, n] of f.termCounts) {
+      tf.set(stem, (tf.get(stem) ?? 0) + n);
+      sf.set(stem, (sf.get(stem) ?? 0) + 1);
+    }
+    for (const t of f.terms) if (t.proper) proper.set(t.stem, (proper.get(t.stem) ?? 0) + 1);
+  }
+  const n = Math.max(1, features.length);
+  const weight = new Map<string, number>();
+  const idf = new Map<string, number>();
+  for (const [stem, count] of tf) {
+    const bg = backgroundWeight(stem);
+    const isName = (proper.get(stem) ?? 0) * 2 >= count;
+    weight.set(stem, Math.log1p(count) * bg * (isName ? PROPER_NOUN_BOOST : 1));
+    idf.set(stem, Math.log1p(n / (sf.get(stem) ?? 1)) * bg);
+  }
+  return { tf, sf, weight, idf, sentenceCount: features.length };
+}
+
+/**
+ * Salience of each sentence: the summed weight of its distinct terms that recur in the article
+ * (a term used once is not a theme), divided by a length normaliser so long sentences do not win by
+ * size alone. Returned scaled to [0, 1] by the article's maximum.
+ */
+export function sentenceSalience(features: readonly SentenceFeatures[], stats: TermStats): number[] {
+  const raw = features.map((f) => {
+    let sum = 0;
+    for (const stem of f.termCounts.keys()) {
+      if ((stats.tf.get(stem) ?? 0) < 2) continue;
+      sum += stats.weight.get(stem) ?? 0;
+    }
+    return sum / Math.sqrt(Math.max(8, f.termCounts.size));
+  });
+  const max = Math.max(0, ...raw);
+  return max > 0 ? raw.map((v) => v / max) : raw.map(() => 0);
+}
