@@ -1,0 +1,12 @@
+/**
+ * Feeds: RSS 2.0, Atom, RDF and JSON Feed parsed by feedsmith, polled through the safe fetcher
+ * with conditional GET, deduplicated, and turned into articles. One poller per process.
+ */
+export { FeedError, FEED_ERROR_CODES, type FeedErrorCode } from './errors';
+export { parseFeedDocument, type FeedFormat, type FeedItem, type ParsedFeed } from './parse';
+export { assertSafeXml } from './xml-safety';
+export { normalizeUrl, normalizeTitle, itemKeys, feedUrlKey } from './normalize';
+export { POLL_TIMING, PERMANENT_FAILURES, backoffDelay, nextPollDelay, shouldDisable } from './timing';
+export { articleFromItem, isTeaser, TEASER_RULES, type ArticleInput, type MakeArticle, type FetchPage } from './full-text';
+export { FeedPoller, POLLER_LIMITS, type FeedDelivery, type FetchFeed, type FeedFetchResult, type PollReport } from './poller';
+export { createFeedService, FEED_LIMITS, type FeedService, type FeedStatus, type FeedState } from './service';

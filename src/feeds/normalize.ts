@@ -1,0 +1,93 @@
+/**
+ * Identity of feed items across fetches. Publishers change guids, add tracking parameters, flip
+ * trailing slashes and re-publish; an item counts as already seen when any of its keys (guid,
+ * normalized URL, normalized title + day) was seen before on the same feed.
+ */
+import { createHash } from 'node:crypto';
+import type { FeedItem } from './parse';
+
+/** Query parameters that only track the reader and never change the page (lowercase; `utm_*` by prefix). */
+const TRACKING_PARAMS: ReadonlySet<string> = new Set([
+  'fbclid', // Facebook click id
+  'gclid', // Google Ads click id
+  'dclid', // Google display click id
+  'msclkid', // Microsoft Ads click id
+  'mc_cid', // Mailchimp campaign
+  'mc_eid', // Mailchimp subscriber
+  'igshid', // Instagram share id
+  'yclid', // Yandex click id
+  '_hsenc', // HubSpot
+  '_hsmi', // HubSpot
+]);
+
+/** Titles shorter than this (after normalization) are too generic ("Update", "News") to identify an item alone. */
+const MIN_TITLE_KEY_LENGTH = 12;
+
+/**
+ * A URL reduced to what identifies the page: scheme dropped (http and https are the same page),
+ * host lowercased, default port, fragment, tracking parameters and trailing slash removed, the
+ * remaining query parameters sorted. Returns undefined for anything that is not an http(s) URL.
+ */
+export function normalizeUrl(raw: string): string | undefined {
+  let u: URL;
+  try {
+    u = new URL(raw.trim());
+  } catch {
+    return undefined;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
+  const params = [...u.searchParams.entries()]
+    .filter(([k]) => {
+      const key = k.toLowerCase();
+      return !key.startsWith('utm_') && !TRACKING_PARAMS.has(key);
+    })
+    .sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
+  const query = params.length === 0 ? '' : `?${new URLSearchParams(params).toString()}`;
+  let path = u.pathname;
+  while (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
+  if (path === '/') path = '';
+  return `${u.host.toLowerCase()}${path}${query}`;
+}
+
+/** A title reduced for comparison: Unicode-folded, lowercase, punctuation and spacing removed. */
+export function normalizeTitle(title: string): string {
+  return title
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u201c\u201d'"`]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+function hash(s: string): string {
+  return createHash('sha256').update(s, 'utf8').digest('hex').slice(0, 24);
+}
+
+/** The dedupe keys of an item, prefixed by kind: `g:` guid, `u:` URL, `t:` title (+ publication day). */
+export function itemKeys(item: FeedItem): string[] {
+  const keys: string[] = [];
+  if (item.guid) keys.push(`g:${hash(item.guid)}`);
+  const url = item.url ? normalizeUrl(item.url) : undefined;
+  if (url) keys.push(`u:${hash(url)}`);
+  const title = normalizeTitle(item.title);
+  // The day keeps a recurring column ("Morning briefing") distinct from day to day, while a
+  // re-publication of the same story on the same day with a new id and URL is still caught.
+  if (title.length >= MIN_TITLE_KEY_LENGTH) keys.push(`t:${hash(`${title}|${item.publishedAt?.slice(0, 10) ?? ''}`)}`);
+  return keys;
+}
+
+/**
+ * The key under which a feed URL is fetched and shared by every server that follows it: the URL
+ * as given (feeds are picky about paths and queries), with the host lowercased and fragment dropped.
+ */
+export function feedUrlKey(raw: string): string | undefined {
+  let u: URL;
+  try {
+    u = new URL(raw.trim());
+  } catch {
+    return undefined;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
+  u.hash = '';
+  return u.href;
+}

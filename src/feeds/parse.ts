@@ -1,0 +1,242 @@
+/**
+ * Feed documents -> one neutral shape. feedsmith recognises and parses RSS 2.0 (and 0.9x), Atom
+ * 1.0, RDF (RSS 1.0) and JSON Feed 1.x; its output differs per format, so each format's fields are
+ * picked here through small zod schemas (unknown in, typed out) and mapped onto `FeedItem`.
+ */
+import { DetectError, MalformedError, parseFeed } from 'feedsmith';
+import { z } from 'zod';
+import { FeedError } from './errors';
+import { collapseWhitespace, decodeEntities, htmlToPlainText } from './text';
+import { assertSafeXml } from './xml-safety';
+
+export type FeedFormat = 'rss' | 'atom' | 'rdf' | 'json';
+
+/** One entry of a feed, whatever its format. Text fields are plain text; *Html fields are HTML. */
+export interface FeedItem {
+  /** The publisher's id for the item (RSS guid, Atom id, JSON Feed id, RDF about). */
+  readonly guid?: string;
+  /** Absolute http(s) link to the item's page. */
+  readonly url?: string;
+  readonly title: string;
+  /** ISO 8601 when the feed gives a parseable date. */
+  readonly publishedAt?: string;
+  readonly author?: string;
+  /** The full body when the feed carries one (content:encoded, Atom content, content_html...). */
+  readonly contentHtml?: string;
+  /** The description / summary: often a teaser. */
+  readonly summaryHtml?: string;
+}
+
+export interface ParsedFeed {
+  readonly format: FeedFormat;
+  readonly title: string;
+  /** The site the feed belongs to. */
+  readonly siteUrl?: string;
+  readonly items: readonly FeedItem[];
+}
+
+const str = z.string().optional().catch(undefined);
+const text = z.object({ value: z.string().optional(), type: z.string().optional() }).optional().catch(undefined);
+const list = <T extends z.ZodType>(item: T) => z.array(item).optional().catch(undefined);
+const dc = z.object({ creators: list(z.string()), dates: list(z.string()), titles: list(z.string()) }).optional().catch(undefined);
+
+const rssItem = z.object({
+  title: str,
+  link: str,
+  description: str,
+  guid: z.object({ value: z.string().optional() }).optional().catch(undefined),
+  pubDate: str,
+  authors: list(z.object({ name: z.string().optional(), email: z.string().optional() })),
+  content: z.object({ encoded: z.string().optional() }).optional().catch(undefined),
+  dc,
+  rdf: z.object({ about: z.string().optional() }).optional().catch(undefined),
+});
+const rssFeed = z.object({ title: str, link: str, items: list(z.unknown()) });
+
+const atomEntry = z.object({
+  id: str,
+  title: text,
+  links: list(z.object({ href: z.string().optional(), rel: z.string().optional(), type: z.string().optional() })),
+  published: str,
+  updated: str,
+  summary: text,
+  content: text,
+  authors: list(z.object({ name: z.string().optional() })),
+  dc,
+});
+const atomFeed = z.object({
+  title: text,
+  links: list(z.object({ href: z.string().optional(), rel: z.string().optional() })),
+  entries: list(z.unknown()),
+});
+
+const jsonItem = z.object({
+  id: z.union([z.string(), z.number()]).optional().catch(undefined),
+  url: str,
+  external_url: str,
+  title: str,
+  content_html: str,
+  content_text: str,
+  summary: str,
+  date_published: str,
+  authors: list(z.object({ name: z.string().optional() })),
+  author: z.object({ name: z.string().optional() }).optional().catch(undefined),
+});
+const jsonFeed = z.object({ title: str, home_page_url: str, items: list(z.unknown()) });
+
+/** Resolve a link against the feed's URL; keep only http(s). */
+function absoluteUrl(link: string | undefined, base: string | undefined): string | undefined {
+  const raw = link?.trim();
+  if (!raw) return undefined;
+  try {
+    const u = base ? new URL(raw, base) : new URL(raw);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A date string as ISO 8601, or undefined when unparseable. */
+function isoDate(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const t = Date.parse(value.trim());
+  return Number.isNaN(t) ? undefined : new Date(t).toISOString();
+}
+
+/**
+ * Titles as plain text. Atom says how its titles are encoded (type="html" or "text"); RSS, RDF and
+ * JSON Feed titles are meant to be plain, but many publishers escape HTML into them, so a title
+ * that contains a tag is treated as HTML.
+ */
+function plainTitle(value: string | undefined, encoding: 'html' | 'text' | 'guess'): string {
+  if (!value) return '';
+  const html = encoding === 'html' || (encoding === 'guess' && /<\/?[a-z]/i.test(value));
+  return html ? htmlToPlainText(value) : collapseWhitespace(encoding === 'text' ? value : decodeEntities(value));
+}
+
+/** An object with only the defined fields (exactOptionalPropertyTypes-friendly). */
+function defined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+function rssItems(items: unknown[] | undefined, base: string | undefined): FeedItem[] {
+  return (items ?? []).map((raw) => {
+    const r = rssItem.safeParse(raw);
+    if (!r.success) return { title: '' };
+    const it = r.data;
+    const guid = it.guid?.value?.trim() || it.rdf?.about?.trim() || undefined;
+    const author = it.authors?.[0]?.name ?? it.dc?.creators?.[0] ?? it.authors?.[0]?.email;
+    return defined({
+      guid,
+      url: absoluteUrl(it.link, base) ?? absoluteUrl(it.rdf?.about, base),
+      title: plainTitle(it.title ?? it.dc?.titles?.[0], 'guess'),
+      publishedAt: isoDate(it.pubDate) ?? isoDate(it.dc?.dates?.[0]),
+      author: author ? collapseWhitespace(author) : undefined,
+      contentHtml: it.content?.encoded,
+      summaryHtml: it.description,
+    });
+  });
+}
+
+function atomItems(entries: unknown[] | undefined, base: string | undefined): FeedItem[] {
+  return (entries ?? []).map((raw) => {
+    const r = atomEntry.safeParse(raw);
+    if (!r.success) return { title: '' };
+    const e = r.data;
+    const alternate = e.links?.find((l) => (l.rel ?? 'alternate') === 'alternate') ?? e.links?.[0];
+    const isHtml = (t: { type?: string | undefined } | undefined) => t?.type === 'html' || t?.type === 'xhtml';
+    // Atom text constructs of type="text" are plain: escape them so the HTML article loader keeps them verbatim.
+    const asHtml = (t: { value?: string | undefined; type?: string | undefined } | undefined) =>
+      t?.value === undefined ? undefined : isHtml(t) ? t.value : escapeHtml(t.value);
+    return defined({
+      guid: e.id?.trim() || undefined,
+      url: absoluteUrl(alternate?.href, base),
+      title: plainTitle(e.title?.value, isHtml(e.title) ? 'html' : 'text'),
+      publishedAt: isoDate(e.published) ?? isoDate(e.updated) ?? isoDate(e.dc?.dates?.[0]),
+      author: e.authors?.[0]?.name ? collapseWhitespace(e.authors[0].name) : undefined,
+      contentHtml: asHtml(e.content),
+      summaryHtml: asHtml(e.summary),
+    });
+  });
+}
+
+function jsonItems(items: unknown[] | undefined, base: string | undefined): FeedItem[] {
+  return (items ?? []).map((raw) => {
+    const r = jsonItem.safeParse(raw);
+    if (!r.success) return { title: '' };
+    const it = r.data;
+    const author = it.authors?.[0]?.name ?? it.author?.name;
+    return defined({
+      guid: it.id === undefined ? undefined : String(it.id).trim() || undefined,
+      url: absoluteUrl(it.url, base) ?? absoluteUrl(it.external_url, base),
+      title: plainTitle(it.title, 'guess'),
+      publishedAt: isoDate(it.date_published),
+      author: author ? collapseWhitespace(author) : undefined,
+      contentHtml: it.content_html ?? (it.content_text === undefined ? undefined : textToHtml(it.content_text)),
+      summaryHtml: it.summary === undefined ? undefined : escapeHtml(it.summary),
+    });
+  });
+}
+
+const isHtmlText = (t: { type?: string | undefined } | undefined) => t?.type === 'html' || t?.type === 'xhtml';
+
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Plain text with blank-line paragraphs -> HTML paragraphs, so one loader handles every body. */
+function textToHtml(s: string): string {
+  return s
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+    .map((p) => `<p>${escapeHtml(p)}</p>`)
+    .join('\n');
+}
+
+/**
+ * Parse a fetched feed document. `feedUrl` resolves relative links. Throws FeedError with
+ * FEED_XML_ENTITIES, FEED_MALFORMED or FEED_UNRECOGNIZED.
+ */
+export function parseFeedDocument(document: string, feedUrl?: string): ParsedFeed {
+  assertSafeXml(document, feedUrl);
+  let result: { format: FeedFormat; feed: unknown };
+  try {
+    result = parseFeed(document) as { format: FeedFormat; feed: unknown };
+  } catch (err) {
+    if (err instanceof MalformedError) {
+      throw new FeedError('FEED_MALFORMED', 'The feed is not well-formed XML or JSON.', feedUrl);
+    }
+    if (err instanceof DetectError) {
+      throw new FeedError('FEED_UNRECOGNIZED', 'The document is not an RSS, Atom, RDF or JSON feed.', feedUrl);
+    }
+    throw new FeedError('FEED_MALFORMED', `The feed could not be parsed: ${(err as Error).message}`, feedUrl);
+  }
+  const { format, feed } = result;
+  if (format === 'atom') {
+    const f = atomFeed.parse(feed);
+    const site = f.links?.find((l) => (l.rel ?? 'alternate') === 'alternate')?.href;
+    return defined({
+      format,
+      title: plainTitle(f.title?.value, isHtmlText(f.title) ? 'html' : 'text'),
+      siteUrl: absoluteUrl(site, feedUrl),
+      items: atomItems(f.entries, feedUrl),
+    });
+  }
+  if (format === 'json') {
+    const f = jsonFeed.parse(feed);
+    return defined({
+      format,
+      title: plainTitle(f.title, 'guess'),
+      siteUrl: absoluteUrl(f.home_page_url, feedUrl),
+      items: jsonItems(f.items, feedUrl),
+    });
+  }
+  const f = rssFeed.parse(feed);
+  return defined({
+    format,
+    title: plainTitle(f.title, 'guess'),
+    siteUrl: absoluteUrl(f.link, feedUrl),
+    items: rssItems(f.items, feedUrl),
+  });
+}

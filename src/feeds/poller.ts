@@ -1,0 +1,262 @@
+/**
+ * The feed poller: one per process. Each due feed URL is fetched once (however many servers follow
+ * it) with a conditional GET, parsed, deduplicated against what the feed produced before, and each
+ * new item is turned into an Article and handed to `deliver` with the list of subscribers. The
+ * first successful poll of a feed only records what is there. Failures back off and, when they
+ * persist, disable the feed with the code kept for `/feed status`.
+ */
+import type { Article } from '../article/model';
+import type { FeedSource, FeedSubscription, FeedsStore } from '../store/feeds-store';
+import { FeedError } from './errors';
+import { articleFromItem, type FetchPage, type FullTextOrigin, type MakeArticle } from './full-text';
+import { itemKeys } from './normalize';
+import { parseFeedDocument, type FeedItem } from './parse';
+import { backoffDelay, nextPollDelay, shouldDisable } from './timing';
+
+/** The part of the safe fetcher's result the poller reads. */
+export interface FeedFetchResult {
+  readonly finalUrl: string;
+  readonly text: string;
+  readonly etag?: string;
+  readonly lastModified?: string;
+  readonly notModified: boolean;
+}
+
+/** Fetch a feed URL with extra request headers (the conditional-GET validators). */
+export type FetchFeed = (url: string, headers: Readonly<Record<string, string>>) => Promise<FeedFetchResult>;
+
+/** One new item, ready for the library and the channels. */
+export interface FeedDelivery {
+  readonly feedUrl: string;
+  readonly feedTitle: string;
+  readonly item: FeedItem;
+  readonly article: Article;
+  readonly origin: FullTextOrigin;
+  readonly subscribers: readonly FeedSubscription[];
+}
+
+export const POLLER_LIMITS = {
+  /** New items turned into articles per poll; a feed that dumps a hundred at once gets its newest ones. */
+  itemsPerPoll: 10,
+  /** Feeds fetched at the same time. */
+  concurrency: 16,
+  /** Feeds taken per tick; the rest wait for the next tick. */
+  feedsPerTick: 2000,
+  /** How long item keys are remembered (MonitoRSS keeps article ids 12 months). */
+  retentionMs: 365 * 24 * 60 * 60_000,
+  /** Prune old keys at most this often. */
+  pruneEveryMs: 60 * 60_000,
+} as const;
+
+export interface FeedPollerDeps {
+  readonly store: FeedsStore;
+  readonly fetchFeed: FetchFeed;
+  readonly makeArticle: MakeArticle;
+  readonly fetchPage?: FetchPage;
+  readonly deliver: (delivery: FeedDelivery) => void | Promise<void>;
+  readonly now?: () => number;
+  readonly random?: () => number;
+  readonly onError?: (err: unknown, context: { url: string; stage: string }) => void;
+  readonly limits?: Partial<typeof POLLER_LIMITS>;
+}
+
+export type PollOutcome = 'primed' | 'ok' | 'not-modified' | 'failed' | 'skipped';
+
+export interface PollReport {
+  readonly url: string;
+  readonly outcome: PollOutcome;
+  readonly newItems: number;
+  readonly delivered: number;
+  readonly errorCode?: string;
+  readonly disabled?: boolean;
+}
+
+function errorOf(err: unknown): { code: string; message: string } {
+  if (err instanceof FeedError) return { code: err.code, message: err.message };
+  const e = err as { code?: unknown; message?: unknown } | null;
+  const code = typeof e?.code === 'string' ? e.code : 'FEED_POLL_FAILED';
+  const message = typeof e?.message === 'string' ? e.message : String(err);
+  return { code, message: message.slice(0, 500) };
+}
+
+/** Newest first by date when the feed gives dates, else in the feed's own order (usually newest first). */
+function newestFirst(items: readonly FeedItem[]): FeedItem[] {
+  const dated = items.every((i) => i.publishedAt !== undefined);
+  return dated ? [...items].sort((a, b) => (b.publishedAt! < a.publishedAt! ? -1 : b.publishedAt! > a.publishedAt! ? 1 : 0)) : [...items];
+}
+
+export class FeedPoller {
+  private readonly limits: typeof POLLER_LIMITS;
+  private readonly now: () => number;
+  private readonly random: () => number;
+  private readonly inFlight = new Set<string>();
+  private lastPruneAt = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = true;
+  private generation = 0;
+
+  constructor(private readonly deps: FeedPollerDeps) {
+    this.limits = { ...POLLER_LIMITS, ...deps.limits };
+    this.now = deps.now ?? Date.now;
+    this.random = deps.random ?? Math.random;
+  }
+
+  /** Poll every feed due at `now` (bounded concurrency). Feeds already being polled are skipped. */
+  async pollDue(now: number = this.now()): Promise<PollReport[]> {
+    if (now - this.lastPruneAt >= this.limits.pruneEveryMs) {
+      this.deps.store.pruneSeen(now - this.limits.retentionMs);
+      this.lastPruneAt = now;
+    }
+    const due = this.deps.store.dueSources(now, this.limits.feedsPerTick).filter((s) => !this.inFlight.has(s.url));
+    const reports: PollReport[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < due.length) {
+        const source = due[next++]!;
+        reports.push(await this.pollSource(source));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.limits.concurrency, due.length) }, worker));
+    return reports;
+  }
+
+  /** Poll one feed now, whatever its schedule (used by `/feed add` to prime at once). */
+  async pollUrl(url: string): Promise<PollReport> {
+    const source = this.deps.store.source(url);
+    if (!source) return { url, outcome: 'skipped', newItems: 0, delivered: 0 };
+    return this.pollSource(source);
+  }
+
+  private async pollSource(source: FeedSource): Promise<PollReport> {
+    const { url } = source;
+    if (this.inFlight.has(url)) return { url, outcome: 'skipped', newItems: 0, delivered: 0 };
+    this.inFlight.add(url);
+    try {
+      return await this.fetchAndProcess(source);
+    } catch (err) {
+      return this.fail(source, err);
+    } finally {
+      this.inFlight.delete(url);
+    }
+  }
+
+  private fail(source: FeedSource, err: unknown): PollReport {
+    const now = this.now();
+    const { code, message } = errorOf(err);
+    const failures = source.failures + 1;
+    const disable = shouldDisable(failures, code);
+    this.deps.store.recordFailure(source.url, {
+      now,
+      code,
+      message,
+      disable,
+      nextPollAt: now + backoffDelay(source.intervalMs, failures, this.random),
+    });
+    return { url: source.url, outcome: 'failed', newItems: 0, delivered: 0, errorCode: code, disabled: disable };
+  }
+
+  private async fetchAndProcess(source: FeedSource): Promise<PollReport> {
+    const { store } = this.deps;
+    const headers: Record<string, string> = {};
+    if (source.etag) headers['If-None-Match'] = source.etag;
+    if (source.lastModified) headers['If-Modified-Since'] = source.lastModified;
+    const res = await this.deps.fetchFeed(source.url, headers);
+    const nextPollAt = () => this.now() + nextPollDelay(source.intervalMs, this.random);
+    if (res.notModified) {
+      store.recordSuccess(source.url, {
+        now: this.now(),
+        nextPollAt: nextPollAt(),
+        delivered: 0,
+        ...(source.etag !== undefined && { etag: source.etag }),
+        ...(source.lastModified !== undefined && { lastModified: source.lastModified }),
+      });
+      return { url: source.url, outcome: 'not-modified', newItems: 0, delivered: 0 };
+    }
+    const feed = parseFeedDocument(res.text, res.finalUrl);
+    const validators = {
+      ...(res.etag !== undefined && { etag: res.etag }),
+      ...(res.lastModified !== undefined && { lastModified: res.lastModified }),
+      ...(feed.title !== '' && { title: feed.title }),
+      ...(feed.siteUrl !== undefined && { siteUrl: feed.siteUrl }),
+      format: feed.format,
+    };
+    const now = this.now();
+    const keyed = feed.items.map((item) => ({ item, keys: itemKeys(item) })).filter((k) => k.keys.length > 0);
+    const seen = store.seenKeys(source.url, keyed.flatMap((k) => k.keys), now - this.limits.retentionMs);
+
+    if (!source.primed) {
+      store.rememberKeys(source.url, keyed.flatMap((k) => k.keys), now);
+      store.recordSuccess(source.url, { now, nextPollAt: nextPollAt(), delivered: 0, ...validators });
+      return { url: source.url, outcome: 'primed', newItems: 0, delivered: 0 };
+    }
+
+    // An item is new when none of its keys is known, counting items earlier in this same document.
+    const fresh: FeedItem[] = [];
+    const refreshed: string[] = [];
+    const batch = new Set<string>();
+    for (const { item, keys } of keyed) {
+      const known = keys.filter((k) => seen.has(k) || batch.has(k));
+      for (const k of keys) batch.add(k);
+      if (known.length === 0) fresh.push(item);
+      else refreshed.push(...known.filter((k) => seen.has(k)));
+    }
+    // Remember before delivering: a crash mid-delivery loses an item rather than posting it twice.
+    store.rememberKeys(source.url, [...refreshed, ...fresh.flatMap(itemKeys)], now);
+
+    const chosen = newestFirst(fresh).slice(0, this.limits.itemsPerPoll).reverse();
+    const subscribers = store.subscribersOf(source.url);
+    const feedTitle = feed.title || source.title || source.url;
+    let delivered = 0;
+    for (const item of chosen) {
+      const built = await articleFromItem(item, source.url, {
+        makeArticle: this.deps.makeArticle,
+        ...(this.deps.fetchPage !== undefined && { fetchPage: this.deps.fetchPage }),
+      });
+      if (!built.article || !built.origin) continue;
+      try {
+        await this.deps.deliver({ feedUrl: source.url, feedTitle, item, article: built.article, origin: built.origin, subscribers });
+        delivered++;
+      } catch (err) {
+        this.deps.onError?.(err, { url: source.url, stage: 'deliver' });
+      }
+    }
+    store.recordSuccess(source.url, { now: this.now(), nextPollAt: nextPollAt(), delivered, ...validators });
+    return { url: source.url, outcome: 'ok', newItems: fresh.length, delivered };
+  }
+
+  /** Poll on a timer until `stop()`: wakes at the earliest due feed, at least once a minute. */
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    void this.loop(++this.generation);
+  }
+
+  /** Poll soon (a feed was just added) instead of waiting for the current timer. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    void this.loop(++this.generation);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.generation++;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private async loop(generation: number): Promise<void> {
+    if (this.stopped || generation !== this.generation) return;
+    try {
+      await this.pollDue();
+    } catch (err) {
+      this.deps.onError?.(err, { url: '*', stage: 'tick' });
+    }
+    // A newer loop (wake) or stop() took over while this one was polling.
+    if (this.stopped || generation !== this.generation) return;
+    const nextDue = this.deps.store.nextDueAt();
+    const wait = nextDue === undefined ? 60_000 : Math.min(60_000, Math.max(1_000, nextDue - this.now()));
+    this.timer = setTimeout(() => void this.loop(generation), wait);
+    this.timer.unref?.();
+  }
+}

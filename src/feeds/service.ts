@@ -1,0 +1,131 @@
+/**
+ * What `/feed add|remove|list|status` call: validation, per-server limits, and the status view.
+ * Adding a feed no other server follows fetches it once at once: a URL that is not a feed is
+ * refused with the reason, and a good one is primed (its current items recorded, none posted).
+ */
+import type { FeedSource, FeedSubscription, FeedsStore } from '../store/feeds-store';
+import { FeedError } from './errors';
+import { feedUrlKey } from './normalize';
+import type { FeedPoller } from './poller';
+import { POLL_TIMING } from './timing';
+
+export const FEED_LIMITS = {
+  /** Feeds one server may follow (MonitoRSS's free tier allows a few dozen). */
+  feedsPerServer: 25,
+} as const;
+
+export type FeedState = 'active' | 'pending' | 'disabled';
+
+/** Everything `/feed status` shows for one followed feed. Times are epoch ms. */
+export interface FeedStatus {
+  readonly url: string;
+  readonly title?: string;
+  readonly channelId?: string;
+  /** pending = added, not yet fetched successfully; disabled = stopped after failures (see disabledReason). */
+  readonly state: FeedState;
+  readonly lastSuccessAt?: number;
+  readonly lastError?: { readonly code: string; readonly message: string; readonly at: number };
+  readonly nextPollAt?: number;
+  readonly failures: number;
+  readonly disabledReason?: string;
+  readonly deliveredCount: number;
+  readonly addedAt: number;
+}
+
+export interface FeedService {
+  add(guildId: string, url: string, opts?: { channelId?: string; addedBy?: string }): Promise<FeedStatus>;
+  remove(guildId: string, url: string): FeedStatus;
+  list(guildId: string): FeedStatus[];
+}
+
+function statusOf(sub: FeedSubscription, source: FeedSource): FeedStatus {
+  const state: FeedState = source.disabledAt !== undefined ? 'disabled' : source.primed ? 'active' : 'pending';
+  const lastError =
+    source.lastErrorCode !== undefined && source.lastErrorAt !== undefined
+      ? { code: source.lastErrorCode, message: source.lastErrorMessage ?? '', at: source.lastErrorAt }
+      : undefined;
+  return {
+    url: source.url,
+    state,
+    failures: source.failures,
+    deliveredCount: source.deliveredCount,
+    addedAt: sub.addedAt,
+    ...(source.title !== undefined && { title: source.title }),
+    ...(sub.channelId !== undefined && { channelId: sub.channelId }),
+    ...(source.lastSuccessAt !== undefined && { lastSuccessAt: source.lastSuccessAt }),
+    ...(lastError !== undefined && { lastError }),
+    ...(state !== 'disabled' && { nextPollAt: source.nextPollAt }),
+    ...(source.disabledReason !== undefined && { disabledReason: source.disabledReason }),
+  };
+}
+
+export function createFeedService(deps: {
+  store: FeedsStore;
+  poller?: Pick<FeedPoller, 'pollUrl'>;
+  now?: () => number;
+  intervalMs?: number;
+  limits?: Partial<typeof FEED_LIMITS>;
+}): FeedService {
+  const { store } = deps;
+  const now = deps.now ?? Date.now;
+  const limits = { ...FEED_LIMITS, ...deps.limits };
+
+  const keyOf = (raw: string): string => {
+    const key = feedUrlKey(raw);
+    if (!key) throw new FeedError('FEED_INVALID_URL', 'A feed address must be an absolute http:// or https:// URL.', raw);
+    return key;
+  };
+  const own = (guildId: string, url: string) => store.subscriptions(guildId).find((s) => s.url === url);
+
+  return {
+    async add(guildId, rawUrl, opts = {}) {
+      const url = keyOf(rawUrl);
+      const existing = own(guildId, url);
+      const before = store.source(url);
+      if (existing && before && before.disabledAt === undefined) {
+        throw new FeedError('FEED_DUPLICATE', 'This server already follows that feed.', url);
+      }
+      if (!existing && store.countSubscriptions(guildId) >= limits.feedsPerServer) {
+        throw new FeedError('FEED_LIMIT', `A server can follow at most ${limits.feedsPerServer} feeds.`, url);
+      }
+      const { subscription, created } = store.subscribe(guildId, url, {
+        now: now(),
+        intervalMs: deps.intervalMs ?? POLL_TIMING.intervalMs,
+        ...(opts.channelId !== undefined && { channelId: opts.channelId }),
+        ...(opts.addedBy !== undefined && { addedBy: opts.addedBy }),
+      });
+      // A feed new to this bot (or re-enabled) is fetched at once: refuse what is not a feed, prime what is.
+      if (deps.poller && (created || before?.disabledAt !== undefined)) {
+        const report = await deps.poller.pollUrl(url);
+        if (report.outcome === 'failed' && created) {
+          const source = store.source(url);
+          store.unsubscribe(guildId, url);
+          throw new FeedError(
+            'FEED_REJECTED',
+            source?.lastErrorMessage ?? 'The feed could not be read.',
+            url,
+            report.errorCode ?? 'FEED_POLL_FAILED',
+          );
+        }
+      }
+      return statusOf(subscription, store.source(url)!);
+    },
+
+    remove(guildId, rawUrl) {
+      const url = keyOf(rawUrl);
+      const sub = own(guildId, url);
+      const source = store.source(url);
+      if (!sub || !source) throw new FeedError('FEED_NOT_FOUND', 'This server does not follow that feed.', url);
+      const status = statusOf(sub, source);
+      store.unsubscribe(guildId, url);
+      return status;
+    },
+
+    list(guildId) {
+      return store.subscriptions(guildId).flatMap((sub) => {
+        const source = store.source(sub.url);
+        return source ? [statusOf(sub, source)] : [];
+      });
+    },
+  };
+}
