@@ -10,21 +10,31 @@ const FOLD: Readonly<Record<string, string>> = {
   '\u201C': '"', '\u201D': '"', '\u201E': '"', '\u201F': '"', '\u00AB': '"', '\u00BB': '"', '\u2033': '"',
   // Curly single quotes and primes: apostrophes and nested quotes.
   '\u2018': "'", '\u2019': "'", '\u201A': "'", '\u201B': "'", '\u2032': "'", '\u0060': "'", '\u00B4': "'",
+  // Single angle quotes (French/Swiss style nested quotes).
+  '\u2039': "'", '\u203A': "'",
   // Spaces that are not ASCII space.
   '\u00A0': ' ', '\u2000': ' ', '\u2001': ' ', '\u2002': ' ', '\u2003': ' ', '\u2004': ' ', '\u2005': ' ',
   '\u2006': ' ', '\u2007': ' ', '\u2008': ' ', '\u2009': ' ', '\u200A': ' ', '\u202F': ' ', '\u205F': ' ',
-  '\u3000': ' ', '\t': ' ', '\u000B': ' ', '\u000C': ' ',
+  '\u3000': ' ', '\t': ' ', '\u000B': ' ', '\u000C': ' ', '\u1680': ' ',
   // Zero-width characters become spaces (not removed: that would shift offsets).
   '\u200B': ' ', '\u200C': ' ', '\u200D': ' ', '\uFEFF': ' ',
-  // Line and paragraph separators.
-  '\u2028': '\n', '\u2029': '\n', '\r': '\n',
+  // A soft hyphen marks where a word may break: it stays inside the word as a hyphen.
+  '\u00AD': '-',
+  // Line and paragraph separators ('\r' alone is an old Mac line end; in "\r\n" it is handled below).
+  '\u2028': '\n', '\u2029': '\n', '\u0085': '\n', '\r': '\n',
   // Hyphen-like characters used inside words ("non‑Mexican").
   '\u2010': '-', '\u2011': '-',
+  // The ellipsis character stays one character; the tokenizer knows it. Full stops of other scripts stay too.
 };
 
 const FOLDABLE = new RegExp(`[${Object.keys(FOLD).map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`, 'g');
 
-/** Fold quote marks, exotic spaces and line separators; the result has the same length as the input. */
+/**
+ * Fold quote marks, exotic spaces and line separators; the result has the same length as the
+ * input. "\r\n" becomes " \n" (not "\n\n", which would read as a blank line between every line).
+ */
 export function foldForAnalysis(text: string): string {
-  return text.replace(FOLDABLE, (c) => FOLD[c] ?? c);
+  return text.replace(FOLDABLE, (c: string, offset: number) =>
+    c === '\r' && text.charCodeAt(offset + 1) === 10 ? ' ' : (FOLD[c] ?? c),
+  );
 }
