@@ -1,0 +1,61 @@
+/**
+ * The per-article view the quote rules work on: tokens with their lowercase words, which token lies
+ * inside which quotation, and the sentence of each token. Built once per article in linear time.
+ */
+import type { Segmentation } from '../segment';
+import { pairQuoteMarks, type QuoteRegion } from './marks';
+
+export interface QuoteContext {
+  readonly seg: Segmentation;
+  readonly folded: string;
+  readonly regions: readonly QuoteRegion[];
+  /** Lowercase text of each token. */
+  readonly words: readonly string[];
+  /** Region index holding each token (marks included), or -1. */
+  readonly regionOf: Int32Array;
+  /** Sentence index of each token. */
+  readonly sentenceOf: Int32Array;
+}
+
+export function buildContext(seg: Segmentation): QuoteContext {
+  const regions = pairQuoteMarks(seg);
+  const { tokens, folded } = seg;
+  const words = tokens.map((t) => folded.slice(t.start, t.end).toLowerCase());
+  const regionOf = new Int32Array(tokens.length).fill(-1);
+  let r = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    while (r < regions.length && regionEnd(regions[r]!) <= t.start) r++;
+    const reg = regions[r];
+    if (reg && t.start >= reg.open && t.end <= regionEnd(reg)) regionOf[i] = r;
+  }
+  const sentenceOf = new Int32Array(tokens.length);
+  seg.sentences.forEach((s, si) => sentenceOf.fill(si, s.tokenStart, s.tokenEnd));
+  return { seg, folded, regions, words, regionOf, sentenceOf };
+}
+
+/** End offset of a region including its closing mark. */
+export function regionEnd(r: QuoteRegion): number {
+  return r.close >= 0 ? r.close + 1 : r.end;
+}
+
+export function isCapitalized(ctx: QuoteContext, i: number): boolean {
+  const t = ctx.seg.tokens[i];
+  if (!t || (t.kind !== 'word' && t.kind !== 'abbrev')) return false;
+  const ch = ctx.folded[t.start]!;
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+export function isWord(ctx: QuoteContext, i: number): boolean {
+  const k = ctx.seg.tokens[i]?.kind;
+  return k === 'word' || k === 'abbrev';
+}
+
+export function tokenText(ctx: QuoteContext, i: number): string {
+  return ctx.words[i] ?? '';
+}
+
+/** Whether token i is a double or single quotation mark. */
+export function isQuoteMark(ctx: QuoteContext, i: number): boolean {
+  return ctx.seg.tokens[i]?.kind === 'quote';
+}

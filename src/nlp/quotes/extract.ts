@@ -1,0 +1,233 @@
+/**
+ * `extractQuotes(text)`: every attribution in an article, in text order. Steps:
+ * 1. pair quotation marks (marks.ts); 2. find attribution frames per sentence (frames.ts) and Q&A
+ * labels; 3. turn frames into quotes (direct / mixed / indirect by their content); 4. give the
+ * quotations no frame took their speaker: a quotation right after an attributed one in the same
+ * paragraph is its next fragment, a paragraph that opens with a quotation after a quoted paragraph
+ * continues that speaker; 5. resolve speakers to canonical names (resolve.ts).
+ */
+import { segment, type Segmentation } from '../segment';
+import { buildContext, type QuoteContext } from './context';
+import { directRegions, kindOf, regionChain, regionFragments, trimSpan, type Span } from './content';
+import { framesInSentence, labelFrame, type Frame } from './frames';
+import { SpeakerResolver } from './resolve';
+import type { Quote, QuoteKind } from './types';
+import type { CueClass } from '../lexicon/speech-verbs';
+
+/** A quotation of fewer words with no cue is a scare quote or a title ("so-called 'deal'"), not a quote. */
+export const MIN_UNATTRIBUTED_WORDS = 3;
+/** Attributed content shorter than this is not worth reporting ("he said so"). */
+const MIN_CONTENT_WORDS = 2;
+/** Confidence of a paragraph that continues the previous paragraph's speaker with no cue. */
+const CONTINUATION_TRUST = 0.6;
+/** Confidence of a further quotation right after an attributed one in the same paragraph. */
+const NEXT_FRAGMENT_TRUST = 0.8;
+
+interface Draft {
+  fragments: Span[];
+  kind: QuoteKind;
+  frame: Frame | null;
+  cueClass: CueClass;
+  trust: number;
+  /** Inherit the speaker of this earlier draft (continuations). */
+  inheritFrom: Draft | null;
+  paragraph: number;
+}
+
+function wordCount(s: string): number {
+  const m = s.match(/[\p{L}\p{N}]+/gu);
+  return m ? m.length : 0;
+}
+
+function draftFromFrame(ctx: QuoteContext, f: Frame): Draft | null {
+  const fragments: Span[] = [];
+  let direct = 0;
+  let mixed = false;
+  for (const [a, b] of f.fragments) {
+    const chain = directRegions(ctx, a, b);
+    if (chain) {
+      fragments.push(...regionFragments(chain));
+      direct++;
+    } else {
+      if (kindOf(ctx, a, b) !== 'indirect') mixed = true;
+      fragments.push([a, b]);
+    }
+  }
+  const words = fragments.reduce((n, [a, b]) => n + wordCount(ctx.folded.slice(a, b)), 0);
+  if (words < MIN_CONTENT_WORDS) return null;
+  const kind: QuoteKind = direct === f.fragments.length ? 'direct' : direct > 0 || mixed ? 'mixed' : 'indirect';
+  const paragraph = ctx.seg.sentences[f.sentence]!.paragraph;
+  return { fragments, kind, frame: f, cueClass: f.cueClass, trust: f.trust, inheritFrom: null, paragraph };
+}
+
+function covered(drafts: readonly Draft[], a: number, b: number): boolean {
+  return drafts.some((d) => d.fragments.some(([x, y]) => x < b && a < y));
+}
+
+/** Extract every attribution of `text` (offsets into `text`), in text order. */
+export function extractQuotes(text: string, seg: Segmentation = segment(text)): Quote[] {
+  const ctx = buildContext(seg);
+  const drafts: Draft[] = [];
+  const seenCue = new Set<number>();
+  for (let p = 0; p < seg.paragraphs.length; p++) {
+    const para = seg.paragraphs[p]!;
+    const label = labelFrame(ctx, p);
+    if (label) {
+      const d = draftFromFrame(ctx, label);
+      if (d) {
+        drafts.push(d);
+        continue;
+      }
+    }
+    for (let s = para.sentenceStart; s < para.sentenceEnd; s++) {
+      for (const f of framesInSentence(ctx, s)) {
+        if (seenCue.has(f.cueFirst)) continue;
+        seenCue.add(f.cueFirst);
+        const d = draftFromFrame(ctx, f);
+        if (d) drafts.push(d);
+      }
+    }
+  }
+  drafts.sort((x, y) => x.fragments[0]![0] - y.fragments[0]![0]);
+  addUnattributedRegions(ctx, drafts);
+  drafts.sort((x, y) => x.fragments[0]![0] - y.fragments[0]![0]);
+  return finish(ctx, drafts);
+}
+
+/** Step 4: quotations that no frame took. */
+function addUnattributedRegions(ctx: QuoteContext, drafts: Draft[]): void {
+  const byStart = [...drafts];
+  for (let r = 0; r < ctx.regions.length; r++) {
+    const reg = ctx.regions[r]!;
+    if (reg.continuation) continue;
+    const chain = regionChain(ctx, r).map((k) => ctx.regions[k]!);
+    const start = reg.start;
+    const end = chain.at(-1)!.end;
+    if (covered(drafts, start, end)) continue;
+    const words = chain.reduce((n, c) => n + c.words, 0);
+    if (words < MIN_UNATTRIBUTED_WORDS) continue;
+    const fragments = regionFragments(chain);
+    if (fragments.length === 0) continue;
+    // The latest quote before this quotation.
+    let prev: Draft | null = null;
+    for (const d of byStart) if (d.fragments[0]![0] < reg.open) prev = d;
+    const para = ctx.seg.paragraphs[reg.paragraph]!;
+    // A further quotation in the paragraph of an attributed one, with only that attribution between
+    // them (`"A," said X. "B."`): the same speaker goes on.
+    const sameParagraph = prev !== null && prev.paragraph === reg.paragraph && prev.kind !== 'indirect' && noCueBetween(ctx, prev, reg.open);
+    const atParagraphStart = reg.open === para.start;
+    const prevParagraphQuoted = prev !== null && prev.paragraph === reg.paragraph - 1 && prev.kind !== 'indirect' && endsParagraph(ctx, prev);
+    const inherit = sameParagraph || (atParagraphStart && prevParagraphQuoted) ? prev : null;
+    const d: Draft = {
+      fragments,
+      kind: 'direct',
+      frame: null,
+      cueClass: 'speech',
+      trust: inherit ? (sameParagraph ? NEXT_FRAGMENT_TRUST : CONTINUATION_TRUST) * inherit.trust : 0.3,
+      inheritFrom: inherit,
+      paragraph: reg.paragraph,
+    };
+    drafts.push(d);
+    byStart.push(d);
+    byStart.sort((x, y) => x.fragments[0]![0] - y.fragments[0]![0]);
+  }
+}
+
+/** The previous quote's content (or its attribution) reaches the end of its paragraph. */
+function endsParagraph(ctx: QuoteContext, d: Draft): boolean {
+  const para = ctx.seg.paragraphs[d.paragraph]!;
+  const lastEnd = Math.max(...d.fragments.map(([, b]) => b));
+  const tail = ctx.folded.slice(lastEnd, para.end);
+  return tail.length < 120 && !/[.!?]["']?\s+\p{Lu}[^"]*[.!?]$/u.test(tail.slice(1));
+}
+
+/** Between the end of `prev` and `offset` there is only its attribution (no other quote's cue). */
+function noCueBetween(ctx: QuoteContext, prev: Draft, offset: number): boolean {
+  const lastEnd = Math.max(...prev.fragments.map(([, b]) => b));
+  const cueEnd = prev.frame ? ctx.seg.tokens[prev.frame.cueLast]!.end : lastEnd;
+  const from = Math.max(lastEnd, cueEnd);
+  return offset - from < 160;
+}
+
+function finish(ctx: QuoteContext, drafts: readonly Draft[]): Quote[] {
+  const { seg } = ctx;
+  const text = seg.text;
+  const resolver = new SpeakerResolver(ctx);
+  const resolved = new Map<Draft, { speaker: string | null; speakerStart: number | null; speakerEnd: number | null; ref: string | null; certainty: number }>();
+  // Resolve in the order the reader meets the speakers (the mention offset), so pronouns see what came before.
+  const order = [...drafts].sort((x, y) => mentionOffset(ctx, x) - mentionOffset(ctx, y));
+  for (const d of order) {
+    if (d.frame?.mention) {
+      const m = d.frame.mention;
+      const a = seg.tokens[m.first]!.start;
+      const b = seg.tokens[m.last]!.end;
+      const mentionText = text.slice(a, b);
+      const paragraph = seg.sentences[ctx.sentenceOf[m.first]!]!.paragraph;
+      const r = resolver.resolve(m, ctx.folded.slice(a, b), a, paragraph);
+      resolved.set(d, { speaker: mentionText, speakerStart: a, speakerEnd: b, ref: r.ref, certainty: r.ref || m.type !== 'pronoun' ? r.certainty : 0.7 });
+    }
+  }
+  const out: Quote[] = [];
+  for (const d of drafts) {
+    let sp = resolved.get(d);
+    let root: Draft | null = d.inheritFrom;
+    for (let hops = 0; !sp && root && hops < 50; hops++) {
+      sp = resolved.get(root);
+      root = root.inheritFrom;
+    }
+    const fragments = d.fragments
+      .map(([a, b]): Span => trimSpan(ctx.folded, a, b) ?? [a, b])
+      .sort((x, y) => x[0] - y[0])
+      .map(([a, b]) => ({ start: a, end: b }));
+    const start = fragments[0]!.start;
+    const end = Math.max(...fragments.map((f) => f.end));
+    const f = d.frame;
+    const cueA = f && f.cueFirst >= 0 && f.pattern !== 'label' ? seg.tokens[f.cueFirst]!.start : null;
+    const cueB = f && f.cueFirst >= 0 && f.pattern !== 'label' ? seg.tokens[f.cueLast]!.end : null;
+    const speakerKnown = sp !== undefined && (sp.ref !== null || sp.speaker !== null);
+    const confidence = speakerKnown ? round(d.trust * (sp?.certainty ?? 1)) : round(Math.min(d.trust, 0.3));
+    out.push({
+      quote: text.slice(start, end),
+      start,
+      end,
+      fragments,
+      speaker: sp?.speaker ?? null,
+      speakerStart: sp?.speakerStart ?? null,
+      speakerEnd: sp?.speakerEnd ?? null,
+      speakerRef: sp?.ref ?? null,
+      cue: cueA !== null && cueB !== null ? text.slice(cueA, cueB) : null,
+      cueStart: cueA,
+      cueEnd: cueB,
+      cueClass: d.cueClass,
+      kind: d.kind,
+      confidence,
+      sentence: sentenceAt(seg, start),
+    });
+  }
+  return out;
+}
+
+function mentionOffset(ctx: QuoteContext, d: Draft): number {
+  const m = d.frame?.mention;
+  return m ? ctx.seg.tokens[m.first]!.start : d.fragments[0]![0];
+}
+
+function round(x: number): number {
+  return Math.round(Math.max(0, Math.min(1, x)) * 100) / 100;
+}
+
+/** Index of the sentence holding `offset` (binary search; the nearest sentence before it otherwise). */
+function sentenceAt(seg: Segmentation, offset: number): number {
+  let lo = 0;
+  let hi = seg.sentences.length - 1;
+  let ans = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (seg.sentences[mid]!.start <= offset) {
+      ans = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return ans;
+}
+

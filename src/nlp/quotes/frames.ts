@@ -1,0 +1,317 @@
+/**
+ * Attribution frames: a cue, its speaker mention and its content, found by token patterns in
+ * each sentence. The patterns, with the news constructions they stand for:
+ * - head:      `X said (that) ...`, `X told reporters ...`, `X said: "..."`, `X added/warned/... ...`
+ * - tail:      `"...," X said.`, `..., X said.`, and the inversion `"...," said X.`
+ * - middle:    `"A," she said, "B."` and `A, he said, B.` (one attribution, two fragments)
+ * - according: `according to X, ...` and `..., according to X.`
+ * - gerund:    `..., saying ...` / `adding ...` (the speaker is the clause's subject)
+ * - quoted:    `X was quoted as saying ...`
+ * - ellipsis:  `..., but said ...` (the subject of the sentence speaks)
+ */
+import { AUDIENCE_WORDS, CLAUSE_WITHOUT_THAT, CUE_MODIFIERS, CUE_VERBS, NOUNLIKE_LEMMAS, type CueClass } from '../lexicon/speech-verbs';
+import { PRONOUNS } from '../lexicon/titles-roles';
+import { isCapitalized, isQuoteMark, isWord, regionEnd, type QuoteContext } from './context';
+import { extendOverQuotes, regionChain, regionOpeningAt, trimSpan, type Span } from './content';
+import { mentionEndingAt, mentionStartingAt, subjectAt, type Mention } from './mentions';
+
+export type FramePattern = 'head' | 'tail' | 'inverted' | 'according' | 'gerund' | 'quoted' | 'ellipsis' | 'label';
+
+export interface Frame {
+  readonly pattern: FramePattern;
+  /** Cue token range [cueFirst, cueLast]; -1 for a Q&A label. */
+  readonly cueFirst: number;
+  readonly cueLast: number;
+  readonly cueClass: CueClass;
+  readonly mention: Mention | null;
+  /** Content pieces as offsets (one, or two around a middle attribution). */
+  readonly fragments: Span[];
+  readonly sentence: number;
+  /** How much the pattern itself is trusted (before speaker resolution). */
+  readonly trust: number;
+}
+
+/** Prepositions and time words that open an adjunct between a cue and its content ("said in a statement that"). */
+const ADJUNCT_OPENERS = new Set([
+  'in', 'on', 'at', 'during', 'via', 'after', 'before', 'from', 'with', 'over', 'to', 'through', 'earlier',
+  'later', 'last', 'this', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'today', 'yesterday', 'tonight', 'recently', 'previously', 'again', 'publicly', 'privately', 'repeatedly',
+  'also', 'then', 'afterward', 'afterwards', 'separately', 'late', 'early',
+]);
+/** Most tokens an adjunct may take before its "that", comma or colon. */
+const MAX_ADJUNCT_TOKENS = 10;
+/** Most modifiers skipped between subject and cue ("has also repeatedly said"). */
+const MAX_MODIFIERS = 4;
+
+/** Words after a cue that show it takes no clause here ("said to be", "agreed to", "told of"). */
+const NOT_CLAUSE_START = new Set(['to', 'about', 'of', 'for', 'by', 'with', 'as', 'so', 'in', 'on', 'at', 'up', 'off', 'out', 'it.', 'nothing', 'anything', 'something', 'little', 'much', 'more', 'yes', 'no']);
+
+/** Verbs whose audience object comes right after them ("told reporters", "assured him"). */
+const TAKES_AUDIENCE = new Set(['tell', 'inform', 'assure', 'warn', 'remind', 'ask', 'urge', 'promise', 'write']);
+
+/** Gerund cues after these words are attributions of the clause subject ("..., saying", "while adding"). */
+const GERUND_OPENERS = new Set([',', 'while', 'after', 'before', 'by', 'when', 'and', '\u2014', '-', 'also', 'even']);
+
+const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'been', 'be', 'being']);
+
+function sentenceContentEnd(ctx: QuoteContext, s: number): number {
+  const sent = ctx.seg.sentences[s]!;
+  const para = ctx.seg.paragraphs[sent.paragraph]!;
+  return extendOverQuotes(ctx, sent.start, sent.end, para.end);
+}
+
+function tokStart(ctx: QuoteContext, i: number): number {
+  return ctx.seg.tokens[i]!.start;
+}
+
+/** Index of the token after `i` that starts the content (skipping audience, adjuncts, "that"). */
+function contentStartAfterCue(ctx: QuoteContext, cue: number, lemma: string, te: number): { at: number; marker: 'that' | 'colon' | 'quote' | 'bare' } {
+  let j = cue + 1;
+  if (TAKES_AUDIENCE.has(lemma) && j < te) {
+    const aud = mentionStartingAt(ctx, j, te - 1);
+    if (aud && (AUDIENCE_WORDS.has(ctx.words[j]!) || aud.type !== 'role' || ctx.words[aud.last] === 'reporters')) j = aud.last + 1;
+  }
+  // An adjunct ended by "that", a comma or a colon.
+  if (j < te && ADJUNCT_OPENERS.has(ctx.words[j]!)) {
+    for (let k = j + 1; k < Math.min(te, j + MAX_ADJUNCT_TOKENS); k++) {
+      const w = ctx.words[k]!;
+      if (w === 'that' || w === ':' || (w === ',' && k + 1 < te)) {
+        j = k;
+        break;
+      }
+      if (isQuoteMark(ctx, k) || CUE_VERBS.has(w)) break;
+    }
+  }
+  if (ctx.words[j] === ',' && j + 1 < te && isQuoteMark(ctx, j + 1)) return { at: j + 1, marker: 'quote' };
+  if (ctx.words[j] === 'that') return { at: j + 1, marker: 'that' };
+  if (ctx.words[j] === ':') return { at: j + 1, marker: 'colon' };
+  if (j < te && isQuoteMark(ctx, j)) return { at: j, marker: 'quote' };
+  return { at: j, marker: 'bare' };
+}
+
+/** Content from token `at` to the end of the sentence (or of a quotation that starts there). */
+function contentToEnd(ctx: QuoteContext, at: number, s: number): Span | null {
+  const sentEnd = sentenceContentEnd(ctx, s);
+  if (at >= ctx.seg.sentences[s]!.tokenEnd) return null;
+  const start = tokStart(ctx, at);
+  const r = regionOpeningAt(ctx, start);
+  if (r >= 0) {
+    const chain = regionChain(ctx, r);
+    const chainEnd = regionEnd(ctx.regions[chain.at(-1)!]!);
+    if (chainEnd > sentEnd) return trimSpan(ctx.folded, start, chainEnd);
+  }
+  return trimSpan(ctx.folded, start, sentEnd);
+}
+
+/** After a colon that ends a paragraph: the quotation opening the next paragraph. */
+function quotationInNextParagraph(ctx: QuoteContext, s: number): Span | null {
+  const para = ctx.seg.sentences[s]!.paragraph;
+  const next = ctx.seg.paragraphs[para + 1];
+  if (!next) return null;
+  const r = regionOpeningAt(ctx, next.start);
+  if (r < 0) return null;
+  const chain = regionChain(ctx, r);
+  return [next.start, regionEnd(ctx.regions[chain.at(-1)!]!)];
+}
+
+/** Skip modifiers backwards from the token before a cue; returns the subject's last token and the skipped words. */
+function skipModifiers(ctx: QuoteContext, cue: number, ts: number): { last: number; skipped: string[] } {
+  const skipped: string[] = [];
+  let k = cue - 1;
+  while (k >= ts && skipped.length < MAX_MODIFIERS && CUE_MODIFIERS.has(ctx.words[k]!) && ctx.regionOf[k]! < 0) {
+    skipped.push(ctx.words[k]!);
+    k--;
+  }
+  return { last: k, skipped };
+}
+
+/** Find every attribution frame in sentence `s`. */
+export function framesInSentence(ctx: QuoteContext, s: number): Frame[] {
+  const sent = ctx.seg.sentences[s]!;
+  const ts = sent.tokenStart;
+  const te = sent.tokenEnd;
+  const frames: Frame[] = [];
+  for (let i = ts; i < te; i++) {
+    if (ctx.regionOf[i]! >= 0 || !isWord(ctx, i)) continue;
+    const w = ctx.words[i]!;
+    if (w === 'according' && ctx.words[i + 1] === 'to' && i + 2 < te) {
+      const f = accordingFrame(ctx, s, i, ts, te);
+      if (f) frames.push(f);
+      continue;
+    }
+    const cue = CUE_VERBS.get(w);
+    if (!cue || isCapitalized(ctx, i)) continue;
+    const f = cue.form === 'gerund' ? gerundFrame(ctx, s, i, ts, te, frames) : verbFrame(ctx, s, i, ts, te);
+    if (f) frames.push(f);
+  }
+  return frames;
+}
+
+function accordingFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: number): Frame | null {
+  const mention = mentionStartingAt(ctx, i + 2, te - 1);
+  if (!mention) return null;
+  const base = { pattern: 'according' as const, cueFirst: i, cueLast: i + 1, cueClass: 'speech' as const, mention, sentence: s, trust: 0.85 };
+  // "According to X, CONTENT."
+  if (i === ts || (i === ts + 1 && isQuoteMark(ctx, ts))) {
+    let k = mention.last + 1;
+    while (k < te && ctx.words[k] !== ',' && k < mention.last + 8) k++;
+    const span = ctx.words[k] === ',' ? contentToEnd(ctx, k + 1, s) : null;
+    return span ? { ...base, fragments: [span] } : null;
+  }
+  // "CONTENT, according to X."
+  if (ctx.words[i - 1] === ',' || ctx.words[i - 1] === '\u2014') {
+    const span = trimSpan(ctx.folded, sent(ctx, s).start, tokStart(ctx, i - 1));
+    return span ? { ...base, fragments: [span] } : null;
+  }
+  return null;
+}
+
+function sent(ctx: QuoteContext, s: number): { start: number; end: number } {
+  const se = ctx.seg.sentences[s]!;
+  // A sentence that starts inside a quotation opened in an earlier sentence starts at that quotation.
+  const first = ctx.regionOf[se.tokenStart]!;
+  if (first >= 0 && ctx.regions[first]!.open < se.start) return { start: ctx.regions[first]!.open, end: se.end };
+  return { start: se.start, end: se.end };
+}
+
+function gerundFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: number, earlier: readonly Frame[]): Frame | null {
+  const cue = CUE_VERBS.get(ctx.words[i]!)!;
+  // "X was quoted as saying ..." (and the tail "..., he was quoted as saying.")
+  if (ctx.words[i - 1] === 'as' && ctx.words[i - 2] === 'quoted') {
+    let k = i - 3;
+    while (k >= ts && (PASSIVE_AUX.has(ctx.words[k]!) || ctx.words[k] === 'widely' || ctx.words[k] === 'also')) k--;
+    const mention = mentionEndingAt(ctx, k, ts);
+    if (!mention) return null;
+    const b = mention.first - 1;
+    if (b >= ts && (ctx.words[b] === ',' || isQuoteMark(ctx, b) || ctx.words[b] === '\u2014')) {
+      const t = tailFrame(ctx, s, i, i, mention, 'tail', cue.cls, ts, te, b);
+      if (t) return { ...t, pattern: 'quoted', cueFirst: i - 2 };
+    }
+    return attachContent(ctx, s, mention.first, i, i - 2, mention, 'quoted', cue.cls, ts, te, 0.85);
+  }
+  const prev = ctx.words[i - 1];
+  if (prev === undefined || i - 1 < ts || !GERUND_OPENERS.has(prev)) return null;
+  const introducesClause = ctx.words[i + 1] === 'that' || ctx.words[i + 1] === ':' || isQuoteMark(ctx, i + 1) || CLAUSE_WITHOUT_THAT.has(cue.lemma);
+  if (!introducesClause) return null;
+  // The speaker: the mention of an earlier frame in this sentence, else the sentence subject.
+  const before = earlier.filter((f) => f.mention && f.cueFirst < i).at(-1);
+  const mention = before?.mention ?? subjectAt(ctx, ts, i);
+  if (!mention || mention.last >= i) return null;
+  const start = contentStartAfterCue(ctx, i, cue.lemma, te);
+  const span = contentToEnd(ctx, start.at, s);
+  if (!span || NOT_CLAUSE_START.has(ctx.words[start.at] ?? '')) return null;
+  return { pattern: 'gerund', cueFirst: i, cueLast: i, cueClass: cue.cls, mention, fragments: [span], sentence: s, trust: before ? 0.8 : 0.7 };
+}
+
+function verbFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: number): Frame | null {
+  const cue = CUE_VERBS.get(ctx.words[i]!)!;
+  if (ctx.words[i - 1] === 'to' && cue.form === 'base') return null; // "wants to say"
+  const { last, skipped } = skipModifiers(ctx, i, ts);
+  const passive = cue.form === 'past' && skipped.some((w) => PASSIVE_AUX.has(w));
+  if (passive) return null;
+  const mention = mentionEndingAt(ctx, last, ts);
+  const cueFirst = i;
+
+  // Inversion: `"...," said X` / `..., said X.` (not for noun-like cues: "reports Trump").
+  if (!mention && !NOUNLIKE_LEMMAS.has(cue.lemma) && last >= ts && (ctx.words[last] === ',' || isQuoteMark(ctx, last))) {
+    const inv = mentionStartingAt(ctx, i + 1, te - 1);
+    if (inv && (inv.type !== 'pronoun' || ctx.words[inv.first] !== 'it')) {
+      return tailFrame(ctx, s, i, inv.last, inv, 'inverted', cue.cls, ts, te, last);
+    }
+  }
+  if (!mention) {
+    // "..., but said it has received ...": the sentence subject speaks.
+    if ((ctx.words[last] === 'and' || ctx.words[last] === 'but') && last > ts) {
+      const subj = subjectAt(ctx, ts, last);
+      if (subj && subj.last < last) return attachContent(ctx, s, last, i, i, subj, 'ellipsis', cue.cls, ts, te, 0.6);
+    }
+    return null;
+  }
+  if (mention.type === 'pronoun' && ctx.words[mention.first] === 'it' && cue.cls === 'speech' && cue.lemma !== 'say') return null;
+  if (NOUNLIKE_LEMMAS.has(cue.lemma) && mention.type === 'role' && ctx.words[mention.last] === ctx.words[i]) return null;
+  // Tail: the mention follows a comma or a closing quotation mark and the sentence ends soon after.
+  const beforeMention = mention.first - 1;
+  if (beforeMention >= ts && (ctx.words[beforeMention] === ',' || isQuoteMark(ctx, beforeMention) || ctx.words[beforeMention] === '\u2014')) {
+    const t = tailFrame(ctx, s, i, i, mention, 'tail', cue.cls, ts, te, beforeMention);
+    if (t) return t;
+  }
+  return attachContent(ctx, s, mention.first, i, cueFirst, mention, 'head', cue.cls, ts, te, mention.type === 'pronoun' ? 0.8 : 0.9);
+}
+
+/** Head-like frames: content after the cue. */
+function attachContent(
+  ctx: QuoteContext, s: number, _subjFirst: number, cue: number, cueFirst: number, mention: Mention,
+  pattern: FramePattern, cls: CueClass, _ts: number, te: number, trust: number,
+): Frame | null {
+  const lemma = CUE_VERBS.get(ctx.words[cue]!)!.lemma;
+  const start = contentStartAfterCue(ctx, cue, lemma, te);
+  const base = { pattern, cueFirst, cueLast: cue, cueClass: cls, mention, sentence: s, trust };
+  if (start.marker === 'colon' && start.at >= te) {
+    const next = quotationInNextParagraph(ctx, s);
+    return next ? { ...base, fragments: [next] } : null;
+  }
+  if (start.marker === 'bare') {
+    if (!CLAUSE_WITHOUT_THAT.has(lemma)) return null;
+    const w = ctx.words[start.at];
+    if (w === undefined || start.at >= te || NOT_CLAUSE_START.has(w) || !isWord(ctx, start.at)) return null;
+    // "said Tuesday." / "said it." leave nothing that looks like a clause: need a few words.
+    if (te - start.at < 3) return null;
+  }
+  const span = contentToEnd(ctx, start.at, s);
+  return span ? { ...base, fragments: [span] } : null;
+}
+
+/**
+ * Tail frames: content before the mention (from the sentence start), and for a middle attribution
+ * the rest of the sentence as a second fragment. `boundary` is the comma or mark before the attribution.
+ */
+function tailFrame(
+  ctx: QuoteContext, s: number, cue: number, attrLast: number, mention: Mention, pattern: FramePattern,
+  cls: CueClass, ts: number, te: number, boundary: number,
+): Frame | null {
+  const { start } = sent(ctx, s);
+  const firstEnd = isQuoteMark(ctx, boundary) ? ctx.seg.tokens[boundary]!.end : tokStart(ctx, boundary);
+  const first = trimSpan(ctx.folded, start, firstEnd);
+  if (!first || boundary <= ts) return null;
+  // What follows the attribution: the end, an adjunct then the end, or ", <second fragment>".
+  let k = attrLast + 1;
+  if (k < te && ADJUNCT_OPENERS.has(ctx.words[k]!)) {
+    while (k < te && ctx.words[k] !== ',' && ctx.words[k] !== '.' && k < attrLast + MAX_ADJUNCT_TOKENS) k++;
+  }
+  const fragments: Span[] = [first];
+  const base = { pattern, cueFirst: cue, cueLast: cue, cueClass: cls, mention, sentence: s, trust: mention.type === 'pronoun' ? 0.85 : 0.92 };
+  if (k >= te || ctx.seg.tokens[k]!.kind === 'punct' && ['.', '!', '?'].includes(ctx.words[k]!)) return { ...base, fragments };
+  if (ctx.words[k] === ',' || ctx.words[k] === ':') {
+    const next = k + 1;
+    // ", adding ..." starts another frame; the gerund rule takes it.
+    if (next < te && CUE_VERBS.get(ctx.words[next]!)?.form === 'gerund') return { ...base, fragments };
+    const second = next < te ? contentToEnd(ctx, next, s) : null;
+    if (second) fragments.push(second);
+    return { ...base, fragments };
+  }
+  // Something else follows ("Trump said Clinton lied" after a comma): a head frame, not a tail.
+  if (pattern === 'tail') return null;
+  return { ...base, fragments };
+}
+
+/** Q&A transcripts: a paragraph that starts with `NAME:` is what NAME said. */
+export function labelFrame(ctx: QuoteContext, paragraph: number): Frame | null {
+  const p = ctx.seg.paragraphs[paragraph]!;
+  const sents = ctx.seg.sentences;
+  const s = p.sentenceStart;
+  const first = sents[s];
+  if (!first) return null;
+  let i = first.tokenStart;
+  if (isQuoteMark(ctx, i)) i++;
+  let j = i;
+  while (j < first.tokenEnd && j < i + 4 && isCapitalized(ctx, j)) j++;
+  if (j === i || ctx.words[j] !== ':' || j + 1 >= first.tokenEnd && sents.length <= s + 1) return null;
+  const label = ctx.folded.slice(tokStart(ctx, i), ctx.seg.tokens[j - 1]!.end);
+  // A label is a name (or surname in capitals), not a heading word like "Update" or a "Q".
+  if (/^(?:Q|A|Question|Answer|Update|Note|Editor|Photo|Video|Watch|Read|Related|Source|Sources|Correction)$/i.test(label)) return null;
+  const mention: Mention = { first: i, last: j - 1, type: 'name' };
+  if (ctx.words[i]! in PRONOUNS) return null;
+  const span = trimSpan(ctx.folded, ctx.seg.tokens[j]!.end, p.end);
+  if (!span) return null;
+  return { pattern: 'label', cueFirst: j, cueLast: j, cueClass: 'speech', mention, fragments: [span], sentence: s, trust: 0.8 };
+}

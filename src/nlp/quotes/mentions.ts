@@ -1,0 +1,144 @@
+/**
+ * Speaker mentions: the noun phrase before a cue ("US envoy Richard Grenell said", "a campaign
+ * operative said", "he said") or after it ("said Trump", "according to a spokeswoman for the
+ * campaign"). Token rules over the segmentation, bounded to a few tokens each.
+ */
+import { NOT_SPEAKERS, PRONOUNS, ROLE_NOUNS, ROLE_OPENERS, TITLES } from '../lexicon/titles-roles';
+import { CUE_VERBS } from '../lexicon/speech-verbs';
+import { isCapitalized, isWord, type QuoteContext } from './context';
+
+export type MentionType = 'name' | 'role' | 'pronoun';
+
+export interface Mention {
+  /** Token range [first, last] inclusive. */
+  readonly first: number;
+  readonly last: number;
+  readonly type: MentionType;
+}
+
+/** Longest mention in tokens: names with titles rarely exceed this ("former Secretary of State Hillary Rodham Clinton"). */
+const MAX_MENTION_TOKENS = 9;
+
+/** Joiners allowed inside a name or role phrase when a capitalized word or role follows. */
+const INNER_JOINERS = new Set(['of', 'for', 'at', 'de', 'la', 'van', 'von', 'der', 'al', 'bin', '&', '-', 'and']);
+
+/** Lowercase words that may modify a role noun ("campaign", "senior", "top"): anything but these. */
+const ROLE_BREAKERS = new Set([
+  ...NOT_SPEAKERS, 'said', 'says', 'told', 'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had',
+  'will', 'would', 'could', 'should', 'can', 'may', 'might', 'must', 'do', 'does', 'did', 'not', 'that',
+  'than', 'who', 'which', 'according', 'into', 'onto', 'over', 'under', 'between', 'against', 'during',
+]);
+
+function isPossessive(word: string): boolean {
+  return word.endsWith("'s") || word.endsWith("s'");
+}
+
+function isNameWord(ctx: QuoteContext, i: number): boolean {
+  if (!isCapitalized(ctx, i)) return false;
+  const w = ctx.words[i]!;
+  return !NOT_SPEAKERS.has(w) && !CUE_VERBS.has(w);
+}
+
+/** The mention ending at token `last` (the word right before a cue), not reaching before `lo`. */
+export function mentionEndingAt(ctx: QuoteContext, last: number, lo: number): Mention | null {
+  if (last < lo || !isWord(ctx, last) || ctx.regionOf[last]! >= 0) return null;
+  const w = ctx.words[last]!;
+  if (w in PRONOUNS) return { first: last, last, type: 'pronoun' };
+  const floor = Math.max(lo, last - MAX_MENTION_TOKENS + 1);
+  if (isNameWord(ctx, last)) {
+    let first = last;
+    for (let i = last - 1; i >= floor; i--) {
+      const wi = ctx.words[i]!;
+      if (ctx.regionOf[i]! >= 0) break;
+      if (isNameWord(ctx, i) || (isWord(ctx, i) && TITLES.has(wi) && !NOT_SPEAKERS.has(wi))) first = i;
+      else if (ctx.seg.tokens[i]!.kind === 'abbrev' && isCapitalized(ctx, i)) first = i;
+      else if (INNER_JOINERS.has(wi) && i - 1 >= floor && (isNameWord(ctx, i - 1) || ROLE_NOUNS.has(ctx.words[i - 1]!))) first = i;
+      else if (wi === 'the' && isNameWord(ctx, i + 1)) {
+        first = i;
+        break;
+      } else break;
+    }
+    // "Clinton's campaign" is handled by the role branch; a possessive name right before a cue is not a speaker.
+    if (isPossessive(w)) return null;
+    while (first < last && INNER_JOINERS.has(ctx.words[first]!)) first++;
+    return { first, last, type: 'name' };
+  }
+  if (ROLE_NOUNS.has(w)) {
+    let first = last;
+    for (let i = last - 1; i >= floor; i--) {
+      const wi = ctx.words[i]!;
+      const kind = ctx.seg.tokens[i]!.kind;
+      if (ctx.regionOf[i]! >= 0) break;
+      if (ROLE_OPENERS.has(wi) || kind === 'number') {
+        first = i;
+        // "a spokesman for the campaign": continue over the joiner to the head role.
+        const j = i - 1;
+        if (j - 1 >= floor && INNER_JOINERS.has(ctx.words[j]!) && ROLE_NOUNS.has(ctx.words[j - 1]!)) {
+          i = j;
+          first = j - 1;
+          continue;
+        }
+        break;
+      }
+      if (isWord(ctx, i) && !ROLE_BREAKERS.has(wi) && !CUE_VERBS.has(wi)) first = i;
+      else break;
+    }
+    return { first, last, type: 'role' };
+  }
+  return null;
+}
+
+/** The mention starting at token `first` (right after an inverted cue or "according to"), not past `hi`. */
+export function mentionStartingAt(ctx: QuoteContext, first: number, hi: number): Mention | null {
+  if (first > hi || !isWord(ctx, first) || ctx.regionOf[first]! >= 0) return null;
+  const w = ctx.words[first]!;
+  if (w in PRONOUNS) return { first, last: first, type: 'pronoun' };
+  const ceil = Math.min(hi, first + MAX_MENTION_TOKENS - 1);
+  let last = -1;
+  let sawName = false;
+  let sawRole = false;
+  for (let i = first; i <= ceil; i++) {
+    const wi = ctx.words[i]!;
+    if (ctx.regionOf[i]! >= 0 || !isWord(ctx, i)) {
+      if (ctx.seg.tokens[i]!.kind === 'number' && i === first) continue;
+      break;
+    }
+    if (isNameWord(ctx, i)) {
+      last = i;
+      sawName = true;
+      if (isPossessive(wi)) continue;
+    } else if (ROLE_NOUNS.has(wi)) {
+      last = i;
+      sawRole = true;
+    } else if (i === first && ROLE_OPENERS.has(wi)) {
+      continue;
+    } else if (TITLES.has(wi) && !NOT_SPEAKERS.has(wi)) {
+      continue;
+    } else if (INNER_JOINERS.has(wi) && last >= 0 && i + 1 <= ceil && (isNameWord(ctx, i + 1) || ROLE_OPENERS.has(ctx.words[i + 1]!))) {
+      continue;
+    } else if (!sawName && !sawRole && !ROLE_BREAKERS.has(wi) && !CUE_VERBS.has(wi) && i > first) {
+      continue; // adjectives before a role noun: "a senior campaign official"
+    } else {
+      break;
+    }
+  }
+  if (last < 0) return null;
+  return { first, last, type: sawName && !ROLE_NOUNS.has(ctx.words[last]!) ? 'name' : 'role' };
+}
+
+/** The first mention that opens a sentence or clause (its grammatical subject, for ", saying ..."). */
+export function subjectAt(ctx: QuoteContext, from: number, to: number): Mention | null {
+  let i = from;
+  // Skip an opening adverbial ("On Friday, ...", "In a statement, ...") up to its comma.
+  for (let k = from; k < Math.min(to, from + 8); k++) {
+    if (ctx.words[k] === ',') {
+      if (!isNameWord(ctx, from) || ROLE_OPENERS.has(ctx.words[from]!)) i = k + 1;
+      break;
+    }
+  }
+  while (i < to && (ctx.seg.tokens[i]!.kind === 'quote' || NOT_SPEAKERS.has(ctx.words[i]!)) && !(ctx.words[i]! in PRONOUNS) && !(ctx.words[i] === 'the' || ctx.words[i] === 'a' || ctx.words[i] === 'an')) i++;
+  const m = mentionStartingAt(ctx, i, to - 1);
+  if (!m) return null;
+  // The subject must be followed by a verb-like word, not be the object of a preposition.
+  return m;
+}

@@ -1,0 +1,73 @@
+/**
+ * Canonical speaker names: titles, roles and honorifics stripped ("US envoy Richard Grenell" ->
+ * "Richard Grenell", "Mexican President Claudia Sheinbaum" -> "Claudia Sheinbaum"), possessives and
+ * determiners dropped from organisations ("the White House" -> "White House"), and the comparison
+ * used to merge aliases ("Trump" = "President Trump" = "Donald Trump").
+ */
+import { FEMININE_GIVEN_NAMES, MASCULINE_GIVEN_NAMES } from '../lexicon/quote-first-names';
+import { FEMININE_WORDS, MASCULINE_WORDS, ROLE_OPENERS, TITLES } from '../lexicon/titles-roles';
+
+export type Gender = 'm' | 'f' | null;
+
+function words(mention: string): string[] {
+  return mention.split(/\s+/).filter((w) => w !== '');
+}
+
+const isCap = (w: string): boolean => /^\p{Lu}/u.test(w);
+const bare = (w: string): string => w.toLowerCase().replace(/[.,]+$/, '');
+
+/**
+ * The person's name inside a name mention: the trailing run of capitalized words that are not
+ * titles. Falls back to the mention without its determiner (organisations: "White House").
+ */
+export function canonicalName(mention: string): string | null {
+  const ws = words(mention.replace(/[\u2019']s$/, ''));
+  let first = ws.length;
+  for (let i = ws.length - 1; i >= 0; i--) {
+    const w = ws[i]!;
+    if (!isCap(w) && !/^(?:de|da|van|von|der|al|bin|la|le)$/.test(w)) break;
+    if (TITLES.has(bare(w)) && i < ws.length - 1) break;
+    first = i;
+  }
+  const name = ws.slice(first);
+  if (name.length > 0 && !(name.length === 1 && TITLES.has(bare(name[0]!)))) return name.join(' ');
+  // Organisations and roles: keep a capitalized phrase without its determiner.
+  const rest = ROLE_OPENERS.has(bare(ws[0] ?? '')) ? ws.slice(1) : ws;
+  return rest.some(isCap) ? rest.join(' ') : null;
+}
+
+/** Gender hint of a name mention from its given name or title; null when unknown. */
+export function genderOf(mention: string): Gender {
+  for (const w of words(mention).map(bare)) {
+    if (FEMININE_WORDS.has(w)) return 'f';
+    if (MASCULINE_WORDS.has(w)) return 'm';
+  }
+  const name = canonicalName(mention);
+  const given = name ? bare(words(name)[0] ?? '') : '';
+  if (name && words(name).length >= 2) {
+    if (FEMININE_GIVEN_NAMES.has(given) && !MASCULINE_GIVEN_NAMES.has(given)) return 'f';
+    if (MASCULINE_GIVEN_NAMES.has(given) && !FEMININE_GIVEN_NAMES.has(given)) return 'm';
+  }
+  return null;
+}
+
+/** Lowercase, accent-free tokens of a name, titles dropped: the key used to compare names. */
+export function nameKey(name: string): string[] {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[\u2019']s\b/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t !== '' && !TITLES.has(t));
+}
+
+/** Same person: same last token and no conflicting given names ("Trump" ~ "Donald Trump", not "Eric Trump"). */
+export function sameSpeaker(a: string, b: string): boolean {
+  const x = nameKey(a);
+  const y = nameKey(b);
+  if (x.length === 0 || y.length === 0) return false;
+  if (x.at(-1) !== y.at(-1)) return false;
+  if (x.length === 1 || y.length === 1) return true;
+  return x[0] === y[0] || x[0]![0] === y[0]![0] && (x[0]!.length === 1 || y[0]!.length === 1);
+}

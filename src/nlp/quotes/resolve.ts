@@ -1,0 +1,148 @@
+/**
+ * Speaker resolution within one article: every mention gets the canonical name of the person or
+ * organisation it refers to, or null when no rule is confident.
+ * - names: titles stripped; a surname alone takes the full name used elsewhere in the article
+ *   ("Grenell" -> "Richard Grenell") when only one full name ends with it;
+ * - pronouns ("he", "she", "they"): the most recent compatible *speaker* within the last paragraphs
+ *   first (news keeps the speaker in focus: "he was quoted as saying" after Maduro and Trump were
+ *   mentioned still means Grenell), then the most recent compatible person named;
+ * - indefinite roles ("a source", "officials") stay unresolved: the speaker is shown as written.
+ */
+import { PRONOUNS } from '../lexicon/titles-roles';
+import { isCapitalized, type QuoteContext } from './context';
+import type { Mention } from './mentions';
+import { canonicalName, genderOf, nameKey, type Gender } from './names';
+import { NOT_SPEAKERS, TITLES } from '../lexicon/titles-roles';
+
+/** How many paragraphs back a pronoun may look for its antecedent. */
+const PRONOUN_PARAGRAPH_WINDOW = 3;
+
+interface Person {
+  readonly name: string;
+  gender: Gender;
+  readonly offset: number;
+  readonly paragraph: number;
+}
+
+export interface Resolution {
+  readonly ref: string | null;
+  /** Multiplier on the frame's trust. */
+  readonly certainty: number;
+}
+
+export class SpeakerResolver {
+  private readonly persons: Person[] = [];
+  private readonly fullNames = new Map<string, Set<string>>();
+  private readonly genders = new Map<string, Gender>();
+  /** Resolved speakers of earlier frames, in text order. */
+  private readonly speakers: Array<{ name: string; offset: number; paragraph: number; plural: boolean }> = [];
+
+  constructor(private readonly ctx: QuoteContext) {
+    this.collectNames();
+  }
+
+  /** Capitalized runs of two or more words outside quotations: the people and bodies of the article. */
+  private collectNames(): void {
+    const { ctx } = this;
+    const toks = ctx.seg.tokens;
+    let i = 0;
+    while (i < toks.length) {
+      if (!isCapitalized(ctx, i) || ctx.regionOf[i]! >= 0) {
+        i++;
+        continue;
+      }
+      if (toks[i]!.kind === 'abbrev') {
+        i++;
+        continue;
+      }
+      let j = i;
+      const sentence = ctx.sentenceOf[i]!;
+      while (j + 1 < toks.length && isCapitalized(ctx, j + 1) && ctx.regionOf[j + 1]! < 0 && ctx.sentenceOf[j + 1] === sentence && toks[j + 1]!.kind !== 'abbrev' && j - i < 6) j++;
+      const first = NOT_SPEAKERS.has(ctx.words[i]!) ? i + 1 : i;
+      if (j > first || (j === first && !NOT_SPEAKERS.has(ctx.words[j]!) && !TITLES.has(ctx.words[j]!))) {
+        const text = ctx.folded.slice(toks[first]!.start, toks[j]!.end);
+        const name = canonicalName(text);
+        if (name) {
+          const gender = genderOf(text);
+          const para = ctx.seg.sentences[ctx.sentenceOf[first]!]!.paragraph;
+          this.persons.push({ name, gender, offset: toks[first]!.start, paragraph: para });
+          const key = nameKey(name);
+          if (key.length >= 2) {
+            const last = key.at(-1)!;
+            if (!this.fullNames.has(last)) this.fullNames.set(last, new Set());
+            this.fullNames.get(last)!.add(name);
+          }
+          if (gender && !this.genders.has(name)) this.genders.set(name, gender);
+        }
+      }
+      i = j + 1;
+    }
+  }
+
+  /** The full name for a surname alone, when the article uses exactly one full name ending with it. */
+  private expand(name: string): string {
+    const key = nameKey(name);
+    if (key.length !== 1) return name;
+    const full = this.fullNames.get(key[0]!);
+    return full && full.size === 1 ? [...full][0]! : name;
+  }
+
+  private genderOfName(name: string): Gender {
+    return this.genders.get(name) ?? null;
+  }
+
+  /** Resolve one mention (in text order) and remember it as the latest speaker. */
+  resolve(mention: Mention | null, mentionText: string | null, offset: number, paragraph: number): Resolution {
+    if (!mention || !mentionText) return { ref: null, certainty: 1 };
+    let res: Resolution;
+    if (mention.type === 'pronoun') res = this.resolvePronoun(this.ctx.words[mention.first]!, offset, paragraph);
+    else if (mention.type === 'name') {
+      const name = canonicalName(mentionText);
+      res = { ref: name ? this.expand(name) : null, certainty: 1 };
+    } else {
+      // Roles: a capitalized body ("the White House", "the Trump administration") is a name; "a source" is not.
+      const opener = this.ctx.words[mention.first]!;
+      const capitalized = /\p{Lu}/u.test(mentionText.replace(/^\S+\s*/, '')) || /^\p{Lu}/u.test(mentionText) && opener !== 'the' && opener !== 'a' && opener !== 'an';
+      res = { ref: capitalized && !['a', 'an', 'another', 'one'].includes(opener) ? canonicalName(mentionText) : null, certainty: 1 };
+    }
+    if (res.ref) {
+      const plural = mention.type === 'role' || (mention.type === 'pronoun' && this.ctx.words[mention.first] === 'they');
+      this.speakers.push({ name: res.ref, offset, paragraph, plural });
+    }
+    return res;
+  }
+
+  private resolvePronoun(pronoun: string, offset: number, paragraph: number): Resolution {
+    const kind = PRONOUNS[pronoun];
+    if (kind === 'self' || kind === 'n' || kind === undefined) return { ref: null, certainty: 1 };
+    const wanted: Gender = kind === 'm' ? 'm' : kind === 'f' ? 'f' : null;
+    const compatible = (name: string): boolean => {
+      const g = this.genderOfName(name);
+      return g === null || g === wanted;
+    };
+    // 1. The latest compatible speaker nearby.
+    for (let k = this.speakers.length - 1; k >= 0; k--) {
+      const sp = this.speakers[k]!;
+      if (sp.offset > offset) continue;
+      if (paragraph - sp.paragraph > PRONOUN_PARAGRAPH_WINDOW) break;
+      if (kind === 'pl' ? sp.plural : !sp.plural && compatible(sp.name)) {
+        if (wanted && !this.genders.has(sp.name)) this.genders.set(sp.name, wanted);
+        return { ref: sp.name, certainty: 0.95 };
+      }
+    }
+    if (kind === 'pl') return { ref: null, certainty: 1 };
+    // 2. The latest compatible person named before it.
+    for (let k = this.persons.length - 1; k >= 0; k--) {
+      const p = this.persons[k]!;
+      if (p.offset >= offset) continue;
+      if (paragraph - p.paragraph > PRONOUN_PARAGRAPH_WINDOW) break;
+      const name = this.expand(p.name);
+      if (nameKey(name).length < 2 && !this.fullNames.has(nameKey(name)[0] ?? '')) continue;
+      if (compatible(name)) {
+        if (wanted && !this.genders.has(name)) this.genders.set(name, wanted);
+        return { ref: name, certainty: 0.8 };
+      }
+    }
+    return { ref: null, certainty: 1 };
+  }
+}
