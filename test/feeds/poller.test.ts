@@ -1,0 +1,238 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { FeedPoller, type FeedDelivery } from '../../src/feeds/poller';
+import { POLL_TIMING } from '../../src/feeds/timing';
+import { safeFetch } from '../../src/fetch/index';
+import { openDatabase } from '../../src/store/database';
+import { createFeedsStore, type FeedsStore } from '../../src/store/feeds-store';
+import { longBody, rssOf, startFeedServer, type FeedServer } from './support/feed-server';
+import { makeArticle } from './support/make-article';
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/feeds/${name}`, import.meta.url), 'utf8');
+const MB = 1024 * 1024;
+const T0 = Date.parse('2024-03-05T12:00:00Z');
+
+let server: FeedServer;
+let store: FeedsStore;
+let now: number;
+let delivered: FeedDelivery[];
+let poller: FeedPoller;
+
+const fetchOpts = { allowPrivate: true, maxBytes: 5 * MB, timeoutMs: 5000 };
+
+function newPoller(limits = {}): FeedPoller {
+  return new FeedPoller({
+    store,
+    fetchFeed: (url, headers) => safeFetch(url, { ...fetchOpts, accept: 'feed', headers }),
+    fetchPage: (url) => safeFetch(url, { ...fetchOpts, accept: 'article' }),
+    makeArticle,
+    deliver: (d) => void delivered.push(d),
+    now: () => now,
+    random: () => 0.5,
+    limits,
+  });
+}
+
+function follow(path: string, guild = 'g1', channelId?: string): string {
+  const url = `${server.base}${path}`;
+  store.subscribe(guild, url, { now, intervalMs: POLL_TIMING.intervalMs, ...(channelId && { channelId }) });
+  return url;
+}
+
+/** Move the clock past every feed's next poll and poll what is due. */
+async function pollLater() {
+  now += POLL_TIMING.intervalMs * 2;
+  return poller.pollDue(now);
+}
+
+beforeAll(async () => {
+  server = await startFeedServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+beforeEach(() => {
+  store = createFeedsStore(openDatabase(':memory:'));
+  now = T0;
+  delivered = [];
+  poller = newPoller();
+  server.hits.clear();
+  server.notModified.clear();
+});
+
+describe('FeedPoller against a feed server on 127.0.0.1', () => {
+  it.each([
+    ['/rss.xml', 'rss.xml', 'application/rss+xml', 2],
+    ['/atom.xml', 'atom.xml', 'application/atom+xml', 2],
+    ['/rdf.xml', 'rdf.xml', 'application/rdf+xml', 1],
+    ['/feed.json', 'feed.json', 'application/feed+json', 2],
+  ])('GIVEN %s THEN the first poll records its items and posts nothing, and later polls post nothing old', async (path, file, type, _items) => {
+    server.route(path, { body: () => fixture(file), contentType: type, conditional: true });
+    const url = follow(path);
+    const [first] = await poller.pollDue(now);
+    expect(first).toEqual({ url, outcome: 'primed', newItems: 0, delivered: 0 });
+    expect(delivered).toEqual([]);
+    const [second] = await pollLater();
+    expect(second!.outcome).toBe('not-modified');
+    expect(server.notModified.get(path)).toBe(1);
+    expect(delivered).toEqual([]);
+    expect(store.source(url)).toMatchObject({ primed: true, failures: 0, lastSuccessAt: now, format: file.split('.')[0] === 'feed' ? 'json' : file.split('.')[0] });
+  });
+
+  it('GIVEN a new item after priming THEN it is delivered exactly once, as an article with the full text', async () => {
+    const items = [{ guid: 'a1', link: 'https://site.example/a1', title: 'First story of the day', html: longBody('a1') }];
+    server.route('/news.xml', { body: () => rssOf('News', items), conditional: true });
+    const url = follow('/news.xml');
+    await poller.pollDue(now);
+    items.unshift({ guid: 'a2', link: 'https://site.example/a2', title: 'Second story of the day', html: longBody('a2') });
+    const [r] = await pollLater();
+    expect(r).toEqual({ url, outcome: 'ok', newItems: 1, delivered: 1 });
+    expect(delivered).toHaveLength(1);
+    const d = delivered[0]!;
+    expect(d.feedTitle).toBe('News');
+    expect(d.origin).toBe('feed');
+    expect(d.article.title).toBe('Second story of the day');
+    expect(d.article.source).toBe(`feed:${url}`);
+    expect(d.article.url).toBe('https://site.example/a2');
+    expect(d.article.text.startsWith('Story a2 begins')).toBe(true);
+    expect(d.subscribers.map((s) => s.guildId)).toEqual(['g1']);
+    await pollLater();
+    await pollLater();
+    expect(delivered).toHaveLength(1);
+    expect(store.source(url)!.deliveredCount).toBe(1);
+  });
+
+  it('GIVEN guids that change on every fetch THEN nothing is re-posted (URL and title dedupe)', async () => {
+    let fetchNo = 0;
+    server.route('/unstable.xml', {
+      body: () => {
+        fetchNo++;
+        return rssOf('Unstable', [
+          { guid: `run${fetchNo}-1`, link: `https://site.example/one?utm_source=feed&n=${fetchNo % 1}`, title: 'Stable story one here', html: longBody('1') },
+          { guid: `run${fetchNo}-2`, link: 'https://site.example/two/', title: 'Stable story two here', html: longBody('2') },
+        ]);
+      },
+    });
+    follow('/unstable.xml');
+    await poller.pollDue(now);
+    for (let i = 0; i < 3; i++) await pollLater();
+    expect(fetchNo).toBe(4);
+    expect(delivered).toEqual([]);
+  });
+
+  it('GIVEN two servers following the same URL THEN it is fetched once per poll and delivered to both', async () => {
+    const items = [{ guid: 's1', link: 'https://site.example/s1', title: 'Shared story number one', html: longBody('s1') }];
+    server.route('/shared.xml', { body: () => rssOf('Shared', items) });
+    follow('/shared.xml', 'g1', 'c1');
+    follow('/shared.xml', 'g2');
+    await poller.pollDue(now);
+    items.push({ guid: 's2', link: 'https://site.example/s2', title: 'Shared story number two', html: longBody('s2') });
+    await pollLater();
+    expect(server.hits.get('/shared.xml')).toBe(2);
+    expect(delivered).toHaveLength(1);
+    expect(delivered[0]!.subscribers.map((s) => [s.guildId, s.channelId ?? null])).toEqual([
+      ['g1', 'c1'],
+      ['g2', null],
+    ]);
+  });
+
+  it('GIVEN an item with only a teaser THEN its page is fetched and parsed for the full text', async () => {
+    const page = fixture('library-page.html');
+    server.route('/library', { body: () => page, contentType: 'text/html; charset=utf-8' });
+    const items: Array<{ guid: string; link: string; title: string; description?: string }> = [];
+    server.route('/teasers.xml', { body: () => rssOf('Teasers', items) });
+    follow('/teasers.xml');
+    await poller.pollDue(now);
+    items.push({ guid: 't1', link: `${server.base}/library`, title: 'Library opens on Sundays', description: 'The central library will open on Sundays… Read more' });
+    await pollLater();
+    expect(delivered).toHaveLength(1);
+    expect(delivered[0]!.origin).toBe('page');
+    expect(delivered[0]!.article.text).toContain('"Sunday was the day families could actually come," said head librarian Tomas Berg');
+    expect(delivered[0]!.article.url).toBe(`${server.base}/library`);
+  });
+
+  it('GIVEN a teaser whose page cannot be fetched THEN the teaser itself becomes the article', async () => {
+    const items: Array<{ guid: string; link: string; title: string; description: string }> = [];
+    server.route('/broken-pages.xml', { body: () => rssOf('Broken pages', items) });
+    follow('/broken-pages.xml');
+    await poller.pollDue(now);
+    items.push({ guid: 'x', link: `${server.base}/missing-page`, title: 'A story whose page is gone', description: 'Only a short teaser is left.' });
+    await pollLater();
+    expect(delivered.map((d) => [d.origin, d.article.text])).toEqual([['teaser', 'Only a short teaser is left.']]);
+  });
+
+  it('GIVEN a feed that suddenly lists 30 new items THEN only the newest 10 are delivered, oldest first, and the rest are not posted later', async () => {
+    const items: Array<{ guid: string; link: string; title: string; html: string; pubDate: string }> = [];
+    server.route('/burst.xml', { body: () => rssOf('Burst', items) });
+    follow('/burst.xml');
+    await poller.pollDue(now);
+    for (let i = 1; i <= 30; i++) {
+      items.push({ guid: `b${i}`, link: `https://site.example/b${i}`, title: `Burst story number ${i}`, html: longBody(`b${i}`), pubDate: new Date(T0 + i * 60_000).toUTCString() });
+    }
+    const [r] = await pollLater();
+    expect(r).toMatchObject({ outcome: 'ok', newItems: 30, delivered: 10 });
+    expect(delivered.map((d) => d.article.title)).toEqual(Array.from({ length: 10 }, (_, i) => `Burst story number ${21 + i}`));
+    await pollLater();
+    expect(delivered).toHaveLength(10);
+  });
+
+  it.each([
+    ['malformed XML', '/malformed.xml', () => fixture('malformed.xml'), 'FEED_MALFORMED', false],
+    ['an entity-expansion bomb', '/bomb.xml', () => fixture('bomb.xml'), 'FEED_XML_ENTITIES', true],
+    ['an HTML page', '/page.xml', () => '<!doctype html><p>not a feed</p>', 'FEED_UNRECOGNIZED', false],
+  ])('GIVEN %s THEN the poll fails with %s, kept for /feed status', async (_label, path, body, code, disabled) => {
+    server.route(path, { body, contentType: path === '/page.xml' ? 'text/html' : 'application/xml' });
+    const url = follow(path);
+    const [r] = await poller.pollDue(now);
+    expect(r).toEqual({ url, outcome: 'failed', newItems: 0, delivered: 0, errorCode: code, disabled });
+    const source = store.source(url)!;
+    expect(source.lastErrorCode).toBe(code);
+    expect(source.lastErrorAt).toBe(now);
+    expect(source.failures).toBe(1);
+    expect(source.disabledReason).toBe(disabled ? code : undefined);
+    expect(source.nextPollAt).toBe(now + POLL_TIMING.intervalMs);
+  });
+
+  it('GIVEN a 20 MB feed THEN it is refused by size (FETCH_TOO_LARGE) without being parsed', async () => {
+    server.huge('/huge.xml', 20 * MB);
+    const url = follow('/huge.xml');
+    const [r] = await poller.pollDue(now);
+    expect(r!.errorCode).toBe('FETCH_TOO_LARGE');
+    expect(store.source(url)!.lastErrorMessage).toMatch(/.+/);
+  });
+
+  it('GIVEN a feed that keeps failing THEN polls back off and it is disabled after the threshold with the reason kept', async () => {
+    server.route('/flaky.xml', { body: () => 'oops', status: 503, contentType: 'text/plain' });
+    const url = follow('/flaky.xml');
+    const waits: number[] = [];
+    for (let i = 0; i < POLL_TIMING.failuresBeforeDisable; i++) {
+      const before = store.source(url)!;
+      now = before.nextPollAt;
+      const [r] = await poller.pollDue(now);
+      expect(r!.errorCode).toBe('FETCH_HTTP_STATUS');
+      waits.push((store.source(url)!.nextPollAt - now) / 60_000);
+    }
+    expect(waits.slice(0, 4)).toEqual([15, 30, 60, 120]);
+    const source = store.source(url)!;
+    expect(source.disabledReason).toBe('FETCH_HTTP_STATUS');
+    expect(source.failures).toBe(POLL_TIMING.failuresBeforeDisable);
+    // Disabled feeds are not polled any more.
+    now += 7 * 24 * 60 * 60_000;
+    expect(await poller.pollDue(now)).toEqual([]);
+    // Following it again re-enables it.
+    follow('/flaky.xml', 'g1');
+    expect(store.source(url)!.disabledAt).toBeUndefined();
+  });
+
+  it('GIVEN keys older than twelve months THEN they are pruned and the store stays bounded', async () => {
+    const items = [{ guid: 'old', link: 'https://site.example/old', title: 'An old story from last year', html: longBody('old') }];
+    server.route('/old.xml', { body: () => rssOf('Old', items) });
+    const url = follow('/old.xml');
+    await poller.pollDue(now);
+    expect(store.seenKeys(url, ['never'], 0).size).toBe(0);
+    const before = (await import('../../src/feeds/normalize')).itemKeys({ guid: 'old', url: 'https://site.example/old', title: 'An old story from last year' });
+    expect(store.seenKeys(url, before, 0).size).toBe(3);
+    expect(store.pruneSeen(now + 1)).toBe(3);
+    expect(store.seenKeys(url, before, 0).size).toBe(0);
+  });
+});

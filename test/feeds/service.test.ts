@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { FeedPoller } from '../../src/feeds/poller';
+import { createFeedService, type FeedService } from '../../src/feeds/service';
+import { safeFetch } from '../../src/fetch/index';
+import { openDatabase } from '../../src/store/database';
+import { createFeedsStore, type FeedsStore } from '../../src/store/feeds-store';
+import { longBody, rssOf, startFeedServer, type FeedServer } from './support/feed-server';
+import { makeArticle } from './support/make-article';
+
+let server: FeedServer;
+let store: FeedsStore;
+let service: FeedService;
+const now = Date.parse('2024-03-05T12:00:00Z');
+
+beforeAll(async () => {
+  server = await startFeedServer();
+  server.route('/ok.xml', { body: () => rssOf('Good feed', [{ guid: '1', link: 'https://s.example/1', title: 'An item that exists', html: longBody('1') }]) });
+  server.route('/html', { body: () => '<!doctype html><p>home</p>', contentType: 'text/html' });
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  store = createFeedsStore(openDatabase(':memory:'));
+  const poller = new FeedPoller({
+    store,
+    fetchFeed: (url, headers) => safeFetch(url, { allowPrivate: true, maxBytes: 1 << 20, timeoutMs: 5000, accept: 'feed', headers }),
+    makeArticle,
+    deliver: () => undefined,
+    now: () => now,
+    random: () => 0.5,
+  });
+  service = createFeedService({ store, poller, now: () => now, limits: { feedsPerServer: 2 } });
+});
+
+describe('feed service', () => {
+  it('GIVEN a good feed THEN add primes it at once and list shows it active with its title and next poll', async () => {
+    const status = await service.add('g1', `${server.base}/ok.xml#x`, { channelId: 'c1', addedBy: 'u1' });
+    expect(status).toEqual({
+      url: `${server.base}/ok.xml`,
+      title: 'Good feed',
+      channelId: 'c1',
+      state: 'active',
+      failures: 0,
+      deliveredCount: 0,
+      addedAt: now,
+      lastSuccessAt: now,
+      nextPollAt: now + 15 * 60_000,
+    });
+    expect(service.list('g1')).toEqual([status]);
+  });
+
+  it('GIVEN a URL that is not a feed THEN add is refused with the underlying code and nothing is kept', async () => {
+    await expect(service.add('g1', `${server.base}/html`)).rejects.toMatchObject({ code: 'FEED_REJECTED', reason: 'FEED_UNRECOGNIZED' });
+    await expect(service.add('g1', `${server.base}/missing.xml`)).rejects.toMatchObject({ code: 'FEED_REJECTED', reason: 'FETCH_HTTP_STATUS' });
+    expect(service.list('g1')).toEqual([]);
+    expect(store.source(`${server.base}/html`)).toBeUndefined();
+  });
+
+  it.each([
+    ['ftp://x.example/feed', 'FEED_INVALID_URL'],
+    ['not a url', 'FEED_INVALID_URL'],
+  ])('GIVEN %s THEN %s', async (url, code) => {
+    await expect(service.add('g1', url)).rejects.toMatchObject({ code });
+  });
+
+  it('GIVEN the same feed twice or more feeds than the limit THEN FEED_DUPLICATE / FEED_LIMIT', async () => {
+    await service.add('g1', `${server.base}/ok.xml`);
+    await expect(service.add('g1', `${server.base}/ok.xml`)).rejects.toMatchObject({ code: 'FEED_DUPLICATE' });
+    server.route('/ok2.xml', { body: () => rssOf('Second', []) });
+    server.route('/ok3.xml', { body: () => rssOf('Third', []) });
+    await service.add('g1', `${server.base}/ok2.xml`);
+    await expect(service.add('g1', `${server.base}/ok3.xml`)).rejects.toMatchObject({ code: 'FEED_LIMIT' });
+    // Another server has its own limit.
+    await expect(service.add('g2', `${server.base}/ok3.xml`)).resolves.toMatchObject({ state: 'active' });
+  });
+
+  it('GIVEN a feed followed by two servers THEN removing it in one keeps it for the other; removing the last forgets it', async () => {
+    await service.add('g1', `${server.base}/ok.xml`);
+    const hitsAfterFirst = server.hits.get('/ok.xml');
+    await service.add('g2', `${server.base}/ok.xml`);
+    // The second server shares the source: no second fetch.
+    expect(server.hits.get('/ok.xml')).toBe(hitsAfterFirst);
+    expect(service.remove('g1', `${server.base}/ok.xml`).url).toBe(`${server.base}/ok.xml`);
+    expect(store.source(`${server.base}/ok.xml`)).toBeDefined();
+    service.remove('g2', `${server.base}/ok.xml`);
+    expect(store.source(`${server.base}/ok.xml`)).toBeUndefined();
+    expect(() => service.remove('g2', `${server.base}/ok.xml`)).toThrow(expect.objectContaining({ code: 'FEED_NOT_FOUND' }));
+  });
+});
