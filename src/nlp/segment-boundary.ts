@@ -179,7 +179,8 @@ function gluedStart(w: Window, term: number, last: number, next: Token): boolean
 function attributionFollows(w: Window, n: number): boolean {
   const { s, tokens } = w;
   let words = 0;
-  for (let k = n; k < w.to && words <= BOUNDARY_LIMITS.maxSpeakerWords; k++) {
+  const limit = Math.min(w.to, n + 2 * BOUNDARY_LIMITS.maxSpeakerWords + 2); // words and their glued periods
+  for (let k = n; k < limit && words <= BOUNDARY_LIMITS.maxSpeakerWords; k++) {
     const t = tokens[k]!;
     if (t.kind === 'punct' && s.charCodeAt(t.start) === DOT && k > n && tokens[k - 1]!.end === t.start) continue; // "Sen."
     if (t.kind !== 'word') return false;
