@@ -29,6 +29,8 @@ export interface SentenceFeatures {
   /** Paragraph index and whether this is the paragraph's first sentence. */
   readonly paragraph: number;
   readonly opensParagraph: boolean;
+  /** The sentence is its paragraph: a line standing alone (a heading, a caption, a sign-off) when it has no full stop. */
+  readonly wholeParagraph: boolean;
 }
 
 /** Features of the first MAX_SCORED_SENTENCES sentences of `seg`. */
@@ -70,6 +72,7 @@ export function sentenceFeatures(seg: Segmentation): SentenceFeatures[] {
       firstWord,
       paragraph: s.paragraph,
       opensParagraph: para !== undefined && para.sentenceStart === i,
+      wholeParagraph: para !== undefined && para.sentenceStart === i && para.sentenceEnd === i + 1 && seg.paragraphs.length > 1,
     });
   }
   return out;

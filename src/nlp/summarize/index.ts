@@ -6,9 +6,9 @@
  * picks with MMR so the summary does not repeat itself, and returns the picks in article order.
  */
 import { segment, type Segmentation } from '../segment';
-import { sentenceFeatures } from './features';
+import { sentenceFeatures, type SentenceFeatures } from './features';
 import { DEFAULT_KEYWORD_COUNT, rankKeywords } from './keywords';
-import { MIN_WORDS } from './penalties';
+import { MIN_WORDS, staticFactor } from './penalties';
 import { termStats } from './salience';
 import { scoreSentences, type ScoredArticle } from './score';
 import { selectSentences } from './select';
@@ -68,7 +68,7 @@ export function summarize(text: string, opts: SummarizeOptions = {}): SummaryRes
   const seg = opts.seg ?? segment(text);
   const weights = { ...DEFAULT_WEIGHTS, ...opts.weights };
   const scored = scoreSentences(seg, weights, opts.title);
-  const keywords = rankKeywords(scored.features, scored.stats, opts.keywords ?? DEFAULT_KEYWORD_COUNT);
+  const keywords = keywordsOf(scored.features, opts.keywords ?? DEFAULT_KEYWORD_COUNT);
   if (isTooShort(scored, count)) return { sentences: [], keywords, reducedByPercent: 0, tooShort: true };
 
   const picked = selectSentences({
@@ -112,8 +112,13 @@ export interface KeywordOptions {
 /** The article's keywords and names, most salient first, as they are spelled in the text. */
 export function extractKeywords(text: string, opts: KeywordOptions = {}): string[] {
   const seg = opts.seg ?? segment(text);
-  const features = sentenceFeatures(seg);
-  return rankKeywords(features, termStats(features), opts.limit ?? DEFAULT_KEYWORD_COUNT);
+  return keywordsOf(sentenceFeatures(seg), opts.limit ?? DEFAULT_KEYWORD_COUNT);
+}
+
+/** Keywords from the sentences a reader would keep: bylines, timestamps and captions do not count. */
+function keywordsOf(features: readonly SentenceFeatures[], limit: number): string[] {
+  const kept = features.filter((f) => staticFactor(f) > 0);
+  return rankKeywords(kept, termStats(kept), limit);
 }
 
 /** Scores of every sentence with their parts, for explaining a summary and for tuning. */

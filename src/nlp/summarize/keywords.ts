@@ -55,7 +55,9 @@ export function rankKeywords(features: readonly SentenceFeatures[], stats: TermS
     if (!display || TITLE_WORDS.has(mostCommon(forms.get(stem))?.toLowerCase() ?? '')) continue;
     const key = display.toLowerCase();
     // "Richard Grenell" already covers a later "Richard".
-    if (seen.has(key) || out.some((o) => o.toLowerCase().split(' ').includes(key))) continue;
+    const words = key.split(' ');
+    // "Richard Grenell" already covers a later "Richard"; "Harbor Street" a later "Street Bridge".
+    if (seen.has(key) || out.some((o) => o.toLowerCase().split(' ').some((w) => words.includes(w)))) continue;
     seen.add(key);
     out.push(display);
   }

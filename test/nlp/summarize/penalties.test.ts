@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { segment } from '../../../src/nlp/segment';
+import { sentenceFeatures } from '../../../src/nlp/summarize/features';
+import { openerFactor, staticPenalties } from '../../../src/nlp/summarize/penalties';
+
+/** Penalty ids of the first sentence of `text`. */
+function penaltiesOf(text: string): string[] {
+  const f = sentenceFeatures(segment(text))[0]!;
+  return staticPenalties(f).map((p) => p.id).sort();
+}
+
+describe('static penalties (one row per rule, and clean sentences stay clean)', () => {
+  it.each<[string, string[]]>([
+    ['The city council approved the $42 million repair of the bridge on Monday night.', []],
+    ['Scroll down for video Flying high: Half of the kite took to the sky in Chongqing last Saturday and amazed the crowd.', ['caption-label', 'scroll-for-video']],
+    ['Click here to see the full detour map for the whole of the city.', ['click-here']],
+    ['PUBLISHED: 09:14 EST, 3 March 2025 | UPDATED: 11:02 EST, 3 March 2025', ['no-terminal', 'published-updated']],
+    ['By Daily Mail Reporter', ['byline', 'fragment', 'no-terminal', 'staff-reporter']],
+    ['By John Smith', ['byline', 'fragment', 'no-terminal']],
+    ['Photo: Pupils at a primary school in Leeds eat breakfast before lessons (Getty Images)', ['image-credit', 'no-terminal']],
+    ['Follow us on Twitter for the latest news from the courts and the council.', ['share-follow']],
+    ['Mr Boase, pictured, failed to stop after hitting another car near his Devon pub.', ['caption-marker']],
+    ['The kite weighs 200 kilograms and needs three flyers Skilful: The team was forced to fly only half of it.', ['caption-label']],
+    ['WASHINGTON (Reuters) -', ['dateline-only', 'fragment', 'no-terminal']],
+    ['News.Az', ['fragment', 'no-terminal']],
+    ['The mayor spoke.', ['fragment']],
+    ['The mayor spoke to reporters on Monday.', ['short']],
+    ['Is this the end of Harbor Street as a shopping destination for the city?', ['question']],
+    ['"We cannot gamble with people\'s safety," Mayor Linda Okafor told reporters on Monday.', ['opens-with-quote']],
+    ['What a day it was for the fans of the club in the north of the city!', ['exclamation']],
+    ['Trump announces Venezuela agreement to take back illegal migrants detained in the US', ['no-terminal']],
+  ])('%s -> %j', (text, expected) => {
+    expect(penaltiesOf(text)).toEqual(expected);
+  });
+
+  it('GIVEN the dotted Daily Mail byline THEN no piece of it can be picked', () => {
+    for (const f of sentenceFeatures(segment('By . Daily Mail Reporter . PUBLISHED: 10:02 EST, 1 May 2014 .'))) {
+      expect(staticPenalties(f).some((p) => p.factor === 0)).toBe(true);
+    }
+  });
+
+  it('GIVEN a Reuters dateline opening a lede THEN the lede is not taken for an image credit', () => {
+    expect(penaltiesOf('WASHINGTON (Reuters) - The Senate passed the spending bill late on Friday after a long debate.')).toEqual([]);
+  });
+
+  it('GIVEN a quotation introduced by "said:" THEN it is not taken for a caption label', () => {
+    expect(penaltiesOf("Mr Wang said: Big kites need a special rope made from kevlar to hold them.")).toEqual([]);
+  });
+
+  it('GIVEN a run-on of more than 110 words THEN it is rejected; 56-110 words is only penalised', () => {
+    const words = (n: number): string => Array.from({ length: n }, (_, i) => `word${i}`).join(' ') + '.';
+    expect(penaltiesOf(`The ${words(120)}`)).toContain('overlong');
+    expect(penaltiesOf(`The ${words(60)}`)).toEqual(['long']);
+  });
+});
+
+describe('opener penalty', () => {
+  it.each<[string, boolean, number]>([
+    ['He said Venezuela agreed to supply transportation for them.', false, 0.55],
+    ['He said Venezuela agreed to supply transportation for them.', true, 1],
+    ['But the study found no improvement in mathematics scores at all.', false, 0.5],
+    ['However, the council said the plan would go ahead next year.', false, 0.55],
+    ['The council said the plan would go ahead next year.', false, 1],
+    ['"They also missed fewer days of school," the report said.', false, 0.55],
+  ])('%s (previous picked: %s) -> %d', (text, previousSelected, factor) => {
+    const f = sentenceFeatures(segment(text))[0]!;
+    expect(openerFactor(f, previousSelected)).toBe(factor);
+  });
+});
