@@ -10,10 +10,7 @@ import { bestCandidate, type ScoredCandidate } from './extract';
 import { sentenceTags } from './sentence-tags';
 import { confidenceOf, FOUND_THRESHOLD } from './confidence';
 
-/** Sentences searched for an answer span, best retrieval first. */
-const TOP_SENTENCES = 3;
-/** How much the span's score counts against the sentence's retrieval score when choosing. */
-const SPAN_SHARE = 0.35;
+import { WEIGHTS } from './weights';
 
 export interface AnswerOptions {
   /** The article's quotes (from src/nlp/quotes), for who-said questions. */
@@ -59,11 +56,11 @@ export function answerQuestion(index: QaIndex, question: string, opts: AnswerOpt
 
   let best: { s: ScoredSentence; c: ScoredCandidate; total: number } | null = null;
   const topScore = top.score;
-  for (const s of ranked.slice(0, TOP_SENTENCES)) {
+  for (const s of ranked.slice(0, WEIGHTS.topSentences)) {
     if (s.score <= 0) break;
     const c = bestCandidate(s.sentence, sentenceTags(index, s.sentence.index), q);
     if (!c) continue;
-    const total = s.score / topScore + SPAN_SHARE * c.score;
+    const total = s.score / topScore + WEIGHTS.spanShare * c.score;
     if (!best || total > best.total) best = { s, c, total };
   }
   if (!best) return refuse();

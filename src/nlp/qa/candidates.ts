@@ -11,6 +11,7 @@ import {
   DATE_WORDS,
   MANNER_OPENERS,
   MONTHS,
+  NAME_TITLES,
   NUMBER_WORDS,
   REASON_OPENERS,
 } from '../lexicon/qa-patterns';
@@ -61,15 +62,23 @@ function names(tokens: readonly QaToken[], tags: TokenTags, out: Candidate[]): v
     let end = i + 1;
     while (j < tokens.length && j - i < MAX_SPAN_TOKENS) {
       const u = tokens[j]!;
-      if (isCapitalized(u) || (u.kind === 'number' && isCapitalized(tokens[j - 1]!))) {
+      const prev = tokens[j - 1]!;
+      // An initial's period ("William P. Bell", "John M. Grunsfeld") stays inside the name.
+      if (u.text === '.' && u.start === prev.end && prev.text.length === 1 && j + 1 < tokens.length && isCapitalized(tokens[j + 1]!)) {
+        j++;
+        continue;
+      }
+      if (isCapitalized(u) || (u.kind === 'number' && isCapitalized(prev))) {
         end = ++j;
       } else if ((NAME_CONNECTORS.has(u.lower) || isHyphen(u)) && j + 1 < tokens.length && isCapitalized(tokens[j + 1]!) && tokens[j + 1]!.start - u.end <= 1) {
         j++;
       } else break;
     }
-    // Drop a possessive or trailing connector; keep "U.S." and names.
     out.push({ from: i, to: end, kind: 'name', preposition: prepositionBefore(tokens, tags.pos, i) });
-    // Also offer the run without a leading common-noun title when it is long ("President Nicolas Maduro").
+    // Also offer the run without its leading titles and adjectives ("Egyptian President Anwar Sadat").
+    let core = i;
+    while (core < end - 1 && (NAME_TITLES.has(tokens[core]!.lower) || tags.pos[core] === 'ADJ' || tags.pos[core] === 'NOUN')) core++;
+    if (core > i) out.push({ from: core, to: end, kind: 'name', preposition: prepositionBefore(tokens, tags.pos, i) });
     i = end;
   }
 }

@@ -24,16 +24,7 @@ const TYPE_FIT: Readonly<Record<AnswerType, Partial<Record<CandidateKind, number
   yesno: {},
 };
 
-/** Weights of the score's parts, tuned on SQuAD dev (see eval/qa.eval.ts). */
-export const WEIGHTS = {
-  type: 1,
-  proximity: 0.8,
-  overlap: 1,
-  verbSide: 0.3,
-  head: 0.3,
-  placePreposition: 0.25,
-  longSpan: 0.03,
-} as const;
+import { WEIGHTS } from './weights';
 
 /** Spans longer than this (in words) pay `longSpan` per extra word: SQuAD-style answers are short. */
 const SHORT_SPAN_WORDS = 5;
@@ -54,31 +45,99 @@ function trim(tokens: readonly QaToken[], c: Candidate, q: QuestionAnalysis, hea
   const strip = (t: QaToken): boolean => EDGE_JUNK.has(t.lower) || (t.content && q.terms.has(t.term) && t.term !== headTerm);
   while (from < to && (strip(tokens[from]!) || (tokens[from]!.lower === 'the' && from + 1 < to && strip(tokens[from + 1]!)))) from++;
   while (to > from && strip(tokens[to - 1]!)) to--;
+  // In a name, words up to the last question word are its title ("Egyptian President | Anwar Sadat").
+  if (c.kind === 'name') {
+    for (let k = to - 2; k >= from; k--) {
+      if (tokens[k]!.content && q.terms.has(tokens[k]!.term)) {
+        from = k + 1;
+        break;
+      }
+    }
+  }
   return [from, to];
 }
 
-/** Distance in tokens from the span to each matched question term, averaged (0 = adjacent). */
-function proximity(tokens: readonly QaToken[], from: number, to: number, q: QuestionAnalysis): number {
-  const best = new Map<string, number>();
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (!t.content || !q.terms.has(t.term) || (i >= from && i < to)) continue;
-    const d = i < from ? from - i - 1 : i - to;
-    const prev = best.get(t.term);
-    if (prev === undefined || d < prev) best.set(t.term, d);
-  }
-  if (best.size === 0) return 0;
-  let sum = 0;
-  let weight = 0;
-  for (const [term, d] of best) {
-    const w = q.terms.get(term) ?? 1;
-    sum += w * d;
-    weight += w;
-  }
-  return 1 / (1 + sum / weight / 4);
+/** One occurrence of a question term in the sentence. */
+interface Match {
+  readonly i: number;
+  readonly term: string;
+  readonly weight: number;
+  /** Clause boundaries (commas, semicolons, brackets, dashes) before this token in the sentence. */
+  readonly clause: number;
 }
 
-function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidate, q: QuestionAnalysis, headTerm: string, verbAt: number): ScoredCandidate | null {
+const CLAUSE_MARKS = new Set([',', ';', ':', '(', ')', '\u2013', '\u2014', '--']);
+
+/** Question-term occurrences and a running clause counter, computed once per sentence. */
+function matchesOf(tokens: readonly QaToken[], q: QuestionAnalysis): { matches: Match[]; clauseAt: Int32Array } {
+  const matches: Match[] = [];
+  const clauseAt = new Int32Array(tokens.length + 1);
+  let clause = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (CLAUSE_MARKS.has(t.text)) clause++;
+    clauseAt[i] = clause;
+    if (t.content && q.terms.has(t.term)) matches.push({ i, term: t.term, weight: q.terms.get(t.term)!, clause });
+  }
+  clauseAt[tokens.length] = clause;
+  return { matches, clauseAt };
+}
+
+interface Placement {
+  /** 1 / (1 + weighted mean distance / 4) to each matched term's nearest occurrence. */
+  readonly proximity: number;
+  /** -1..1: question terms on the side the question's statement form puts them. */
+  readonly order: number;
+  /** Share of the question's weight found within WINDOW tokens of the span. */
+  readonly window: number;
+  /** Mean number of clause boundaries between the span and the matched terms. */
+  readonly clauses: number;
+}
+
+/** Tokens each side of the span whose question words count for `window`. */
+const WINDOW = 3;
+
+function placement(matches: readonly Match[], clauseAt: Int32Array, from: number, to: number, q: QuestionAnalysis, totalWeight: number): Placement {
+  const nearest = new Map<string, Match & { d: number }>();
+  let windowWeight = 0;
+  const inWindow = new Set<string>();
+  for (const m of matches) {
+    if (m.i >= from && m.i < to) continue;
+    const d = m.i < from ? from - m.i - 1 : m.i - to;
+    const prev = nearest.get(m.term);
+    if (!prev || d < prev.d) nearest.set(m.term, { ...m, d });
+    if (d < WINDOW && !inWindow.has(m.term)) {
+      inWindow.add(m.term);
+      windowWeight += m.weight;
+    }
+  }
+  if (nearest.size === 0) return { proximity: 0, order: 0, window: 0, clauses: 0 };
+  let dist = 0;
+  let weight = 0;
+  let agree = 0;
+  let sided = 0;
+  let clauses = 0;
+  const spanClause = clauseAt[from]!;
+  for (const m of nearest.values()) {
+    dist += m.weight * m.d;
+    weight += m.weight;
+    clauses += m.weight * Math.abs(m.clause - spanClause);
+    const left = q.leftTerms.has(m.term);
+    const right = q.rightTerms.has(m.term);
+    if (left || right) {
+      sided += m.weight;
+      agree += (left && m.i < from) || (right && m.i >= to) ? m.weight : -m.weight;
+    }
+  }
+  return {
+    proximity: 1 / (1 + dist / weight / 4),
+    order: sided ? agree / sided : 0,
+    window: totalWeight ? windowWeight / totalWeight : 0,
+    clauses: clauses / weight,
+  };
+}
+
+function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidate, q: QuestionAnalysis, headTerm: string, verbAt: number, ctx: { matches: Match[]; clauseAt: Int32Array; totalWeight: number }): ScoredCandidate | null {
   const [from, to] = trim(tokens, c, q, headTerm);
   if (to <= from) return null;
   let kind = c.kind;
@@ -98,10 +157,16 @@ function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidat
   const overlap = content ? inQuestion / content : 0;
   if (overlap >= 1) return null;
 
-  let score = WEIGHTS.type * typeFit + WEIGHTS.proximity * proximity(tokens, from, to, q) - WEIGHTS.overlap * overlap;
+  const p = placement(ctx.matches, ctx.clauseAt, from, to, q, ctx.totalWeight);
+  let score = WEIGHTS.type * typeFit + WEIGHTS.proximity * p.proximity - WEIGHTS.overlap * overlap;
+  score += WEIGHTS.order * p.order + WEIGHTS.window * p.window - WEIGHTS.clause * Math.min(3, p.clauses);
   if (verbAt >= 0 && q.answerType !== 'clause') {
-    if (q.asksSubject) score += to <= verbAt ? WEIGHTS.verbSide : -WEIGHTS.verbSide;
-    else if (from > verbAt) score += WEIGHTS.verbSide;
+    // A passive sentence ("studies led by Maxime Faget") puts the subject after the verb's "by".
+    const passive = tokens[verbAt + 1]?.lower === 'by' || tokens[verbAt + 2]?.lower === 'by';
+    const before = to <= verbAt;
+    const after = from > verbAt;
+    if (q.asksSubject) score += (passive ? after : before) ? WEIGHTS.verbSide : -WEIGHTS.verbSide;
+    else if (passive ? before : after) score += WEIGHTS.verbSide;
   }
   if (headTerm) {
     if (tokens[to - 1]!.term === headTerm || tokens[to]?.term === headTerm || tokens[from - 1]?.term === headTerm) score += WEIGHTS.head;
@@ -118,8 +183,12 @@ export function bestCandidate(s: QaSentence, tags: TokenTags, q: QuestionAnalysi
   const headTerm = q.head ? termOf(q.head) : '';
   const verbAt = q.verbTerms.size ? s.tokens.findIndex((t) => q.verbTerms.has(t.term)) : -1;
   let best: ScoredCandidate | null = null;
+  let totalWeight = 0;
+  for (const w of q.terms.values()) totalWeight += w;
+  const ctx = { ...matchesOf(s.tokens, q), totalWeight };
   for (const c of candidatesOf(s.tokens, tags, q.terms)) {
-    const scored = scoreCandidate(s.tokens, tags, c, q, headTerm, verbAt);
+    const scored = scoreCandidate(s.tokens, tags, c, q, headTerm, verbAt, ctx);
+    if (process.env.QA_DEBUG && scored) console.log('   cand', s.index, s.tokens.slice(scored.from, scored.to).map((t) => t.text).join(' '), scored.kind, scored.score.toFixed(2));
     if (scored && (!best || scored.score > best.score)) best = scored;
   }
   return best;

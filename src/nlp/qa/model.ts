@@ -60,6 +60,13 @@ export interface QuestionAnalysis {
   readonly bigrams: readonly string[];
   /** The question asks for the subject of its verb ("Who refused X?"), not its object ("Who did X meet?"). */
   readonly asksSubject: boolean;
+  /**
+   * Where the answer sits among the question's words once the question is turned back into a
+   * statement ("Who did Grenell meet?" -> "Grenell met ___"): terms expected before the answer
+   * and after it. Terms in neither are neutral.
+   */
+  readonly leftTerms: ReadonlySet<string>;
+  readonly rightTerms: ReadonlySet<string>;
   /** Terms of the question's main verb(s), used to place the answer before or after it. */
   readonly verbTerms: ReadonlySet<string>;
   /** A who-said question: a speaker or a phrase to look up in the quotes. */

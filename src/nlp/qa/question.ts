@@ -27,6 +27,23 @@ const WH_WORDS = new Set(['who', 'whom', 'whose', 'when', 'where', 'why', 'how',
 const HEAD_SKIP = new Set(['kind', 'type', 'sort', 'form', 'name', 'names', 'of', 'a', 'an', 'the', 'other', 'two', 'three', 'specific', 'particular', 'exact', 'main', 'major', 'primary', 'most', 'many', 'one']);
 const AUX_DO = new Set(['do', 'did', 'does', "didn't", "doesn't", "don't"]);
 const AUX_BE_HAVE = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must']);
+const COPULA = new Set(['is', 'was', 'are', 'were']);
+/** Nouns that only name the question's act ("the name of X"): the real head is X's noun. */
+const EMPTY_HEADS = new Set(['name', 'names', 'term', 'title', 'word', 'kind', 'type', 'form', 'example', 'one']);
+
+/** The head noun of the noun phrase at `from` ("the highest price of oil" -> price), skipping empty heads. */
+function copulaHead(words: readonly QWord[], from: number): string {
+  let k = from;
+  if (words[k]?.pos === 'DET') k++;
+  let head = '';
+  while (k < words.length && /NOUN|ADJ|PROPN|NUM/.test(words[k]!.pos)) {
+    if (/NOUN/.test(words[k]!.pos)) head = words[k]!.lower;
+    k++;
+  }
+  if (EMPTY_HEADS.has(head) && words[k]?.lower === 'of') return copulaHead(words, k + 1);
+  return head;
+}
+
 /** Weight of a question term written with a capital (a name) or as a number: rarer and decisive. */
 const NAME_TERM_WEIGHT = 1.6;
 
@@ -103,6 +120,13 @@ export function analyzeQuestion(raw: string): QuestionAnalysis {
       head = words[h]!.lower;
       phraseEnd = h + 1;
       answerType = typeOfHead(head) ?? typeOfHead(head.replace(/s$/, '')) ?? 'noun';
+    } else if (COPULA.has(words[whAt + 1]?.lower ?? '')) {
+      // "What is the mortality rate of X?": the copula's noun phrase names the answer's kind.
+      const np = copulaHead(words, whAt + 2);
+      if (np) {
+        head = np;
+        answerType = typeOfHead(head) ?? typeOfHead(head.replace(/s$/, '')) ?? 'noun';
+      }
     }
   } else if (whAt < 0) {
     // "Name the ...", or a statement ending in "?": a noun phrase.
@@ -137,16 +161,55 @@ export function analyzeQuestion(raw: string): QuestionAnalysis {
     if (w.pos === 'VERB' && i >= phraseEnd) verbTerms.add(w.term);
   }
 
+  const quoteQuery = detectQuoteQuery(words);
+  // Turn the question back into a statement to see where the answer goes among its words.
+  const leftTerms = new Set<string>();
+  const rightTerms = new Set<string>();
+  if (whAt >= 0) {
+    const inverted = after !== undefined && (AUX_DO.has(after.lower) || AUX_BE_HAVE.has(after.lower)) && !asksSubject;
+    // "Who is X?" / "What was the Y of Z?": the answer may stand on either side of a copula.
+    const copular = after !== undefined && COPULA.has(after.lower) && words[phraseEnd + 1]?.pos !== 'VERB';
+    if (copular) return { ...result(), leftTerms, rightTerms };
+    const beforeWh = whAt > 0 ? words[whAt - 1]! : undefined;
+    const prefixIsAdverbial = whAt > 0 && seg.folded.slice(toks[whAt - 1]!.end, toks[whAt]!.start).includes(',');
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      if (!w.content || (i >= whAt && i < phraseEnd)) continue;
+      if (i < whAt) {
+        if (!prefixIsAdverbial) leftTerms.add(w.term);
+      } else if (inverted) leftTerms.add(w.term);
+      else rightTerms.add(w.term);
+    }
+    void beforeWh;
+  }
+
+  function result(): QuestionAnalysis {
+    return {
+      text,
+      wh,
+      leftTerms,
+      rightTerms,
+      answerType: quoteQuery ? 'quote' : answerType,
+      head,
+      terms,
+      bigrams,
+      asksSubject,
+      verbTerms,
+      quoteQuery,
+    };
+  }
   return {
     text,
     wh,
-    answerType: detectQuoteQuery(words) ? 'quote' : answerType,
+    leftTerms,
+    rightTerms,
+    answerType: quoteQuery ? 'quote' : answerType,
     head,
     terms,
     bigrams,
     asksSubject,
     verbTerms,
-    quoteQuery: detectQuoteQuery(words),
+    quoteQuery,
   };
 }
 
