@@ -93,6 +93,7 @@ const SPEECH: Readonly<Record<string, readonly [string, string, string]>> = {
   threaten: ['threatens', 'threatened', 'threatening'],
   tout: ['touts', 'touted', 'touting'],
   describe: ['describes', 'described', 'describing'],
+  comment: ['comments', 'commented', 'commenting'],
 };
 
 /** Cognition and attitude: "X believes Y" is an attribution but not something X said. */
@@ -160,7 +161,7 @@ export const NOUNLIKE_LEMMAS: ReadonlySet<string> = new Set([
   'report', 'claim', 'note', 'charge', 'post', 'point', 'answer', 'object', 'protest', 'state', 'counter',
   'estimate', 'promise', 'pledge', 'demand', 'remark', 'repeat', 'joke', 'continue', 'find', 'show', 'hope',
   'fear', 'doubt', 'suspect', 'feel', 'learn', 'know', 'expect', 'worry', 'describe', 'agree', 'threaten',
-  'ask', 'urge', 'accuse', 'criticize', 'tout', 'hint', 'imply', 'inform', 'assure', 'recall', 'chant',
+  'ask', 'urge', 'accuse', 'criticize', 'tout', 'hint', 'imply', 'inform', 'assure', 'recall', 'chant', 'comment',
 ]);
 
 /**

@@ -59,3 +59,16 @@ export function tokenText(ctx: QuoteContext, i: number): string {
 export function isQuoteMark(ctx: QuoteContext, i: number): boolean {
   return ctx.seg.tokens[i]?.kind === 'quote';
 }
+
+/** Index of the first token starting at or after `offset`. */
+export function tokenAtOrAfter(ctx: QuoteContext, offset: number): number {
+  const toks = ctx.seg.tokens;
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -7,9 +7,9 @@
  * continues that speaker; 5. resolve speakers to canonical names (resolve.ts).
  */
 import { segment, type Segmentation } from '../segment';
-import { buildContext, type QuoteContext } from './context';
+import { buildContext, tokenAtOrAfter, type QuoteContext } from './context';
 import { directRegions, kindOf, regionChain, regionFragments, trimSpan, type Span } from './content';
-import { framesInSentence, labelFrame, type Frame } from './frames';
+import { afterQuotationFrame, framesInSentence, labelFrame, type Frame } from './frames';
 import { SpeakerResolver } from './resolve';
 import type { Quote, QuoteKind } from './types';
 import type { CueClass } from '../lexicon/speech-verbs';
@@ -108,6 +108,17 @@ function addUnattributedRegions(ctx: QuoteContext, drafts: Draft[]): void {
     if (words < MIN_UNATTRIBUTED_WORDS) continue;
     const fragments = regionFragments(chain);
     if (fragments.length === 0) continue;
+    const closeMark = chain.at(-1)!.close;
+    if (closeMark >= 0) {
+      const f = afterQuotationFrame(ctx, tokenAtOrAfter(ctx, closeMark), fragments);
+      if (f) {
+        const d: Draft = { fragments, kind: 'direct', frame: f, cueClass: 'speech', trust: f.trust, inheritFrom: null, paragraph: reg.paragraph };
+        drafts.push(d);
+        byStart.push(d);
+        byStart.sort((x, y) => x.fragments[0]![0] - y.fragments[0]![0]);
+        continue;
+      }
+    }
     // The latest quote before this quotation.
     let prev: Draft | null = null;
     for (const d of byStart) if (d.fragments[0]![0] < reg.open) prev = d;

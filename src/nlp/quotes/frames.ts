@@ -12,7 +12,7 @@
 import { AUDIENCE_WORDS, CLAUSE_WITHOUT_THAT, CUE_MODIFIERS, CUE_VERBS, NOUNLIKE_LEMMAS, type CueClass } from '../lexicon/speech-verbs';
 import { PRONOUNS } from '../lexicon/titles-roles';
 import { isCapitalized, isQuoteMark, isWord, regionEnd, type QuoteContext } from './context';
-import { extendOverQuotes, regionChain, regionOpeningAt, trimSpan, type Span } from './content';
+import { directRegions, extendOverQuotes, regionChain, regionOpeningAt, trimSpan, type Span } from './content';
 import { mentionEndingAt, mentionStartingAt, subjectAt, type Mention } from './mentions';
 
 export type FramePattern = 'head' | 'tail' | 'inverted' | 'according' | 'gerund' | 'quoted' | 'ellipsis' | 'label';
@@ -36,12 +36,16 @@ const ADJUNCT_OPENERS = new Set([
   'in', 'on', 'at', 'during', 'via', 'after', 'before', 'from', 'with', 'over', 'to', 'through', 'earlier',
   'later', 'last', 'this', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
   'today', 'yesterday', 'tonight', 'recently', 'previously', 'again', 'publicly', 'privately', 'repeatedly',
-  'also', 'then', 'afterward', 'afterwards', 'separately', 'late', 'early',
+  'also', 'then', 'afterward', 'afterwards', 'separately', 'late', 'early', 'of', 'several', 'when', 'while',
 ]);
 /** Most tokens an adjunct may take before its "that", comma or colon. */
 const MAX_ADJUNCT_TOKENS = 10;
 /** Most modifiers skipped between subject and cue ("has also repeatedly said"). */
 const MAX_MODIFIERS = 4;
+/** Longest comma-enclosed insertion between a subject and its cue ("Clinton, at a later press gaggle, said"). */
+const MAX_INSERTION_TOKENS = 20;
+/** Most tokens of audience and adjuncts after a tail cue before the sentence ends ("said several months after her release"). */
+const MAX_TAIL_ADJUNCT_TOKENS = 14;
 
 /** Words after a cue that show it takes no clause here ("said to be", "agreed to", "told of"). */
 const NOT_CLAUSE_START = new Set(['to', 'about', 'of', 'for', 'by', 'with', 'as', 'so', 'in', 'on', 'at', 'up', 'off', 'out', 'it.', 'nothing', 'anything', 'something', 'little', 'much', 'more', 'yes', 'no']);
@@ -140,7 +144,12 @@ export function framesInSentence(ctx: QuoteContext, s: number): Frame[] {
       continue;
     }
     const cue = CUE_VERBS.get(w);
-    if (!cue || isCapitalized(ctx, i)) continue;
+    if (!cue) continue;
+    if (isCapitalized(ctx, i)) {
+      const f = cue.form === 'past' && cue.cls === 'speech' && (i === ts || (i === ts + 1 && isQuoteMark(ctx, ts))) ? openingInversionFrame(ctx, s, i, te) : null;
+      if (f) frames.push(f);
+      continue;
+    }
     const f = cue.form === 'gerund' ? gerundFrame(ctx, s, i, ts, te, frames) : verbFrame(ctx, s, i, ts, te);
     if (f) frames.push(f);
   }
@@ -182,15 +191,23 @@ function gerundFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: nu
     while (k >= ts && (PASSIVE_AUX.has(ctx.words[k]!) || ctx.words[k] === 'widely' || ctx.words[k] === 'also')) k--;
     const mention = mentionEndingAt(ctx, k, ts);
     if (!mention) return null;
-    const b = mention.first - 1;
-    if (b >= ts && (ctx.words[b] === ',' || isQuoteMark(ctx, b) || ctx.words[b] === '\u2014')) {
-      const t = tailFrame(ctx, s, i, i, mention, 'tail', cue.cls, ts, te, b);
+    const tb = tailBoundary(ctx, mention, ts);
+    if (tb >= 0) {
+      const t = tailFrame(ctx, s, i, i, mention, 'tail', cue.cls, ts, te, tb);
       if (t) return { ...t, pattern: 'quoted', cueFirst: i - 2 };
     }
     return attachContent(ctx, s, mention.first, i, i - 2, mention, 'quoted', cue.cls, ts, te, 0.85);
   }
   const prev = ctx.words[i - 1];
-  if (prev === undefined || i - 1 < ts || !GERUND_OPENERS.has(prev)) return null;
+  if (prev === undefined || i - 1 < ts) return null;
+  if (!GERUND_OPENERS.has(prev)) {
+    // "footage of Hillary Clinton asking, "..."": a named subject right before, and a quotation after.
+    const named = mentionEndingAt(ctx, i - 1, ts);
+    const start = contentStartAfterCue(ctx, i, cue.lemma, te);
+    if (!named || named.type === 'pronoun' || start.marker !== 'quote') return null;
+    const span = contentToEnd(ctx, start.at, s);
+    return span ? { pattern: 'gerund', cueFirst: i, cueLast: i, cueClass: cue.cls, mention: named, fragments: [span], sentence: s, trust: 0.8 } : null;
+  }
   const introducesClause = ctx.words[i + 1] === 'that' || ctx.words[i + 1] === ':' || isQuoteMark(ctx, i + 1) || CLAUSE_WITHOUT_THAT.has(cue.lemma);
   if (!introducesClause) return null;
   // The speaker: the mention of an earlier frame in this sentence, else the sentence subject.
@@ -209,8 +226,24 @@ function verbFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: numb
   const { last, skipped } = skipModifiers(ctx, i, ts);
   const passive = cue.form === 'past' && skipped.some((w) => PASSIVE_AUX.has(w));
   if (passive) return null;
-  const mention = mentionEndingAt(ctx, last, ts);
+  let mention = mentionEndingAt(ctx, last, ts);
   const cueFirst = i;
+  // "Clinton, at a later press gaggle, said" / "Quina Jones, 25, said" / "Flynn, a top Trump
+  // surrogate, said": the subject is the name before a comma-enclosed insertion.
+  if ((!mention || mention.type === 'role') && last >= ts) {
+    const commaAfter = mention ? mention.first - 1 : last;
+    if (ctx.words[commaAfter] === ',' || (mention && ctx.words[mention.last + 1] === ',')) {
+      const close = ctx.words[commaAfter] === ',' ? commaAfter : last;
+      for (let k = close - 1; k >= ts && k >= close - MAX_INSERTION_TOKENS; k--) {
+        if (ctx.regionOf[k]! >= 0) break;
+        if (ctx.words[k] === ',') {
+          const named = mentionEndingAt(ctx, k - 1, ts);
+          if (named && named.type === 'name') mention = named;
+          break;
+        }
+      }
+    }
+  }
 
   // Inversion: `"...," said X` / `..., said X.` (not for noun-like cues: "reports Trump").
   if (!mention && !NOUNLIKE_LEMMAS.has(cue.lemma) && last >= ts && (ctx.words[last] === ',' || isQuoteMark(ctx, last))) {
@@ -230,12 +263,38 @@ function verbFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: numb
   if (mention.type === 'pronoun' && ctx.words[mention.first] === 'it' && cue.cls === 'speech' && cue.lemma !== 'say') return null;
   if (NOUNLIKE_LEMMAS.has(cue.lemma) && mention.type === 'role' && ctx.words[mention.last] === ctx.words[i]) return null;
   // Tail: the mention follows a comma or a closing quotation mark and the sentence ends soon after.
-  const beforeMention = mention.first - 1;
-  if (beforeMention >= ts && (ctx.words[beforeMention] === ',' || isQuoteMark(ctx, beforeMention) || ctx.words[beforeMention] === '\u2014')) {
-    const t = tailFrame(ctx, s, i, i, mention, 'tail', cue.cls, ts, te, beforeMention);
+  const boundary = tailBoundary(ctx, mention, ts);
+  if (boundary >= 0) {
+    const t = tailFrame(ctx, s, i, i, { ...mention, first: boundary + 1 }, 'tail', cue.cls, ts, te, boundary);
     if (t) return t;
   }
   return attachContent(ctx, s, mention.first, i, cueFirst, mention, 'head', cue.cls, ts, te, mention.type === 'pronoun' ? 0.8 : 0.9);
+}
+
+/** Dashes that set off an attribution ("― Julie Diaz", "— he said"). */
+const DASHES = new Set(['\u2014', '\u2015', '\u2013', '-', '--']);
+
+/**
+ * The comma, dash or closing mark that sets off a tail attribution before `mention`, allowing up to
+ * three plain words between ("Tulsa police Chief Chuck Jordan"): -1 when there is none.
+ */
+function tailBoundary(ctx: QuoteContext, mention: Mention, ts: number): number {
+  for (let b = mention.first - 1; b >= ts && b >= mention.first - 4; b--) {
+    const w = ctx.words[b]!;
+    if (w === ',' || DASHES.has(w) || (isQuoteMark(ctx, b) && ctx.regionOf[b]! >= 0 && ctx.regions[ctx.regionOf[b]!]!.close === ctx.seg.tokens[b]!.start)) return b;
+    if (!isWord(ctx, b) || ctx.regionOf[b]! >= 0 || CUE_VERBS.has(w) || w === 'that') return -1;
+  }
+  return -1;
+}
+
+/** "Said Ellis: "..."" - an inverted cue that opens the sentence, then the speaker, then the content. */
+function openingInversionFrame(ctx: QuoteContext, s: number, i: number, te: number): Frame | null {
+  const m = mentionStartingAt(ctx, i + 1, te - 1);
+  if (!m || m.type === 'pronoun') return null;
+  const sep = ctx.words[m.last + 1];
+  if (sep !== ':' && sep !== ',') return null;
+  const span = contentToEnd(ctx, m.last + 2, s);
+  return span ? { pattern: 'inverted', cueFirst: i, cueLast: i, cueClass: 'speech', mention: m, fragments: [span], sentence: s, trust: 0.85 } : null;
 }
 
 /** Head-like frames: content after the cue. */
@@ -273,25 +332,47 @@ function tailFrame(
   const firstEnd = isQuoteMark(ctx, boundary) ? ctx.seg.tokens[boundary]!.end : tokStart(ctx, boundary);
   const first = trimSpan(ctx.folded, start, firstEnd);
   if (!first || boundary <= ts) return null;
-  // What follows the attribution: the end, an adjunct then the end, or ", <second fragment>".
+  // What follows the attribution: the end, an audience or adjunct then the end ("told USA Today.",
+  // "said Monday.", "said several months after her release."), or ", <second fragment>".
   let k = attrLast + 1;
-  if (k < te && ADJUNCT_OPENERS.has(ctx.words[k]!)) {
-    while (k < te && ctx.words[k] !== ',' && ctx.words[k] !== '.' && k < attrLast + MAX_ADJUNCT_TOKENS) k++;
+  const lemma = CUE_VERBS.get(ctx.words[cue]!)?.lemma ?? '';
+  if (TAKES_AUDIENCE.has(lemma) && k < te) {
+    const aud = mentionStartingAt(ctx, k, te - 1);
+    if (aud) k = aud.last + 1;
+  }
+  while (k < te && k < attrLast + MAX_TAIL_ADJUNCT_TOKENS && ctx.words[k] !== ',' && ctx.words[k] !== ':' && !isTerminal(ctx, k)) {
+    const reg = ctx.regionOf[k]!;
+    // A short title in quotation marks ("on CNN's "State of the Union."") is part of the adjunct.
+    if (isQuoteMark(ctx, k) && reg >= 0 && ctx.regions[reg]!.words <= 5 && ctx.regions[reg]!.close >= 0) {
+      while (k + 1 < te && ctx.regionOf[k + 1] === reg) k++;
+      k++;
+      continue;
+    }
+    if (isQuoteMark(ctx, k) || ctx.words[k] === 'that' || CUE_VERBS.get(ctx.words[k]!)?.cls === 'speech') break;
+    k++;
   }
   const fragments: Span[] = [first];
   const base = { pattern, cueFirst: cue, cueLast: cue, cueClass: cls, mention, sentence: s, trust: mention.type === 'pronoun' ? 0.85 : 0.92 };
-  if (k >= te || ctx.seg.tokens[k]!.kind === 'punct' && ['.', '!', '?'].includes(ctx.words[k]!)) return { ...base, fragments };
+  if (k >= te || isTerminal(ctx, k)) return { ...base, fragments };
   if (ctx.words[k] === ',' || ctx.words[k] === ':') {
     const next = k + 1;
     // ", adding ..." starts another frame; the gerund rule takes it.
     if (next < te && CUE_VERBS.get(ctx.words[next]!)?.form === 'gerund') return { ...base, fragments };
-    const second = next < te ? contentToEnd(ctx, next, s) : null;
-    if (second) fragments.push(second);
+    const firstIsQuote = directRegions(ctx, first[0], first[1]) !== null;
+    // After a quotation only another quotation continues it; after reported speech, the rest of the clause.
+    if (next < te && (firstIsQuote ? isQuoteMark(ctx, next) : !isCapitalized(ctx, next) || isQuoteMark(ctx, next))) {
+      const second = contentToEnd(ctx, next, s);
+      if (second) fragments.push(second);
+    }
     return { ...base, fragments };
   }
   // Something else follows ("Trump said Clinton lied" after a comma): a head frame, not a tail.
   if (pattern === 'tail') return null;
   return { ...base, fragments };
+}
+
+function isTerminal(ctx: QuoteContext, k: number): boolean {
+  return ctx.seg.tokens[k]?.kind === 'punct' && ['.', '!', '?', ';'].includes(ctx.words[k]!);
 }
 
 /** Q&A transcripts: a paragraph that starts with `NAME:` is what NAME said. */
@@ -314,4 +395,34 @@ export function labelFrame(ctx: QuoteContext, paragraph: number): Frame | null {
   const span = trimSpan(ctx.folded, ctx.seg.tokens[j]!.end, p.end);
   if (!span) return null;
   return { pattern: 'label', cueFirst: j, cueLast: j, cueClass: 'speech', mention, fragments: [span], sentence: s, trust: 0.8 };
+}
+
+/**
+ * Attributions that follow a quotation no cue verb took: a dash and a name (pull quotes:
+ * `"..." ― Julie Diaz`), or a name set off by commas whose cue comes after an appositive
+ * (`"...," Scott Pruitt, the attorney general of Oklahoma, said`).
+ */
+export function afterQuotationFrame(ctx: QuoteContext, closeToken: number, fragments: Span[]): Frame | null {
+  const k = closeToken + 1;
+  const s = ctx.sentenceOf[closeToken]!;
+  const te = ctx.seg.sentences[s]!.tokenEnd;
+  const w = ctx.words[k];
+  if (w === undefined) return null;
+  if (DASHES.has(w)) {
+    const m = mentionStartingAt(ctx, k + 1, ctx.seg.tokens.length - 1);
+    if (!m || m.type === 'pronoun' || ctx.seg.tokens[k + 1]!.start - ctx.seg.tokens[k]!.end > 2) return null;
+    return { pattern: 'tail', cueFirst: k, cueLast: k, cueClass: 'speech', mention: m, fragments, sentence: s, trust: 0.85 };
+  }
+  if (w === ',' && k + 1 < te) {
+    const m = mentionStartingAt(ctx, k + 1, te - 1);
+    if (!m || m.type !== 'name' || ctx.words[m.last + 1] !== ',') return null;
+    for (let j = m.last + 2; j < Math.min(te, m.last + 26); j++) {
+      if (isQuoteMark(ctx, j)) return null;
+      const cue = CUE_VERBS.get(ctx.words[j]!);
+      if (cue && cue.cls === 'speech' && cue.form !== 'gerund' && (ctx.words[j - 1] === ',' || j + 1 >= te || isTerminal(ctx, j + 1))) {
+        return { pattern: 'tail', cueFirst: j, cueLast: j, cueClass: 'speech', mention: m, fragments, sentence: s, trust: 0.85 };
+      }
+    }
+  }
+  return null;
 }

@@ -41,6 +41,16 @@ function isNameWord(ctx: QuoteContext, i: number): boolean {
 
 /** The mention ending at token `last` (the word right before a cue), not reaching before `lo`. */
 export function mentionEndingAt(ctx: QuoteContext, last: number, lo: number): Mention | null {
+  // "Rep. Gwen Moore (D-Wis.) said": step over a short parenthetical after the name.
+  if (last >= lo && ctx.words[last] === ')') {
+    let k = last - 1;
+    while (k >= lo && k > last - 8 && ctx.words[k] !== '(') k--;
+    if (k >= lo && ctx.words[k] === '(') {
+      const inner = mentionEndingAt(ctx, k - 1, lo);
+      return inner && inner.type === 'name' ? { first: inner.first, last, type: 'name' } : null;
+    }
+    return null;
+  }
   if (last < lo || !isWord(ctx, last) || ctx.regionOf[last]! >= 0) return null;
   const w = ctx.words[last]!;
   if (w in PRONOUNS) return { first: last, last, type: 'pronoun' };
@@ -84,6 +94,15 @@ export function mentionEndingAt(ctx: QuoteContext, last: number, lo: number): Me
       else break;
     }
     return { first, last, type: 'role' };
+  }
+  // "the announcer", "the ad's narrator": a short phrase opened by a determiner.
+  if (!ROLE_BREAKERS.has(w) && !CUE_VERBS.has(w) && !isPossessive(w)) {
+    for (let i = last - 1; i >= Math.max(lo, last - 3); i--) {
+      const wi = ctx.words[i]!;
+      if (ctx.regionOf[i]! >= 0 || !isWord(ctx, i)) break;
+      if (wi === 'the' || wi === 'a' || wi === 'an' || wi === 'his' || wi === 'her' || wi === 'their') return { first: i, last, type: 'role' };
+      if (ROLE_BREAKERS.has(wi) || CUE_VERBS.has(wi)) break;
+    }
   }
   return null;
 }
