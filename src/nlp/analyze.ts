@@ -5,14 +5,17 @@
  */
 import type { Article } from '../article/model';
 import { segment, type Segmentation } from './segment';
+import { summarize, type SummaryResult } from './summarize';
 
-export const ANALYSIS_VERSION = 1;
+export const ANALYSIS_VERSION = 2;
 
 export interface Analysis {
   readonly version: number;
   readonly articleId: string;
   readonly sentenceCount: number;
   readonly wordCount: number;
+  /** The default 3-sentence summary and the keywords (other lengths: call summarize with `seg`). */
+  readonly summary: SummaryResult;
 }
 
 export function analyzeArticle(article: Article, seg: Segmentation = segment(article.text)): Analysis {
@@ -21,5 +24,6 @@ export function analyzeArticle(article: Article, seg: Segmentation = segment(art
     articleId: article.id,
     sentenceCount: seg.sentences.length,
     wordCount: seg.tokens.reduce((n, t) => n + (t.kind === 'word' || t.kind === 'number' || t.kind === 'abbrev' ? 1 : 0), 0),
+    summary: summarize(article.text, { seg, title: article.title }),
   };
 }
