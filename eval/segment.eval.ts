@@ -85,7 +85,7 @@ interface Score {
   wrong: string[];
 }
 
-function score(rows: ReadonlyArray<readonly [string, readonly string[], string]>, system: Segmenter): Score {
+function score(rows: readonly SegmentationCase[], system: Segmenter): Score {
   const sc: Score = { goldSentences: 0, exactSentences: 0, tp: 0, predicted: 0, gold: 0, casesRight: 0, cases: 0, wrong: [] };
   for (const [input, expected, note] of rows) {
     const gold = goldSpans(input, expected);
