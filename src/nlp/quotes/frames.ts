@@ -10,7 +10,7 @@
  * - ellipsis:  `..., but said ...` (the subject of the sentence speaks)
  */
 import { AUDIENCE_WORDS, CLAUSE_WITHOUT_THAT, CUE_MODIFIERS, CUE_VERBS, NOUNLIKE_LEMMAS, type CueClass } from '../lexicon/speech-verbs';
-import { PRONOUNS } from '../lexicon/titles-roles';
+import { PRONOUNS, TITLES } from '../lexicon/titles-roles';
 import { isCapitalized, isQuoteMark, isWord, regionEnd, type QuoteContext } from './context';
 import { directRegions, extendOverQuotes, regionChain, regionOpeningAt, trimSpan, type Span } from './content';
 import { mentionEndingAt, mentionStartingAt, subjectAt, type Mention } from './mentions';
@@ -282,6 +282,7 @@ function tailBoundary(ctx: QuoteContext, mention: Mention, ts: number): number {
   for (let b = mention.first - 1; b >= ts && b >= mention.first - 4; b--) {
     const w = ctx.words[b]!;
     if (w === ',' || DASHES.has(w) || (isQuoteMark(ctx, b) && ctx.regionOf[b]! >= 0 && ctx.regions[ctx.regionOf[b]!]!.close === ctx.seg.tokens[b]!.start)) return b;
+    if (w === '.' && TITLES.has(ctx.words[b - 1] ?? '')) continue;
     if (!isWord(ctx, b) || ctx.regionOf[b]! >= 0 || CUE_VERBS.has(w) || w === 'that') return -1;
   }
   return -1;

@@ -33,6 +33,12 @@ function isPossessive(word: string): boolean {
   return word.endsWith("'s") || word.endsWith("s'");
 }
 
+/** A single capital letter: an initial ("H." in "Laurence H. Tribe"). */
+function isInitial(ctx: QuoteContext, i: number): boolean {
+  const w = ctx.words[i];
+  return w !== undefined && w.length === 1 && isCapitalized(ctx, i);
+}
+
 function isNameWord(ctx: QuoteContext, i: number): boolean {
   if (!isCapitalized(ctx, i)) return false;
   const w = ctx.words[i]!;
@@ -60,6 +66,12 @@ export function mentionEndingAt(ctx: QuoteContext, last: number, lo: number): Me
     for (let i = last - 1; i >= floor; i--) {
       const wi = ctx.words[i]!;
       if (ctx.regionOf[i]! >= 0) break;
+      // The period of an abbreviated title ("Rep. John Mica", "Sen. Warren") is a separate token.
+      if (wi === '.' && i - 1 >= floor && (TITLES.has(ctx.words[i - 1]!) || isInitial(ctx, i - 1)) && ctx.seg.tokens[i - 1]!.end === ctx.seg.tokens[i]!.start) {
+        first = i - 1;
+        i--;
+        continue;
+      }
       if (isNameWord(ctx, i) || (isWord(ctx, i) && TITLES.has(wi) && !NOT_SPEAKERS.has(wi))) first = i;
       else if (ctx.seg.tokens[i]!.kind === 'abbrev' && isCapitalized(ctx, i)) first = i;
       else if (INNER_JOINERS.has(wi) && i - 1 >= floor && (isNameWord(ctx, i - 1) || ROLE_NOUNS.has(ctx.words[i - 1]!))) first = i;
@@ -120,6 +132,8 @@ export function mentionStartingAt(ctx: QuoteContext, first: number, hi: number):
     const wi = ctx.words[i]!;
     if (ctx.regionOf[i]! >= 0 || !isWord(ctx, i)) {
       if (ctx.seg.tokens[i]!.kind === 'number' && i === first) continue;
+      // "Vann R. Newkirk", "Sen. Warren": the period of an initial or title inside the name.
+      if (wi === '.' && i > first && (isInitial(ctx, i - 1) || TITLES.has(ctx.words[i - 1]!)) && i + 1 <= ceil && isNameWord(ctx, i + 1)) continue;
       break;
     }
     if (isNameWord(ctx, i)) {

@@ -21,7 +21,8 @@ const bare = (w: string): string => w.toLowerCase().replace(/[.,]+$/, '');
  * titles. Falls back to the mention without its determiner (organisations: "White House").
  */
 export function canonicalName(mention: string): string | null {
-  const ws = words(mention.replace(/[\u2019']s$/, ''));
+  // Party-state tags and ages in parentheses ("Rep. John Mica (R-Fla.)") are not part of the name.
+  const ws = words(mention.replace(/\s*\([^()]*\)\s*$/, '').replace(/[\u2019']s$/, ''));
   let first = ws.length;
   for (let i = ws.length - 1; i >= 0; i--) {
     const w = ws[i]!;
