@@ -1,16 +1,40 @@
-/** Composition root: reads the config, then starts the bot (with a token) or the local console. */
+/**
+ * Composition root (`npm start`): reads the config, then starts the Discord bot when DISCORD_TOKEN
+ * is set, otherwise the local console over the same commands. SIGINT/SIGTERM stop the bot
+ * gracefully: replies in flight are finished, then the gateway is closed and the database too.
+ */
 import 'dotenv/config';
 import { ConfigError, loadConfig } from './config';
+import { runConsole } from './cli/console';
+import { startBot } from './discord/bot';
 
-try {
+async function main(): Promise<number> {
   const config = loadConfig();
   if (!config.DISCORD_TOKEN) {
-    process.stdout.write('Lede console: not built yet. Set DISCORD_TOKEN in .env to connect to Discord.\n');
+    return runConsole({ stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env }, config);
   }
+  const bot = await startBot(config);
+  await new Promise<void>((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      bot.logger.info({ signal }, 'signal received');
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      void bot.stop().then(resolve);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+  return 0;
+}
+
+try {
+  process.exitCode = await main();
 } catch (err) {
   if (err instanceof ConfigError) {
     process.stderr.write(`${err.message}\n`);
-    process.exit(1);
+    process.exitCode = 1;
+  } else {
+    process.stderr.write(`Lede could not start: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
   }
-  throw err;
 }

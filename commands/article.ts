@@ -1,0 +1,177 @@
+/**
+ * /article add | list | show | remove: the server's articles. Thin: read options, call the library,
+ * render. Buttons: `alist:<guild>:<page>` pages the list; `adiscuss:<articleId>` starts a thread.
+ */
+import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { articleAutocomplete, articleOption, MAX_ARTICLE_REF_CHARS, resolveArticleOption } from '../src/discord/article-option';
+import type { Command } from '../src/discord/command';
+import type { CommandContext, ComponentContext } from '../src/discord/context';
+import { encodeCustomId } from '../src/discord/custom-id';
+import { BotError } from '../src/discord/errors';
+import { LIMITS } from '../src/discord/limits';
+import { pageButtons, pageFromArg } from '../src/discord/paging';
+import { MANAGE_GUILD, missingPermissions, REQUIRED } from '../src/discord/permissions';
+import { articleEmbed, articleListEmbed } from '../src/discord/render/article';
+import type { Button, Reply } from '../src/discord/reply';
+import { clip, looksLikeUrl, type AddSource } from '../src/library';
+import type { StoredArticle } from '../src/store';
+
+/** Articles per list page: ten two-line entries read well and stay far below 4096 characters. */
+const PAGE_SIZE = 10;
+/** Discord's longest string option; pasted text beyond it cannot arrive anyway. */
+const MAX_TEXT_CHARS = 6000;
+/** A day: long enough for a discussion, short enough that threads do not pile up. */
+const THREAD_ARCHIVE_MINUTES = 1440;
+
+const discussButton = (articleId: string): Button => ({
+  customId: encodeCustomId('adiscuss', articleId),
+  label: 'Discuss',
+  style: 'primary',
+  emoji: '💬',
+});
+
+function card(ctx: { services: CommandContext['services'] }, article: StoredArticle, content?: string): Reply {
+  return {
+    ...(content && { content }),
+    embeds: [articleEmbed(article, ctx.services.library.analysis(article))],
+    buttons: [[discussButton(article.id)]],
+  };
+}
+
+function listReply(ctx: CommandContext | ComponentContext, page: number): Reply {
+  const p = ctx.services.library.list(ctx.guildId, page, PAGE_SIZE);
+  const buttons = pageButtons('alist', [ctx.guildId], p.page, p.pageCount);
+  return { embeds: [articleListEmbed(p.items, p.page, PAGE_SIZE, p.pageCount, p.total)], buttons: buttons ? [buttons] : [] };
+}
+
+function addSource(ctx: CommandContext): AddSource {
+  const url = ctx.options.getString('url')?.trim();
+  const file = ctx.options.getAttachment('file');
+  const text = ctx.options.getString('text');
+  const title = ctx.options.getString('title')?.trim();
+  const given = [url, file, text].filter((v) => v !== undefined && v !== '').length;
+  if (given !== 1) {
+    throw new BotError('USAGE', { hint: 'Give exactly one of `url` (a link), `file` (a .txt, .md or .html upload) or `text` (pasted text, with an optional `title`).' });
+  }
+  if (title && text === undefined) throw new BotError('USAGE', { hint: '`title` goes with `text`; links and files keep their own title.' });
+  if (url !== undefined) {
+    if (url.length > MAX_ARTICLE_REF_CHARS) throw new BotError('OPTION_TOO_LONG', { option: 'url', max: MAX_ARTICLE_REF_CHARS });
+    return { kind: 'url', url };
+  }
+  if (file) {
+    return file.localPath
+      ? { kind: 'file', path: file.localPath }
+      : { kind: 'attachment', url: file.url, name: file.name, size: file.size, ...(file.contentType && { contentType: file.contentType }) };
+  }
+  if (text!.length > MAX_TEXT_CHARS) throw new BotError('OPTION_TOO_LONG', { option: 'text', max: MAX_TEXT_CHARS });
+  if (title && title.length > LIMITS.embedTitle) throw new BotError('OPTION_TOO_LONG', { option: 'title', max: LIMITS.embedTitle });
+  return { kind: 'text', text: text!, ...(title && { title }) };
+}
+
+async function add(ctx: CommandContext): Promise<void> {
+  const source = addSource(ctx);
+  if (source.kind !== 'text') await ctx.defer();
+  const outcome = await ctx.services.library.add(ctx.guildId, source, ctx.user.id);
+  if (outcome.duplicate) {
+    const how = outcome.duplicate === 'url' ? 'the same link' : 'the same text';
+    await ctx.reply({
+      ...card(ctx, outcome.article, `This server already has this article (${how}): \`${outcome.article.id}\`. Nothing was added.`),
+      ephemeral: true,
+    });
+    return;
+  }
+  await ctx.reply(card(ctx, outcome.article, `<@${ctx.user.id}> added an article.`));
+}
+
+async function show(ctx: CommandContext): Promise<void> {
+  const { article, loaded } = await resolveArticleOption(ctx);
+  await ctx.reply(card(ctx, article, loaded ? 'Loaded from the link and added to this server’s articles.' : undefined));
+}
+
+async function remove(ctx: CommandContext): Promise<void> {
+  if (ctx.memberPermissions !== undefined && (ctx.memberPermissions & MANAGE_GUILD) === 0n) {
+    throw new BotError('MEMBER_MISSING_PERMISSIONS', { missing: ['Manage Server'] });
+  }
+  const ref = ctx.options.getString('article')?.trim() ?? '';
+  if (ref.length > MAX_ARTICLE_REF_CHARS) throw new BotError('OPTION_TOO_LONG', { option: 'article', max: MAX_ARTICLE_REF_CHARS });
+  const removed = ctx.services.library.remove(ctx.guildId, ref);
+  await ctx.reply({ content: `Removed **${clip(removed.title, 200)}** (\`${removed.id}\`) from this server’s articles.` });
+}
+
+async function discuss(ctx: ComponentContext): Promise<void> {
+  const [articleId = ''] = ctx.args;
+  const article = ctx.services.library.find(ctx.guildId, articleId);
+  if (!article) throw new BotError('THREAD_ARTICLE_GONE');
+  if (!ctx.discord) throw new BotError('NOT_ON_THIS_SURFACE', { hint: 'Discussion threads exist only on Discord.' });
+  const existing = ctx.services.threads.byMessage(ctx.messageId);
+  if (existing) throw new BotError('THREAD_EXISTS', { hint: `<#${existing.threadId}>` });
+  const missing = missingPermissions(ctx.appPermissions ?? 0n, REQUIRED.startThread);
+  if (missing.length) throw new BotError('BOT_MISSING_PERMISSIONS', { missing });
+  await ctx.defer({ ephemeral: true });
+  const thread = await ctx.discord.startThread(ctx.channelId, ctx.messageId, clip(article.title, LIMITS.threadName), THREAD_ARCHIVE_MINUTES);
+  ctx.services.threads.save({
+    threadId: thread.id,
+    guildId: ctx.guildId,
+    channelId: ctx.channelId,
+    messageId: ctx.messageId,
+    articleId: article.id,
+    createdBy: ctx.user.id,
+  });
+  await ctx.discord.send(thread.id, {
+    content: `Discussion of **${clip(article.title, 200)}**. Mention me with a question about the article and I will answer with the sentence it comes from.`,
+  });
+  await ctx.reply({ content: `Started a discussion thread: <#${thread.id}>`, ephemeral: true });
+}
+
+export default {
+  data: new SlashCommandBuilder()
+    .setName('article')
+    .setDescription('The articles Lede has read for this server')
+    .setContexts(InteractionContextType.Guild)
+    .addSubcommand((s) =>
+      s
+        .setName('add')
+        .setDescription('Add an article from a link, a file or pasted text')
+        .addStringOption((o) => o.setName('url').setDescription('A link to the article').setMaxLength(MAX_ARTICLE_REF_CHARS))
+        .addAttachmentOption((o) => o.setName('file').setDescription('A .txt, .md or .html file'))
+        .addStringOption((o) => o.setName('text').setDescription('The article text, pasted').setMaxLength(MAX_TEXT_CHARS))
+        .addStringOption((o) => o.setName('title').setDescription('Title for pasted text').setMaxLength(LIMITS.embedTitle)),
+    )
+    .addSubcommand((s) => s.setName('list').setDescription('This server’s articles, newest first'))
+    .addSubcommand((s) =>
+      s
+        .setName('show')
+        .setDescription('An article’s details and first lines, with a button to discuss it')
+        .addStringOption((o) => articleOption(o)),
+    )
+    .addSubcommand((s) =>
+      s
+        .setName('remove')
+        .setDescription('Remove an article from this server (needs Manage Server)')
+        .addStringOption((o) => articleOption(o, { description: 'The article to remove' })),
+    ),
+  heavy: (ctx) => ctx.options.subcommand === 'add' || looksLikeUrl(ctx.options.getString('article') ?? ''),
+  async execute(ctx) {
+    switch (ctx.options.subcommand) {
+      case 'add':
+        return add(ctx);
+      case 'list':
+        return ctx.reply(listReply(ctx, 0));
+      case 'show':
+        return show(ctx);
+      case 'remove':
+        return remove(ctx);
+      default:
+        throw new BotError('USAGE', { hint: 'Use `/article add`, `/article list`, `/article show` or `/article remove`.' });
+    }
+  },
+  autocomplete: articleAutocomplete,
+  components: {
+    async alist(ctx) {
+      const [guildId, page] = ctx.args;
+      if (guildId !== ctx.guildId) throw new BotError('STALE_BUTTON');
+      await ctx.update(listReply(ctx, pageFromArg(page)));
+    },
+    adiscuss: discuss,
+  },
+} satisfies Command;

@@ -1,0 +1,95 @@
+/**
+ * The console's implementation of the command contexts: the same commands and router as on
+ * Discord, answering into a text stream. The operator is the pseudo user 'console' in the pseudo
+ * server 'console' and may do everything (no member permissions apply).
+ */
+import type { Attachment, Options, Services } from '../discord/context';
+import type { Reply } from '../discord/reply';
+import type { Button } from '../discord/reply';
+import { renderReplyAsText } from '../discord/render/text';
+import type { RoutedCommandContext, RoutedComponentContext } from '../discord/router';
+import { decodeCustomId } from '../discord/custom-id';
+import { OPTION_TYPE, type ParsedLine } from './console-parse';
+
+export const CONSOLE_GUILD = 'console';
+
+export interface ConsoleSession {
+  readonly services: Services;
+  readonly user: { readonly id: string; readonly name: string };
+  write(text: string): void;
+  /** Buttons of the last reply, pressed by typing their number. */
+  buttons: Button[];
+  /** Message ids, so an `update` replaces "the message the button is on". */
+  nextMessageId(): string;
+}
+
+function show(session: ConsoleSession, reply: Reply): void {
+  const { text, buttons } = renderReplyAsText(reply);
+  if (buttons.length) session.buttons = buttons;
+  session.write(`${text}\n`);
+}
+
+function optionsOf(parsed: ParsedLine): Options {
+  const value = (n: string) => parsed.values.get(n);
+  return {
+    ...(parsed.subcommand !== undefined && { subcommand: parsed.subcommand }),
+    getString: (n) => (typeof value(n) === 'string' ? (value(n) as string) : undefined),
+    getInteger: (n) => (typeof value(n) === 'number' ? (value(n) as number) : undefined),
+    getBoolean: (n) => (typeof value(n) === 'boolean' ? (value(n) as boolean) : undefined),
+    getChannelId: (n) => (parsed.types.get(n) === OPTION_TYPE.channel ? String(value(n)) : undefined),
+    getAttachment: (n): Attachment | undefined => {
+      if (parsed.types.get(n) !== OPTION_TYPE.attachment || value(n) === undefined) return undefined;
+      const path = String(value(n));
+      return { url: '', name: path, size: 0, localPath: path };
+    },
+  };
+}
+
+function base(session: ConsoleSession) {
+  return { surface: 'console' as const, guildId: CONSOLE_GUILD, channelId: CONSOLE_GUILD, user: session.user, services: session.services };
+}
+
+export function consoleCommandContext(session: ConsoleSession, parsed: ParsedLine): RoutedCommandContext {
+  let responded = false;
+  const say = async (reply: Reply) => {
+    responded = true;
+    show(session, reply);
+  };
+  return {
+    ...base(session),
+    commandName: parsed.command,
+    options: optionsOf(parsed),
+    defer: async () => {
+      responded = true;
+    },
+    reply: say,
+    followUp: say,
+    respondError: say,
+    get responded() {
+      return responded;
+    },
+  };
+}
+
+export function consoleComponentContext(session: ConsoleSession, customId: string): RoutedComponentContext {
+  let responded = false;
+  const say = async (reply: Reply) => {
+    responded = true;
+    show(session, reply);
+  };
+  return {
+    ...base(session),
+    customId,
+    args: decodeCustomId(customId).args,
+    messageId: session.nextMessageId(),
+    update: say,
+    reply: say,
+    defer: async () => {
+      responded = true;
+    },
+    respondError: say,
+    get responded() {
+      return responded;
+    },
+  };
+}

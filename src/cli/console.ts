@@ -1,0 +1,98 @@
+/**
+ * The local console (`npm start` without DISCORD_TOKEN, or `lede console`): type slash commands as
+ * in Discord and read the replies as text. Same command modules, router and library as the bot.
+ * Reads stdin line by line whether or not it is a terminal, so `echo "/article list" | npm start`
+ * works and ends (exit 0) at the end of input.
+ */
+import { userInfo } from 'node:os';
+import { createInterface } from 'node:readline';
+import type { Config } from '../config';
+import { createCore, type Core, type CoreOptions } from '../discord/core';
+import { commandDefinitions } from '../discord/loader';
+import { createLogger } from '../discord/logger';
+import { consoleCommandContext, consoleComponentContext, type ConsoleSession } from './console-context';
+import { ConsoleParseError, parseSlashLine, usageLines, type CommandDefinition } from './console-parse';
+import { EXIT, type CliIo } from './types';
+
+/** Longer lines are refused unread: Discord's own longest option is 6000 characters. */
+export const MAX_LINE_CHARS = 20_000;
+
+export function banner(core: Core, definitions: readonly CommandDefinition[]): string {
+  const total = core.library.list('console', 0, 1).total;
+  return [
+    `Lede console: ${total} article${total === 1 ? '' : 's'} available. Type commands as in Discord, for example:`,
+    ...definitions.flatMap((d) => usageLines(d).map((l) => `  ${l}`)),
+    '  /help  lists the commands; /quit (or end of input) leaves.',
+    'To run Lede on Discord instead: set DISCORD_TOKEN and DISCORD_CLIENT_ID in .env (see .env.example and the',
+    'README section "Running the bot on Discord"), then run npm start again.',
+  ].join('\n');
+}
+
+export async function runConsole(io: CliIo, config: Config, options: CoreOptions = {}): Promise<number> {
+  // Logs go to stderr and only when something is wrong: stdout is the conversation.
+  const quietLevel = config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace' || config.LOG_LEVEL === 'silent' ? config.LOG_LEVEL : 'error';
+  const logger = createLogger({ LOG_LEVEL: quietLevel }, io.stderr);
+  const core = await createCore(config, logger, options);
+  const definitions = commandDefinitions(core.commands) as unknown as CommandDefinition[];
+  let messageCounter = 0;
+  const session: ConsoleSession = {
+    services: core.services,
+    user: { id: 'console', name: safeUserName() },
+    write: (text) => io.stdout.write(text),
+    buttons: [],
+    nextMessageId: () => `console-message-${++messageCounter}`,
+  };
+  const interactive = io.stdin.isTTY === true;
+  io.stdout.write(`${banner(core, definitions)}\n`);
+  const rl = createInterface({ input: io.stdin, ...(interactive && { output: io.stdout, prompt: 'lede> ' }), terminal: interactive });
+  try {
+    if (interactive) rl.prompt();
+    for await (const raw of rl) {
+      const line = raw.trim();
+      if (line === '/quit' || line === '/exit') break;
+      await handleLine(line, core, definitions, session);
+      if (interactive) rl.prompt();
+    }
+  } finally {
+    rl.close();
+    await core.router.drain(5000);
+    core.stores.close();
+  }
+  return EXIT.ok;
+}
+
+async function handleLine(line: string, core: Core, definitions: readonly CommandDefinition[], session: ConsoleSession): Promise<void> {
+  if (!line || line.startsWith('#')) return;
+  if (line.length > MAX_LINE_CHARS) {
+    session.write(`That line is ${line.length} characters; the console reads at most ${MAX_LINE_CHARS}.\n`);
+    return;
+  }
+  if (line === '/help' || line === 'help') {
+    session.write(`${definitions.flatMap((d) => usageLines(d)).join('\n')}\n`);
+    return;
+  }
+  if (/^\d{1,2}$/.test(line)) {
+    const button = session.buttons[Number(line) - 1];
+    if (!button || !('customId' in button)) {
+      session.write(`No button ${line} on the last reply.\n`);
+      return;
+    }
+    await core.router.component(consoleComponentContext(session, button.customId));
+    return;
+  }
+  try {
+    const parsed = parseSlashLine(line, definitions);
+    await core.router.command(consoleCommandContext(session, parsed));
+  } catch (err) {
+    if (err instanceof ConsoleParseError) session.write(`${err.message}\n`);
+    else throw err;
+  }
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'operator';
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * The Discord bot: the production entry point (`startBot(config)`, called by src/index.ts when
+ * DISCORD_TOKEN is set). Fewest intents, no pings, REST base from DISCORD_API_URL, commands
+ * registered when their definitions changed, and a graceful stop that finishes replies in flight
+ * before closing the database.
+ */
+import { Client, Events, GatewayIntentBits, type ClientOptions, type Interaction } from 'discord.js';
+import type { Config } from '../config';
+import { createQuestionAnswerer } from '../library';
+import { autocompleteContext, commandContext, componentContext, discordActions, NO_MENTIONS } from './adapter';
+import { createCore, type Core, type CoreOptions } from './core';
+import { createLogger, type Logger } from './logger';
+import { createRateLimiter, RATE_LIMITS } from './rate-limit';
+import { registerIfChanged } from './register';
+import { answerThreadMessage } from './thread-questions';
+
+/** How long a stop waits for replies in flight before closing anyway. */
+export const DRAIN_TIMEOUT_MS = 10_000;
+
+export interface Bot {
+  readonly client: Client<true>;
+  readonly core: Core;
+  readonly logger: Logger;
+  /** Finish work in flight (bounded), disconnect, close the database. Idempotent. */
+  stop(): Promise<void>;
+}
+
+export interface BotOptions extends CoreOptions {
+  readonly logger?: Logger;
+}
+
+/** The intents Lede needs: guilds (channels, threads) and guild messages (@mentions in threads). */
+export function intentsFor(config: Pick<Config, 'MESSAGE_CONTENT_INTENT'>): GatewayIntentBits[] {
+  const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages];
+  if (config.MESSAGE_CONTENT_INTENT) intents.push(GatewayIntentBits.MessageContent);
+  return intents;
+}
+
+export function clientOptions(config: Config): ClientOptions {
+  return {
+    intents: intentsFor(config),
+    allowedMentions: NO_MENTIONS,
+    ...(config.DISCORD_API_URL && { rest: { api: config.DISCORD_API_URL } }),
+  };
+}
+
+export async function startBot(config: Config, options: BotOptions = {}): Promise<Bot> {
+  if (!config.DISCORD_TOKEN) throw new Error('startBot needs DISCORD_TOKEN');
+  const logger = options.logger ?? createLogger(config);
+  const core = await createCore(config, logger, options);
+  const { router, services } = core;
+  const client = new Client(clientOptions(config));
+  const actions = discordActions(client);
+  const answerer = createQuestionAnswerer();
+  const questionLimiter = createRateLimiter(RATE_LIMITS.heavy);
+
+  client.on(Events.InteractionCreate, (interaction: Interaction) => {
+    if (interaction.isChatInputCommand()) void router.command(commandContext(interaction, services, actions));
+    else if (interaction.isAutocomplete()) void router.autocomplete(autocompleteContext(interaction, services));
+    else if (interaction.isButton()) void router.component(componentContext(interaction, services, actions));
+  });
+  client.on(Events.MessageCreate, (message) => {
+    if (!message.inGuild() || !message.channel.isThread() || message.author.bot) return;
+    void router.track(answerThreadMessage(message, { client, services, answerer, limiter: questionLimiter }));
+  });
+  client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
+  client.on(Events.ShardDisconnect, (event) => logger.warn({ code: event.code }, 'gateway disconnected'));
+
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      logger.info({ inFlight: router.inFlight }, 'stopping');
+      const drained = await router.drain(DRAIN_TIMEOUT_MS);
+      if (!drained) logger.warn({ inFlight: router.inFlight }, 'stopped with work still in flight');
+      await client.destroy();
+      core.stores.close();
+      logger.info('stopped');
+    })());
+
+  try {
+    const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+    await client.login(config.DISCORD_TOKEN);
+    const readyClient = await ready;
+    const applicationId = config.DISCORD_CLIENT_ID ?? readyClient.application.id;
+    const target = { applicationId, ...(config.DISCORD_GUILD_ID && { guildId: config.DISCORD_GUILD_ID }) };
+    try {
+      const { registered, count } = await registerIfChanged(client.rest, target, core.commands, core.stores.state);
+      logger.info({ registered, count, scope: target.guildId ? 'guild' : 'global' }, registered ? 'commands registered' : 'commands unchanged');
+    } catch (err) {
+      // The bot still answers the commands Discord already has; the next start tries again.
+      logger.error({ err }, 'command registration failed');
+    }
+    logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'ready');
+    return { client: readyClient, core, logger, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}

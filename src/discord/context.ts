@@ -1,0 +1,98 @@
+/**
+ * What a command sees when it runs: plain interfaces, implemented once for Discord
+ * (src/discord/adapter.ts) and once for the console (src/cli/console-context.ts). Commands never
+ * touch a discord.js interaction, so the same module answers in both places.
+ */
+import type { Logger } from 'pino';
+import type { Config } from '../config';
+import type { Library } from '../library';
+import type { ThreadStore } from '../store';
+import type { Reply } from './reply';
+
+/** The core a command can reach: the library (articles + analyses), thread links, config, logs. */
+export interface Services {
+  readonly config: Config;
+  readonly library: Library;
+  readonly threads: ThreadStore;
+  readonly logger: Logger;
+}
+
+export interface Attachment {
+  readonly url: string;
+  readonly name: string;
+  /** Declared size in bytes. */
+  readonly size: number;
+  readonly contentType?: string;
+  /** Console only: a local path given as `file:path`. */
+  readonly localPath?: string;
+}
+
+/** Option values as the user gave them (already type-checked by Discord or by the console parser). */
+export interface Options {
+  readonly subcommand?: string;
+  getString(name: string): string | undefined;
+  getInteger(name: string): number | undefined;
+  getBoolean(name: string): boolean | undefined;
+  getAttachment(name: string): Attachment | undefined;
+  /** A channel option: its id. */
+  getChannelId(name: string): string | undefined;
+}
+
+export interface Invocation {
+  /** 'discord' or 'console': for the rare reply that must differ (threads exist only on Discord). */
+  readonly surface: 'discord' | 'console';
+  /** The server; the console uses the pseudo server 'console'. */
+  readonly guildId: string;
+  readonly channelId: string;
+  readonly user: { readonly id: string; readonly name: string };
+  readonly services: Services;
+  /** The bot's own permissions in this channel (Discord's app_permissions); undefined in the console. */
+  readonly appPermissions?: bigint;
+  /** The member's own permissions (Discord only; the console operator may do everything). */
+  readonly memberPermissions?: bigint;
+}
+
+/** Discord-only actions; absent in the console. */
+export interface DiscordActions {
+  /** Start a public thread on a message; returns the thread id. */
+  startThread(channelId: string, messageId: string, name: string, autoArchiveMinutes: 60 | 1440 | 4320 | 10080): Promise<{ id: string }>;
+  /** Post a message in a channel or thread. */
+  send(channelId: string, reply: Reply): Promise<{ id: string }>;
+}
+
+export interface CommandContext extends Invocation {
+  readonly commandName: string;
+  readonly options: Options;
+  /**
+   * Acknowledge now and answer later (up to 15 minutes). Call it before anything that can take
+   * more than about a second (fetching, analysing). The router also defers by itself after 1 s.
+   */
+  defer(options?: { ephemeral?: boolean }): Promise<void>;
+  /** The answer: the first response, or the edit of a deferred one. */
+  reply(reply: Reply): Promise<void>;
+  /** An extra message after the answer. */
+  followUp(reply: Reply): Promise<void>;
+  readonly discord?: DiscordActions;
+}
+
+export interface AutocompleteContext extends Invocation {
+  readonly commandName: string;
+  readonly options: Options;
+  /** The option being typed and its partial value. */
+  readonly focused: { readonly name: string; readonly value: string };
+}
+
+export interface ComponentContext extends Invocation {
+  readonly customId: string;
+  /** The customId's parts after the prefix (see src/discord/custom-id.ts). */
+  readonly args: readonly string[];
+  /** The message the button is on. */
+  readonly messageId: string;
+  /** Replace the message the button is on (paging). */
+  update(reply: Reply): Promise<void>;
+  /** Answer with a new message (usually ephemeral). */
+  reply(reply: Reply): Promise<void>;
+  /** Acknowledge now, answer later with reply(). */
+  defer(options?: { ephemeral?: boolean }): Promise<void>;
+  readonly discord?: DiscordActions;
+}

@@ -1,0 +1,46 @@
+/**
+ * The core both front ends share (the Discord bot and the local console): the database and its
+ * stores, the library with the bundled articles loaded, the command modules, and the router.
+ */
+import type { Logger } from 'pino';
+import type { Config } from '../config';
+import { createArticleLoader, createLibrary, loadBundledArticles, loaderOptionsFromConfig, type ArticleLoader, type Library } from '../library';
+import { openStores, type Stores } from '../store';
+import type { Command } from './command';
+import type { Services } from './context';
+import { loadCommands } from './loader';
+import { createRouter, type Router, type RouterOptions } from './router';
+
+export interface Core {
+  readonly stores: Stores;
+  readonly library: Library;
+  readonly services: Services;
+  readonly commands: readonly Command[];
+  readonly router: Router;
+}
+
+export interface CoreOptions {
+  /** Extra commands (benchmarks and tests register their own; production uses commands/ only). */
+  readonly extraCommands?: readonly Command[];
+  /** Swap the article loader (tests); default: the safe fetcher + parser. */
+  readonly load?: ArticleLoader;
+  readonly rateLimits?: RouterOptions['rateLimits'];
+}
+
+export async function createCore(config: Config, logger: Logger, options: CoreOptions = {}): Promise<Core> {
+  const stores = openStores(config.DATABASE_PATH);
+  try {
+    const load = options.load ?? createArticleLoader(loaderOptionsFromConfig(config));
+    const library = createLibrary({ articles: stores.articles, analyses: stores.analyses, load });
+    const bundled = await loadBundledArticles(config.ARTICLES_DIR, library, load);
+    for (const f of bundled.failed) logger.warn({ file: f.file, err: f.error }, 'bundled article skipped');
+    logger.info({ loaded: bundled.loaded.length, pruned: bundled.pruned, dir: config.ARTICLES_DIR }, 'bundled articles loaded');
+    const commands = [...(await loadCommands()), ...(options.extraCommands ?? [])];
+    const services: Services = { config, library, threads: stores.threads, logger };
+    const router = createRouter({ commands, services, ...(options.rateLimits && { rateLimits: options.rateLimits }) });
+    return { stores, library, services, commands, router };
+  } catch (err) {
+    stores.close();
+    throw err;
+  }
+}

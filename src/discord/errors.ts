@@ -1,0 +1,44 @@
+/**
+ * Expected failures raised by the Discord layer itself (usage, rate limit, permissions...). Like
+ * LibraryError/FetchError/ArticleError they carry a stable code; src/discord/messages.ts is the one
+ * table that turns every code into words.
+ */
+export type BotErrorCode =
+  /** A command was used wrongly (missing or conflicting options); `details.hint` says how. */
+  | 'USAGE'
+  /** The user ran too many commands too quickly; `details.retryAfterMs`. */
+  | 'RATE_LIMITED'
+  /** The bot lacks channel permissions; `details.missing` names them. */
+  | 'BOT_MISSING_PERMISSIONS'
+  /** The member lacks a permission the action needs; `details.missing`. */
+  | 'MEMBER_MISSING_PERMISSIONS'
+  /** A thread already exists on that message; `details.hint` is its mention. */
+  | 'THREAD_EXISTS'
+  /** Used outside a server (DMs). */
+  | 'GUILD_ONLY'
+  /** A feature that does not exist on this surface (threads in the console). */
+  | 'NOT_ON_THIS_SURFACE'
+  /** A button from an old message that no longer makes sense (other server, bad state). */
+  | 'STALE_BUTTON'
+  /** The bot is shutting down and takes no new work. */
+  | 'SHUTTING_DOWN'
+  /** An option value longer than the command accepts; `details.option`, `details.max`. */
+  | 'OPTION_TOO_LONG'
+  /** Asked in a thread whose article is no longer known. */
+  | 'THREAD_ARTICLE_GONE';
+
+export class BotError extends Error {
+  override readonly name = 'BotError';
+  constructor(
+    readonly code: BotErrorCode,
+    readonly details: {
+      readonly hint?: string;
+      readonly retryAfterMs?: number;
+      readonly missing?: readonly string[];
+      readonly option?: string;
+      readonly max?: number;
+    } = {},
+  ) {
+    super(code);
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * The one table that turns failure codes into words for people. Every expected failure in Lede
+ * (library, fetcher, article parser, the Discord layer) has a stable code; only this file (used by
+ * the router for Discord and the console alike) decides how it reads.
+ */
+import { ArticleError } from '../article/errors';
+import { FetchError } from '../fetch/errors';
+import { LibraryError } from '../library/errors';
+import { BotError } from './errors';
+import { truncate } from './limits';
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(n >= 10 * 1024 * 1024 ? 0 : 1)} MB`;
+  if (n >= 1024) return `${Math.round(n / 1024)} KB`;
+  return `${n} bytes`;
+}
+
+/** Shown for anything unexpected (the error itself is logged, not shown). */
+export const UNEXPECTED = 'Something went wrong on my side; it has been logged. Please try again in a moment.';
+
+const quote = (s: string | undefined) => `“${truncate((s ?? '').replace(/\s+/g, ' '), 80)}”`;
+
+type Describe<E> = (e: E) => string;
+
+const LIBRARY: { [C in LibraryError['code']]: Describe<LibraryError> } = {
+  ARTICLE_NOT_FOUND: (e) =>
+    `No article in this server matches ${quote(e.details.ref)}. Use \`/article list\` to see them, or pick one from the suggestions.`,
+  ARTICLE_AMBIGUOUS: (e) =>
+    `Several articles match ${quote(e.details.ref)}:\n${(e.details.candidates ?? [])
+      .map((c) => `• ${truncate(c.title, 90)} (\`${c.id}\`)`)
+      .join('\n')}\nPick one from the suggestions or give its id.`,
+  LIBRARY_FULL: (e) =>
+    `This server has reached its limit of ${e.details.limit} articles. Someone with Manage Server can free room with \`/article remove\`.`,
+  ARTICLE_BUNDLED: () => 'That article comes bundled with Lede and is shared by every server, so it cannot be removed.',
+  ATTACHMENT_TOO_LARGE: (e) =>
+    `${e.details.fileName ?? 'That file'} is ${formatBytes(e.details.size ?? 0)}; the largest file I read is ${formatBytes(e.details.limit ?? 0)}.`,
+  ATTACHMENT_TYPE: (e) =>
+    `I read text (.txt), Markdown (.md) and HTML (.html) files; ${e.details.fileName ?? 'that file'} is none of those.`,
+};
+
+const FETCH: { [C in FetchError['code']]: Describe<FetchError> } = {
+  FETCH_BAD_URL: () => 'That is not a web address I can read. Paste a full link starting with https://.',
+  FETCH_PROTOCOL: () => 'I only load http:// and https:// links.',
+  FETCH_BLOCKED_ADDRESS: () =>
+    'That link points to a private, local or cloud-internal network address, which I never fetch from.',
+  FETCH_DNS: () => 'The site’s name could not be found. Check the link for typos.',
+  FETCH_TOO_MANY_REDIRECTS: () => 'The page redirected too many times, so I gave up.',
+  FETCH_TIMEOUT: () => 'The site took too long to answer. Try again later.',
+  FETCH_TOO_LARGE: () => 'The page or file is larger than I am allowed to download.',
+  FETCH_HTTP_STATUS: (e) =>
+    `The site answered with HTTP ${e.status ?? 'error'}${e.status === 403 || e.status === 401 ? ' (it refuses automated readers)' : ''}.`,
+  FETCH_CONTENT_TYPE: () => 'That link is not an article page or a text file I can read.',
+  FETCH_CHARSET: () => 'The page’s text encoding could not be read.',
+  FETCH_NETWORK: () => 'The site could not be reached.',
+};
+
+const ARTICLE: Record<string, Describe<Error>> = {
+  ARTICLE_EMPTY: () => 'There is no text to read there.',
+  ARTICLE_BINARY: () => 'That is not text (it looks like a binary file).',
+  ARTICLE_TOO_LARGE: () => 'That article is too long for me to analyse.',
+  ARTICLE_FILE_NOT_FOUND: () => 'That file does not exist.',
+  ARTICLE_UNREADABLE: () => 'That file could not be read.',
+  ARTICLE_NO_CONTENT: () => 'I could not find an article body on that page.',
+};
+
+const BOT: { [C in BotError['code']]: Describe<BotError> } = {
+  USAGE: (e) => e.details.hint ?? 'That command needs different options.',
+  RATE_LIMITED: (e) =>
+    `You are sending commands faster than I can read. Try again in ${Math.max(1, Math.ceil((e.details.retryAfterMs ?? 1000) / 1000))} s.`,
+  BOT_MISSING_PERMISSIONS: (e) =>
+    `I am missing permissions in this channel: ${(e.details.missing ?? []).join(', ')}. Ask someone with Manage Server to grant them.`,
+  MEMBER_MISSING_PERMISSIONS: (e) => `You need the ${(e.details.missing ?? []).join(', ')} permission in this server to do that.`,
+  THREAD_EXISTS: (e) => `This article already has a discussion thread${e.details.hint ? `: ${e.details.hint}` : ''}.`,
+  GUILD_ONLY: () => 'Lede works inside servers; this command cannot be used in direct messages.',
+  NOT_ON_THIS_SURFACE: (e) => e.details.hint ?? 'That only works on Discord.',
+  STALE_BUTTON: () => 'That button is from an old message and no longer applies. Run the command again.',
+  SHUTTING_DOWN: () => 'I am restarting right now. Please try again in a few seconds.',
+  OPTION_TOO_LONG: (e) => `\`${e.details.option}\` is too long (at most ${e.details.max} characters).`,
+  THREAD_ARTICLE_GONE: () => 'The article this thread was about has been removed from the server.',
+};
+
+/** The stable code and the words for any error; `expected` is false for bugs and outages. */
+export function describeError(err: unknown): { code: string; text: string; expected: boolean } {
+  if (err instanceof LibraryError) return { code: err.code, text: LIBRARY[err.code](err), expected: true };
+  if (err instanceof FetchError) return { code: err.code, text: FETCH[err.code](err), expected: true };
+  if (err instanceof BotError) return { code: err.code, text: BOT[err.code](err), expected: true };
+  if (err instanceof ArticleError) {
+    const describe = ARTICLE[err.code];
+    if (describe) return { code: err.code, text: describe(err), expected: true };
+  }
+  return { code: 'UNEXPECTED', text: UNEXPECTED, expected: false };
+}

@@ -1,0 +1,24 @@
+/**
+ * The bot's own channel permissions, checked before it posts or starts a thread, so it can say
+ * exactly what is missing instead of failing with a 403 (and Discord bans IPs that collect many).
+ */
+import { PermissionFlagsBits } from 'discord.js';
+
+/** What each action needs, by the names Discord shows in its settings. */
+export const REQUIRED = {
+  startThread: ['ViewChannel', 'CreatePublicThreads', 'SendMessagesInThreads'],
+  postInThread: ['ViewChannel', 'SendMessagesInThreads'],
+  post: ['ViewChannel', 'SendMessages', 'EmbedLinks'],
+} as const satisfies Record<string, ReadonlyArray<keyof typeof PermissionFlagsBits>>;
+
+/** "Create Public Threads" from "CreatePublicThreads". */
+export const permissionLabel = (name: string): string => name.replace(/([a-z])([A-Z])/g, '$1 $2');
+
+/** The names (as people read them) of the permissions in `needed` that `have` lacks. */
+export function missingPermissions(have: bigint, needed: ReadonlyArray<keyof typeof PermissionFlagsBits>): string[] {
+  if ((have & PermissionFlagsBits.Administrator) !== 0n) return [];
+  return needed.filter((n) => (have & PermissionFlagsBits[n]) === 0n).map(permissionLabel);
+}
+
+/** Manage Server: what `/article remove` asks of the member (Discord cannot set it per subcommand). */
+export const MANAGE_GUILD = PermissionFlagsBits.ManageGuild;

@@ -1,0 +1,97 @@
+/**
+ * Embeds about articles: the card shown by `/article show` and `/article add`, and the pages of
+ * `/article list`. Plain data (src/discord/reply.ts), so the console prints the same thing.
+ */
+import type { Analysis } from '../../nlp/analyze';
+import { segment } from '../../nlp/segment';
+import type { ArticleListing, StoredArticle } from '../../store';
+import { truncate } from '../limits';
+import { COLORS, type Embed, type EmbedField } from '../reply';
+
+/** Lead shown on the card: the first sentences, up to this many characters (a glance, not a summary). */
+export const LEAD_MAX_CHARS = 700;
+export const LEAD_MAX_SENTENCES = 3;
+/** Reading speed used for "N min read" (words per minute of an adult reading news). */
+const WORDS_PER_MINUTE = 230;
+
+/** The first sentences of the body, verbatim. */
+export function leadSentences(text: string, maxChars = LEAD_MAX_CHARS, maxSentences = LEAD_MAX_SENTENCES): string {
+  const head = text.slice(0, maxChars * 3);
+  const seg = segment(head);
+  let out = '';
+  for (const s of seg.sentences.slice(0, maxSentences)) {
+    const sentence = head.slice(s.start, s.end).trim();
+    if (out && out.length + sentence.length + 1 > maxChars) break;
+    out = out ? `${out} ${sentence}` : sentence;
+  }
+  return truncate(out || head.trim(), maxChars);
+}
+
+const hostOf = (url: string) => (URL.canParse(url) ? new URL(url).hostname.replace(/^www\./, '') : url);
+
+/** Where an article came from, in words. */
+export function describeSource(a: Pick<ArticleListing, 'source' | 'url' | 'siteName' | 'guildId'>): string {
+  if (a.url) return `[${a.siteName ?? hostOf(a.url)}](${a.url})`;
+  if (a.guildId === null) return 'Bundled with Lede';
+  if (a.source.startsWith('attachment:')) return `Uploaded file ${a.source.slice('attachment:'.length)}`;
+  if (a.source === 'text') return 'Pasted text';
+  return a.siteName ?? a.source;
+}
+
+const when = (iso: string) => {
+  const t = Date.parse(iso);
+  return Number.isFinite(t) ? `<t:${Math.floor(t / 1000)}:R>` : iso;
+};
+
+const count = (analysis: Analysis, key: string): number | undefined => {
+  const v = (analysis as unknown as Record<string, unknown>)[key];
+  return Array.isArray(v) ? v.length : undefined;
+};
+
+/** The article card: title (linked), lead sentences, source, date, size, who added it, id. */
+export function articleEmbed(article: StoredArticle, analysis: Analysis, { lead = true } = {}): Embed {
+  const fields: EmbedField[] = [{ name: 'Source', value: describeSource(article), inline: true }];
+  if (article.byline) fields.push({ name: 'By', value: article.byline, inline: true });
+  if (article.publishedAt) fields.push({ name: 'Published', value: article.publishedAt.slice(0, 10), inline: true });
+  const minutes = Math.max(1, Math.round(analysis.wordCount / WORDS_PER_MINUTE));
+  fields.push({
+    name: 'Length',
+    value: `${analysis.wordCount} words · ${analysis.sentenceCount} sentences · ${minutes} min read`,
+    inline: true,
+  });
+  const quotes = count(analysis, 'quotes');
+  const speakers = count(analysis, 'speakers');
+  if (quotes !== undefined) fields.push({ name: 'Quotes', value: `${quotes}${speakers !== undefined ? ` from ${speakers} speakers` : ''}`, inline: true });
+  fields.push({
+    name: 'Added',
+    value: article.guildId === null ? 'Bundled' : `${when(article.addedAt)}${article.addedBy ? ` by <@${article.addedBy}>` : ''}`,
+    inline: true,
+  });
+  return {
+    title: article.title,
+    ...(article.url && { url: article.url }),
+    ...(lead && { description: leadSentences(article.text) }),
+    fields,
+    footer: `id ${article.id} · ${article.slug}`,
+    color: COLORS.brand,
+  };
+}
+
+/** One line of the list: "**n.** Title · source · `id` · added". */
+export function listLine(l: ArticleListing, n: number): string {
+  const title = l.url ? `[${truncate(l.title, 120)}](${l.url})` : `**${truncate(l.title, 120)}**`;
+  const where = l.url ? (l.siteName ?? hostOf(l.url)) : l.source === 'text' ? 'pasted text' : l.source.replace(/^attachment:/, 'file ');
+  const added = l.guildId === null ? 'bundled with Lede' : `${truncate(where, 60)} · added ${when(l.addedAt)}`;
+  return `${n}. ${title}\n    ${added} · \`${l.id}\``;
+}
+
+export function articleListEmbed(items: readonly ArticleListing[], page: number, pageSize: number, pageCount: number, total: number): Embed {
+  return {
+    title: `Articles in this server (${total})`,
+    description: items.length
+      ? items.map((l, i) => listLine(l, page * pageSize + i + 1)).join('\n')
+      : 'No articles yet. Add one with `/article add` (a link, a file, or pasted text).',
+    footer: `Page ${page + 1} of ${pageCount} · newest first · /article show article:<id> for details`,
+    color: COLORS.brand,
+  };
+}

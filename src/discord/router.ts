@@ -1,0 +1,171 @@
+/**
+ * The router: the single place where an interaction (from Discord or from the console) becomes a
+ * command call, and the single error boundary. It checks the per-user rate limits, defers by itself
+ * when a command has not answered within AUTO_DEFER_MS, turns every failure into one short
+ * ephemeral message (src/discord/messages.ts), and keeps count of work in flight so shutdown can
+ * wait for it.
+ */
+import type { Logger } from 'pino';
+import type { Choice, Command } from './command';
+import type { AutocompleteContext, CommandContext, ComponentContext, Services } from './context';
+import { decodeCustomId } from './custom-id';
+import { BotError } from './errors';
+import { LIMITS, truncate } from './limits';
+import { describeError } from './messages';
+import { createRateLimiter, RATE_LIMITS, type RateLimitOptions } from './rate-limit';
+import type { Reply } from './reply';
+
+/** Discord allows 3 s for the first response; deferring at 1 s leaves room for a slow network. */
+export const AUTO_DEFER_MS = 1000;
+/** Autocomplete cannot be deferred: answer with no choices rather than miss Discord's 3 s. */
+export const AUTOCOMPLETE_BUDGET_MS = 2000;
+
+/** What the router needs beyond the command's view: to know whether it answered, and to fail. */
+export interface Responding {
+  /** True once a first response (reply or defer) went out. */
+  readonly responded: boolean;
+  /** Send an error the right way for the current state (ephemeral reply, or replace a deferral). */
+  respondError(reply: Reply): Promise<void>;
+}
+export type RoutedCommandContext = CommandContext & Responding;
+export type RoutedComponentContext = ComponentContext & Responding;
+export type RoutedAutocompleteContext = AutocompleteContext & { respond(choices: readonly Choice[]): Promise<void> };
+
+export interface RouterOptions {
+  readonly commands: readonly Command[];
+  readonly services: Services;
+  readonly rateLimits?: { readonly any: RateLimitOptions; readonly heavy: RateLimitOptions };
+  readonly autoDeferMs?: number;
+}
+
+export interface Router {
+  readonly commands: ReadonlyMap<string, Command>;
+  command(ctx: RoutedCommandContext): Promise<void>;
+  autocomplete(ctx: RoutedAutocompleteContext): Promise<void>;
+  component(ctx: RoutedComponentContext): Promise<void>;
+  /** Count other work (thread answers) as in flight, so shutdown waits for it too. */
+  track(work: Promise<void>): Promise<void>;
+  /** Refuse new work from now on (SHUTTING_DOWN) and wait up to `timeoutMs` for work in flight. */
+  drain(timeoutMs: number): Promise<boolean>;
+  readonly inFlight: number;
+}
+
+export function createRouter(options: RouterOptions): Router {
+  const { services } = options;
+  const log: Logger = services.logger;
+  const commands = new Map(options.commands.map((c) => [c.data.name, c]));
+  const components = new Map<string, (ctx: ComponentContext) => Promise<void>>();
+  for (const c of options.commands) for (const [prefix, h] of Object.entries(c.components ?? {})) components.set(prefix, h);
+  const anyLimit = createRateLimiter(options.rateLimits?.any ?? RATE_LIMITS.any);
+  const heavyLimit = createRateLimiter(options.rateLimits?.heavy ?? RATE_LIMITS.heavy);
+  const autoDeferMs = options.autoDeferMs ?? AUTO_DEFER_MS;
+  let closing = false;
+  const running = new Set<Promise<void>>();
+  let idle: (() => void) | undefined;
+
+  function track(work: Promise<void>): Promise<void> {
+    running.add(work);
+    return work.finally(() => {
+      running.delete(work);
+      if (running.size === 0) idle?.();
+    });
+  }
+
+  async function fail(ctx: Responding, err: unknown, context: Record<string, unknown>): Promise<void> {
+    const { code, text, expected } = describeError(err);
+    if (expected) log.info({ ...context, code }, 'command refused');
+    else log.error({ ...context, err }, 'command failed');
+    try {
+      await ctx.respondError({ content: text, ephemeral: true });
+    } catch (replyErr) {
+      log.warn({ ...context, err: replyErr }, 'could not deliver the error message');
+    }
+  }
+
+  function checkRate(userId: string, heavy: boolean): void {
+    const wait = anyLimit.take(userId) || (heavy ? heavyLimit.take(userId) : 0);
+    if (wait > 0) throw new BotError('RATE_LIMITED', { retryAfterMs: wait });
+  }
+
+  async function runCommand(ctx: RoutedCommandContext): Promise<void> {
+    const context = { command: ctx.commandName, sub: ctx.options.subcommand, guild: ctx.guildId, user: ctx.user.id };
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      if (closing) throw new BotError('SHUTTING_DOWN');
+      if (!ctx.guildId) throw new BotError('GUILD_ONLY');
+      const cmd = commands.get(ctx.commandName);
+      if (!cmd) throw new BotError('STALE_BUTTON');
+      const heavy = typeof cmd.heavy === 'function' ? cmd.heavy(ctx) : cmd.heavy === true;
+      checkRate(ctx.user.id, heavy);
+      timer = setTimeout(() => {
+        if (!ctx.responded) ctx.defer().catch((err: unknown) => log.warn({ ...context, err }, 'auto-defer failed'));
+      }, autoDeferMs);
+      await cmd.execute(ctx);
+      log.debug(context, 'command done');
+    } catch (err) {
+      await fail(ctx, err, context);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function runComponent(ctx: RoutedComponentContext): Promise<void> {
+    const context = { customId: ctx.customId, guild: ctx.guildId, user: ctx.user.id };
+    try {
+      if (closing) throw new BotError('SHUTTING_DOWN');
+      const handler = components.get(decodeCustomId(ctx.customId).prefix);
+      if (!handler || !ctx.guildId) throw new BotError('STALE_BUTTON');
+      checkRate(ctx.user.id, false);
+      await handler(ctx);
+    } catch (err) {
+      await fail(ctx, err, context);
+    }
+  }
+
+  async function runAutocomplete(ctx: RoutedAutocompleteContext): Promise<void> {
+    let choices: readonly Choice[] = [];
+    try {
+      const cmd = commands.get(ctx.commandName);
+      if (cmd?.autocomplete && !closing && ctx.guildId) {
+        let timer: NodeJS.Timeout | undefined;
+        const late = new Promise<readonly Choice[]>((resolve) => {
+          timer = setTimeout(() => resolve([]), AUTOCOMPLETE_BUDGET_MS);
+        });
+        choices = await Promise.race([Promise.resolve(cmd.autocomplete(ctx)), late]).finally(() => clearTimeout(timer));
+      }
+    } catch (err) {
+      log.error({ err, command: ctx.commandName, option: ctx.focused.name }, 'autocomplete failed');
+    }
+    const fitted = choices
+      .filter((c) => c.value.length > 0 && c.value.length <= LIMITS.choiceName)
+      .slice(0, LIMITS.choices)
+      .map((c) => ({ name: truncate(c.name, LIMITS.choiceName) || c.value, value: c.value }));
+    try {
+      await ctx.respond(fitted);
+    } catch (err) {
+      log.warn({ err, command: ctx.commandName }, 'could not deliver autocomplete choices');
+    }
+  }
+
+  return {
+    commands,
+    track,
+    command: (ctx) => track(runCommand(ctx)),
+    component: (ctx) => track(runComponent(ctx)),
+    autocomplete: (ctx) => track(runAutocomplete(ctx)),
+    async drain(timeoutMs) {
+      closing = true;
+      if (running.size === 0) return true;
+      let timer: NodeJS.Timeout | undefined;
+      const done = await Promise.race([
+        new Promise<boolean>((resolve) => (idle = () => resolve(true))),
+        new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs))),
+      ]);
+      clearTimeout(timer);
+      return done;
+    },
+    get inFlight() {
+      return running.size;
+    },
+  };
+}

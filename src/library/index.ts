@@ -1,0 +1,22 @@
+/**
+ * What the bot knows: each server's articles (plus the bundled ones), their stored analyses, and
+ * how to find one from what a person typed. Commands reach it through `ctx.library`.
+ */
+export { createLibrary, clip, type Library, type AddOutcome, type ResolvedArticle, type ListPage, type Suggestion } from './library';
+export { LibraryError, type LibraryErrorCode } from './errors';
+export { LIBRARY_LIMITS } from './limits';
+export { matchArticles, pickArticle, MATCH_TIER } from './match';
+export { slugify } from './slug';
+export { looksLikeUrl, urlKey } from './url';
+export { loadBundledArticles, type BundledLoadReport } from './bundled';
+export {
+  createArticleLoader,
+  loaderOptionsFromConfig,
+  formatOfFile,
+  formatOfContentType,
+  FORMAT_BY_EXTENSION,
+  type AddSource,
+  type ArticleLoader,
+  type LoaderOptions,
+} from './sources';
+export { createQuestionAnswerer, MAX_QUESTION_CHARS, type QuestionAnswerer } from './questions';

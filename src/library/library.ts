@@ -1,0 +1,227 @@
+/**
+ * The library: what the bot knows about each server's articles. Adds (with duplicate detection and
+ * the per-server limit), lists, resolves what a person typed into an article, suggests articles for
+ * autocomplete, removes, and hands out each article's analysis (computed once, stored, recomputed
+ * only when ANALYSIS_VERSION changes).
+ */
+import type { Article } from '../article/model';
+import { analyzeArticle, ANALYSIS_VERSION, type Analysis } from '../nlp/analyze';
+import type { AnalysisStore, ArticleListing, ArticleStore, StoredArticle } from '../store';
+import { LibraryError } from './errors';
+import { LIBRARY_LIMITS } from './limits';
+import { matchArticles, pickArticle } from './match';
+import { slugify } from './slug';
+import type { AddSource, ArticleLoader } from './sources';
+import { looksLikeUrl, urlKey } from './url';
+
+export interface AddOutcome {
+  readonly article: StoredArticle;
+  readonly analysis: Analysis;
+  /** Set when nothing was added because the server already has it: matched by URL or by content. */
+  readonly duplicate?: 'url' | 'content';
+}
+
+export interface ResolvedArticle {
+  readonly article: StoredArticle;
+  /** True when the reference was a URL that was fetched and added just now. */
+  readonly loaded: boolean;
+}
+
+export interface ListPage {
+  readonly items: readonly ArticleListing[];
+  /** 0-based page actually shown (clamped into range). */
+  readonly page: number;
+  readonly pageCount: number;
+  readonly total: number;
+}
+
+/** One autocomplete choice: `name` shown (≤100 chars), `value` sent back (the article id). */
+export interface Suggestion {
+  readonly name: string;
+  readonly value: string;
+}
+
+export interface Library {
+  add(guildId: string, source: AddSource, userId: string): Promise<AddOutcome>;
+  list(guildId: string, page: number, pageSize: number): ListPage;
+  /** An article by exact id, or ARTICLE_NOT_FOUND. */
+  get(guildId: string, id: string): StoredArticle;
+  /** An article by exact id, or undefined (for buttons whose article may have been removed). */
+  find(guildId: string, id: string): StoredArticle | undefined;
+  /** A stored article by what a person typed (id, id prefix, slug, title words, stored URL); loads nothing. */
+  lookup(guildId: string, ref: string): StoredArticle;
+  /** What a person typed (id, id prefix, slug, title words, or a URL to load) -> one article. */
+  resolve(guildId: string, ref: string, userId: string): Promise<ResolvedArticle>;
+  /** Autocomplete choices for a partial reference, best first, at most `limit` (≤25). */
+  suggest(guildId: string, query: string, limit?: number): Suggestion[];
+  remove(guildId: string, ref: string): StoredArticle;
+  /** The article's analysis: stored, or computed now (and stored) when missing or outdated. */
+  analysis(article: Article): Analysis;
+  /** Put a bundled article in every server (used at start). */
+  addBundled(article: Article, slug: string): StoredArticle;
+  /** Forget bundled articles that are no longer shipped. */
+  pruneBundled(keep: ReadonlySet<string>): number;
+}
+
+export interface LibraryDeps {
+  readonly articles: ArticleStore;
+  readonly analyses: AnalysisStore;
+  readonly load: ArticleLoader;
+  readonly maxArticlesPerGuild?: number;
+}
+
+/** Discord's limit for autocomplete choices and for a choice's name and value. */
+const MAX_CHOICES = 25;
+const MAX_CHOICE_CHARS = 100;
+
+/** `text` cut to `max` characters at a word boundary, with an ellipsis when cut. */
+export function clip(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+export function createLibrary(deps: LibraryDeps): Library {
+  const { articles, analyses } = deps;
+  const maxPerGuild = deps.maxArticlesPerGuild ?? LIBRARY_LIMITS.maxArticlesPerGuild;
+
+  function analysis(article: Article): Analysis {
+    const stored = analyses.get(article.id);
+    if (stored && stored.version === ANALYSIS_VERSION) return JSON.parse(stored.json) as Analysis;
+    const fresh = analyzeArticle(article);
+    analyses.put(article.id, fresh.version, JSON.stringify(fresh));
+    return fresh;
+  }
+
+  function get(guildId: string, id: string): StoredArticle {
+    const found = articles.get(guildId, id);
+    if (!found) throw new LibraryError('ARTICLE_NOT_FOUND', `no article ${id}`, { ref: id });
+    return found;
+  }
+
+  function store(guildId: string, article: Article, userId: string, key: string | undefined): StoredArticle {
+    const title = article.title.slice(0, LIBRARY_LIMITS.maxTitleChars);
+    return articles.insert(guildId, {
+      article: { ...article, title },
+      slug: slugify(title),
+      addedBy: userId,
+      ...(key !== undefined && { urlKey: key }),
+    });
+  }
+
+  async function add(guildId: string, source: AddSource, userId: string): Promise<AddOutcome> {
+    const requestedKey = source.kind === 'url' ? urlKey(source.url) : undefined;
+    if (requestedKey) {
+      const existing = articles.findByUrlKey(guildId, requestedKey);
+      if (existing) return { article: existing, analysis: analysis(existing), duplicate: 'url' };
+    }
+    if (articles.countOwn(guildId) >= maxPerGuild) {
+      throw new LibraryError('LIBRARY_FULL', `server has ${maxPerGuild} articles`, { limit: maxPerGuild });
+    }
+    const article = await deps.load(source);
+    const finalKey = article.url ? urlKey(article.url) : requestedKey;
+    if (finalKey && finalKey !== requestedKey) {
+      const existing = articles.findByUrlKey(guildId, finalKey);
+      if (existing) return { article: existing, analysis: analysis(existing), duplicate: 'url' };
+    }
+    const sameContent = articles.get(guildId, article.id);
+    if (sameContent) return { article: sameContent, analysis: analysis(sameContent), duplicate: 'content' };
+    // Analyse before storing: an article the analysis cannot handle is never half-added.
+    const result = analysis(article);
+    try {
+      return { article: store(guildId, article, userId, finalKey), analysis: result };
+    } catch (err) {
+      // Two adds of the same text raced; the loser points at the winner.
+      const winner = articles.get(guildId, article.id);
+      if (winner) return { article: winner, analysis: result, duplicate: 'content' };
+      throw err;
+    }
+  }
+
+  function list(guildId: string, page: number, pageSize: number): ListPage {
+    const total = articles.countVisible(guildId);
+    const pageCount = Math.max(1, Math.ceil(total / pageSize));
+    const p = Math.min(Math.max(0, Math.trunc(page) || 0), pageCount - 1);
+    return { items: articles.page(guildId, p * pageSize, pageSize), page: p, pageCount, total };
+  }
+
+  /** The stored article a reference means, without loading anything (URLs match stored URLs only). */
+  function lookup(guildId: string, ref: string): StoredArticle {
+    const trimmed = ref.trim();
+    const key = looksLikeUrl(trimmed) ? urlKey(trimmed) : undefined;
+    if (key) {
+      const byUrl = articles.findByUrlKey(guildId, key);
+      if (byUrl) return byUrl;
+      throw new LibraryError('ARTICLE_NOT_FOUND', 'no article has this URL', { ref: trimmed });
+    }
+    const exact = articles.get(guildId, trimmed);
+    if (exact) return exact;
+    const { best, tied } = pickArticle(matchArticles(articles.listings(guildId), trimmed));
+    if (best) return get(guildId, best.id);
+    if (tied.length > 1) {
+      throw new LibraryError('ARTICLE_AMBIGUOUS', `${tied.length} articles match`, {
+        ref: trimmed,
+        candidates: tied.slice(0, 5),
+      });
+    }
+    throw new LibraryError('ARTICLE_NOT_FOUND', 'no article matches', { ref: trimmed });
+  }
+
+  async function resolve(guildId: string, ref: string, userId: string): Promise<ResolvedArticle> {
+    const trimmed = ref.trim();
+    if (looksLikeUrl(trimmed)) {
+      const outcome = await add(guildId, { kind: 'url', url: trimmed }, userId);
+      return { article: outcome.article, loaded: outcome.duplicate === undefined };
+    }
+    return { article: lookup(guildId, trimmed), loaded: false };
+  }
+
+  function suggest(guildId: string, query: string, limit = MAX_CHOICES): Suggestion[] {
+    const n = Math.min(limit, MAX_CHOICES);
+    const q = query.trim();
+    const out: Suggestion[] = [];
+    if (looksLikeUrl(q) && q.length <= MAX_CHOICE_CHARS) {
+      out.push({ name: clip(`Load ${q}`, MAX_CHOICE_CHARS), value: q });
+    }
+    for (const { listing } of matchArticles(articles.listings(guildId), q)) {
+      if (out.length >= n) break;
+      out.push({ name: choiceName(listing), value: listing.id });
+    }
+    return out;
+  }
+
+  function remove(guildId: string, ref: string): StoredArticle {
+    const found = lookup(guildId, ref);
+    if (found.guildId === null) throw new LibraryError('ARTICLE_BUNDLED', 'bundled articles stay', { ref: found.id });
+    articles.remove(guildId, found.id);
+    analyses.pruneOrphans();
+    return found;
+  }
+
+  return {
+    add,
+    list,
+    get,
+    find: (guildId, id) => articles.get(guildId, id),
+    lookup,
+    resolve,
+    suggest,
+    remove,
+    analysis,
+    addBundled: (article, slug) => articles.upsertBundled({ article, slug }),
+    pruneBundled: (keep) => articles.pruneBundled(keep),
+  };
+}
+
+/** "Title · site" in at most 100 characters, the id at the end so people can tell copies apart. */
+function choiceName(l: ArticleListing): string {
+  const where = l.siteName ?? (l.url ? hostOf(l.url) : l.guildId === null ? 'bundled' : undefined);
+  const tail = ` · ${where ? `${where} · ` : ''}${l.id.slice(0, 6)}`;
+  return `${clip(l.title, MAX_CHOICE_CHARS - tail.length)}${tail}`;
+}
+
+function hostOf(url: string): string | undefined {
+  return URL.canParse(url) ? new URL(url).hostname.replace(/^www\./, '') : undefined;
+}

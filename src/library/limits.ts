@@ -1,0 +1,10 @@
+/** Limits that keep one server from exhausting the bot. Each with the reason for its value. */
+export const LIBRARY_LIMITS = {
+  /** Own articles per server (bundled ones do not count): ample for a news server, small enough that
+   *  a full listing for autocomplete stays a sub-millisecond query. */
+  maxArticlesPerGuild: 500,
+  /** Longest title kept: Discord embed titles stop at 256 characters. */
+  maxTitleChars: 256,
+  /** Longest slug: short handles are what people type in `article:`. */
+  maxSlugChars: 60,
+} as const;

@@ -1,0 +1,557 @@
+/**
+ * A fake Discord on 127.0.0.1: the REST API and the gateway (WebSocket) on one port, faithful enough
+ * for the unmodified discord.js v14 client (see ../shared/design/DISCORD.md). Every REST call and
+ * gateway frame is recorded so tests assert on what the bot *sent*.
+ *
+ * Also serves plain files (`serve(path, body, type)`) for URL and attachment downloads.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+export interface RestCall {
+  readonly method: string;
+  /** Path after /api/v10, tokens as sent (decoded). */
+  readonly path: string;
+  readonly query: URLSearchParams;
+  readonly body: any;
+  readonly at: number;
+  readonly status: number;
+}
+
+export interface GatewayFrame {
+  readonly dir: 'in' | 'out';
+  readonly op: number;
+  readonly t?: string | null;
+  readonly d: any;
+  readonly at: number;
+}
+
+export interface FakeGuild {
+  readonly id: string;
+  readonly name: string;
+  readonly channels: ReadonlyArray<{ id: string; name: string }>;
+}
+
+/** Permission bits (Discord's). */
+export const PERMS = {
+  CreateInstantInvite: 1n << 0n,
+  Administrator: 1n << 3n,
+  ManageGuild: 1n << 5n,
+  ViewChannel: 1n << 10n,
+  SendMessages: 1n << 11n,
+  EmbedLinks: 1n << 14n,
+  ReadMessageHistory: 1n << 16n,
+  UseApplicationCommands: 1n << 31n,
+  CreatePublicThreads: 1n << 35n,
+  SendMessagesInThreads: 1n << 38n,
+} as const;
+
+/** What a bot normally has in a channel where it is welcome. */
+export const BOT_PERMISSIONS =
+  PERMS.ViewChannel | PERMS.SendMessages | PERMS.EmbedLinks | PERMS.ReadMessageHistory | PERMS.CreatePublicThreads | PERMS.SendMessagesInThreads;
+/** An ordinary member. */
+export const MEMBER_PERMISSIONS = PERMS.ViewChannel | PERMS.SendMessages | PERMS.UseApplicationCommands;
+
+const DISCORD_EPOCH = 1420070400000n;
+let seq = 0n;
+/** A fresh, increasing snowflake. */
+export function snowflake(): string {
+  seq = (seq + 1n) & 0xfffn;
+  return String(((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | (BigInt(process.pid & 0x3ff) << 12n) | seq);
+}
+
+export type OptionValue = { name: string; type: number; value?: string | number | boolean; focused?: boolean };
+
+export interface InteractionInput {
+  readonly user?: { id: string; username: string };
+  readonly guildId?: string | null;
+  readonly channelId?: string;
+  readonly memberPermissions?: bigint;
+  readonly appPermissions?: bigint;
+}
+
+export interface SlashInput extends InteractionInput {
+  readonly name: string;
+  readonly subcommand?: string;
+  readonly options?: readonly OptionValue[];
+  readonly attachments?: Record<string, { filename: string; size: number; url: string; content_type?: string }>;
+}
+
+export interface SentInteraction {
+  readonly id: string;
+  readonly token: string;
+  readonly sentAt: number;
+}
+
+export const opt = {
+  string: (name: string, value: string, focused = false): OptionValue => ({ name, type: 3, value, ...(focused && { focused }) }),
+  integer: (name: string, value: number): OptionValue => ({ name, type: 4, value }),
+  attachment: (name: string, id: string): OptionValue => ({ name, type: 11, value: id }),
+};
+
+export class FakeDiscord {
+  readonly calls: RestCall[] = [];
+  readonly frames: GatewayFrame[] = [];
+  readonly applicationId = snowflake();
+  readonly botUser = { id: this.applicationId, username: 'Lede', discriminator: '0', global_name: 'Lede', avatar: null, bot: true };
+  readonly guilds: FakeGuild[];
+  /** Messages the bot posted, by id (interaction responses included), in Discord's JSON shape. */
+  readonly messages = new Map<string, any>();
+  /** Registered commands per route. */
+  readonly commands = new Map<string, any[]>();
+  readonly threads = new Map<string, any>();
+  /** Set to make thread creation fail like Discord does without permission (403, code 50013). */
+  denyThreadCreation = false;
+  port = 0;
+  private server: Server;
+  private wss: WebSocketServer;
+  private sockets = new Set<WebSocket>();
+  private gatewaySeq = 0;
+  private files = new Map<string, { body: Buffer | (() => Buffer); type: string }>();
+  private waiters = new Set<() => void>();
+  /** The message id of each interaction's @original response. */
+  private originals = new Map<string, string>();
+
+  constructor(guilds?: FakeGuild[]) {
+    this.guilds = guilds ?? [{ id: snowflake(), name: 'Newsroom', channels: [{ id: snowflake(), name: 'general' }] }];
+    this.server = createServer((req, res) => void this.handle(req, res));
+    this.wss = new WebSocketServer({ noServer: true });
+    this.server.on('upgrade', (req, socket, head) => this.wss.handleUpgrade(req, socket, head, (ws) => this.connect(ws)));
+  }
+
+  get guild(): FakeGuild {
+    return this.guilds[0]!;
+  }
+  get channelId(): string {
+    return this.guild.channels[0]!.id;
+  }
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+  url(path: string): string {
+    return `http://127.0.0.1:${this.port}${path}`;
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  /** Stop after the client was destroyed (the other order leaves discord.js reconnecting). */
+  async stop(): Promise<void> {
+    for (const ws of this.sockets) ws.terminate();
+    this.wss.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Serve a file at `path` (outside /api), for URL and attachment downloads. */
+  serve(path: string, body: string | Buffer | (() => Buffer), type = 'text/plain; charset=utf-8'): string {
+    this.files.set(path, { body: typeof body === 'string' ? Buffer.from(body) : body, type });
+    return this.url(path);
+  }
+
+  // ---------- waiting and querying ----------
+
+  /** Resolve when `find()` returns something (re-checked on every recorded call/frame). */
+  async waitFor<T>(find: () => T | undefined | false, timeoutMs = 3000, what = 'condition'): Promise<T> {
+    const first = find();
+    if (first) return first;
+    return new Promise<T>((resolve, reject) => {
+      const check = () => {
+        const v = find();
+        if (v) {
+          clearTimeout(timer);
+          this.waiters.delete(check);
+          resolve(v);
+        }
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(check);
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+      }, timeoutMs);
+      this.waiters.add(check);
+    });
+  }
+
+  callsFor(i: { id: string; token: string }): RestCall[] {
+    return this.calls.filter((c) => c.path.includes(`/${i.id}/${i.token}/`) || c.path.includes(`/${i.token}`));
+  }
+
+  /** The first response (callback) to an interaction. */
+  callback(i: SentInteraction, timeoutMs = 3000): Promise<RestCall> {
+    return this.waitFor(
+      () => this.calls.find((c) => c.method === 'POST' && c.path === `/interactions/${i.id}/${i.token}/callback`),
+      timeoutMs,
+      `the callback of interaction ${i.id}`,
+    );
+  }
+
+  /** The final visible answer: the callback if it carried a message, else the edit or follow-up. */
+  async answer(i: SentInteraction, timeoutMs = 5000): Promise<{ body: any; ephemeral: boolean; via: string }> {
+    const cb = await this.callback(i, timeoutMs);
+    if (cb.body.type === 4 || cb.body.type === 7) {
+      return { body: cb.body.data, ephemeral: ((cb.body.data?.flags ?? 0) & 64) !== 0, via: 'callback' };
+    }
+    const deferredEphemeral = ((cb.body.data?.flags ?? 0) & 64) !== 0;
+    const later = await this.waitFor(
+      () =>
+        this.calls.find(
+          (c) =>
+            c.path.startsWith(`/webhooks/${this.applicationId}/${i.token}`) &&
+            ((c.method === 'PATCH' && c.path.endsWith('/messages/@original')) || (c.method === 'POST' && c.path === `/webhooks/${this.applicationId}/${i.token}`)),
+        ),
+      timeoutMs,
+      `the answer to interaction ${i.id}`,
+    );
+    const ephemeral = later.method === 'PATCH' ? deferredEphemeral : ((later.body?.flags ?? 0) & 64) !== 0;
+    return { body: later.body, ephemeral, via: later.method };
+  }
+
+  // ---------- sending interactions and events ----------
+
+  dispatch(t: string, d: unknown): void {
+    const frame = { op: 0, t, s: ++this.gatewaySeq, d };
+    for (const ws of this.sockets) this.send(ws, frame);
+  }
+
+  private base(input: InteractionInput, type: number) {
+    const guildId = input.guildId === undefined ? this.guild.id : input.guildId;
+    const user = { discriminator: '0', avatar: null, global_name: null, ...(input.user ?? { id: '100000000000000001', username: 'reader' }) };
+    const id = snowflake();
+    const token = `aW50ZXJhY3Rpb246${randomBytes(32).toString('base64url')}`;
+    const channelId = input.channelId ?? this.channelId;
+    return {
+      id,
+      token,
+      payload: {
+        id,
+        application_id: this.applicationId,
+        type,
+        token,
+        version: 1,
+        ...(guildId && { guild_id: guildId, guild_locale: 'en-US' }),
+        channel: { id: channelId, type: 0, ...(guildId && { guild_id: guildId }), name: 'general' },
+        channel_id: channelId,
+        ...(guildId
+          ? {
+              member: {
+                user,
+                roles: [],
+                permissions: String(input.memberPermissions ?? MEMBER_PERMISSIONS),
+                joined_at: '2024-01-01T00:00:00.000Z',
+                deaf: false,
+                mute: false,
+                flags: 0,
+              },
+            }
+          : { user }),
+        app_permissions: String(input.appPermissions ?? BOT_PERMISSIONS),
+        locale: 'en-US',
+        entitlements: [],
+        authorizing_integration_owners: { '0': guildId ?? '0' },
+        context: guildId ? 0 : 1,
+        attachment_size_limit: 10 * 1024 * 1024,
+      } as Record<string, unknown>,
+    };
+  }
+
+  private sendInteraction(id: string, token: string, payload: Record<string, unknown>): SentInteraction {
+    const sentAt = Date.now();
+    this.dispatch('INTERACTION_CREATE', payload);
+    return { id, token, sentAt };
+  }
+
+  /** A slash command as a user types it. */
+  slash(input: SlashInput): SentInteraction {
+    const { id, token, payload } = this.base(input, 2);
+    const options = input.subcommand ? [{ name: input.subcommand, type: 1, options: input.options ?? [] }] : (input.options ?? []);
+    const resolved = input.attachments
+      ? {
+          attachments: Object.fromEntries(
+            Object.entries(input.attachments).map(([aid, a]) => [aid, { id: aid, proxy_url: a.url, ...a }]),
+          ),
+        }
+      : undefined;
+    payload.data = { id: snowflake(), name: input.name, type: 1, options, ...(resolved && { resolved }) };
+    return this.sendInteraction(id, token, payload);
+  }
+
+  /** Typing in an autocompleted option (mark the focused one with opt.string(name, v, true)). */
+  autocomplete(input: SlashInput): SentInteraction {
+    const { id, token, payload } = this.base(input, 4);
+    const options = input.subcommand ? [{ name: input.subcommand, type: 1, options: input.options ?? [] }] : (input.options ?? []);
+    payload.data = { id: snowflake(), name: input.name, type: 1, options };
+    return this.sendInteraction(id, token, payload);
+  }
+
+  /** A click on a button of a message the bot sent. */
+  click(input: InteractionInput & { customId: string; messageId: string }): SentInteraction {
+    const { id, token, payload } = this.base(input, 3);
+    const message = this.messages.get(input.messageId) ?? this.messageJson({ id: input.messageId, channel_id: input.channelId ?? this.channelId });
+    payload.message = message;
+    payload.data = { custom_id: input.customId, component_type: 2 };
+    return this.sendInteraction(id, token, payload);
+  }
+
+  /** A member posts in a channel or thread. Without the Message Content intent, content is empty unless it mentions the bot. */
+  postMessage(input: { channelId: string; content: string; mentionBot?: boolean; user?: { id: string; username: string }; messageContentIntent?: boolean }): string {
+    const id = snowflake();
+    const user = { discriminator: '0', avatar: null, global_name: null, ...(input.user ?? { id: '100000000000000001', username: 'reader' }) };
+    const mentions = input.mentionBot ? [this.botUser] : [];
+    const content = input.mentionBot || input.messageContentIntent ? input.content : '';
+    this.dispatch('MESSAGE_CREATE', {
+      ...this.messageJson({ id, channel_id: input.channelId, content, author: user, mentions }),
+      guild_id: this.guild.id,
+      member: { roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
+    });
+    return id;
+  }
+
+  /** The message id of an interaction's @original response (after the bot answered). */
+  originalMessageId(i: SentInteraction): string | undefined {
+    return this.originals.get(i.token);
+  }
+
+  // ---------- internals ----------
+
+  private messageJson(m: Record<string, unknown>): any {
+    return {
+      type: 0,
+      content: '',
+      author: this.botUser,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      components: [],
+      pinned: false,
+      flags: 0,
+      ...m,
+    };
+  }
+
+  private notify(): void {
+    for (const w of [...this.waiters]) w();
+  }
+
+  private send(ws: WebSocket, frame: { op: number; t?: string | null; s?: number | null; d: unknown }): void {
+    this.frames.push({ dir: 'out', op: frame.op, t: frame.t ?? null, d: frame.d, at: Date.now() });
+    ws.send(JSON.stringify({ t: null, s: null, ...frame }));
+  }
+
+  private connect(ws: WebSocket): void {
+    this.sockets.add(ws);
+    ws.on('close', () => this.sockets.delete(ws));
+    ws.on('message', (raw) => {
+      const msg = JSON.parse(String(raw)) as { op: number; d: any };
+      this.frames.push({ dir: 'in', op: msg.op, d: msg.d, at: Date.now() });
+      if (msg.op === 1) this.send(ws, { op: 11, d: null });
+      if (msg.op === 2) this.identify(ws, msg.d);
+      this.notify();
+    });
+    this.send(ws, { op: 10, d: { heartbeat_interval: 45_000 } });
+  }
+
+  /** The intents the bot identified with. */
+  get identifiedIntents(): number | undefined {
+    return this.frames.find((f) => f.dir === 'in' && f.op === 2)?.d?.intents;
+  }
+
+  private identify(ws: WebSocket, _d: unknown): void {
+    const s = () => ++this.gatewaySeq;
+    this.send(ws, {
+      op: 0,
+      t: 'READY',
+      s: s(),
+      d: {
+        v: 10,
+        user: this.botUser,
+        guilds: this.guilds.map((g) => ({ id: g.id, unavailable: true })),
+        session_id: randomBytes(16).toString('hex'),
+        resume_gateway_url: `ws://127.0.0.1:${this.port}`,
+        application: { id: this.applicationId, flags: 0 },
+        private_channels: [],
+        relationships: [],
+      },
+    });
+    for (const g of this.guilds) {
+      this.send(ws, {
+        op: 0,
+        t: 'GUILD_CREATE',
+        s: s(),
+        d: {
+          id: g.id,
+          name: g.name,
+          owner_id: '100000000000000999',
+          unavailable: false,
+          member_count: 2,
+          large: false,
+          joined_at: '2024-01-01T00:00:00.000Z',
+          features: [],
+          emojis: [],
+          stickers: [],
+          roles: [
+            {
+              id: g.id,
+              name: '@everyone',
+              permissions: String(BOT_PERMISSIONS | MEMBER_PERMISSIONS),
+              position: 0,
+              color: 0,
+              hoist: false,
+              managed: false,
+              mentionable: false,
+              flags: 0,
+            },
+          ],
+          channels: g.channels.map((c, i) => ({ id: c.id, type: 0, name: c.name, position: i, permission_overwrites: [], guild_id: g.id })),
+          threads: [],
+          members: [{ user: this.botUser, roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 }],
+          voice_states: [],
+          presences: [],
+          stage_instances: [],
+          guild_scheduled_events: [],
+        },
+      });
+    }
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks);
+    if (!url.pathname.startsWith('/api/')) return this.serveFile(url.pathname, req, res);
+    const path = decodeURIComponent(url.pathname.replace(/^\/api\/v\d+/, ''));
+    let body: any = undefined;
+    const ct = req.headers['content-type'] ?? '';
+    if (raw.length && ct.includes('application/json')) body = JSON.parse(raw.toString('utf8'));
+    else if (raw.length && ct.includes('multipart/form-data')) {
+      const m = /name="payload_json"[^]*?\r\n\r\n([^]*?)\r\n--/.exec(raw.toString('utf8'));
+      body = m ? JSON.parse(m[1]!) : { multipart: true };
+    }
+    const reply = (status: number, json?: unknown) => {
+      this.calls.push({ method: req.method ?? 'GET', path, query: url.searchParams, body, at: Date.now(), status });
+      if (json === undefined) {
+        res.writeHead(status);
+        res.end();
+      } else {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(json));
+      }
+      this.notify();
+    };
+    const method = req.method ?? 'GET';
+    let m: RegExpExecArray | null;
+    if (method === 'GET' && (path === '/gateway/bot' || path === '/gateway')) {
+      return reply(200, {
+        url: `ws://127.0.0.1:${this.port}`,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+      });
+    }
+    if (method === 'GET' && path === '/users/@me') return reply(200, this.botUser);
+    if ((m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path))) {
+      if (method === 'PUT') {
+        const list = (body as any[]).map((c) => ({ ...c, id: snowflake(), application_id: m![1], version: snowflake(), ...(m![2] && { guild_id: m![2] }) }));
+        this.commands.set(path, list);
+        return reply(200, list);
+      }
+      return reply(200, this.commands.get(path) ?? []);
+    }
+    if (method === 'POST' && (m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path))) {
+      const token = m[2]!;
+      if (body?.type === 4 || body?.type === 5) {
+        const msg = this.messageJson({
+          id: snowflake(),
+          channel_id: this.channelId,
+          webhook_id: this.applicationId,
+          application_id: this.applicationId,
+          ...(body.data ?? {}),
+          flags: body.data?.flags ?? 0,
+        });
+        this.originals.set(token, msg.id);
+        this.messages.set(msg.id, msg);
+      }
+      if (body?.type === 7 && body.data) {
+        // update(): replaces the message the button was on; nothing new to record as original.
+      }
+      if (url.searchParams.get('with_response') === 'true') {
+        const id = this.originals.get(token);
+        return reply(200, { interaction: { id: m[1], type: 2 }, resource: { type: body?.type, ...(id && { message: this.messages.get(id) }) } });
+      }
+      return reply(204);
+    }
+    if ((m = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/([^/]+))?$/.exec(path))) {
+      const token = m[2]!;
+      const which = m[3];
+      if (method === 'POST' && !which) {
+        const msg = this.messageJson({ id: snowflake(), channel_id: this.channelId, webhook_id: this.applicationId, ...(body ?? {}) });
+        this.messages.set(msg.id, msg);
+        return reply(200, msg);
+      }
+      const id = which === '@original' ? this.originals.get(token) : which;
+      if (method === 'DELETE') {
+        if (id) this.messages.delete(id);
+        return reply(204);
+      }
+      if (method === 'PATCH' || method === 'GET') {
+        const existing = (id && this.messages.get(id)) || this.messageJson({ id: id ?? snowflake(), channel_id: this.channelId });
+        const msg = { ...existing, ...(method === 'PATCH' ? body : {}), webhook_id: this.applicationId };
+        this.messages.set(msg.id, msg);
+        return reply(200, msg);
+      }
+    }
+    if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path))) {
+      if (this.denyThreadCreation) return reply(403, { code: 50013, message: 'Missing Permissions' });
+      const thread = {
+        id: m[2],
+        type: 11,
+        guild_id: this.guild.id,
+        parent_id: m[1],
+        name: body?.name,
+        owner_id: this.botUser.id,
+        message_count: 0,
+        member_count: 1,
+        rate_limit_per_user: 0,
+        flags: 0,
+        thread_metadata: {
+          archived: false,
+          auto_archive_duration: body?.auto_archive_duration ?? 4320,
+          archive_timestamp: new Date().toISOString(),
+          locked: false,
+        },
+      };
+      this.threads.set(thread.id!, thread);
+      this.dispatch('THREAD_CREATE', { ...thread, newly_created: true });
+      return reply(201, thread);
+    }
+    if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
+      const msg = this.messageJson({ id: snowflake(), channel_id: m[1], ...(body ?? {}) });
+      this.messages.set(msg.id, msg);
+      return reply(200, msg);
+    }
+    return reply(404, { code: 0, message: '404: Not Found' });
+  }
+
+  private serveFile(pathname: string, req: IncomingMessage, res: ServerResponse): void {
+    const f = this.files.get(pathname);
+    this.calls.push({ method: req.method ?? 'GET', path: pathname, query: new URLSearchParams(), body: undefined, at: Date.now(), status: f ? 200 : 404 });
+    if (!f) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+    } else {
+      const body = typeof f.body === 'function' ? f.body() : f.body;
+      res.writeHead(200, { 'content-type': f.type, 'content-length': body.length });
+      res.end(body);
+    }
+    this.notify();
+  }
+}
