@@ -1,7 +1,7 @@
 /**
  * Sentence segmentation: Lede's rule-based segmenter against wink-nlp (wink-eng-lite-web-model)
- * on the hand-written hard-case table (`test/fixtures/segmentation/cases.ts`) plus the raw seed
- * article, both measured in the same run. Needs no ../shared data.
+ * on the hand-written hard-case table (`test/fixtures/segmentation/cases.ts`), the held-out rows
+ * (`holdout.ts`) and the raw seed article, both measured in the same run. Needs no ../shared data.
  *
  * - exact sentences: share of gold sentences that a system returns with exactly the same span.
  * - boundary P/R/F1: sentence ends inside each text (its final end is left out: every system gets
@@ -17,6 +17,7 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { segment } from '../src/nlp/segment';
 import { SEGMENTATION_CASES, type SegmentationCase } from '../test/fixtures/segmentation/cases';
+import { HOLDOUT_CASES } from '../test/fixtures/segmentation/holdout';
 import { SEED_GOLDEN_SENTENCES, SEED_PATH } from '../test/fixtures/segmentation/seed-golden';
 import { measure, report } from '../bench/harness';
 
@@ -116,7 +117,7 @@ function f1(sc: Score): string {
 
 export async function run(): Promise<void> {
   const seed = readFileSync(join(root, SEED_PATH), 'utf8');
-  const all: SegmentationCase[] = [...SEGMENTATION_CASES, [seed, SEED_GOLDEN_SENTENCES, 'seed article (raw file)']];
+  const all: SegmentationCase[] = [...SEGMENTATION_CASES, ...HOLDOUT_CASES, [seed, SEED_GOLDEN_SENTENCES, 'seed article (raw file)']];
   const plain = all.filter((c) => !c[3]?.includes('quote-convention'));
   const wink = winkSegmenter();
   const systems: Array<[string, Segmenter]> = [
@@ -126,6 +127,7 @@ export async function run(): Promise<void> {
   for (const [label, rows] of [
     [`all ${all.length} rows (${all.reduce((n, c) => n + c[1].length, 0)} sentences)`, all],
     [`without quote-convention rows (${plain.length})`, plain],
+    [`held-out rows only (${HOLDOUT_CASES.length}, written after the rules were frozen)`, HOLDOUT_CASES],
   ] as const) {
     console.log(`  ${label}`);
     for (const [name, system] of systems) {

@@ -119,7 +119,7 @@ export function endsSentence(w: Window, term: number, last: number, sentenceStar
   if (termTok.kind === 'punct' && termCode !== DOT) return true; // an ellipsis before a capital
   if (termTok.kind === 'punct' && termTok.end - termTok.start > 1) return true; // "...." and friends
 
-  const nextWord = next.kind === 'word' || next.kind === 'abbrev' ? s.slice(next.start, next.end) : '';
+  const nextWord = next.kind === 'word' || next.kind === 'abbrev' ? lookupForm(s, next) : '';
   const starter = SENTENCE_STARTERS.has(nextWord);
   if (termTok.kind === 'abbrev') {
     if (closed) return true;
@@ -156,6 +156,13 @@ export function endsSentence(w: Window, term: number, last: number, sentenceStar
     case 'may-end':
       return true;
   }
+}
+
+/** A word as the tables list it: without a possessive "'s" ("U.S. Attorney's Office" looks up "Attorney"). */
+function lookupForm(s: string, t: Token): string {
+  const n = t.end - t.start;
+  if (n > 2 && s.charCodeAt(t.end - 2) === 0x27 && (s.charCodeAt(t.end - 1) | 0x20) === 0x73) return s.slice(t.start, t.end - 2);
+  return s.slice(t.start, t.end);
 }
 
 /**

@@ -38,8 +38,10 @@ export const ABBREVIATIONS: ReadonlyMap<string, AbbreviationClass> = new Map([
   ...table('before-number', 'no nos vol vols fig figs art ch chap p pp para tel ext approx ca ed eds op pt rt hwy rte'),
   // Address and place-name parts: "St. Louis", "Mt. Everest", "Fort" and street suffixes.
   ...table('name-part', 'st ste mt ft ave blvd rd dist'),
+  // "Warner Bros. Discovery": brothers is part of a company name far more often than its end.
+  ...table('name-part', 'bros'),
   // Company and name suffixes: "Acme Inc. said", but "Acme Inc. Shares fell" ends the sentence.
-  ...table('suffix', 'inc corp co ltd llc plc bros jr sr esq cos'),
+  ...table('suffix', 'inc corp co ltd llc plc jr sr esq cos'),
   // Ordinary abbreviations that commonly end a sentence.
   ...table('may-end', 'etc al dept univ assn est govt intl natl mfg ibid yr yrs mo mos wk hr hrs min max oz lb lbs kg km mi sq cu'),
 ]);
@@ -95,7 +97,8 @@ export const CONTINUES_AFTER_PLACE: ReadonlySet<string> = new Set(
   Council General Assembly Special Envoy Representative Mission Park Postal Olympic Chamber Agency
   Trade National Navy's Army's Senate's House's Dollar Treasuries Stocks Stock Markets Secret Service
   Geological Food Drug Energy Commerce Labor Transportation Health Homeland Patent Citizenship Immigration
-  Highway Route Rep Sen Gen Gov Lt Col Adm Capt Amb`
+  Highway Route Rep Sen Gen Gov Lt Col Adm Capt Amb Northeast Northwest Southeast Southwest Midwest South
+  North East West Gulf Coast Pacific Atlantic Mainland`
     .split(/\s+/)
     .filter(Boolean),
 );
