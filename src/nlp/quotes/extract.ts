@@ -16,6 +16,8 @@ import type { CueClass } from '../lexicon/speech-verbs';
 
 /** A quotation of fewer words with no cue is a scare quote or a title ("so-called 'deal'"), not a quote. */
 export const MIN_UNATTRIBUTED_WORDS = 3;
+/** Words a quotation needs to be reported with no speaker at all. */
+export const MIN_UNATTRIBUTED_SENTENCE_WORDS = 8;
 /** Attributed content shorter than this is not worth reporting ("he said so"). */
 const MIN_CONTENT_WORDS = 2;
 /** Confidence of a paragraph that continues the previous paragraph's speaker with no cue. */
@@ -129,6 +131,9 @@ function addUnattributedRegions(ctx: QuoteContext, drafts: Draft[]): void {
     const atParagraphStart = reg.open === para.start;
     const prevParagraphQuoted = prev !== null && prev.paragraph === reg.paragraph - 1 && prev.kind !== 'indirect' && endsParagraph(ctx, prev);
     const inherit = sameParagraph || (atParagraphStart && prevParagraphQuoted) ? prev : null;
+    // With no speaker, only a full sentence or more is worth keeping: shorter quoted phrases are
+    // titles, slogans and scare quotes ("jobs, jobs, jobs", "Fox News Sunday").
+    if (!inherit && words < MIN_UNATTRIBUTED_SENTENCE_WORDS) continue;
     const d: Draft = {
       fragments,
       kind: 'direct',
