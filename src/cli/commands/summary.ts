@@ -4,9 +4,11 @@
  * `{"id","summary":[...]}` per line out, in input order, streamed; a bad line gets `{"id","error"}`
  * and the batch goes on.
  */
-import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
+import { ArticleError, loadArticle, type Article } from '../../article';
+import { ConfigError, loadConfig } from '../../config';
+import { FetchError, fetchOptionsFromConfig } from '../../fetch';
 import { DEFAULT_SENTENCES, MAX_SENTENCES, MIN_SENTENCES, summarize, type SummaryResult } from '../../nlp/summarize';
 import { EXIT, type CliCommand, type CliIo } from '../types';
 
@@ -80,57 +82,16 @@ async function runJsonl(io: CliIo, sentences: number): Promise<number> {
   return EXIT.ok;
 }
 
-interface Loaded {
-  title?: string;
-  text: string;
-  source: string;
-  url?: string;
-}
-
-async function readStdin(io: CliIo): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/**
- * Load through the article loader (src/article) when this build has it: it fetches URLs safely,
- * extracts HTML and separates title and boilerplate. Without it, files and stdin are read as plain
- * text with a leading one-line heading taken as the title.
- */
-async function loadSource(source: string, io: CliIo): Promise<Loaded> {
-  const loaderPath = '../../article/index';
-  const mod = (await import(/* @vite-ignore */ loaderPath).catch(() => undefined)) as
-    | { loadArticle?: (source: string, opts?: unknown) => Promise<unknown> }
-    | undefined;
-  if (mod && typeof mod.loadArticle === 'function') {
-    const stdinText = source === '-' ? await readStdin(io) : undefined;
-    const article = (await mod.loadArticle(source, stdinText !== undefined ? { text: stdinText } : undefined)) as Partial<Loaded>;
-    if (article && typeof article.text === 'string') {
-      return { title: article.title, text: article.text, source: article.source ?? source, url: article.url };
-    }
-  }
-  if (/^https?:\/\//i.test(source)) throw new Error('loading URLs needs the article loader, which this build does not have');
-  const raw = source === '-' ? await readStdin(io) : await readFile(source, 'utf8');
-  return { ...splitHeading(raw), source };
-}
-
-/** A first line that is short and has no final punctuation, followed by a body, is a title. */
-function splitHeading(raw: string): { title?: string; text: string } {
-  const text = raw.replace(/^\uFEFF/, '');
-  const m = /^[ \t]*([^\n]{1,150})\n[ \t]*\n/.exec(text);
-  if (m && !/[.!?:;,"'\u201D]\s*$/.test(m[1]!)) return { title: m[1]!.trim(), text: text.slice(m[0].length) };
-  return { text };
-}
-
-function render(loaded: Loaded, result: SummaryResult, sentences: number): string {
+function render(article: Article, result: SummaryResult, sentences: number): string {
   const lines: string[] = [];
-  if (loaded.title) lines.push(loaded.title, '');
+  if (article.title) lines.push(article.title, '');
+  const meta = [article.siteName, article.byline, article.publishedAt?.slice(0, 10)].filter(Boolean);
+  if (meta.length > 0) lines.push(meta.join(' | '), '');
   if (result.tooShort) {
     lines.push(`Too short to summarize: a ${sentences}-sentence summary would not leave anything out.`);
   } else {
     result.sentences.forEach((s, i) => lines.push(`${i + 1}. ${s.text.replace(/\s+/g, ' ')}`));
-    lines.push('', `Reduced by ${result.reducedByPercent}% (sentences quoted verbatim from ${loaded.url ?? loaded.source}).`);
+    lines.push('', `Reduced by ${result.reducedByPercent}% (sentences quoted verbatim from ${article.url ?? article.source}).`);
   }
   if (result.keywords.length > 0) lines.push(`Keywords: ${result.keywords.join(', ')}`);
   return lines.join('\n') + '\n';
@@ -148,19 +109,26 @@ const command: CliCommand = {
     }
     const { options } = parsed;
     if (options.jsonl) return runJsonl(io, options.sentences);
-    let loaded: Loaded;
+    let article: Article;
     try {
-      loaded = await loadSource(options.source!, io);
+      article = await loadArticle(options.source!, { fetch: fetchOptionsFromConfig(loadConfig(io.env)), stdin: io.stdin });
     } catch (err) {
-      const code = (err as { code?: string }).code;
-      io.stderr.write(`lede summary: cannot load ${options.source}: ${code ? `${code}: ` : ''}${(err as Error).message}\n`);
-      return EXIT.failure;
+      if (err instanceof ArticleError || err instanceof FetchError) {
+        io.stderr.write(`lede summary: ${err.message} [${err.code}]\n`);
+        return EXIT.failure;
+      }
+      if (err instanceof ConfigError) {
+        io.stderr.write(`lede summary: ${err.message}\n`);
+        return EXIT.failure;
+      }
+      throw err;
     }
-    const result = summarize(loaded.text, { sentences: options.sentences, title: loaded.title });
+    const result = summarize(article.text, { sentences: options.sentences, title: article.title });
     if (options.json) {
-      io.stdout.write(JSON.stringify({ title: loaded.title, source: loaded.source, url: loaded.url, ...result }, null, 2) + '\n');
+      const { title, source, url, publishedAt } = article;
+      io.stdout.write(JSON.stringify({ title, source, url, publishedAt, ...result }, null, 2) + '\n');
     } else {
-      io.stdout.write(render(loaded, result, options.sentences));
+      io.stdout.write(render(article, result, options.sentences));
     }
     return EXIT.ok;
   },
