@@ -1,9 +1,144 @@
-import { notBuiltYet } from '../not-built';
+/**
+ * `lede ask "<question>" <file|url|-> [--json]`: the answer to a question about an article, with
+ * the sentence it comes from; or "not found in the article" with the closest sentence as a hint.
+ *
+ * `lede ask --jsonl`: batch mode for evaluation and pipelines. Each stdin line
+ * `{"id","context","question"}` gives one output line `{"id","answer","sentence"}`, in input
+ * order, streamed. `answer` is null when the answer is not found in the context (then `sentence`
+ * is the closest sentence, or null when nothing in the context matches the question). A line that
+ * is not valid JSON or lacks a field gives `{"id","error"}` (id null when unknown); the run goes on.
+ */
+import { createInterface } from 'node:readline';
+import { z } from 'zod';
+import { ArticleError, loadArticle } from '../../article';
+import { ConfigError, loadConfig } from '../../config';
+import { FetchError, fetchOptionsFromConfig } from '../../fetch';
+import { extractQuotes } from '../../nlp/quotes/extract';
+import { analyzeQuestion, answerQuestion, prepareIndex, type AnswerResult, type QaIndex, type QuoteLike } from '../../nlp/qa';
+import { EXIT, type CliCommand, type CliIo } from '../types';
 
-export default notBuiltYet(
-  'ask',
-  'Answer a question from an article',
-  `lede ask "<question>" <file|url|->
-lede ask --jsonl`,
-  'question answering',
-);
+const USAGE = `lede ask "<question>" <file|url|-> [--json]
+lede ask --jsonl
+
+  "<question>"  a question about the article ("Who did Grenell meet?")
+  <file|url|->  a .txt, .md or .html file, an http(s) URL, or - to read stdin
+  --json        machine-readable output: answer, offsets, source sentence, confidence
+  --jsonl       batch mode: stdin lines {"id","context","question"} -> stdout lines
+                {"id","answer","sentence"} in input order; "answer" is null when not found;
+                a malformed line gives {"id","error"}`;
+
+/** Longest context accepted in batch mode (characters): beyond it the line is an error, not a stall. */
+export const MAX_BATCH_CONTEXT_CHARS = 2_000_000;
+
+const BatchLine = z.object({
+  id: z.union([z.string(), z.number()]),
+  context: z.string().max(MAX_BATCH_CONTEXT_CHARS),
+  question: z.string(),
+});
+
+/** Quotes are extracted only for who-said questions: the rest never need them. */
+function quotesFor(question: string, index: QaIndex): readonly QuoteLike[] | undefined {
+  if (!analyzeQuestion(question).quoteQuery) return undefined;
+  return extractQuotes(index.text, index.segmentation);
+}
+
+/** Answer one question against an indexed text (quotes extracted when the question needs them). */
+export function ask(index: QaIndex, question: string): AnswerResult {
+  const quotes = quotesFor(question, index);
+  return answerQuestion(index, question, quotes ? { quotes } : {});
+}
+
+const command: CliCommand = {
+  name: 'ask',
+  summary: 'Answer a question from an article, with the sentence the answer comes from',
+  usage: USAGE,
+  async run(args, io) {
+    if (args.includes('--jsonl')) {
+      if (args.length !== 1) return usageError(io, '--jsonl takes no other argument');
+      return runBatch(io);
+    }
+    const flags = args.filter((a) => a.startsWith('--'));
+    const positional = args.filter((a) => !a.startsWith('--'));
+    const unknown = flags.filter((f) => f !== '--json');
+    if (unknown.length > 0) return usageError(io, `unknown option ${unknown[0]}`);
+    if (positional.length !== 2) return usageError(io, positional.length < 2 ? 'expected a question and an article' : `expected a question and one article, got ${positional.length - 1} sources`);
+    const [question, source] = positional as [string, string];
+    if (question.trim() === '') return usageError(io, 'the question is empty');
+    try {
+      const config = loadConfig(io.env);
+      const article = await loadArticle(source, { fetch: fetchOptionsFromConfig(config), stdin: io.stdin });
+      const result = ask(prepareIndex(article.text), question);
+      io.stdout.write(flags.includes('--json') ? `${JSON.stringify(result, null, 2)}\n` : renderText(result));
+      return EXIT.ok;
+    } catch (err) {
+      if (err instanceof ArticleError || err instanceof FetchError) {
+        io.stderr.write(`lede ask: ${err.message} [${err.code}]\n`);
+        return EXIT.failure;
+      }
+      if (err instanceof ConfigError) {
+        io.stderr.write(`lede ask: ${err.message}\n`);
+        return EXIT.failure;
+      }
+      throw err;
+    }
+  },
+};
+export default command;
+
+function usageError(io: CliIo, problem: string): number {
+  io.stderr.write(`lede ask: ${problem}.\n\nUsage: ${USAGE}\n`);
+  return EXIT.usage;
+}
+
+/** The human-readable answer: the span, then its sentence; or a clearly labelled hint. */
+export function renderText(r: AnswerResult): string {
+  const lines: string[] = [];
+  if (r.found && r.answer !== null) {
+    if (r.quotes && r.quotes.length > 0 && r.answerType === 'quote' && r.quotes[0]!.quote === r.answer) {
+      lines.push(`Quotes (${r.quotes[0]!.speaker ?? 'unknown speaker'}):`);
+      for (const q of r.quotes) lines.push(`  "${q.quote}"  [${q.start}-${q.end}]`);
+    } else {
+      lines.push(`Answer: ${r.answer}  [${r.answerStart}-${r.answerEnd}]`);
+      if (r.quotes && r.quotes.length > 0) lines.push(`Quote: "${r.quotes[0]!.quote}"`);
+    }
+    if (r.sentence) lines.push(`Sentence ${r.sentence.index + 1}: ${r.sentence.text}`);
+    lines.push(`Confidence: ${r.confidence.toFixed(2)}`);
+  } else {
+    lines.push('Not found in the article.');
+    if (r.sentence) lines.push(`Closest sentence (a hint, not an answer) ${r.sentence.index + 1}: ${r.sentence.text}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Batch mode: one output line per input line, in order, written as soon as it is answered. */
+async function runBatch(io: CliIo): Promise<number> {
+  const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
+  // Questions about the same context usually come together (SQuAD lists them so): keep its index.
+  let lastContext: string | null = null;
+  let lastIndex: QaIndex | null = null;
+  for await (const line of lines) {
+    if (line.trim() === '') continue;
+    let out: Record<string, unknown>;
+    let id: unknown = null;
+    try {
+      const json = JSON.parse(line) as unknown;
+      if (json && typeof json === 'object' && 'id' in json) id = (json as { id: unknown }).id;
+      const parsed = BatchLine.safeParse(json);
+      if (!parsed.success) {
+        out = { id: typeof id === 'string' || typeof id === 'number' ? id : null, error: z.prettifyError(parsed.error).replace(/\n/g, ' ') };
+      } else {
+        const { context, question } = parsed.data;
+        if (context !== lastContext || !lastIndex) {
+          lastIndex = prepareIndex(context);
+          lastContext = context;
+        }
+        const r = ask(lastIndex, question);
+        out = { id: parsed.data.id, answer: r.found ? r.answer : null, sentence: r.sentence?.text ?? null };
+      }
+    } catch (err) {
+      out = { id: typeof id === 'string' || typeof id === 'number' ? id : null, error: err instanceof SyntaxError ? `not JSON: ${err.message}` : String(err) };
+    }
+    if (!io.stdout.write(`${JSON.stringify(out)}\n`)) await new Promise<void>((resolve) => io.stdout.once('drain', () => resolve()));
+  }
+  return EXIT.ok;
+}

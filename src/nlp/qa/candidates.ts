@@ -33,6 +33,8 @@ export interface Candidate {
 const MAX_SPAN_TOKENS = 30;
 /** Lowercase words allowed inside a name ("Bank of America", "Leonardo da Vinci"). */
 const NAME_CONNECTORS = new Set(['of', 'de', 'da', 'del', 'della', 'di', 'du', 'la', 'le', 'van', 'von', 'der', 'bin', 'al', 'y', '&', 'and', 'for', 'the', 'on']);
+/** Lowercase role nouns inside a capitalized run ("US envoy Richard Grenell"). */
+const TITLE_NOUNS = new Set(['envoy', 'president', 'minister', 'secretary', 'spokesman', 'spokeswoman', 'leader', 'official', 'chief', 'director', 'ambassador']);
 const NOUNISH = new Set(['NOUN', 'PROPN']);
 const NP_INNER = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
 /** Determiner-like words that may open a noun phrase. */
@@ -74,11 +76,11 @@ function names(tokens: readonly QaToken[], tags: TokenTags, out: Candidate[]): v
         j++;
       } else break;
     }
-    out.push({ from: i, to: end, kind: 'name', preposition: prepositionBefore(tokens, tags.pos, i) });
-    // Also offer the run without its leading titles and adjectives ("Egyptian President Anwar Sadat").
+    // A person's name without its title and the title's adjectives: "Venezuelan President |
+    // Nicolas Maduro", "US envoy | Richard Grenell" (answers are the name, as SQuAD's are).
     let core = i;
-    while (core < end - 1 && (NAME_TITLES.has(tokens[core]!.lower) || tags.pos[core] === 'ADJ' || tags.pos[core] === 'NOUN')) core++;
-    if (core > i) out.push({ from: core, to: end, kind: 'name', preposition: prepositionBefore(tokens, tags.pos, i) });
+    for (let k = i; k < end - 1; k++) if (NAME_TITLES.has(tokens[k]!.lower) || TITLE_NOUNS.has(tokens[k]!.lower)) core = k + 1;
+    out.push({ from: core, to: end, kind: 'name', preposition: prepositionBefore(tokens, tags.pos, i) });
     i = end;
   }
 }

@@ -6,7 +6,7 @@
 import type { ScoredCandidate } from './extract';
 
 /** Below this confidence the answer is "not found in the article" (with the closest sentence as a hint). */
-export const FOUND_THRESHOLD = 0.35;
+export const FOUND_THRESHOLD = 0.3;
 
 /**
  * 0..1 from: the share of the question's weight the sentence matches (`coverage`), how well the
@@ -14,6 +14,6 @@ export const FOUND_THRESHOLD = 0.35;
  */
 export function confidenceOf(coverage: number, candidate: ScoredCandidate, relativeRetrieval: number): number {
   const fit = Math.min(1, candidate.typeFit);
-  const c = Math.pow(coverage, 1.5) * (0.4 + 0.6 * fit) * (0.7 + 0.3 * Math.min(1, relativeRetrieval));
+  const c = Math.sqrt(coverage) * (0.55 + 0.45 * fit) * (0.8 + 0.2 * Math.min(1, relativeRetrieval));
   return Math.max(0, Math.min(1, c));
 }

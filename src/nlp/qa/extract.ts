@@ -5,7 +5,7 @@
  * question's words in the sentence, it is not itself made of the question's words, and it sits on
  * the side of the question's verb that the wh-word asks for (subject before, object after).
  */
-import { PLACE_PREPOSITIONS, TIME_PREPOSITIONS } from '../lexicon/qa-patterns';
+import { NAME_TITLES as PERSON_TITLES, PLACE_PREPOSITIONS, TIME_PREPOSITIONS } from '../lexicon/qa-patterns';
 import type { AnswerType, QaSentence, QaToken, QuestionAnalysis } from './model';
 import { candidatesOf, type Candidate, type CandidateKind } from './candidates';
 import type { TokenTags } from './tagger';
@@ -45,6 +45,14 @@ function trim(tokens: readonly QaToken[], c: Candidate, q: QuestionAnalysis, hea
   const strip = (t: QaToken): boolean => EDGE_JUNK.has(t.lower) || (t.content && q.terms.has(t.term) && t.term !== headTerm);
   while (from < to && (strip(tokens[from]!) || (tokens[from]!.lower === 'the' && from + 1 < to && strip(tokens[from + 1]!)))) from++;
   while (to > from && strip(tokens[to - 1]!)) to--;
+  // A name that shares a name word with the question is the one asked about ("Richard" of
+  // "Richard Grenell" for "Who did Grenell meet?"), never its answer.
+  if (c.kind === 'name') {
+    for (let k = c.from; k < c.to; k++) {
+      const t = tokens[k]!;
+      if (t.content && q.terms.has(t.term) && t.term !== headTerm && !PERSON_TITLES.has(t.lower) && /^\p{Lu}/u.test(t.text) && !/^\p{Lu}+$/u.test(t.text)) return [0, 0];
+    }
+  }
   // In a name, words up to the last question word are its title ("Egyptian President | Anwar Sadat").
   if (c.kind === 'name') {
     for (let k = to - 2; k >= from; k--) {
@@ -147,13 +155,19 @@ function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidat
   if (typeFit === 0) return null;
   let content = 0;
   let inQuestion = 0;
+  let asked = 0;
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
     if (!t.content) continue;
     content++;
-    if (q.terms.has(t.term) && t.term !== headTerm) inQuestion++;
+    if (q.terms.has(t.term)) {
+      asked++;
+      if (t.term !== headTerm) inQuestion++;
+    }
   }
   if (content === 0 && kind !== 'number' && kind !== 'date') return null;
+  // Made only of the question's own words ("the capital" for "What is the capital of France?").
+  if (content > 0 && asked === content) return null;
   const overlap = content ? inQuestion / content : 0;
   if (overlap >= 1) return null;
 
@@ -171,7 +185,11 @@ function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidat
   if (headTerm) {
     if (tokens[to - 1]!.term === headTerm || tokens[to]?.term === headTerm || tokens[from - 1]?.term === headTerm) score += WEIGHTS.head;
   }
-  if (q.answerType === 'place' && PLACE_PREPOSITIONS.has(c.preposition)) score += WEIGHTS.placePreposition;
+  if (q.answerType === 'place') {
+    if (PLACE_PREPOSITIONS.has(c.preposition)) score += WEIGHTS.placePreposition;
+    // A run holding a title is a person ("President Nicolas Maduro"), not a place.
+    for (let i = from; i < to; i++) if (PERSON_TITLES.has(tokens[i]!.lower)) score -= WEIGHTS.placePreposition * 2;
+  }
   if (q.answerType === 'date' && TIME_PREPOSITIONS.has(c.preposition)) score += WEIGHTS.placePreposition / 2;
   const words = to - from;
   if (words > SHORT_SPAN_WORDS) score -= WEIGHTS.longSpan * (words - SHORT_SPAN_WORDS);
