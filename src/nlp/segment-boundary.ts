@@ -125,7 +125,7 @@ export function endsSentence(w: Window, term: number, last: number, sentenceStar
     if (closed) return true;
     const key = s.slice(termTok.start, termTok.end).toLowerCase();
     if (DOTTED_NEVER_ENDS.has(key)) return false;
-    if (DOTTED_TIMES.has(key)) return !CONTINUES_AFTER_TIME.has(nextWord);
+    if (DOTTED_TIMES.has(key)) return next.kind !== 'number' && !CONTINUES_AFTER_TIME.has(nextWord); // "4 a.m. (0117 GMT)"
     if (DOTTED_PLACES.has(key)) return next.kind !== 'number' && (starter || !CONTINUES_AFTER_PLACE.has(nextWord));
     return starter; // initials ("J.R.R. Tolkien") and other dotted forms: only before a clear sentence start
   }
