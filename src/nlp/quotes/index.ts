@@ -1,0 +1,11 @@
+/**
+ * Who said what: quote extraction with speakers (extractQuotes), key quotes (rankKeyQuotes),
+ * speaker filtering, the cross-article speaker index and phrase search. Pure: text in, values out.
+ */
+export type { Quote, QuoteKind, Fragment } from './types';
+export { extractQuotes } from './extract';
+export { rankKeyQuotes, filterBySpeaker, keyQuoteScore, type RankOptions } from './rank';
+export { buildSpeakerIndex, findSpeaker, suggestSpeakers, type SpeakerEntry, type ArticleQuotes } from './speaker-index';
+export { searchPhrase, phraseWords, type PhraseHit } from './search';
+export { toQuoteRecord, type QuoteRecord } from './record';
+export { canonicalName, sameSpeaker } from './names';

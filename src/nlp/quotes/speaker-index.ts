@@ -1,0 +1,80 @@
+/**
+ * The speaker index across articles (a server's library): one entry per person or body, with the
+ * aliases seen ("Trump", "President Trump", "Donald Trump") and every quote with its article.
+ * A surname alone joins the one full name that ends with it; when several do ("Bill Clinton",
+ * "Hillary Clinton") it stays apart rather than guess.
+ */
+import { canonicalName, nameKey, sameSpeaker } from './names';
+import type { Quote } from './types';
+
+export interface ArticleQuotes<A = string> {
+  /** The article (id or any caller value: title, date...). */
+  readonly article: A;
+  readonly quotes: readonly Quote[];
+}
+
+export interface SpeakerEntry<A = string> {
+  /** The fullest name seen for this speaker. */
+  readonly name: string;
+  /** Every form written or resolved for it. */
+  readonly aliases: readonly string[];
+  readonly quotes: ReadonlyArray<{ readonly article: A; readonly quote: Quote }>;
+}
+
+function speakerName(q: Quote): string | null {
+  if (q.speakerRef) return q.speakerRef;
+  if (q.speaker && /^\p{Lu}/u.test(q.speaker) && !/^(?:He|She|They|It|I|We)$/.test(q.speaker)) return canonicalName(q.speaker);
+  return null;
+}
+
+/** Build the index; entries sorted by number of quotes, then name. */
+export function buildSpeakerIndex<A>(articles: ReadonlyArray<ArticleQuotes<A>>): SpeakerEntry<A>[] {
+  const groups = new Map<string, { names: Set<string>; quotes: Array<{ article: A; quote: Quote }> }>();
+  for (const a of articles) {
+    for (const q of a.quotes) {
+      const name = speakerName(q);
+      if (!name || nameKey(name).length === 0) continue;
+      const key = nameKey(name).join(' ');
+      if (!groups.has(key)) groups.set(key, { names: new Set(), quotes: [] });
+      const g = groups.get(key)!;
+      g.names.add(name);
+      if (q.speaker) g.names.add(q.speaker);
+      g.quotes.push({ article: a.article, quote: q });
+    }
+  }
+  // Merge single-token keys into the one multi-token key with the same last token.
+  const keys = [...groups.keys()];
+  for (const k of keys) {
+    if (k.includes(' ')) continue;
+    const full = keys.filter((f) => f.includes(' ') && groups.has(f) && sameSpeaker(f, k));
+    if (full.length !== 1) continue;
+    const into = groups.get(full[0]!)!;
+    const from = groups.get(k)!;
+    from.names.forEach((n) => into.names.add(n));
+    into.quotes.push(...from.quotes);
+    groups.delete(k);
+  }
+  const entries: SpeakerEntry<A>[] = [];
+  for (const [key, g] of groups) {
+    const name = [...g.names].filter((n) => nameKey(n).join(' ') === key || nameKey(n).length > 1).sort((a, b) => nameKey(b).length - nameKey(a).length || a.length - b.length)[0] ?? [...g.names][0]!;
+    entries.push({ name: canonicalName(name) ?? name, aliases: [...g.names].sort(), quotes: g.quotes });
+  }
+  return entries.sort((a, b) => b.quotes.length - a.quotes.length || a.name.localeCompare(b.name));
+}
+
+/** The index entry for a typed name (any alias), or undefined. */
+export function findSpeaker<A>(index: readonly SpeakerEntry<A>[], name: string): SpeakerEntry<A> | undefined {
+  const key = nameKey(name).join(' ');
+  return (
+    index.find((e) => e.aliases.some((a) => nameKey(a).join(' ') === key)) ??
+    index.find((e) => sameSpeaker(e.name, name))
+  );
+}
+
+/** Speaker names starting with (or containing) a typed prefix: for autocomplete, best first. */
+export function suggestSpeakers<A>(index: readonly SpeakerEntry<A>[], typed: string, limit = 25): string[] {
+  const t = typed.trim().toLowerCase();
+  const starts = index.filter((e) => e.aliases.some((a) => a.toLowerCase().startsWith(t)) || e.name.toLowerCase().split(' ').some((w) => w.startsWith(t)));
+  const contains = index.filter((e) => !starts.includes(e) && e.name.toLowerCase().includes(t));
+  return [...starts, ...contains].slice(0, limit).map((e) => e.name);
+}
