@@ -35,6 +35,8 @@ export interface FeedDelivery {
   readonly subscribers: readonly FeedSubscription[];
 }
 
+export type PollerLimits = { readonly [K in keyof typeof POLLER_LIMITS]: number };
+
 export const POLLER_LIMITS = {
   /** New items turned into articles per poll; a feed that dumps a hundred at once gets its newest ones. */
   itemsPerPoll: 10,
@@ -57,7 +59,7 @@ export interface FeedPollerDeps {
   readonly now?: () => number;
   readonly random?: () => number;
   readonly onError?: (err: unknown, context: { url: string; stage: string }) => void;
-  readonly limits?: Partial<typeof POLLER_LIMITS>;
+  readonly limits?: Partial<PollerLimits>;
 }
 
 export type PollOutcome = 'primed' | 'ok' | 'not-modified' | 'failed' | 'skipped';
@@ -86,7 +88,7 @@ function newestFirst(items: readonly FeedItem[]): FeedItem[] {
 }
 
 export class FeedPoller {
-  private readonly limits: typeof POLLER_LIMITS;
+  private readonly limits: PollerLimits;
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly inFlight = new Set<string>();

@@ -9,10 +9,14 @@ import { feedUrlKey } from './normalize';
 import type { FeedPoller } from './poller';
 import { POLL_TIMING } from './timing';
 
-export const FEED_LIMITS = {
+export interface FeedLimits {
+  readonly feedsPerServer: number;
+}
+
+export const FEED_LIMITS: FeedLimits = {
   /** Feeds one server may follow (MonitoRSS's free tier allows a few dozen). */
   feedsPerServer: 25,
-} as const;
+};
 
 export type FeedState = 'active' | 'pending' | 'disabled';
 
@@ -64,7 +68,7 @@ export function createFeedService(deps: {
   poller?: Pick<FeedPoller, 'pollUrl'>;
   now?: () => number;
   intervalMs?: number;
-  limits?: Partial<typeof FEED_LIMITS>;
+  limits?: Partial<FeedLimits>;
 }): FeedService {
   const { store } = deps;
   const now = deps.now ?? Date.now;

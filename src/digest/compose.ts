@@ -1,0 +1,215 @@
+/**
+ * Digest composition: pure. Articles in, Discord messages out: per article the title with its
+ * link, a one-to-two sentence extractive summary and the top quote with its speaker, grouped by
+ * feed, capped, and split so every embed and message stays within Discord's limits. Summaries
+ * and quotes come from injected functions, so composition is testable without the NLP and the
+ * NLP can change without touching it.
+ */
+import { DEFAULT_DIGEST_CAPS, DISCORD_LIMITS, type DigestCaps } from './limits';
+import { clip, escapeMarkdown, linkTarget } from './markdown';
+
+/** What the digest needs to know about one article. */
+export interface DigestArticle {
+  readonly id: string;
+  readonly title: string;
+  readonly url?: string;
+  readonly text: string;
+  readonly siteName?: string;
+  /** ISO 8601, when it was added to the server. */
+  readonly addedAt: string;
+  /** The feed it came from; absent for articles members added by hand. */
+  readonly feed?: { readonly url: string; readonly title: string };
+}
+
+export interface DigestQuote {
+  readonly quote: string;
+  /** The resolved speaker name; undefined when the extractor is not sure. */
+  readonly speaker?: string;
+}
+
+export interface DigestParts {
+  /** Verbatim summary sentences, in article order (empty when the article is too short to summarize). */
+  summaryOf(article: DigestArticle): readonly string[];
+  /** The article's top quote, or undefined. */
+  topQuoteOf(article: DigestArticle): DigestQuote | undefined;
+}
+
+export interface DigestEmbed {
+  readonly title?: string;
+  readonly url?: string;
+  readonly description: string;
+  readonly footer?: string;
+  readonly color?: number;
+}
+
+export interface DigestMessage {
+  readonly content?: string;
+  readonly embeds: readonly DigestEmbed[];
+}
+
+export interface Digest {
+  readonly heading: string;
+  readonly messages: readonly DigestMessage[];
+  /** Articles covered by the period. */
+  readonly articleCount: number;
+  /** Articles actually shown (after caps). */
+  readonly shownCount: number;
+  readonly groups: ReadonlyArray<{ readonly name: string; readonly total: number; readonly shown: number }>;
+}
+
+/** The name of the group for hand-added articles. */
+export const MANUAL_GROUP = 'Added by members';
+/** Footer on the last embed: readers should know nothing here was written by the bot (PRODUCT.md, request 7). */
+export const DIGEST_FOOTER = 'Summaries and quotes are extracted verbatim from each article; nothing is generated.';
+const EMBED_COLOR = 0x2b6cb0;
+
+export interface ComposeInput {
+  readonly articles: readonly DigestArticle[];
+  readonly parts: DigestParts;
+  /** Heading text, e.g. "Daily digest · Tuesday 5 March 2024". */
+  readonly heading: string;
+  readonly caps?: Partial<DigestCaps>;
+}
+
+interface Group {
+  readonly name: string;
+  readonly url?: string;
+  readonly articles: DigestArticle[];
+}
+
+/** Group by feed (hand-added articles last), newest first inside a group, groups by their newest article. */
+function groupArticles(articles: readonly DigestArticle[]): Group[] {
+  const groups = new Map<string, Group>();
+  for (const a of articles) {
+    const key = a.feed ? `feed:${a.feed.url}` : 'manual';
+    let g = groups.get(key);
+    if (!g) {
+      g = a.feed ? { name: a.feed.title || a.feed.url, url: a.feed.url, articles: [] } : { name: MANUAL_GROUP, articles: [] };
+      groups.set(key, g);
+    }
+    g.articles.push(a);
+  }
+  const newest = (g: Group) => g.articles.reduce((m, a) => (a.addedAt > m ? a.addedAt : m), '');
+  for (const g of groups.values()) g.articles.sort((x, y) => (y.addedAt < x.addedAt ? -1 : y.addedAt > x.addedAt ? 1 : 0));
+  return [...groups.values()].sort((a, b) => {
+    if ((a.name === MANUAL_GROUP) !== (b.name === MANUAL_GROUP)) return a.name === MANUAL_GROUP ? 1 : -1;
+    const na = newest(a);
+    const nb = newest(b);
+    return na < nb ? 1 : na > nb ? -1 : a.name.localeCompare(b.name);
+  });
+}
+
+/** One article's block of markdown. */
+export function renderArticle(a: DigestArticle, parts: DigestParts, caps: DigestCaps): string {
+  const title = escapeMarkdown(clip(a.title.trim() || a.url || a.id, 240));
+  const lines = [a.url ? `**[${title}](${linkTarget(a.url)})**` : `**${title}**`];
+  const sentences = parts.summaryOf(a).slice(0, caps.summarySentences);
+  const summary = sentences.map((s) => s.trim()).join(' ');
+  if (summary !== '') lines.push(escapeMarkdown(clip(summary, caps.maxSummaryChars)));
+  const q = parts.topQuoteOf(a);
+  if (q && q.quote.trim() !== '') {
+    const speaker = q.speaker?.trim() ? escapeMarkdown(q.speaker.trim()) : 'unknown speaker';
+    lines.push(`> “${escapeMarkdown(clip(q.quote.trim(), caps.maxQuoteChars))}” — ${speaker}`);
+  }
+  return lines.join('\n');
+}
+
+function embedSize(e: DigestEmbed): number {
+  return (e.title?.length ?? 0) + e.description.length + (e.footer?.length ?? 0);
+}
+
+/**
+ * Compose the digest. Returns undefined when there is nothing to post: a digest is never empty.
+ */
+export function composeDigest(input: ComposeInput): Digest | undefined {
+  if (input.articles.length === 0) return undefined;
+  const caps: DigestCaps = { ...DEFAULT_DIGEST_CAPS, ...input.caps };
+  const groups = groupArticles(input.articles);
+
+  // Take articles round-robin across groups so the overall cap is shared fairly between feeds.
+  const quota = new Map<Group, number>(groups.map((g) => [g, 0]));
+  let shown = 0;
+  for (let round = 0; round < caps.maxPerGroup && shown < caps.maxArticles; round++) {
+    for (const g of groups) {
+      if (shown >= caps.maxArticles) break;
+      if (quota.get(g)! < g.articles.length && quota.get(g)! === round) {
+        quota.set(g, round + 1);
+        shown++;
+      }
+    }
+  }
+
+  const embeds: Array<{ embed: DigestEmbed; articles: number }> = [];
+  const groupReport: Array<{ name: string; total: number; shown: number }> = [];
+  for (const g of groups) {
+    const n = quota.get(g)!;
+    groupReport.push({ name: g.name, total: g.articles.length, shown: n });
+    if (n === 0) continue;
+    const blocks = g.articles.slice(0, n).map((a) => ({ text: renderArticle(a, input.parts, caps), articles: 1 }));
+    if (g.articles.length > n) blocks.push({ text: `*…and ${g.articles.length - n} more from this feed.*`, articles: 0 });
+    const groupTitle = clip(g.name, DISCORD_LIMITS.embedTitle - 12);
+    let description = '';
+    let count = 0;
+    let part = 0;
+    const flush = () => {
+      if (description === '') return;
+      const embed = { title: part === 0 ? groupTitle : `${groupTitle} (cont.)`, description, color: EMBED_COLOR, ...(part === 0 && g.url !== undefined && { url: g.url }) };
+      embeds.push({ embed, articles: count });
+      part++;
+      description = '';
+      count = 0;
+    };
+    for (const raw of blocks) {
+      const block = clip(raw.text, DISCORD_LIMITS.embedDescription);
+      const joined = description === '' ? block : `${description}\n\n${block}`;
+      if (joined.length > DISCORD_LIMITS.embedDescription) {
+        flush();
+        description = block;
+      } else {
+        description = joined;
+      }
+      count += raw.articles;
+    }
+    flush();
+  }
+
+  // Pack embeds into messages: at most 10 embeds and 6000 characters of embed text each.
+  const heading = clip(input.heading, DISCORD_LIMITS.content - 200);
+  const messages: Array<{ content?: string; embeds: DigestEmbed[]; articles: number }> = [];
+  let current: DigestEmbed[] = [];
+  let size = 0;
+  let articles = 0;
+  // Room is kept in every message for the footer, since any message may end up last.
+  const footerRoom = DIGEST_FOOTER.length;
+  for (const { embed, articles: n } of embeds) {
+    if (current.length === DISCORD_LIMITS.embedsPerMessage || size + embedSize(embed) + footerRoom > DISCORD_LIMITS.embedsTotal) {
+      messages.push({ embeds: current, articles });
+      current = [];
+      size = 0;
+      articles = 0;
+    }
+    current.push(embed);
+    size += embedSize(embed);
+    articles += n;
+  }
+  if (current.length > 0) messages.push({ embeds: current, articles });
+
+  // Keep within the message cap: drop whole trailing messages and say how many articles that hid.
+  let dropped = 0;
+  while (messages.length > caps.maxMessages) dropped += messages.pop()!.articles;
+  const shownCount = shown - dropped;
+  const hidden = input.articles.length - shownCount;
+  const counts = `${input.articles.length} new article${input.articles.length === 1 ? '' : 's'}`;
+  const more = hidden > 0 ? ` (${shownCount} shown; see \`/article list\` for the other ${hidden})` : '';
+  messages[0]!.content = `**${escapeMarkdown(heading)}** · ${counts}${more}`;
+  const last = messages[messages.length - 1]!;
+  const lastEmbed = last.embeds[last.embeds.length - 1]!;
+  last.embeds[last.embeds.length - 1] = { ...lastEmbed, footer: DIGEST_FOOTER };
+
+  return {
+    heading,
+    messages: messages.map((m) => (m.content === undefined ? { embeds: m.embeds } : { content: m.content, embeds: m.embeds })),
+    articleCount: input.articles.length, shownCount,
+    groups: groupReport,
+  };
+}

@@ -1,0 +1,281 @@
+/**
+ * The digest scheduler: one per process. `tick(now)` looks at every enabled schedule and sends the
+ * digests that are due: today's run time has passed (in the server's zone), it is still that local
+ * day, the schedule existed before the run time, and no run for that local day has been claimed.
+ * So a digest missed while the bot was down goes out on start if it is still the same day, and a
+ * restart after sending does not send again. The claim is a row with UNIQUE (guild, local date)
+ * inserted in a transaction (see digests-store), so two processes cannot both send.
+ *
+ * Time comes from an injected Clock, and croner computes the run instants, so tests call
+ * `tick()` with any time they like. `start()` runs the same tick on a timer in production.
+ */
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { DigestRun, DigestsStore, StoredSchedule } from '../store/digests-store';
+import { systemClock, type Clock } from './clock';
+import { composeDigest, type Digest, type DigestArticle, type DigestMessage, type DigestParts } from './compose';
+import type { DigestCaps } from './limits';
+import { latestRunAtOrBefore, localDateOf, longLocalDate, nextRunAfter } from './schedule';
+
+/** Why a channel cannot take the digest. */
+export type ChannelProblem = 'CHANNEL_NOT_FOUND' | 'NOT_TEXT_CHANNEL' | 'MISSING_PERMISSIONS';
+
+export type ChannelCheck =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly code: ChannelProblem; readonly missing?: readonly string[] };
+
+/** The Discord side, injected: checks the bot's permissions and posts one message. */
+export interface DigestSender {
+  /** Whether the bot can post the digest there (ViewChannel, SendMessages, EmbedLinks). */
+  checkChannel(guildId: string, channelId: string): Promise<ChannelCheck>;
+  /**
+   * Post one message silently (SUPPRESS_NOTIFICATIONS) with no pings (allowed_mentions parse: []).
+   * Returns the message id.
+   */
+  send(channelId: string, message: DigestMessage): Promise<string>;
+}
+
+/** Where the digest's articles come from (the library). */
+export interface DigestArticleSource {
+  /** The server's articles added after `since` and at or before `until` (epoch ms). */
+  articlesAddedBetween(guildId: string, since: number, until: number): DigestArticle[];
+}
+
+export const DIGEST_RULES = {
+  /** The first digest of a server covers at most the day before it. */
+  firstWindowMs: 24 * 60 * 60_000,
+  /** After a long pause (digest off for weeks), cover at most a week. */
+  maxWindowMs: 7 * 24 * 60 * 60_000,
+  /** A run that failed before anything was posted is tried again, up to this many attempts in the day. */
+  maxAttempts: 3,
+  /** The timer re-checks at least this often (schedules changed by another process, blocked channels fixed). */
+  maxSleepMs: 60_000,
+} as const;
+
+export type TickOutcome = 'sent' | 'empty' | 'blocked' | 'failed' | 'already-claimed';
+
+export interface TickReport {
+  readonly guildId: string;
+  readonly localDate: string;
+  readonly outcome: TickOutcome;
+  readonly reason?: string;
+  readonly messageIds?: readonly string[];
+  readonly articleCount?: number;
+}
+
+export interface DigestStatus {
+  readonly schedule?: StoredSchedule;
+  readonly nextRunAt?: Date;
+  readonly lastRun?: DigestRun;
+  /** Articles the next digest would cover if it ran now. */
+  readonly pendingArticles: number;
+}
+
+export interface DigestSchedulerDeps {
+  readonly store: DigestsStore;
+  readonly sender: DigestSender;
+  readonly articles: DigestArticleSource;
+  readonly parts: DigestParts;
+  readonly clock?: Clock;
+  readonly instanceId?: string;
+  readonly caps?: Partial<DigestCaps>;
+  readonly onError?: (err: unknown, context: { guildId?: string; stage: string }) => void;
+}
+
+function describeError(err: unknown): string {
+  const e = err as { code?: unknown; status?: unknown; message?: unknown } | null;
+  const code = e?.code !== undefined ? String(e.code) : e?.status !== undefined ? `HTTP_${String(e.status)}` : 'SEND_FAILED';
+  const message = typeof e?.message === 'string' ? e.message : String(err);
+  return `${code}: ${message}`.slice(0, 300);
+}
+
+export class DigestScheduler {
+  private readonly clock: Clock;
+  private readonly instanceId: string;
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+  private ticking: Promise<TickReport[]> | undefined;
+
+  constructor(private readonly deps: DigestSchedulerDeps) {
+    this.clock = deps.clock ?? systemClock;
+    this.instanceId = deps.instanceId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  }
+
+  /** The window of articles the next digest covers, ending at `until`. */
+  private windowStart(schedule: StoredSchedule, until: number): number {
+    const since = schedule.coveredUntil ?? until - DIGEST_RULES.firstWindowMs;
+    return Math.max(since, until - DIGEST_RULES.maxWindowMs);
+  }
+
+  /** Compose the digest the server would get at `at` (nothing is recorded). */
+  compose(guildId: string, at: Date, timezone: string, since: number): Digest | undefined {
+    const until = at.getTime();
+    const articles = this.deps.articles.articlesAddedBetween(guildId, since, until);
+    return composeDigest({
+      articles,
+      parts: this.deps.parts,
+      heading: `Daily digest · ${longLocalDate(at, timezone)}`,
+      ...(this.deps.caps !== undefined && { caps: this.deps.caps }),
+    });
+  }
+
+  /** What the next digest would be if it were sent now (for `/digest preview`); undefined when nothing is new. */
+  preview(guildId: string, now: Date = this.clock.now()): Digest | undefined {
+    const schedule = this.deps.store.schedule(guildId);
+    const tz = schedule?.timezone ?? 'UTC';
+    const since = schedule ? this.windowStart(schedule, now.getTime()) : now.getTime() - DIGEST_RULES.firstWindowMs;
+    return this.compose(guildId, now, tz, since);
+  }
+
+  status(guildId: string, now: Date = this.clock.now()): DigestStatus {
+    const schedule = this.deps.store.schedule(guildId);
+    const lastRun = this.deps.store.lastRun(guildId);
+    const since = schedule ? this.windowStart(schedule, now.getTime()) : now.getTime() - DIGEST_RULES.firstWindowMs;
+    const pendingArticles = this.deps.articles.articlesAddedBetween(guildId, since, now.getTime()).length;
+    const nextRunAt = schedule?.enabled ? this.nextRunFor(schedule, now) : undefined;
+    return {
+      pendingArticles,
+      ...(schedule !== undefined && { schedule }),
+      ...(lastRun !== undefined && { lastRun }),
+      ...(nextRunAt !== undefined && { nextRunAt }),
+    };
+  }
+
+  /** The next instant this schedule will send: today's run if it is still owed, else the next one. */
+  private nextRunFor(schedule: StoredSchedule, now: Date): Date | undefined {
+    const due = this.dueRun(schedule, now);
+    if (due) return due.at;
+    return nextRunAfter(schedule, now);
+  }
+
+  /** Today's run, if it is due now and not yet done. */
+  private dueRun(schedule: StoredSchedule, now: Date): { at: Date; localDate: string } | undefined {
+    const at = latestRunAtOrBefore(schedule, now);
+    if (!at) return undefined;
+    const localDate = localDateOf(at, schedule.timezone);
+    // Only the current local day is owed: a digest missed yesterday is not sent today.
+    if (localDate !== localDateOf(now, schedule.timezone)) return undefined;
+    // A schedule set after today's time does not owe today's digest.
+    if (at.getTime() < schedule.updatedAt) return undefined;
+    const run = this.deps.store.run(schedule.guildId, localDate);
+    if (run && !(run.status === 'failed' && run.messageIds.length === 0 && run.attempts < DIGEST_RULES.maxAttempts)) return undefined;
+    return { at, localDate };
+  }
+
+  /** Send every digest due at `now`. Safe to call at any time and from several processes. */
+  async tick(now: Date = this.clock.now()): Promise<TickReport[]> {
+    // One tick at a time in this process; a second caller waits for the running one.
+    while (this.ticking) await this.ticking.catch(() => undefined);
+    this.ticking = this.runTick(now);
+    try {
+      return await this.ticking;
+    } finally {
+      this.ticking = undefined;
+    }
+  }
+
+  private async runTick(now: Date): Promise<TickReport[]> {
+    const reports: TickReport[] = [];
+    for (const schedule of this.deps.store.enabledSchedules()) {
+      try {
+        const due = this.dueRun(schedule, now);
+        if (due) reports.push(await this.send(schedule, due, now));
+      } catch (err) {
+        this.deps.onError?.(err, { guildId: schedule.guildId, stage: 'tick' });
+      }
+    }
+    return reports;
+  }
+
+  private async send(schedule: StoredSchedule, due: { at: Date; localDate: string }, now: Date): Promise<TickReport> {
+    const { store, sender } = this.deps;
+    const { guildId, channelId } = schedule;
+    const base = { guildId, localDate: due.localDate };
+
+    // Check before claiming: nothing is posted, and the day's digest can still go out once fixed.
+    const check = await sender.checkChannel(guildId, channelId);
+    if (!check.ok) {
+      const detail = check.missing && check.missing.length > 0 ? check.missing.join(', ') : '';
+      store.recordBlocked(guildId, now.getTime(), check.code, detail);
+      return { ...base, outcome: 'blocked', reason: detail ? `${check.code}: ${detail}` : check.code };
+    }
+
+    const claimed = store.claimRun(
+      { guildId, localDate: due.localDate, scheduledFor: due.at.getTime(), now: now.getTime(), instanceId: this.instanceId, channelId },
+      DIGEST_RULES.maxAttempts,
+    );
+    if (!claimed) return { ...base, outcome: 'already-claimed' };
+
+    const until = now.getTime();
+    const digest = this.compose(guildId, now, schedule.timezone, this.windowStart(schedule, until));
+    if (!digest) {
+      store.finishRun(guildId, due.localDate, { status: 'empty', now: until, articleCount: 0, messageIds: [], coveredUntil: until });
+      return { ...base, outcome: 'empty', articleCount: 0 };
+    }
+    const ids: string[] = [];
+    try {
+      for (const message of digest.messages) ids.push(await sender.send(channelId, message));
+    } catch (err) {
+      const reason = describeError(err);
+      this.deps.onError?.(err, { guildId, stage: 'send' });
+      // Partly posted: keep what was covered as sent, so nothing is posted twice.
+      store.finishRun(guildId, due.localDate, {
+        status: 'failed',
+        now: this.clock.now().getTime(),
+        articleCount: digest.articleCount,
+        messageIds: ids,
+        reason,
+        ...(ids.length > 0 && { coveredUntil: until }),
+      });
+      return { ...base, outcome: 'failed', reason, messageIds: ids, articleCount: digest.articleCount };
+    }
+    store.finishRun(guildId, due.localDate, { status: 'sent', now: this.clock.now().getTime(), articleCount: digest.articleCount, messageIds: ids, coveredUntil: until });
+    return { ...base, outcome: 'sent', messageIds: ids, articleCount: digest.articleCount };
+  }
+
+  /** The earliest future run instant of any enabled schedule (runs owed now were just ticked). */
+  nextWakeAt(now: Date = this.clock.now()): Date | undefined {
+    let earliest: Date | undefined;
+    for (const s of this.deps.store.enabledSchedules()) {
+      const next = nextRunAfter(s, now);
+      if (next && (!earliest || next < earliest)) earliest = next;
+    }
+    return earliest;
+  }
+
+  /** Tick on a timer: at the next run instant, and at least once a minute. Call once per process. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    void this.loop();
+  }
+
+  /** Re-plan the timer now (after `/digest set` or `/digest off`). */
+  reschedule(): void {
+    if (!this.running) return;
+    if (this.timer) clearTimeout(this.timer);
+    void this.loop();
+  }
+
+  stop(): void {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private async loop(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    try {
+      await this.tick();
+    } catch (err) {
+      this.deps.onError?.(err, { stage: 'loop' });
+    }
+    if (!this.running || this.timer) return;
+    const now = this.clock.now();
+    const next = this.nextWakeAt(now);
+    const wait = next === undefined ? DIGEST_RULES.maxSleepMs : Math.min(DIGEST_RULES.maxSleepMs, Math.max(50, next.getTime() - now.getTime() + 5));
+    this.timer = setTimeout(() => void this.loop(), wait);
+    this.timer.unref?.();
+  }
+}
