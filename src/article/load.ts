@@ -4,7 +4,8 @@
  * through the safe fetcher, whose FetchErrors pass through unchanged.
  */
 import { open, stat } from 'node:fs/promises';
-import { safeFetch, type SafeFetchOptions } from '../fetch';
+import { loadConfig } from '../config';
+import { fetchOptionsFromConfig, safeFetch, type SafeFetchOptions } from '../fetch';
 import { ArticleError } from './errors';
 import type { Article } from './model';
 import { parseArticle } from './parse';
@@ -21,14 +22,16 @@ export interface LoadArticleOptions {
 
 /** Load and parse an article from a file path, an http(s) URL, or '-' for stdin. */
 export async function loadArticle(source: string, opts: LoadArticleOptions): Promise<Article> {
-  const maxBytes = opts.maxFileBytes ?? opts.fetch.maxBytes;
+  // Callers that pass no fetch options get the operator's configuration rather than a crash.
+  const fetchOpts = opts?.fetch ?? fetchOptionsFromConfig(loadConfig(process.env));
+  const maxBytes = opts?.maxFileBytes ?? fetchOpts.maxBytes;
   if (/^https?:\/\//i.test(source)) {
-    const doc = await safeFetch(source, opts.fetch);
+    const doc = await safeFetch(source, fetchOpts);
     const format = formatFromContentType(doc.contentType) ?? formatFromPath(new URL(doc.finalUrl).pathname);
     return parseArticle({ content: doc.text, source, url: doc.finalUrl, ...(format ? { format } : {}) });
   }
   if (source === '-') {
-    const bytes = await readStream(opts.stdin ?? process.stdin, maxBytes, 'stdin');
+    const bytes = await readStream(opts?.stdin ?? process.stdin, maxBytes, 'stdin');
     return parseArticle({ content: decodeTextBytes(bytes, undefined, 'stdin'), source: 'stdin' });
   }
   const bytes = await readFileCapped(source, maxBytes);

@@ -31,8 +31,10 @@ const INLINE_RULES: ReadonlyArray<readonly [RegExp, string, string]> = [
   [/(^|[^\p{L}\p{N}*])\*(?=\S)([^*\n]{1,500}?\S)\*(?![\p{L}\p{N}*])/gu, '$1$2', '*emphasis* (not 5 * 3)'],
   [/(^|[^\p{L}\p{N}_])_(?=\S)([^_\n]{1,500}?\S)_(?![\p{L}\p{N}_])/gu, '$1$2', '_emphasis_ (not snake_case)'],
   [/~~(?=\S)([^~\n]{1,500}?\S)~~/g, '$1', 'strikethrough'],
-  [/\\([!-/:-@[-`{-~])/g, '$1', 'backslash escapes'],
 ];
+
+/** Private-use code point base for parked escapes (U+E000 + ASCII code). */
+const ESCAPE_BASE = 0xe000;
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0' };
 
@@ -111,8 +113,10 @@ function atxHeadingText(line: string): string {
 
 /** Inline Markdown to plain text. */
 export function inlineToText(text: string): string {
-  let out = text;
+  // Backslash escapes ("\\*") are parked in the private-use area first so no rule below sees them as markup.
+  let out = text.replace(/\\([!-/:-@[-`{-~])/g, (_m, c: string) => String.fromCharCode(ESCAPE_BASE + c.charCodeAt(0)));
   for (const [pattern, replacement] of INLINE_RULES) out = out.replace(pattern, replacement);
+  out = out.replace(/[\uE021-\uE07E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - ESCAPE_BASE));
   return out.replace(/&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});/gi, (m, name: string) => decodeEntity(m, name));
 }
 

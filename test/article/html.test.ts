@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractHtml, parseArticle } from '../../src/article';
+import { cleanTitle } from '../../src/article/html/title';
+import { measureHtml } from '../../src/article/html/scan';
+
+const fixture = readFileSync(new URL('../fixtures/html/riverside-park.html', import.meta.url), 'utf8');
+
+describe('HTML article extraction on a page with chrome', () => {
+  const article = parseArticle({ content: fixture, source: 'riverside-park.html', url: 'https://valleycourier.example/news/riverside-park' });
+
+  it('GIVEN nav, cookie banner, share bar, related links and a footer THEN only the body paragraphs remain', () => {
+    expect(article.text.split('\n\n')).toEqual([
+      'The city council voted 7-2 on Thursday night to turn the disused rail yard on the east bank into a public park, ending a debate that has divided the town since 2023.',
+      '\u201CThis is the best use of that land for the next fifty years,\u201D said Mayor Ellen Park, who cast the deciding vote on the budget amendment.',
+      'Opponents, led by councillor David Okafor, had argued that the site should be sold to developers to fund road repairs. "We are choosing grass over potholes," Okafor said after the vote.',
+      'The park is expected to cost $4.2 million and to open in the spring of 2027. Construction will begin in September, once the soil survey is complete.',
+      "Residents will be invited to vote on the park's name at a public meeting next month.",
+    ]);
+  });
+
+  it('reads og:title, byline, site name and date', () => {
+    expect(article).toMatchObject({
+      title: 'Council approves new riverside park after two-year debate',
+      byline: 'Maria Lopez',
+      siteName: 'The Valley Courier',
+      publishedAt: '2025-03-14T09:30:00.000Z',
+      source: 'riverside-park.html',
+      url: 'https://valleycourier.example/news/riverside-park',
+    });
+  });
+
+  it('moves the caption and the "Read more" line to boilerplate', () => {
+    expect(article.boilerplate).toEqual(['The disused rail yard on the east bank. (Photo: Tom Reyes)', 'Read more: A short history of the rail yard']);
+  });
+
+  it('paragraph spans index the text', () => {
+    for (const p of article.paragraphs) expect(article.text.slice(p.start, p.end)).not.toMatch(/^\s|\s$|\n/);
+    expect(article.paragraphs.map((p) => p.start)).toEqual([0, 167, 305, 492, 642]);
+  });
+});
+
+describe('HTML metadata sources', () => {
+  it('GIVEN only <title> with a site suffix and JSON-LD THEN the suffix is cut and JSON-LD gives author and date', () => {
+    const html = `<html><head><title>Storm closes harbour for third day - Coast Daily</title>
+      <script type="application/ld+json">{"@graph":[{"@type":"WebSite","name":"Coast Daily"},{"@type":"NewsArticle","headline":"Storm closes harbour","datePublished":"2024-11-02","author":[{"name":"Ann Lee"},{"name":"Bo Chen"}],"publisher":{"name":"Coast Daily"}}]}</script>
+      </head><body><article><p>${'The harbour stayed closed on Saturday as waves reached six metres. '.repeat(8)}</p><p>Ferries will resume on Monday, the port authority said.</p></article></body></html>`;
+    const a = parseArticle({ content: html, source: 'x' });
+    expect(a.title).toBe('Storm closes harbour');
+    expect(a.byline).toBe('Ann Lee, Bo Chen');
+    expect(a.siteName).toBe('Coast Daily');
+    expect(a.publishedAt).toBe('2024-11-02');
+  });
+
+  it('GIVEN a <time datetime> and a rel=author link THEN they give date and byline', () => {
+    const html = `<html><head><title>Short note</title></head><body><p>By <a rel="author" href="/a">Sam Ortiz</a></p><time datetime="2023-05-06T07:08:09+02:00">May 6</time><p>The library opens late on Fridays from next week.</p></body></html>`;
+    const a = parseArticle({ content: html, source: 'x' });
+    expect(a).toMatchObject({ title: 'Short note', byline: 'Sam Ortiz', publishedAt: '2023-05-06T05:08:09.000Z' });
+    expect(a.text).toBe('The library opens late on Fridays from next week.');
+  });
+
+  it.each([
+    ['Council approves park | The Valley Courier', 'The Valley Courier', 'Council approves park'],
+    ['Council approves park | Local | Courier', undefined, 'Council approves park | Local'],
+    ['Trump - Venezuela talks resume', undefined, 'Trump - Venezuela talks resume'],
+    ['Talks resume - Reuters', 'Reuters', 'Talks resume'],
+    ['Talks resume – nytimes.com', undefined, 'Talks resume'],
+    ['BBC News - Talks resume in Geneva', 'BBC News', 'Talks resume in Geneva'],
+    ['Exclusive: talks resume', undefined, 'Exclusive: talks resume'],
+    ['Talks resume — The Guardian', undefined, 'Talks resume — The Guardian'],
+    ['Talks resume — The Guardian', 'The Guardian', 'Talks resume'],
+  ])('cleanTitle(%j, site %j) -> %j', (title, site, expected) => {
+    expect(cleanTitle(title, site, 'example.com')).toBe(expected);
+  });
+});
+
+describe('hostile HTML', () => {
+  it('GIVEN 100,000 nested divs THEN the flat path extracts the text in bounded time', () => {
+    const n = 100_000;
+    const html = `<html><head><title>Deep page</title></head><body>${'<div>'.repeat(n)}<p>The only sentence here is deep inside.</p>${'</div>'.repeat(n)}</body></html>`;
+    expect(measureHtml(html)).toEqual({ maxDepth: n, elements: n + 5 });
+    const extraction = extractHtml(html);
+    expect(extraction.method).toBe('flat');
+    const a = parseArticle({ content: html, source: 'deep.html' });
+    expect(a.title).toBe('Deep page');
+    expect(a.text).toBe('The only sentence here is deep inside.');
+  });
+
+  it('GIVEN unclosed <p> and <li> (optional end tags) THEN they do not count as nesting', () => {
+    const html = `<body>${'<p>para '.repeat(1000)}<ul>${'<li>item'.repeat(1000)}</ul></body>`;
+    expect(measureHtml(html).maxDepth).toBe(1);
+  });
+
+  it('GIVEN script and comments containing tags THEN the scanner skips them', () => {
+    const html = '<html><head><title>T</title><script>if (a < b) { document.write("<div><div><div>") }</script></head><body><!-- <div><div> --><p>Real text &amp; more.</p></body></html>';
+    expect(measureHtml(html).maxDepth).toBe(1);
+  });
+
+  it('flat extraction skips nav and footer and decodes entities', () => {
+    const n = 400;
+    const html = `<html><head><meta property="og:title" content="Flat &amp; deep"><title>x</title></head><body><nav>Home News</nav>${'<div>'.repeat(n)}<p>Caf&eacute; &ldquo;opens&rdquo; today.</p><p>Second &#8212; paragraph.</p>${'</div>'.repeat(n)}<footer>Copyright</footer></body></html>`;
+    const a = parseArticle({ content: html, source: 'flat.html' });
+    expect(a.title).toBe('Flat & deep');
+    expect(a.text).toBe('Café \u201Copens\u201D today.\n\nSecond \u2014 paragraph.');
+  });
+});
