@@ -15,7 +15,7 @@ export const RANK_WEIGHTS = {
   namedSpeaker: 0.8,
   /** Speech cues, not beliefs or polls. */
   speechCue: 0.3,
-  /** Complete: ends with sentence punctuation or is a whole clause. */
+  /** Complete: a whole sentence (starts with a capital) or a whole reported clause. */
   complete: 0.3,
   confidence: 0.8,
 } as const;
@@ -41,7 +41,7 @@ export function keyQuoteScore(q: Quote): number {
   let s = RANK_WEIGHTS[q.kind];
   if (q.speakerRef && nameKey(q.speakerRef).length > 0) s += RANK_WEIGHTS.namedSpeaker;
   if (q.cueClass === 'speech') s += RANK_WEIGHTS.speechCue;
-  if (/[.!?]["')\]]*$/.test(q.quote) || q.kind !== 'direct') s += RANK_WEIGHTS.complete;
+  if (/^["'\s]*\p{Lu}/u.test(q.quote) || q.kind !== 'direct') s += RANK_WEIGHTS.complete;
   s += RANK_WEIGHTS.confidence * q.confidence;
   // Length: the sweet spot is one to three sentences.
   s *= n > LONG_QUOTE_WORDS ? 0.7 : Math.min(1, 0.6 + n / 40);
