@@ -27,7 +27,7 @@ function sentenceAt(index: QaIndex, offset: number): QaSentence | undefined {
 
 /** Answer `question` from the indexed article. Pure apart from the index's tag cache. */
 export function answerQuestion(index: QaIndex, question: string, opts: AnswerOptions = {}): AnswerResult {
-  const q = analyzeQuestion(question);
+  let q = analyzeQuestion(question);
   const ranked = rankSentences(index, q);
   const top = ranked[0];
   const hint = top && top.score > 0 ? sentenceOf(index, top.sentence) : null;
@@ -50,7 +50,9 @@ export function answerQuestion(index: QaIndex, question: string, opts: AnswerOpt
         quotes: fromQuotes.quotes,
       };
     }
-    return refuse('quote');
+    // Not in the quotes (or no quotes given): answer as a plain question ("Who noted X?" is often a fact).
+    if (!opts.quotes || q.quoteQuery.phrase) q = { ...q, answerType: q.quoteQuery.phrase ? 'person' : 'noun', quoteQuery: null };
+    else return refuse('quote');
   }
   if (!top || top.score <= 0 || q.terms.size === 0) return refuse();
 

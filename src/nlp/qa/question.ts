@@ -44,6 +44,8 @@ function copulaHead(words: readonly QWord[], from: number): string {
   return head;
 }
 
+/** Weight of the wh-phrase's own nouns ("how many reptiles"): they name the answer's kind. */
+export const WH_PHRASE_TERM_WEIGHT = { value: 1.6 };
 /** Weight of a question term written with a capital (a name) or as a number: rarer and decisive. */
 const NAME_TERM_WEIGHT = 1.6;
 
@@ -154,7 +156,7 @@ export function analyzeQuestion(raw: string): QuestionAnalysis {
       continue;
     }
     // The head noun names the answer's kind; it rarely appears next to the answer, so it weighs less.
-    const weight = inWhPhrase ? 0.5 : w.capitalized || w.number ? NAME_TERM_WEIGHT : 1;
+    const weight = inWhPhrase ? WH_PHRASE_TERM_WEIGHT.value : w.capitalized || w.number ? NAME_TERM_WEIGHT : 1;
     terms.set(w.term, Math.max(terms.get(w.term) ?? 0, weight));
     if (prevTerm) bigrams.push(`${prevTerm} ${w.term}`);
     prevTerm = w.term;
