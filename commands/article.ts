@@ -101,7 +101,7 @@ async function remove(ctx: CommandContext): Promise<void> {
 async function discuss(ctx: ComponentContext): Promise<void> {
   const [articleId = ''] = ctx.args;
   const article = ctx.services.library.find(ctx.guildId, articleId);
-  if (!article) throw new BotError('THREAD_ARTICLE_GONE');
+  if (!article) throw new BotError('ARTICLE_REMOVED');
   if (!ctx.discord) throw new BotError('NOT_ON_THIS_SURFACE', { hint: 'Discussion threads exist only on Discord.' });
   const existing = ctx.services.threads.byMessage(ctx.messageId);
   if (existing) throw new BotError('THREAD_EXISTS', { hint: `<#${existing.threadId}>` });

@@ -24,8 +24,8 @@ export type BotErrorCode =
   | 'SHUTTING_DOWN'
   /** An option value longer than the command accepts; `details.option`, `details.max`. */
   | 'OPTION_TOO_LONG'
-  /** Asked in a thread whose article is no longer known. */
-  | 'THREAD_ARTICLE_GONE';
+  /** A button or thread whose article has since been removed. */
+  | 'ARTICLE_REMOVED';
 
 export class BotError extends Error {
   override readonly name = 'BotError';

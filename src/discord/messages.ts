@@ -76,7 +76,7 @@ const BOT: { [C in BotError['code']]: Describe<BotError> } = {
   STALE_BUTTON: () => 'That button is from an old message and no longer applies. Run the command again.',
   SHUTTING_DOWN: () => 'I am restarting right now. Please try again in a few seconds.',
   OPTION_TOO_LONG: (e) => `\`${e.details.option}\` is too long (at most ${e.details.max} characters).`,
-  THREAD_ARTICLE_GONE: () => 'The article this thread was about has been removed from the server.',
+  ARTICLE_REMOVED: () => 'That article has been removed from this server; `/article list` shows the ones it has.',
 };
 
 /** The stable code and the words for any error; `expected` is false for bugs and outages. */

@@ -64,7 +64,7 @@ export async function answerThreadMessage(message: Message, deps: ThreadQuestion
     }
   } catch (err) {
     const d = describeError(err);
-    if (d.code === 'ARTICLE_NOT_FOUND') reply = { content: describeError(new BotError('THREAD_ARTICLE_GONE')).text };
+    if (d.code === 'ARTICLE_NOT_FOUND') reply = { content: describeError(new BotError('ARTICLE_REMOVED')).text };
     else {
       if (!d.expected) services.logger.error({ err, thread: message.channelId }, 'thread question failed');
       reply = { content: d.text };

@@ -109,7 +109,7 @@ export class FakeDiscord {
   private wss: WebSocketServer;
   private sockets = new Set<WebSocket>();
   private gatewaySeq = 0;
-  private files = new Map<string, { body: Buffer | (() => Buffer); type: string }>();
+  private files = new Map<string, { body: Buffer | (() => Buffer); type: string; delayMs: number }>();
   private waiters = new Set<() => void>();
   /** The message id of each interaction's @original response. */
   private originals = new Map<string, string>();
@@ -149,8 +149,8 @@ export class FakeDiscord {
   }
 
   /** Serve a file at `path` (outside /api), for URL and attachment downloads. */
-  serve(path: string, body: string | Buffer | (() => Buffer), type = 'text/plain; charset=utf-8'): string {
-    this.files.set(path, { body: typeof body === 'string' ? Buffer.from(body) : body, type });
+  serve(path: string, body: string | Buffer | (() => Buffer), type = 'text/plain; charset=utf-8', { delayMs = 0 } = {}): string {
+    this.files.set(path, { body: typeof body === 'string' ? Buffer.from(body) : body, type, delayMs });
     return this.url(path);
   }
 
@@ -541,8 +541,9 @@ export class FakeDiscord {
     return reply(404, { code: 0, message: '404: Not Found' });
   }
 
-  private serveFile(pathname: string, req: IncomingMessage, res: ServerResponse): void {
+  private async serveFile(pathname: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const f = this.files.get(pathname);
+    if (f?.delayMs) await new Promise((resolve) => setTimeout(resolve, f.delayMs));
     this.calls.push({ method: req.method ?? 'GET', path: pathname, query: new URLSearchParams(), body: undefined, at: Date.now(), status: f ? 200 : 404 });
     if (!f) {
       res.writeHead(404, { 'content-type': 'text/plain' });

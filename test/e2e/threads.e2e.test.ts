@@ -1,0 +1,120 @@
+/**
+ * "Discuss" threads and questions asked in them, and the bot's own permission checks, through the
+ * real client against the fake Discord.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { articleIdOf } from '../../src/article/model';
+import { BOT_PERMISSIONS, MEMBER_PERMISSIONS, opt, PERMS } from '../support/fake-discord';
+import { startHarness, type Harness } from '../support/bot-harness';
+import { expectNoPings, expectWithinLimits, sentMessages } from './limits';
+
+const SEED_ID = '20400ca2c14b17f1';
+const SEED_TITLE = "Trump announces Venezuela's agreement to take back illegal migrants detained in the U.S";
+let h: Harness;
+let n = 0;
+const someone = () => ({ id: String(300000000000000000n + BigInt(++n)), username: `member${n}` });
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  if (h) {
+    expectNoPings(h.fake);
+    for (const m of sentMessages(h.fake)) expectWithinLimits(m);
+    await h.close();
+  }
+});
+
+/** Run /article show and return the id of the message it posted. */
+async function showMessage(article: string): Promise<string> {
+  const i = h.fake.slash({ name: 'article', subcommand: 'show', options: [opt.string('article', article)], user: someone() });
+  await h.fake.answer(i);
+  return h.fake.originalMessageId(i)!;
+}
+
+describe('Discuss', () => {
+  let threadId = '';
+
+  it('GIVEN a click on Discuss THEN a thread named after the article is started on that message (archive 1 day), with an intro', async () => {
+    const messageId = await showMessage('venezuela');
+    const click = h.fake.click({ customId: `adiscuss:${SEED_ID}`, messageId, user: someone() });
+    const a = await h.fake.answer(click);
+    const create = h.fake.calls.find((c) => c.method === 'POST' && c.path === `/channels/${h.fake.channelId}/messages/${messageId}/threads`);
+    expect(create?.body).toEqual({ name: SEED_TITLE, auto_archive_duration: 1440 });
+    threadId = messageId; // the fake gives a message thread its message's id, like Discord
+    expect(a.ephemeral).toBe(true);
+    expect(a.body.content).toBe(`Started a discussion thread: <#${threadId}>`);
+    const intro = h.fake.calls.find((c) => c.method === 'POST' && c.path === `/channels/${threadId}/messages`);
+    expect(intro?.body.content).toContain('Mention me with a question');
+  });
+
+  it('GIVEN a question that @mentions the bot in the thread THEN it answers from the article, quoting the sentence', async () => {
+    const before = h.fake.calls.length;
+    h.fake.postMessage({ channelId: threadId, content: `<@${h.fake.botUser.id}> Who did Grenell meet?`, mentionBot: true, user: someone() });
+    const post = await h.fake.waitFor(() => h.fake.calls.slice(before).find((c) => c.method === 'POST' && c.path === `/channels/${threadId}/messages`));
+    const e = post.body.embeds[0];
+    expect(e.author.name).toBe('Q: Who did Grenell meet?');
+    expect(`${e.title}\n${e.description}`).toContain('Maduro');
+    expect(post.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(post.body.message_reference).toBeDefined();
+  });
+
+  it('GIVEN a message that does not mention the bot THEN no answer (no Message Content intent)', async () => {
+    const before = h.fake.calls.length;
+    h.fake.postMessage({ channelId: threadId, content: 'just chatting', user: someone() });
+    // A later mention is answered; the earlier plain message produced nothing in between.
+    h.fake.postMessage({ channelId: threadId, content: `<@${h.fake.botUser.id}>`, mentionBot: true, user: someone() });
+    const post = await h.fake.waitFor(() => h.fake.calls.slice(before).find((c) => c.method === 'POST' && c.path === `/channels/${threadId}/messages`));
+    expect(post.body.content).toContain('Ask me a question about the article');
+    expect(h.fake.calls.slice(before).filter((c) => c.path === `/channels/${threadId}/messages`)).toHaveLength(1);
+  });
+
+  it('GIVEN Discuss clicked again on the same message THEN it points at the existing thread', async () => {
+    const a = await h.fake.answer(h.fake.click({ customId: `adiscuss:${SEED_ID}`, messageId: threadId, user: someone() }));
+    expect(a.body.content).toBe(`This article already has a discussion thread: <#${threadId}>.`);
+  });
+
+  it('GIVEN the thread link THEN it survives a restart', async () => {
+    h = await h.restart();
+    expect(h.bot.core.stores.threads.get(threadId)).toMatchObject({ articleId: SEED_ID, guildId: h.fake.guild.id });
+  });
+});
+
+describe('permissions and stale buttons', () => {
+  it('GIVEN the bot lacks Create Public Threads THEN it says exactly what is missing and starts nothing', async () => {
+    const messageId = await showMessage(SEED_ID);
+    const threadPosts = () => h.fake.calls.filter((c) => c.path.endsWith('/threads')).length;
+    const before = threadPosts();
+    const a = await h.fake.answer(
+      h.fake.click({ customId: `adiscuss:${SEED_ID}`, messageId, user: someone(), appPermissions: BOT_PERMISSIONS & ~PERMS.CreatePublicThreads }),
+    );
+    expect(a.ephemeral).toBe(true);
+    expect(a.body.content).toBe('I am missing permissions in this channel: Create Public Threads. Ask someone with Manage Server to grant them.');
+    expect(threadPosts()).toBe(before);
+  });
+
+  it('GIVEN Discord refuses the thread (channel override) THEN the refusal is explained, not retried', async () => {
+    const messageId = await showMessage(SEED_ID);
+    h.fake.denyThreadCreation = true;
+    try {
+      const a = await h.fake.answer(h.fake.click({ customId: `adiscuss:${SEED_ID}`, messageId, user: someone() }));
+      expect(a.body.content).toContain('I am missing permissions in this channel');
+      expect(h.fake.calls.filter((c) => c.path === `/channels/${h.fake.channelId}/messages/${messageId}/threads`)).toHaveLength(1);
+    } finally {
+      h.fake.denyThreadCreation = false;
+    }
+  });
+
+  it('GIVEN an article removed after its card was posted THEN its old Discuss button says so', async () => {
+    const text = 'The library will close for renovation. Work starts in June and ends in October.';
+    await h.fake.answer(h.fake.slash({ name: 'article', subcommand: 'add', options: [opt.string('text', text)], user: someone() }));
+    const id = articleIdOf(text);
+    const messageId = await showMessage(id);
+    await h.fake.answer(
+      h.fake.slash({ name: 'article', subcommand: 'remove', options: [opt.string('article', id)], user: someone(), memberPermissions: MEMBER_PERMISSIONS | PERMS.ManageGuild }),
+    );
+    const a = await h.fake.answer(h.fake.click({ customId: `adiscuss:${id}`, messageId, user: someone() }));
+    expect(a.ephemeral).toBe(true);
+    expect(a.body.content).toBe('That article has been removed from this server; `/article list` shows the ones it has.');
+  });
+});
