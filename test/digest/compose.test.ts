@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { composeDigest, DIGEST_FOOTER, MANUAL_GROUP, type DigestArticle, type DigestParts } from '../../src/digest/compose';
+import { DISCORD_LIMITS } from '../../src/digest/limits';
+import { digestToText } from '../../src/digest/render-text';
+
+const feedA = { url: 'https://a.example/feed', title: 'Harbour Gazette' };
+const feedB = { url: 'https://b.example/feed', title: 'City Wire' };
+
+function article(i: number, over: Partial<DigestArticle> = {}): DigestArticle {
+  return {
+    id: `id${i}`,
+    title: `Story number ${i}`,
+    url: `https://a.example/story/${i}`,
+    text: `Body ${i}.`,
+    addedAt: new Date(Date.UTC(2024, 2, 5, 8, i)).toISOString(),
+    ...over,
+  };
+}
+
+const parts: DigestParts = {
+  summaryOf: (a) => [`First sentence of ${a.id}.`, `Second sentence of ${a.id}.`, 'A third one that is never shown.'],
+  topQuoteOf: (a) => ({ quote: `We did it for ${a.id}`, speaker: 'Ana Ruiz' }),
+};
+const bare: DigestParts = { summaryOf: () => [], topQuoteOf: () => undefined };
+
+function assertWithinLimits(d: NonNullable<ReturnType<typeof composeDigest>>) {
+  for (const m of d.messages) {
+    expect(m.embeds.length).toBeLessThanOrEqual(DISCORD_LIMITS.embedsPerMessage);
+    expect(m.content?.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.content);
+    let total = 0;
+    for (const e of m.embeds) {
+      expect(e.description.length).toBeLessThanOrEqual(DISCORD_LIMITS.embedDescription);
+      expect(e.title?.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.embedTitle);
+      total += (e.title?.length ?? 0) + e.description.length + (e.footer?.length ?? 0);
+    }
+    expect(total).toBeLessThanOrEqual(DISCORD_LIMITS.embedsTotal);
+  }
+}
+
+describe('composeDigest', () => {
+  it('GIVEN no articles THEN there is no digest (never an empty post)', () => {
+    expect(composeDigest({ articles: [], parts, heading: 'Daily digest' })).toBeUndefined();
+  });
+
+  it('GIVEN one article THEN title with link, two summary sentences and the quote with its speaker', () => {
+    const d = composeDigest({ articles: [article(1, { feed: feedA })], parts, heading: 'Daily digest · Tuesday 5 March 2024' })!;
+    expect(d.messages).toEqual([
+      {
+        content: '**Daily digest · Tuesday 5 March 2024** · 1 new article',
+        embeds: [
+          {
+            title: 'Harbour Gazette',
+            url: 'https://a.example/feed',
+            color: 0x2b6cb0,
+            description:
+              '**[Story number 1](https://a.example/story/1)**\nFirst sentence of id1. Second sentence of id1.\n> “We did it for id1” — Ana Ruiz',
+            footer: DIGEST_FOOTER,
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('groups by feed, newest group first, hand-added articles last, newest first inside a group', () => {
+    const d = composeDigest({
+      articles: [article(1, { feed: feedA }), article(2), article(3, { feed: feedB }), article(4, { feed: feedA })],
+      parts: bare,
+      heading: 'Digest',
+    })!;
+    expect(d.groups).toEqual([
+      { name: 'Harbour Gazette', total: 2, shown: 2 },
+      { name: 'City Wire', total: 1, shown: 1 },
+      { name: MANUAL_GROUP, total: 1, shown: 1 },
+    ]);
+    expect(d.messages[0]!.embeds[0]!.description).toBe(
+      '**[Story number 4](https://a.example/story/4)**\n\n**[Story number 1](https://a.example/story/1)**',
+    );
+  });
+
+  it('GIVEN markdown, mentions and a missing speaker THEN text is escaped, the link target is safe, and the speaker says unknown', () => {
+    const d = composeDigest({
+      articles: [article(1, { title: '**Bold** [x](y) @everyone', url: 'https://a.example/a (1)' })],
+      parts: { summaryOf: () => ['Price was *up* 5% > 4%.'], topQuoteOf: () => ({ quote: 'No comment' }) },
+      heading: 'D',
+    })!;
+    expect(d.messages[0]!.embeds[0]!.description).toBe(
+      '**[\\*\\*Bold\\*\\* \\[x\\]\\(y\\) \\@everyone](https://a.example/a%20%281%29)**\nPrice was \\*up\\* 5% \\> 4%.\n> “No comment” — unknown speaker',
+    );
+  });
+
+  it('GIVEN 100 articles from 3 feeds with long summaries THEN caps apply fairly and every message is within Discord limits', () => {
+    const long: DigestParts = {
+      summaryOf: (a) => [`${'Word '.repeat(120)}${a.id}.`, `${'More '.repeat(120)}.`],
+      topQuoteOf: () => ({ quote: 'Q '.repeat(300), speaker: 'S' }),
+    };
+    const feeds = [feedA, feedB, { url: 'https://c.example/f', title: 'Third' }];
+    const articles = Array.from({ length: 100 }, (_, i) => article(i, { feed: feeds[i % 3]! }));
+    const d = composeDigest({ articles, parts: long, heading: 'Daily digest' })!;
+    assertWithinLimits(d);
+    expect(d.articleCount).toBe(100);
+    expect(d.groups.map((g) => g.shown)).toEqual([6, 6, 6]);
+    expect(d.shownCount).toBe(18);
+    expect(d.messages.length).toBeLessThanOrEqual(3);
+    expect(d.messages[0]!.content).toBe('**Daily digest** · 100 new articles (18 shown; see `/article list` for the other 82)');
+    const last = d.messages[d.messages.length - 1]!;
+    expect(last.embeds[last.embeds.length - 1]!.footer).toBe(DIGEST_FOOTER);
+  });
+
+  it('GIVEN one huge group THEN it splits into continued embeds', () => {
+    const long: DigestParts = { summaryOf: () => ['x'.repeat(400)], topQuoteOf: () => ({ quote: 'y'.repeat(240), speaker: 'Z' }) };
+    const d = composeDigest({ articles: Array.from({ length: 12 }, (_, i) => article(i, { feed: feedA })), parts: long, heading: 'D', caps: { maxPerGroup: 12, maxArticles: 12 } })!;
+    assertWithinLimits(d);
+    const titles = d.messages.flatMap((m) => m.embeds.map((e) => e.title));
+    expect(titles[0]).toBe('Harbour Gazette');
+    expect(titles.slice(1).every((t) => t === 'Harbour Gazette (cont.)')).toBe(true);
+    expect(titles.length).toBeGreaterThan(1);
+    expect(d.shownCount).toBe(12);
+  });
+
+  it('renders as readable text for the CLI', () => {
+    const d = composeDigest({ articles: [article(1, { feed: feedA, title: 'A [b] c' })], parts, heading: 'Daily digest' })!;
+    expect(digestToText(d)).toBe(
+      [
+        'Daily digest · 1 new article',
+        '',
+        '== Harbour Gazette ==',
+        '',
+        'A [b] c <https://a.example/story/1>',
+        'First sentence of id1. Second sentence of id1.',
+        '> “We did it for id1” — Ana Ruiz',
+        '',
+        `-- ${DIGEST_FOOTER}`,
+        '',
+      ].join('\n'),
+    );
+  });
+});

@@ -1,0 +1,212 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/digest/clock';
+import type { DigestArticle, DigestMessage, DigestParts } from '../../src/digest/compose';
+import { DigestScheduler, type ChannelCheck, type DigestSender } from '../../src/digest/scheduler';
+import { openDatabase, type Db } from '../../src/store/database';
+import { createDigestsStore, type DigestsStore } from '../../src/store/digests-store';
+
+const parts: DigestParts = { summaryOf: (a) => [`Summary of ${a.title}.`], topQuoteOf: () => undefined };
+
+class RecordingSender implements DigestSender {
+  readonly posts: Array<{ channelId: string; message: DigestMessage }> = [];
+  check: ChannelCheck = { ok: true };
+  failNext = 0;
+  async checkChannel(): Promise<ChannelCheck> {
+    return this.check;
+  }
+  async send(channelId: string, message: DigestMessage): Promise<string> {
+    if (this.failNext > 0) {
+      this.failNext--;
+      throw Object.assign(new Error('Service Unavailable'), { status: 503 });
+    }
+    this.posts.push({ channelId, message });
+    return `m${this.posts.length}`;
+  }
+}
+
+class Library {
+  readonly items: DigestArticle[] = [];
+  add(title: string, at: string): void {
+    this.items.push({ id: title, title, text: 'x', url: `https://x.example/${encodeURIComponent(title)}`, addedAt: new Date(at).toISOString() });
+  }
+  articlesAddedBetween(_guild: string, since: number, until: number): DigestArticle[] {
+    return this.items.filter((a) => Date.parse(a.addedAt) > since && Date.parse(a.addedAt) <= until);
+  }
+}
+
+let dir: string;
+let dbPath: string;
+let dbs: Db[];
+let clock: ManualClock;
+let sender: RecordingSender;
+let library: Library;
+
+function open(): { store: DigestsStore; scheduler: DigestScheduler } {
+  const db = openDatabase(dbPath);
+  dbs.push(db);
+  const store = createDigestsStore(db);
+  return { store, scheduler: new DigestScheduler({ store, sender, articles: library, parts, clock }) };
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'lede-digest-'));
+  dbPath = join(dir, 'lede.db');
+  dbs = [];
+  sender = new RecordingSender();
+  library = new Library();
+});
+afterEach(() => {
+  for (const db of dbs) db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const berlin = { guildId: 'g1', channelId: 'c1', time: '08:00', timezone: 'Europe/Berlin', days: 'daily' as const };
+
+describe('DigestScheduler', () => {
+  it.each([
+    ['March (CEST begins)', '2024-03-30T12:00:00Z', '2024-03-31T05:59:59Z', '2024-03-31T06:00:00Z'],
+    ['October (CET begins)', '2024-10-26T12:00:00Z', '2024-10-27T06:59:59Z', '2024-10-27T07:00:00Z'],
+  ])('GIVEN 08:00 Europe/Berlin across the %s DST change THEN it posts at the right UTC instant, once', async (_l, setAt, before, at) => {
+    clock = new ManualClock(new Date(setAt));
+    const { store, scheduler } = open();
+    store.setSchedule(berlin, clock.now().getTime());
+    library.add('Harbour news', setAt);
+    expect(await scheduler.tick(new Date(before))).toEqual([]);
+    expect(scheduler.nextWakeAt(new Date(before))?.toISOString()).toBe(new Date(at).toISOString());
+    const [report] = await scheduler.tick(new Date(at));
+    expect(report).toMatchObject({ guildId: 'g1', outcome: 'sent', articleCount: 1, messageIds: ['m1'] });
+    expect(sender.posts).toHaveLength(1);
+    expect(await scheduler.tick(new Date(Date.parse(at) + 60_000))).toEqual([]);
+    expect(sender.posts).toHaveLength(1);
+  });
+
+  it('GIVEN a restart after sending THEN it does not send again that day', async () => {
+    clock = new ManualClock(new Date('2024-03-05T06:00:00Z'));
+    const first = open();
+    first.store.setSchedule(berlin, clock.now().getTime());
+    library.add('Story', '2024-03-05T06:30:00Z');
+    expect((await first.scheduler.tick(new Date('2024-03-05T07:00:00Z')))[0]!.outcome).toBe('sent');
+    dbs[0]!.close();
+    dbs = [];
+    const second = open();
+    expect(await second.scheduler.tick(new Date('2024-03-05T07:05:00Z'))).toEqual([]);
+    expect(await second.scheduler.tick(new Date('2024-03-05T22:59:00Z'))).toEqual([]);
+    expect(sender.posts).toHaveLength(1);
+    expect(second.store.run('g1', '2024-03-05')).toMatchObject({ status: 'sent', articleCount: 1, messageIds: ['m1'] });
+  });
+
+  it('GIVEN the bot was down at the hour and restarts the same local day THEN it sends once on start; the next day it does not catch up', async () => {
+    clock = new ManualClock(new Date('2024-03-05T05:00:00Z'));
+    const first = open();
+    first.store.setSchedule(berlin, clock.now().getTime());
+    expect(await first.scheduler.tick(new Date('2024-03-05T06:59:00Z'))).toEqual([]);
+    library.add('Story', '2024-03-05T06:00:00Z');
+    // Down from 07:59 Berlin to 10:30 Berlin.
+    const second = open();
+    const reports = await second.scheduler.tick(new Date('2024-03-05T09:30:00Z'));
+    expect(reports.map((r) => r.outcome)).toEqual(['sent']);
+    expect(await second.scheduler.tick(new Date('2024-03-05T09:31:00Z'))).toEqual([]);
+    expect(sender.posts).toHaveLength(1);
+    // Down through all of 6 March (Berlin): on 7 March at 00:30 Berlin nothing is owed for the 6th.
+    library.add('Later story', '2024-03-06T10:00:00Z');
+    expect(await second.scheduler.tick(new Date('2024-03-06T23:30:00Z'))).toEqual([]);
+    expect(sender.posts).toHaveLength(1);
+  });
+
+  it('GIVEN two instances started by mistake on one database THEN exactly one posts', async () => {
+    clock = new ManualClock(new Date('2024-03-05T05:00:00Z'));
+    const a = open();
+    const b = open();
+    a.store.setSchedule(berlin, clock.now().getTime());
+    library.add('Story', '2024-03-05T06:00:00Z');
+    const at = new Date('2024-03-05T07:00:00Z');
+    const [ra, rb] = await Promise.all([a.scheduler.tick(at), b.scheduler.tick(at)]);
+    const outcomes = [...ra!, ...rb!].map((r) => r.outcome).sort();
+    expect(outcomes).toEqual(['already-claimed', 'sent']);
+    expect(sender.posts).toHaveLength(1);
+  });
+
+  it('GIVEN no permission in the channel THEN nothing is posted, the reason is recorded, and it goes out once fixed the same day', async () => {
+    clock = new ManualClock(new Date('2024-03-05T05:00:00Z'));
+    const { store, scheduler } = open();
+    store.setSchedule(berlin, clock.now().getTime());
+    library.add('Story', '2024-03-05T06:00:00Z');
+    sender.check = { ok: false, code: 'MISSING_PERMISSIONS', missing: ['EmbedLinks', 'SendMessages'] };
+    const [r] = await scheduler.tick(new Date('2024-03-05T07:00:00Z'));
+    expect(r).toEqual({ guildId: 'g1', localDate: '2024-03-05', outcome: 'blocked', reason: 'MISSING_PERMISSIONS: EmbedLinks, SendMessages' });
+    expect(sender.posts).toEqual([]);
+    expect(store.schedule('g1')).toMatchObject({ blockedReason: 'MISSING_PERMISSIONS', blockedDetail: 'EmbedLinks, SendMessages', blockedAt: Date.parse('2024-03-05T07:00:00Z') });
+    expect(store.run('g1', '2024-03-05')).toBeUndefined();
+    sender.check = { ok: true };
+    const [again] = await scheduler.tick(new Date('2024-03-05T07:01:00Z'));
+    expect(again!.outcome).toBe('sent');
+    expect(store.schedule('g1')!.blockedReason).toBeUndefined();
+  });
+
+  it('GIVEN nothing new THEN nothing is posted and the day is recorded as empty', async () => {
+    clock = new ManualClock(new Date('2024-03-05T05:00:00Z'));
+    const { store, scheduler } = open();
+    store.setSchedule(berlin, clock.now().getTime());
+    const [r] = await scheduler.tick(new Date('2024-03-05T07:00:00Z'));
+    expect(r!.outcome).toBe('empty');
+    expect(sender.posts).toEqual([]);
+    // An article arriving after the empty run waits for tomorrow.
+    library.add('Late', '2024-03-05T08:00:00Z');
+    expect(await scheduler.tick(new Date('2024-03-05T09:00:00Z'))).toEqual([]);
+    const [next] = await scheduler.tick(new Date('2024-03-06T07:00:00Z'));
+    expect(next).toMatchObject({ outcome: 'sent', articleCount: 1 });
+  });
+
+  it('GIVEN a schedule set after today\'s time THEN today is not owed', async () => {
+    clock = new ManualClock(new Date('2024-03-05T09:00:00Z'));
+    const { store, scheduler } = open();
+    store.setSchedule(berlin, clock.now().getTime());
+    library.add('Story', '2024-03-05T08:00:00Z');
+    expect(await scheduler.tick(new Date('2024-03-05T09:00:01Z'))).toEqual([]);
+    expect(scheduler.status('g1', new Date('2024-03-05T09:00:01Z')).nextRunAt?.toISOString()).toBe('2024-03-06T07:00:00.000Z');
+  });
+
+  it('each digest covers what was added since the previous one; weekdays skip the weekend', async () => {
+    clock = new ManualClock(new Date('2024-03-07T05:00:00Z'));
+    const { store, scheduler } = open();
+    store.setSchedule({ ...berlin, days: 'weekdays' }, clock.now().getTime());
+    library.add('Thursday story', '2024-03-07T06:00:00Z');
+    await scheduler.tick(new Date('2024-03-07T07:00:00Z'));
+    library.add('Friday story', '2024-03-08T06:00:00Z');
+    await scheduler.tick(new Date('2024-03-08T07:00:00Z'));
+    library.add('Weekend story', '2024-03-09T12:00:00Z');
+    expect(await scheduler.tick(new Date('2024-03-09T07:00:00Z'))).toEqual([]);
+    expect(await scheduler.tick(new Date('2024-03-10T07:00:00Z'))).toEqual([]);
+    await scheduler.tick(new Date('2024-03-11T07:00:00Z'));
+    const shown = sender.posts.map((p) => p.message.embeds.map((e) => e.description.match(/\[([^\]]+)\]/)![1]).join('|'));
+    expect(shown).toEqual(['Thursday story', 'Friday story', 'Weekend story']);
+  });
+
+  it('GIVEN a send that fails before anything was posted THEN it is retried on the next tick; never more than the attempt limit', async () => {
+    clock = new ManualClock(new Date('2024-03-05T05:00:00Z'));
+    const { store, scheduler } = open();
+    store.setSchedule(berlin, clock.now().getTime());
+    library.add('Story', '2024-03-05T06:00:00Z');
+    sender.failNext = 5;
+    const outcomes: string[] = [];
+    for (let i = 0; i < 5; i++) outcomes.push(...(await scheduler.tick(new Date(Date.parse('2024-03-05T07:00:00Z') + i * 60_000))).map((r) => r.outcome));
+    expect(outcomes).toEqual(['failed', 'failed', 'failed']);
+    expect(store.run('g1', '2024-03-05')).toMatchObject({ status: 'failed', attempts: 3, reason: 'HTTP_503: Service Unavailable' });
+    expect(sender.posts).toEqual([]);
+  });
+
+  it('preview shows what would be sent now without recording anything', async () => {
+    clock = new ManualClock(new Date('2024-03-05T05:00:00Z'));
+    const { store, scheduler } = open();
+    expect(scheduler.preview('g1')).toBeUndefined();
+    library.add('Story', '2024-03-05T04:00:00Z');
+    const d = scheduler.preview('g1')!;
+    expect(d.articleCount).toBe(1);
+    expect(d.heading).toBe('Daily digest · Tuesday, 5 March 2024');
+    expect(store.lastRun('g1')).toBeUndefined();
+    expect(sender.posts).toEqual([]);
+  });
+});
