@@ -72,7 +72,7 @@ describe('npm start without a token: the console', () => {
 describe('npm start with a token: the bot', () => {
   it('GIVEN a token and a fake Discord THEN it registers, answers, and exits 0 on SIGTERM', async () => {
     const fake = await new FakeDiscord().start();
-    const env = { ...testEnv(fake, dir), DATABASE_PATH: join(dir, 'bot.db'), LOG_LEVEL: 'info' };
+    const env: Record<string, string> = { ...testEnv(fake, dir), DATABASE_PATH: join(dir, 'bot.db'), LOG_LEVEL: 'info' };
     const child = spawn('node', ['bin/start.js'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let logs = '';
     child.stdout.on('data', (d: Buffer) => (logs += d));
@@ -87,7 +87,7 @@ describe('npm start with a token: the bot', () => {
       child.kill('SIGTERM');
       expect(await exit).toBe(0);
       expect(logs).toContain('"msg":"stopped"');
-      expect(logs).not.toContain(env.DISCORD_TOKEN);
+      expect(logs).not.toContain(env.DISCORD_TOKEN!);
     } finally {
       child.kill('SIGKILL');
       await fake.stop();
