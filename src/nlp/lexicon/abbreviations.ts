@@ -31,6 +31,8 @@ export const ABBREVIATIONS: ReadonlyMap<string, AbbreviationClass> = new Map([
   ...table('never-ends', 'mr mrs ms mx messrs mmes dr drs prof profs gov govs sen sens rep reps lt col maj capt cmdr cmdt adm'),
   ...table('never-ends', 'sgt cpl pvt spc pfc gen gens brig pres rev revs fr hon atty supt insp det amb msgr mme mlle sra srta'),
   ...table('never-ends', 'asst assoc dir treas ald cong sec secs cmdr'),
+  // "Del. Stacey Plaskett": a House delegate; as Delaware it sits in "(D-Del.)" where a bracket follows anyway.
+  ...table('never-ends', 'del'),
   // Linking abbreviations that are never last: "vs. Smith", "cf. page".
   ...table('never-ends', 'vs v cf viz'),
   // Months (AP abbreviates Jan., Feb., Aug., Sept., Oct., Nov., Dec. before a date) and numbering words.

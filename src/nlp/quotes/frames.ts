@@ -349,7 +349,8 @@ function tailFrame(
       k++;
       continue;
     }
-    if (isQuoteMark(ctx, k) || ctx.words[k] === 'that' || CUE_VERBS.get(ctx.words[k]!)?.cls === 'speech') break;
+    const other = CUE_VERBS.get(ctx.words[k]!);
+    if (isQuoteMark(ctx, k) || ctx.words[k] === 'that' || (other?.cls === 'speech' && !NOUNLIKE_LEMMAS.has(other.lemma))) break;
     k++;
   }
   const fragments: Span[] = [first];

@@ -83,6 +83,8 @@ export function mentionEndingAt(ctx: QuoteContext, last: number, lo: number): Me
     // "Clinton's campaign" is handled by the role branch; a possessive name right before a cue is not a speaker.
     if (isPossessive(w)) return null;
     while (first < last && INNER_JOINERS.has(ctx.words[first]!)) first++;
+    // "Officials said": a role noun capitalized only because it opens the sentence.
+    if (first === last && ROLE_NOUNS.has(w)) return { first, last, type: 'role' };
     return { first, last, type: 'name' };
   }
   if (ROLE_NOUNS.has(w)) {

@@ -102,7 +102,8 @@ export class SpeakerResolver {
     } else {
       // Roles: a capitalized body ("the White House", "the Trump administration") is a name; "a source" is not.
       const opener = this.ctx.words[mention.first]!;
-      const capitalized = /\p{Lu}/u.test(mentionText.replace(/^\S+\s*/, '')) || /^\p{Lu}/u.test(mentionText) && opener !== 'the' && opener !== 'a' && opener !== 'an';
+      // The first word may be capitalized only because it opens the sentence ("Officials said").
+      const capitalized = /\p{Lu}/u.test(mentionText.replace(/^\S+\s*/, ''));
       res = { ref: capitalized && !['a', 'an', 'another', 'one'].includes(opener) ? canonicalName(mentionText) : null, certainty: 1 };
     }
     if (res.ref) {
