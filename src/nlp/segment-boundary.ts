@@ -37,12 +37,14 @@ const QMARK = 0x3f;
 const BANG = 0x21;
 const ELLIPSIS = 0x2026;
 
+/** Single-character terminals. */
+const TERMINAL_CODES = new Set([DOT, QMARK, BANG]);
 /** Characters that may close a sentence right after its terminal: '."', '?\'', '.)'. */
 const CLOSER_CODES = new Set([0x22, 0x27, 0x29, 0x5d, 0x7d]);
 /** Characters that open a sentence before its first word: '"', '\'', '(', '['. */
 const OPENER_CODES = new Set([0x22, 0x27, 0x28, 0x5b]);
 /** Punctuation that ends a line without ending anything: the sentence runs on to the next line. */
-const RUN_ON_CODES = new Set([0x2c, 0x3b, 0x3a, 0x2d, 0x2014, 0x2013, 0x28, 0x2f, 0x26]);
+const RUN_ON_CODES = new Set([0x2c, 0x3b, 0x3a, 0x2d, 0x2014, 0x2013, 0x2015, 0x28, 0x2f, 0x26]);
 
 function isUpperCode(s: string, at: number): boolean {
   const c = s.charCodeAt(at);
@@ -109,6 +111,8 @@ export function endsSentence(w: Window, term: number, last: number, sentenceStar
   if (n >= w.to) return true;
   const next = tokens[n]!;
 
+  // "obsolete. ... NATO was": an ellipsis after a full stop opens the next sentence (an omission at its start).
+  if (n === last + 1 && !glued && isEllipsis(w, next) && n + 1 < w.to && isUpperCode(s, tokens[n + 1]!.start)) return true;
   // A comma, semicolon, closing bracket or dash after the terminal: the sentence goes on ("Jan. 20,", "U.S.-led").
   if (next.kind === 'punct' && n === last + 1) return false;
   // A lowercase word never starts a sentence ("etc. and", '"Why?" he asked').
@@ -116,8 +120,8 @@ export function endsSentence(w: Window, term: number, last: number, sentenceStar
   if (glued && !closed) return gluedStart(w, term, last, next);
 
   if (termCode === QMARK || termCode === BANG) return !(closed && attributionFollows(w, n));
-  if (termTok.kind === 'punct' && termCode !== DOT) return true; // an ellipsis before a capital
-  if (termTok.kind === 'punct' && termTok.end - termTok.start > 1) return true; // "...." and friends
+  if (termTok.kind === 'punct' && termCode !== DOT) return term !== sentenceStart; // an ellipsis before a capital
+  if (termTok.kind === 'punct' && termTok.end - termTok.start > 1) return term !== sentenceStart; // "...." and friends
 
   const nextWord = next.kind === 'word' || next.kind === 'abbrev' ? lookupForm(s, next) : '';
   const starter = SENTENCE_STARTERS.has(nextWord);
@@ -126,7 +130,10 @@ export function endsSentence(w: Window, term: number, last: number, sentenceStar
     const key = s.slice(termTok.start, termTok.end).toLowerCase();
     if (DOTTED_NEVER_ENDS.has(key)) return false;
     if (DOTTED_TIMES.has(key)) return next.kind !== 'number' && !CONTINUES_AFTER_TIME.has(nextWord); // "4 a.m. (0117 GMT)"
-    if (DOTTED_PLACES.has(key)) return next.kind !== 'number' && (starter || !CONTINUES_AFTER_PLACE.has(nextWord));
+    if (DOTTED_PLACES.has(key)) {
+      if (next.kind === 'number' || CONTINUES_AFTER_PLACE.has(nextWord) || adjectivalPlace(w, term)) return false;
+      return starter || !startsLongName(w, n);
+    }
     return starter; // initials ("J.R.R. Tolkien") and other dotted forms: only before a clear sentence start
   }
 
@@ -176,8 +183,49 @@ function gluedStart(w: Window, term: number, last: number, next: Token): boolean
   const prev = term > w.from ? tokens[term - 1]! : undefined;
   if (!prev || prev.kind !== 'word' || prev.end - prev.start < 2) return false;
   if (!isLowerCode(s, prev.end - 1) || !isLowerCode(s, prev.end - 2)) return false;
-  return next.kind === 'word' && isUpperCode(s, next.start) && next.end - next.start > 1 && isLowerCode(s, next.start + 1);
+  if (next.kind !== 'word' || !isUpperCode(s, next.start)) return false;
+  // "frustrated.I honestly": a capitalized word, or the one-letter words "I" and "A".
+  return next.end - next.start > 1 ? isLowerCode(s, next.start + 1) : next.end < w.s.length && s.charCodeAt(next.end) === 32;
 }
+
+/** A dotted or "…" ellipsis token. */
+function isEllipsis(w: Window, t: Token): boolean {
+  if (t.kind !== 'punct') return false;
+  const c = w.s.charCodeAt(t.start);
+  return c === ELLIPSIS || (c === DOT && t.end - t.start > 1);
+}
+
+/**
+ * After "U.S." and the like: does a multiword proper name start at token `n` ("U.S. Environmental
+ * Protection Agency", "U.S. Centers for Disease Control", "U.S. Virgin Islands")? Then the period
+ * is inside the name. A single capitalized word before a lowercase one ("U.S. Europe was flat") is
+ * a new sentence.
+ */
+function startsLongName(w: Window, n: number): boolean {
+  if (n + 1 >= w.to) return false;
+  const after = w.tokens[n + 1]!;
+  // "Navigate U.S. Media.": one capitalized word and the end of the sentence is not a sentence of its own.
+  if (after.kind === 'punct' && after.end - after.start === 1) return TERMINAL_CODES.has(w.s.charCodeAt(after.start));
+  if (after.kind !== 'word') return false;
+  if (isUpperCode(w.s, after.start)) return true;
+  return after.end - after.start <= 3 && NAME_LINKS.has(w.s.slice(after.start, after.end));
+}
+
+/** "her U.S. Facebook fans": after a possessive or a determiner other than "the", "U.S." is an adjective. */
+function adjectivalPlace(w: Window, term: number): boolean {
+  if (term <= w.from) return false;
+  const before = w.tokens[term - 1]!;
+  return before.kind === 'word' && before.end - before.start <= 7 && PLACE_PREMODIFIERS.has(w.s.slice(before.start, before.end).toLowerCase());
+}
+
+/** Words before "U.S." that make it modify the next noun (never "the": "in the U.S. Europe was flat"). */
+const PLACE_PREMODIFIERS: ReadonlySet<string> = new Set([
+  'her', 'his', 'its', 'their', 'our', 'my', 'your', 'a', 'an', 'many', 'most', 'some', 'all', 'several', 'two',
+  'three', 'top', 'key', 'major', 'other', 'both', 'every', 'each', 'no', 'whose', 'these', 'those', 'this', 'that',
+]);
+
+/** Lowercase words inside multiword names ("Centers for Disease Control", "Department of State"). */
+const NAME_LINKS: ReadonlySet<string> = new Set(['for', 'of', 'and', 'de', 'on']);
 
 /**
  * After a quoted question or exclamation: up to a few words and then a speech verb is the quote's
@@ -211,7 +259,7 @@ export function lineEndsSentence(w: Window, i: number, lineStart: number, maxLin
   const pc = s.charCodeAt(prev.start);
   if (prev.end - prev.start === 1 && RUN_ON_CODES.has(pc)) return false;
   if (isTerminal(w, i - 1) || CLOSER_CODES.has(pc)) return false; // the terminal rules decided already
-  if (!(isUpperCode(s, tok.start) || tok.kind === 'number' || tok.kind === 'quote')) return false;
+  if (!(isUpperCode(s, tok.start) || tok.kind === 'quote')) return false;
   if (prev.kind === 'word' && prev.end - prev.start <= 5 && CONNECTIVES.has(s.slice(prev.start, prev.end).toLowerCase())) return false;
   const chars = prev.end - tokens[lineStart]!.start;
   return chars <= BOUNDARY_LIMITS.headingMaxChars && chars < BOUNDARY_LIMITS.headingLineShare * maxLineChars;

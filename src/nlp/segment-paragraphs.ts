@@ -60,6 +60,18 @@ export function startsListItem(s: string, at: number, end: number): boolean {
 /** Bullet characters that open a list item when followed by a space. */
 const LIST_BULLETS = new Set([0x2d, 0x2a, 0x2022, 0x00b7, 0x2023, 0x25aa, 0x25cf, 0x25e6, 0x2043, 0x2013, 0x2014]);
 
+/** Characters that end a line as a unit: terminals, closers and colons. */
+const LINE_FINAL = new Set([0x2e, 0x21, 0x3f, 0x3a, 0x2026, 0x22, 0x27, 0x29, 0x5d]);
+
+/** A line that starts with a lowercase letter or a digit (not a list item) after a line without final punctuation goes on from it. */
+function continuesLine(s: string, prevEnd: number, l: Line): boolean {
+  if (LINE_FINAL.has(s.charCodeAt(prevEnd - 1))) return false;
+  const c = s[l.start]!;
+  const lower = c !== c.toUpperCase() && c === c.toLowerCase();
+  const digit = c >= '0' && c <= '9';
+  return (lower || digit) && !startsListItem(s, l.start, l.end);
+}
+
 /** Paragraph spans (trimmed, non-empty) of the folded text. */
 export function paragraphSpans(s: string): Span[] {
   const lines = linesOf(s);
@@ -89,8 +101,9 @@ export function paragraphSpans(s: string): Span[] {
   const wrapped =
     nonEmpty.length >= WRAP_RULES.minLines && width <= WRAP_RULES.maxWidth && full >= WRAP_RULES.fullLinesNeeded * nonEmpty.length;
   for (const l of nonEmpty) {
-    // Wrapped prose: a short line ended its paragraph; a list item starts a new one.
-    if (open && (!wrapped || startsListItem(s, l.start, l.end))) flush();
+    // Wrapped prose: a short line ended its paragraph; a list item starts a new one. Unwrapped
+    // text: each line is a paragraph unless it plainly continues the line before ("O\n2 molecules").
+    if (open && (wrapped ? startsListItem(s, l.start, l.end) : !continuesLine(s, open.end, l))) flush();
     if (open) open.end = l.end;
     else open = { start: l.start, end: l.end };
     if (wrapped && l.end - l.start < WRAP_RULES.fullLineShare * width) flush();

@@ -50,8 +50,8 @@ export function isWordCode(c: number): boolean {
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
-/** Characters that are punctuation tokens of their own (one character each, except runs of dashes). */
-const PUNCT_CODES = new Set([0x2e, 0x21, 0x3f, 0x2c, 0x3b, 0x3a, 0x28, 0x29, 0x5b, 0x5d, 0x7b, 0x7d, 0x2014, 0x2013, 0x2d, 0x2f, 0x2026]);
+/** Characters that are punctuation tokens of their own (one character each, except runs of dashes); HuffPost-style datelines use U+2015. */
+const PUNCT_CODES = new Set([0x2e, 0x21, 0x3f, 0x2c, 0x3b, 0x3a, 0x28, 0x29, 0x5b, 0x5d, 0x7b, 0x7d, 0x2014, 0x2013, 0x2015, 0x2012, 0x2d, 0x2f, 0x2026]);
 /** Straight quote marks (curly ones are folded to these before tokenizing). */
 const DQUOTE = 0x22;
 const SQUOTE = 0x27;
