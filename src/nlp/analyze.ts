@@ -6,8 +6,9 @@
 import type { Article } from '../article/model';
 import { segment, type Segmentation } from './segment';
 import { summarize, type SummaryResult } from './summarize';
+import { extractQuotes, type Quote } from './quotes';
 
-export const ANALYSIS_VERSION = 2;
+export const ANALYSIS_VERSION = 3;
 
 export interface Analysis {
   readonly version: number;
@@ -16,6 +17,8 @@ export interface Analysis {
   readonly wordCount: number;
   /** The default 3-sentence summary and the keywords (other lengths: call summarize with `seg`). */
   readonly summary: SummaryResult;
+  /** Every attribution (direct, mixed, indirect) with its speaker, in text order. */
+  readonly quotes: readonly Quote[];
 }
 
 export function analyzeArticle(article: Article, seg: Segmentation = segment(article.text)): Analysis {
@@ -25,5 +28,6 @@ export function analyzeArticle(article: Article, seg: Segmentation = segment(art
     sentenceCount: seg.sentences.length,
     wordCount: seg.tokens.reduce((n, t) => n + (t.kind === 'word' || t.kind === 'number' || t.kind === 'abbrev' ? 1 : 0), 0),
     summary: summarize(article.text, { seg, title: article.title }),
+    quotes: extractQuotes(article.text, seg),
   };
 }
