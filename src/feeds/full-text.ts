@@ -51,6 +51,14 @@ export interface ItemArticle {
   readonly pageError?: string;
 }
 
+/**
+ * Feed bodies are HTML fragments; the article extractor looks for a main-content element in a
+ * document, so the fragment is given one (an <article> in a minimal page).
+ */
+export function fragmentDocument(fragment: string): string {
+  return `<!doctype html><html><head><meta charset="utf-8"></head><body><article>${fragment}</article></body></html>`;
+}
+
 function codeOf(err: unknown): string {
   const code = (err as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : 'UNKNOWN';
@@ -83,7 +91,7 @@ export async function articleFromItem(
   }
   if (plain === '') return pageError === undefined ? {} : { pageError };
   try {
-    const article = deps.makeArticle({ ...meta, content: body, format: 'html', ...(item.url !== undefined && { url: item.url }) });
+    const article = deps.makeArticle({ ...meta, content: fragmentDocument(body), format: 'html', ...(item.url !== undefined && { url: item.url }) });
     const origin: FullTextOrigin = isTeaser(plain) ? 'teaser' : 'feed';
     return pageError === undefined ? { article, origin } : { article, origin, pageError };
   } catch (err) {
