@@ -20,7 +20,6 @@ export function urlKey(value: string): string | undefined {
   u.hash = '';
   const kept = [...u.searchParams].filter(([k]) => !TRACKING_PARAMS.test(k)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   u.search = new URLSearchParams(kept).toString();
-  let s = u.toString();
-  if (s.endsWith('/') && u.pathname !== '/') s = s.slice(0, -1);
-  return s;
+  if (u.pathname.length > 1 && u.pathname.endsWith('/')) u.pathname = u.pathname.replace(/\/+$/, '') || '/';
+  return u.toString();
 }

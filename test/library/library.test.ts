@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/article';
+import { ANALYSIS_VERSION } from '../../src/nlp/analyze';
+import { createLibrary, LibraryError, type AddSource, type ArticleLoader } from '../../src/library';
+import { openStores } from '../../src/store';
+
+/** A loader that parses text and pretends URLs resolve to a fixed page per URL (no network). */
+function fakeLoader(pages: Record<string, string> = {}): ArticleLoader & { calls: AddSource[] } {
+  const calls: AddSource[] = [];
+  const load = (async (source: AddSource) => {
+    calls.push(source);
+    if (source.kind === 'text') return parseArticle({ content: source.text, format: 'text', source: 'text', ...(source.title && { title: source.title }) });
+    if (source.kind === 'url') {
+      const page = pages[source.url];
+      if (!page) throw new Error(`no page ${source.url}`);
+      return parseArticle({ content: page, format: 'text', source: source.url, url: source.url });
+    }
+    throw new Error('unsupported in this test');
+  }) as ArticleLoader & { calls: AddSource[] };
+  load.calls = calls;
+  return load;
+}
+
+function setup(pages?: Record<string, string>, maxArticlesPerGuild?: number) {
+  const stores = openStores(':memory:');
+  const load = fakeLoader(pages);
+  const library = createLibrary({ articles: stores.articles, analyses: stores.analyses, load, ...(maxArticlesPerGuild && { maxArticlesPerGuild }) });
+  return { stores, load, library };
+}
+
+const text = (t: string, body: string): AddSource => ({ kind: 'text', text: body, title: t });
+
+describe('library.add', () => {
+  it('GIVEN a new text THEN it is stored with its analysis; the same text again is a content duplicate', async () => {
+    const { library, stores } = setup();
+    const first = await library.add('g', text('Bridge news', 'The bridge opens in May. The mayor said so.'), 'u1');
+    expect(first.duplicate).toBeUndefined();
+    expect(first.article).toMatchObject({ title: 'Bridge news', slug: 'bridge-news', addedBy: 'u1', guildId: 'g' });
+    expect(stores.analyses.get(first.article.id)?.version).toBe(ANALYSIS_VERSION);
+    const again = await library.add('g', text('Other title', 'The bridge opens in May. The mayor said so.'), 'u2');
+    expect(again.duplicate).toBe('content');
+    expect(again.article.id).toBe(first.article.id);
+    expect(stores.articles.countOwn('g')).toBe(1);
+  });
+
+  it('GIVEN a URL already added (written differently) THEN it is a URL duplicate and nothing is fetched', async () => {
+    const { library, load } = setup({ 'https://news.test/a': 'A title\n\nSome body text here.' });
+    await library.add('g', { kind: 'url', url: 'https://news.test/a' }, 'u');
+    const dup = await library.add('g', { kind: 'url', url: 'HTTPS://NEWS.test/a/?utm_source=feed#x' }, 'u');
+    expect(dup.duplicate).toBe('url');
+    expect(load.calls).toHaveLength(1);
+  });
+
+  it('GIVEN the per-server limit reached THEN LIBRARY_FULL, while other servers still add', async () => {
+    const { library } = setup({}, 2);
+    await library.add('g', text('One', 'First body.'), 'u');
+    await library.add('g', text('Two', 'Second body.'), 'u');
+    await expect(library.add('g', text('Three', 'Third body.'), 'u')).rejects.toMatchObject({ code: 'LIBRARY_FULL', details: { limit: 2 } });
+    await expect(library.add('h', text('Three', 'Third body.'), 'u')).resolves.toMatchObject({ article: { guildId: 'h' } });
+  });
+});
+
+describe('library.resolve and suggest', () => {
+  async function seeded() {
+    const s = setup({ 'https://news.test/late': 'Late news\n\nIt came late.' });
+    const venezuela = parseArticle({ content: 'Venezuela agrees\n\nVenezuela agreed to take back migrants.', format: 'text', source: 'seed.txt' });
+    s.library.addBundled(venezuela, 'venezuela-agrees-to-take-back-migrants');
+    const bridge = await s.library.add('g', text('Bridge opens in May', 'The bridge opens in May.'), 'u');
+    const budget = await s.library.add('g', text('City budget passes', 'The council approved the budget.'), 'u');
+    return { ...s, venezuela, bridge: bridge.article, budget: budget.article };
+  }
+
+  it.each([
+    ['venezuela', 'slug prefix'],
+    ['Venezuela agrees', 'title words'],
+    ['venezuela-agrees-to-take-back-migrants', 'exact slug'],
+  ])('GIVEN "%s" (%s) THEN the bundled article', async (ref) => {
+    const { library, venezuela } = await seeded();
+    expect((await library.resolve('g', ref, 'u')).article.id).toBe(venezuela.id);
+  });
+
+  it('GIVEN an id prefix of 4+ hex chars THEN that article; an unknown ref THEN ARTICLE_NOT_FOUND with the ref', async () => {
+    const { library, bridge } = await seeded();
+    expect((await library.resolve('g', bridge.id.slice(0, 6), 'u')).article.id).toBe(bridge.id);
+    const err = await library.resolve('g', 'zebra crossing', 'u').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LibraryError);
+    expect(err).toMatchObject({ code: 'ARTICLE_NOT_FOUND', details: { ref: 'zebra crossing' } });
+  });
+
+  it('GIVEN two equally good matches THEN ARTICLE_AMBIGUOUS lists both', async () => {
+    const { library } = await seeded();
+    await library.add('g', text('Bridge closes in June', 'The bridge closes in June.'), 'u');
+    const err = await library.resolve('g', 'bridge', 'u').catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'ARTICLE_AMBIGUOUS' });
+    expect((err as LibraryError).details.candidates?.map((c) => c.title).sort()).toEqual(['Bridge closes in June', 'Bridge opens in May']);
+  });
+
+  it('GIVEN a pasted URL THEN it is loaded and added on the fly; the second time it is found, not fetched', async () => {
+    const { library, load } = await seeded();
+    const first = await library.resolve('g', 'https://news.test/late', 'u');
+    expect(first).toMatchObject({ loaded: true, article: { title: 'Late news' } });
+    const second = await library.resolve('g', 'https://news.test/late', 'u');
+    expect(second.loaded).toBe(false);
+    expect(load.calls.filter((c) => c.kind === 'url')).toHaveLength(1);
+  });
+
+  it('GIVEN an empty query THEN suggestions are the newest first; every name and value at most 100 chars', async () => {
+    const { library, bridge, budget, venezuela } = await seeded();
+    await library.add('g', text('T'.repeat(300), 'A very long titled article body.'), 'u');
+    const all = library.suggest('g', '');
+    expect(all.slice(1).map((s) => s.value)).toEqual([budget.id, bridge.id, venezuela.id]);
+    for (const s of all) {
+      expect(s.name.length).toBeLessThanOrEqual(100);
+      expect(s.value.length).toBeLessThanOrEqual(100);
+    }
+    expect(library.suggest('g', 'budg')[0]).toEqual({ name: `City budget passes · ${budget.id.slice(0, 6)}`, value: budget.id });
+  });
+
+  it('GIVEN 40 articles THEN at most 25 suggestions, and a 6,000-character query is answered (empty) quickly', async () => {
+    const { library } = setup();
+    for (let k = 0; k < 40; k++) await library.add('g', text(`Story ${k}`, `Body of story number ${k}.`), 'u');
+    expect(library.suggest('g', 'story')).toHaveLength(25);
+    const t0 = performance.now();
+    expect(library.suggest('g', 'x'.repeat(6000))).toEqual([]);
+    expect(performance.now() - t0).toBeLessThan(200);
+  });
+});
+
+describe('library.analysis', () => {
+  it('GIVEN a stored analysis of another version THEN it is recomputed and stored again', async () => {
+    const { library, stores } = setup();
+    const { article } = await library.add('g', text('T', 'One sentence here. Another one there.'), 'u');
+    stores.analyses.put(article.id, ANALYSIS_VERSION + 100, '{"stale":true}');
+    const fresh = library.analysis(article);
+    expect(fresh.version).toBe(ANALYSIS_VERSION);
+    expect(fresh.sentenceCount).toBe(2);
+    expect(stores.analyses.get(article.id)?.version).toBe(ANALYSIS_VERSION);
+  });
+
+  it('GIVEN remove of a bundled article THEN ARTICLE_BUNDLED; of an own article THEN gone with its analysis', async () => {
+    const { library, stores } = setup();
+    const seed = parseArticle({ content: 'Seed\n\nSeed body.', format: 'text', source: 'seed.txt' });
+    library.addBundled(seed, 'seed');
+    expect(() => library.remove('g', 'seed')).toThrow(expect.objectContaining({ code: 'ARTICLE_BUNDLED' }));
+    const { article } = await library.add('g', text('Mine', 'My own body.'), 'u');
+    expect(library.remove('g', 'mine').id).toBe(article.id);
+    expect(library.find('g', article.id)).toBeUndefined();
+    expect(stores.analyses.get(article.id)).toBeUndefined();
+  });
+});
