@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { ArticleError } from '../../src/article';
+import { FetchError } from '../../src/fetch';
+import { BotError } from '../../src/discord/errors';
+import { describeError, formatBytes, UNEXPECTED } from '../../src/discord/messages';
+import { scrubSecrets } from '../../src/discord/logger';
+import { LibraryError } from '../../src/library';
+
+describe('describeError: the one code -> words table', () => {
+  it.each([
+    [new FetchError('FETCH_BLOCKED_ADDRESS', 'http://169.254.169.254/', 'blocked'), 'FETCH_BLOCKED_ADDRESS', 'private, local or cloud-internal'],
+    [new FetchError('FETCH_HTTP_STATUS', 'https://x.test', 'status', { status: 403 }), 'FETCH_HTTP_STATUS', 'HTTP 403 (it refuses automated readers)'],
+    [new LibraryError('LIBRARY_FULL', 'full', { limit: 500 }), 'LIBRARY_FULL', 'limit of 500 articles'],
+    [new LibraryError('ATTACHMENT_TOO_LARGE', 'x', { size: 104857600, limit: 5242880, fileName: 'a.txt' }), 'ATTACHMENT_TOO_LARGE', 'a.txt is 100 MB; the largest file I read is 5.0 MB.'],
+    [new ArticleError('ARTICLE_BINARY', 'bin'), 'ARTICLE_BINARY', 'not text'],
+    [new BotError('BOT_MISSING_PERMISSIONS', { missing: ['Create Public Threads', 'Send Messages in Threads'] }), 'BOT_MISSING_PERMISSIONS', 'Create Public Threads, Send Messages in Threads'],
+    [new BotError('RATE_LIMITED', { retryAfterMs: 4200 }), 'RATE_LIMITED', 'Try again in 5 s.'],
+  ])('GIVEN %s THEN code %s and words containing %j', (err, code, words) => {
+    const d = describeError(err);
+    expect(d.code).toBe(code);
+    expect(d.expected).toBe(true);
+    expect(d.text).toContain(words);
+  });
+
+  it('GIVEN a bug THEN a generic message, never the error text', () => {
+    expect(describeError(new TypeError('secret internals'))).toEqual({ code: 'UNEXPECTED', text: UNEXPECTED, expected: false });
+  });
+
+  it('GIVEN every code of every error class THEN each has words (the table is complete)', () => {
+    const bot = ['USAGE', 'RATE_LIMITED', 'BOT_MISSING_PERMISSIONS', 'MEMBER_MISSING_PERMISSIONS', 'THREAD_EXISTS', 'GUILD_ONLY', 'NOT_ON_THIS_SURFACE', 'STALE_BUTTON', 'SHUTTING_DOWN', 'OPTION_TOO_LONG', 'ARTICLE_REMOVED'] as const;
+    for (const c of bot) expect(describeError(new BotError(c)).text.length).toBeGreaterThan(10);
+    const article = ['ARTICLE_EMPTY', 'ARTICLE_BINARY', 'ARTICLE_TOO_LARGE', 'ARTICLE_FILE_NOT_FOUND', 'ARTICLE_UNREADABLE', 'ARTICLE_NO_CONTENT'] as const;
+    for (const c of article) expect(describeError(new ArticleError(c, 'x')).expected).toBe(true);
+  });
+
+  it.each([
+    [512, '512 bytes'],
+    [2048, '2 KB'],
+    [5 * 1024 * 1024, '5.0 MB'],
+    [100 * 1024 * 1024, '100 MB'],
+  ])('formatBytes(%i) = %s', (n, s) => expect(formatBytes(n)).toBe(s));
+});
+
+describe('scrubSecrets', () => {
+  it('GIVEN interaction and webhook URLs and a bot token THEN the secrets are replaced', () => {
+    const text =
+      'POST /api/v10/interactions/123456/aW50ZXJhY3Rpb246abc_DEF-123/callback and /webhooks/999/tok.en~x/messages/@original with MTAwMDAwMDAwMDAwMDAwMDAx.GaBcDe.abcdefghijklmnopqrstuvwxyz01234';
+    expect(scrubSecrets(text)).toBe(
+      'POST /api/v10/interactions/123456/[token]/callback and /webhooks/999/[token]/messages/@original with [token]',
+    );
+  });
+});
