@@ -65,17 +65,23 @@ function fitEmbed(e: Embed): Embed {
   };
 }
 
-/** Shrink an embed's description (then drop trailing fields) until it is at most `budget` long. */
-function shrinkTo(e: Embed, budget: number): Embed {
+/**
+ * Shrink an embed until it is at most `budget` long: first the description, then trailing fields,
+ * then footer, author and title (the title last: it says what the embed is). Undefined when even an
+ * empty embed would not fit.
+ */
+function shrinkTo(e: Embed, budget: number): Embed | undefined {
   let out = e;
-  const over = embedLength(out) - budget;
-  if (over > 0 && out.description) {
-    out = { ...out, description: truncate(out.description, Math.max(1, out.description.length - over)) };
+  const over = () => embedLength(out) - budget;
+  if (over() > 0 && out.description) {
+    out = { ...out, description: truncate(out.description, Math.max(1, out.description.length - over())) };
   }
-  while (embedLength(out) > budget && out.fields && out.fields.length > 0) {
-    out = { ...out, fields: out.fields.slice(0, -1) };
+  while (over() > 0 && out.fields && out.fields.length > 0) out = { ...out, fields: out.fields.slice(0, -1) };
+  for (const key of ['footer', 'author', 'title'] as const) {
+    const value = out[key];
+    if (over() > 0 && value) out = { ...out, [key]: truncate(value, Math.max(1, value.length - over())) };
   }
-  return out;
+  return over() > 0 ? undefined : out;
 }
 
 /** The reply, made to fit every limit above. Pure; a reply that already fits is returned equal. */
@@ -86,6 +92,7 @@ export function fitReply(reply: Reply): Reply {
   for (const e of embeds) {
     if (budget <= 0) break;
     const s = embedLength(e) <= budget ? e : shrinkTo(e, budget);
+    if (!s) break;
     budget -= embedLength(s);
     fitted.push(s);
   }
