@@ -31,8 +31,15 @@ export interface DomDocument {
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
 
+/**
+ * Parse a page. linkedom leaves `documentElement` null for fragments without an <html> element (a
+ * pasted snippet, "<p>Hi</p>"), and its `body` getter then throws: such input is wrapped first.
+ */
 export function parseDocument(html: string): DomDocument {
-  return (parseHTML(html) as unknown as { document: DomDocument }).document;
+  const parse = (h: string) => (parseHTML(h) as unknown as { document: DomDocument }).document;
+  const doc = parse(html);
+  if (doc.documentElement && doc.body) return doc;
+  return parse(`<!doctype html><html><head></head><body>${html}</body></html>`);
 }
 
 export function isElement(node: DomNode): node is DomElement {
