@@ -69,7 +69,8 @@ function renderText(article: Article, seg: Segmentation): string {
   field('Source', article.source);
   if (article.url && article.url !== article.source) field('URL', article.url);
   field('Id', article.id);
-  field('Length', `${article.text.length} characters, ${article.paragraphs.length} paragraphs, ${seg.sentences.length} sentences`);
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  field('Length', `${count(article.text.length, 'character')}, ${count(article.paragraphs.length, 'paragraph')}, ${count(seg.sentences.length, 'sentence')}`);
   if (article.boilerplate.length > 0) {
     lines.push('', 'Boilerplate (moved out of the body):');
     for (const b of article.boilerplate) lines.push(`  - ${b}`);
