@@ -104,6 +104,11 @@ export function parseSlashLine(line: string, definitions: readonly CommandDefini
     if (prev && rest[prev.valueAt] === '"' && !closedQuote(rest, prev.valueAt, at)) continue;
     starts.push({ name, at, valueAt: at + name.length + 1 });
   }
+  // A name given twice: the last one is the option, earlier ones are part of the text before it.
+  const lastOf = new Map(starts.map((s, i) => [s.name, i]));
+  const kept = starts.filter((s, i) => lastOf.get(s.name) === i);
+  starts.length = 0;
+  starts.push(...kept);
   const leading = rest.slice(0, starts[0]?.at ?? rest.length).trim();
   if (leading) {
     const firstRequired = options.find((o) => o.required);
@@ -117,7 +122,6 @@ export function parseSlashLine(line: string, definitions: readonly CommandDefini
     const s = starts[i]!;
     let raw = rest.slice(s.valueAt, starts[i + 1]?.at ?? rest.length).trim();
     if (raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"')) raw = raw.slice(1, -1).replace(/\\"/g, '"');
-    if (values.has(s.name)) throw new ConsoleParseError(`${s.name} is given twice`);
     values.set(s.name, coerce(s.name, known.get(s.name)!, raw));
   }
   for (const o of options) {
