@@ -1,0 +1,44 @@
+/**
+ * The real summary and quote for each digest entry: Lede's extractive summarizer (1-2 sentences,
+ * verbatim) and the top-ranked key quote with its resolved speaker. Kept apart from composition so
+ * composition stays pure and is tested with plain functions.
+ */
+import { extractQuotes, rankKeyQuotes, type Quote } from '../nlp/quotes';
+import { segment } from '../nlp/segment';
+import { summarize } from '../nlp/summarize';
+import type { DigestArticle, DigestParts, DigestQuote } from './compose';
+
+/** Quotes scoring at or under this (see nlp/quotes/rank.ts, 0..~4) are too weak to headline an article. */
+const MIN_QUOTE_SCORE = 1;
+
+export interface NlpPartsOptions {
+  /** Summary sentences per article (the digest shows 1-2). */
+  readonly sentences?: number;
+  /** Stored quotes for an article, when the library has them, to avoid extracting again. */
+  readonly quotesOf?: (article: DigestArticle) => readonly Quote[] | undefined;
+}
+
+/** The verbatim opening sentences of a text that is too short to summarize. */
+function opening(text: string, sentences: number): string[] {
+  return segment(text)
+    .sentences.slice(0, sentences)
+    .map((s) => text.slice(s.start, s.end).trim())
+    .filter((s) => s !== '');
+}
+
+export function nlpDigestParts(options: NlpPartsOptions = {}): DigestParts {
+  const n = options.sentences ?? 2;
+  return {
+    summaryOf(article) {
+      const result = summarize(article.text, { sentences: n, title: article.title, keywords: 0 });
+      return result.tooShort || result.sentences.length === 0 ? opening(article.text, n) : result.sentences.map((s) => s.text);
+    },
+    topQuoteOf(article): DigestQuote | undefined {
+      const quotes = options.quotesOf?.(article) ?? extractQuotes(article.text);
+      const [top] = rankKeyQuotes(quotes, { limit: 1, minScore: MIN_QUOTE_SCORE });
+      if (!top) return undefined;
+      const speaker = top.speakerRef ?? undefined;
+      return speaker === undefined ? { quote: top.quote } : { quote: top.quote, speaker };
+    },
+  };
+}
