@@ -141,7 +141,7 @@ export async function run(): Promise<void> {
     ours.em += em;
     ours.f1 += f1;
     ours.sent += sentOk;
-    const candidate = r.answer ?? '';
+    const candidate = r.answer ?? r.rejected?.text ?? '';
     forced.n++;
     forced.em += exactMatch(candidate, row.answers);
     forced.f1 += f1Score(candidate, row.answers);
@@ -160,7 +160,7 @@ export async function run(): Promise<void> {
     byType.set(r.answerType, t);
     if (verbose) {
       console.log(
-        JSON.stringify({ q: row.question, gold: row.answers, got: r.answer, found: r.found, type: r.answerType, conf: +r.confidence.toFixed(2), f1: +f1.toFixed(2), sentOk }),
+        JSON.stringify({ q: row.question, gold: row.answers, got: r.answer ?? r.rejected?.text ?? null, found: r.found, type: r.answerType, conf: +r.confidence.toFixed(2), f1: +f1.toFixed(2), sentOk }),
       );
     }
   }

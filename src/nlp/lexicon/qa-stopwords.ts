@@ -19,7 +19,9 @@ export const QA_STOPWORDS: ReadonlySet<string> = new Set([
   // prepositions and conjunctions
   'of', 'in', 'on', 'at', 'to', 'for', 'from', 'by', 'with', 'about', 'as', 'into', 'onto', 'upon', 'over',
   'under', 'than', 'then', 'and', 'or', 'but', 'nor', 'so', 'if', 'because', 'while', 'though', 'although',
-  'also', 'not', 'no', 'only', 'just', 'very', 'too', 'up', 'out', 'off', 'down', 'yet', 'still',
+  'also', 'not', 'no', 'only', 'just', 'very', 'too', 'up', 'out', 'off', 'down', 'yet', 'still', 'before',
+  'after', 'during', 'between', 'against', 'without', 'within', 'among', 'through', 'across', 'toward',
+  'towards', 'via', 'per', 'around', 'since', 'until',
   // question light verbs and fillers: "what is X called", "what is X known as", "name the ..."
   'called', 'call', 'known', 'name', 'named', 'term', 'termed', 'kind', 'type', 'sort', 'example', 'considered',
   "'s", 's',

@@ -11,6 +11,11 @@ import { sentenceTags } from './sentence-tags';
 import { confidenceOf, FOUND_THRESHOLD } from './confidence';
 
 import { WEIGHTS } from './weights';
+import { SAY_VERBS } from '../lexicon/qa-answer-types';
+import { termOf } from './terms';
+
+/** Matching keys of the verbs of saying. */
+const SAY_TERMS: ReadonlySet<string> = new Set([...SAY_VERBS].map(termOf));
 
 export interface AnswerOptions {
   /** The article's quotes (from src/nlp/quotes), for who-said questions. */
@@ -39,8 +44,9 @@ export function answerQuestion(index: QaIndex, question: string, opts: AnswerOpt
     const fromQuotes = opts.quotes ? answerFromQuotes(index, q.quoteQuery, opts.quotes) : null;
     if (fromQuotes) {
       const s = sentenceAt(index, fromQuotes.start);
+      if (fromQuotes.confidence < FOUND_THRESHOLD) return refuse('quote', fromQuotes.confidence);
       return {
-        found: fromQuotes.confidence >= FOUND_THRESHOLD,
+        found: true,
         answer: fromQuotes.answer,
         answerStart: fromQuotes.start,
         answerEnd: fromQuotes.end,
@@ -51,7 +57,11 @@ export function answerQuestion(index: QaIndex, question: string, opts: AnswerOpt
       };
     }
     // Not in the quotes (or no quotes given): answer as a plain question ("Who noted X?" is often a fact).
-    if (!opts.quotes || q.quoteQuery.phrase) q = { ...q, answerType: q.quoteQuery.phrase ? 'person' : 'noun', quoteQuery: null };
+    // The saying verb is only the question's frame: it must not count as matching content.
+    if (!opts.quotes || q.quoteQuery.phrase) {
+      const terms = new Map([...q.terms].filter(([t]) => !SAY_TERMS.has(t)));
+      q = { ...q, terms, answerType: q.quoteQuery.phrase ? 'person' : 'noun', quoteQuery: null };
+    }
     else return refuse('quote');
   }
   if (!top || top.score <= 0 || q.terms.size === 0) return refuse();
@@ -70,9 +80,14 @@ export function answerQuestion(index: QaIndex, question: string, opts: AnswerOpt
   const tokens = best.s.sentence.tokens;
   const start = tokens[best.c.from]!.start;
   const end = tokens[best.c.to - 1]!.end;
-  const confidence = confidenceOf(coverage(index, q, best.s.matched), best.c, best.s.score / topScore);
+  let missingNames = 0;
+  for (const name of q.names) if (!index.sentenceFrequency.has(name)) missingNames++;
+  const confidence = confidenceOf(coverage(index, q, best.s.matched), best.c, best.s.score / topScore, missingNames);
+  if (confidence < FOUND_THRESHOLD) {
+    return { ...refuse(q.answerType, confidence), sentence: sentenceOf(index, best.s.sentence), rejected: { text: index.text.slice(start, end), start, end } };
+  }
   return {
-    found: confidence >= FOUND_THRESHOLD,
+    found: true,
     answer: index.text.slice(start, end),
     answerStart: start,
     answerEnd: end,

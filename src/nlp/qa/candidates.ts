@@ -122,6 +122,8 @@ function dates(tokens: readonly QaToken[], tags: TokenTags, out: Candidate[]): v
 }
 
 function isNumberToken(t: QaToken, pos: string, entity: string | null): boolean {
+  // A year or a day of the month is a date, not an amount ("in March 2026").
+  if (entity === 'DATE' || entity === 'TIME') return false;
   if (t.kind === 'number') return true;
   if (NUMBER_WORDS.has(t.lower) && (pos === 'NUM' || entity === 'CARDINAL' || entity === 'ORDINAL')) return true;
   return entity === 'MONEY' || entity === 'PERCENT' || entity === 'CARDINAL';
@@ -155,7 +157,8 @@ function amounts(tokens: readonly QaToken[], tags: TokenTags, questionTerms: Rea
 
 /** Noun phrases from POS tags, and their "of"-extensions ("the wisdom of certain decisions"). */
 function nounPhrases(tokens: readonly QaToken[], tags: TokenTags, out: Candidate[]): void {
-  const pos = tags.pos;
+  // A currency sign before a number belongs to the phrase ("a $4.5 million budget").
+  const pos = tags.pos.map((p, i) => (CURRENCY_SYMBOLS.has(tokens[i]!.text) && tags.pos[i + 1] === 'NUM' ? 'NUM' : p));
   const nps: Array<{ from: number; to: number }> = [];
   let i = 0;
   while (i < tokens.length) {

@@ -6,14 +6,16 @@
 import type { ScoredCandidate } from './extract';
 
 /** Below this confidence the answer is "not found in the article" (with the closest sentence as a hint). */
-export const FOUND_THRESHOLD = 0.3;
+export const FOUND_THRESHOLD = 0.25;
 
 /**
- * 0..1 from: the share of the question's weight the sentence matches (`coverage`), how well the
+ * 0..1 from: the names the article lacks, the share of the question's weight the sentence matches (`coverage`), how well the
  * span's kind fits the expected type, and the sentence's retrieval rank relative to the best.
  */
-export function confidenceOf(coverage: number, candidate: ScoredCandidate, relativeRetrieval: number): number {
+export function confidenceOf(coverage: number, candidate: ScoredCandidate, relativeRetrieval: number, missingNames: number): number {
   const fit = Math.min(1, candidate.typeFit);
-  const c = Math.sqrt(coverage) * (0.55 + 0.45 * fit) * (0.8 + 0.2 * Math.min(1, relativeRetrieval));
+  // Each name or number of the question that the article never mentions halves the confidence:
+  // "When did the Berlin wall fall?" is not answered from an article without Berlin.
+  const c = Math.sqrt(coverage) * fit * (0.8 + 0.2 * Math.min(1, relativeRetrieval)) * Math.pow(0.5, missingNames);
   return Math.max(0, Math.min(1, c));
 }

@@ -56,6 +56,8 @@ export interface QuestionAnalysis {
   readonly head: string;
   /** Content terms with weights (proper names and numbers weigh more). */
   readonly terms: ReadonlyMap<string, number>;
+  /** Terms of the names (capitalized words) and numbers the question mentions. */
+  readonly names: ReadonlySet<string>;
   /** Consecutive content-term pairs, for phrase matching. */
   readonly bigrams: readonly string[];
   /** The question asks for the subject of its verb ("Who refused X?"), not its object ("Who did X meet?"). */
@@ -110,7 +112,7 @@ export interface AnswerQuote {
 export interface AnswerResult {
   /** An answer was found with enough confidence to show it. */
   readonly found: boolean;
-  /** The answer span's text (verbatim), or, when !found, the best candidate (not shown to users). */
+  /** The answer span's text (verbatim); null when not found. */
   readonly answer: string | null;
   readonly answerStart: number | null;
   readonly answerEnd: number | null;
@@ -119,6 +121,11 @@ export interface AnswerResult {
   /** 0..1. */
   readonly confidence: number;
   readonly answerType: AnswerType;
+  /**
+   * When !found: the best span Lede considered, below the confidence bar. For diagnostics and
+   * evaluation only; never show it as an answer.
+   */
+  readonly rejected?: { readonly text: string; readonly start: number; readonly end: number };
   /** Who-said questions: the quotes that answer it (best first). */
   readonly quotes?: readonly AnswerQuote[];
 }

@@ -145,6 +145,7 @@ export function analyzeQuestion(raw: string): QuestionAnalysis {
   }
 
   const terms = new Map<string, number>();
+  const names = new Set<string>();
   const bigrams: string[] = [];
   const verbTerms = new Set<string>();
   let prevTerm: string | null = null;
@@ -158,6 +159,7 @@ export function analyzeQuestion(raw: string): QuestionAnalysis {
     // The head noun names the answer's kind; it rarely appears next to the answer, so it weighs less.
     const weight = inWhPhrase ? WH_PHRASE_TERM_WEIGHT.value : w.capitalized || w.number ? NAME_TERM_WEIGHT : 1;
     terms.set(w.term, Math.max(terms.get(w.term) ?? 0, weight));
+    if ((w.capitalized || w.number) && !inWhPhrase) names.add(w.term);
     if (prevTerm) bigrams.push(`${prevTerm} ${w.term}`);
     prevTerm = w.term;
     if (w.pos === 'VERB' && i >= phraseEnd) verbTerms.add(w.term);
@@ -191,6 +193,7 @@ export function analyzeQuestion(raw: string): QuestionAnalysis {
       wh,
       leftTerms,
       rightTerms,
+      names,
       answerType: quoteQuery ? 'quote' : answerType,
       head,
       terms,
@@ -205,6 +208,7 @@ export function analyzeQuestion(raw: string): QuestionAnalysis {
     wh,
     leftTerms,
     rightTerms,
+    names,
     answerType: quoteQuery ? 'quote' : answerType,
     head,
     terms,
