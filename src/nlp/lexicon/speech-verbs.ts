@@ -187,7 +187,7 @@ export const CLAUSE_NEEDS_THAT: ReadonlySet<string> = new Set([
 export const CLAUSE_WITHOUT_THAT: ReadonlySet<string> = new Set([
   'say', 'tell', 'add', 'write', 'claim', 'argue', 'insist', 'warn', 'suggest', 'note', 'believe', 'think',
   'predict', 'estimate', 'acknowledge', 'admit', 'explain', 'state', 'declare', 'stress', 'contend', 'maintain',
-  'assert', 'concede', 'allege', 'fear', 'hope', 'know', 'feel', 'expect', 'worry', 'suspect', 'doubt', 'find',
+  'assert', 'concede', 'allege', 'fear', 'hope', 'expect', 'worry', 'suspect', 'doubt', 'find',
   'show', 'indicate', 'confirm', 'report', 'complain', 'boast', 'brag', 'joke', 'quip', 'recall',
   'reveal', 'reiterate', 'vow', 'promise', 'pledge', 'deny', 'emphasize', 'mention', 'observe', 'conclude',
   'speculate', 'assure', 'caution', 'respond', 'reply', 'counter', 'retort', 'testify', 'tweet', 'post',

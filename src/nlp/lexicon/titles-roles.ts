@@ -20,7 +20,8 @@ export const TITLES: ReadonlySet<string> = new Set([
   'security', 'national', 'special', 'counsel', 'sheriff', 'officer', 'detective', 'prosecutor', 'lawyer',
   'u.s.', 'us', 'democratic', 'republican', 'gop', 'independent', 'presidential', 'president-elect',
   'senior', 'top', 'coach', 'dean', 'rabbi', 'imam', 'bishop', 'cardinal', 'father', 'sister', 'brother',
-  'jr', 'sr', 'the', 'ex', 'chairs', 'incumbent', 'outgoing', 'incoming',
+  'jr', 'sr', 'the', 'ex', 'chairs', 'incumbent', 'outgoing', 'incoming', 'councilman', 'councilwoman',
+  'councilmember', 'councillor', 'alderman', 'delegate', 'del', 'assemblyman', 'assemblywoman',
 ]);
 
 /** Role nouns: a lowercase phrase ending in one of these can be a speaker ("a campaign operative"). */
@@ -45,6 +46,7 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set([
   'mother', 'father', 'wife', 'husband', 'son', 'daughter', 'sister', 'brother', 'family', 'nominee',
   'counsel', 'teacher', 'student', 'students', 'worker', 'workers', 'owner', 'owners', 'founder', 'ceo',
   'data', 'figures', 'records', 'documents', 'filing', 'filings', 'ruling', 'complaint', 'lawsuit', 'indictment',
+  'office', 'bureau', 'spokespersons', 'interviewer',
   'white', 'house', 'kremlin', 'pentagon', 'others', 'many', 'some', 'most', 'both', 'all', 'several',
 ]);
 

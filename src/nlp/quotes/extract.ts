@@ -57,9 +57,17 @@ function draftFromFrame(ctx: QuoteContext, f: Frame): Draft | null {
   }
   const words = fragments.reduce((n, [a, b]) => n + wordCount(ctx.folded.slice(a, b)), 0);
   if (words < MIN_CONTENT_WORDS) return null;
-  const kind: QuoteKind = direct === f.fragments.length ? 'direct' : direct > 0 || mixed ? 'mixed' : 'indirect';
+  // A transcript label in capitals ("PRATT: ...") introduces the speaker's own words; a headline
+  // "Trump: Venezuela agrees ..." is a paraphrase.
+  const transcript = f.pattern === 'label' && f.mention !== null && isUpperLabel(ctx, f.mention.first, f.mention.last);
+  const kind: QuoteKind = direct === f.fragments.length || transcript ? 'direct' : direct > 0 || mixed ? 'mixed' : 'indirect';
   const paragraph = ctx.seg.sentences[f.sentence]!.paragraph;
   return { fragments, kind, frame: f, cueClass: f.cueClass, trust: f.trust, inheritFrom: null, paragraph };
+}
+
+function isUpperLabel(ctx: QuoteContext, first: number, last: number): boolean {
+  const label = ctx.folded.slice(ctx.seg.tokens[first]!.start, ctx.seg.tokens[last]!.end);
+  return label === label.toUpperCase() && label !== label.toLowerCase();
 }
 
 function covered(drafts: readonly Draft[], a: number, b: number): boolean {

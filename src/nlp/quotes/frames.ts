@@ -46,6 +46,8 @@ const MAX_MODIFIERS = 4;
 const MAX_INSERTION_TOKENS = 20;
 /** Most tokens of audience and adjuncts after a tail cue before the sentence ends ("said several months after her release"). */
 const MAX_TAIL_ADJUNCT_TOKENS = 14;
+/** Fewest words of reported speech before a tail attribution. */
+const MIN_TAIL_CLAUSE_WORDS = 3;
 
 /** Words after a cue that show it takes no clause here ("said to be", "agreed to", "told of"). */
 const NOT_CLAUSE_START = new Set(['to', 'about', 'of', 'for', 'by', 'with', 'as', 'so', 'in', 'on', 'at', 'up', 'off', 'out', 'it.', 'nothing', 'anything', 'something', 'little', 'much', 'more', 'yes', 'no']);
@@ -223,6 +225,8 @@ function gerundFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: nu
 function verbFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: number): Frame | null {
   const cue = CUE_VERBS.get(ctx.words[i]!)!;
   if (ctx.words[i - 1] === 'to' && cue.form === 'base') return null; // "wants to say"
+  // "the budget adds 12 drivers", "added a new route": "add" with an object is not speech.
+  if (cue.lemma === 'add' && (ctx.seg.tokens[i + 1]?.kind === 'number' || ['a', 'an', 'the', 'two', 'three', 'new', 'more', 'another'].includes(ctx.words[i + 1] ?? ''))) return null;
   const { last, skipped } = skipModifiers(ctx, i, ts);
   const passive = cue.form === 'past' && skipped.some((w) => PASSIVE_AUX.has(w));
   if (passive) return null;
@@ -312,6 +316,8 @@ function attachContent(
   }
   if (start.marker === 'bare') {
     if (!CLAUSE_WITHOUT_THAT.has(lemma)) return null;
+    // "the budget adds 12 drivers": only people add remarks without "that".
+    if (lemma === 'add' && mention.type === 'role') return null;
     const w = ctx.words[start.at];
     if (w === undefined || start.at >= te || NOT_CLAUSE_START.has(w) || !isWord(ctx, start.at)) return null;
     // "said Tuesday." / "said it." leave nothing that looks like a clause: need a few words.
@@ -333,6 +339,8 @@ function tailFrame(
   const firstEnd = isQuoteMark(ctx, boundary) ? ctx.seg.tokens[boundary]!.end : tokStart(ctx, boundary);
   const first = trimSpan(ctx.folded, start, firstEnd);
   if (!first || boundary <= ts) return null;
+  // Reported speech before a tail must be a clause, not an apposition ("Her neighbor, Thomas Reyes, said").
+  if (!directRegions(ctx, first[0], first[1]) && (ctx.folded.slice(first[0], first[1]).match(/[\p{L}\p{N}]+/gu) ?? []).length < MIN_TAIL_CLAUSE_WORDS) return null;
   // What follows the attribution: the end, an audience or adjunct then the end ("told USA Today.",
   // "said Monday.", "said several months after her release."), or ", <second fragment>".
   let k = attrLast + 1;

@@ -138,10 +138,19 @@ export class SpeakerResolver {
       if (p.offset >= offset) continue;
       if (paragraph - p.paragraph > PRONOUN_PARAGRAPH_WINDOW) break;
       const name = this.expand(p.name);
+      // First pass: a person whose given name or title says the pronoun's gender.
+      if (wanted && this.genderOfName(name) === wanted) return { ref: name, certainty: 0.85 };
+    }
+    // Second pass: the latest person of unknown gender.
+    for (let k = this.persons.length - 1; k >= 0; k--) {
+      const p = this.persons[k]!;
+      if (p.offset >= offset) continue;
+      if (paragraph - p.paragraph > PRONOUN_PARAGRAPH_WINDOW) break;
+      const name = this.expand(p.name);
       if (nameKey(name).length < 2 && !this.fullNames.has(nameKey(name)[0] ?? '')) continue;
       if (compatible(name)) {
         if (wanted && !this.genders.has(name)) this.genders.set(name, wanted);
-        return { ref: name, certainty: 0.8 };
+        return { ref: name, certainty: 0.7 };
       }
     }
     return { ref: null, certainty: 1 };
