@@ -17,6 +17,8 @@ export interface RestCall {
   readonly query: URLSearchParams;
   readonly body: any;
   readonly at: number;
+  /** performance.now() when the fake answered: sub-millisecond, for latency figures. */
+  readonly hr: number;
   readonly status: number;
 }
 
@@ -83,6 +85,8 @@ export interface SentInteraction {
   readonly id: string;
   readonly token: string;
   readonly sentAt: number;
+  /** performance.now() when the gateway frame was sent. */
+  readonly sentHr: number;
 }
 
 export const opt = {
@@ -113,6 +117,9 @@ export class FakeDiscord {
   private waiters = new Set<() => void>();
   /** The message id of each interaction's @original response. */
   private originals = new Map<string, string>();
+  /** Callbacks by interaction id, and who waits for them (O(1) lookups for benchmarks). */
+  private callbacks = new Map<string, RestCall>();
+  private callbackWaiters = new Map<string, (c: RestCall) => void>();
 
   constructor(guilds?: FakeGuild[]) {
     this.guilds = guilds ?? [{ id: snowflake(), name: 'Newsroom', channels: [{ id: snowflake(), name: 'general' }] }];
@@ -183,11 +190,19 @@ export class FakeDiscord {
 
   /** The first response (callback) to an interaction. */
   callback(i: SentInteraction, timeoutMs = 3000): Promise<RestCall> {
-    return this.waitFor(
-      () => this.calls.find((c) => c.method === 'POST' && c.path === `/interactions/${i.id}/${i.token}/callback`),
-      timeoutMs,
-      `the callback of interaction ${i.id}`,
-    );
+    const done = this.callbacks.get(i.id);
+    if (done) return Promise.resolve(done);
+    return new Promise<RestCall>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.callbackWaiters.delete(i.id);
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for the callback of interaction ${i.id}`));
+      }, timeoutMs);
+      this.callbackWaiters.set(i.id, (c) => {
+        clearTimeout(timer);
+        this.callbackWaiters.delete(i.id);
+        resolve(c);
+      });
+    });
   }
 
   /** The final visible answer: the callback if it carried a message, else the edit or follow-up. */
@@ -261,8 +276,9 @@ export class FakeDiscord {
 
   private sendInteraction(id: string, token: string, payload: Record<string, unknown>): SentInteraction {
     const sentAt = Date.now();
+    const sentHr = performance.now();
     this.dispatch('INTERACTION_CREATE', payload);
-    return { id, token, sentAt };
+    return { id, token, sentAt, sentHr };
   }
 
   /** A slash command as a user types it. */
@@ -438,7 +454,13 @@ export class FakeDiscord {
       body = m ? JSON.parse(m[1]!) : { multipart: true };
     }
     const reply = (status: number, json?: unknown) => {
-      this.calls.push({ method: req.method ?? 'GET', path, query: url.searchParams, body, at: Date.now(), status });
+      const call = { method: req.method ?? 'GET', path, query: url.searchParams, body, at: Date.now(), hr: performance.now(), status };
+      this.calls.push(call);
+      const cb = /^\/interactions\/(\d+)\/[^/]+\/callback$/.exec(path);
+      if (cb && req.method === 'POST') {
+        this.callbacks.set(cb[1]!, call);
+        this.callbackWaiters.get(cb[1]!)?.(call);
+      }
       if (json === undefined) {
         res.writeHead(status);
         res.end();
@@ -544,7 +566,7 @@ export class FakeDiscord {
   private async serveFile(pathname: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const f = this.files.get(pathname);
     if (f?.delayMs) await new Promise((resolve) => setTimeout(resolve, f.delayMs));
-    this.calls.push({ method: req.method ?? 'GET', path: pathname, query: new URLSearchParams(), body: undefined, at: Date.now(), status: f ? 200 : 404 });
+    this.calls.push({ method: req.method ?? 'GET', path: pathname, query: new URLSearchParams(), body: undefined, at: Date.now(), hr: performance.now(), status: f ? 200 : 404 });
     if (!f) {
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('not found');
