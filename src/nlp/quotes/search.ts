@@ -8,7 +8,7 @@ import type { Quote } from './types';
 /** Longest phrase compared (words); longer input is cut, not refused. */
 const MAX_PHRASE_WORDS = 40;
 /** Share of the phrase's words that may differ (insertions, deletions, substitutions). */
-const DEFAULT_TOLERANCE = 0.25;
+const DEFAULT_TOLERANCE = 0.34;
 
 export function phraseWords(s: string): string[] {
   return (
