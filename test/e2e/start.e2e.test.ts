@@ -94,3 +94,25 @@ describe('npm start with a token: the bot', () => {
     }
   }, 40_000);
 });
+
+describe('npm run deploy-commands', () => {
+  it('GIVEN DISCORD_GUILD_ID THEN the same definitions the bot runs are PUT to the guild route', async () => {
+    const fake = await new FakeDiscord().start();
+    try {
+      const r = await run('npm', ['run', '--silent', 'deploy-commands'], '', testEnv(fake, dir));
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(`Registered 1 command(s) (/article) in server ${fake.guild.id}.\n`);
+      const put = fake.calls.filter((c) => c.method === 'PUT');
+      expect(put.map((c) => c.path)).toEqual([`/applications/${fake.applicationId}/guilds/${fake.guild.id}/commands`]);
+      expect(put[0]!.body[0].options.map((o: { name: string }) => o.name)).toEqual(['add', 'list', 'show', 'remove']);
+    } finally {
+      await fake.stop();
+    }
+  }, 40_000);
+
+  it('GIVEN no token THEN it explains what it needs and exits 2', async () => {
+    const r = await run('npm', ['run', '--silent', 'deploy-commands'], '', { DISCORD_TOKEN: '', DISCORD_CLIENT_ID: '' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('deploy-commands needs DISCORD_TOKEN and DISCORD_CLIENT_ID');
+  }, 40_000);
+});
