@@ -68,27 +68,50 @@ function trim(tokens: readonly QaToken[], c: Candidate, q: QuestionAnalysis, hea
 /** One occurrence of a question term in the sentence. */
 interface Match {
   readonly i: number;
-  readonly term: string;
-  readonly weight: number;
+  /** Index of the term in `MatchContext.terms`. */
+  readonly termId: number;
   /** Clause boundaries (commas, semicolons, brackets, dashes) before this token in the sentence. */
   readonly clause: number;
+}
+
+interface MatchContext {
+  readonly matches: readonly Match[];
+  /** The distinct matched terms with their weight and side in the question's statement form (-1 left, 1 right, 0 none). */
+  readonly terms: ReadonlyArray<{ readonly weight: number; readonly side: number }>;
+  readonly clauseAt: Int32Array;
+  readonly totalWeight: number;
+  /** Scratch space, one slot per term: nearest distance and its match. */
+  readonly nearest: Float64Array;
+  readonly nearestAt: Int32Array;
 }
 
 const CLAUSE_MARKS = new Set([',', ';', ':', '(', ')', '\u2013', '\u2014', '--']);
 
 /** Question-term occurrences and a running clause counter, computed once per sentence. */
-function matchesOf(tokens: readonly QaToken[], q: QuestionAnalysis): { matches: Match[]; clauseAt: Int32Array } {
+function matchContext(tokens: readonly QaToken[], q: QuestionAnalysis): MatchContext {
   const matches: Match[] = [];
+  const terms: Array<{ weight: number; side: number }> = [];
+  const ids = new Map<string, number>();
   const clauseAt = new Int32Array(tokens.length + 1);
   let clause = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (CLAUSE_MARKS.has(t.text)) clause++;
     clauseAt[i] = clause;
-    if (t.content && q.terms.has(t.term)) matches.push({ i, term: t.term, weight: q.terms.get(t.term)!, clause });
+    const weight = t.content ? q.terms.get(t.term) : undefined;
+    if (weight === undefined) continue;
+    let termId = ids.get(t.term);
+    if (termId === undefined) {
+      termId = terms.length;
+      ids.set(t.term, termId);
+      terms.push({ weight, side: q.leftTerms.has(t.term) ? -1 : q.rightTerms.has(t.term) ? 1 : 0 });
+    }
+    matches.push({ i, termId, clause });
   }
   clauseAt[tokens.length] = clause;
-  return { matches, clauseAt };
+  let totalWeight = 0;
+  for (const w of q.terms.values()) totalWeight += w;
+  return { matches, terms, clauseAt, totalWeight, nearest: new Float64Array(terms.length), nearestAt: new Int32Array(terms.length) };
 }
 
 interface Placement {
@@ -105,52 +128,59 @@ interface Placement {
 /** Tokens each side of the span whose question words count for `window`. */
 const WINDOW = 3;
 
-function placement(matches: readonly Match[], clauseAt: Int32Array, from: number, to: number, q: QuestionAnalysis, totalWeight: number): Placement {
-  const nearest = new Map<string, Match & { d: number }>();
-  let windowWeight = 0;
-  const inWindow = new Set<string>();
-  for (const m of matches) {
+function placement(ctx: MatchContext, from: number, to: number): Placement {
+  const { matches, terms, nearest, nearestAt } = ctx;
+  nearest.fill(Infinity);
+  for (let k = 0; k < matches.length; k++) {
+    const m = matches[k]!;
     if (m.i >= from && m.i < to) continue;
     const d = m.i < from ? from - m.i - 1 : m.i - to;
-    const prev = nearest.get(m.term);
-    if (!prev || d < prev.d) nearest.set(m.term, { ...m, d });
-    if (d < WINDOW && !inWindow.has(m.term)) {
-      inWindow.add(m.term);
-      windowWeight += m.weight;
+    if (d < nearest[m.termId]!) {
+      nearest[m.termId] = d;
+      nearestAt[m.termId] = k;
     }
   }
-  if (nearest.size === 0) return { proximity: 0, order: 0, window: 0, clauses: 0 };
   let dist = 0;
   let weight = 0;
   let agree = 0;
   let sided = 0;
   let clauses = 0;
-  const spanClause = clauseAt[from]!;
-  for (const m of nearest.values()) {
-    dist += m.weight * m.d;
-    weight += m.weight;
-    clauses += m.weight * Math.abs(m.clause - spanClause);
-    const left = q.leftTerms.has(m.term);
-    const right = q.rightTerms.has(m.term);
-    if (left || right) {
-      sided += m.weight;
-      agree += (left && m.i < from) || (right && m.i >= to) ? m.weight : -m.weight;
+  let windowWeight = 0;
+  const spanClause = ctx.clauseAt[from]!;
+  for (let id = 0; id < terms.length; id++) {
+    const d = nearest[id]!;
+    if (d === Infinity) continue;
+    const m = matches[nearestAt[id]!]!;
+    const { weight: w, side } = terms[id]!;
+    dist += w * d;
+    weight += w;
+    clauses += w * Math.abs(m.clause - spanClause);
+    if (d < WINDOW) windowWeight += w;
+    if (side !== 0) {
+      sided += w;
+      agree += (side < 0 && m.i < from) || (side > 0 && m.i >= to) ? w : -w;
     }
   }
+  if (weight === 0) return { proximity: 0, order: 0, window: 0, clauses: 0 };
   return {
     proximity: 1 / (1 + dist / weight / 4),
     order: sided ? agree / sided : 0,
-    window: totalWeight ? windowWeight / totalWeight : 0,
+    window: ctx.totalWeight ? windowWeight / ctx.totalWeight : 0,
     clauses: clauses / weight,
   };
 }
 
-function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidate, q: QuestionAnalysis, headTerm: string, verbAt: number, ctx: { matches: Match[]; clauseAt: Int32Array; totalWeight: number }): ScoredCandidate | null {
+function allDateTokens(tags: TokenTags, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (tags.entity[i] !== 'DATE' && tags.entity[i] !== 'TIME') return false;
+  return true;
+}
+
+function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidate, q: QuestionAnalysis, headTerm: string, verbAt: number, ctx: MatchContext): ScoredCandidate | null {
   const [from, to] = trim(tokens, c, q, headTerm);
   if (to <= from) return null;
   let kind = c.kind;
   // A capitalized run made only of date words ("Friday", "January") is a date, not a name.
-  if (kind === 'name' && tokens.slice(from, to).every((t, k) => tags.entity[from + k] === 'DATE' || tags.entity[from + k] === 'TIME')) kind = 'date';
+  if (kind === 'name' && allDateTokens(tags, from, to)) kind = 'date';
   const typeFit = TYPE_FIT[q.answerType][kind] ?? 0;
   if (typeFit === 0) return null;
   let content = 0;
@@ -171,7 +201,7 @@ function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidat
   const overlap = content ? inQuestion / content : 0;
   if (overlap >= 1) return null;
 
-  const p = placement(ctx.matches, ctx.clauseAt, from, to, q, ctx.totalWeight);
+  const p = placement(ctx, from, to);
   let score = WEIGHTS.type * typeFit + WEIGHTS.proximity * p.proximity - WEIGHTS.overlap * overlap;
   score += WEIGHTS.order * p.order + WEIGHTS.window * p.window - WEIGHTS.clause * Math.min(3, p.clauses);
   if (verbAt >= 0 && q.answerType !== 'clause') {
@@ -201,9 +231,7 @@ export function bestCandidate(s: QaSentence, tags: TokenTags, q: QuestionAnalysi
   const headTerm = q.head ? termOf(q.head) : '';
   const verbAt = q.verbTerms.size ? s.tokens.findIndex((t) => q.verbTerms.has(t.term)) : -1;
   let best: ScoredCandidate | null = null;
-  let totalWeight = 0;
-  for (const w of q.terms.values()) totalWeight += w;
-  const ctx = { ...matchesOf(s.tokens, q), totalWeight };
+  const ctx = matchContext(s.tokens, q);
   for (const c of candidatesOf(s.tokens, tags, q.terms)) {
     const scored = scoreCandidate(s.tokens, tags, c, q, headTerm, verbAt, ctx);
     if (process.env.QA_DEBUG && scored) console.log('   cand', s.index, s.tokens.slice(scored.from, scored.to).map((t) => t.text).join(' '), scored.kind, scored.score.toFixed(2));
