@@ -118,3 +118,23 @@ describe('permissions and stale buttons', () => {
     expect(a.body.content).toBe('That article has been removed from this server; `/article list` shows the ones it has.');
   });
 });
+
+describe('with MESSAGE_CONTENT_INTENT=true', () => {
+  it('GIVEN the privileged intent THEN the bot identifies with it and answers every message in an article thread', async () => {
+    const hc = await startHarness({ env: { MESSAGE_CONTENT_INTENT: 'true' } });
+    try {
+      expect(hc.fake.identifiedIntents).toBe(1 | 512 | 32768);
+      const show = hc.fake.slash({ name: 'article', subcommand: 'show', options: [opt.string('article', 'venezuela')], user: someone() });
+      await hc.fake.answer(show);
+      const messageId = hc.fake.originalMessageId(show)!;
+      await hc.fake.answer(hc.fake.click({ customId: `adiscuss:${SEED_ID}`, messageId, user: someone() }));
+      const before = hc.fake.calls.length;
+      hc.fake.postMessage({ channelId: messageId, content: 'What did the White House say?', messageContentIntent: true, user: someone() });
+      const post = await hc.fake.waitFor(() => hc.fake.calls.slice(before).find((c) => c.method === 'POST' && c.path === `/channels/${messageId}/messages`));
+      expect(post.body.embeds[0].author.name).toBe('Q: What did the White House say?');
+      expectNoPings(hc.fake);
+    } finally {
+      await hc.close();
+    }
+  });
+});

@@ -43,10 +43,17 @@ const when = (iso: string) => {
   return Number.isFinite(t) ? `<t:${Math.floor(t / 1000)}:R>` : iso;
 };
 
-const count = (analysis: Analysis, key: string): number | undefined => {
-  const v = (analysis as unknown as Record<string, unknown>)[key];
-  return Array.isArray(v) ? v.length : undefined;
-};
+/** Quotes and distinct named speakers, when the analysis has quotes (read defensively: older analyses may not). */
+function quoteCounts(analysis: Analysis): { quotes: number; speakers: number } | undefined {
+  const list = (analysis as unknown as { quotes?: unknown }).quotes;
+  if (!Array.isArray(list)) return undefined;
+  const names = new Set<string>();
+  for (const q of list as Array<{ speakerRef?: string | null; speaker?: string | null }>) {
+    const name = q.speakerRef ?? null;
+    if (name) names.add(name.toLowerCase());
+  }
+  return { quotes: list.length, speakers: names.size };
+}
 
 /** The article card: title (linked), lead sentences, source, date, size, who added it, id. */
 export function articleEmbed(article: StoredArticle, analysis: Analysis, { lead = true } = {}): Embed {
@@ -59,9 +66,11 @@ export function articleEmbed(article: StoredArticle, analysis: Analysis, { lead 
     value: `${analysis.wordCount} words · ${analysis.sentenceCount} sentences · ${minutes} min read`,
     inline: true,
   });
-  const quotes = count(analysis, 'quotes');
-  const speakers = count(analysis, 'speakers');
-  if (quotes !== undefined) fields.push({ name: 'Quotes', value: `${quotes}${speakers !== undefined ? ` from ${speakers} speakers` : ''}`, inline: true });
+  const q = quoteCounts(analysis);
+  if (q) {
+    const from = q.speakers > 0 ? ` from ${q.speakers} speaker${q.speakers === 1 ? '' : 's'}` : '';
+    fields.push({ name: 'Quotes', value: q.quotes ? `${q.quotes}${from}` : 'none found', inline: true });
+  }
   fields.push({
     name: 'Added',
     value: article.guildId === null ? 'Bundled' : `${when(article.addedAt)}${article.addedBy ? ` by <@${article.addedBy}>` : ''}`,
