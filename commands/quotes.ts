@@ -1,0 +1,128 @@
+/**
+ * /quotes article [speaker]: the article's key quotes, verbatim, with who said them and the cue;
+ * `speaker` keeps one person's (aliases merged: "Trump" = "President Trump"). Long lists are paged
+ * with buttons `qpage:<articleId>:<speaker>:<page>` that carry the whole state.
+ */
+import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { articleAutocomplete, articleOption, resolveArticleOption } from '../src/discord/article-option';
+import type { Choice, Command } from '../src/discord/command';
+import type { AutocompleteContext, Invocation } from '../src/discord/context';
+import { BotError } from '../src/discord/errors';
+import { truncate } from '../src/discord/limits';
+import { pageFromArg } from '../src/discord/paging';
+import { describeSource } from '../src/discord/render/article';
+import { escapeMarkdown, quoteBlock } from '../src/discord/render/quotes';
+import { pagedQuotes, safePageButtons, type QuotePages } from '../src/discord/render/quotes-page';
+import { COLORS, type Reply } from '../src/discord/reply';
+import { clip, looksLikeUrl } from '../src/library';
+import { speakerChoices, speakersOf } from '../src/library/speakers';
+import { filterBySpeaker, rankKeyQuotes, type Quote } from '../src/nlp/quotes';
+import type { StoredArticle } from '../src/store';
+
+/** Longest speaker name read: names are short; the rest would only be searched in vain. */
+export const MAX_SPEAKER_CHARS = 100;
+/** Speakers named in the "no quotes by X" hint. */
+const HINT_SPEAKERS = 8;
+
+/** The quotes to list: key quotes best first; for a speaker, all of theirs (best first). */
+export function chooseQuotes(all: readonly Quote[], speaker: string | undefined): Quote[] {
+  if (speaker) return rankKeyQuotes(all, { speaker, limit: all.length, minScore: -1 });
+  const key = rankKeyQuotes(all, { limit: all.length });
+  // Only short or trivial quotes: show them all in text order rather than nothing.
+  return key.length > 0 ? key : [...all];
+}
+
+/** "Trump (4), Richard Grenell (3)": who is quoted in these quotes, most first. */
+function speakersIn(all: readonly Quote[]): string {
+  const counts = new Map<string, number>();
+  for (const q of all) {
+    const who = q.speakerRef ?? q.speaker;
+    if (who) counts.set(who, (counts.get(who) ?? 0) + 1);
+  }
+  const list = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, HINT_SPEAKERS);
+  return list.map(([n, c]) => `${escapeMarkdown(clip(n, 60))} (${c})`).join(', ');
+}
+
+/** The ephemeral reply when nothing matches, or the paged list. */
+function quotesReply(ctx: Invocation, article: StoredArticle, speaker: string | undefined, page: number, note?: string): Reply {
+  const all = ctx.services.library.analysis(article).quotes ?? [];
+  const title = `“${clip(article.title, 120)}”`;
+  if (all.length === 0) {
+    return { content: `I found no quotes in ${title}: nobody is quoted or reported as saying anything there.`, ephemeral: true };
+  }
+  const chosen = chooseQuotes(all, speaker);
+  if (chosen.length === 0) {
+    return {
+      content: `No quotes by “${clip(speaker ?? '', 80)}” in ${title}. Quoted there: ${speakersIn(all)}.`,
+      ephemeral: true,
+    };
+  }
+  const shownName = speaker ? (filterBySpeaker(chosen, speaker)[0]?.speakerRef ?? speaker) : undefined;
+  const pages: QuotePages = pagedQuotes(chosen, (q) => quoteBlock(q), page);
+  const counted = speaker
+    ? `${chosen.length} quote${chosen.length === 1 ? '' : 's'} by ${shownName}`
+    : `${chosen.length} key quote${chosen.length === 1 ? '' : 's'} of ${all.length} attribution${all.length === 1 ? '' : 's'}`;
+  const buttons = safePageButtons('qpage', [article.id, speakerKey(speaker)], pages.page, pages.pageCount);
+  const unpaged = pages.pageCount > 1 && !buttons ? ' · first page only (that speaker name is too long for page buttons)' : '';
+  return {
+    ...(note && { content: note }),
+    embeds: [
+      {
+        author: truncate(speaker ? `Quotes by ${shownName}` : 'Key quotes', 256),
+        title: article.title,
+        ...(article.url && { url: article.url }),
+        description: `${describeSource(article)}${article.publishedAt ? ` · ${article.publishedAt.slice(0, 10)}` : ''}\n\n${pages.text}`,
+        footer: `${pages.pageCount > 1 ? `Page ${pages.page + 1} of ${pages.pageCount} · ` : ''}${counted}${unpaged} · words verbatim from the source; speakers found by rules, “unknown speaker” when unsure`,
+        color: COLORS.brand,
+      },
+    ],
+    buttons: buttons ? [buttons] : [],
+  };
+}
+
+/** The speaker as carried in a button id (':' separates the id's parts; names never need it). */
+const speakerKey = (speaker: string | undefined): string => (speaker ?? '').replace(/:/g, ' ');
+
+export async function speakerAutocomplete(ctx: AutocompleteContext): Promise<readonly Choice[]> {
+  const ref = ctx.options.getString('article')?.trim();
+  let articleId: string | undefined;
+  if (ref && !looksLikeUrl(ref)) {
+    try {
+      articleId = ctx.services.library.lookup(ctx.guildId, ref).id;
+    } catch {
+      articleId = undefined; // not chosen yet: suggest from the whole server
+    }
+  }
+  return speakerChoices(speakersOf(ctx.services.library), ctx.guildId, ctx.focused.value, articleId ? { articleId } : {});
+}
+
+export default {
+  data: new SlashCommandBuilder()
+    .setName('quotes')
+    .setDescription('Key quotes of an article, word for word, with who said them')
+    .setContexts(InteractionContextType.Guild)
+    .addStringOption((o) => articleOption(o))
+    .addStringOption((o) =>
+      o.setName('speaker').setDescription('Only this person’s quotes (pick from the suggestions)').setAutocomplete(true).setMaxLength(MAX_SPEAKER_CHARS),
+    ),
+  heavy: (ctx) => looksLikeUrl(ctx.options.getString('article') ?? ''),
+  async execute(ctx) {
+    const speaker = ctx.options.getString('speaker')?.trim() || undefined;
+    if (speaker && speaker.length > MAX_SPEAKER_CHARS) throw new BotError('OPTION_TOO_LONG', { option: 'speaker', max: MAX_SPEAKER_CHARS });
+    const { article, loaded } = await resolveArticleOption(ctx);
+    await ctx.reply(quotesReply(ctx, article, speaker, 0, loaded ? 'Loaded from the link and added to this server’s articles.' : undefined));
+  },
+  autocomplete(ctx) {
+    return ctx.focused.name === 'speaker' ? speakerAutocomplete(ctx) : articleAutocomplete(ctx);
+  },
+  components: {
+    async qpage(ctx) {
+      const [articleId = '', speaker = '', page] = ctx.args;
+      const article = ctx.services.library.find(ctx.guildId, articleId);
+      if (!article) throw new BotError('ARTICLE_REMOVED');
+      const reply = quotesReply(ctx, article, speaker || undefined, pageFromArg(page));
+      if (reply.ephemeral) throw new BotError('STALE_BUTTON');
+      await ctx.update(reply);
+    },
+  },
+} satisfies Command;

@@ -1,0 +1,204 @@
+/**
+ * /whosaid speaker and/or phrase [article]: what a person said across the server's articles (aliases
+ * merged: "Trump" = "President Trump" = "Donald Trump"), or who said a phrase (tolerant of quote
+ * marks, case and small wording differences), or both: that person's quotes containing the phrase.
+ * Each quote comes with its article and date. Pages carry their state in the button id:
+ * `wsay:<articleId|->:<speaker>:<phrase words>:<page>`.
+ */
+import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { articleAutocomplete, articleOption, resolveArticleOption } from '../src/discord/article-option';
+import type { Command } from '../src/discord/command';
+import type { CommandContext, Invocation } from '../src/discord/context';
+import { BotError } from '../src/discord/errors';
+import { LIMITS, truncate } from '../src/discord/limits';
+import { pageFromArg } from '../src/discord/paging';
+import { escapeMarkdown, quoteBlock } from '../src/discord/render/quotes';
+import { pagedQuotes, safePageButtons } from '../src/discord/render/quotes-page';
+import { COLORS, type Reply } from '../src/discord/reply';
+import { clip, looksLikeUrl } from '../src/library';
+import { searchServerPhrase, speakerChoices, speakersOf, type ArticleRef, type GuildSpeakers } from '../src/library/speakers';
+import { findSpeaker, phraseWords, type Quote, type SpeakerEntry } from '../src/nlp/quotes';
+
+const PREFIX = 'wsay';
+/** Longest speaker name read (names are short). */
+export const MAX_SPEAKER_CHARS = 100;
+/** Longest phrase read: a sentence or two; the search compares at most 40 words anyway. */
+export const MAX_PHRASE_CHARS = 300;
+/** Speakers named when a name has no quotes. */
+const HINT_SPEAKERS = 8;
+/** Characters of a button id left for speaker + phrase: 100 less prefix, separators, article id, page. */
+const STATE_BUDGET = LIMITS.customId - PREFIX.length - 4 - 16 - 3;
+
+/** What was asked, in the form the buttons carry: the same form is searched on every page. */
+interface Query {
+  readonly articleId: string | undefined;
+  /** The index entry's name ('' when no speaker was asked). */
+  readonly speaker: string;
+  /** The phrase as folded words joined by spaces ('' when no phrase); cut to fit a button id. */
+  readonly phrase: string;
+  /** How many of the phrase's words were left out to fit. */
+  readonly phraseWordsDropped: number;
+  /** The phrase as typed, for the first answer (pages show the searched words). */
+  readonly phraseAsTyped?: string;
+}
+
+interface Item {
+  readonly article: ArticleRef;
+  readonly quote: Quote;
+  readonly score?: number;
+}
+
+/** The phrase's words, as many as fit in `budget` characters. */
+function phraseKey(phrase: string, budget: number): { key: string; dropped: number } {
+  const words = phraseWords(phrase);
+  const kept: string[] = [];
+  let size = 0;
+  for (const w of words) {
+    const add = (kept.length ? 1 : 0) + w.length;
+    if (size + add > budget) break;
+    kept.push(w);
+    size += add;
+  }
+  return { key: kept.join(' '), dropped: words.length - kept.length };
+}
+
+const dateOf = (a: ArticleRef): string =>
+  a.publishedAt ? a.publishedAt.slice(0, 10) : a.guildId === null ? 'bundled with Lede' : `added ${a.addedAt.slice(0, 10)}`;
+
+/** "in [Title](url) · 2025-02-01". */
+function sourceLine(a: ArticleRef): string {
+  const title = escapeMarkdown(clip(a.title, 120)).replace(/[[\]]/g, '');
+  return `in ${a.url ? `[${title}](${a.url})` : `*${title}*`} · ${dateOf(a)}`;
+}
+
+function itemBlock(item: Item): string {
+  const close = item.score !== undefined && item.score < 1 ? ` · close match (${Math.round(item.score * 100)}%)` : '';
+  return `${quoteBlock(item.quote, { max: 600 })}\n${sourceLine(item.article)}${close}`;
+}
+
+function mostQuoted(index: GuildSpeakers): string {
+  return index.entries
+    .slice(0, HINT_SPEAKERS)
+    .map((e) => `${escapeMarkdown(clip(e.name, 60))} (${e.quotes.length})`)
+    .join(', ');
+}
+
+/** Newest article first (the library's order), then text order within an article. */
+function byArticleThenText(index: GuildSpeakers, items: Item[]): Item[] {
+  const order = new Map(index.articles.map((a, i) => [a.article.id, i]));
+  return items.sort((a, b) => (order.get(a.article.id) ?? 0) - (order.get(b.article.id) ?? 0) || a.quote.start - b.quote.start);
+}
+
+/** The reply for a query: the paged list, or an ephemeral "nothing found" with what there is. */
+function whosaidReply(ctx: Invocation, q: Query, page: number, note?: string): Reply {
+  const index = speakersOf(ctx.services.library).of(ctx.guildId);
+  const scope = q.articleId ? index.articles.find((a) => a.article.id === q.articleId)?.article : undefined;
+  const where = scope ? `“${clip(scope.title, 120)}”` : 'this server’s articles';
+  let entry: SpeakerEntry<ArticleRef> | undefined;
+  if (q.speaker) {
+    entry = findSpeaker(index.entries, q.speaker);
+    const any = entry?.quotes.some((x) => !q.articleId || x.article.id === q.articleId);
+    if (!entry || !any) {
+      const hint = index.entries.length ? ` Most quoted: ${mostQuoted(index)}.` : ' No one is quoted in them yet.';
+      return { content: `No quotes by “${clip(q.speaker, 80)}” in ${where}.${hint}`, ephemeral: true };
+    }
+  }
+  let items: Item[];
+  if (q.phrase) {
+    const hits = searchServerPhrase(index, q.phrase, q.articleId);
+    const mine = entry ? new Set(entry.quotes.map((x) => x.quote)) : undefined;
+    items = hits.filter((h) => !mine || mine.has(h.quote)).map((h) => ({ article: h.article, quote: h.quote, score: h.score }));
+    if (items.length === 0) {
+      const by = entry ? ` by ${escapeMarkdown(entry.name)}` : '';
+      return {
+        content: `No quote${by} in ${where} matches “${clip(q.phraseAsTyped ?? q.phrase, 120)}”, even loosely. Try fewer or different words${entry ? ', or leave out `speaker`' : ''}.`,
+        ephemeral: true,
+      };
+    }
+  } else {
+    items = byArticleThenText(index, entry!.quotes.filter((x) => !q.articleId || x.article.id === q.articleId).map((x) => ({ ...x })));
+  }
+  const pages = pagedQuotes(items, itemBlock, page);
+  const articles = new Set(items.map((i) => i.article.id)).size;
+  const count = `${items.length} quote${items.length === 1 ? '' : 's'} in ${articles} article${articles === 1 ? '' : 's'}`;
+  const aliases = entry ? entry.aliases.filter((a) => a !== entry.name && !/^(?:he|she|they|it|i|we)$/i.test(a)) : [];
+  const header = [
+    count,
+    aliases.length ? `also written ${aliases.map((a) => escapeMarkdown(clip(a, 60))).slice(0, 6).join(', ')}` : '',
+    q.phraseWordsDropped ? `searched the first ${phraseWords(q.phrase).length} words of the phrase` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const title = q.phrase
+    ? `Who said “${clip(q.phraseWordsDropped || !q.phraseAsTyped ? q.phrase : q.phraseAsTyped, 150)}”${entry ? ` (${clip(entry.name, 60)})` : ''}`
+    : `What ${clip(entry!.name, 200)} said`;
+  const buttons = safePageButtons(PREFIX, [q.articleId ?? '-', q.speaker, q.phrase], pages.page, pages.pageCount);
+  return {
+    ...(note && { content: note }),
+    embeds: [
+      {
+        author: scope ? truncate(`Who said what · in ${scope.title}`, LIMITS.author) : 'Who said what · across this server’s articles',
+        title,
+        description: `${header}\n\n${pages.text}`,
+        footer: `${pages.pageCount > 1 ? `Page ${pages.page + 1} of ${pages.pageCount} · ` : ''}words verbatim from the sources; speakers found by rules, “unknown speaker” when unsure`,
+        color: COLORS.brand,
+      },
+    ],
+    buttons: buttons ? [buttons] : [],
+  };
+}
+
+async function execute(ctx: CommandContext): Promise<void> {
+  const speakerRaw = ctx.options.getString('speaker')?.trim() ?? '';
+  const phraseRaw = ctx.options.getString('phrase')?.trim() ?? '';
+  if (speakerRaw.length > MAX_SPEAKER_CHARS) throw new BotError('OPTION_TOO_LONG', { option: 'speaker', max: MAX_SPEAKER_CHARS });
+  if (phraseRaw.length > MAX_PHRASE_CHARS) throw new BotError('OPTION_TOO_LONG', { option: 'phrase', max: MAX_PHRASE_CHARS });
+  if (!speakerRaw && !phraseRaw) {
+    throw new BotError('USAGE', { hint: 'Give `speaker` (what a person said), `phrase` (who said these words), or both.' });
+  }
+  if (phraseRaw && phraseWords(phraseRaw).length === 0) {
+    throw new BotError('USAGE', { hint: '`phrase` needs words to look for, for example `phrase: big gift`.' });
+  }
+  let articleId: string | undefined;
+  let note: string | undefined;
+  if (ctx.options.getString('article')?.trim()) {
+    const { article, loaded } = await resolveArticleOption(ctx);
+    articleId = article.id;
+    if (loaded) note = 'Loaded from the link and added to this server’s articles.';
+  }
+  // The speaker as the index names it, so every page searches the same person.
+  const entry = speakerRaw ? findSpeaker(speakersOf(ctx.services.library).of(ctx.guildId).entries, speakerRaw) : undefined;
+  const speaker = (entry?.name ?? speakerRaw).replace(/:/g, ' ');
+  const fitted = phraseRaw ? phraseKey(phraseRaw, Math.max(0, STATE_BUDGET - speaker.length)) : { key: '', dropped: 0 };
+  // A speaker name too long to leave room: search the whole phrase; the answer then has one page.
+  const { key, dropped } = phraseRaw && !fitted.key ? { key: phraseWords(phraseRaw).join(' '), dropped: 0 } : fitted;
+  await ctx.reply(whosaidReply(ctx, { articleId, speaker, phrase: key, phraseWordsDropped: dropped, phraseAsTyped: phraseRaw }, 0, note));
+}
+
+export default {
+  data: new SlashCommandBuilder()
+    .setName('whosaid')
+    .setDescription('Who said what across this server’s articles: a person’s quotes, or who said a phrase')
+    .setContexts(InteractionContextType.Guild)
+    .addStringOption((o) =>
+      o.setName('speaker').setDescription('What this person said (pick from the suggestions)').setAutocomplete(true).setMaxLength(MAX_SPEAKER_CHARS),
+    )
+    .addStringOption((o) => o.setName('phrase').setDescription('Who said these words (small differences are fine)').setMaxLength(MAX_PHRASE_CHARS))
+    .addStringOption((o) => articleOption(o, { description: 'Only in this article', required: false })),
+  heavy: (ctx) => looksLikeUrl(ctx.options.getString('article') ?? ''),
+  execute,
+  autocomplete(ctx) {
+    if (ctx.focused.name === 'speaker') return speakerChoices(speakersOf(ctx.services.library), ctx.guildId, ctx.focused.value);
+    return articleAutocomplete(ctx);
+  },
+  components: {
+    async [PREFIX](ctx) {
+      const [articleId = '-', speaker = '', phrase = '', page] = ctx.args;
+      if (articleId !== '-' && !ctx.services.library.find(ctx.guildId, articleId)) throw new BotError('ARTICLE_REMOVED');
+      const query: Query = { articleId: articleId === '-' ? undefined : articleId, speaker, phrase, phraseWordsDropped: 0 };
+      const reply = whosaidReply(ctx, query, pageFromArg(page));
+      if (reply.ephemeral) throw new BotError('STALE_BUTTON');
+      await ctx.update(reply);
+    },
+  },
+} satisfies Command;

@@ -1,0 +1,70 @@
+/**
+ * Quotes as a reader sees them in `/quotes`, `/whosaid` and `/ask`: the words exactly as in the
+ * source (each fragment of an interrupted quote verbatim, markdown escaped so Discord shows the
+ * characters, not formatting), then who said it, the cue, and what kind of attribution it is.
+ * The speaker is the name the rules resolved, the mention as written when that differs, and
+ * "unknown speaker" when no rule was confident: never a guess.
+ */
+import type { Quote } from '../../nlp/quotes';
+import { truncate } from '../limits';
+
+/** Below this confidence the attribution is labelled uncertain (the extractor gives ~0.6 to weak cues such as a bare "Mexico ... said"). */
+export const UNCERTAIN_BELOW = 0.6;
+/** Longest quote shown whole in a list; longer ones are cut at a word with a visible "…". */
+export const MAX_QUOTE_CHARS = 1200;
+
+/** Discord markdown characters escaped so the text shows literally (the console unescapes them). */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\*_~`|]/g, '\\$&').replace(/^(\s*)([#>-])/gm, '$1\\$2');
+}
+
+/** Blockquote every line (Discord's `> ` covers one line). */
+export function blockquote(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => (l.trim() ? `> ${l}` : '>'))
+    .join('\n');
+}
+
+/** The speaker to show: resolved name, else the mention, else "unknown speaker". */
+export function speakerOf(q: Pick<Quote, 'speaker' | 'speakerRef'>): string {
+  return q.speakerRef ?? q.speaker ?? 'unknown speaker';
+}
+
+const KIND_NOTE: Record<Quote['kind'], string> = {
+  direct: '',
+  mixed: 'partly quoted',
+  indirect: 'reported speech',
+};
+
+/** The quoted words, verbatim per fragment; direct ones inside curly marks. */
+export function quoteWords(q: Quote, max = MAX_QUOTE_CHARS): string {
+  const pieces = q.fragments.length > 0 ? q.fragments.map((f) => q.quote.slice(f.start - q.start, f.end - q.start)) : [q.quote];
+  const shown = pieces.map((p) => p.trim()).filter(Boolean);
+  const body = q.kind === 'direct' ? shown.map((p) => `“${p}”`).join(' … ') : shown.join(' … ');
+  return truncate(body, max);
+}
+
+const wordsOf = (s: string) => new Set(s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+
+/** The mention names the speaker itself ("Grenell", "the White House"), not a pronoun or a description. */
+function sharesWord(mention: string, name: string): boolean {
+  const a = wordsOf(name);
+  return [...wordsOf(mention)].some((w) => a.has(w));
+}
+
+/** "— **Richard Grenell** (as “he”), quoted as saying · reported speech · uncertain attribution". */
+export function attributionLine(q: Quote): string {
+  const who = speakerOf(q);
+  const parts: string[] = [];
+  const as = q.speaker && q.speakerRef && !sharesWord(q.speaker, q.speakerRef) ? ` (as “${escapeMarkdown(q.speaker)}”)` : '';
+  parts.push(`— ${who === 'unknown speaker' ? '*unknown speaker*' : `**${escapeMarkdown(who)}**`}${as}${q.cue ? `, ${escapeMarkdown(q.cue)}` : ''}`);
+  if (KIND_NOTE[q.kind]) parts.push(KIND_NOTE[q.kind]);
+  if (q.confidence < UNCERTAIN_BELOW) parts.push('uncertain attribution');
+  return parts.join(' · ');
+}
+
+/** One quote: the words as a blockquote, then the attribution line. */
+export function quoteBlock(q: Quote, { max = MAX_QUOTE_CHARS }: { max?: number } = {}): string {
+  return `${blockquote(escapeMarkdown(quoteWords(q, max)))}\n${attributionLine(q)}`;
+}
