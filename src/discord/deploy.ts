@@ -6,7 +6,7 @@
 import 'dotenv/config';
 import { REST } from 'discord.js';
 import { ConfigError, loadConfig } from '../config';
-import { loadCommands } from './loader';
+import { commandDefinitions, loadCommands } from './loader';
 import { registerCommands } from './register';
 
 try {
@@ -20,7 +20,7 @@ try {
   const target = { applicationId: config.DISCORD_CLIENT_ID, ...(config.DISCORD_GUILD_ID && { guildId: config.DISCORD_GUILD_ID }) };
   const count = await registerCommands(rest, target, commands);
   process.stdout.write(
-    `Registered ${count} command(s) (${commands.map((c) => `/${c.data.name}`).join(', ')}) ${
+    `Registered ${count} command(s) (${commandDefinitions(commands).map((d) => `/${d.name}`).join(', ')}) ${
       target.guildId ? `in server ${target.guildId}` : 'globally (may take up to an hour to appear)'
     }.\n`,
   );

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleIdOf } from '../../src/article/model';
+import { commandDefinitions, loadCommands } from '../../src/discord/loader';
 import { opt, PERMS, MEMBER_PERMISSIONS, type SentInteraction } from '../support/fake-discord';
 import { startHarness, type Harness } from '../support/bot-harness';
 import { expectNoPings, expectWithinLimits, sentMessages } from './limits';
@@ -29,10 +30,12 @@ afterAll(async () => {
 });
 
 describe('registration and gateway', () => {
-  it('GIVEN a first start THEN /article is registered in the guild with one PUT, and the bot identified with Guilds|GuildMessages only', () => {
+  it('GIVEN a first start THEN every command (incl. /article) is registered in the guild with one PUT, and the bot identified with Guilds|GuildMessages only', async () => {
     const put = h.fake.calls.filter((c) => c.method === 'PUT');
     expect(put.map((c) => c.path)).toEqual([`/applications/${h.fake.applicationId}/guilds/${h.fake.guild.id}/commands`]);
-    expect(put[0]!.body.map((c: { name: string }) => c.name)).toEqual(['article']);
+    const expected = commandDefinitions(await loadCommands()).map((c) => c.name);
+    expect(expected).toContain('article');
+    expect(put[0]!.body.map((c: { name: string }) => c.name)).toEqual(expected);
     expect(h.fake.identifiedIntents).toBe(1 | 512);
   });
 });

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FakeDiscord } from '../support/fake-discord';
 import { testEnv } from '../support/bot-harness';
+import { commandDefinitions, loadCommands } from '../../src/discord/loader';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'lede-start-'));
@@ -101,10 +102,12 @@ describe('npm run deploy-commands', () => {
     try {
       const r = await run('npm', ['run', '--silent', 'deploy-commands'], '', testEnv(fake, dir));
       expect(r.code).toBe(0);
-      expect(r.stdout).toBe(`Registered 1 command(s) (/article) in server ${fake.guild.id}.\n`);
+      const names = commandDefinitions(await loadCommands()).map((c) => c.name);
+      expect(r.stdout).toBe(`Registered ${names.length} command(s) (${names.map((n) => `/${n}`).join(', ')}) in server ${fake.guild.id}.\n`);
       const put = fake.calls.filter((c) => c.method === 'PUT');
       expect(put.map((c) => c.path)).toEqual([`/applications/${fake.applicationId}/guilds/${fake.guild.id}/commands`]);
-      expect(put[0]!.body[0].options.map((o: { name: string }) => o.name)).toEqual(['add', 'list', 'show', 'remove']);
+      const article = put[0]!.body.find((c: { name: string }) => c.name === 'article');
+      expect(article.options.map((o: { name: string }) => o.name)).toEqual(['add', 'list', 'show', 'remove']);
     } finally {
       await fake.stop();
     }
