@@ -32,3 +32,6 @@ export {
   type DigestStatus,
   type TickReport,
 } from './scheduler';
+export { nlpDigestParts } from './parts';
+export { createDigestRuntime, type DigestRuntime, type DigestRuntimeDeps, type DigestSettingsInput } from './runtime';
+export { discordPoster } from './discord-poster';

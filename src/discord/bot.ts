@@ -6,6 +6,7 @@
  */
 import { Client, Events, GatewayIntentBits, type ClientOptions, type Interaction } from 'discord.js';
 import type { Config } from '../config';
+import { discordPoster } from '../digest/discord-poster';
 import { createQuestionAnswerer } from '../library';
 import { autocompleteContext, commandContext, componentContext, discordActions, NO_MENTIONS } from './adapter';
 import { createCore, type Core, type CoreOptions } from './core';
@@ -70,6 +71,8 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   const stop = () =>
     (stopped ??= (async () => {
       logger.info({ inFlight: router.inFlight }, 'stopping');
+      core.feeds.stop();
+      core.digests.stop();
       const drained = await router.drain(DRAIN_TIMEOUT_MS);
       if (!drained) logger.warn({ inFlight: router.inFlight }, 'stopped with work still in flight');
       await client.destroy();
@@ -90,6 +93,10 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       // The bot still answers the commands Discord already has; the next start tries again.
       logger.error({ err }, 'command registration failed');
     }
+    // One feed poller and one digest scheduler per process (DISCORD.md: schedulers run once, not per shard).
+    const poster = discordPoster(readyClient);
+    core.feeds.start(poster);
+    core.digests.start(poster);
     logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'ready');
     return { client: readyClient, core, logger, stop };
   } catch (err) {

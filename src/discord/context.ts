@@ -5,6 +5,8 @@
  */
 import type { Logger } from 'pino';
 import type { Config } from '../config';
+import type { DigestRuntime } from '../digest/runtime';
+import type { FeedRuntime } from '../feeds/runtime';
 import type { Library } from '../library';
 import type { ThreadStore } from '../store';
 import type { Reply } from './reply';
@@ -15,6 +17,10 @@ export interface Services {
   readonly library: Library;
   readonly threads: ThreadStore;
   readonly logger: Logger;
+  /** Followed feeds (`/feed`); absent where feeds are not wired. */
+  readonly feeds?: FeedRuntime;
+  /** Daily digests (`/digest`); absent where digests are not wired. */
+  readonly digests?: DigestRuntime;
 }
 
 export interface Attachment {

@@ -4,6 +4,9 @@
  */
 import type { Logger } from 'pino';
 import type { Config } from '../config';
+import type { Clock } from '../digest/clock';
+import { createDigestRuntime, type DigestRuntime } from '../digest/runtime';
+import { createFeedRuntime, type FeedRuntime } from '../feeds/runtime';
 import { createArticleLoader, createLibrary, loadBundledArticles, loaderOptionsFromConfig, type ArticleLoader, type Library } from '../library';
 import { openStores, type Stores } from '../store';
 import type { Command } from './command';
@@ -17,6 +20,10 @@ export interface Core {
   readonly services: Services;
   readonly commands: readonly Command[];
   readonly router: Router;
+  /** Feed polling and `/feed`; started by the bot once the client is ready. */
+  readonly feeds: FeedRuntime;
+  /** The digest scheduler and `/digest`; started by the bot once the client is ready. */
+  readonly digests: DigestRuntime;
 }
 
 export interface CoreOptions {
@@ -25,6 +32,8 @@ export interface CoreOptions {
   /** Swap the article loader (tests); default: the safe fetcher + parser. */
   readonly load?: ArticleLoader;
   readonly rateLimits?: RouterOptions['rateLimits'];
+  /** The digest scheduler's clock (tests move time); default the system clock. */
+  readonly clock?: Clock;
 }
 
 export async function createCore(config: Config, logger: Logger, options: CoreOptions = {}): Promise<Core> {
@@ -36,9 +45,25 @@ export async function createCore(config: Config, logger: Logger, options: CoreOp
     for (const f of bundled.failed) logger.warn({ file: f.file, err: f.error }, 'bundled article skipped');
     logger.info({ loaded: bundled.loaded.length, pruned: bundled.pruned, dir: config.ARTICLES_DIR }, 'bundled articles loaded');
     const commands = [...(await loadCommands()), ...(options.extraCommands ?? [])];
-    const services: Services = { config, library, threads: stores.threads, logger };
+    const analysisOf = (article: Parameters<Library['analysis']>[0]) => library.analysis(article);
+    const feeds = createFeedRuntime({
+      db: stores.db,
+      config,
+      articles: stores.articles,
+      analysisOf,
+      log: (level, data, message) => logger[level](data, message),
+    });
+    const digests = createDigestRuntime({
+      db: stores.db,
+      articles: stores.articles,
+      analysisOf,
+      feedTitleOf: (url) => feeds.store.source(url)?.title,
+      ...(options.clock !== undefined && { clock: options.clock }),
+      onError: (err, context) => logger.error({ err, ...context }, 'digest scheduler error'),
+    });
+    const services: Services = { config, library, threads: stores.threads, logger, feeds, digests };
     const router = createRouter({ commands, services, ...(options.rateLimits && { rateLimits: options.rateLimits }) });
-    return { stores, library, services, commands, router };
+    return { stores, library, services, commands, router, feeds, digests };
   } catch (err) {
     stores.close();
     throw err;

@@ -4,6 +4,8 @@
  * the router for Discord and the console alike) decides how it reads.
  */
 import { ArticleError } from '../article/errors';
+import { ScheduleError } from '../digest/schedule';
+import { FeedError } from '../feeds/errors';
 import { FetchError } from '../fetch/errors';
 import { LibraryError } from '../library/errors';
 import { BotError } from './errors';
@@ -63,6 +65,31 @@ const ARTICLE: Record<string, Describe<Error>> = {
   ARTICLE_NO_CONTENT: () => 'I could not find an article body on that page.',
 };
 
+/** Why a feed was refused when it was added, by the underlying code (FEED_REJECTED's `reason`). */
+const FEED_REJECTION: Record<string, string> = {
+  FEED_MALFORMED: 'it is not well-formed XML or JSON',
+  FEED_UNRECOGNIZED: 'it is not an RSS, Atom, RDF or JSON feed (if it is a web page, look for its feed link)',
+  FEED_XML_ENTITIES: 'it declares XML entities, the shape of an entity-expansion attack',
+  FETCH_BLOCKED_ADDRESS: 'it points to a private, local or cloud-internal network address',
+  FETCH_TOO_LARGE: 'it is larger than I am allowed to download',
+  FETCH_TIMEOUT: 'the site took too long to answer',
+  FETCH_CONTENT_TYPE: 'the site does not serve it as a feed',
+  FETCH_DNS: 'the site’s name could not be found',
+  FETCH_NETWORK: 'the site could not be reached',
+};
+
+const FEED: { [C in FeedError['code']]: Describe<FeedError> } = {
+  FEED_XML_ENTITIES: () => 'That feed declares XML entities (the shape of an entity-expansion attack), so I refuse to read it.',
+  FEED_MALFORMED: () => 'That feed is not well-formed XML or JSON.',
+  FEED_UNRECOGNIZED: () => 'That address is not an RSS, Atom, RDF or JSON feed.',
+  FEED_INVALID_URL: () => 'A feed address must be a full link starting with https:// (or http://).',
+  FEED_LIMIT: (e) => `${e.message} Someone with Manage Server can make room with \`/feed remove\`.`,
+  FEED_DUPLICATE: () => 'This server already follows that feed; `/feed status` shows how it is doing.',
+  FEED_NOT_FOUND: () => 'This server does not follow that feed; `/feed list` shows the ones it does.',
+  FEED_REJECTED: (e) =>
+    `I could not use that feed: ${FEED_REJECTION[e.reason ?? ''] ?? truncate(e.message, 200)}${e.reason ? ` (\`${e.reason}\`)` : ''}. Nothing was added.`,
+};
+
 const BOT: { [C in BotError['code']]: Describe<BotError> } = {
   USAGE: (e) => e.details.hint ?? 'That command needs different options.',
   RATE_LIMITED: (e) =>
@@ -84,6 +111,8 @@ export function describeError(err: unknown): { code: string; text: string; expec
   if (err instanceof LibraryError) return { code: err.code, text: LIBRARY[err.code](err), expected: true };
   if (err instanceof FetchError) return { code: err.code, text: FETCH[err.code](err), expected: true };
   if (err instanceof BotError) return { code: err.code, text: BOT[err.code](err), expected: true };
+  if (err instanceof FeedError) return { code: err.code, text: FEED[err.code](err), expected: true };
+  if (err instanceof ScheduleError) return { code: err.code, text: err.message, expected: true };
   if (err instanceof ArticleError) {
     const describe = ARTICLE[err.code];
     if (describe) return { code: err.code, text: describe(err), expected: true };

@@ -10,3 +10,4 @@ export { POLL_TIMING, PERMANENT_FAILURES, backoffDelay, nextPollDelay, shouldDis
 export { articleFromItem, isTeaser, TEASER_RULES, type ArticleInput, type MakeArticle, type FetchPage } from './full-text';
 export { FeedPoller, POLLER_LIMITS, type FeedDelivery, type FetchFeed, type FeedFetchResult, type PollReport } from './poller';
 export { createFeedService, FEED_LIMITS, type FeedService, type FeedStatus, type FeedState } from './service';
+export { createFeedRuntime, type FeedRuntime, type FeedRuntimeDeps } from './runtime';

@@ -1,0 +1,167 @@
+/**
+ * /digest set | off | status | preview: the server's daily digest of new articles (from feeds and
+ * from members), posted silently at a local time in an IANA time zone on chosen days. Set and off
+ * need Manage Server; status and preview are for everyone (preview is ephemeral).
+ */
+import { ChannelType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import type { Command } from '../src/discord/command';
+import type { CommandContext } from '../src/discord/context';
+import { BotError } from '../src/discord/errors';
+import { MANAGE_GUILD } from '../src/discord/permissions';
+import { COLORS, type Reply } from '../src/discord/reply';
+import { describeDays, type Digest, type DigestRuntime } from '../src/digest/index';
+import type { DigestRun, StoredSchedule } from '../src/store/digests-store';
+
+const when = (d: Date | number, style: 'R' | 'F' | 'f' = 'R') => `<t:${Math.floor(new Date(d).getTime() / 1000)}:${style}>`;
+
+function digestsOf(ctx: CommandContext): DigestRuntime {
+  const digests = ctx.services.digests;
+  if (!digests) throw new BotError('NOT_ON_THIS_SURFACE', { hint: 'Digests are not available here.' });
+  return digests;
+}
+
+function requireManager(ctx: CommandContext): void {
+  if (ctx.memberPermissions !== undefined && (ctx.memberPermissions & MANAGE_GUILD) === 0n) {
+    throw new BotError('MEMBER_MISSING_PERMISSIONS', { missing: ['Manage Server'] });
+  }
+}
+
+function scheduleLine(s: StoredSchedule): string {
+  return `**${s.time} ${s.timezone}**, ${describeDays(s.days)}, in <#${s.channelId}>`;
+}
+
+function runLine(run: DigestRun): string {
+  switch (run.status) {
+    case 'sent':
+      return `sent ${when(run.finishedAt ?? run.claimedAt)} with ${run.articleCount} article${run.articleCount === 1 ? '' : 's'}`;
+    case 'empty':
+      return `nothing new on ${run.localDate}, so nothing was posted`;
+    case 'failed':
+      return `failed ${when(run.finishedAt ?? run.claimedAt)} (${run.reason ?? 'unknown reason'})${run.messageIds.length > 0 ? `, after ${run.messageIds.length} message(s)` : ''}`;
+    case 'sending':
+      return `started ${when(run.claimedAt)} and was interrupted (it is not sent again, to avoid a double post)`;
+  }
+}
+
+const PROBLEMS: Record<string, string> = {
+  MISSING_PERMISSIONS: 'I am missing permissions there',
+  CHANNEL_NOT_FOUND: 'I cannot see that channel (deleted, or hidden from me)',
+  NOT_TEXT_CHANNEL: 'that is not a channel I can post in',
+};
+
+async function set(ctx: CommandContext): Promise<void> {
+  requireManager(ctx);
+  const digests = digestsOf(ctx);
+  const channelId = ctx.options.getChannelId('channel') ?? ctx.channelId;
+  const saved = digests.set({
+    guildId: ctx.guildId,
+    channelId,
+    time: ctx.options.getString('time') ?? '',
+    timezone: ctx.options.getString('timezone') ?? '',
+    ...(ctx.options.getString('days') !== undefined && { days: ctx.options.getString('days')! }),
+  });
+  const status = digests.status(ctx.guildId);
+  let warning = '';
+  if (digests.poster) {
+    const check = await digests.poster.checkChannel(ctx.guildId, channelId);
+    if (!check.ok) {
+      warning = `\n⚠️ ${PROBLEMS[check.code] ?? check.code}${check.missing?.length ? `: ${check.missing.join(', ')}` : ''}. The digest waits until that is fixed.`;
+    }
+  }
+  await ctx.reply({
+    content: `Daily digest set: ${scheduleLine(saved)}.${status.nextRunAt ? ` Next: ${when(status.nextRunAt, 'F')} (${when(status.nextRunAt)}).` : ''} It is posted silently, only on days with something new.${warning}`,
+  });
+}
+
+async function off(ctx: CommandContext): Promise<void> {
+  requireManager(ctx);
+  const done = digestsOf(ctx).off(ctx.guildId);
+  await ctx.reply({ content: done ? 'The daily digest is off. `/digest set` turns it on again.' : 'This server has no daily digest to turn off.', ephemeral: !done });
+}
+
+async function status(ctx: CommandContext): Promise<void> {
+  const s = digestsOf(ctx).status(ctx.guildId);
+  const lines: string[] = [];
+  if (!s.schedule) lines.push('No daily digest is set. Someone with Manage Server can start one with `/digest set`.');
+  else {
+    lines.push(`**Schedule:** ${scheduleLine(s.schedule)}${s.schedule.enabled ? '' : ' (off)'}`);
+    if (s.nextRunAt) lines.push(`**Next digest:** ${when(s.nextRunAt, 'F')} (${when(s.nextRunAt)})`);
+    if (s.schedule.blockedAt !== undefined && s.schedule.blockedReason) {
+      lines.push(
+        `**⚠️ Could not post** ${when(s.schedule.blockedAt)}: ${PROBLEMS[s.schedule.blockedReason] ?? s.schedule.blockedReason}${s.schedule.blockedDetail ? ` (${s.schedule.blockedDetail})` : ''} in <#${s.schedule.channelId}>. I retry until the end of that day.`,
+      );
+    }
+  }
+  if (s.lastRun) lines.push(`**Last digest:** ${runLine(s.lastRun)}`);
+  lines.push(`**New since the last digest:** ${s.pendingArticles} article${s.pendingArticles === 1 ? '' : 's'}`);
+  await ctx.reply({ embeds: [{ title: 'Daily digest', description: lines.join('\n'), color: s.schedule?.blockedReason ? COLORS.warning : COLORS.brand }] });
+}
+
+/** The digest's messages as ephemeral replies (the first answers, the rest follow up). */
+export function previewReplies(digest: Digest): Reply[] {
+  return digest.messages.map((m, i) => ({
+    content: i === 0 ? `Preview (only you see this): ${m.content ?? ''}` : (m.content ?? ''),
+    embeds: m.embeds.map((e) => ({ ...e })),
+    ephemeral: true,
+  }));
+}
+
+async function preview(ctx: CommandContext): Promise<void> {
+  await ctx.defer({ ephemeral: true });
+  const digest = digestsOf(ctx).preview(ctx.guildId);
+  if (!digest) {
+    await ctx.reply({ content: 'Nothing new since the last digest, so the next one would not be posted. Add articles or feeds and try again.', ephemeral: true });
+    return;
+  }
+  const [first, ...rest] = previewReplies(digest);
+  await ctx.reply(first!);
+  for (const r of rest) await ctx.followUp(r);
+}
+
+/** Days people pick most, offered as they type. */
+const DAY_SUGGESTIONS = ['daily', 'weekdays', 'mon,wed,fri', 'tue,thu', 'sat,sun', 'mon'];
+
+export default {
+  data: new SlashCommandBuilder()
+    .setName('digest')
+    .setDescription('The daily digest of new articles')
+    .setContexts(InteractionContextType.Guild)
+    .addSubcommand((s) =>
+      s
+        .setName('set')
+        .setDescription('Post a digest of new articles at a local time (needs Manage Server)')
+        .addChannelOption((o) => o.setName('channel').setDescription('Where to post it').setRequired(true).addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement))
+        .addStringOption((o) => o.setName('time').setDescription('Local time, HH:MM on a 24-hour clock (e.g. 08:00)').setRequired(true).setMaxLength(5))
+        .addStringOption((o) => o.setName('timezone').setDescription('IANA time zone, e.g. Europe/Berlin').setRequired(true).setAutocomplete(true).setMaxLength(64))
+        .addStringOption((o) => o.setName('days').setDescription('daily (default), weekdays, or days like mon,wed,fri').setAutocomplete(true).setMaxLength(60)),
+    )
+    .addSubcommand((s) => s.setName('off').setDescription('Stop the daily digest (needs Manage Server)'))
+    .addSubcommand((s) => s.setName('status').setDescription('When the next digest goes out, and how the last one went'))
+    .addSubcommand((s) => s.setName('preview').setDescription('What the next digest would hold right now (only you see it)')),
+  heavy: (ctx) => ctx.options.subcommand === 'preview',
+  async execute(ctx) {
+    switch (ctx.options.subcommand) {
+      case 'set':
+        return set(ctx);
+      case 'off':
+        return off(ctx);
+      case 'status':
+        return status(ctx);
+      case 'preview':
+        return preview(ctx);
+      default:
+        throw new BotError('USAGE', { hint: 'Use `/digest set`, `/digest off`, `/digest status` or `/digest preview`.' });
+    }
+  },
+  autocomplete(ctx) {
+    const q = ctx.focused.value.trim().toLowerCase();
+    if (ctx.focused.name === 'days') {
+      const typed = q === '' || DAY_SUGGESTIONS.includes(q) ? [] : [q];
+      return [...typed, ...DAY_SUGGESTIONS.filter((d) => d.startsWith(q) || q === '')].slice(0, 25).map((d) => ({ name: d, value: d }));
+    }
+    const zones = ['UTC', ...Intl.supportedValuesOf('timeZone')];
+    const starts = zones.filter((z) => z.toLowerCase().startsWith(q) || z.toLowerCase().split('/').pop()!.startsWith(q));
+    const contains = zones.filter((z) => !starts.includes(z) && z.toLowerCase().includes(q.replace(/ /g, '_')));
+    return [...starts, ...contains].slice(0, 25).map((z) => ({ name: z, value: z }));
+  },
+} satisfies Command;

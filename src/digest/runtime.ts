@@ -1,0 +1,135 @@
+/**
+ * The digest feature as the bot runs it: the store, the scheduler (one per process), the library
+ * as the source of articles, and the Discord poster bound once the client is ready. Commands use
+ * `set / off / status / preview`; the bot calls `start(poster)` when ready and `stop()` on exit.
+ */
+import type { Analysis } from '../nlp/analyze';
+import type { ArticleStore, StoredArticle } from '../store';
+import type { Db } from '../store/database';
+import { createDigestsStore, type DigestsStore, type StoredSchedule } from '../store/digests-store';
+import { systemClock, type Clock } from './clock';
+import type { Digest, DigestArticle } from './compose';
+import { nlpDigestParts } from './parts';
+import { parseDays, parseTime, formatTime, validateTimezone } from './schedule';
+import { DigestScheduler, type DigestSender, type DigestStatus } from './scheduler';
+
+export interface DigestSettingsInput {
+  readonly guildId: string;
+  readonly channelId: string;
+  readonly time: string;
+  readonly timezone: string;
+  readonly days?: string;
+}
+
+export interface DigestRuntime {
+  readonly store: DigestsStore;
+  readonly scheduler: DigestScheduler;
+  readonly clock: Clock;
+  /** Validate and save a schedule (throws ScheduleError with a code); re-plans the timer. */
+  set(input: DigestSettingsInput): StoredSchedule;
+  /** Turn a server's digest off; false when it had none. */
+  off(guildId: string): boolean;
+  status(guildId: string): DigestStatus;
+  preview(guildId: string): Digest | undefined;
+  /** The poster once the Discord client is ready (undefined in the console). */
+  readonly poster: DigestSender | undefined;
+  start(poster: DigestSender): void;
+  stop(): void;
+}
+
+export interface DigestRuntimeDeps {
+  readonly db: Db;
+  readonly articles: ArticleStore;
+  /** The stored analysis of an article (quotes are reused from it). */
+  readonly analysisOf?: (article: StoredArticle) => Analysis;
+  /** A feed's title by its URL, to name the digest's groups. */
+  readonly feedTitleOf?: (feedUrl: string) => string | undefined;
+  readonly clock?: Clock;
+  readonly onError?: (err: unknown, context: { guildId?: string; stage: string }) => void;
+}
+
+/** Articles of the server (not the bundled ones) added in (since, until], as digest entries. */
+function articlesBetween(deps: DigestRuntimeDeps, stored: Map<string, StoredArticle>) {
+  return (guildId: string, since: number, until: number): DigestArticle[] => {
+    const out: DigestArticle[] = [];
+    // Listings come newest first: stop at the first one at or before `since`.
+    for (const l of deps.articles.listings(guildId)) {
+      const at = Date.parse(l.addedAt);
+      if (at <= since) break;
+      if (l.guildId !== guildId || at > until) continue;
+      const a = deps.articles.get(guildId, l.id);
+      if (!a) continue;
+      stored.set(a.id, a);
+      const feedUrl = a.source.startsWith('feed:') ? a.source.slice('feed:'.length) : undefined;
+      out.push({
+        id: a.id,
+        title: a.title,
+        text: a.text,
+        addedAt: new Date(at).toISOString(),
+        ...(a.url !== undefined && { url: a.url }),
+        ...(a.siteName !== undefined && { siteName: a.siteName }),
+        ...(feedUrl !== undefined && { feed: { url: feedUrl, title: deps.feedTitleOf?.(feedUrl) ?? a.siteName ?? new URL(feedUrl).host } }),
+      });
+    }
+    return out;
+  };
+}
+
+export function createDigestRuntime(deps: DigestRuntimeDeps): DigestRuntime {
+  const store = createDigestsStore(deps.db);
+  const clock = deps.clock ?? systemClock;
+  const stored = new Map<string, StoredArticle>();
+  let poster: DigestSender | undefined;
+  const sender: DigestSender = {
+    checkChannel: (g, c) => (poster ? poster.checkChannel(g, c) : Promise.resolve({ ok: false, code: 'CHANNEL_NOT_FOUND' })),
+    send: (c, m) => {
+      if (!poster) throw new Error('digest poster not started');
+      return poster.send(c, m);
+    },
+  };
+  const parts = nlpDigestParts({
+    quotesOf: (a) => {
+      const article = stored.get(a.id);
+      return article && deps.analysisOf ? deps.analysisOf(article).quotes : undefined;
+    },
+  });
+  const scheduler = new DigestScheduler({
+    store,
+    sender,
+    parts,
+    clock,
+    articles: { articlesAddedBetween: articlesBetween(deps, stored) },
+    ...(deps.onError !== undefined && { onError: deps.onError }),
+  });
+  return {
+    store,
+    scheduler,
+    clock,
+    get poster() {
+      return poster;
+    },
+    set(input) {
+      const time = formatTime(parseTime(input.time));
+      const timezone = validateTimezone(input.timezone);
+      const days = parseDays(input.days);
+      const saved = store.setSchedule({ guildId: input.guildId, channelId: input.channelId, time, timezone, days }, clock.now().getTime());
+      scheduler.reschedule();
+      return saved;
+    },
+    off(guildId) {
+      const done = store.disable(guildId, clock.now().getTime());
+      scheduler.reschedule();
+      return done;
+    },
+    status: (guildId) => scheduler.status(guildId, clock.now()),
+    preview: (guildId) => scheduler.preview(guildId, clock.now()),
+    start(p) {
+      poster = p;
+      scheduler.start();
+    },
+    stop() {
+      scheduler.stop();
+      poster = undefined;
+    },
+  };
+}

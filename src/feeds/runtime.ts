@@ -1,0 +1,121 @@
+/**
+ * The feed feature as the bot runs it: the store, the poller (one per process), the service the
+ * `/feed` command calls, and delivery of new items into each following server's library (and, when
+ * the subscription names a channel, a short silent post there). The Discord poster is bound when
+ * the client is ready; before that (and in the console) items still reach the library.
+ */
+import type { Config } from '../config';
+import { DEFAULT_DIGEST_CAPS } from '../digest/limits';
+import { renderArticle, type DigestArticle } from '../digest/compose';
+import { nlpDigestParts } from '../digest/parts';
+import type { DigestSender } from '../digest/scheduler';
+import { fetchOptionsFromConfig, safeFetch } from '../fetch';
+import { parseArticle } from '../article';
+import { LIBRARY_LIMITS, slugify, urlKey } from '../library';
+import type { Analysis } from '../nlp/analyze';
+import type { ArticleStore, StoredArticle } from '../store';
+import type { Db } from '../store/database';
+import { createFeedsStore, type FeedsStore, type FeedSubscription } from '../store/feeds-store';
+import { FeedPoller, type FeedDelivery } from './poller';
+import { createFeedService, type FeedService } from './service';
+
+export interface FeedRuntime {
+  readonly store: FeedsStore;
+  readonly poller: FeedPoller;
+  readonly service: FeedService;
+  /** Check that the bot could post in a channel (undefined before the client is ready). */
+  readonly poster: DigestSender | undefined;
+  start(poster: DigestSender): void;
+  stop(): void;
+}
+
+export interface FeedRuntimeDeps {
+  readonly db: Db;
+  readonly config: Config;
+  readonly articles: ArticleStore;
+  readonly analysisOf?: (article: StoredArticle) => Analysis;
+  readonly now?: () => number;
+  readonly log?: (level: 'info' | 'warn' | 'error', data: Record<string, unknown>, message: string) => void;
+}
+
+export function createFeedRuntime(deps: FeedRuntimeDeps): FeedRuntime {
+  const store = createFeedsStore(deps.db);
+  const now = deps.now ?? Date.now;
+  const log = deps.log ?? (() => undefined);
+  const feedFetch = fetchOptionsFromConfig(deps.config, 'feed');
+  const pageFetch = fetchOptionsFromConfig(deps.config, 'article');
+  const parts = nlpDigestParts();
+  let poster: DigestSender | undefined;
+
+  /** Put the article in one server's library; false when it already has it or is full. */
+  function addToLibrary(sub: FeedSubscription, d: FeedDelivery): StoredArticle | undefined {
+    const { articles } = deps;
+    const key = d.article.url ? urlKey(d.article.url) : undefined;
+    if ((key && articles.findByUrlKey(sub.guildId, key)) || articles.get(sub.guildId, d.article.id)) return undefined;
+    if (articles.countOwn(sub.guildId) >= LIBRARY_LIMITS.maxArticlesPerGuild) {
+      log('warn', { guildId: sub.guildId, feed: d.feedUrl }, 'feed item not added: the server library is full');
+      return undefined;
+    }
+    const title = d.article.title.slice(0, LIBRARY_LIMITS.maxTitleChars);
+    const stored = articles.insert(sub.guildId, {
+      article: { ...d.article, title },
+      slug: slugify(title),
+      addedAt: new Date(now()).toISOString(),
+      ...(key !== undefined && { urlKey: key }),
+    });
+    deps.analysisOf?.(stored);
+    return stored;
+  }
+
+  /** A short silent post of a new item in the subscription's channel, when it has one and the bot may post there. */
+  async function announce(sub: FeedSubscription, d: FeedDelivery, article: StoredArticle): Promise<void> {
+    if (!sub.channelId || !poster) return;
+    const check = await poster.checkChannel(sub.guildId, sub.channelId);
+    if (!check.ok) {
+      log('warn', { guildId: sub.guildId, channelId: sub.channelId, code: check.code, missing: check.missing }, 'feed item not announced');
+      return;
+    }
+    const entry: DigestArticle = { id: article.id, title: article.title, text: article.text, addedAt: article.addedAt, ...(article.url !== undefined && { url: article.url }) };
+    await poster.send(sub.channelId, {
+      embeds: [{ title: d.feedTitle.slice(0, 256), description: renderArticle(entry, parts, DEFAULT_DIGEST_CAPS), footer: 'New in a followed feed · summary and quote extracted verbatim', color: 0x2b6cb0 }],
+    });
+  }
+
+  const poller = new FeedPoller({
+    store,
+    now,
+    fetchFeed: (url, headers) => safeFetch(url, { ...feedFetch, headers }),
+    fetchPage: (url) => safeFetch(url, pageFetch),
+    makeArticle: (input) => parseArticle(input),
+    async deliver(d) {
+      for (const sub of d.subscribers) {
+        const article = addToLibrary(sub, d);
+        if (!article) continue;
+        try {
+          await announce(sub, d, article);
+        } catch (err) {
+          log('warn', { err, guildId: sub.guildId, feed: d.feedUrl }, 'feed item announcement failed');
+        }
+      }
+    },
+    onError: (err, context) => log('error', { err, ...context }, 'feed poller error'),
+  });
+  const service = createFeedService({ store, poller, now });
+
+  return {
+    store,
+    poller,
+    service,
+    get poster() {
+      return poster;
+    },
+    start(p) {
+      poster = p;
+      poller.start();
+    },
+    stop() {
+      poller.stop();
+      poster = undefined;
+    },
+  };
+}
