@@ -11,6 +11,10 @@ import { sentenceTags } from './sentence-tags';
 import { confidenceOf, FOUND_THRESHOLD } from './confidence';
 
 import { WEIGHTS } from './weights';
+import { asksForDescription, findDescription } from './describe';
+
+/** A title or appositive written next to the asked name is a sure description. */
+const DESCRIPTION_CONFIDENCE = 0.9;
 import { SAY_VERBS } from '../lexicon/qa-answer-types';
 import { termOf } from './terms';
 
@@ -65,6 +69,20 @@ export function answerQuestion(index: QaIndex, question: string, opts: AnswerOpt
     else return refuse('quote');
   }
   if (!top || top.score <= 0 || q.terms.size === 0) return refuse();
+
+  if (asksForDescription(q)) {
+    const d = findDescription(index, q);
+    if (!d) return refuse();
+    return {
+      found: true,
+      answer: index.text.slice(d.start, d.end),
+      answerStart: d.start,
+      answerEnd: d.end,
+      sentence: sentenceOf(index, d.sentence),
+      confidence: DESCRIPTION_CONFIDENCE,
+      answerType: q.answerType,
+    };
+  }
 
   let best: { s: ScoredSentence; c: ScoredCandidate; total: number } | null = null;
   const topScore = top.score;

@@ -89,6 +89,12 @@ export function analyzeQuestion(raw: string): QuestionAnalysis {
 
   // The wh-word: the first one ("In what year...", "... by what kind of cells?").
   let whAt = words.findIndex((w) => WH_WORDS.has(w.lower));
+  // "When Tesla photographed Twain, what showed up?": a leading when/where clause is not the question.
+  if (whAt === 0 && (words[0]!.lower === 'when' || words[0]!.lower === 'where')) {
+    const comma = seg.folded.indexOf(',');
+    const later = comma > 0 ? words.findIndex((w, i) => i > 0 && WH_WORDS.has(w.lower) && toks[i]!.start > comma) : -1;
+    if (later > 0) whAt = later;
+  }
   let wh = whAt >= 0 ? words[whAt]!.lower : '';
   let head = '';
   let answerType: AnswerType = 'noun';

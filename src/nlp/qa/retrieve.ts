@@ -6,12 +6,8 @@
 import type { QaIndex, QaSentence, QuestionAnalysis } from './model';
 
 /** BM25 parameters: the usual k1/b (Robertson & Zaragoza 2009). */
-const K1 = 1.2;
-const B = 0.75;
-/** Score added per question bigram found in order: phrase matches are strong evidence. */
-const BIGRAM_BONUS = 0.6;
-/** Share of the previous/next sentence's BM25 added: pronoun context without outranking the match. */
-const NEIGHBOUR_SHARE = 0.15;
+
+import { WEIGHTS } from './weights';
 
 export interface ScoredSentence {
   readonly sentence: QaSentence;
@@ -29,12 +25,12 @@ function idf(index: QaIndex, term: string): number {
 function bm25(index: QaIndex, s: QaSentence, q: QuestionAnalysis): { score: number; matched: Set<string> } {
   let score = 0;
   const matched = new Set<string>();
-  const norm = K1 * (1 - B + (B * s.length) / (index.averageLength || 1));
+  const norm = WEIGHTS.k1 * (1 - WEIGHTS.b + (WEIGHTS.b * s.length) / (index.averageLength || 1));
   for (const [term, weight] of q.terms) {
     const tf = s.termCounts.get(term) ?? 0;
     if (tf === 0) continue;
     matched.add(term);
-    score += weight * idf(index, term) * ((tf * (K1 + 1)) / (tf + norm));
+    score += weight * idf(index, term) * ((tf * (WEIGHTS.k1 + 1)) / (tf + norm));
   }
   return { score, matched };
 }
@@ -56,12 +52,12 @@ function bigramHits(s: QaSentence, q: QuestionAnalysis): number {
 export function rankSentences(index: QaIndex, q: QuestionAnalysis): ScoredSentence[] {
   const base = index.sentences.map((s) => {
     const { score, matched } = bm25(index, s, q);
-    return { sentence: s, raw: score + BIGRAM_BONUS * bigramHits(s, q), matched };
+    return { sentence: s, raw: score + WEIGHTS.bigram * bigramHits(s, q), matched };
   });
   const out: ScoredSentence[] = base.map((b, i) => {
     const prev = i > 0 && index.sentences[i - 1]!.start >= 0 ? base[i - 1]!.raw : 0;
     const next = i + 1 < base.length ? base[i + 1]!.raw : 0;
-    return { sentence: b.sentence, score: b.raw + NEIGHBOUR_SHARE * Math.max(prev, next), matched: b.matched };
+    return { sentence: b.sentence, score: b.raw + WEIGHTS.neighbour * Math.max(prev, next), matched: b.matched };
   });
   return out.sort((a, b) => b.score - a.score || a.sentence.index - b.sentence.index);
 }

@@ -5,12 +5,13 @@
  */
 import { stemmer } from 'stemmer';
 import { IRREGULAR_VERBS, WORD_FAMILIES } from '../lexicon/qa-synonyms';
+import { DEMONYM_FAMILIES } from '../lexicon/qa-demonyms';
 import { QA_KEEP_TERMS, QA_STOPWORDS } from '../lexicon/qa-stopwords';
 
 /** stem -> the family representative's stem. */
 const FAMILY_OF: ReadonlyMap<string, string> = (() => {
   const m = new Map<string, string>();
-  for (const family of WORD_FAMILIES) {
+  for (const family of [...WORD_FAMILIES, ...DEMONYM_FAMILIES]) {
     const rep = stemmer(family[0]!);
     for (const w of family) m.set(stemmer(w), rep);
   }

@@ -24,6 +24,13 @@ export const WEIGHTS = {
   window: 0.4,
   /** Per clause boundary (comma, bracket, dash) between the span and the question's words. */
   clause: 0.1,
+  /** BM25 term-frequency saturation and length normalization (Robertson & Zaragoza 2009 defaults). */
+  k1: 1.2,
+  b: 0.75,
+  /** Retrieval score added per question bigram found in order: phrase matches are strong evidence. */
+  bigram: 0.6,
+  /** Share of the previous/next sentence's score added: pronoun context without outranking the match. */
+  neighbour: 0.15,
   /** Sentences searched for an answer span, best retrieval first. */
   topSentences: 3,
   /** How much the span's score counts against the sentence's retrieval score when choosing. */

@@ -35,6 +35,10 @@ describe('answerQuestion: one row per answer type', () => {
     // clause: reasons and manners
     ['clause', 'Why was the ferry service closed?', 'because the boats had become too expensive to repair'],
     ['clause', 'How will construction be paid for?', 'a regional tax on fuel'],
+    // descriptions: "Who is <Name>?" is answered by the title before the name or an appositive
+    ['person', 'Who is Elena Vasquez?', 'Mayor'],
+    ['person', 'Who is Halvorsen Engineering?', 'a firm based in Oslo'],
+    ['person', 'Who is Tom Hanks?', null],
     // refusals: the article does not say
     ['place', 'What is the capital of France?', null],
     ['person', 'Who won the 1998 World Cup?', null],

@@ -19,6 +19,10 @@ describe('seed article: golden questions', () => {
     ['When did Grenell meet Maduro?', 'Friday'],
     ['How many US citizens did Grenell bring back?', 'six'],
     ['Who said the visit was a big gift?', 'Richard Grenell'],
+    // demonyms: "Mexican President Claudia Sheinbaum" answers "the president of Mexico"
+    ['Who is the president of Mexico?', 'Claudia Sheinbaum'],
+    ['Who is Claudia Sheinbaum?', 'Mexican President'],
+    ['Who is Grenell?', 'US envoy'],
     ['What is the capital of France?', null],
     ['Who won the World Cup?', null],
     ['When did the Berlin wall fall?', null],
