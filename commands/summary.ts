@@ -1,0 +1,128 @@
+/**
+ * /summary article [sentences 1-10]: the article's most telling sentences, copied word for word in
+ * article order, with its title, source link and date, the top keywords and "reduced by N%". A
+ * text too short to condense gets "too short" instead of a summary that is most of the text.
+ * Rare summaries longer than one embed are paged: `spage:<articleId>:<sentences>:<page>`.
+ */
+import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { articleAutocomplete, articleOption, resolveArticleOption } from '../src/discord/article-option';
+import type { Command } from '../src/discord/command';
+import type { Invocation } from '../src/discord/context';
+import { BotError } from '../src/discord/errors';
+import { paginateBlocks, pageFromArg } from '../src/discord/paging';
+import { describeSource } from '../src/discord/render/article';
+import { escapeMarkdown } from '../src/discord/render/quotes';
+import { safePageButtons } from '../src/discord/render/quotes-page';
+import { COLORS, type EmbedField, type Reply } from '../src/discord/reply';
+import { clip, looksLikeUrl } from '../src/library';
+import { segment } from '../src/nlp/segment';
+import { DEFAULT_SENTENCES, MAX_SENTENCES, MIN_SENTENCES, summarize, type SummaryResult } from '../src/nlp/summarize';
+import type { StoredArticle } from '../src/store';
+
+/** Room for the sentences in one embed: with fields (a source link can be 2 KB) it stays under the 6000 total. */
+const PAGE_CHARS = 3200;
+/** Keywords shown: enough to say what the piece is about, few enough to scan. */
+const KEYWORDS_SHOWN = 8;
+
+export const FOOTER = 'Every sentence is quoted word for word from the source, in article order; nothing is generated.';
+
+function summaryOf(ctx: Invocation, article: StoredArticle, sentences: number): SummaryResult {
+  const analysis = ctx.services.library.analysis(article);
+  if (sentences === DEFAULT_SENTENCES && analysis.summary) return analysis.summary;
+  return summarize(article.text, { sentences, title: article.title });
+}
+
+/** The most sentences this text allows (0 when none): what "too short" should suggest. */
+function largestPossible(article: StoredArticle, below: number): number {
+  const seg = segment(article.text);
+  for (let n = below - 1; n >= MIN_SENTENCES; n--) if (!summarize(article.text, { seg, sentences: n, title: article.title }).tooShort) return n;
+  return 0;
+}
+
+const dateField = (a: StoredArticle): EmbedField | undefined => {
+  if (a.publishedAt) return { name: 'Published', value: a.publishedAt.slice(0, 10), inline: true };
+  if (a.guildId !== null) return { name: 'Added', value: a.addedAt.slice(0, 10), inline: true };
+  return undefined;
+};
+
+function summaryReply(ctx: Invocation, article: StoredArticle, sentences: number, page: number, note?: string): Reply {
+  const result = summaryOf(ctx, article, sentences);
+  const title = `“${clip(article.title, 120)}”`;
+  if (result.tooShort) {
+    const max = sentences > MIN_SENTENCES ? largestPossible(article, sentences) : 0;
+    return {
+      content: max
+        ? `${title} is too short for a ${sentences}-sentence summary. Ask for \`sentences:${max}\` or fewer.`
+        : `${title} is too short to summarize: a summary would be most of the text. \`/article show\` shows it whole.`,
+      ephemeral: true,
+    };
+  }
+  const pages = paginateBlocks(
+    result.sentences.map((s) => escapeMarkdown(s.text.trim())),
+    { maxChars: PAGE_CHARS, separator: '\n\n' },
+  );
+  const p = Math.min(page, pages.length - 1);
+  const total = ctx.services.library.analysis(article).sentenceCount;
+  const fields: EmbedField[] = [];
+  if (result.keywords.length) fields.push({ name: 'Keywords', value: result.keywords.slice(0, KEYWORDS_SHOWN).map((k) => escapeMarkdown(k)).join(' · ') });
+  fields.push({ name: 'Source', value: describeSource(article), inline: true });
+  const date = dateField(article);
+  if (date) fields.push(date);
+  fields.push({
+    name: 'Length',
+    value: `${result.sentences.length} of ${total} sentences · reduced by ${result.reducedByPercent}%`,
+    inline: true,
+  });
+  const buttons = safePageButtons('spage', [article.id, sentences], p, pages.length);
+  return {
+    ...(note && { content: note }),
+    embeds: [
+      {
+        author: 'Summary',
+        title: article.title,
+        ...(article.url && { url: article.url }),
+        description: (pages[p] ?? []).join('\n\n'),
+        fields,
+        footer: `${pages.length > 1 ? `Page ${p + 1} of ${pages.length} · ` : ''}${FOOTER}`,
+        color: COLORS.brand,
+      },
+    ],
+    buttons: buttons ? [buttons] : [],
+  };
+}
+
+export default {
+  data: new SlashCommandBuilder()
+    .setName('summary')
+    .setDescription('The gist of an article in its own words: key sentences, keywords, how much shorter')
+    .setContexts(InteractionContextType.Guild)
+    .addStringOption((o) => articleOption(o))
+    .addIntegerOption((o) =>
+      o
+        .setName('sentences')
+        .setDescription(`How many sentences (${MIN_SENTENCES}-${MAX_SENTENCES}, default ${DEFAULT_SENTENCES})`)
+        .setMinValue(MIN_SENTENCES)
+        .setMaxValue(MAX_SENTENCES),
+    ),
+  heavy: (ctx) => looksLikeUrl(ctx.options.getString('article') ?? ''),
+  async execute(ctx) {
+    const sentences = ctx.options.getInteger('sentences') ?? DEFAULT_SENTENCES;
+    if (!Number.isInteger(sentences) || sentences < MIN_SENTENCES || sentences > MAX_SENTENCES) {
+      throw new BotError('USAGE', { hint: `\`sentences\` is a whole number from ${MIN_SENTENCES} to ${MAX_SENTENCES}.` });
+    }
+    const { article, loaded } = await resolveArticleOption(ctx);
+    await ctx.reply(summaryReply(ctx, article, sentences, 0, loaded ? 'Loaded from the link and added to this server’s articles.' : undefined));
+  },
+  autocomplete: articleAutocomplete,
+  components: {
+    async spage(ctx) {
+      const [articleId = '', n, page] = ctx.args;
+      const article = ctx.services.library.find(ctx.guildId, articleId);
+      if (!article) throw new BotError('ARTICLE_REMOVED');
+      const sentences = Math.min(MAX_SENTENCES, Math.max(MIN_SENTENCES, Number.parseInt(n ?? '', 10) || DEFAULT_SENTENCES));
+      const reply = summaryReply(ctx, article, sentences, pageFromArg(page));
+      if (reply.ephemeral) throw new BotError('STALE_BUTTON');
+      await ctx.update(reply);
+    },
+  },
+} satisfies Command;
