@@ -14,6 +14,8 @@ async function main(): Promise<number> {
     return runConsole({ stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env }, config);
   }
   const bot = await startBot(config);
+  // A stray rejection (a library's, or ours) is logged; the bot stays up for every other server.
+  process.on('unhandledRejection', (err) => bot.logger.error({ err }, 'unhandled rejection'));
   await new Promise<void>((resolve) => {
     const onSignal = (signal: NodeJS.Signals) => {
       bot.logger.info({ signal }, 'signal received');

@@ -98,6 +98,13 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     core.feeds.start(poster);
     core.digests.start(poster);
     logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'ready');
+    setImmediate(() => {
+      try {
+        answerer.warmUp();
+      } catch (err) {
+        logger.warn({ err }, 'Q&A warm-up failed; the first question will load it');
+      }
+    });
     return { client: readyClient, core, logger, stop };
   } catch (err) {
     await stop();

@@ -14,7 +14,15 @@ export const MAX_QUESTION_CHARS = 600;
 
 export interface QuestionAnswerer {
   answer(article: Article, analysis: Analysis, question: string): AnswerResult;
+  /**
+   * Load the Q&A core's lazy parts (the part-of-speech model: ~0.6 s, once per process) now, so the
+   * first question asked in a thread does not stall the bot's event loop.
+   */
+  warmUp(): void;
 }
+
+/** A tiny text and question that exercise every lazy part of the Q&A core. */
+const WARM_UP = { text: 'Mayor Ana Ruiz met the council on Monday. "We agreed," she said.', question: 'Who met the council?' };
 
 /** The article's quotes when the analysis has them (added by the quotes capability). */
 function quotesOf(analysis: Analysis): readonly QuoteLike[] | undefined {
@@ -36,6 +44,9 @@ export function createQuestionAnswerer(cacheSize = INDEX_CACHE_SIZE): QuestionAn
     return index;
   };
   return {
+    warmUp() {
+      answerQuestion(prepareIndex(WARM_UP.text), WARM_UP.question);
+    },
     answer(article, analysis, question) {
       const quotes = quotesOf(analysis);
       return answerQuestion(indexOf(article), question.slice(0, MAX_QUESTION_CHARS), quotes ? { quotes } : {});
