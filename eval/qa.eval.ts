@@ -174,5 +174,5 @@ export async function run(): Promise<void> {
   line(`lede, answers given only (${given.n}/${ours.n})`, given);
   console.log('  by expected answer type:');
   for (const [type, t] of [...byType.entries()].sort((a, b) => b[1].n - a[1].n)) line(`  ${type} (${t.n})`, t);
-  console.log(`  mean time per question (index reused): ${(answerMs / rows.length).toFixed(3)} ms`);
+  console.log(`  mean time per question: ${(answerMs / rows.length).toFixed(3)} ms (index reused; includes loading the POS model once and tagging each sentence the first time; see npm run bench -- qa)`);
 }
