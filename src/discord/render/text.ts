@@ -13,7 +13,9 @@ function plain(md: string): string {
     .replace(/<t:(\d+)(?::[a-zA-Z])?>/g, (_m, s: string) => new Date(Number(s) * 1000).toISOString().slice(0, 16).replace('T', ' '))
     .replace(/<@!?([\w-]+)>/g, '@$1')
     .replace(/<#(\d+)>/g, '#$1')
-    .replace(/\[([^\]\n]+)\]\((https?:\/\/[^)\s]+)\)/g, '$1 <$2>');
+    .replace(/\[([^\]\n]+)\]\((https?:\/\/[^)\s]+)\)/g, '$1 <$2>')
+    // Characters escaped to show literally on Discord (render/quotes.ts escapeMarkdown) read plain here.
+    .replace(/\\([\\*_~`|#>-])/g, '$1');
 }
 
 const indent = (s: string, pad: string) =>
