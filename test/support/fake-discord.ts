@@ -70,6 +70,8 @@ export interface InteractionInput {
   readonly user?: { id: string; username: string };
   readonly guildId?: string | null;
   readonly channelId?: string;
+  /** 0 text channel (default), 11 public thread. */
+  readonly channelType?: number;
   readonly memberPermissions?: bigint;
   readonly appPermissions?: bigint;
 }
@@ -93,6 +95,7 @@ export const opt = {
   string: (name: string, value: string, focused = false): OptionValue => ({ name, type: 3, value, ...(focused && { focused }) }),
   integer: (name: string, value: number): OptionValue => ({ name, type: 4, value }),
   attachment: (name: string, id: string): OptionValue => ({ name, type: 11, value: id }),
+  channel: (name: string, id: string): OptionValue => ({ name, type: 7, value: id }),
 };
 
 export class FakeDiscord {
@@ -249,7 +252,13 @@ export class FakeDiscord {
         token,
         version: 1,
         ...(guildId && { guild_id: guildId, guild_locale: 'en-US' }),
-        channel: { id: channelId, type: 0, ...(guildId && { guild_id: guildId }), name: 'general' },
+        channel: {
+          id: channelId,
+          type: input.channelType ?? 0,
+          ...(guildId && { guild_id: guildId }),
+          name: 'general',
+          ...(input.channelType === 11 && { parent_id: this.channelId, thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false } }),
+        },
         channel_id: channelId,
         ...(guildId
           ? {
@@ -285,13 +294,20 @@ export class FakeDiscord {
   slash(input: SlashInput): SentInteraction {
     const { id, token, payload } = this.base(input, 2);
     const options = input.subcommand ? [{ name: input.subcommand, type: 1, options: input.options ?? [] }] : (input.options ?? []);
-    const resolved = input.attachments
-      ? {
-          attachments: Object.fromEntries(
-            Object.entries(input.attachments).map(([aid, a]) => [aid, { id: aid, proxy_url: a.url, ...a }]),
-          ),
-        }
+    // Channel options (type 7) are resolved like Discord does, from the guild's channels.
+    const channelIds = (input.options ?? []).filter((o) => o.type === 7).map((o) => String(o.value));
+    const channels = channelIds.length
+      ? Object.fromEntries(
+          channelIds.map((cid) => {
+            const c = this.guilds.flatMap((g) => g.channels.map((ch) => ({ ...ch, guild_id: g.id }))).find((ch) => ch.id === cid);
+            return [cid, { id: cid, type: 0, name: c?.name ?? 'unknown', guild_id: c?.guild_id ?? this.guild.id, permissions: String(BOT_PERMISSIONS) }];
+          }),
+        )
       : undefined;
+    const attachments = input.attachments
+      ? Object.fromEntries(Object.entries(input.attachments).map(([aid, a]) => [aid, { id: aid, proxy_url: a.url, ...a }]))
+      : undefined;
+    const resolved = attachments || channels ? { ...(attachments && { attachments }), ...(channels && { channels }) } : undefined;
     payload.data = { id: snowflake(), name: input.name, type: 1, options, ...(resolved && { resolved }) };
     return this.sendInteraction(id, token, payload);
   }
