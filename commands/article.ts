@@ -30,11 +30,12 @@ const discussButton = (articleId: string): Button => ({
   emoji: '💬',
 });
 
-function card(ctx: { services: CommandContext['services'] }, article: StoredArticle, content?: string): Reply {
+function card(ctx: Pick<CommandContext, 'services' | 'inThread'>, article: StoredArticle, content?: string): Reply {
   return {
     ...(content && { content }),
     embeds: [articleEmbed(article, ctx.services.library.analysis(article))],
-    buttons: [[discussButton(article.id)]],
+    // Inside a thread no thread can be started: the card comes without the button.
+    buttons: ctx.inThread ? [] : [[discussButton(article.id)]],
   };
 }
 
@@ -103,6 +104,7 @@ async function discuss(ctx: ComponentContext): Promise<void> {
   const article = ctx.services.library.find(ctx.guildId, articleId);
   if (!article) throw new BotError('ARTICLE_REMOVED');
   if (!ctx.discord) throw new BotError('NOT_ON_THIS_SURFACE', { hint: 'Discussion threads exist only on Discord.' });
+  if (ctx.inThread) throw new BotError('NOT_ON_THIS_SURFACE', { hint: 'This is already a thread; a discussion thread cannot start inside it.' });
   const existing = ctx.services.threads.byMessage(ctx.messageId);
   if (existing) throw new BotError('THREAD_EXISTS', { hint: `<#${existing.threadId}>` });
   const missing = missingPermissions(ctx.appPermissions ?? 0n, REQUIRED.startThread);

@@ -120,6 +120,12 @@ export function discordActions(client: Client): DiscordActions {
         if (err instanceof DiscordAPIError && (err.code === 50001 || err.code === 50013)) {
           throw new BotError('BOT_MISSING_PERMISSIONS', { missing: ['Create Public Threads', 'Send Messages in Threads'] });
         }
+        // 160004: a thread was already started on this message (by someone, outside Lede).
+        if (err instanceof DiscordAPIError && err.code === 160004) throw new BotError('THREAD_EXISTS');
+        // 50024: not possible in this kind of channel (a thread, a forum post, a voice chat).
+        if (err instanceof DiscordAPIError && err.code === 50024) {
+          throw new BotError('NOT_ON_THIS_SURFACE', { hint: 'A discussion thread cannot be started in this kind of channel.' });
+        }
         throw err;
       }
     },
@@ -216,6 +222,7 @@ function invocation(interaction: ChatInputCommandInteraction | ButtonInteraction
     user: { id: interaction.user.id, name: interaction.user.username },
     services,
     appPermissions: interaction.appPermissions?.bitfield ?? 0n,
+    inThread: interaction.channel?.isThread() ?? false,
     ...(interaction.memberPermissions && { memberPermissions: interaction.memberPermissions.bitfield }),
   };
 }

@@ -54,6 +54,8 @@ export interface Invocation {
   readonly services: Services;
   /** The bot's own permissions in this channel (Discord's app_permissions); undefined in the console. */
   readonly appPermissions?: bigint;
+  /** True when used inside a thread (where no thread can be started). */
+  readonly inThread?: boolean;
   /** The member's own permissions (Discord only; the console operator may do everything). */
   readonly memberPermissions?: bigint;
 }

@@ -166,6 +166,21 @@ describe('/article add', () => {
     expect(h.fake.calls.some((c) => c.path === path)).toBe(false);
   });
 
+  it('GIVEN an attachment that lies about its size THEN the download stops at the cap', async () => {
+    const url = h.fake.serve('/attachments/4/liar.txt', () => Buffer.alloc(6 * 1024 * 1024, 'a'), 'text/plain');
+    const a = await answerOf(
+      h.fake.slash({
+        name: 'article',
+        subcommand: 'add',
+        options: [opt.attachment('file', '903')],
+        attachments: { '903': { filename: 'liar.txt', size: 120, url, content_type: 'text/plain' } },
+        user: someone(),
+      }),
+    );
+    expect(a.ephemeral).toBe(true);
+    expect(a.body.content).toBe('The page or file is larger than I am allowed to download.');
+  });
+
   it('GIVEN an image attachment THEN it is refused by type', async () => {
     const a = await answerOf(
       h.fake.slash({

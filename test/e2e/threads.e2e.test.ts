@@ -74,6 +74,14 @@ describe('Discuss', () => {
     expect(a.body.content).toBe(`This article already has a discussion thread: <#${threadId}>.`);
   });
 
+  it('GIVEN /article show inside the thread THEN the card comes without a Discuss button', async () => {
+    const a = await h.fake.answer(
+      h.fake.slash({ name: 'article', subcommand: 'show', options: [opt.string('article', 'venezuela')], channelId: threadId, channelType: 11, user: someone() }),
+    );
+    expect(a.body.embeds[0].title).toBe(SEED_TITLE);
+    expect(a.body.components).toEqual([]);
+  });
+
   it('GIVEN the thread link THEN it survives a restart', async () => {
     h = await h.restart();
     expect(h.bot.core.stores.threads.get(threadId)).toMatchObject({ articleId: SEED_ID, guildId: h.fake.guild.id });
