@@ -2,6 +2,7 @@
  * Key quotes for `/quotes`: informative, complete, by a named speaker, not trivial. A score per
  * quote from data-table weights, then a pick that keeps one speaker from filling the list.
  */
+import { PRONOUNS } from '../lexicon/titles-roles';
 import { nameKey, sameSpeaker } from './names';
 import type { Quote } from './types';
 
@@ -79,16 +80,36 @@ export function rankKeyQuotes(quotes: readonly Quote[], opts: RankOptions = {}):
   return picked;
 }
 
-/** Quotes whose speaker is `name`: canonical or written name, aliases merged ("Trump" = "Donald Trump"). */
+/** Who a quote is by for filtering: the resolved name, else the mention unless it is a bare pronoun (an unresolved "They" is nobody). */
+function speakerOf(q: Quote): string | null {
+  if (q.speakerRef) return q.speakerRef;
+  return q.speaker && !Object.hasOwn(PRONOUNS, q.speaker.toLowerCase()) ? q.speaker : null;
+}
+
+/**
+ * Quotes whose speaker is `name`: canonical or written name, aliases merged ("Trump" = "Donald
+ * Trump"). A quote credited to a bare surname counts for a full name only when no other full name
+ * in these quotes ends with that surname ("Smith" is not "John Smith" when "Jane Smith" also speaks);
+ * a bare surname typed by the user asks for everyone with it.
+ */
 export function filterBySpeaker(quotes: readonly Quote[], name: string): Quote[] {
-  const wanted = name.trim();
-  if (wanted === '') return [];
+  const wanted = nameKey(name);
+  if (wanted.length === 0) return [];
+  const fullNames = new Map<string, Set<string>>();
+  for (const q of quotes) {
+    const key = nameKey(speakerOf(q) ?? '');
+    if (key.length < 2) continue;
+    const surname = key.at(-1)!;
+    if (!fullNames.has(surname)) fullNames.set(surname, new Set());
+    fullNames.get(surname)!.add(key.join(' '));
+  }
   return quotes.filter((q) => {
-    const who = q.speakerRef ?? q.speaker;
+    const who = speakerOf(q);
     if (!who) return false;
-    if (sameSpeaker(who, wanted)) return true;
-    const a = nameKey(who).join(' ');
-    const b = nameKey(wanted).join(' ');
-    return a !== '' && a === b;
+    const key = nameKey(who);
+    if (key.length === 0) return false;
+    if (key.join(' ') === wanted.join(' ')) return true;
+    if (!sameSpeaker(who, name)) return false;
+    return !(key.length === 1 && wanted.length > 1 && (fullNames.get(key[0]!)?.size ?? 0) > 1);
   });
 }

@@ -4,6 +4,7 @@
  * A surname alone joins the one full name that ends with it; when several do ("Bill Clinton",
  * "Hillary Clinton") it stays apart rather than guess.
  */
+import { PRONOUNS } from '../lexicon/titles-roles';
 import { canonicalName, nameKey, sameSpeaker } from './names';
 import type { Quote } from './types';
 
@@ -21,10 +22,17 @@ export interface SpeakerEntry<A = string> {
   readonly quotes: ReadonlyArray<{ readonly article: A; readonly quote: Quote }>;
 }
 
+/**
+ * The person or body a quote is indexed under: its resolved name only. An unresolved mention
+ * ("Officials", "a spokesman", an unresolved "he") is nobody in particular, so it is never listed.
+ */
 function speakerName(q: Quote): string | null {
-  if (q.speakerRef) return q.speakerRef;
-  if (q.speaker && /^\p{Lu}/u.test(q.speaker) && !/^(?:He|She|They|It|I|We)$/.test(q.speaker)) return canonicalName(q.speaker);
-  return null;
+  return q.speakerRef;
+}
+
+/** A mention worth listing as an alias: a written name ("President Trump"), not a pronoun ("he"). */
+function isNameMention(mention: string): boolean {
+  return /^\p{Lu}/u.test(mention) && !Object.hasOwn(PRONOUNS, mention.toLowerCase()) && canonicalName(mention) !== null;
 }
 
 /** Build the index; entries sorted by number of quotes, then name. */
@@ -38,7 +46,7 @@ export function buildSpeakerIndex<A>(articles: ReadonlyArray<ArticleQuotes<A>>):
       if (!groups.has(key)) groups.set(key, { names: new Set(), quotes: [] });
       const g = groups.get(key)!;
       g.names.add(name);
-      if (q.speaker) g.names.add(q.speaker);
+      if (q.speaker && isNameMention(q.speaker)) g.names.add(q.speaker);
       g.quotes.push({ article: a.article, quote: q });
     }
   }
