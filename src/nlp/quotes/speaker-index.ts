@@ -38,6 +38,8 @@ function isNameMention(mention: string): boolean {
 /** Build the index; entries sorted by number of quotes, then name. */
 export function buildSpeakerIndex<A>(articles: ReadonlyArray<ArticleQuotes<A>>): SpeakerEntry<A>[] {
   const groups = new Map<string, { names: Set<string>; quotes: Array<{ article: A; quote: Quote }> }>();
+  // Input position of each item, so merged entries list quotes in article order, then text order.
+  const seq = new Map<{ article: A; quote: Quote }, number>();
   for (const a of articles) {
     for (const q of a.quotes) {
       const name = speakerName(q);
@@ -47,7 +49,9 @@ export function buildSpeakerIndex<A>(articles: ReadonlyArray<ArticleQuotes<A>>):
       const g = groups.get(key)!;
       g.names.add(name);
       if (q.speaker && isNameMention(q.speaker)) g.names.add(q.speaker);
-      g.quotes.push({ article: a.article, quote: q });
+      const item = { article: a.article, quote: q };
+      seq.set(item, seq.size);
+      g.quotes.push(item);
     }
   }
   // Merge single-token keys into the one multi-token key with the same last token.
@@ -60,6 +64,7 @@ export function buildSpeakerIndex<A>(articles: ReadonlyArray<ArticleQuotes<A>>):
     const from = groups.get(k)!;
     from.names.forEach((n) => into.names.add(n));
     into.quotes.push(...from.quotes);
+    into.quotes.sort((x, y) => seq.get(x)! - seq.get(y)!);
     groups.delete(k);
   }
   const entries: SpeakerEntry<A>[] = [];
