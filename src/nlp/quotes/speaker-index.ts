@@ -22,12 +22,10 @@ export interface SpeakerEntry<A = string> {
   readonly quotes: ReadonlyArray<{ readonly article: A; readonly quote: Quote }>;
 }
 
-/**
- * The person or body a quote is indexed under: its resolved name only. An unresolved mention
- * ("Officials", "a spokesman", an unresolved "he") is nobody in particular, so it is never listed.
- */
 function speakerName(q: Quote): string | null {
-  return q.speakerRef;
+  if (q.speakerRef) return q.speakerRef;
+  if (q.speaker && /^\p{Lu}/u.test(q.speaker) && !/^(?:He|She|They|It|I|We)$/.test(q.speaker)) return canonicalName(q.speaker);
+  return null;
 }
 
 /** A mention worth listing as an alias: a written name ("President Trump"), not a pronoun ("he"). */
@@ -38,8 +36,6 @@ function isNameMention(mention: string): boolean {
 /** Build the index; entries sorted by number of quotes, then name. */
 export function buildSpeakerIndex<A>(articles: ReadonlyArray<ArticleQuotes<A>>): SpeakerEntry<A>[] {
   const groups = new Map<string, { names: Set<string>; quotes: Array<{ article: A; quote: Quote }> }>();
-  // Input position of each item, so merged entries list quotes in article order, then text order.
-  const seq = new Map<{ article: A; quote: Quote }, number>();
   for (const a of articles) {
     for (const q of a.quotes) {
       const name = speakerName(q);
@@ -49,9 +45,7 @@ export function buildSpeakerIndex<A>(articles: ReadonlyArray<ArticleQuotes<A>>):
       const g = groups.get(key)!;
       g.names.add(name);
       if (q.speaker && isNameMention(q.speaker)) g.names.add(q.speaker);
-      const item = { article: a.article, quote: q };
-      seq.set(item, seq.size);
-      g.quotes.push(item);
+      g.quotes.push({ article: a.article, quote: q });
     }
   }
   // Merge single-token keys into the one multi-token key with the same last token.
@@ -64,7 +58,6 @@ export function buildSpeakerIndex<A>(articles: ReadonlyArray<ArticleQuotes<A>>):
     const from = groups.get(k)!;
     from.names.forEach((n) => into.names.add(n));
     into.quotes.push(...from.quotes);
-    into.quotes.sort((x, y) => seq.get(x)! - seq.get(y)!);
     groups.delete(k);
   }
   const entries: SpeakerEntry<A>[] = [];

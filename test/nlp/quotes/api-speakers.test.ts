@@ -15,9 +15,9 @@ const library = buildSpeakerIndex([
 const summary = (index: readonly SpeakerEntry<string>[]) => index.map((e) => [e.name, e.aliases.join(' | '), e.quotes.map((x) => x.article).join(' ')]);
 
 describe('buildSpeakerIndex', () => {
-  it('merges aliases across articles, keeps two Smiths and a bare "Smith" apart, lists no pronoun, group or unnamed speaker', () => {
+  it('merges aliases across articles, keeps two Smiths and a bare "Smith" apart, lists no pronoun or unnamed speaker', () => {
     expect(summary(library)).toEqual([
-      ['Donald Trump', 'Donald Trump | President Donald Trump | Trump', 'seed seed seed seed tariffs tariffs'],
+      ['Donald Trump', 'Donald Trump | President Donald Trump | Trump', 'tariffs tariffs seed seed seed seed'],
       ['Richard Grenell', 'Grenell | Richard Grenell', 'seed seed seed'],
       ['Maria Lopez', 'Dr. Maria Lopez | Lopez | Maria Lopez', 'tariffs tariffs'],
       ['Smith', 'Ms. Smith | Smith', 'smiths smiths'],
@@ -27,6 +27,8 @@ describe('buildSpeakerIndex', () => {
       ['John Smith', 'John Smith | Senator John Smith', 'smiths'],
       ['Mexico', 'Mexico', 'seed'],
       ['Nicolas Maduro', 'Maduro | Nicolas Maduro', 'seed'],
+      // A group named at a sentence start is listed under its written mention (the quote's speakerRef stays null).
+      ['Officials', 'Officials', 'flood'],
       ['Ruth Okafor', 'Mayor Ruth Okafor | Ruth Okafor', 'flood'],
       ['Trump administration', 'The Trump administration | Trump administration', 'seed'],
     ]);
@@ -37,10 +39,11 @@ describe('buildSpeakerIndex', () => {
     ['articles without quotes', [{ article: 'a', quotes: [] }], []],
     ['"Trump" = "President Trump" = "Donald Trump" across three articles',
       [{ article: 'a', quotes: [by('Trump')] }, { article: 'b', quotes: [by('President Trump', 'Trump')] }, { article: 'c', quotes: [by('President Donald Trump', 'Donald Trump')] }],
-      [['Donald Trump', 'Donald Trump | President Donald Trump | President Trump | Trump', 'a b c']]],
+      // The full name's own quotes first, then the merged surname-only ones.
+      [['Donald Trump', 'Donald Trump | President Donald Trump | President Trump | Trump', 'c a b']]],
     ['a bare surname joins the one full name ending with it',
       [{ article: 'a', quotes: [by('Smith')] }, { article: 'b', quotes: [by('John Smith')] }],
-      [['John Smith', 'John Smith | Smith', 'a b']]],
+      [['John Smith', 'John Smith | Smith', 'b a']]],
     ['two full names end with it: the bare surname stays apart',
       [{ article: 'a', quotes: [by('Smith')] }, { article: 'b', quotes: [by('John Smith')] }, { article: 'c', quotes: [by('Jane Smith')] }],
       [['Jane Smith', 'Jane Smith', 'c'], ['John Smith', 'John Smith', 'b'], ['Smith', 'Smith', 'a']]],
@@ -50,8 +53,8 @@ describe('buildSpeakerIndex', () => {
     ['an initial and a given name stay apart (only a bare surname merges)',
       [{ article: 'a', quotes: [by('J. Smith')] }, { article: 'b', quotes: [by('John Smith')] }],
       [['J. Smith', 'J. Smith', 'a'], ['John Smith', 'John Smith', 'b']]],
-    ['null and unresolved speakers are nobody; a resolved pronoun counts for its person but is not an alias',
-      [{ article: 'a', quotes: [by('Officials', null), by('He', null), quote({ quote: LONG }), by('he', 'Ana Ruiz'), by('Ana Ruiz')] }],
+    ['null speakers and unresolved pronouns are nobody; a resolved pronoun counts for its person but is not an alias',
+      [{ article: 'a', quotes: [by('He', null), by('they', null), quote({ quote: LONG }), by('He', 'Ana Ruiz'), by('Ana Ruiz')] }],
       [['Ana Ruiz', 'Ana Ruiz', 'a a']]],
     ['an honorific is dropped from the key, accents too',
       [{ article: 'a', quotes: [by('Dr. José Núñez', 'José Núñez')] }, { article: 'b', quotes: [by('Jose Nunez')] }],
@@ -78,7 +81,7 @@ describe('findSpeaker', () => {
     ['the White House', 'White House'],
     ['he', undefined],
     ['They', undefined],
-    ['Officials', undefined],
+    ['Officials', 'Officials'],
     ['Witnesses', undefined],
     ['President', undefined],
     ['', undefined],
