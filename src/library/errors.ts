@@ -13,6 +13,8 @@ export type LibraryErrorCode =
   | 'LIBRARY_FULL'
   /** Bundled articles are shared by every server and cannot be removed from one. */
   | 'ARTICLE_BUNDLED'
+  /** The article body is longer than the library analyses (`limit` characters, `size` given). */
+  | 'ARTICLE_TOO_LONG'
   /** The attachment is larger than the cap (decided from its declared size, before downloading). */
   | 'ATTACHMENT_TOO_LARGE'
   /** The attachment is not text, Markdown or HTML. */

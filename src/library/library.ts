@@ -68,6 +68,7 @@ export interface LibraryDeps {
   readonly analyses: AnalysisStore;
   readonly load: ArticleLoader;
   readonly maxArticlesPerGuild?: number;
+  readonly maxArticleChars?: number;
 }
 
 /** Discord's limit for autocomplete choices and for a choice's name and value. */
@@ -86,6 +87,7 @@ export function clip(text: string, max: number): string {
 export function createLibrary(deps: LibraryDeps): Library {
   const { articles, analyses } = deps;
   const maxPerGuild = deps.maxArticlesPerGuild ?? LIBRARY_LIMITS.maxArticlesPerGuild;
+  const maxChars = deps.maxArticleChars ?? LIBRARY_LIMITS.maxArticleChars;
 
   function analysis(article: Article): Analysis {
     const stored = analyses.get(article.id);
@@ -121,6 +123,9 @@ export function createLibrary(deps: LibraryDeps): Library {
       throw new LibraryError('LIBRARY_FULL', `server has ${maxPerGuild} articles`, { limit: maxPerGuild });
     }
     const article = await deps.load(source);
+    if (article.text.length > maxChars) {
+      throw new LibraryError('ARTICLE_TOO_LONG', `${article.text.length} characters`, { size: article.text.length, limit: maxChars });
+    }
     const finalKey = article.url ? urlKey(article.url) : requestedKey;
     if (finalKey && finalKey !== requestedKey) {
       const existing = articles.findByUrlKey(guildId, finalKey);

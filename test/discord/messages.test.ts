@@ -13,6 +13,7 @@ describe('describeError: the one code -> words table', () => {
     [new LibraryError('LIBRARY_FULL', 'full', { limit: 500 }), 'LIBRARY_FULL', 'limit of 500 articles'],
     [new LibraryError('ATTACHMENT_TOO_LARGE', 'x', { size: 104857600, limit: 5242880, fileName: 'a.txt' }), 'ATTACHMENT_TOO_LARGE', 'a.txt is 100 MB; the largest file I read is 5.0 MB.'],
     [new ArticleError('ARTICLE_BINARY', 'bin'), 'ARTICLE_BINARY', 'not text'],
+    [new LibraryError('ARTICLE_TOO_LONG', 'x', { size: 1_234_567, limit: 400_000 }), 'ARTICLE_TOO_LONG', 'That article is 1,234,567 characters long; I analyse articles of up to 400,000 characters (about 62,000 words).'],
     [new BotError('BOT_MISSING_PERMISSIONS', { missing: ['Create Public Threads', 'Send Messages in Threads'] }), 'BOT_MISSING_PERMISSIONS', 'Create Public Threads, Send Messages in Threads'],
     [new BotError('RATE_LIMITED', { retryAfterMs: 4200 }), 'RATE_LIMITED', 'Try again in 5 s.'],
   ])('GIVEN %s THEN code %s and words containing %j', (err, code, words) => {

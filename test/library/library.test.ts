@@ -51,6 +51,13 @@ describe('library.add', () => {
     expect(load.calls).toHaveLength(1);
   });
 
+  it('GIVEN a body longer than the analysed maximum THEN ARTICLE_TOO_LONG and nothing stored', async () => {
+    const stores = openStores(':memory:');
+    const library = createLibrary({ articles: stores.articles, analyses: stores.analyses, load: fakeLoader(), maxArticleChars: 50 });
+    await expect(library.add('g', text('Long', 'word '.repeat(20)), 'u')).rejects.toMatchObject({ code: 'ARTICLE_TOO_LONG', details: { limit: 50 } });
+    expect(stores.articles.countOwn('g')).toBe(0);
+  });
+
   it('GIVEN the per-server limit reached THEN LIBRARY_FULL, while other servers still add', async () => {
     const { library } = setup({}, 2);
     await library.add('g', text('One', 'First body.'), 'u');
