@@ -4,6 +4,7 @@
  * remember which items a source has already produced (12 months, MonitoRSS's retention). Rows are
  * read back through zod so a damaged row fails with a name.
  */
+import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { migrate, type Db, type Migration } from './database';
 
@@ -241,6 +242,8 @@ export function createFeedsStore(db: Db): FeedsStore {
   const remember = db.prepare(`INSERT INTO feed_seen (url, key, seen_at) VALUES (?, ?, ?)
     ON CONFLICT (url, key) DO UPDATE SET seen_at = excluded.seen_at`);
   const prune = db.prepare('DELETE FROM feed_seen WHERE seen_at < ?');
+  // One prepared statement per IN-list size (feeds carry 10-100 items, so few sizes recur).
+  const seenStmts = new Map<number, Database.Statement<unknown[]>>();
 
   const subscribeTx = db.transaction(
     (guildId: string, url: string, o: { channelId?: string; addedBy?: string; now: number; intervalMs: number }) => {
@@ -294,9 +297,12 @@ export function createFeedsStore(db: Db): FeedsStore {
       const found = new Set<string>();
       for (let i = 0; i < keys.length; i += KEY_BATCH) {
         const batch = keys.slice(i, i + KEY_BATCH);
-        const rows = db
-          .prepare(`SELECT key FROM feed_seen WHERE url = ? AND seen_at >= ? AND key IN (${batch.map(() => '?').join(',')})`)
-          .all(url, since, ...batch) as Array<{ key: string }>;
+        let stmt = seenStmts.get(batch.length);
+        if (!stmt) {
+          stmt = db.prepare(`SELECT key FROM feed_seen WHERE url = ? AND seen_at >= ? AND key IN (${batch.map(() => '?').join(',')})`);
+          seenStmts.set(batch.length, stmt);
+        }
+        const rows = stmt.all(url, since, ...batch) as Array<{ key: string }>;
         for (const r of rows) found.add(r.key);
       }
       return found;
