@@ -114,7 +114,7 @@ describe('npm run deploy-commands', () => {
   }, 40_000);
 
   it('GIVEN no token THEN it explains what it needs and exits 2', async () => {
-    const r = await run('npm', ['run', '--silent', 'deploy-commands'], '', { DISCORD_TOKEN: '', DISCORD_CLIENT_ID: '' });
+    const r = await run(process.execPath, ['--import', 'tsx', 'src/discord/deploy.ts'], '', { DISCORD_TOKEN: '', DISCORD_CLIENT_ID: '' });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('deploy-commands needs DISCORD_TOKEN and DISCORD_CLIENT_ID');
   }, 40_000);
