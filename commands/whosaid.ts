@@ -62,6 +62,9 @@ function phraseKey(phrase: string, budget: number): { key: string; dropped: numb
   return { key: kept.join(' '), dropped: words.length - kept.length };
 }
 
+/** The phrase without the quote marks people type around it (the title adds its own). */
+const unquoted = (s: string): string => s.replace(/^["'“”‘’«»„\s]+|["'“”‘’«»„\s]+$/g, '') || s;
+
 const dateOf = (a: ArticleRef): string =>
   a.publishedAt ? a.publishedAt.slice(0, 10) : a.guildId === null ? 'bundled with Lede' : `added ${a.addedAt.slice(0, 10)}`;
 
@@ -172,7 +175,7 @@ async function execute(ctx: CommandContext): Promise<void> {
   const fitted = phraseRaw ? phraseKey(phraseRaw, Math.max(0, STATE_BUDGET - speaker.length)) : { key: '', dropped: 0 };
   // A speaker name too long to leave room: search the whole phrase; the answer then has one page.
   const { key, dropped } = phraseRaw && !fitted.key ? { key: phraseWords(phraseRaw).join(' '), dropped: 0 } : fitted;
-  await ctx.reply(whosaidReply(ctx, { articleId, speaker, phrase: key, phraseWordsDropped: dropped, phraseAsTyped: phraseRaw }, 0, note));
+  await ctx.reply(whosaidReply(ctx, { articleId, speaker, phrase: key, phraseWordsDropped: dropped, phraseAsTyped: unquoted(phraseRaw) }, 0, note));
 }
 
 export default {
