@@ -64,7 +64,7 @@ const ARTICLE: Record<string, Describe<Error>> = {
   ARTICLE_TOO_LARGE: () => 'That article is too long for me to analyse.',
   ARTICLE_FILE_NOT_FOUND: () => 'That file does not exist.',
   ARTICLE_UNREADABLE: () => 'That file could not be read.',
-  ARTICLE_NO_CONTENT: () => 'I could not find an article body on that page.',
+  ARTICLE_NO_CONTENT: () => 'I found no article text there, only markup, punctuation or boilerplate.',
 };
 
 /** Why a feed was refused when it was added, by the underlying code (FEED_REJECTED's `reason`). */

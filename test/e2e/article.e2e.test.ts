@@ -212,6 +212,25 @@ describe('/article add', () => {
     expect(h.fake.callsFor(again).some((c) => c.method === 'DELETE')).toBe(true);
   });
 
+  it.each([
+    ['a link that answers 404', { url: '/news/missing.html' }, 'The site answered with HTTP 404.'],
+    ['text that is only whitespace and punctuation', { text: ' .... ' }, 'I found no article text there, only markup, punctuation or boilerplate.'],
+  ])('GIVEN %s THEN a clear ephemeral error', async (_what, input, message) => {
+    const option = 'url' in input ? opt.string('url', h.fake.url(input.url)) : opt.string('text', input.text);
+    const a = await answerOf(h.fake.slash({ name: 'article', subcommand: 'add', options: [option], user: someone() }));
+    expect(a.ephemeral).toBe(true);
+    expect(a.body.content).toBe(message);
+  });
+
+  it('GIVEN a reference matching two articles equally THEN both are listed to choose from', async () => {
+    for (const t of ['Storm hits the north coast', 'Storm hits the south coast']) {
+      await answerOf(h.fake.slash({ name: 'article', subcommand: 'add', options: [opt.string('text', `${t}. Winds reached 120 km/h.`), opt.string('title', t)], user: someone() }));
+    }
+    const a = await answerOf(h.fake.slash({ name: 'article', subcommand: 'show', options: [opt.string('article', 'storm hits')], user: someone() }));
+    expect(a.ephemeral).toBe(true);
+    expect(a.body.content).toMatch(/^Several articles match “storm hits”:\n• Storm hits the (south|north) coast \(`[0-9a-f]{16}`\)\n• Storm hits the (south|north) coast/);
+  });
+
   it('GIVEN a pasted URL in show THEN it is loaded on the fly and added', async () => {
     const url = h.fake.serve('/news/rain.txt', 'Rain returns\n\nRain fell across the valley on Sunday, ending a dry spell of forty days.\n');
     const a = await answerOf(h.fake.slash({ name: 'article', subcommand: 'show', options: [opt.string('article', url)], user: someone() }));
