@@ -88,6 +88,7 @@ export function createRouter(options: RouterOptions): Router {
   }
 
   async function runCommand(ctx: RoutedCommandContext): Promise<void> {
+    const started = performance.now();
     const context = { command: ctx.commandName, sub: ctx.options.subcommand, guild: ctx.guildId, user: ctx.user.id };
     let timer: NodeJS.Timeout | undefined;
     try {
@@ -101,9 +102,9 @@ export function createRouter(options: RouterOptions): Router {
         if (!ctx.responded) ctx.defer().catch((err: unknown) => log.warn({ ...context, err }, 'auto-defer failed'));
       }, autoDeferMs);
       await cmd.execute(ctx);
-      log.debug(context, 'command done');
+      log.debug({ ...context, ms: Math.round(performance.now() - started) }, 'command done');
     } catch (err) {
-      await fail(ctx, err, context);
+      await fail(ctx, err, { ...context, ms: Math.round(performance.now() - started) });
     } finally {
       clearTimeout(timer);
     }
