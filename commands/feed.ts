@@ -80,7 +80,7 @@ async function add(ctx: CommandContext): Promise<void> {
   }
   const status = await feeds.service.add(ctx.guildId, url, { addedBy: ctx.user.id, ...(channelId !== undefined && { channelId }) });
   await ctx.reply({
-    content: `Now following **${clip(status.title ?? status.url, 200)}**. What the feed holds today was recorded and will not be posted; new items arrive from now on.${warning}`,
+    content: `Now following **${clip(status.title ?? status.url, 200)}**${status.discoveredFrom ? ` (the feed announced by <${clip(status.discoveredFrom, 300)}>)` : ''}. What the feed holds today was recorded and will not be posted; new items arrive from now on.${warning}`,
     embeds: [statusEmbed(status)],
   });
 }

@@ -5,6 +5,7 @@
 export { FeedError, FEED_ERROR_CODES, type FeedErrorCode } from './errors';
 export { parseFeedDocument, type FeedFormat, type FeedItem, type ParsedFeed } from './parse';
 export { assertSafeXml } from './xml-safety';
+export { discoverFeedLinks, FEED_LINK_TYPES } from './discover';
 export { normalizeUrl, normalizeTitle, itemKeys, feedUrlKey } from './normalize';
 export { POLL_TIMING, PERMANENT_FAILURES, backoffDelay, nextPollDelay, shouldDisable } from './timing';
 export { articleFromItem, isTeaser, TEASER_RULES, type ArticleInput, type MakeArticle, type FetchPage } from './full-text';

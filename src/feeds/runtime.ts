@@ -100,7 +100,7 @@ export function createFeedRuntime(deps: FeedRuntimeDeps): FeedRuntime {
     },
     onError: (err, context) => log('error', { err, ...context }, 'feed poller error'),
   });
-  const service = createFeedService({ store, poller, now });
+  const service = createFeedService({ store, poller, now, fetchPage: (url) => safeFetch(url, pageFetch) });
 
   return {
     store,

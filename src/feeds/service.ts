@@ -4,6 +4,7 @@
  * refused with the reason, and a good one is primed (its current items recorded, none posted).
  */
 import type { FeedSource, FeedSubscription, FeedsStore } from '../store/feeds-store';
+import { discoverFeedLinks } from './discover';
 import { FeedError } from './errors';
 import { feedUrlKey } from './normalize';
 import type { FeedPoller } from './poller';
@@ -37,7 +38,11 @@ export interface FeedStatus {
 }
 
 export interface FeedService {
-  add(guildId: string, url: string, opts?: { channelId?: string; addedBy?: string }): Promise<FeedStatus>;
+  /**
+   * Follow a feed. A web page that announces its feed (`<link rel="alternate">`) is followed
+   * through that feed; `discoveredFrom` then names the page.
+   */
+  add(guildId: string, url: string, opts?: { channelId?: string; addedBy?: string }): Promise<FeedStatus & { discoveredFrom?: string }>;
   remove(guildId: string, url: string): FeedStatus;
   list(guildId: string): FeedStatus[];
 }
@@ -66,6 +71,8 @@ function statusOf(sub: FeedSubscription, source: FeedSource): FeedStatus {
 export function createFeedService(deps: {
   store: FeedsStore;
   poller?: Pick<FeedPoller, 'pollUrl'>;
+  /** Fetch a page (HTML) for feed discovery, when a pasted address turns out not to be a feed. */
+  fetchPage?: (url: string) => Promise<{ readonly finalUrl: string; readonly text: string }>;
   now?: () => number;
   intervalMs?: number;
   limits?: Partial<FeedLimits>;
@@ -81,38 +88,45 @@ export function createFeedService(deps: {
   };
   const own = (guildId: string, url: string) => store.subscriptions(guildId).find((s) => s.url === url);
 
+  async function addOne(guildId: string, url: string, opts: { channelId?: string; addedBy?: string }): Promise<FeedStatus> {
+    const existing = own(guildId, url);
+    const before = store.source(url);
+    if (existing && before && before.disabledAt === undefined) {
+      throw new FeedError('FEED_DUPLICATE', 'This server already follows that feed.', url);
+    }
+    if (!existing && store.countSubscriptions(guildId) >= limits.feedsPerServer) {
+      throw new FeedError('FEED_LIMIT', `A server can follow at most ${limits.feedsPerServer} feeds.`, url);
+    }
+    const { subscription, created } = store.subscribe(guildId, url, {
+      now: now(),
+      intervalMs: deps.intervalMs ?? POLL_TIMING.intervalMs,
+      ...(opts.channelId !== undefined && { channelId: opts.channelId }),
+      ...(opts.addedBy !== undefined && { addedBy: opts.addedBy }),
+    });
+    // A feed new to this bot (or re-enabled) is fetched at once: refuse what is not a feed, prime what is.
+    if (deps.poller && (created || before?.disabledAt !== undefined)) {
+      const report = await deps.poller.pollUrl(url);
+      if (report.outcome === 'failed' && created) {
+        const source = store.source(url);
+        store.unsubscribe(guildId, url);
+        throw new FeedError('FEED_REJECTED', source?.lastErrorMessage ?? 'The feed could not be read.', url, report.errorCode ?? 'FEED_POLL_FAILED');
+      }
+    }
+    return statusOf(subscription, store.source(url)!);
+  }
+
   return {
     async add(guildId, rawUrl, opts = {}) {
-      const url = keyOf(rawUrl);
-      const existing = own(guildId, url);
-      const before = store.source(url);
-      if (existing && before && before.disabledAt === undefined) {
-        throw new FeedError('FEED_DUPLICATE', 'This server already follows that feed.', url);
+      try {
+        return await addOne(guildId, keyOf(rawUrl), opts);
+      } catch (err) {
+        // A page instead of a feed: follow the feed it announces, if any.
+        if (!(err instanceof FeedError && err.code === 'FEED_REJECTED' && err.reason === 'FEED_UNRECOGNIZED' && deps.fetchPage)) throw err;
+        const page = await deps.fetchPage(keyOf(rawUrl)).catch(() => undefined);
+        const found = page ? discoverFeedLinks(page.text, page.finalUrl).map(feedUrlKey).find((u) => u !== undefined && u !== keyOf(rawUrl)) : undefined;
+        if (!found) throw err;
+        return { ...(await addOne(guildId, found, opts)), discoveredFrom: keyOf(rawUrl) };
       }
-      if (!existing && store.countSubscriptions(guildId) >= limits.feedsPerServer) {
-        throw new FeedError('FEED_LIMIT', `A server can follow at most ${limits.feedsPerServer} feeds.`, url);
-      }
-      const { subscription, created } = store.subscribe(guildId, url, {
-        now: now(),
-        intervalMs: deps.intervalMs ?? POLL_TIMING.intervalMs,
-        ...(opts.channelId !== undefined && { channelId: opts.channelId }),
-        ...(opts.addedBy !== undefined && { addedBy: opts.addedBy }),
-      });
-      // A feed new to this bot (or re-enabled) is fetched at once: refuse what is not a feed, prime what is.
-      if (deps.poller && (created || before?.disabledAt !== undefined)) {
-        const report = await deps.poller.pollUrl(url);
-        if (report.outcome === 'failed' && created) {
-          const source = store.source(url);
-          store.unsubscribe(guildId, url);
-          throw new FeedError(
-            'FEED_REJECTED',
-            source?.lastErrorMessage ?? 'The feed could not be read.',
-            url,
-            report.errorCode ?? 'FEED_POLL_FAILED',
-          );
-        }
-      }
-      return statusOf(subscription, store.source(url)!);
     },
 
     remove(guildId, rawUrl) {

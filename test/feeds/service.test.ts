@@ -28,7 +28,13 @@ beforeEach(() => {
     now: () => now,
     random: () => 0.5,
   });
-  service = createFeedService({ store, poller, now: () => now, limits: { feedsPerServer: 2 } });
+  service = createFeedService({
+    store,
+    poller,
+    now: () => now,
+    limits: { feedsPerServer: 2 },
+    fetchPage: (url) => safeFetch(url, { allowPrivate: true, maxBytes: 1 << 20, timeoutMs: 5000, accept: 'article' }),
+  });
 });
 
 describe('feed service', () => {
@@ -53,6 +59,13 @@ describe('feed service', () => {
     await expect(service.add('g1', `${server.base}/missing.xml`)).rejects.toMatchObject({ code: 'FEED_REJECTED', reason: 'FETCH_HTTP_STATUS' });
     expect(service.list('g1')).toEqual([]);
     expect(store.source(`${server.base}/html`)).toBeUndefined();
+  });
+
+  it('GIVEN a site page that announces its feed THEN the feed is followed and the page named', async () => {
+    server.route('/site', { body: () => '<!doctype html><html><head><link rel="alternate" type="application/rss+xml" href="/ok.xml"></head><body><p>Home</p></body></html>', contentType: 'text/html' });
+    const status = await service.add('g1', `${server.base}/site`);
+    expect(status).toMatchObject({ url: `${server.base}/ok.xml`, title: 'Good feed', state: 'active', discoveredFrom: `${server.base}/site` });
+    expect(service.list('g1').map((s) => s.url)).toEqual([`${server.base}/ok.xml`]);
   });
 
   it.each([
