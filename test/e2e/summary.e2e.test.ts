@@ -36,7 +36,7 @@ afterAll(async () => {
 
 describe('/summary on the seed article', () => {
   it('GIVEN article:venezuela THEN 3 verbatim sentences in article order, keywords, source, "reduced by N%", and the footer', async () => {
-    const seed = await loadArticle(SEED_PATH);
+    const seed = await loadArticle(SEED_PATH, {});
     const expected = analyzeArticle(seed).summary;
     expect(expected.sentences).toHaveLength(3);
     const a = await summary([opt.string('article', 'venezuela')]);
