@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { loadArticle } from '../../src/article';
+import { fetchOptionsFromConfig } from '../../src/fetch';
 import { articleIdOf } from '../../src/article/model';
 import { analyzeArticle } from '../../src/nlp/analyze';
 import { summarize } from '../../src/nlp/summarize';
@@ -36,7 +37,7 @@ afterAll(async () => {
 
 describe('/summary on the seed article', () => {
   it('GIVEN article:venezuela THEN 3 verbatim sentences in article order, keywords, source, "reduced by N%", and the footer', async () => {
-    const seed = await loadArticle(SEED_PATH, {});
+    const seed = await loadArticle(SEED_PATH, { fetch: fetchOptionsFromConfig(h.config) });
     const expected = analyzeArticle(seed).summary;
     expect(expected.sentences).toHaveLength(3);
     const a = await summary([opt.string('article', 'venezuela')]);
