@@ -34,7 +34,8 @@ export interface DigestRuntime {
   /** The poster once the Discord client is ready (undefined in the console). */
   readonly poster: DigestSender | undefined;
   start(poster: DigestSender): void;
-  stop(): void;
+  /** Stop the scheduler; resolves when the tick in progress has finished. */
+  stop(): Promise<void>;
 }
 
 export interface DigestRuntimeDeps {
@@ -127,8 +128,9 @@ export function createDigestRuntime(deps: DigestRuntimeDeps): DigestRuntime {
       poster = p;
       scheduler.start();
     },
-    stop() {
+    async stop() {
       scheduler.stop();
+      await scheduler.idle();
       poster = undefined;
     },
   };

@@ -263,6 +263,11 @@ export class DigestScheduler {
     this.timer = undefined;
   }
 
+  /** Resolves when the tick in progress (if any) has finished: call after stop(), before closing the database. */
+  async idle(): Promise<void> {
+    while (this.ticking) await this.ticking.catch(() => undefined);
+  }
+
   private async loop(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;

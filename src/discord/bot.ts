@@ -71,9 +71,10 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   const stop = () =>
     (stopped ??= (async () => {
       logger.info({ inFlight: router.inFlight }, 'stopping');
-      core.feeds.stop();
-      core.digests.stop();
+      // Schedulers first: no new polls or digests; the ones in flight finish (bounded) before the database closes.
+      const schedulersIdle = Promise.all([core.feeds.stop(), core.digests.stop()]);
       const drained = await router.drain(DRAIN_TIMEOUT_MS);
+      await Promise.race([schedulersIdle, new Promise((resolve) => setTimeout(resolve, DRAIN_TIMEOUT_MS).unref())]);
       if (!drained) logger.warn({ inFlight: router.inFlight }, 'stopped with work still in flight');
       await client.destroy();
       core.stores.close();

@@ -96,6 +96,7 @@ export class FeedPoller {
   private timer: NodeJS.Timeout | undefined;
   private stopped = true;
   private generation = 0;
+  private current: Promise<unknown> | undefined;
 
   constructor(private readonly deps: FeedPollerDeps) {
     this.limits = { ...POLLER_LIMITS, ...deps.limits };
@@ -247,10 +248,19 @@ export class FeedPoller {
     this.timer = undefined;
   }
 
+  /** Resolves when the poll in progress (if any) has finished: call after stop(), before closing the database. */
+  async idle(): Promise<void> {
+    while (this.current) await this.current.catch(() => undefined);
+  }
+
   private async loop(generation: number): Promise<void> {
     if (this.stopped || generation !== this.generation) return;
     try {
-      await this.pollDue();
+      const polling = this.pollDue();
+      this.current = polling;
+      await polling.finally(() => {
+        if (this.current === polling) this.current = undefined;
+      });
     } catch (err) {
       this.deps.onError?.(err, { url: '*', stage: 'tick' });
     }

@@ -26,7 +26,8 @@ export interface FeedRuntime {
   /** Check that the bot could post in a channel (undefined before the client is ready). */
   readonly poster: DigestSender | undefined;
   start(poster: DigestSender): void;
-  stop(): void;
+  /** Stop polling; resolves when the poll in progress has finished. */
+  stop(): Promise<void>;
 }
 
 export interface FeedRuntimeDeps {
@@ -113,8 +114,9 @@ export function createFeedRuntime(deps: FeedRuntimeDeps): FeedRuntime {
       poster = p;
       poller.start();
     },
-    stop() {
+    async stop() {
       poller.stop();
+      await poller.idle();
       poster = undefined;
     },
   };

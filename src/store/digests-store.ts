@@ -9,7 +9,7 @@ import { migrate, type Db, type Migration } from './database';
 
 export interface StoredSchedule extends DigestSchedule {
   readonly enabled: boolean;
-  /** When the schedule was last set (epoch ms): runs before this instant are not owed. */
+  /** When the time, zone or days last changed (epoch ms): runs before this instant are not owed. */
   readonly updatedAt: number;
   readonly createdAt: number;
   /** Articles added after this instant go into the next digest (epoch ms); unset before the first digest. */
@@ -180,7 +180,11 @@ export function createDigestsStore(db: Db): DigestsStore {
   const upsert = db.prepare(`INSERT INTO digest_schedules (guild_id, channel_id, time, timezone, days, enabled, created_at, updated_at)
     VALUES (@guild, @channel, @time, @tz, @days, 1, @now, @now)
     ON CONFLICT (guild_id) DO UPDATE SET channel_id = excluded.channel_id, time = excluded.time, timezone = excluded.timezone,
-      days = excluded.days, enabled = 1, updated_at = excluded.updated_at,
+      days = excluded.days, enabled = 1,
+      -- Moving the channel (or re-saving the same schedule) keeps today's run owed: only a new time,
+      -- zone or day set (or turning it back on) starts counting from now.
+      updated_at = CASE WHEN enabled = 0 OR time != excluded.time OR timezone != excluded.timezone OR days != excluded.days
+        THEN excluded.updated_at ELSE updated_at END,
       blocked_at = NULL, blocked_reason = NULL, blocked_detail = NULL`);
   const get = db.prepare('SELECT * FROM digest_schedules WHERE guild_id = ?');
   const enabled = db.prepare('SELECT * FROM digest_schedules WHERE enabled = 1 ORDER BY guild_id');

@@ -141,8 +141,11 @@ describe('DigestScheduler', () => {
     expect(store.schedule('g1')).toMatchObject({ blockedReason: 'MISSING_PERMISSIONS', blockedDetail: 'EmbedLinks, SendMessages', blockedAt: Date.parse('2024-03-05T07:00:00Z') });
     expect(store.run('g1', '2024-03-05')).toBeUndefined();
     sender.check = { ok: true };
+    // The admin fixes it by pointing the digest at another channel: today's digest is still owed.
+    store.setSchedule({ ...berlin, channelId: 'c2' }, Date.parse('2024-03-05T07:00:30Z'));
     const [again] = await scheduler.tick(new Date('2024-03-05T07:01:00Z'));
     expect(again!.outcome).toBe('sent');
+    expect(sender.posts.map((p) => p.channelId)).toEqual(['c2']);
     expect(store.schedule('g1')!.blockedReason).toBeUndefined();
   });
 
