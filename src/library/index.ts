@@ -20,3 +20,12 @@ export {
   type LoaderOptions,
 } from './sources';
 export { createQuestionAnswerer, MAX_QUESTION_CHARS, type QuestionAnswerer } from './questions';
+export {
+  createSpeakerDirectory,
+  speakersOf,
+  speakerChoices,
+  searchServerPhrase,
+  type SpeakerDirectory,
+  type GuildSpeakers,
+  type ArticleRef,
+} from './speakers';
