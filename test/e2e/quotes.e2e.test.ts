@@ -154,3 +154,17 @@ describe('/quotes autocomplete', () => {
     expect(cb.body.data.choices[0].value).toBe(SEED_ID);
   });
 });
+
+describe('/quotes on hostile text', () => {
+  it('GIVEN 6,000 characters of unpaired quote marks and attributions THEN a bounded answer within Discord limits', async () => {
+    const text = `${'"A said, " B told "C, '.repeat(300)}`.slice(0, 6000);
+    await h.fake.answer(h.fake.slash({ name: 'article', subcommand: 'add', options: [opt.string('text', text), opt.string('title', 'Marks')], user: someone() }));
+    const i = h.fake.slash({ name: 'quotes', options: [opt.string('article', articleIdOf(text))], user: someone() });
+    const cb = await h.fake.callback(i);
+    expect(cb.at - i.sentAt).toBeLessThan(3000);
+    const a = await h.fake.answer(i);
+    expectWithinLimits(a.body);
+    const w = await h.fake.answer(h.fake.slash({ name: 'whosaid', options: [opt.string('phrase', 'A said B told C')], user: someone() }));
+    expectWithinLimits(w.body);
+  });
+});
