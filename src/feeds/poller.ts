@@ -42,6 +42,11 @@ export const POLLER_LIMITS = {
   itemsPerPoll: 10,
   /** Feeds fetched at the same time. */
   concurrency: 16,
+  /**
+   * Feeds fetched at the same time from one host: many feeds often live on one site, and a burst of
+   * parallel requests is what gets a bot's requests refused by bot protection (403/429/503).
+   */
+  perHost: 2,
   /** Feeds taken per tick; the rest wait for the next tick. */
   feedsPerTick: 2000,
   /** How long item keys are remembered (MonitoRSS keeps article ids 12 months). */
@@ -110,16 +115,40 @@ export class FeedPoller {
       this.deps.store.pruneSeen(now - this.limits.retentionMs);
       this.lastPruneAt = now;
     }
-    const due = this.deps.store.dueSources(now, this.limits.feedsPerTick).filter((s) => !this.inFlight.has(s.url));
+    const queue = this.deps.store.dueSources(now, this.limits.feedsPerTick).filter((s) => !this.inFlight.has(s.url));
     const reports: PollReport[] = [];
-    let next = 0;
+    const perHost = new Map<string, number>();
+    const hostOf = (url: string) => URL.parse(url)?.host ?? url;
+    let wake: (() => void) | undefined;
+    // Each worker takes the first due feed whose host has a free slot, or waits for one to free up.
     const worker = async () => {
-      while (next < due.length) {
-        const source = due[next++]!;
-        reports.push(await this.pollSource(source));
+      for (;;) {
+        if (queue.length === 0) return;
+        const i = queue.findIndex((s) => (perHost.get(hostOf(s.url)) ?? 0) < this.limits.perHost);
+        if (i === -1) {
+          await new Promise<void>((resolve) => {
+            const prev = wake;
+            wake = () => {
+              prev?.();
+              resolve();
+            };
+          });
+          continue;
+        }
+        const [source] = queue.splice(i, 1);
+        const host = hostOf(source!.url);
+        perHost.set(host, (perHost.get(host) ?? 0) + 1);
+        try {
+          reports.push(await this.pollSource(source!));
+        } finally {
+          perHost.set(host, perHost.get(host)! - 1);
+          const w = wake;
+          wake = undefined;
+          w?.();
+        }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(this.limits.concurrency, due.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(this.limits.concurrency, queue.length) }, worker));
     return reports;
   }
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { composeDigest, DIGEST_FOOTER, MANUAL_GROUP, type DigestArticle, type DigestParts } from '../../src/digest/compose';
 import { DISCORD_LIMITS } from '../../src/digest/limits';
@@ -132,6 +133,31 @@ describe('composeDigest', () => {
         `-- ${DIGEST_FOOTER}`,
         '',
       ].join('\n'),
+    );
+  });
+
+  it('GIVEN any articles (hostile titles, huge summaries and quotes, many feeds) THEN every message fits Discord and counts add up', () => {
+    const text = fc.string({ maxLength: 3000, unit: fc.constantFrom('a', ' ', '*', '_', '`', '[', ']', '(', ')', '@', '>', '#', '\\', 'é', '\n', '😀') });
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ title: text, feed: fc.integer({ min: 0, max: 12 }), summary: fc.array(text, { maxLength: 3 }), quote: text }), { minLength: 1, maxLength: 60 }),
+        (rows) => {
+          const articles = rows.map((r, i) =>
+            article(i, { title: r.title, ...(r.feed > 0 && { feed: { url: `https://f${r.feed}.example/`, title: r.title.slice(0, 300) || `F${r.feed}` } }) }),
+          );
+          const byId = new Map(rows.map((r, i) => [`id${i}`, r]));
+          const d = composeDigest({
+            articles,
+            parts: { summaryOf: (a) => byId.get(a.id)!.summary, topQuoteOf: (a) => ({ quote: byId.get(a.id)!.quote, speaker: byId.get(a.id)!.title }) },
+            heading: rows[0]!.title,
+          })!;
+          assertWithinLimits(d);
+          expect(d.articleCount).toBe(rows.length);
+          expect(d.shownCount).toBeLessThanOrEqual(30);
+          expect(d.groups.reduce((n, g) => n + g.total, 0)).toBe(rows.length);
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 });

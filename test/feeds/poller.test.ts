@@ -224,6 +224,21 @@ describe('FeedPoller against a feed server on 127.0.0.1', () => {
     expect(store.source(url)!.disabledAt).toBeUndefined();
   });
 
+  it('GIVEN many feeds on one host THEN at most `perHost` are fetched at once, and all are polled', async () => {
+    const own = await startFeedServer();
+    try {
+      for (let i = 0; i < 6; i++) {
+        own.route(`/slow${i}.xml`, { body: () => rssOf(`Slow ${i}`, []), delayMs: 60 });
+        store.subscribe('g1', `${own.base}/slow${i}.xml`, { now, intervalMs: POLL_TIMING.intervalMs });
+      }
+      const reports = await poller.pollDue(now);
+      expect(reports.map((r) => r.outcome)).toEqual(Array(6).fill('primed'));
+      expect(own.maxConcurrent()).toBe(2);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('GIVEN keys older than twelve months THEN they are pruned and the store stays bounded', async () => {
     const items = [{ guid: 'old', link: 'https://site.example/old', title: 'An old story from last year', html: longBody('old') }];
     server.route('/old.xml', { body: () => rssOf('Old', items) });

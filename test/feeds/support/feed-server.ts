@@ -12,6 +12,8 @@ export interface Route {
   /** Send ETag / Last-Modified validators derived from the body and honour conditional requests. */
   conditional?: boolean;
   status?: number;
+  /** Answer after this many milliseconds. */
+  delayMs?: number;
 }
 
 export interface FeedServer {
@@ -19,6 +21,8 @@ export interface FeedServer {
   readonly hits: Map<string, number>;
   /** Requests answered with 304. */
   readonly notModified: Map<string, number>;
+  /** The most requests the server was answering at the same time. */
+  readonly maxConcurrent: () => number;
   route(path: string, route: Route): void;
   /** Stream `bytes` of a syntactically valid RSS document at `path` without holding it in memory. */
   huge(path: string, bytes: number): void;
@@ -38,7 +42,14 @@ export async function startFeedServer(): Promise<FeedServer> {
   const notModified = new Map<string, number>();
   const lastModified = 'Tue, 05 Mar 2024 10:00:00 GMT';
 
-  const handle = (req: IncomingMessage, res: ServerResponse) => {
+  let active = 0;
+  let maxActive = 0;
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    active++;
+    maxActive = Math.max(maxActive, active);
+    res.on('close', () => active--);
+    const delay = routes.get(new URL(req.url ?? '/', 'http://x').pathname)?.delayMs;
+    if (delay) await new Promise((r) => setTimeout(r, delay));
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     hits.set(path, (hits.get(path) ?? 0) + 1);
     const size = huge.get(path);
@@ -78,13 +89,14 @@ export async function startFeedServer(): Promise<FeedServer> {
     res.writeHead(route.status ?? 200, headers).end(body);
   };
 
-  const server: Server = createServer(handle);
+  const server: Server = createServer((req, res) => void handle(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     base: `http://127.0.0.1:${port}`,
     hits,
     notModified,
+    maxConcurrent: () => maxActive,
     route: (path, route) => void routes.set(path, route),
     huge: (path, bytes) => void huge.set(path, bytes),
     close: () =>
