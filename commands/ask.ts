@@ -12,22 +12,16 @@ import type { CommandContext, Invocation } from '../src/discord/context';
 import { CustomIdError, encodeCustomId } from '../src/discord/custom-id';
 import { BotError } from '../src/discord/errors';
 import { LIMITS } from '../src/discord/limits';
-import { renderAsk } from '../src/discord/render/ask';
+import { askReply } from '../src/discord/render/ask';
 import type { Button, Reply } from '../src/discord/reply';
-import { clip, createQuestionAnswerer, looksLikeUrl, MAX_QUESTION_CHARS } from '../src/library';
+import { clip, looksLikeUrl, MAX_QUESTION_CHARS } from '../src/library';
 import type { StoredArticle } from '../src/store';
 
 /** Articles offered as buttons when the question names none: one row. */
 const CHOICES = LIMITS.buttonsPerRow;
 
-/** One answerer for the process: it keeps the last articles' indexes, so follow-up questions are fast. */
-const answerer = createQuestionAnswerer();
-
-function answerReply(ctx: Invocation, article: StoredArticle, question: string, note?: string): Reply {
-  const analysis = ctx.services.library.analysis(article);
-  const result = answerer.answer(article, analysis, question);
-  return renderAsk(article, question, result, analysis.quotes ?? [], note);
-}
+/** The answer, through the path thread @mentions take too (and the process's one Q&A index cache). */
+const answerReply = (ctx: Invocation, article: StoredArticle, question: string, note?: string): Reply => askReply(ctx.services, article, question, note);
 
 /** The question as a button id carries it (':' separates the id's parts and means nothing to the rules). */
 const questionKey = (q: string): string => q.replace(/:/g, ' ');

@@ -7,7 +7,6 @@
 import { Client, Events, GatewayIntentBits, type ClientOptions, type Interaction } from 'discord.js';
 import type { Config } from '../config';
 import { discordPoster } from '../digest/discord-poster';
-import { createQuestionAnswerer } from '../library';
 import { autocompleteContext, commandContext, componentContext, discordActions, NO_MENTIONS } from './adapter';
 import { createCore, type Core, type CoreOptions } from './core';
 import { createLogger, type Logger } from './logger';
@@ -52,7 +51,6 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   const { router, services } = core;
   const client = new Client(clientOptions(config));
   const actions = discordActions(client);
-  const answerer = createQuestionAnswerer();
   const questionLimiter = createRateLimiter(RATE_LIMITS.heavy);
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
@@ -62,7 +60,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   });
   client.on(Events.MessageCreate, (message) => {
     if (!message.inGuild() || !message.channel.isThread() || message.author.bot) return;
-    void router.track(answerThreadMessage(message, { client, services, answerer, limiter: questionLimiter }));
+    void router.track(answerThreadMessage(message, { client, services, limiter: questionLimiter }));
   });
   client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
   client.on(Events.ShardDisconnect, (event) => logger.warn({ code: event.code }, 'gateway disconnected'));
@@ -101,7 +99,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'ready');
     setImmediate(() => {
       try {
-        answerer.warmUp();
+        services.questions.warmUp();
       } catch (err) {
         logger.warn({ err }, 'Q&A warm-up failed; the first question will load it');
       }

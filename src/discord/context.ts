@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { DigestRuntime } from '../digest/runtime';
 import type { FeedRuntime } from '../feeds/runtime';
-import type { Library } from '../library';
+import type { Library, QuestionAnswerer } from '../library';
 import type { ThreadStore } from '../store';
 import type { Reply } from './reply';
 
@@ -15,6 +15,8 @@ import type { Reply } from './reply';
 export interface Services {
   readonly config: Config;
   readonly library: Library;
+  /** Questions about an article (`/ask`, thread @mentions): one answerer, its index cache shared. */
+  readonly questions: QuestionAnswerer;
   readonly threads: ThreadStore;
   readonly logger: Logger;
   /** Followed feeds (`/feed`); absent where feeds are not wired. */

@@ -7,7 +7,7 @@ import type { Config } from '../config';
 import type { Clock } from '../digest/clock';
 import { createDigestRuntime, type DigestRuntime } from '../digest/runtime';
 import { createFeedRuntime, type FeedRuntime } from '../feeds/runtime';
-import { createArticleLoader, createLibrary, loadBundledArticles, loaderOptionsFromConfig, type ArticleLoader, type Library } from '../library';
+import { createArticleLoader, createLibrary, createQuestionAnswerer, loadBundledArticles, loaderOptionsFromConfig, type ArticleLoader, type Library } from '../library';
 import { openStores, type Stores } from '../store';
 import type { Command } from './command';
 import type { Services } from './context';
@@ -40,7 +40,8 @@ export async function createCore(config: Config, logger: Logger, options: CoreOp
   const stores = openStores(config.DATABASE_PATH);
   try {
     const load = options.load ?? createArticleLoader(loaderOptionsFromConfig(config));
-    const library = createLibrary({ articles: stores.articles, analyses: stores.analyses, load });
+    const questions = createQuestionAnswerer();
+    const library = createLibrary({ articles: stores.articles, analyses: stores.analyses, load, onRemoved: (a) => questions.forget(a.id) });
     const bundled = await loadBundledArticles(config.ARTICLES_DIR, library, load);
     for (const f of bundled.failed) logger.warn({ file: f.file, err: f.error }, 'bundled article skipped');
     logger.info({ loaded: bundled.loaded.length, pruned: bundled.pruned, dir: config.ARTICLES_DIR }, 'bundled articles loaded');
@@ -61,7 +62,7 @@ export async function createCore(config: Config, logger: Logger, options: CoreOp
       ...(options.clock !== undefined && { clock: options.clock }),
       onError: (err, context) => logger.error({ err, ...context }, 'digest scheduler error'),
     });
-    const services: Services = { config, library, threads: stores.threads, logger, feeds, digests };
+    const services: Services = { config, library, questions, threads: stores.threads, logger, feeds, digests };
     const router = createRouter({ commands, services, ...(options.rateLimits && { rateLimits: options.rateLimits }) });
     return { stores, library, services, commands, router, feeds, digests };
   } catch (err) {

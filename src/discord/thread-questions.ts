@@ -1,17 +1,18 @@
 /**
  * Questions asked in an article's discussion thread: a message that @mentions the bot (or, with
  * MESSAGE_CONTENT_INTENT=true, any message) in a thread started by "Discuss" is answered from that
- * article. Without the privileged intent Discord still delivers the text of messages that mention
- * the bot, so this works by default.
+ * article, exactly as `/ask` answers it (same renderer, same shared Q&A cache, who-said questions
+ * from the article's stored quotes). Without the privileged intent Discord still delivers the text
+ * of messages that mention the bot, so this works by default.
  */
 import { PermissionFlagsBits, type Client, type Message } from 'discord.js';
-import type { QuestionAnswerer } from '../library';
 import type { Services } from './context';
 import { BotError } from './errors';
 import { describeError } from './messages';
 import { missingPermissions, REQUIRED } from './permissions';
 import type { RateLimiter } from './rate-limit';
-import { renderAnswer } from './render/answer';
+import { askReply } from './render/ask';
+import { escapeMarkdown } from './render/quotes';
 import type { Reply } from './reply';
 import { NO_MENTIONS, toMessagePayload } from './adapter';
 
@@ -27,8 +28,18 @@ export function questionText(content: string, botId: string): string {
 export interface ThreadQuestionDeps {
   readonly client: Client;
   readonly services: Services;
-  readonly answerer: QuestionAnswerer;
   readonly limiter: RateLimiter;
+}
+
+/**
+ * The reply as message text, for a thread where the bot may not embed: title in bold, the body as
+ * is (already Discord markdown), the footer as small text. The question is visible above: it is a reply.
+ */
+export function embedsAsContent(reply: Reply): Reply {
+  const blocks = (reply.embeds ?? []).map((e) =>
+    [e.title && `**${e.title}**`, e.description, e.footer && `-# ${escapeMarkdown(e.footer)}`].filter(Boolean).join('\n'),
+  );
+  return { content: [reply.content, ...blocks].filter(Boolean).join('\n\n') };
 }
 
 /** Handle one message; resolves when the reply (if any) was sent. Never throws. */
@@ -58,9 +69,7 @@ export async function answerThreadMessage(message: Message, deps: ThreadQuestion
       if (!mentioned) return;
       reply = { content: 'Ask me a question about the article after the mention, for example: who said what, when, or how many.' };
     } else {
-      const article = services.library.get(link.guildId, link.articleId);
-      const result = deps.answerer.answer(article, services.library.analysis(article), question);
-      reply = renderAnswer(article, question, result);
+      reply = askReply(services, services.library.get(link.guildId, link.articleId), question);
     }
   } catch (err) {
     const d = describeError(err);
@@ -70,9 +79,7 @@ export async function answerThreadMessage(message: Message, deps: ThreadQuestion
       reply = { content: d.text };
     }
   }
-  if (!canEmbed && reply.embeds?.length) {
-    reply = { content: `${reply.embeds.map((e) => [e.title, e.description].filter(Boolean).join('\n')).join('\n\n')}` };
-  }
+  if (!canEmbed && reply.embeds?.length) reply = embedsAsContent(reply);
   try {
     await message.reply({ ...toMessagePayload(reply), allowedMentions: NO_MENTIONS });
   } catch (err) {

@@ -69,6 +69,8 @@ export interface LibraryDeps {
   readonly load: ArticleLoader;
   readonly maxArticlesPerGuild?: number;
   readonly maxArticleChars?: number;
+  /** Told after an article is removed from a server (caches keyed by article drop it). */
+  readonly onRemoved?: (article: StoredArticle) => void;
 }
 
 /** Discord's limit for autocomplete choices and for a choice's name and value. */
@@ -202,6 +204,7 @@ export function createLibrary(deps: LibraryDeps): Library {
     if (found.guildId === null) throw new LibraryError('ARTICLE_BUNDLED', 'bundled articles stay', { ref: found.id });
     articles.remove(guildId, found.id);
     analyses.pruneOrphans();
+    deps.onRemoved?.(found);
     return found;
   }
 

@@ -10,6 +10,7 @@ import { expectNoPings, expectWithinLimits, sentMessages } from './limits';
 
 const SEED_ID = '20400ca2c14b17f1';
 const SEED_TITLE = "Trump announces Venezuela's agreement to take back illegal migrants detained in the U.S";
+const FROM_SEED = `From *${SEED_TITLE}*`;
 let h: Harness;
 let n = 0;
 const someone = () => ({ id: String(300000000000000000n + BigInt(++n)), username: `member${n}` });
@@ -48,15 +49,65 @@ describe('Discuss', () => {
     expect(intro?.body.content).toContain('Mention me with a question');
   });
 
-  it('GIVEN a question that @mentions the bot in the thread THEN it answers from the article, quoting the sentence', async () => {
+  /** @mention the bot with `question` in the thread; the bot's reply (a message, not an interaction). */
+  async function askInThread(question: string) {
     const before = h.fake.calls.length;
-    h.fake.postMessage({ channelId: threadId, content: `<@${h.fake.botUser.id}> Who did Grenell meet?`, mentionBot: true, user: someone() });
-    const post = await h.fake.waitFor(() => h.fake.calls.slice(before).find((c) => c.method === 'POST' && c.path === `/channels/${threadId}/messages`));
+    h.fake.postMessage({ channelId: threadId, content: `<@${h.fake.botUser.id}> ${question}`, mentionBot: true, user: someone() });
+    return h.fake.waitFor(() => h.fake.calls.slice(before).find((c) => c.method === 'POST' && c.path === `/channels/${threadId}/messages`));
+  }
+
+  it('GIVEN a question that @mentions the bot in the thread THEN it answers as /ask does: the answer, in bold in its sentence', async () => {
+    const post = await askInThread('Who did Grenell meet?');
     const e = post.body.embeds[0];
     expect(e.author.name).toBe('Q: Who did Grenell meet?');
-    expect(`${e.title}\n${e.description}`).toContain('Maduro');
+    expect(e.title).toBe('Nicolas Maduro');
+    expect(e.description).toBe(
+      `${FROM_SEED}\n\n> The Republican president's announcement came the day after US envoy Richard Grenell met with Venezuelan President **Nicolas Maduro** in the South American country on Friday and brought six US citizens back with him.`,
+    );
+    expect(e.footer.text).toBe('Extracted word for word from the article; nothing is generated · confidence 100%');
     expect(post.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(post.body.message_reference).toBeDefined();
+  });
+
+  it('GIVEN "What did Grenell say?" @mentioned in the thread THEN his quotes from the stored analysis, with speaker, cue and kind', async () => {
+    const post = await askInThread('What did Grenell say?');
+    const e = post.body.embeds[0];
+    expect(e.author.name).toBe('Q: What did Grenell say?');
+    expect(e.title).toBe('What Richard Grenell said');
+    expect(e.description).toBe(`${FROM_SEED}
+
+> there were no financial or other concessions promised to Maduro
+— **Richard Grenell**, said · reported speech
+
+> “The only award for Maduro was my physical presence, the first senior US official to visit the country in years”
+— **Richard Grenell** (as “he”), quoted as saying
+
+> “It was a big gift to him to have a visit by an envoy of President Trump”
+— **Richard Grenell** (as “he”)`);
+    expect(e.footer.text).toMatch(/^Extracted word for word from the article; nothing is generated · confidence \d{1,3}%$/);
+    // Same question, same article: /ask gives the very same embed.
+    const a = await h.fake.answer(h.fake.slash({ name: 'ask', options: [opt.string('question', 'What did Grenell say?')], channelId: threadId, channelType: 11, user: someone() }));
+    expect(a.body.embeds[0]).toEqual(e);
+  });
+
+  it('GIVEN a thread question the article does not answer THEN "Not found in the article", never a guess', async () => {
+    const post = await askInThread('What is the capital of France?');
+    const e = post.body.embeds[0];
+    expect(e.author.name).toBe('Q: What is the capital of France?');
+    expect(e.title).toBe('Not found in the article');
+    expect(e.description).toBe(
+      `I could not find an answer to this in *${SEED_TITLE}*; I only answer with what the article says.\n\nNo sentence in the article comes close to this question.`,
+    );
+    expect(e.footer.text).toBe('Lede answers only from the article text, word for word; nothing is generated.');
+  });
+
+  it('GIVEN a thread question with related words but no answer THEN the closest sentence, labelled as a hint', async () => {
+    const post = await askInThread('How many migrants will Venezuela take back?');
+    const e = post.body.embeds[0];
+    expect(e.title).toBe('Not found in the article');
+    expect(e.description).toBe(
+      `I could not find an answer to this in *${SEED_TITLE}*; I only answer with what the article says.\n\n**Closest sentence (a hint, not an answer):**\n> Since taking office on Jan. 20, Trump issued an array of executive orders to crack down on illegal immigration, including actions aimed at deporting record numbers of migrants in the US without legal status.`,
+    );
   });
 
   it('GIVEN a message that does not mention the bot THEN no answer (no Message Content intent)', async () => {
@@ -124,6 +175,38 @@ describe('permissions and stale buttons', () => {
     const a = await h.fake.answer(h.fake.click({ customId: `adiscuss:${id}`, messageId, user: someone() }));
     expect(a.ephemeral).toBe(true);
     expect(a.body.content).toBe('That article has been removed from this server; `/article list` shows the ones it has.');
+  });
+});
+
+describe('the shared question cache', () => {
+  it('GIVEN /ask and a thread @mention about one article THEN one cached index; removing the article drops it and its thread says so', async () => {
+    const text = 'The pool opens at seven. Swimming lessons start in March and cost ten euros.';
+    const id = articleIdOf(text);
+    await h.fake.answer(h.fake.slash({ name: 'article', subcommand: 'add', options: [opt.string('text', text), opt.string('title', 'Pool news')], user: someone() }));
+    const questions = h.bot.core.services.questions;
+    expect(questions.has(id)).toBe(false);
+    const a = await h.fake.answer(h.fake.slash({ name: 'ask', options: [opt.string('question', 'When does the pool open?'), opt.string('article', id)], user: someone() }));
+    expect(a.body.embeds[0].title).toBe('seven');
+    expect(questions.has(id)).toBe(true);
+    const cached = questions.cached;
+
+    const messageId = await showMessage(id);
+    await h.fake.answer(h.fake.click({ customId: `adiscuss:${id}`, messageId, user: someone() }));
+    let before = h.fake.calls.length;
+    h.fake.postMessage({ channelId: messageId, content: `<@${h.fake.botUser.id}> How much do swimming lessons cost?`, mentionBot: true, user: someone() });
+    let post = await h.fake.waitFor(() => h.fake.calls.slice(before).find((c) => c.method === 'POST' && c.path === `/channels/${messageId}/messages` && c.body.message_reference));
+    expect(post.body.embeds[0].title).toBe('ten euros');
+    expect(questions.cached).toBe(cached); // the thread reused the index /ask built
+
+    await h.fake.answer(
+      h.fake.slash({ name: 'article', subcommand: 'remove', options: [opt.string('article', id)], user: someone(), memberPermissions: MEMBER_PERMISSIONS | PERMS.ManageGuild }),
+    );
+    expect(questions.has(id)).toBe(false);
+    before = h.fake.calls.length;
+    h.fake.postMessage({ channelId: messageId, content: `<@${h.fake.botUser.id}> When does the pool open?`, mentionBot: true, user: someone() });
+    post = await h.fake.waitFor(() => h.fake.calls.slice(before).find((c) => c.method === 'POST' && c.path === `/channels/${messageId}/messages`));
+    expect(post.body.content).toBe('That article has been removed from this server; `/article list` shows the ones it has.');
+    expect(questions.has(id)).toBe(false);
   });
 });
 

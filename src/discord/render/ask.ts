@@ -1,11 +1,14 @@
 /**
- * The `/ask` answer: the answer span verbatim, the sentence it comes from with the answer in bold,
- * or, for who-said questions, the quotes with speaker and cue. When nothing fits: "Not found in the
- * article", with the closest sentence shown under a label that says it is a hint, never an answer.
+ * The answer to a question about an article, the same wherever it is asked (`/ask`, its article
+ * buttons, an @mention in the article's discussion thread): the answer span verbatim, the sentence
+ * it comes from with the answer in bold, or, for who-said questions, the quotes with speaker and
+ * cue. When nothing fits: "Not found in the article", with the closest sentence shown under a label
+ * that says it is a hint, never an answer.
  */
 import type { Article } from '../../article/model';
 import type { Quote } from '../../nlp/quotes';
 import type { AnswerQuote, AnswerResult } from '../../nlp/qa';
+import type { Services } from '../context';
 import { LIMITS, truncate } from '../limits';
 import { COLORS, type Reply } from '../reply';
 import { blockquote, escapeMarkdown, quoteBlock } from './quotes';
@@ -51,7 +54,8 @@ export function renderAsk(article: Article, question: string, result: AnswerResu
     const caution = result.confidence < LOW_CONFIDENCE ? '\n*Low confidence: read the sentence before relying on this answer.*' : '';
     const answerQuotes = (result.quotes ?? []).slice(0, MAX_QUOTES);
     const shortAnswer = result.answer.length <= TITLE_ANSWER_CHARS && !answerQuotes.some((q) => q.quote === result.answer);
-    const title = shortAnswer ? result.answer : answerQuotes[0]?.speaker ? `What ${answerQuotes[0].speaker} said` : 'Answer';
+    // Embed titles render markdown on Discord: the answer's own characters are escaped to show as written.
+    const title = shortAnswer ? escapeMarkdown(result.answer) : answerQuotes[0]?.speaker ? `What ${escapeMarkdown(answerQuotes[0].speaker)} said` : 'Answer';
     const body = answerQuotes.length
       ? answerQuotes.map((q) => quoteText(q, quotes)).join('\n\n')
       : result.sentence
@@ -85,4 +89,15 @@ export function renderAsk(article: Article, question: string, result: AnswerResu
       },
     ],
   };
+}
+
+/**
+ * Answer `question` from `article` and render it: the one path every surface that answers questions
+ * takes, so they cannot drift apart. The Q&A index comes from the shared, bounded cache
+ * (`services.questions`); who-said questions are answered from the article's stored quotes.
+ */
+export function askReply(services: Pick<Services, 'library' | 'questions'>, article: Article, question: string, note?: string): Reply {
+  const analysis = services.library.analysis(article);
+  const result = services.questions.answer(article, analysis, question);
+  return renderAsk(article, question, result, analysis.quotes ?? [], note);
 }
