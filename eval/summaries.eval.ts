@@ -75,7 +75,7 @@ export function means(scores: readonly ArticleScores[], idx: readonly number[]):
   let words = 0;
   for (const i of idx) {
     const s = scores[i]!;
-    for (let m = 0; m < 3; m++) f1[m] += s.f1[m]!;
+    for (let m = 0; m < 3; m++) f1[m] = f1[m]! + s.f1[m]!;
     words += s.words;
   }
   const n = Math.max(1, idx.length);
@@ -110,7 +110,7 @@ export function pairedBootstrap(p: PairedScores, resamples = BOOTSTRAP_RESAMPLES
       const i = Math.floor(rand() * n);
       for (let m = 0; m < 3; m++) sums[m]! += diff[m]![i]!;
     }
-    for (let m = 0; m < 3; m++) if (sums[m]! > 0) wins[m]++;
+    for (let m = 0; m < 3; m++) if (sums[m]! > 0) wins[m] = wins[m]! + 1;
   }
   return [wins[0] / resamples, wins[1] / resamples, wins[2] / resamples];
 }
