@@ -54,11 +54,27 @@ function captionLabelContext(folded: string): string {
   return m ? m[0] : '';
 }
 
-/** Product of the static penalty factors. */
-export function staticFactor(f: SentenceFeatures): number {
+/**
+ * Penalties that do not apply to the lede (the story's first real sentence), with why. Daily Mail
+ * copy glues the photo caption into the lede ("... (pictured posed by model) A taxi driver in ..."):
+ * the caption wording marks the sentence, but the lede is still the sentence that tells the story.
+ */
+export const LEDE_EXEMPT_PENALTIES: ReadonlySet<string> = new Set(['caption-marker']);
+
+/** Product of the static penalty factors (for the lede, without LEDE_EXEMPT_PENALTIES). */
+export function staticFactor(f: SentenceFeatures, isLede = false): number {
   let factor = 1;
-  for (const p of staticPenalties(f)) factor *= p.factor;
+  for (const p of staticPenalties(f)) if (!isLede || !LEDE_EXEMPT_PENALTIES.has(p.id)) factor *= p.factor;
   return factor;
+}
+
+/**
+ * A sentence of the story itself, as opposed to furniture (a byline, a timestamp, "News.Az") or a
+ * fragment: only these count when ranking positions, so a page that opens with three lines of
+ * furniture still gives its real lede the lede's prior.
+ */
+export function isStorySentence(f: SentenceFeatures): boolean {
+  return f.wordCount >= MIN_WORDS && staticFactor(f) > 0;
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { Segmentation } from '../segment';
 import { cosine, lexRank, sentenceVectors, similarityMatrix, type SentenceVector } from './centrality';
 import { sentenceFeatures, type SentenceFeatures } from './features';
-import { staticFactor } from './penalties';
+import { isStorySentence, staticFactor } from './penalties';
 import { sentenceSalience, termStats, type TermStats } from './salience';
 import { termsOf } from './terms';
 import type { SummaryWeights } from './weights';
@@ -59,6 +59,20 @@ function tokenizeTitle(title: string): Array<{ start: number; end: number; kind:
   return out;
 }
 
+/**
+ * Each sentence's position counted in story sentences before it (furniture and fragments do not
+ * count): the position prior is about where the story starts, not where the page does.
+ */
+export function storyRanks(features: readonly SentenceFeatures[]): number[] {
+  const out: number[] = [];
+  let story = 0;
+  for (const f of features) {
+    out.push(story);
+    if (isStorySentence(f)) story++;
+  }
+  return out;
+}
+
 /** Score every (capped) sentence of a segmentation. */
 export function scoreSentences(seg: Segmentation, weights: SummaryWeights, title?: string): ScoredArticle {
   const features = sentenceFeatures(seg);
@@ -69,9 +83,11 @@ export function scoreSentences(seg: Segmentation, weights: SummaryWeights, title
   const salience = sentenceSalience(features, stats);
   const entities = entityDensity(features);
   const titleSim = titleSimilarity(title, vectors, stats);
-  const position = features.map((_, i) => 1 / Math.pow(1 + i / weights.positionScale, weights.positionDecay));
+  const rank = storyRanks(features);
+  const position = rank.map((r) => 1 / Math.pow(1 + r / weights.positionScale, weights.positionDecay));
+  const lede = features.findIndex(isStorySentence);
   const quality = features.map(
-    (f) => staticFactor(f) * Math.pow(weights.conciseWords / Math.max(weights.conciseWords, f.wordCount), weights.conciseness),
+    (f, i) => staticFactor(f, i === lede) * Math.pow(weights.conciseWords / Math.max(weights.conciseWords, f.wordCount), weights.conciseness),
   );
   const scores = features.map(
     (_, i) =>

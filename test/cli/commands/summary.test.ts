@@ -97,7 +97,7 @@ describe('lede summary --jsonl', () => {
     expect(lines.map((l) => l.id)).toEqual(['a', null, 7, 'short']);
     expect(lines[0]!.summary).toEqual([
       'The Harbor Street Bridge in Millford will close to all traffic for eight months starting April 1 so engineers can replace its corroded steel deck, city officials announced on Monday.',
-      'About 31,000 vehicles cross the bridge every day, according to the Millford transportation department, and most of them will be sent along the Canal Road detour.',
+      "The $42 million repair was approved by the city council in a 7-2 vote after inspectors found cracks in 14 of the bridge's 60 support beams during a routine check last autumn.",
     ]);
     expect(lines[1]!.error).toMatch(/^invalid JSON/);
     expect(lines[2]!.error).toMatch(/^expected \{"id","text"\}/);

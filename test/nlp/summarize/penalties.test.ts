@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { segment } from '../../../src/nlp/segment';
 import { sentenceFeatures } from '../../../src/nlp/summarize/features';
-import { openerFactor, staticPenalties } from '../../../src/nlp/summarize/penalties';
+import { isStorySentence, openerFactor, staticFactor, staticPenalties } from '../../../src/nlp/summarize/penalties';
+import { storyRanks } from '../../../src/nlp/summarize/score';
 
 /** Penalty ids of the first sentence of `text`. */
 function penaltiesOf(text: string): string[] {
@@ -65,5 +66,34 @@ describe('opener penalty', () => {
   ])('%s (previous picked: %s) -> %d', (text, previousSelected, factor) => {
     const f = sentenceFeatures(segment(text))[0]!;
     expect(openerFactor(f, previousSelected)).toBe(factor);
+  });
+});
+
+describe('the lede and story positions', () => {
+  it('GIVEN a lede with a glued caption marker THEN the caption penalty spares it as the lede, not elsewhere', () => {
+    const f = sentenceFeatures(segment('A British tourist said she was molested by a taxi driver (pictured posed by model) in Jaipur on Friday.'))[0]!;
+    expect(staticFactor(f)).toBe(0.45);
+    expect(staticFactor(f, true)).toBe(1);
+  });
+
+  it('GIVEN a lede that is a question THEN being the lede does not excuse it', () => {
+    const f = sentenceFeatures(segment('Is this the end of Harbor Street as a shopping destination for the city?'))[0]!;
+    expect(staticFactor(f, true)).toBe(0.3);
+  });
+
+  it('GIVEN a byline, a timestamp and a fragment before the story THEN the lede ranks first and furniture does not count', () => {
+    const text = [
+      'By . Staff Reporter .',
+      'PUBLISHED: 09:14 EST, 3 March 2025 | UPDATED: 11:02 EST, 3 March 2025',
+      'The bridge will close to all traffic for eight months starting in April.',
+      'Scroll down for video',
+      'Engineers found cracks in fourteen of the sixty support beams last autumn.',
+      'News.Az',
+      'The council approved the repair in a seven to two vote on Monday night.',
+    ].join('\n\n');
+    const features = sentenceFeatures(segment(text));
+    // The segmenter splits the byline at its stops: "By ." and "Staff Reporter .".
+    expect(features.map(isStorySentence)).toEqual([false, false, false, true, false, true, false, true]);
+    expect(storyRanks(features)).toEqual([0, 0, 0, 0, 1, 1, 2, 2]);
   });
 });
