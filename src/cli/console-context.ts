@@ -6,6 +6,7 @@
 import type { Attachment, Options, Services } from '../discord/context';
 import type { Reply } from '../discord/reply';
 import type { Button } from '../discord/reply';
+import type { MarkdownTextStyle } from '../discord/render/markdown-text';
 import { renderReplyAsText } from '../discord/render/text';
 import type { RoutedCommandContext, RoutedComponentContext } from '../discord/router';
 import { decodeCustomId } from '../discord/custom-id';
@@ -21,10 +22,12 @@ export interface ConsoleSession {
   buttons: Button[];
   /** Message ids, so an `update` replaces "the message the button is on". */
   nextMessageId(): string;
+  /** How markdown shows: terminal styles in an interactive terminal, plain text otherwise (default). */
+  readonly style?: MarkdownTextStyle;
 }
 
 function show(session: ConsoleSession, reply: Reply): void {
-  const { text, buttons } = renderReplyAsText(reply);
+  const { text, buttons } = renderReplyAsText(reply, { style: session.style ?? 'plain' });
   if (buttons.length) session.buttons = buttons;
   session.write(`${text}\n`);
 }

@@ -10,6 +10,7 @@ import type { Config } from '../config';
 import { createCore, type Core, type CoreOptions } from '../discord/core';
 import { commandDefinitions } from '../discord/loader';
 import { createLogger } from '../discord/logger';
+import type { MarkdownTextStyle } from '../discord/render/markdown-text';
 import { consoleCommandContext, consoleComponentContext, type ConsoleSession } from './console-context';
 import { ConsoleParseError, parseSlashLine, usageLines, type CommandDefinition } from './console-parse';
 import { EXIT, type CliIo } from './types';
@@ -41,6 +42,7 @@ export async function runConsole(io: CliIo, config: Config, options: CoreOptions
     write: (text) => io.stdout.write(text),
     buttons: [],
     nextMessageId: () => `console-message-${++messageCounter}`,
+    style: terminalStyle(io),
   };
   const interactive = io.stdin.isTTY === true;
   io.stdout.write(`${banner(core, definitions)}\n`);
@@ -87,6 +89,15 @@ async function handleLine(line: string, core: Core, definitions: readonly Comman
     if (err instanceof ConsoleParseError) session.write(`${err.message}\n`);
     else throw err;
   }
+}
+
+/**
+ * Terminal styles (bold, italics, ...) only when a person reads stdout in a terminal that has them:
+ * never into a pipe or file, and not when NO_COLOR is set (no-color.org) or TERM is "dumb".
+ */
+export function terminalStyle(io: Pick<CliIo, 'stdout' | 'env'>): MarkdownTextStyle {
+  const tty = (io.stdout as { isTTY?: boolean }).isTTY === true;
+  return tty && !io.env.NO_COLOR && io.env.TERM !== 'dumb' ? 'ansi' : 'plain';
 }
 
 function safeUserName(): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConsoleParseError, parseSlashLine, type CommandDefinition } from '../../src/cli/console-parse';
+import { terminalStyle } from '../../src/cli/console';
 import { renderReplyAsText } from '../../src/discord/render/text';
 
 const defs: CommandDefinition[] = [
@@ -63,5 +64,35 @@ describe('renderReplyAsText', () => {
       '@123 added an article.\n\n== T ==\nhttps://x.test\nBold and link <https://y.test>\nSource: Pasted text\n-- id abc\n\nButtons: [1] Next  [Open: https://z.test]  (type the number to press)',
     );
     expect(buttons).toEqual([{ customId: 'a:2', label: 'Next' }]);
+  });
+
+  it('GIVEN an /ask-style embed THEN markdown rendered where Discord renders it; author and footer as written, as Discord shows them', () => {
+    const reply = {
+      embeds: [
+        {
+          author: 'Q: What did *Ruiz* say?',
+          title: 'What Ana \\_Ruiz said',
+          description: 'From *Ferry news*\n*Low confidence: read the sentence.*\n\n> “We \\*will\\* reopen”\n— *unknown speaker* · uncertain attribution',
+          fields: [{ name: '**Cue**', value: '__said__' }],
+          footer: 'Extracted word for word · 5 * 3 *as is*',
+        },
+      ],
+    };
+    expect(renderReplyAsText(reply).text).toBe(
+      'Q: What did *Ruiz* say?\n== What Ana _Ruiz said ==\nFrom Ferry news\nLow confidence: read the sentence.\n\n> “We *will* reopen”\n— unknown speaker · uncertain attribution\nCue: said\n-- Extracted word for word · 5 * 3 *as is*',
+    );
+    expect(renderReplyAsText({ content: '— *unknown speaker*' }, { style: 'ansi' }).text).toBe('— \x1b[3munknown speaker\x1b[0m');
+  });
+});
+
+describe('terminalStyle', () => {
+  const io = (isTTY: boolean, env: Record<string, string> = {}) => ({ stdout: { isTTY } as unknown as NodeJS.WritableStream, env });
+  it.each<[string, boolean, Record<string, string>, 'ansi' | 'plain']>([
+    ['a terminal', true, {}, 'ansi'],
+    ['a pipe or file', false, {}, 'plain'],
+    ['NO_COLOR set', true, { NO_COLOR: '1' }, 'plain'],
+    ['TERM=dumb', true, { TERM: 'dumb' }, 'plain'],
+  ])('GIVEN %s THEN %s', (_what, tty, env, expected) => {
+    expect(terminalStyle(io(tty, env))).toBe(expected);
   });
 });

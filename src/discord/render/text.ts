@@ -1,21 +1,16 @@
 /**
  * Replies as readable plain text, for the console (and logs): the same embeds a Discord user sees,
  * laid out as title, description, fields and footer, with buttons listed by number so the console
- * can "press" them.
+ * can "press" them. Where Discord renders markdown (message content, embed title, description and
+ * fields) the console renders it too (markdown-text.ts); embed author and footer are shown as
+ * written, because Discord shows them as written.
  */
 import type { Button, Reply } from '../reply';
+import { markdownToText, type MarkdownTextStyle } from './markdown-text';
 
-/** Discord markdown that reads badly as plain text: **bold**, __underline__, `code`, <t:...> times. */
-function plain(md: string): string {
-  return md
-    .replace(/\*\*(.+?)\*\*/g, '$1')
-    .replace(/__(.+?)__/g, '$1')
-    .replace(/<t:(\d+)(?::[a-zA-Z])?>/g, (_m, s: string) => new Date(Number(s) * 1000).toISOString().slice(0, 16).replace('T', ' '))
-    .replace(/<@!?([\w-]+)>/g, '@$1')
-    .replace(/<#(\d+)>/g, '#$1')
-    .replace(/\[([^\]\n]+)\]\((https?:\/\/[^)\s]+)\)/g, '$1 <$2>')
-    // Characters escaped to show literally on Discord (render/quotes.ts escapeMarkdown) read plain here.
-    .replace(/\\([\\*_~`|#>-])/g, '$1');
+export interface TextRenderOptions {
+  /** 'ansi' for an interactive terminal (styles as terminal styles), 'plain' otherwise (default). */
+  readonly style?: MarkdownTextStyle;
 }
 
 const indent = (s: string, pad: string) =>
@@ -25,12 +20,13 @@ const indent = (s: string, pad: string) =>
     .join('\n');
 
 /** Render a reply; buttons that can be clicked get numbers (1-based, reading order). */
-export function renderReplyAsText(reply: Reply): { text: string; buttons: Button[] } {
+export function renderReplyAsText(reply: Reply, options: TextRenderOptions = {}): { text: string; buttons: Button[] } {
+  const plain = (md: string) => markdownToText(md, options.style ?? 'plain');
   const out: string[] = [];
   if (reply.content) out.push(plain(reply.content));
   for (const e of reply.embeds ?? []) {
     const block: string[] = [];
-    if (e.author) block.push(plain(e.author));
+    if (e.author) block.push(e.author);
     if (e.title) block.push(`== ${plain(e.title)} ==`);
     if (e.url) block.push(e.url);
     if (e.description) block.push(plain(e.description));
@@ -38,7 +34,7 @@ export function renderReplyAsText(reply: Reply): { text: string; buttons: Button
       const value = plain(f.value);
       block.push(value.includes('\n') ? `${plain(f.name)}:\n${indent(value, '  ')}` : `${plain(f.name)}: ${value}`);
     }
-    if (e.footer) block.push(`-- ${plain(e.footer)}`);
+    if (e.footer) block.push(`-- ${e.footer}`);
     out.push(block.join('\n'));
   }
   const buttons: Button[] = [];

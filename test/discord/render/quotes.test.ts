@@ -80,7 +80,7 @@ describe('escapeMarkdown', () => {
   it('GIVEN any text THEN the console rendering of the escaped text is the text itself (nothing lost, nothing added)', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 200 }), (s) => {
-        const clean = s.replace(/\*\*|__|<[@#t]|\[|\\/g, ''); // console markup of its own, tested elsewhere
+        const clean = s.replace(/[<[]/g, ''); // mentions, times and links are not escaped: tested in markdown-text.test.ts
         expect(renderReplyAsText({ content: escapeMarkdown(clean) }).text).toBe(clean);
       }),
     );
