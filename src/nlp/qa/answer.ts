@@ -6,7 +6,7 @@ import type { AnswerResult, QaIndex, QaSentence, QuoteLike } from './model';
 import { analyzeQuestion } from './question';
 import { answerFromQuotes } from './quotes';
 import { coverage, rankSentences, type ScoredSentence } from './retrieve';
-import { bestCandidate, type ScoredCandidate } from './extract';
+import { bestCandidate, type ScoredCandidate, type SentenceContext } from './extract';
 import { sentenceTags } from './sentence-tags';
 import { confidenceOf, FOUND_THRESHOLD } from './confidence';
 
@@ -28,6 +28,13 @@ export interface AnswerOptions {
 
 function sentenceOf(index: QaIndex, s: QaSentence): NonNullable<AnswerResult['sentence']> {
   return { index: s.index, start: s.start, end: s.end, text: index.text.slice(s.start, s.end) };
+}
+
+/** The sentence's surroundings for the extractor: the article's known names and the neighbours' terms. */
+function contextOf(index: QaIndex, s: QaSentence): SentenceContext {
+  const neighbourTerms = new Set<string>();
+  for (const n of [index.sentences[s.index - 1], index.sentences[s.index + 1]]) if (n) for (const t of n.termCounts.keys()) neighbourTerms.add(t);
+  return { knownNames: index.knownNames, neighbourTerms };
 }
 
 function sentenceAt(index: QaIndex, offset: number): QaSentence | undefined {
@@ -88,7 +95,7 @@ export function answerQuestion(index: QaIndex, question: string, opts: AnswerOpt
   const topScore = top.score;
   for (const s of ranked.slice(0, WEIGHTS.topSentences)) {
     if (s.score <= 0) break;
-    const c = bestCandidate(s.sentence, sentenceTags(index, s.sentence.index), q);
+    const c = bestCandidate(s.sentence, sentenceTags(index, s.sentence.index), q, contextOf(index, s.sentence));
     if (!c) continue;
     const total = s.score / topScore + WEIGHTS.spanShare * c.score;
     if (!best || total > best.total) best = { s, c, total };

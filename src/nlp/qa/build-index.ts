@@ -15,12 +15,14 @@ export function prepareIndex(text: string, seg: Segmentation = segment(text)): Q
   const { folded } = seg;
   const sentences: QaSentence[] = [];
   const sentenceFrequency = new Map<string, number>();
+  const knownNames = new Set<string>();
   let totalLength = 0;
   for (let si = 0; si < seg.sentences.length && si < MAX_SENTENCES; si++) {
     const s = seg.sentences[si]!;
     const tokens: QaToken[] = [];
     const termCounts = new Map<string, number>();
     let length = 0;
+    let wordsSeen = 0;
     const last = Math.min(s.tokenEnd, s.tokenStart + MAX_TOKENS_PER_SENTENCE);
     for (let ti = s.tokenStart; ti < last; ti++) {
       const t = seg.tokens[ti]!;
@@ -30,6 +32,12 @@ export function prepareIndex(text: string, seg: Segmentation = segment(text)): Q
       const term = wordLike ? termOf(lower) : lower;
       const content = wordLike && isContentWord(lower);
       tokens.push({ start: t.start, end: t.end, text: surface, lower, term, kind: t.kind, content });
+      // A capital inside the sentence (not its first word, not after a quote or colon) marks a name.
+      if (wordLike) {
+        const prev = ti > s.tokenStart ? folded.slice(seg.tokens[ti - 1]!.start, seg.tokens[ti - 1]!.end) : '';
+        if (wordsSeen > 0 && /^\p{Lu}/u.test(surface) && !/^["':(\[]$/.test(prev)) knownNames.add(lower);
+        wordsSeen++;
+      }
       if (content) {
         length++;
         termCounts.set(term, (termCounts.get(term) ?? 0) + 1);
@@ -46,6 +54,7 @@ export function prepareIndex(text: string, seg: Segmentation = segment(text)): Q
     sentenceFrequency,
     averageLength: sentences.length ? totalLength / sentences.length : 0,
     tags: new Map(),
+    knownNames,
     segmentation: seg,
   };
 }

@@ -10,6 +10,10 @@ import type { AnswerType, QaSentence, QaToken, QuestionAnalysis } from './model'
 import { candidatesOf, type Candidate, type CandidateKind } from './candidates';
 import type { TokenTags } from './tagger';
 import { termOf } from './terms';
+import { nameKind, runText } from './name-kind';
+import { AGENT_ENDING, COUNTRIES, CURRENCY_WORDS, GROUP_NOUNS } from '../lexicon/qa-names';
+import { ORGANIZATION_HEADS, PERSON_HEADS } from '../lexicon/qa-answer-types';
+import { NUMBER_WORDS } from '../lexicon/qa-patterns';
 
 /** How well a candidate's kind fits the expected answer type (0 = never an answer of that type). */
 const TYPE_FIT: Readonly<Record<AnswerType, Partial<Record<CandidateKind, number>>>> = {
@@ -175,7 +179,108 @@ function allDateTokens(tags: TokenTags, from: number, to: number): boolean {
   return true;
 }
 
-function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidate, q: QuestionAnalysis, headTerm: string, verbAt: number, ctx: MatchContext): ScoredCandidate | null {
+/** What the extractor knows of the sentence's surroundings. */
+export interface SentenceContext {
+  /** Words the article capitalizes inside sentences (see QaIndex.knownNames). */
+  readonly knownNames: ReadonlySet<string>;
+  /** Terms of the previous and next sentences: a focus modifier may sit next to the answer's sentence. */
+  readonly neighbourTerms: ReadonlySet<string>;
+}
+
+/** Heads that ask for a country: the answer must be one the gazetteer knows, not any capitalized run. */
+const COUNTRY_HEADS = new Set(['country', 'countries', 'nation', 'nations']);
+/**
+ * Tokens between the span and the focus's head noun at most: "Mexican President | Claudia
+ * Sheinbaum", "Petro, the president", "Maududi was an important early twentieth-century figure".
+ */
+const FOCUS_HEAD_WINDOW = 12;
+
+/**
+ * Answer-type agreement beyond the coarse candidate kind: a "who" answer is a person or an
+ * organization (or a country acting), never a nationality adjective or a sentence-initial common
+ * word; a "which country" answer is a country; a place is not a person.
+ */
+function kindAgrees(tokens: readonly QaToken[], c: Candidate, from: number, to: number, q: QuestionAnalysis, env: SentenceContext): boolean {
+  if (c.kind === 'noun' && (q.answerType === 'person' || q.answerType === 'organization')) return namesAgent(tokens, from, to);
+  if (c.kind !== 'name') return true;
+  if (q.answerType !== 'person' && q.answerType !== 'organization' && q.answerType !== 'place') return true;
+  const nk = nameKind(tokens, from, to, c.from, env.knownNames);
+  if (nk === 'demonym' || nk === 'common') return false;
+  if (q.answerType === 'place') {
+    if (nk === 'person') return false;
+  }
+  return true;
+}
+
+/** "Which country ...": only a country the gazetteer knows answers, never "home country" or a person. */
+function countryAgrees(tokens: readonly QaToken[], from: number, to: number, q: QuestionAnalysis): boolean {
+  return !COUNTRY_HEADS.has(q.head) || q.answerType !== 'place' || COUNTRIES.has(runText(tokens, from, to));
+}
+
+/**
+ * "... Grenell met with Venezuelan President Nicolas Maduro ... and brought six US citizens
+ * back": Maduro is the object of "met", so he is not who brought them. For a question asking for
+ * the subject of its verb, a name governed by another verb before it is not the answer.
+ */
+function objectOfOtherVerb(tokens: readonly QaToken[], tags: TokenTags, runFrom: number, to: number, verbAt: number, q: QuestionAnalysis): boolean {
+  if (!q.asksSubject || verbAt < 0 || to > verbAt || !VERB_CHECKED_TYPES.has(q.answerType)) return false;
+  // Back over the name's title and adjectives ("met with Venezuelan President | Nicolas Maduro").
+  let k = runFrom - 1;
+  for (let skipped = 0; k >= 0 && skipped < 4 && (tags.pos[k] === 'ADP' || tags.pos[k] === 'DET' || /^\p{Lu}/u.test(tokens[k]!.text) || PERSON_TITLES.has(tokens[k]!.lower)); skipped++) k--;
+  return k >= 0 && tags.pos[k] === 'VERB' && tokens[k]!.term !== tokens[verbAt]!.term;
+}
+
+/**
+ * A lowercase phrase answers "who" only when it names people or a group: it ends with a person
+ * or group noun ("the settlers", "local officials", "architects") or holds a name ("a Radio
+ * Lollipop station").
+ */
+function namesAgent(tokens: readonly QaToken[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (/^\p{Lu}/u.test(tokens[i]!.text) && i > 0) return true;
+  const last = tokens[to - 1]!.lower;
+  const singular = last.replace(/s$/, '');
+  if (PERSON_HEADS.has(last) || PERSON_HEADS.has(singular) || ORGANIZATION_HEADS.has(last) || ORGANIZATION_HEADS.has(singular) || GROUP_NOUNS.has(last)) return true;
+  return last.length > 4 && AGENT_ENDING.test(last);
+}
+
+/** "How much did it cost": the span carries a currency (sign, word, or the tagger's MONEY). */
+function isMoney(tokens: readonly QaToken[], tags: TokenTags, from: number, to: number): boolean {
+  for (let i = from; i < Math.min(tokens.length, to + 1); i++) {
+    const t = tokens[i]!;
+    if (CURRENCY_SYMBOLS_IN_SPAN.has(t.text) || CURRENCY_WORDS.has(t.lower) || (i < to && tags.entity[i] === 'MONEY')) return true;
+  }
+  return false;
+}
+const CURRENCY_SYMBOLS_IN_SPAN = new Set(['$', '\u00A3', '\u20AC', '\u00A5', '\u20B9']);
+
+/** The number fits what the question measures: money for "how much ... cost", a unit for "how much". */
+function measureAgrees(tokens: readonly QaToken[], tags: TokenTags, kind: CandidateKind, from: number, to: number, q: QuestionAnalysis): boolean {
+  if (q.answerType !== 'number' || !q.measure) return true;
+  if (q.measure === 'money') return kind === 'number' && isMoney(tokens, tags, from, to);
+  // "How much ...?" is not answered by a bare count word ("six" citizens).
+  if (q.measure === 'quantity') return !(to - from === 1 && NUMBER_WORDS.has(tokens[from]!.lower));
+  return true;
+}
+
+/**
+ * The question's key constraint holds for the span: its head noun ("president") within
+ * FOCUS_HEAD_WINDOW tokens of the span (a title before the name counts), and each modifier
+ * ("Colombia") in the sentence or a neighbouring one.
+ */
+function focusHolds(tokens: readonly QaToken[], s: QaSentence, runFrom: number, from: number, to: number, q: QuestionAnalysis, env: SentenceContext): boolean {
+  const f = q.focus;
+  if (!f || !FOCUS_TYPES.has(q.answerType)) return true;
+  let head = false;
+  const lo = Math.max(0, Math.min(runFrom, from) - FOCUS_HEAD_WINDOW);
+  const hi = Math.min(tokens.length, to + FOCUS_HEAD_WINDOW);
+  for (let i = lo; i < hi && !head; i++) if (tokens[i]!.term === f.head && (i < from || i >= to)) head = true;
+  if (!head) return false;
+  return f.modifiers.every((m) => s.termCounts.has(m) || env.neighbourTerms.has(m));
+}
+/** Answer types whose copular focus must hold ("Who is the president of X?"). */
+const FOCUS_TYPES: ReadonlySet<AnswerType> = new Set(['person', 'organization']);
+
+function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidate, q: QuestionAnalysis, headTerm: string, verbAt: number, ctx: MatchContext, s: QaSentence, env: SentenceContext): ScoredCandidate | null {
   const [from, to] = trim(tokens, c, q, headTerm);
   if (to <= from) return null;
   let kind = c.kind;
@@ -183,6 +288,10 @@ function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidat
   if (kind === 'name' && allDateTokens(tags, from, to)) kind = 'date';
   const typeFit = TYPE_FIT[q.answerType][kind] ?? 0;
   if (typeFit === 0) return null;
+  if (!kindAgrees(tokens, c, from, to, q, env) || !countryAgrees(tokens, from, to, q)) return null;
+  if (kind === 'name' && objectOfOtherVerb(tokens, tags, Math.min(c.from, from), to, verbAt, q)) return null;
+  if (!measureAgrees(tokens, tags, kind, from, to, q)) return null;
+  if (!focusHolds(tokens, s, c.from, from, to, q, env)) return null;
   let content = 0;
   let inQuestion = 0;
   let asked = 0;
@@ -227,15 +336,74 @@ function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidat
 }
 
 /** The best answer span in a sentence, or null when no span of a fitting kind is there. */
-export function bestCandidate(s: QaSentence, tags: TokenTags, q: QuestionAnalysis): ScoredCandidate | null {
+export function bestCandidate(s: QaSentence, tags: TokenTags, q: QuestionAnalysis, env: SentenceContext = { knownNames: new Set(), neighbourTerms: new Set() }): ScoredCandidate | null {
   const headTerm = q.head ? termOf(q.head) : '';
   const verbAt = q.verbTerms.size ? s.tokens.findIndex((t) => q.verbTerms.has(t.term)) : -1;
+  if (!mainVerbSupported(s, q, env)) return null;
+  const subject = describedSubject(s.tokens, q);
+  if (subject === PRONOUN_SUBJECT) return null;
   let best: ScoredCandidate | null = null;
   const ctx = matchContext(s.tokens, q);
   for (const c of candidatesOf(s.tokens, tags, q.terms)) {
-    const scored = scoreCandidate(s.tokens, tags, c, q, headTerm, verbAt, ctx);
+    // A described subject is the only answer this sentence can give ("the council refused" -> "the council").
+    if (subject >= 0 && (c.kind !== 'noun' || c.to !== subject + 1 || q.answerType === 'place' || s.tokens[subject]!.term === headTerm)) continue;
+    const scored = scoreCandidate(s.tokens, tags, c, q, headTerm, verbAt, ctx, s, env);
     if (process.env.QA_DEBUG && scored) console.log('   cand', s.index, s.tokens.slice(scored.from, scored.to).map((t) => t.text).join(' '), scored.kind, scored.score.toFixed(2));
     if (scored && (!best || scored.score > best.score)) best = scored;
   }
   return best;
 }
+
+/** Words between a subject and its verb that are not the subject ("had agreed", "also refused"). */
+const SUBJECT_GAP = new Set(['had', 'has', 'have', 'was', 'were', 'is', 'are', 'will', 'would', 'could', 'did', 'does', 'do', 'also', 'not', 'never', 'already', 'then', 'just', 'still', 'later', 'first', 'finally', 'eventually', 'since', 'been']);
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'this', 'that', 'these', 'those', 'who', 'which']);
+const NO_SUBJECT = -1;
+const PRONOUN_SUBJECT = -2;
+
+/**
+ * "Which country agreed to accept military aircraft?" over "... after the White House said the
+ * South American nation had agreed to ...": the subject of the asked verb is a description ("the
+ * South American nation") or a pronoun, so the sentence does not name the answer, and the names
+ * around it ("White House", "Colombia") fill other roles. For a name-type question asking for
+ * the subject, such a sentence gives no name as answer (another sentence may): with a pronoun no
+ * span at all, with a description only the description itself ("the council"), and not even
+ * that when it only repeats the asked kind ("the nation" for "which country").
+ * Returns the description's last token, PRONOUN_SUBJECT, or NO_SUBJECT.
+ */
+function describedSubject(tokens: readonly QaToken[], q: QuestionAnalysis): number {
+  if (!q.asksSubject || (q.answerType !== 'person' && q.answerType !== 'organization' && q.answerType !== 'place')) return NO_SUBJECT;
+  const mainVerb = q.verbTerms.values().next().value;
+  if (mainVerb === undefined) return NO_SUBJECT;
+  const v = tokens.findIndex((t) => t.term === mainVerb);
+  if (v <= 0) return NO_SUBJECT;
+  // Passive ("was designed by X") and infinitives ("agreed to accept") put the subject elsewhere.
+  if (tokens[v + 1]?.lower === 'by' || tokens[v + 2]?.lower === 'by' || tokens[v - 1]?.lower === 'to') return NO_SUBJECT;
+  let k = v - 1;
+  while (k >= 0 && (SUBJECT_GAP.has(tokens[k]!.lower) || /^\p{Ll}+ly$/u.test(tokens[k]!.text))) k--;
+  if (k < 0) return NO_SUBJECT;
+  const t = tokens[k]!;
+  if (t.kind !== 'word') return NO_SUBJECT;
+  if (PRONOUNS.has(t.lower)) return PRONOUN_SUBJECT;
+  // "the South American nation": a lowercase noun after a determiner-led phrase, with no name as its head.
+  if (!/^\p{Ll}/u.test(t.text)) return NO_SUBJECT;
+  for (let j = k - 1; j >= 0 && k - j <= 5; j--) {
+    const u = tokens[j]!;
+    if (u.lower === 'the' || u.lower === 'this' || u.lower === 'that') return k;
+    if (u.kind !== 'word') return NO_SUBJECT;
+  }
+  return NO_SUBJECT;
+}
+
+/**
+ * "Which country agreed to accept military aircraft?" is not answered by "Mexico refused to
+ * accept ...": when the question asks for the subject of its verb, that verb (or its word family)
+ * must be in the answer's own sentence (a subject and its verb are); the other words matching is
+ * not enough.
+ */
+function mainVerbSupported(s: QaSentence, q: QuestionAnalysis, env: SentenceContext): boolean {
+  if (!q.asksSubject || !VERB_CHECKED_TYPES.has(q.answerType)) return true;
+  const mainVerb = q.verbTerms.values().next().value;
+  if (mainVerb === undefined) return true;
+  return s.termCounts.has(mainVerb);
+}
+const VERB_CHECKED_TYPES: ReadonlySet<AnswerType> = new Set(['person', 'organization', 'place']);

@@ -43,6 +43,8 @@ export interface QaIndex {
   readonly averageLength: number;
   /** POS tags per sentence, filled the first time a question needs them (a cache, not state). */
   readonly tags: Map<number, TokenTags>;
+  /** Lowercased words the article writes capitalized inside a sentence: known names, not sentence-initial capitals. */
+  readonly knownNames: ReadonlySet<string>;
   readonly segmentation: Segmentation;
 }
 
@@ -73,6 +75,21 @@ export interface QuestionAnalysis {
   readonly verbTerms: ReadonlySet<string>;
   /** A who-said question: a speaker or a phrase to look up in the quotes. */
   readonly quoteQuery: QuoteQuery | null;
+  /**
+   * What a number answer measures: 'money' ("how much did it cost"), 'quantity' ("how much" with
+   * its unit), 'count' ("how many"); null for other questions.
+   */
+  readonly measure: 'money' | 'quantity' | 'count' | null;
+  /** The key constraint of a copular question ("the president of Colombia"), or null. */
+  readonly focus: QuestionFocus | null;
+}
+
+/** "Who is the president of Colombia?": head term "presid", modifier terms ["colombia"]. */
+export interface QuestionFocus {
+  /** Matching key of the role or relation noun. */
+  readonly head: string;
+  /** Matching keys of the names and nouns it is of. */
+  readonly modifiers: readonly string[];
 }
 
 export interface QuoteQuery {

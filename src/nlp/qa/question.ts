@@ -15,7 +15,8 @@ import {
   type AnswerType,
 } from '../lexicon/qa-answer-types';
 import { segment } from '../segment';
-import type { QuestionAnalysis, QuoteQuery } from './model';
+import { MONEY_WORDS } from '../lexicon/qa-names';
+import type { QuestionAnalysis, QuestionFocus, QuoteQuery } from './model';
 import { tagTokens } from './tagger';
 import { isContentWord, termOf } from './terms';
 
@@ -33,15 +34,48 @@ const EMPTY_HEADS = new Set(['name', 'names', 'term', 'title', 'word', 'kind', '
 
 /** The head noun of the noun phrase at `from` ("the highest price of oil" -> price), skipping empty heads. */
 function copulaHead(words: readonly QWord[], from: number): string {
+  return copulaHeadAt(words, from).head;
+}
+
+/** copulaHead with the head's word index (-1 when none). */
+function copulaHeadAt(words: readonly QWord[], from: number): { head: string; at: number } {
   let k = from;
   if (words[k]?.pos === 'DET') k++;
   let head = '';
+  let at = -1;
   while (k < words.length && /NOUN|ADJ|PROPN|NUM/.test(words[k]!.pos)) {
-    if (/NOUN/.test(words[k]!.pos)) head = words[k]!.lower;
+    if (/NOUN/.test(words[k]!.pos)) {
+      head = words[k]!.lower;
+      at = k;
+    }
     k++;
   }
-  if (EMPTY_HEADS.has(head) && words[k]?.lower === 'of') return copulaHead(words, k + 1);
-  return head;
+  if (EMPTY_HEADS.has(head) && words[k]?.lower === 'of') return copulaHeadAt(words, k + 1);
+  return { head, at };
+}
+
+/**
+ * The key constraint of "Who is the president of Colombia?" / "What is the capital of France?":
+ * the role or relation noun and what it is of. An answer is only one the article states with that
+ * noun next to it and the modifier in or beside its sentence; anything else near "Colombia" is a
+ * guess.
+ */
+function copularFocus(words: readonly QWord[], from: number, names: ReadonlySet<string>): QuestionFocus | null {
+  const { head, at } = copulaHeadAt(words, from);
+  // A capitalized head is part of a name ("the first Doctor Who serial"), and a verb after the
+  // phrase makes it a passive question ("Who are committees comprised of?"), not a copular one.
+  if (!head || at < 0 || words[at]!.capitalized || words[at + 1]?.pos === 'VERB') return null;
+  const headTerm = words[at]!.term;
+  const modifiers = new Set<string>();
+  for (const n of names) if (n !== headTerm) modifiers.add(n);
+  // "... of the ferry": the nouns the relation is of.
+  if (words[at + 1]?.lower === 'of') {
+    for (let k = at + 2; k < words.length && /NOUN|ADJ|PROPN|NUM|DET/.test(words[k]!.pos); k++) {
+      if (words[k]!.content && /NOUN|PROPN|NUM/.test(words[k]!.pos)) modifiers.add(words[k]!.term);
+    }
+  }
+  // Words before the head inside the phrase that are names ("the Colombian president") are in `names`.
+  return { head: headTerm, modifiers: [...modifiers] };
 }
 
 /** Weight of the wh-phrase's own nouns ("how many reptiles"): they name the answer's kind. */
@@ -172,6 +206,14 @@ export function analyzeQuestion(raw: string): QuestionAnalysis {
   }
 
   const quoteQuery = detectQuoteQuery(words);
+  // "how much ... cost/pay": money; "how much" otherwise: a quantity with its unit; "how many": a count.
+  let measure: QuestionAnalysis['measure'] = null;
+  const moneyHead = head !== '' && MONEY_WORDS.has(head);
+  if (wh === 'how much') measure = words.some((w) => MONEY_WORDS.has(w.lower)) ? 'money' : 'quantity';
+  else if (wh === 'how many') measure = 'count';
+  else if (answerType === 'number' && moneyHead) measure = 'money';
+  const copularAt = whAt >= 0 && COPULA.has(words[whAt + 1]?.lower ?? '') && (wh === 'who' || wh === 'what' || wh === 'which') ? whAt + 2 : -1;
+  const focus = copularAt > 0 && words[copularAt]?.pos !== 'VERB' ? copularFocus(words, copularAt, names) : null;
   // Turn the question back into a statement to see where the answer goes among its words.
   const leftTerms = new Set<string>();
   const rightTerms = new Set<string>();
@@ -207,22 +249,11 @@ export function analyzeQuestion(raw: string): QuestionAnalysis {
       asksSubject,
       verbTerms,
       quoteQuery,
+      measure,
+      focus,
     };
   }
-  return {
-    text,
-    wh,
-    leftTerms,
-    rightTerms,
-    names,
-    answerType: quoteQuery ? 'quote' : answerType,
-    head,
-    terms,
-    bigrams,
-    asksSubject,
-    verbTerms,
-    quoteQuery,
-  };
+  return result();
 }
 
 const SAY_BASE = new Set(['say', 'tell', 'state', 'claim', 'argue', 'add', 'remark', 'declare', 'announce', 'comment', 'think', 'warn', 'insist', 'explain', 'note', 'write', 'describe']);
