@@ -74,7 +74,12 @@ export function staticFactor(f: SentenceFeatures, isLede = false): number {
  * furniture still gives its real lede the lede's prior.
  */
 export function isStorySentence(f: SentenceFeatures): boolean {
-  return f.wordCount >= MIN_WORDS && staticFactor(f) > 0;
+  return isStoryWithFactor(f, staticFactor(f));
+}
+
+/** isStorySentence when the sentence's staticFactor is already known (scoring computes it once). */
+export function isStoryWithFactor(f: SentenceFeatures, factor: number): boolean {
+  return f.wordCount >= MIN_WORDS && factor > 0;
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { Segmentation } from '../segment';
 import { cosine, lexRank, sentenceVectors, similarityMatrix, type SentenceVector } from './centrality';
 import { sentenceFeatures, type SentenceFeatures } from './features';
-import { isStorySentence, staticFactor } from './penalties';
+import { isStoryWithFactor, staticFactor } from './penalties';
 import { sentenceSalience, termStats, type TermStats } from './salience';
 import { termsOf } from './terms';
 import type { SummaryWeights } from './weights';
@@ -63,12 +63,12 @@ function tokenizeTitle(title: string): Array<{ start: number; end: number; kind:
  * Each sentence's position counted in story sentences before it (furniture and fragments do not
  * count): the position prior is about where the story starts, not where the page does.
  */
-export function storyRanks(features: readonly SentenceFeatures[]): number[] {
+export function storyRanks(story: readonly boolean[]): number[] {
   const out: number[] = [];
-  let story = 0;
-  for (const f of features) {
-    out.push(story);
-    if (isStorySentence(f)) story++;
+  let seen = 0;
+  for (const isStory of story) {
+    out.push(seen);
+    if (isStory) seen++;
   }
   return out;
 }
@@ -83,11 +83,13 @@ export function scoreSentences(seg: Segmentation, weights: SummaryWeights, title
   const salience = sentenceSalience(features, stats);
   const entities = entityDensity(features);
   const titleSim = titleSimilarity(title, vectors, stats);
-  const rank = storyRanks(features);
+  const factors = features.map((f) => staticFactor(f));
+  const story = features.map((f, i) => isStoryWithFactor(f, factors[i]!));
+  const rank = storyRanks(story);
   const position = rank.map((r) => 1 / Math.pow(1 + r / weights.positionScale, weights.positionDecay));
-  const lede = features.findIndex(isStorySentence);
+  const lede = story.indexOf(true);
   const quality = features.map(
-    (f, i) => staticFactor(f, i === lede) * Math.pow(weights.conciseWords / Math.max(weights.conciseWords, f.wordCount), weights.conciseness),
+    (f, i) => (i === lede ? staticFactor(f, true) : factors[i]!) * Math.pow(weights.conciseWords / Math.max(weights.conciseWords, f.wordCount), weights.conciseness),
   );
   const scores = features.map(
     (_, i) =>

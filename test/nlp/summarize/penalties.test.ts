@@ -94,6 +94,6 @@ describe('the lede and story positions', () => {
     const features = sentenceFeatures(segment(text));
     // The segmenter splits the byline at its stops: "By ." and "Staff Reporter .".
     expect(features.map(isStorySentence)).toEqual([false, false, false, true, false, true, false, true]);
-    expect(storyRanks(features)).toEqual([0, 0, 0, 0, 1, 1, 2, 2]);
+    expect(storyRanks(features.map((f) => isStorySentence(f)))).toEqual([0, 0, 0, 0, 1, 1, 2, 2]);
   });
 });
