@@ -114,6 +114,8 @@ export async function run(): Promise<void> {
   const forced = tally();
   const given = tally();
   const byType = new Map<string, Tally>();
+  /** Answers given, by confidence band of 0.1: how often they are right (calibration). */
+  const bands = new Map<number, { n: number; conf: number; f1: number; em: number }>();
   let answerMs = 0;
   const indexes = new Map<string, ReturnType<typeof prepareIndex>>();
 
@@ -147,6 +149,13 @@ export async function run(): Promise<void> {
     forced.f1 += f1Score(candidate, row.answers);
     forced.sent += sentOk;
     if (r.found) {
+      const band = Math.min(9, Math.floor(r.confidence * 10));
+      const b = bands.get(band) ?? { n: 0, conf: 0, f1: 0, em: 0 };
+      b.n++;
+      b.conf += r.confidence;
+      b.f1 += f1;
+      b.em += em;
+      bands.set(band, b);
       given.n++;
       given.em += em;
       given.f1 += f1;
@@ -172,6 +181,11 @@ export async function run(): Promise<void> {
   line('lede (refusals score 0)', ours);
   line('lede, best candidate even when refused', forced);
   line(`lede, answers given only (${given.n}/${ours.n})`, given);
+  console.log(`  refusal rate: ${pct(ours.n - given.n, ours.n).trim()}% (${ours.n - given.n}/${ours.n}); precision of the answers given: EM ${pct(given.em, given.n).trim()}, F1 ${pct(given.f1, given.n).trim()}`);
+  console.log('  calibration of the answers given (confidence band: n, mean confidence, mean F1, EM):');
+  for (const [band, b] of [...bands.entries()].sort((x, y) => x[0] - y[0])) {
+    console.log(`    ${(band / 10).toFixed(1)}-${((band + 1) / 10).toFixed(1)}: n ${String(b.n).padStart(3)}  conf ${(b.conf / b.n).toFixed(2)}  F1 ${(b.f1 / b.n).toFixed(2)}  EM ${(b.em / b.n).toFixed(2)}`);
+  }
   console.log('  by expected answer type:');
   for (const [type, t] of [...byType.entries()].sort((a, b) => b[1].n - a[1].n)) line(`  ${type} (${t.n})`, t);
   console.log(`  mean time per question: ${(answerMs / rows.length).toFixed(3)} ms (index reused; includes loading the POS model once and tagging each sentence the first time; see npm run bench -- qa)`);

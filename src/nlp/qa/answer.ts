@@ -107,7 +107,7 @@ export function answerQuestion(index: QaIndex, question: string, opts: AnswerOpt
   const end = tokens[best.c.to - 1]!.end;
   let missingNames = 0;
   for (const name of q.names) if (!index.sentenceFrequency.has(name)) missingNames++;
-  const confidence = confidenceOf(coverage(index, q, best.s.matched), best.c, best.s.score / topScore, missingNames);
+  const confidence = confidenceOf(coverage(index, q, best.s.matched), best.c, best.s.score / topScore, missingNames, q.answerType);
   if (confidence < FOUND_THRESHOLD) {
     return { ...refuse(q.answerType, confidence), sentence: sentenceOf(index, best.s.sentence), rejected: { text: index.text.slice(start, end), start, end } };
   }
