@@ -104,3 +104,20 @@ describe('hostile HTML', () => {
     expect(a.text).toBe('Café \u201Copens\u201D today.\n\nSecond \u2014 paragraph.');
   });
 });
+
+describe('HTML fragments (a pasted snippet with no <html> or <body>)', () => {
+  it.each([
+    [
+      'two paragraphs',
+      '<p>The mayor said the bridge opens in May. Officials agreed to fund the repairs.</p><p>Residents welcomed the news on Tuesday.</p>',
+      'The mayor said the bridge opens in May. Officials agreed to fund the repairs.\n\nResidents welcomed the news on Tuesday.',
+    ],
+    [
+      'a heading and a paragraph in a div',
+      '<div><h1>Bridge</h1><p>The mayor said the bridge opens in May after years of delay and protests.</p></div>',
+      'The mayor said the bridge opens in May after years of delay and protests.',
+    ],
+  ])('GIVEN %s THEN the body is the fragment text', (_name, html, body) => {
+    expect(parseArticle({ content: html, format: 'html', source: 'text' }).text).toBe(body);
+  });
+});

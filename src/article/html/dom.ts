@@ -31,14 +31,19 @@ export interface DomDocument {
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
 
+/** A page names its <html> or <body> element; a pasted snippet ("<p>Hi</p><p>there</p>") does not. */
+const DOCUMENT_ELEMENT = /<(?:html|body)[\s>]/i;
+
 /**
- * Parse a page. linkedom leaves `documentElement` null for fragments without an <html> element (a
- * pasted snippet, "<p>Hi</p>"), and its `body` getter then throws: such input is wrapped first.
+ * Parse a page. linkedom makes the first element of a fragment the document element (so a snippet
+ * "<p>A</p><p>B</p>" gets an empty body, or none), so a fragment is wrapped in a document first.
  */
 export function parseDocument(html: string): DomDocument {
   const parse = (h: string) => (parseHTML(h) as unknown as { document: DomDocument }).document;
-  const doc = parse(html);
-  if (doc.documentElement && doc.body) return doc;
+  if (DOCUMENT_ELEMENT.test(html)) {
+    const doc = parse(html);
+    if (doc.documentElement && doc.body) return doc;
+  }
   return parse(`<!doctype html><html><head></head><body>${html}</body></html>`);
 }
 
