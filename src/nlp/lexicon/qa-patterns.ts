@@ -61,6 +61,6 @@ export const NAME_TITLES: ReadonlySet<string> = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'president', 'vice', 'prime',
   'minister', 'secretary', 'senator', 'sen', 'rep', 'representative', 'gov', 'governor', 'mayor', 'gen',
   'general', 'judge', 'justice', 'king', 'queen', 'prince', 'princess', 'pope', 'rev', 'reverend', 'envoy',
-  'ambassador', 'chancellor', 'chairman', 'ceo', 'us', 'u.s.', 'former', 'special', 'chief', 'spokesman',
+  'ambassador', 'chancellor', 'councillor', 'councilor', 'councilman', 'councilwoman', 'alderman', 'chairman', 'ceo', 'us', 'u.s.', 'former', 'special', 'chief', 'spokesman',
   'spokeswoman', 'director', 'leader', 'state', 'the', 'capt', 'captain', 'col', 'lt', 'sgt', 'adm', 'admiral',
 ]);
