@@ -35,6 +35,8 @@ export interface SummaryWeights {
  * Tuned on the CNN/DailyMail dev file with a split-half check (every value kept had to raise ROUGE on
  * both halves): the first ~3 sentences are about equally good (positionScale 3), names and numbers
  * matter more than raw term overlap, and shorter sentences win because references are ~50 words.
+ * Re-checked with 2-fold cross-validation (first/last 50 and odd/even articles): moving any single
+ * weight from these values lowers the margin over Lead-3 on at least one half.
  */
 export const DEFAULT_WEIGHTS: SummaryWeights = {
   positionDecay: 2,
