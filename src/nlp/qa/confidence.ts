@@ -20,7 +20,7 @@ export const FOUND_THRESHOLD = 0.2;
  * phrase or a "why" clause can match the sentence perfectly and still be cut wrong.
  */
 const TYPE_RELIABILITY: Readonly<Record<AnswerType, number>> = {
-  date: 1, person: 0.95, number: 0.9, organization: 0.9, place: 0.85, noun: 0.8, clause: 0.7, quote: 1, yesno: 0.7,
+  date: 1, person: 1, number: 0.9, organization: 0.9, place: 0.85, noun: 0.8, clause: 0.7, quote: 1, yesno: 0.7,
 };
 
 /**
