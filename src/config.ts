@@ -5,10 +5,20 @@
  */
 import { z } from 'zod';
 
-const booleanFlag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
-  .default('false')
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+/** `.env` lines such as `MAX_FETCH_BYTES=` mean "not set": a blank value falls back to the default. */
+function blankIsUnset<T extends z.ZodType>(schema: T) {
+  return z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema);
+}
+
+const booleanFlag = blankIsUnset(
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' }))
+    .default('false')
+    .transform((v) => v === 'true' || v === '1' || v === 'yes'),
+);
 
 const optionalString = z
   .string()
@@ -33,13 +43,15 @@ export const envSchema = z.object({
     (v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v),
     { message: 'must be an http(s) URL such as http://127.0.0.1:8080/api' },
   ),
-  DATABASE_PATH: z.string().trim().min(1).default('data/lede.db'),
-  ARTICLES_DIR: z.string().trim().min(1).default('data/articles'),
+  DATABASE_PATH: blankIsUnset(z.string().trim().min(1).default('data/lede.db')),
+  ARTICLES_DIR: blankIsUnset(z.string().trim().min(1).default('data/articles')),
   ALLOW_PRIVATE_URLS: booleanFlag,
   MESSAGE_CONTENT_INTENT: booleanFlag,
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  MAX_FETCH_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(5 * 1024 * 1024),
-  FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  LOG_LEVEL: blankIsUnset(
+    z.string().trim().toLowerCase().pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).default('info'),
+  ),
+  MAX_FETCH_BYTES: blankIsUnset(z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(5 * 1024 * 1024)),
+  FETCH_TIMEOUT_MS: blankIsUnset(z.coerce.number().int().min(100).max(120_000).default(10_000)),
 });
 
 export type Config = Readonly<z.output<typeof envSchema>>;

@@ -21,10 +21,11 @@ export interface Migration {
 export function openDatabase(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
+  // Wait for another process's lock (first, so that switching to WAL waits too).
+  db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     namespace TEXT NOT NULL,
     version INTEGER NOT NULL,
@@ -35,24 +36,26 @@ export function openDatabase(path: string): Db {
   return db;
 }
 
-/** Apply `migrations` of `namespace` that are not applied yet, in order, each atomically. */
+/**
+ * Apply `migrations` of `namespace` that are not applied yet, in order, each atomically. Each step
+ * takes the write lock first (BEGIN IMMEDIATE) and re-checks inside it, so two processes opening a
+ * new database at once (the bot and the console, or a second instance) cannot both run one step.
+ */
 export function migrate(db: Db, namespace: string, migrations: readonly Migration[]): number {
-  const applied = new Set(
-    (db.prepare('SELECT version FROM schema_migrations WHERE namespace = ?').all(namespace) as Array<{ version: number }>).map(
-      (r) => r.version,
-    ),
-  );
+  const isApplied = db.prepare('SELECT 1 FROM schema_migrations WHERE namespace = ? AND version = ?');
   const record = db.prepare(
     'INSERT INTO schema_migrations (namespace, version, description, applied_at) VALUES (?, ?, ?, ?)',
   );
+  const step = db.transaction((m: Migration): boolean => {
+    if (isApplied.get(namespace, m.version)) return false;
+    m.up(db);
+    record.run(namespace, m.version, m.description, new Date().toISOString());
+    return true;
+  });
   let count = 0;
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
-    if (applied.has(m.version)) continue;
-    db.transaction(() => {
-      m.up(db);
-      record.run(namespace, m.version, m.description, new Date().toISOString());
-    })();
-    count++;
+    if (isApplied.get(namespace, m.version)) continue;
+    if (step.immediate(m)) count++;
   }
   return count;
 }
