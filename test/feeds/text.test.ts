@@ -31,3 +31,41 @@ describe('htmlToPlainText', () => {
     fc.assert(fc.property(fc.string(), (x) => typeof htmlToPlainText(x) === 'string'));
   });
 });
+
+describe('decodeEntities on many bare ampersands', () => {
+  it.each([400_000, 1_600_000])('keeps %i "&" with no ";" after them verbatim, in bounded time', (n) => {
+    const s = '&'.repeat(n);
+    const t = performance.now();
+    expect(decodeEntities(s)).toBe(s);
+    // Safety net only (linear: ~0.1 s and ~0.3 s); the old per-'&' search took ~2 s and ~30 s.
+    expect(performance.now() - t).toBeLessThan(4_000);
+  });
+
+  it('still decodes entities that follow a long run of bare "&" and a far-away ";"', () => {
+    const s = `${'&'.repeat(100_000)}&amp;x&${'a'.repeat(20)};&#65;`;
+    expect(decodeEntities(s)).toBe(`${'&'.repeat(100_000)}&x&${'a'.repeat(20)};A`);
+  });
+
+  it('decodes like a fresh search for each "&" on random mixes of "&", ";" and entity names', () => {
+    const naive = (x: string): string => {
+      let out = '';
+      let i = 0;
+      while (i < x.length) {
+        const amp = x.indexOf('&', i);
+        if (amp === -1) break;
+        out += x.slice(i, amp);
+        const semi = x.indexOf(';', amp + 1);
+        const name = semi === -1 || semi - amp - 1 > 10 ? undefined : x.slice(amp + 1, semi);
+        const known: Record<string, string> = { amp: '&', lt: '<', '#65': 'A' };
+        const d = name === undefined ? undefined : known[name];
+        if (d === undefined) { out += '&'; i = amp + 1; } else { out += d; i = semi + 1; }
+      }
+      return out + x.slice(i);
+    };
+    const piece = fc.constantFrom('&', ';', 'amp', 'lt', '#65', 'x', ' ');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+      const x = parts.join('');
+      expect(decodeEntities(x)).toBe(naive(x));
+    }));
+  });
+});
