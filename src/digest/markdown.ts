@@ -1,12 +1,6 @@
 /** Discord markdown helpers: text from articles is shown verbatim, never interpreted as markup. */
 
-/** Characters Discord markdown gives meaning to. */
-const MARKDOWN_SPECIAL = /([\\*_~`|>\[\]()#<@-])/g;
-
-/** Escape text so Discord shows it as typed (links, mentions, headings and emphasis neutralised). */
-export function escapeMarkdown(text: string): string {
-  return text.replace(MARKDOWN_SPECIAL, '\\$1');
-}
+export { escapeMarkdown } from '../discord/render/escape';
 
 /** A URL safe inside a markdown link target: no spaces or parentheses to end it early. */
 export function linkTarget(url: string): string {

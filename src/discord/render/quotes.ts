@@ -13,10 +13,9 @@ export const UNCERTAIN_BELOW = 0.6;
 /** Longest quote shown whole in a list; longer ones are cut at a word with a visible "…". */
 export const MAX_QUOTE_CHARS = 1200;
 
-/** Discord markdown characters escaped so the text shows literally (the console unescapes them). */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\*_~`|]/g, '\\$&').replace(/^(\s*)([#>-])/gm, '$1\\$2');
-}
+import { escapeMarkdown } from './escape';
+
+export { escapeMarkdown };
 
 /** Blockquote every line (Discord's `> ` covers one line). */
 export function blockquote(text: string): string {

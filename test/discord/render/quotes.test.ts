@@ -86,3 +86,15 @@ describe('escapeMarkdown', () => {
     );
   });
 });
+
+describe('escapeMarkdown (one rule for every Discord reply and the digest)', () => {
+  it.each([
+    ['emphasis and code', 'a *b* _c_ ~~d~~ `e` ||f||', 'a \\*b\\* \\_c\\_ \\~\\~d\\~\\~ \\`e\\` \\|\\|f\\|\\|'],
+    ['a masked link cannot disguise its target', '[click here](https://evil.example)', '\\[click here\\](https://evil.example)'],
+    ['mention syntax shows as typed', '<@123456789012345678> and <#1>', '\\<@123456789012345678> and \\<#1>'],
+    ['line-start heading, quote and list markers', '# Title\n> quoted\n- item', '\\# Title\n\\> quoted\n\\- item'],
+    ['mid-line punctuation is left alone', 'coup-plotting 5 > 4 (really)', 'coup-plotting 5 > 4 (really)'],
+  ])('GIVEN %s THEN it is escaped to show literally', (_name, input, expected) => {
+    expect(escapeMarkdown(input)).toBe(expected);
+  });
+});
