@@ -11,6 +11,7 @@ import { BotError } from './errors';
 import { describeError } from './messages';
 import { missingPermissions, REQUIRED } from './permissions';
 import type { RateLimiter } from './rate-limit';
+import { MAX_QUESTION_CHARS } from '../library';
 import { askReply } from './render/ask';
 import { escapeMarkdown } from './render/quotes';
 import type { Reply } from './reply';
@@ -68,6 +69,9 @@ export async function answerThreadMessage(message: Message, deps: ThreadQuestion
     if (!question) {
       if (!mentioned) return;
       reply = { content: 'Ask me a question about the article after the mention, for example: who said what, when, or how many.' };
+    } else if (question.length > MAX_QUESTION_CHARS) {
+      // Refused as /ask refuses it, rather than answering the first 600 characters of it.
+      throw new BotError('OPTION_TOO_LONG', { option: 'question', max: MAX_QUESTION_CHARS });
     } else {
       reply = askReply(services, services.library.get(link.guildId, link.articleId), question);
     }

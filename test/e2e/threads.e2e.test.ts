@@ -101,6 +101,12 @@ describe('Discuss', () => {
     expect(e.footer.text).toBe('Lede answers only from the article text, word for word; nothing is generated.');
   });
 
+  it('GIVEN a thread question over 600 characters THEN it is refused as /ask refuses it, not answered in part', async () => {
+    const post = await askInThread(`Who did Grenell meet ${'and when '.repeat(70)}?`);
+    expect(post.body.content).toBe('`question` is too long (at most 600 characters).');
+    expect(post.body.embeds ?? []).toEqual([]);
+  });
+
   it('GIVEN a thread question with related words but no answer THEN the closest sentence, labelled as a hint', async () => {
     const post = await askInThread('How many migrants will Venezuela take back?');
     const e = post.body.embeds[0];
