@@ -3,6 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { extractHtml, parseArticle } from '../../src/article';
 import { cleanTitle } from '../../src/article/html/title';
 import { measureHtml } from '../../src/article/html/scan';
+import { decodeTextEntities } from '../../src/article/html/flat';
+import { MAX_TEXT_ENTITIES } from '../../src/article/html/extract';
+import { ArticleError } from '../../src/article/errors';
+import { parseHTML } from 'linkedom';
+import fc from 'fast-check';
 
 const fixture = readFileSync(new URL('../fixtures/html/riverside-park.html', import.meta.url), 'utf8');
 
@@ -78,7 +83,7 @@ describe('hostile HTML', () => {
   it('GIVEN 100,000 nested divs THEN the flat path extracts the text in bounded time', () => {
     const n = 100_000;
     const html = `<html><head><title>Deep page</title></head><body>${'<div>'.repeat(n)}<p>The only sentence here is deep inside.</p>${'</div>'.repeat(n)}</body></html>`;
-    expect(measureHtml(html)).toEqual({ maxDepth: n, elements: n + 5 });
+    expect(measureHtml(html)).toEqual({ maxDepth: n, elements: n + 5, entities: 0 });
     const extraction = extractHtml(html);
     expect(extraction.method).toBe('flat');
     const a = parseArticle({ content: html, source: 'deep.html' });
@@ -119,5 +124,66 @@ describe('HTML fragments (a pasted snippet with no <html> or <body>)', () => {
     ],
   ])('GIVEN %s THEN the body is the fragment text', (_name, html, body) => {
     expect(parseArticle({ content: html, format: 'html', source: 'text' }).text).toBe(body);
+  });
+});
+
+describe('entity-heavy HTML (linkedom makes a text node per entity; Readability is superlinear in them)', () => {
+  const page = (body: string) =>
+    `<!doctype html><html><head><title>Ampersands</title></head><body><article><p>The council met on Tuesday and approved the budget.</p><p>${body}</p></article></body></html>`;
+  const lead = 'The council met on Tuesday and approved the budget.';
+
+  it('measureHtml counts "&" in text only (not in attributes, scripts or comments)', () => {
+    const html = '<p>a &amp; b & c</p><script>if (a && b) x();</script><!-- && --><a href="?a=1&b=2">x&#8212;y</a>';
+    expect(measureHtml(html)).toEqual({ maxDepth: 1, elements: 3, entities: 3 });
+  });
+
+  it.each([
+    ['200 KB of "&amp;"', '&amp;'.repeat(40_000), `${lead}\n\n${'&'.repeat(40_000)}`],
+    ['1 MB of "&"', '&'.repeat(1_000_000), `${lead}\n\n${'&'.repeat(1_000_000)}`],
+    ['"Tom &amp; Jerry" 20,001 times', 'Tom &amp; Jerry '.repeat(20_001), `${lead}\n\n${'Tom & Jerry '.repeat(20_001).trim()}`],
+  ])('GIVEN %s in an <article> THEN the flat path decodes it in bounded time', (_name, body, text) => {
+    const html = page(body);
+    const t = performance.now();
+    expect(measureHtml(html).entities).toBeGreaterThan(MAX_TEXT_ENTITIES);
+    expect(extractHtml(html).method).toBe('flat');
+    const a = parseArticle({ content: html, source: 'amp.html' });
+    expect(a.title).toBe('Ampersands');
+    expect(a.text).toBe(text);
+    expect(performance.now() - t).toBeLessThan(10_000); // safety net: Readability took 4.6 s for 150 KB, 275 s for 1.6 MB
+  });
+
+  it('GIVEN only 200 KB of "&amp;" in an <article> THEN a clear ARTICLE_NO_CONTENT error, not a stall', () => {
+    const html = `<html><body><article>${'&amp;'.repeat(40_000)}</article></body></html>`;
+    expect(extractHtml(html).method).toBe('flat');
+    let error: unknown;
+    try {
+      parseArticle({ content: html, source: 'amp.html' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ArticleError);
+    expect((error as ArticleError).code).toBe('ARTICLE_NO_CONTENT');
+  });
+
+  it('GIVEN a page at the entity limit THEN Readability still reads it', () => {
+    const html = page('&amp;'.repeat(MAX_TEXT_ENTITIES));
+    expect(measureHtml(html).entities).toBe(MAX_TEXT_ENTITIES);
+    expect(extractHtml(html).method).toBe('readability');
+  });
+
+  it('decodeTextEntities decodes exactly as linkedom parsing the whole text does', () => {
+    const viaDom = (x: string) => parseHTML(`<!doctype html><html><body><p>${x.replace(/</g, '&lt;')}</p></body></html>`).document.querySelector('p')!.textContent;
+    const piece = fc.constantFrom('&', ';', '#', 'x', 'X', 'amp', 'copy', 'not', 'notin', 'it', '65', '8212', '0', 'x2014', 'D800', ' ', 'a', '<', 'é');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+      const x = parts.join('');
+      expect(decodeTextEntities(x)).toBe(viaDom(x));
+    }), { numRuns: 500 });
+  });
+
+  it('decodeTextEntities keeps references past the distinct-reference cap (4,096) verbatim', () => {
+    const refs = Array.from({ length: 5_000 }, (_, n) => `&#${n + 65};`);
+    const decodedHead = parseHTML(`<!doctype html><html><body><p>${refs.slice(0, 4_096).join('')}</p></body></html>`).document.querySelector('p')!.textContent;
+    expect(decodedHead.slice(0, 3)).toBe('ABC');
+    expect(decodeTextEntities(refs.join(''))).toBe(decodedHead + refs.slice(4_096).join(''));
   });
 });

@@ -2,7 +2,7 @@
  * Flat text extraction for pages a DOM cannot safely take (100,000 nested divs, hundreds of thousands
  * of elements): one linear scan that keeps text, breaks paragraphs at block elements, skips page
  * chrome (nav, header, footer, aside, forms) and scripts, and reads the title from <title> or
- * og:title. Entities are decoded by parsing the flat result, which has no nesting left.
+ * og:title. Entities are decoded in one linear pass over the flat result (decodeTextEntities).
  */
 import { parseHTML } from 'linkedom';
 import type { ExtractedParts } from '../build';
@@ -41,15 +41,68 @@ export function extractFlat(html: string): ExtractedParts {
       if (BLOCK_ELEMENTS.has(t.name) && skipDepth === 0) out.push(PARAGRAPH_BREAK);
     },
   });
-  const decode = (s: string) => decodeEntities(s);
+  const decode = (s: string) => decodeTextEntities(s);
   const paragraphs = decode(out.join('')).split(/\n\s*\n/);
   const chosen = ogTitle ?? title;
   return { ...(chosen ? { title: decode(chosen) } : {}), paragraphs };
 }
 
-/** Decode HTML entities in text that contains no tags (a "<" is escaped first so it stays text). */
-function decodeEntities(text: string): string {
+/** Longest run after '&' (or '&#') read as one reference: the longest HTML entity name has 31 letters. */
+const MAX_REFERENCE_RUN = 40;
+/** Distinct references decoded per page; real pages use tens, the rest of a hostile page's stay verbatim. */
+const MAX_DISTINCT_REFERENCES = 4_096;
+
+/**
+ * Decode HTML character references in flat text, in linear time. Parsing the whole text made linkedom
+ * build a text node per reference (~1.3 s per MB of '&amp;'); instead each distinct reference
+ * ('&amp;', '&#8212;', '&copy' without ';') is decoded once by linkedom, so the table and the legacy
+ * no-';' rules are the parser's own, and the text is rebuilt in one pass.
+ */
+export function decodeTextEntities(text: string): string {
   if (!text.includes('&')) return text;
-  const { document } = parseHTML(`<!doctype html><html><body><pre>${text.replace(/</g, '&lt;')}</pre></body></html>`);
-  return document.querySelector('pre')?.textContent ?? text;
+  const decoded = new Map<string, string | undefined>();
+  for (let amp = text.indexOf('&'); amp !== -1; amp = text.indexOf('&', amp + 1)) {
+    const end = referenceEnd(text, amp);
+    if (end > amp + 1 && decoded.size < MAX_DISTINCT_REFERENCES) decoded.set(text.slice(amp, end), undefined);
+  }
+  decodeDistinct(decoded);
+  const parts: string[] = [];
+  let i = 0;
+  for (let amp = text.indexOf('&'); amp !== -1; amp = text.indexOf('&', i)) {
+    const end = referenceEnd(text, amp);
+    const value = end > amp + 1 ? decoded.get(text.slice(amp, end)) : undefined;
+    if (value === undefined) {
+      parts.push(text.slice(i, amp + 1));
+      i = amp + 1;
+    } else {
+      parts.push(text.slice(i, amp), value);
+      i = end;
+    }
+  }
+  parts.push(text.slice(i));
+  return parts.join('');
+}
+
+/** Where the reference starting at the '&' at `amp` ends: '#' or 'x' prefix, a letter/digit run, an optional ';'. */
+function referenceEnd(text: string, amp: number): number {
+  let k = amp + 1;
+  if (text.charCodeAt(k) === 35 /* # */) k++;
+  const runStart = k;
+  while (k < text.length && k - runStart < MAX_REFERENCE_RUN && isAlnum(text.charCodeAt(k))) k++;
+  if (k === runStart) return amp + 1; // a bare '&' (or '&#') is text
+  return text.charCodeAt(k) === 59 /* ; */ ? k + 1 : k;
+}
+
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** Fill in each reference's text with one linkedom parse of all of them (references hold no '<'). */
+function decodeDistinct(refs: Map<string, string | undefined>): void {
+  if (refs.size === 0) return;
+  const keys = [...refs.keys()];
+  const { document } = parseHTML(`<!doctype html><html><body>${keys.map((k) => `<p>${k}</p>`).join('')}</body></html>`);
+  const cells = document.querySelectorAll('p');
+  if (cells.length !== keys.length) return; // cannot happen with letters, digits, '#' and ';'; keep them verbatim if it does
+  keys.forEach((k, n) => refs.set(k, cells[n]!.textContent ?? undefined));
 }

@@ -102,14 +102,20 @@ const OPTIONAL_END = new Set(['p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option',
 export interface HtmlShape {
   readonly maxDepth: number;
   readonly elements: number;
+  /** '&' in text outside tags and raw-text elements: each entity (or bare '&') becomes its own linkedom text node. */
+  readonly entities: number;
 }
 
-/** How deep and how big a page is, without parsing it into a DOM. */
+/** How deep and how big a page is, and how many '&' its text holds, without parsing it into a DOM. */
 export function measureHtml(html: string): HtmlShape {
   let depth = 0;
   let maxDepth = 0;
   let elements = 0;
+  let entities = 0;
   scanHtml(html, {
+    text(t) {
+      for (let k = t.indexOf('&'); k !== -1; k = t.indexOf('&', k + 1)) entities++;
+    },
     tag(t) {
       if (t.kind === 'open') {
         elements++;
@@ -121,5 +127,5 @@ export function measureHtml(html: string): HtmlShape {
       }
     },
   });
-  return { maxDepth, elements };
+  return { maxDepth, elements, entities };
 }
