@@ -50,6 +50,8 @@ export interface DigestMessage {
 export interface Digest {
   readonly heading: string;
   readonly messages: readonly DigestMessage[];
+  /** The ids of the articles shown in each message (parallel to `messages`): what a partly posted digest delivered. */
+  readonly messageArticleIds: ReadonlyArray<readonly string[]>;
   /** Articles covered by the period. */
   readonly articleCount: number;
   /** Articles actually shown (after caps). */
@@ -139,25 +141,25 @@ export function composeDigest(input: ComposeInput): Digest | undefined {
     }
   }
 
-  const embeds: Array<{ embed: DigestEmbed; articles: number }> = [];
+  const embeds: Array<{ embed: DigestEmbed; ids: string[] }> = [];
   const groupReport: Array<{ name: string; total: number; shown: number }> = [];
   for (const g of groups) {
     const n = quota.get(g)!;
     groupReport.push({ name: g.name, total: g.articles.length, shown: n });
     if (n === 0) continue;
-    const blocks = g.articles.slice(0, n).map((a) => ({ text: renderArticle(a, input.parts, caps), articles: 1 }));
-    if (g.articles.length > n) blocks.push({ text: `*…and ${g.articles.length - n} more from this feed.*`, articles: 0 });
+    const blocks = g.articles.slice(0, n).map((a) => ({ text: renderArticle(a, input.parts, caps), ids: [a.id] }));
+    if (g.articles.length > n) blocks.push({ text: `*…and ${g.articles.length - n} more from this feed.*`, ids: [] });
     const groupTitle = clip(g.name, DISCORD_LIMITS.embedTitle - 12);
     let description = '';
-    let count = 0;
+    let ids: string[] = [];
     let part = 0;
     const flush = () => {
       if (description === '') return;
       const embed = { title: part === 0 ? groupTitle : `${groupTitle} (cont.)`, description, color: EMBED_COLOR, ...(part === 0 && g.url !== undefined && { url: g.url }) };
-      embeds.push({ embed, articles: count });
+      embeds.push({ embed, ids });
       part++;
       description = '';
-      count = 0;
+      ids = [];
     };
     for (const raw of blocks) {
       const block = clip(raw.text, DISCORD_LIMITS.embedDescription);
@@ -168,35 +170,35 @@ export function composeDigest(input: ComposeInput): Digest | undefined {
       } else {
         description = joined;
       }
-      count += raw.articles;
+      ids.push(...raw.ids);
     }
     flush();
   }
 
   // Pack embeds into messages: at most 10 embeds and 6000 characters of embed text each.
   const heading = clip(input.heading, DISCORD_LIMITS.content - 200);
-  const messages: Array<{ content?: string; embeds: DigestEmbed[]; articles: number }> = [];
+  const messages: Array<{ content?: string; embeds: DigestEmbed[]; ids: string[] }> = [];
   let current: DigestEmbed[] = [];
   let size = 0;
-  let articles = 0;
+  let articles: string[] = [];
   // Room is kept in every message for the footer, since any message may end up last.
   const footerRoom = DIGEST_FOOTER.length;
-  for (const { embed, articles: n } of embeds) {
+  for (const { embed, ids } of embeds) {
     if (current.length === DISCORD_LIMITS.embedsPerMessage || size + embedSize(embed) + footerRoom > DISCORD_LIMITS.embedsTotal) {
-      messages.push({ embeds: current, articles });
+      messages.push({ embeds: current, ids: articles });
       current = [];
       size = 0;
-      articles = 0;
+      articles = [];
     }
     current.push(embed);
     size += embedSize(embed);
-    articles += n;
+    articles.push(...ids);
   }
-  if (current.length > 0) messages.push({ embeds: current, articles });
+  if (current.length > 0) messages.push({ embeds: current, ids: articles });
 
   // Keep within the message cap: drop whole trailing messages and say how many articles that hid.
   let dropped = 0;
-  while (messages.length > caps.maxMessages) dropped += messages.pop()!.articles;
+  while (messages.length > caps.maxMessages) dropped += messages.pop()!.ids.length;
   const shownCount = shown - dropped;
   const hidden = input.articles.length - shownCount;
   const counts = `${input.articles.length} new article${input.articles.length === 1 ? '' : 's'}`;
@@ -209,6 +211,7 @@ export function composeDigest(input: ComposeInput): Digest | undefined {
   return {
     heading,
     messages: messages.map((m) => (m.content === undefined ? { embeds: m.embeds } : { content: m.content, embeds: m.embeds })),
+    messageArticleIds: messages.map((m) => m.ids),
     articleCount: input.articles.length, shownCount,
     groups: groupReport,
   };

@@ -89,6 +89,26 @@ function describeError(err: unknown): string {
   return `${code}: ${message}`.slice(0, 300);
 }
 
+/**
+ * Coverage after the first `posted` messages of `digest` went out and the rest did not. Messages are
+ * grouped by feed, so what was posted is not a span of time: coverage moves to just before the
+ * earliest unposted article, and every article after that instant other than the unposted ones is
+ * listed as delivered (posted now, delivered by an earlier partial run, or counted in the heading's
+ * "N new articles" as a sent digest's are), so the next digest has exactly the unposted ones.
+ * `all` is every article added in the window, including those an earlier partial run delivered.
+ */
+export function partialCoverage(
+  all: readonly DigestArticle[], digest: Digest, posted: number, until: number,
+): { coveredUntil: number; coveredIds: string[] } {
+  const unposted = new Set(digest.messageArticleIds.slice(posted).flat());
+  let earliest = until + 1;
+  for (const a of all) if (unposted.has(a.id)) earliest = Math.min(earliest, Date.parse(a.addedAt));
+  if (earliest > until) return { coveredUntil: until, coveredIds: [] };
+  const coveredUntil = earliest - 1; // the next window takes articles added after coveredUntil
+  const coveredIds = all.filter((a) => !unposted.has(a.id) && Date.parse(a.addedAt) > coveredUntil).map((a) => a.id);
+  return { coveredUntil, coveredIds };
+}
+
 export class DigestScheduler {
   private readonly clock: Clock;
   private readonly instanceId: string;
@@ -107,10 +127,19 @@ export class DigestScheduler {
     return Math.max(since, until - DIGEST_RULES.maxWindowMs);
   }
 
+  /** The articles a digest ending at `until` covers: added after the coverage, minus those a partly posted digest delivered. */
+  private windowArticles(guildId: string, schedule: StoredSchedule | undefined, until: number): { all: DigestArticle[]; fresh: DigestArticle[] } {
+    const since = schedule ? this.windowStart(schedule, until) : until - DIGEST_RULES.firstWindowMs;
+    const all = this.deps.articles.articlesAddedBetween(guildId, since, until);
+    if (!schedule || schedule.coveredIds.length === 0) return { all, fresh: all };
+    const delivered = new Set(schedule.coveredIds);
+    return { all, fresh: all.filter((a) => !delivered.has(a.id)) };
+  }
+
   /** Compose the digest the server would get at `at` (nothing is recorded). */
-  compose(guildId: string, at: Date, timezone: string, since: number): Digest | undefined {
+  compose(guildId: string, at: Date, timezone: string, since: number | readonly DigestArticle[]): Digest | undefined {
     const until = at.getTime();
-    const articles = this.deps.articles.articlesAddedBetween(guildId, since, until);
+    const articles = typeof since === 'number' ? this.deps.articles.articlesAddedBetween(guildId, since, until) : since;
     return composeDigest({
       articles,
       parts: this.deps.parts,
@@ -123,15 +152,13 @@ export class DigestScheduler {
   preview(guildId: string, now: Date = this.clock.now()): Digest | undefined {
     const schedule = this.deps.store.schedule(guildId);
     const tz = schedule?.timezone ?? 'UTC';
-    const since = schedule ? this.windowStart(schedule, now.getTime()) : now.getTime() - DIGEST_RULES.firstWindowMs;
-    return this.compose(guildId, now, tz, since);
+    return this.compose(guildId, now, tz, this.windowArticles(guildId, schedule, now.getTime()).fresh);
   }
 
   status(guildId: string, now: Date = this.clock.now()): DigestStatus {
     const schedule = this.deps.store.schedule(guildId);
     const lastRun = this.deps.store.lastRun(guildId);
-    const since = schedule ? this.windowStart(schedule, now.getTime()) : now.getTime() - DIGEST_RULES.firstWindowMs;
-    const pendingArticles = this.deps.articles.articlesAddedBetween(guildId, since, now.getTime()).length;
+    const pendingArticles = this.windowArticles(guildId, schedule, now.getTime()).fresh.length;
     const nextRunAt = schedule?.enabled ? this.nextRunFor(schedule, now) : undefined;
     return {
       pendingArticles,
@@ -207,7 +234,8 @@ export class DigestScheduler {
     if (!claimed) return { ...base, outcome: 'already-claimed' };
 
     const until = now.getTime();
-    const digest = this.compose(guildId, now, schedule.timezone, this.windowStart(schedule, until));
+    const window = this.windowArticles(guildId, schedule, until);
+    const digest = this.compose(guildId, now, schedule.timezone, window.fresh);
     if (!digest) {
       store.finishRun(guildId, due.localDate, { status: 'empty', now: until, articleCount: 0, messageIds: [], coveredUntil: until });
       return { ...base, outcome: 'empty', articleCount: 0 };
@@ -218,14 +246,14 @@ export class DigestScheduler {
     } catch (err) {
       const reason = describeError(err);
       this.deps.onError?.(err, { guildId, stage: 'send' });
-      // Partly posted: keep what was covered as sent, so nothing is posted twice.
+      // Partly posted: what went out is covered, so nothing is posted twice; what did not comes next time.
       store.finishRun(guildId, due.localDate, {
         status: 'failed',
         now: this.clock.now().getTime(),
         articleCount: digest.articleCount,
         messageIds: ids,
         reason,
-        ...(ids.length > 0 && { coveredUntil: until }),
+        ...(ids.length > 0 && partialCoverage(window.all, digest, ids.length, until)),
       });
       return { ...base, outcome: 'failed', reason, messageIds: ids, articleCount: digest.articleCount };
     }

@@ -14,6 +14,11 @@ export interface StoredSchedule extends DigestSchedule {
   readonly createdAt: number;
   /** Articles added after this instant go into the next digest (epoch ms); unset before the first digest. */
   readonly coveredUntil?: number;
+  /**
+   * Articles added after `coveredUntil` that a partly posted digest already delivered: the next digest
+   * leaves them out (empty after a digest that went out whole).
+   */
+  readonly coveredIds: readonly string[];
   /** The last time a due digest could not be posted, and why (a stable code + detail). */
   readonly blockedAt?: number;
   readonly blockedReason?: string;
@@ -51,11 +56,17 @@ export interface DigestsStore {
    * the first insert wins; a failed run with nothing delivered may be claimed again up to `maxAttempts`.
    */
   claimRun(run: { guildId: string; localDate: string; scheduledFor: number; now: number; instanceId: string; channelId: string }, maxAttempts: number): boolean;
-  /** Finish a claimed run; on 'sent' or 'empty', the schedule's coverage moves to `coveredUntil`. */
+  /**
+   * Finish a claimed run. When `coveredUntil` is given (whatever the status: a partly posted digest
+   * covers what it posted), the schedule's coverage moves to it, with `coveredIds` (default none).
+   */
   finishRun(
     guildId: string,
     localDate: string,
-    result: { status: Exclude<RunStatus, 'sending'>; now: number; articleCount: number; messageIds: readonly string[]; reason?: string; coveredUntil?: number },
+    result: {
+      status: Exclude<RunStatus, 'sending'>; now: number; articleCount: number; messageIds: readonly string[]; reason?: string;
+      coveredUntil?: number; coveredIds?: readonly string[];
+    },
   ): void;
   run(guildId: string, localDate: string): DigestRun | undefined;
   lastRun(guildId: string): DigestRun | undefined;
@@ -100,6 +111,13 @@ export const DIGEST_MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    description: 'articles after covered_until already delivered by a partly posted digest',
+    up: (db) => {
+      db.exec(`ALTER TABLE digest_schedules ADD COLUMN covered_ids TEXT NOT NULL DEFAULT '[]'`);
+    },
+  },
 ];
 
 const opt = <T extends z.ZodType>(t: T) => t.nullable().transform((v) => v ?? undefined);
@@ -114,6 +132,7 @@ const scheduleRow = z.object({
   created_at: z.number(),
   updated_at: z.number(),
   covered_until: opt(z.number()),
+  covered_ids: z.string(),
   blocked_at: opt(z.number()),
   blocked_reason: opt(z.string()),
   blocked_detail: opt(z.string()),
@@ -150,6 +169,7 @@ function toSchedule(raw: unknown): StoredSchedule {
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     coveredUntil: r.covered_until,
+    coveredIds: z.array(z.string()).parse(JSON.parse(r.covered_ids)),
     blockedAt: r.blocked_at,
     blockedReason: r.blocked_reason,
     blockedDetail: r.blocked_detail,
@@ -198,7 +218,7 @@ export function createDigestsStore(db: Db): DigestsStore {
     WHERE guild_id = @guild AND local_date = @date AND status = 'failed' AND message_ids = '[]' AND attempts < @max`);
   const finish = db.prepare(`UPDATE digest_runs SET status = @status, finished_at = @now, article_count = @count,
       message_ids = @ids, reason = @reason WHERE guild_id = @guild AND local_date = @date`);
-  const cover = db.prepare('UPDATE digest_schedules SET covered_until = ?, blocked_at = NULL, blocked_reason = NULL, blocked_detail = NULL WHERE guild_id = ?');
+  const cover = db.prepare('UPDATE digest_schedules SET covered_until = ?, covered_ids = ?, blocked_at = NULL, blocked_reason = NULL, blocked_detail = NULL WHERE guild_id = ?');
   const getRun = db.prepare('SELECT * FROM digest_runs WHERE guild_id = ? AND local_date = ?');
   const lastRun = db.prepare('SELECT * FROM digest_runs WHERE guild_id = ? ORDER BY claimed_at DESC LIMIT 1');
 
@@ -212,7 +232,8 @@ export function createDigestsStore(db: Db): DigestsStore {
   const finishTx = db.transaction(
     (guildId: string, localDate: string, x: Parameters<DigestsStore['finishRun']>[2]) => {
       finish.run({ guild: guildId, date: localDate, status: x.status, now: x.now, count: x.articleCount, ids: JSON.stringify(x.messageIds), reason: x.reason ?? null });
-      if ((x.status === 'sent' || x.status === 'empty') && x.coveredUntil !== undefined) cover.run(x.coveredUntil, guildId);
+      // Any status: a digest that failed after posting some messages must not post them again.
+      if (x.coveredUntil !== undefined) cover.run(x.coveredUntil, JSON.stringify(x.coveredIds ?? []), guildId);
     },
   );
 

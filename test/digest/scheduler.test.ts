@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/digest/clock';
 import type { DigestArticle, DigestMessage, DigestParts } from '../../src/digest/compose';
-import { DigestScheduler, type ChannelCheck, type DigestSender } from '../../src/digest/scheduler';
+import { DigestScheduler, partialCoverage, type ChannelCheck, type DigestSender } from '../../src/digest/scheduler';
+import { composeDigest } from '../../src/digest/compose';
 import { openDatabase, type Db } from '../../src/store/database';
 import { createDigestsStore, type DigestsStore } from '../../src/store/digests-store';
 
@@ -14,10 +15,15 @@ class RecordingSender implements DigestSender {
   readonly posts: Array<{ channelId: string; message: DigestMessage }> = [];
   check: ChannelCheck = { ok: true };
   failNext = 0;
+  /** 1-based numbers of send calls that fail (counting every call, failed ones too). */
+  readonly failCalls = new Set<number>();
+  calls = 0;
   async checkChannel(): Promise<ChannelCheck> {
     return this.check;
   }
   async send(channelId: string, message: DigestMessage): Promise<string> {
+    this.calls++;
+    if (this.failCalls.has(this.calls)) throw Object.assign(new Error('Internal Server Error'), { status: 500 });
     if (this.failNext > 0) {
       this.failNext--;
       throw Object.assign(new Error('Service Unavailable'), { status: 503 });
@@ -31,6 +37,9 @@ class Library {
   readonly items: DigestArticle[] = [];
   add(title: string, at: string): void {
     this.items.push({ id: title, title, text: 'x', url: `https://x.example/${encodeURIComponent(title)}`, addedAt: new Date(at).toISOString() });
+  }
+  addFromFeed(title: string, at: string, feed: string): void {
+    this.items.push({ id: title, title, text: 'x', url: `https://x.example/${encodeURIComponent(title)}`, addedAt: new Date(at).toISOString(), feed: { url: `https://${feed}.example/rss`, title: feed } });
   }
   articlesAddedBetween(_guild: string, since: number, until: number): DigestArticle[] {
     return this.items.filter((a) => Date.parse(a.addedAt) > since && Date.parse(a.addedAt) <= until);
@@ -211,5 +220,53 @@ describe('DigestScheduler', () => {
     expect(d.heading).toBe('Daily digest · Tuesday, 5 March 2024');
     expect(store.lastRun('g1')).toBeUndefined();
     expect(sender.posts).toEqual([]);
+  });
+
+  it('GIVEN a sender that fails on message 2 of 3 THEN what was posted is never posted again and the unposted articles come in the next digest', async () => {
+    clock = new ManualClock(new Date('2024-03-05T05:00:00Z'));
+    const { store, scheduler } = open();
+    store.setSchedule(berlin, clock.now().getTime());
+    // 25 feeds with one story each: 25 embeds, so 3 messages (10, 10, 5), newest feed first.
+    for (let i = 1; i <= 25; i++) library.addFromFeed(`Story ${i}`, `2024-03-05T05:${String(i).padStart(2, '0')}:00Z`, `feed${i}`);
+    const titles = (from: number) => sender.posts.slice(from).flatMap((p) => p.message.embeds.map((e) => e.description.match(/\[([^\]]+)\]/)![1]!));
+    const range = (hi: number, lo: number) => Array.from({ length: hi - lo + 1 }, (_, k) => `Story ${hi - k}`);
+    sender.failCalls.add(2);
+
+    const [day1] = await scheduler.tick(new Date('2024-03-05T07:00:00Z'));
+    expect(day1).toMatchObject({ outcome: 'failed', messageIds: ['m1'], articleCount: 25, reason: 'HTTP_500: Internal Server Error' });
+    expect(titles(0)).toEqual(range(25, 16));
+    expect(store.schedule('g1')).toMatchObject({ coveredUntil: Date.parse('2024-03-05T05:01:00Z') - 1, coveredIds: range(25, 16).reverse() });
+    // Not retried the same day: a message went out.
+    expect(await scheduler.tick(new Date('2024-03-05T07:30:00Z'))).toEqual([]);
+    expect(scheduler.status('g1', new Date('2024-03-05T07:30:00Z')).pendingArticles).toBe(15);
+
+    library.add('Next day story', '2024-03-06T06:00:00Z');
+    const [day2] = await scheduler.tick(new Date('2024-03-06T07:00:00Z'));
+    expect(day2).toMatchObject({ outcome: 'sent', articleCount: 16 });
+    expect(titles(1).sort()).toEqual([...range(15, 1), 'Next day story'].sort());
+    expect(store.schedule('g1')).toMatchObject({ coveredUntil: Date.parse('2024-03-06T07:00:00Z'), coveredIds: [] });
+
+    expect(await scheduler.tick(new Date('2024-03-07T07:00:00Z'))).toMatchObject([{ outcome: 'empty' }]);
+    const all = titles(0);
+    expect(all.length).toBe(26);
+    expect(new Set(all).size).toBe(26); // nothing posted twice, nothing lost
+  });
+
+  it('partialCoverage: posted articles are not a span of time (grouped by feed); coverage stops before the earliest unposted one', () => {
+    const at = (m: number) => `2024-03-05T05:0${m}:00.000Z`;
+    const all: DigestArticle[] = [
+      { id: 'a', title: 'a', text: 'x', addedAt: at(1), feed: { url: 'https://f1.example/', title: 'F1' } },
+      { id: 'b', title: 'b', text: 'x', addedAt: at(2), feed: { url: 'https://f2.example/', title: 'F2' } },
+      { id: 'c', title: 'c', text: 'x', addedAt: at(3), feed: { url: 'https://f1.example/', title: 'F1' } },
+      { id: 'd', title: 'd', text: 'x', addedAt: at(4), feed: { url: 'https://f2.example/', title: 'F2' } },
+    ];
+    const digest = composeDigest({ articles: all, parts, heading: 'H' })!;
+    expect(digest.messageArticleIds).toEqual([['d', 'b', 'c', 'a']]);
+    const split = { ...digest, messageArticleIds: [['d', 'b'], ['c'], ['a']] };
+    const until = Date.parse('2024-03-05T07:00:00Z');
+    expect(partialCoverage(all, split, 1, until)).toEqual({ coveredUntil: Date.parse(at(1)) - 1, coveredIds: ['b', 'd'] });
+    expect(partialCoverage(all, split, 2, until)).toEqual({ coveredUntil: Date.parse(at(1)) - 1, coveredIds: ['b', 'c', 'd'] });
+    expect(partialCoverage(all, { ...digest, messageArticleIds: [['d', 'b'], ['c']] }, 1, until)).toEqual({ coveredUntil: Date.parse(at(3)) - 1, coveredIds: ['d'] });
+    expect(partialCoverage(all, split, 3, until)).toEqual({ coveredUntil: until, coveredIds: [] });
   });
 });
