@@ -6,7 +6,7 @@
  */
 import type { Article } from '../article/model';
 import { analyzeArticle, ANALYSIS_VERSION, type Analysis } from '../nlp/analyze';
-import type { AnalysisStore, ArticleListing, ArticleStore, StoredArticle } from '../store';
+import type { AnalysisStore, ArticleListing, ArticleStore, NewArticle, StoredArticle } from '../store';
 import { LibraryError } from './errors';
 import { LIBRARY_LIMITS } from './limits';
 import { matchArticles, pickArticle } from './match';
@@ -105,25 +105,25 @@ export function createLibrary(deps: LibraryDeps): Library {
     return found;
   }
 
-  function store(guildId: string, article: Article, userId: string, key: string | undefined): StoredArticle {
+  /** The entry the store keeps for `article` (title cut to what Discord shows). */
+  function entryFor(article: Article, userId: string, key: string | undefined): NewArticle {
     const title = article.title.slice(0, LIBRARY_LIMITS.maxTitleChars);
-    return articles.insert(guildId, {
-      article: { ...article, title },
-      slug: slugify(title),
-      addedBy: userId,
-      ...(key !== undefined && { urlKey: key }),
-    });
+    return { article: { ...article, title }, slug: slugify(title), addedBy: userId, ...(key !== undefined && { urlKey: key }) };
+  }
+
+  function full(): LibraryError {
+    return new LibraryError('LIBRARY_FULL', `server has ${maxPerGuild} articles`, { limit: maxPerGuild });
   }
 
   async function add(guildId: string, source: AddSource, userId: string): Promise<AddOutcome> {
     const requestedKey = source.kind === 'url' ? urlKey(source.url) : undefined;
+    // Early checks spare a fetch that cannot be stored; they are repeated at the write, because
+    // other adds to this server may finish while this one is loading.
     if (requestedKey) {
       const existing = articles.findByUrlKey(guildId, requestedKey);
       if (existing) return { article: existing, analysis: analysis(existing), duplicate: 'url' };
     }
-    if (articles.countOwn(guildId) >= maxPerGuild) {
-      throw new LibraryError('LIBRARY_FULL', `server has ${maxPerGuild} articles`, { limit: maxPerGuild });
-    }
+    if (articles.countOwn(guildId) >= maxPerGuild) throw full();
     const article = await deps.load(source);
     if (article.text.length > maxChars) {
       throw new LibraryError('ARTICLE_TOO_LONG', `${article.text.length} characters`, { size: article.text.length, limit: maxChars });
@@ -137,14 +137,11 @@ export function createLibrary(deps: LibraryDeps): Library {
     if (sameContent) return { article: sameContent, analysis: analysis(sameContent), duplicate: 'content' };
     // Analyse before storing: an article the analysis cannot handle is never half-added.
     const result = analysis(article);
-    try {
-      return { article: store(guildId, article, userId, finalKey), analysis: result };
-    } catch (err) {
-      // Two adds of the same text raced; the loser points at the winner.
-      const winner = articles.get(guildId, article.id);
-      if (winner) return { article: winner, analysis: result, duplicate: 'content' };
-      throw err;
-    }
+    const outcome = articles.insertChecked(guildId, entryFor(article, userId, finalKey), maxPerGuild);
+    if (outcome.kind === 'full') throw full();
+    if (outcome.kind === 'added') return { article: outcome.article, analysis: result };
+    const existing = outcome.article;
+    return { article: existing, analysis: existing.id === article.id ? result : analysis(existing), duplicate: outcome.by };
   }
 
   function list(guildId: string, page: number, pageSize: number): ListPage {

@@ -44,9 +44,22 @@ export interface NewArticle {
   readonly addedAt?: string;
 }
 
+/** What `insertChecked` did: stored the entry, found it already there, or found the server full. */
+export type CheckedInsert =
+  | { readonly kind: 'added'; readonly article: StoredArticle }
+  | { readonly kind: 'duplicate'; readonly by: 'url' | 'content'; readonly article: StoredArticle }
+  | { readonly kind: 'full' };
+
 export interface ArticleStore {
   /** Insert into a server (or bundled when guildId is null). Throws if (guild, id) already exists. */
   insert(guildId: string | null, entry: NewArticle): StoredArticle;
+  /**
+   * Insert into a server unless an article with the entry's URL key or id is already visible there
+   * (then that one is returned as the duplicate) or the server has `maxOwn` articles. The checks and
+   * the write are one IMMEDIATE transaction, so adds that raced (in this process or another one on
+   * the same database) cannot exceed the limit or store the same article twice.
+   */
+  insertChecked(guildId: string, entry: NewArticle, maxOwn: number): CheckedInsert;
   /** Insert or refresh a bundled article, keeping its original addedAt. */
   upsertBundled(entry: NewArticle): StoredArticle;
   /** Delete bundled articles whose id is not in `keep`; returns how many went. */
@@ -216,6 +229,19 @@ export function createArticleStore(db: Db): ArticleStore {
       insertStmt.run(params(guildId, entry));
       const row = guildId === null ? getBundled.get(entry.article.id) : getStmt.get({ guild: guildId, id: entry.article.id });
       return toArticle(row);
+    },
+    insertChecked(guildId, entry, maxOwn) {
+      const check = db.transaction((): CheckedInsert => {
+        const byKey = entry.urlKey === undefined ? undefined : byUrl.get({ guild: guildId, key: entry.urlKey });
+        if (byKey !== undefined) return { kind: 'duplicate', by: 'url', article: toArticle(byKey) };
+        const same = getStmt.get({ guild: guildId, id: entry.article.id });
+        if (same !== undefined) return { kind: 'duplicate', by: 'content', article: toArticle(same) };
+        if (count(countOwn.get(guildId)) >= maxOwn) return { kind: 'full' };
+        insertStmt.run(params(guildId, entry));
+        return { kind: 'added', article: toArticle(getStmt.get({ guild: guildId, id: entry.article.id })) };
+      });
+      // IMMEDIATE takes the write lock before the reads, so another process cannot slip in between.
+      return check.immediate();
     },
     upsertBundled(entry) {
       return db.transaction(() => {

@@ -9,7 +9,7 @@ import { createArticleStore, type ArticleStore } from './articles';
 import { createStateStore, type StateStore } from './state';
 import { createThreadStore, type ThreadStore } from './threads';
 
-export type { ArticleStore, StoredArticle, ArticleListing, NewArticle } from './articles';
+export type { ArticleStore, CheckedInsert, StoredArticle, ArticleListing, NewArticle } from './articles';
 export type { AnalysisStore, StoredAnalysis } from './analyses';
 export type { StateStore } from './state';
 export type { ThreadStore, ArticleThread } from './threads';

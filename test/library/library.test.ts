@@ -67,6 +67,45 @@ describe('library.add', () => {
   });
 });
 
+describe('library.add under concurrency', () => {
+  it('GIVEN 12 simultaneous adds of different texts against a limit of 3 THEN exactly 3 are stored and 9 are LIBRARY_FULL', async () => {
+    const { library, stores } = setup({}, 3);
+    const outcomes = await Promise.allSettled(Array.from({ length: 12 }, (_, k) => library.add('g', text(`Story ${k}`, `Body number ${k} of the story.`), 'u')));
+    const added = outcomes.filter((o) => o.status === 'fulfilled');
+    const refused = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+    expect(added).toHaveLength(3);
+    expect(refused.map((o) => (o.reason as LibraryError).code)).toEqual(Array(9).fill('LIBRARY_FULL'));
+    expect(stores.articles.countOwn('g')).toBe(3);
+  });
+
+  it('GIVEN 6 simultaneous adds of one URL whose page changes between fetches THEN one article is stored and the others are URL duplicates of it', async () => {
+    const stores = openStores(':memory:');
+    let fetches = 0;
+    const load: ArticleLoader = async (source) => {
+      if (source.kind !== 'url') throw new Error('url only in this test');
+      fetches++;
+      return parseArticle({ content: `Live page\n\nUpdated ${fetches} times so far.`, format: 'text', source: source.url, url: source.url });
+    };
+    const library = createLibrary({ articles: stores.articles, analyses: stores.analyses, load });
+    const urls = ['https://news.test/live', 'https://news.test/live?utm_source=a', 'https://NEWS.test/live#x', 'https://news.test/live', 'https://news.test/live/', 'https://news.test/live'];
+    const outcomes = await Promise.all(urls.map((url) => library.add('g', { kind: 'url', url }, 'u')));
+    expect(stores.articles.countOwn('g')).toBe(1);
+    const stored = outcomes.filter((o) => o.duplicate === undefined);
+    expect(stored).toHaveLength(1);
+    expect(outcomes.filter((o) => o.duplicate === 'url')).toHaveLength(5);
+    for (const o of outcomes) expect(o.article.id).toBe(stored[0]!.article.id);
+    expect(outcomes.map((o) => o.analysis.version)).toEqual(Array(6).fill(ANALYSIS_VERSION));
+  });
+
+  it('GIVEN 5 simultaneous adds of the same text THEN one is stored and 4 are content duplicates of it', async () => {
+    const { library, stores } = setup();
+    const outcomes = await Promise.all(Array.from({ length: 5 }, (_, k) => library.add('g', text(`Title ${k}`, 'The ferry leaves at noon. It returns at six.'), `u${k}`)));
+    expect(stores.articles.countOwn('g')).toBe(1);
+    expect(outcomes.map((o) => o.duplicate)).toEqual([undefined, 'content', 'content', 'content', 'content']);
+    for (const o of outcomes) expect(o.article.id).toBe(outcomes[0]!.article.id);
+  });
+});
+
 describe('library.resolve and suggest', () => {
   async function seeded() {
     const s = setup({ 'https://news.test/late': 'Late news\n\nIt came late.' });
