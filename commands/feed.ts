@@ -54,6 +54,9 @@ export function statusLines(s: FeedStatus): string[] {
   lines.push(`**Next check:** ${s.nextPollAt !== undefined ? when(s.nextPollAt) : 'none (disabled)'}`);
   lines.push(`**Posts to:** ${s.channelId ? `<#${s.channelId}> and the daily digest` : 'the library and the daily digest'}`);
   lines.push(`**New items so far:** ${s.deliveredCount}`);
+  if (s.skippedCount > 0) {
+    lines.push(`**Left out (too long for the library):** ${s.skippedCount}${s.lastSkipped ? `, last ${when(s.lastSkipped.at)}: ${clip(s.lastSkipped.reason, 300)}` : ''}`);
+  }
   return lines;
 }
 

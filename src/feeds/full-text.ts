@@ -49,6 +49,8 @@ export interface ItemArticle {
   readonly origin?: FullTextOrigin;
   /** Why the page could not be used, when it was tried and failed (an error code). */
   readonly pageError?: string;
+  /** Set when the item's text is longer than the library takes: no article, the item is skipped. */
+  readonly tooLong?: { readonly size: number; readonly limit: number };
 }
 
 /**
@@ -68,11 +70,15 @@ function codeOf(err: unknown): string {
 export async function articleFromItem(
   item: FeedItem,
   feedUrl: string,
-  deps: { makeArticle: MakeArticle; fetchPage?: FetchPage },
+  deps: { makeArticle: MakeArticle; fetchPage?: FetchPage; maxChars?: number },
 ): Promise<ItemArticle> {
   const source = `feed:${feedUrl}`;
   const body = item.contentHtml ?? item.summaryHtml ?? '';
   const plain = htmlToPlainText(body);
+  const limit = deps.maxChars ?? Number.POSITIVE_INFINITY;
+  // Checked before parsing: a feed body can be megabytes, and parsing plus analysing it would hold
+  // the event loop for seconds (`/article add` refuses the same size with ARTICLE_TOO_LONG).
+  if (plain.length > limit) return { tooLong: { size: plain.length, limit } };
   const meta = {
     source,
     ...(item.title !== '' && { title: item.title }),
@@ -83,6 +89,7 @@ export async function articleFromItem(
     try {
       const page = await deps.fetchPage(item.url);
       const article = deps.makeArticle({ ...meta, content: page.text, format: 'html', url: page.finalUrl });
+      if (article.text.length > limit) return { tooLong: { size: article.text.length, limit } };
       // A page whose extracted text is no longer than the teaser (a paywall, a consent wall) adds nothing.
       if (article.text.length > plain.length) return { article, origin: 'page' };
     } catch (err) {
@@ -92,6 +99,7 @@ export async function articleFromItem(
   if (plain === '') return pageError === undefined ? {} : { pageError };
   try {
     const article = deps.makeArticle({ ...meta, content: fragmentDocument(body), format: 'html', ...(item.url !== undefined && { url: item.url }) });
+    if (article.text.length > limit) return { tooLong: { size: article.text.length, limit } };
     const origin: FullTextOrigin = isTeaser(plain) ? 'teaser' : 'feed';
     return pageError === undefined ? { article, origin } : { article, origin, pageError };
   } catch (err) {

@@ -9,6 +9,6 @@ export { discoverFeedLinks, FEED_LINK_TYPES } from './discover';
 export { normalizeUrl, normalizeTitle, itemKeys, feedUrlKey } from './normalize';
 export { POLL_TIMING, PERMANENT_FAILURES, backoffDelay, nextPollDelay, shouldDisable } from './timing';
 export { articleFromItem, isTeaser, TEASER_RULES, type ArticleInput, type MakeArticle, type FetchPage } from './full-text';
-export { FeedPoller, POLLER_LIMITS, type FeedDelivery, type FetchFeed, type FeedFetchResult, type PollReport } from './poller';
+export { FeedPoller, POLLER_LIMITS, type FeedDelivery, type FeedSkip, type FetchFeed, type FeedFetchResult, type PollReport } from './poller';
 export { createFeedService, FEED_LIMITS, type FeedService, type FeedStatus, type FeedState } from './service';
 export { createFeedRuntime, type FeedRuntime, type FeedRuntimeDeps } from './runtime';

@@ -64,7 +64,21 @@ export interface FeedPollerDeps {
   readonly now?: () => number;
   readonly random?: () => number;
   readonly onError?: (err: unknown, context: { url: string; stage: string }) => void;
+  /** Called for each new item left out (too long for the library), for the log. */
+  readonly onSkip?: (skip: FeedSkip) => void;
+  /** Longest item text taken (characters); longer items are skipped before analysis. Default: no limit. */
+  readonly maxArticleChars?: number;
   readonly limits?: Partial<PollerLimits>;
+}
+
+/** A new item left out of the library. */
+export interface FeedSkip {
+  readonly feedUrl: string;
+  readonly itemUrl?: string;
+  readonly title: string;
+  readonly code: 'ARTICLE_TOO_LONG';
+  readonly size: number;
+  readonly limit: number;
 }
 
 export type PollOutcome = 'primed' | 'ok' | 'not-modified' | 'failed' | 'skipped';
@@ -74,6 +88,8 @@ export interface PollReport {
   readonly outcome: PollOutcome;
   readonly newItems: number;
   readonly delivered: number;
+  /** New items left out (too long for the library). */
+  readonly skipped?: number;
   readonly errorCode?: string;
   readonly disabled?: boolean;
 }
@@ -239,11 +255,21 @@ export class FeedPoller {
     const subscribers = store.subscribersOf(source.url);
     const feedTitle = feed.title || source.title || source.url;
     let delivered = 0;
+    let skipped = 0;
+    let lastSkippedReason: string | undefined;
     for (const item of chosen) {
       const built = await articleFromItem(item, source.url, {
         makeArticle: this.deps.makeArticle,
         ...(this.deps.fetchPage !== undefined && { fetchPage: this.deps.fetchPage }),
+        ...(this.deps.maxArticleChars !== undefined && { maxChars: this.deps.maxArticleChars }),
       });
+      if (built.tooLong) {
+        skipped++;
+        const { size, limit } = built.tooLong;
+        lastSkippedReason = `"${item.title.slice(0, 120) || item.url || 'an item'}" is ${size.toLocaleString('en-US')} characters long (limit ${limit.toLocaleString('en-US')})`;
+        this.deps.onSkip?.({ feedUrl: source.url, ...(item.url !== undefined && { itemUrl: item.url }), title: item.title, code: 'ARTICLE_TOO_LONG', size, limit });
+        continue;
+      }
       if (!built.article || !built.origin) continue;
       try {
         await this.deps.deliver({ feedUrl: source.url, feedTitle, item, article: built.article, origin: built.origin, subscribers });
@@ -252,8 +278,11 @@ export class FeedPoller {
         this.deps.onError?.(err, { url: source.url, stage: 'deliver' });
       }
     }
-    store.recordSuccess(source.url, { now: this.now(), nextPollAt: nextPollAt(), delivered, ...validators });
-    return { url: source.url, outcome: 'ok', newItems: fresh.length, delivered };
+    store.recordSuccess(source.url, {
+      now: this.now(), nextPollAt: nextPollAt(), delivered, ...validators,
+      ...(skipped > 0 && { skipped, ...(lastSkippedReason !== undefined && { lastSkippedReason }) }),
+    });
+    return { url: source.url, outcome: 'ok', newItems: fresh.length, delivered, ...(skipped > 0 && { skipped }) };
   }
 
   /** Poll on a timer until `stop()`: wakes at the earliest due feed, at least once a minute. */

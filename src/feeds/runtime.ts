@@ -53,6 +53,11 @@ export function createFeedRuntime(deps: FeedRuntimeDeps): FeedRuntime {
     const { articles } = deps;
     const key = d.article.url ? urlKey(d.article.url) : undefined;
     if ((key && articles.findByUrlKey(sub.guildId, key)) || articles.get(sub.guildId, d.article.id)) return undefined;
+    // The poller skips these before parsing; checked again here because this is what `/article add` refuses.
+    if (d.article.text.length > LIBRARY_LIMITS.maxArticleChars) {
+      log('warn', { guildId: sub.guildId, feed: d.feedUrl, size: d.article.text.length, limit: LIBRARY_LIMITS.maxArticleChars }, 'feed item not added: too long for the library');
+      return undefined;
+    }
     if (articles.countOwn(sub.guildId) >= LIBRARY_LIMITS.maxArticlesPerGuild) {
       log('warn', { guildId: sub.guildId, feed: d.feedUrl }, 'feed item not added: the server library is full');
       return undefined;
@@ -88,6 +93,8 @@ export function createFeedRuntime(deps: FeedRuntimeDeps): FeedRuntime {
     fetchFeed: (url, headers) => safeFetch(url, { ...feedFetch, headers }),
     fetchPage: (url) => safeFetch(url, pageFetch),
     makeArticle: (input) => parseArticle(input),
+    maxArticleChars: LIBRARY_LIMITS.maxArticleChars,
+    onSkip: (skip) => log('warn', { ...skip }, 'feed item skipped: too long for the library'),
     async deliver(d) {
       for (const sub of d.subscribers) {
         const article = addToLibrary(sub, d);

@@ -34,6 +34,9 @@ export interface FeedStatus {
   readonly failures: number;
   readonly disabledReason?: string;
   readonly deliveredCount: number;
+  /** New items left out since the feed was added (too long for the library), and the last reason. */
+  readonly skippedCount: number;
+  readonly lastSkipped?: { readonly reason: string; readonly at: number };
   readonly addedAt: number;
 }
 
@@ -58,7 +61,9 @@ function statusOf(sub: FeedSubscription, source: FeedSource): FeedStatus {
     state,
     failures: source.failures,
     deliveredCount: source.deliveredCount,
+    skippedCount: source.skippedCount,
     addedAt: sub.addedAt,
+    ...(source.lastSkippedAt !== undefined && source.lastSkippedReason !== undefined && { lastSkipped: { reason: source.lastSkippedReason, at: source.lastSkippedAt } }),
     ...(source.title !== undefined && { title: source.title }),
     ...(sub.channelId !== undefined && { channelId: sub.channelId }),
     ...(source.lastSuccessAt !== undefined && { lastSuccessAt: source.lastSuccessAt }),

@@ -33,6 +33,11 @@ export interface FeedSource {
   readonly createdAt: number;
   /** Items delivered since the feed was added. */
   readonly deliveredCount: number;
+  /** New items left out since the feed was added (too long for the library). */
+  readonly skippedCount: number;
+  /** When an item was last left out, and why (a sentence for `/feed status`). */
+  readonly lastSkippedAt?: number;
+  readonly lastSkippedReason?: string;
 }
 
 export interface FeedSubscription {
@@ -52,6 +57,9 @@ export interface SuccessUpdate {
   readonly siteUrl?: string;
   readonly format?: string;
   readonly delivered: number;
+  /** New items left out in this poll, and why the last of them was. */
+  readonly skipped?: number;
+  readonly lastSkippedReason?: string;
 }
 
 export interface FailureUpdate {
@@ -135,6 +143,17 @@ export const FEED_MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    description: 'items left out of the library (too long), so /feed status can say so',
+    up: (db) => {
+      db.exec(`
+        ALTER TABLE feed_sources ADD COLUMN skipped_count INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE feed_sources ADD COLUMN last_skipped_at INTEGER;
+        ALTER TABLE feed_sources ADD COLUMN last_skipped_reason TEXT;
+      `);
+    },
+  },
 ];
 
 const opt = <T extends z.ZodType>(t: T) => t.nullable().transform((v) => v ?? undefined);
@@ -159,6 +178,9 @@ const sourceRow = z.object({
   primed: z.number().int(),
   created_at: z.number(),
   delivered_count: z.number().int(),
+  skipped_count: z.number().int(),
+  last_skipped_at: opt(z.number()),
+  last_skipped_reason: opt(z.string()),
 });
 
 const subscriptionRow = z.object({
@@ -195,6 +217,9 @@ function toSource(raw: unknown): FeedSource {
     primed: r.primed === 1,
     createdAt: r.created_at,
     deliveredCount: r.delivered_count,
+    skippedCount: r.skipped_count,
+    lastSkippedAt: r.last_skipped_at,
+    lastSkippedReason: r.last_skipped_reason,
   });
 }
 
@@ -231,7 +256,10 @@ export function createFeedsStore(db: Db): FeedsStore {
       etag = @etag, last_modified = @lastModified,
       title = coalesce(@title, title), site_url = coalesce(@siteUrl, site_url), format = coalesce(@format, format),
       next_poll_at = @nextPollAt, last_polled_at = @now, last_success_at = @now, failures = 0, primed = 1,
-      delivered_count = delivered_count + @delivered
+      delivered_count = delivered_count + @delivered,
+      skipped_count = skipped_count + @skipped,
+      last_skipped_at = CASE WHEN @skipped > 0 THEN @now ELSE last_skipped_at END,
+      last_skipped_reason = CASE WHEN @skipped > 0 THEN @skippedReason ELSE last_skipped_reason END
     WHERE url = @url`);
   const failure = db.prepare(`UPDATE feed_sources SET
       next_poll_at = @nextPollAt, last_polled_at = @now, last_error_code = @code, last_error_message = @message,
@@ -290,6 +318,8 @@ export function createFeedsStore(db: Db): FeedsStore {
         siteUrl: u.siteUrl ?? null,
         format: u.format ?? null,
         delivered: u.delivered,
+        skipped: u.skipped ?? 0,
+        skippedReason: u.lastSkippedReason ?? null,
       }),
     recordFailure: (url, u) =>
       void failure.run({ url, now: u.now, nextPollAt: u.nextPollAt, code: u.code, message: u.message, disable: u.disable ? 1 : 0 }),

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FeedPoller, type FeedDelivery } from '../../src/feeds/poller';
+import { FeedPoller, type FeedDelivery, type FeedPollerDeps, type FeedSkip } from '../../src/feeds/poller';
+import type { ArticleInput } from '../../src/feeds/full-text';
+import { LIBRARY_LIMITS } from '../../src/library/limits';
 import { POLL_TIMING } from '../../src/feeds/timing';
 import { safeFetch } from '../../src/fetch/index';
 import { openDatabase } from '../../src/store/database';
@@ -20,12 +22,13 @@ let poller: FeedPoller;
 
 const fetchOpts = { allowPrivate: true, maxBytes: 5 * MB, timeoutMs: 5000 };
 
-function newPoller(limits = {}): FeedPoller {
+function newPoller(limits = {}, extra: Partial<FeedPollerDeps> = {}): FeedPoller {
   return new FeedPoller({
+    ...extra,
     store,
     fetchFeed: (url, headers) => safeFetch(url, { ...fetchOpts, accept: 'feed', headers }),
     fetchPage: (url) => safeFetch(url, { ...fetchOpts, accept: 'article' }),
-    makeArticle,
+    makeArticle: extra.makeArticle ?? makeArticle,
     deliver: (d) => void delivered.push(d),
     now: () => now,
     random: () => 0.5,
@@ -159,6 +162,57 @@ describe('FeedPoller against a feed server on 127.0.0.1', () => {
     items.push({ guid: 'x', link: `${server.base}/missing-page`, title: 'A story whose page is gone', description: 'Only a short teaser is left.' });
     await pollLater();
     expect(delivered.map((d) => [d.origin, d.article.text])).toEqual([['teaser', 'Only a short teaser is left.']]);
+  });
+
+  it('GIVEN a new item longer than the library takes THEN it is skipped before parsing, logged and counted; the next item still arrives', async () => {
+    const parsed: ArticleInput[] = [];
+    const skips: FeedSkip[] = [];
+    poller = newPoller({}, {
+      makeArticle: (input) => (parsed.push(input), makeArticle(input)),
+      maxArticleChars: LIBRARY_LIMITS.maxArticleChars,
+      onSkip: (s) => void skips.push(s),
+    });
+    const items: Array<{ guid: string; link: string; title: string; html: string; pubDate: string }> = [];
+    server.route('/long.xml', { body: () => rssOf('Long reads', items) });
+    const url = follow('/long.xml');
+    await poller.pollDue(now);
+    const huge = `<p>${'word '.repeat(100_000)}end.</p>`; // 500,004 characters of text
+    items.push({ guid: 'huge', link: 'https://site.example/huge', title: 'A book pasted into a feed', html: huge, pubDate: new Date(T0 + 60_000).toUTCString() });
+    items.push({ guid: 'ok', link: 'https://site.example/ok', title: 'An ordinary story today', html: longBody('ok'), pubDate: new Date(T0 + 120_000).toUTCString() });
+    const [r] = await pollLater();
+    expect(r).toEqual({ url, outcome: 'ok', newItems: 2, delivered: 1, skipped: 1 });
+    expect(delivered.map((d) => d.article.title)).toEqual(['An ordinary story today']);
+    // The path taken: the long body never reached the article parser.
+    expect(parsed.map((p) => p.title)).toEqual(['An ordinary story today']);
+    expect(skips).toEqual([{ feedUrl: url, itemUrl: 'https://site.example/huge', title: 'A book pasted into a feed', code: 'ARTICLE_TOO_LONG', size: 500_004, limit: 400_000 }]);
+    expect(store.source(url)).toMatchObject({
+      deliveredCount: 1,
+      skippedCount: 1,
+      lastSkippedAt: now,
+      lastSkippedReason: '"A book pasted into a feed" is 500,004 characters long (limit 400,000)',
+    });
+    // Remembered as seen: not tried again.
+    await pollLater();
+    expect(parsed).toHaveLength(1);
+    expect(store.source(url)!.skippedCount).toBe(1);
+  });
+
+  it('GIVEN a teaser whose page text is longer than the limit THEN the item is skipped, not stored as the teaser', async () => {
+    const skips: FeedSkip[] = [];
+    poller = newPoller({}, { maxArticleChars: 300, onSkip: (s) => void skips.push(s) });
+    const page = fixture('library-page.html');
+    server.route('/library', { body: () => page, contentType: 'text/html; charset=utf-8' });
+    const items: Array<{ guid: string; link: string; title: string; description?: string }> = [];
+    server.route('/teasers-long.xml', { body: () => rssOf('Teasers', items) });
+    const url = follow('/teasers-long.xml');
+    await poller.pollDue(now);
+    items.push({ guid: 't1', link: `${server.base}/library`, title: 'Library opens on Sundays', description: 'The central library will open on Sundays… Read more' });
+    const [r] = await pollLater();
+    const pageText = makeArticle({ content: page, format: 'html', source: `feed:${url}`, url: `${server.base}/library`, title: 'Library opens on Sundays' }).text;
+    expect(pageText.length).toBeGreaterThan(300);
+    expect(r).toMatchObject({ outcome: 'ok', delivered: 0, skipped: 1 });
+    expect(delivered).toEqual([]);
+    expect(skips.map((s) => [s.code, s.size, s.limit])).toEqual([['ARTICLE_TOO_LONG', pageText.length, 300]]);
   });
 
   it('GIVEN a feed that suddenly lists 30 new items THEN only the newest 10 are delivered, oldest first, and the rest are not posted later', async () => {

@@ -6,6 +6,7 @@ import { openDatabase } from '../../src/store/database';
 import { createFeedsStore, type FeedsStore } from '../../src/store/feeds-store';
 import { longBody, rssOf, startFeedServer, type FeedServer } from './support/feed-server';
 import { makeArticle } from './support/make-article';
+import { statusLines } from '../../commands/feed';
 
 let server: FeedServer;
 let store: FeedsStore;
@@ -47,6 +48,7 @@ describe('feed service', () => {
       state: 'active',
       failures: 0,
       deliveredCount: 0,
+      skippedCount: 0,
       addedAt: now,
       lastSuccessAt: now,
       nextPollAt: now + 15 * 60_000,
@@ -97,5 +99,16 @@ describe('feed service', () => {
     service.remove('g2', `${server.base}/ok.xml`);
     expect(store.source(`${server.base}/ok.xml`)).toBeUndefined();
     expect(() => service.remove('g2', `${server.base}/ok.xml`)).toThrow(expect.objectContaining({ code: 'FEED_NOT_FOUND' }));
+  });
+});
+
+describe('/feed status lines for skipped items', () => {
+  const base = { url: 'https://s.example/rss', state: 'active' as const, failures: 0, deliveredCount: 3, addedAt: now, lastSuccessAt: now, nextPollAt: now + 60_000 };
+  it('GIVEN no skipped items THEN no line about them', () => {
+    expect(statusLines({ ...base, skippedCount: 0 }).some((l) => l.includes('Left out'))).toBe(false);
+  });
+  it('GIVEN a skipped item THEN the count, when, and why', () => {
+    const lines = statusLines({ ...base, skippedCount: 2, lastSkipped: { reason: '"Huge" is 500,004 characters long (limit 400,000)', at: now } });
+    expect(lines[lines.length - 1]).toBe(`**Left out (too long for the library):** 2, last <t:${now / 1000}:R>: "Huge" is 500,004 characters long (limit 400,000)`);
   });
 });
