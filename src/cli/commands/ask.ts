@@ -8,13 +8,11 @@
  * is the closest sentence, or null when nothing in the context matches the question). A line that
  * is not valid JSON or lacks a field gives `{"id","error"}` (id null when unknown); the run goes on.
  */
-import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { ArticleError, loadArticle } from '../../article';
-import { ConfigError, loadConfig } from '../../config';
-import { FetchError, fetchOptionsFromConfig } from '../../fetch';
 import { extractQuotes } from '../../nlp/quotes/extract';
 import { analyzeQuestion, answerQuestion, prepareIndex, type AnswerResult, type QaIndex, type QuoteLike } from '../../nlp/qa';
+import { loadCliArticle } from '../article-source';
+import { jsonlId, runJsonl } from '../jsonl';
 import { EXIT, type CliCommand, type CliIo } from '../types';
 
 const USAGE = `lede ask "<question>" <file|url|-> [--json]
@@ -64,23 +62,11 @@ const command: CliCommand = {
     if (positional.length !== 2) return usageError(io, positional.length < 2 ? 'expected a question and an article' : `expected a question and one article, got ${positional.length - 1} sources`);
     const [question, source] = positional as [string, string];
     if (question.trim() === '') return usageError(io, 'the question is empty');
-    try {
-      const config = loadConfig(io.env);
-      const article = await loadArticle(source, { fetch: fetchOptionsFromConfig(config), stdin: io.stdin });
-      const result = ask(prepareIndex(article.text), question);
-      io.stdout.write(flags.includes('--json') ? `${JSON.stringify(result, null, 2)}\n` : renderText(result));
-      return EXIT.ok;
-    } catch (err) {
-      if (err instanceof ArticleError || err instanceof FetchError) {
-        io.stderr.write(`lede ask: ${err.message} [${err.code}]\n`);
-        return EXIT.failure;
-      }
-      if (err instanceof ConfigError) {
-        io.stderr.write(`lede ask: ${err.message}\n`);
-        return EXIT.failure;
-      }
-      throw err;
-    }
+    const article = await loadCliArticle('ask', source, io);
+    if (!article) return EXIT.failure;
+    const result = ask(prepareIndex(article.text), question);
+    io.stdout.write(flags.includes('--json') ? `${JSON.stringify(result, null, 2)}\n` : renderText(result));
+    return EXIT.ok;
   },
 };
 export default command;
@@ -111,21 +97,19 @@ export function renderText(r: AnswerResult): string {
 }
 
 /** Batch mode: one output line per input line, in order, written as soon as it is answered. */
-async function runBatch(io: CliIo): Promise<number> {
-  const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
+function runBatch(io: CliIo): Promise<number> {
   // Questions about the same context usually come together (SQuAD lists them so): keep its index.
   let lastContext: string | null = null;
   let lastIndex: QaIndex | null = null;
-  for await (const line of lines) {
-    if (line.trim() === '') continue;
+  return runJsonl(io, (line) => {
     let out: Record<string, unknown>;
     let id: unknown = null;
     try {
       const json = JSON.parse(line) as unknown;
-      if (json && typeof json === 'object' && 'id' in json) id = (json as { id: unknown }).id;
+      id = jsonlId(json);
       const parsed = BatchLine.safeParse(json);
       if (!parsed.success) {
-        out = { id: typeof id === 'string' || typeof id === 'number' ? id : null, error: z.prettifyError(parsed.error).replace(/\n/g, ' ') };
+        out = { id, error: z.prettifyError(parsed.error).replace(/\n/g, ' ') };
       } else {
         const { context, question } = parsed.data;
         if (context !== lastContext || !lastIndex) {
@@ -136,9 +120,8 @@ async function runBatch(io: CliIo): Promise<number> {
         out = { id: parsed.data.id, answer: r.found ? r.answer : null, sentence: r.sentence?.text ?? null };
       }
     } catch (err) {
-      out = { id: typeof id === 'string' || typeof id === 'number' ? id : null, error: err instanceof SyntaxError ? `not JSON: ${err.message}` : String(err) };
+      out = { id, error: err instanceof SyntaxError ? `not JSON: ${err.message}` : String(err) };
     }
-    if (!io.stdout.write(`${JSON.stringify(out)}\n`)) await new Promise<void>((resolve) => io.stdout.once('drain', () => resolve()));
-  }
-  return EXIT.ok;
+    return JSON.stringify(out);
+  });
 }

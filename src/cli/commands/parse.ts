@@ -3,11 +3,10 @@
  * boilerplate it moved out of the body, and the body's paragraphs and sentences with their offsets
  * into the article text (the offsets every other command's spans refer to).
  */
-import { ArticleError, loadArticle, type Article } from '../../article';
-import { ConfigError, loadConfig } from '../../config';
-import { FetchError, fetchOptionsFromConfig } from '../../fetch';
+import { type Article } from '../../article';
 import { segment, type Segmentation } from '../../nlp/segment';
-import { EXIT, type CliCommand, type CliIo } from '../types';
+import { loadCliArticle } from '../article-source';
+import { EXIT, type CliCommand } from '../types';
 
 const USAGE = `lede parse <file|url|-> [--json]
 
@@ -27,15 +26,11 @@ const command: CliCommand = {
       io.stderr.write(`lede parse: ${problem}.\n\nUsage: ${USAGE}\n`);
       return EXIT.usage;
     }
-    try {
-      const config = loadConfig(io.env);
-      const article = await loadArticle(positional[0]!, { fetch: fetchOptionsFromConfig(config), stdin: io.stdin });
-      const seg = segment(article.text);
-      io.stdout.write(flags.includes('--json') ? `${JSON.stringify(toJson(article, seg), null, 2)}\n` : renderText(article, seg));
-      return EXIT.ok;
-    } catch (err) {
-      return reportError(err, io);
-    }
+    const article = await loadCliArticle('parse', positional[0]!, io);
+    if (!article) return EXIT.failure;
+    const seg = segment(article.text);
+    io.stdout.write(flags.includes('--json') ? `${JSON.stringify(toJson(article, seg), null, 2)}\n` : renderText(article, seg));
+    return EXIT.ok;
   },
 };
 export default command;
@@ -83,16 +78,4 @@ function renderText(article: Article, seg: Segmentation): string {
     }
   });
   return `${lines.join('\n')}\n`;
-}
-
-function reportError(err: unknown, io: CliIo): number {
-  if (err instanceof ArticleError || err instanceof FetchError) {
-    io.stderr.write(`lede parse: ${err.message} [${err.code}]\n`);
-    return EXIT.failure;
-  }
-  if (err instanceof ConfigError) {
-    io.stderr.write(`lede parse: ${err.message}\n`);
-    return EXIT.failure;
-  }
-  throw err;
 }

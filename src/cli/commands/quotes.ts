@@ -6,13 +6,12 @@
  * `fragments` ([start,end] pieces when the attribution interrupts the quote; start/end are the
  * overall span) and `confidence`.
  */
-import { createInterface } from 'node:readline';
-import { z } from 'zod';
-import { ArticleError, loadArticle, type Article } from '../../article';
-import { ConfigError, loadConfig } from '../../config';
-import { FetchError, fetchOptionsFromConfig } from '../../fetch';
+import { type Article } from '../../article';
 import { extractQuotes, filterBySpeaker, rankKeyQuotes, toQuoteRecord, type Quote } from '../../nlp/quotes';
-import { EXIT, type CliCommand, type CliIo } from '../types';
+import { loadCliArticle } from '../article-source';
+import { parseTextLine, runJsonl } from '../jsonl';
+import { parseSourceArgs, valueOption, type ParsedArgs, type SourceArgs } from '../source-args';
+import { EXIT, type CliCommand } from '../types';
 
 const USAGE = `lede quotes <file|url|-> [--speaker NAME] [--all] [--limit N] [--json]
 lede quotes --jsonl
@@ -23,74 +22,45 @@ lede quotes --jsonl
   --json          print JSON records (quote, spans, speaker, speakerRef, cue, kind, confidence)
   --jsonl         batch: {"id","text"} lines on stdin -> {"id","quotes":[...]} lines on stdout`;
 
-/** Longest batch line accepted (characters): a larger one gets an error line, not a crash. */
-const MAX_JSONL_LINE = 5_000_000;
-
-interface Options {
-  source?: string;
+interface Options extends SourceArgs {
   speaker?: string;
   all: boolean;
   limit: number;
-  json: boolean;
-  jsonl: boolean;
 }
 
-type Parsed = { ok: true; options: Options } | { ok: false; message: string };
-
-export function parseQuotesArgs(args: readonly string[]): Parsed {
-  const o: Options = { all: false, limit: 5, json: false, jsonl: false };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--json') o.json = true;
-    else if (a === '--jsonl') o.jsonl = true;
-    else if (a === '--all') o.all = true;
-    else if (a === '--speaker' || a.startsWith('--speaker=')) {
-      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
-      if (!v) return { ok: false, message: '--speaker takes a name' };
-      o.speaker = v;
-    } else if (a === '--limit' || a.startsWith('--limit=')) {
-      const v = Number(a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i]);
-      if (!Number.isInteger(v) || v < 1 || v > 100) return { ok: false, message: '--limit takes a whole number from 1 to 100' };
+export function parseQuotesArgs(args: readonly string[]): ParsedArgs<Options> {
+  return parseSourceArgs<Options>(args, { all: false, limit: 5, json: false, jsonl: false }, (o, a, next) => {
+    if (a === '--all') {
+      o.all = true;
+      return undefined;
+    }
+    const speaker = valueOption(a, '--speaker', next);
+    if (speaker) {
+      if (!speaker.value) return '--speaker takes a name';
+      o.speaker = speaker.value;
+      return undefined;
+    }
+    const limit = valueOption(a, '--limit', next);
+    if (limit) {
+      const v = Number(limit.value);
+      if (!Number.isInteger(v) || v < 1 || v > 100) return '--limit takes a whole number from 1 to 100';
       o.limit = v;
-    } else if (a.startsWith('--')) return { ok: false, message: `unknown option ${a}` };
-    else if (o.source === undefined) o.source = a;
-    else return { ok: false, message: `one source only (got "${o.source}" and "${a}")` };
-  }
-  if (o.jsonl && o.source !== undefined) return { ok: false, message: '--jsonl reads stdin: give no source' };
-  if (!o.jsonl && o.source === undefined) return { ok: false, message: 'give a file, a URL or - for stdin' };
-  return { ok: true, options: o };
+      return undefined;
+    }
+    return false;
+  });
 }
-
-const JsonlInput = z.object({ id: z.union([z.string(), z.number()]), text: z.string() });
 
 /** One batch line -> one output line (never throws). */
 export function quotesJsonlLine(line: string): string {
-  let raw: unknown;
+  const parsed = parseTextLine(line);
+  if (!parsed.ok) return parsed.out;
+  const { id, text } = parsed.value;
   try {
-    if (line.length > MAX_JSONL_LINE) throw new Error(`line longer than ${MAX_JSONL_LINE} characters`);
-    raw = JSON.parse(line);
+    return JSON.stringify({ id, quotes: extractQuotes(text).map(toQuoteRecord) });
   } catch (err) {
-    return JSON.stringify({ id: null, error: `invalid JSON: ${(err as Error).message}` });
+    return JSON.stringify({ id, error: `extraction failed: ${(err as Error).message}` });
   }
-  const parsed = JsonlInput.safeParse(raw);
-  if (!parsed.success) {
-    const id = typeof raw === 'object' && raw !== null && 'id' in raw ? (raw as { id: unknown }).id : null;
-    return JSON.stringify({ id: typeof id === 'string' || typeof id === 'number' ? id : null, error: `expected {"id","text"}: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}` });
-  }
-  try {
-    return JSON.stringify({ id: parsed.data.id, quotes: extractQuotes(parsed.data.text).map(toQuoteRecord) });
-  } catch (err) {
-    return JSON.stringify({ id: parsed.data.id, error: `extraction failed: ${(err as Error).message}` });
-  }
-}
-
-async function runJsonl(io: CliIo): Promise<number> {
-  const rl = createInterface({ input: io.stdin, crlfDelay: Infinity });
-  for await (const line of rl) {
-    if (line.trim() === '') continue;
-    io.stdout.write(quotesJsonlLine(line) + '\n');
-  }
-  return EXIT.ok;
 }
 
 /** One quote as a reader sees it: the words verbatim, then who and how. */
@@ -124,21 +94,9 @@ const command: CliCommand = {
       return EXIT.usage;
     }
     const { options } = parsed;
-    if (options.jsonl) return runJsonl(io);
-    let article: Article;
-    try {
-      article = await loadArticle(options.source!, { fetch: fetchOptionsFromConfig(loadConfig(io.env)), stdin: io.stdin });
-    } catch (err) {
-      if (err instanceof ArticleError || err instanceof FetchError) {
-        io.stderr.write(`lede quotes: ${err.message} [${err.code}]\n`);
-        return EXIT.failure;
-      }
-      if (err instanceof ConfigError) {
-        io.stderr.write(`lede quotes: ${err.message}\n`);
-        return EXIT.failure;
-      }
-      throw err;
-    }
+    if (options.jsonl) return runJsonl(io, quotesJsonlLine);
+    const article = await loadCliArticle('quotes', options.source!, io);
+    if (!article) return EXIT.failure;
     const all = extractQuotes(article.text);
     const chosen = options.all
       ? options.speaker ? filterBySpeaker(all, options.speaker) : all

@@ -4,13 +4,12 @@
  * `{"id","summary":[...]}` per line out, in input order, streamed; a bad line gets `{"id","error"}`
  * and the batch goes on.
  */
-import { createInterface } from 'node:readline';
-import { z } from 'zod';
-import { ArticleError, loadArticle, type Article } from '../../article';
-import { ConfigError, loadConfig } from '../../config';
-import { FetchError, fetchOptionsFromConfig } from '../../fetch';
+import { type Article } from '../../article';
 import { DEFAULT_SENTENCES, MAX_SENTENCES, MIN_SENTENCES, summarize, type SummaryResult } from '../../nlp/summarize';
-import { EXIT, type CliCommand, type CliIo } from '../types';
+import { loadCliArticle } from '../article-source';
+import { parseTextLine, runJsonl } from '../jsonl';
+import { parseSourceArgs, valueOption, type ParsedArgs, type SourceArgs } from '../source-args';
+import { EXIT, type CliCommand } from '../types';
 
 const USAGE = `lede summary <file|url|-> [--sentences N] [--json]
 lede summary --jsonl [--sentences N]
@@ -19,67 +18,29 @@ lede summary --jsonl [--sentences N]
   --json          print the summary as JSON (sentences with their spans, keywords, reduction)
   --jsonl         batch: {"id","text"} lines on stdin -> {"id","summary":[...]} lines on stdout`;
 
-/** Longest batch line accepted (characters): a larger one gets an error line, not a crash. */
-const MAX_JSONL_LINE = 5_000_000;
-
-interface Options {
-  source?: string;
+interface Options extends SourceArgs {
   sentences: number;
-  json: boolean;
-  jsonl: boolean;
 }
 
-type Parsed = { ok: true; options: Options } | { ok: false; message: string };
-
-export function parseSummaryArgs(args: readonly string[]): Parsed {
-  const options: Options = { sentences: DEFAULT_SENTENCES, json: false, jsonl: false };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--json') options.json = true;
-    else if (a === '--jsonl') options.jsonl = true;
-    else if (a === '--sentences' || a.startsWith('--sentences=')) {
-      const value = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
-      const n = Number(value);
-      if (value === undefined || !Number.isInteger(n) || n < MIN_SENTENCES || n > MAX_SENTENCES) {
-        return { ok: false, message: `--sentences takes a whole number from ${MIN_SENTENCES} to ${MAX_SENTENCES}` };
-      }
-      options.sentences = n;
-    } else if (a.startsWith('--')) return { ok: false, message: `unknown option ${a}` };
-    else if (options.source === undefined) options.source = a;
-    else return { ok: false, message: `one source only (got "${options.source}" and "${a}")` };
-  }
-  if (options.jsonl && options.source !== undefined) return { ok: false, message: '--jsonl reads stdin: give no source' };
-  if (!options.jsonl && options.source === undefined) return { ok: false, message: 'give a file, a URL or - for stdin' };
-  return { ok: true, options };
+export function parseSummaryArgs(args: readonly string[]): ParsedArgs<Options> {
+  return parseSourceArgs<Options>(args, { sentences: DEFAULT_SENTENCES, json: false, jsonl: false }, (o, a, next) => {
+    const sentences = valueOption(a, '--sentences', next);
+    if (!sentences) return false;
+    const n = Number(sentences.value);
+    if (sentences.value === undefined || !Number.isInteger(n) || n < MIN_SENTENCES || n > MAX_SENTENCES) {
+      return `--sentences takes a whole number from ${MIN_SENTENCES} to ${MAX_SENTENCES}`;
+    }
+    o.sentences = n;
+    return undefined;
+  });
 }
-
-const JsonlInput = z.object({ id: z.union([z.string(), z.number()]), text: z.string() });
 
 /** One batch line -> one output line (never throws). */
 export function summarizeJsonlLine(line: string, sentences: number): string {
-  let raw: unknown;
-  try {
-    if (line.length > MAX_JSONL_LINE) throw new Error(`line longer than ${MAX_JSONL_LINE} characters`);
-    raw = JSON.parse(line);
-  } catch (err) {
-    return JSON.stringify({ id: null, error: `invalid JSON: ${(err as Error).message}` });
-  }
-  const parsed = JsonlInput.safeParse(raw);
-  if (!parsed.success) {
-    const id = typeof raw === 'object' && raw !== null && 'id' in raw ? (raw as { id: unknown }).id : null;
-    return JSON.stringify({ id: typeof id === 'string' || typeof id === 'number' ? id : null, error: `expected {"id","text"}: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}` });
-  }
-  const result = summarize(parsed.data.text, { sentences });
-  return JSON.stringify({ id: parsed.data.id, summary: result.sentences.map((s) => s.text) });
-}
-
-async function runJsonl(io: CliIo, sentences: number): Promise<number> {
-  const rl = createInterface({ input: io.stdin, crlfDelay: Infinity });
-  for await (const line of rl) {
-    if (line.trim() === '') continue;
-    io.stdout.write(summarizeJsonlLine(line, sentences) + '\n');
-  }
-  return EXIT.ok;
+  const parsed = parseTextLine(line);
+  if (!parsed.ok) return parsed.out;
+  const result = summarize(parsed.value.text, { sentences });
+  return JSON.stringify({ id: parsed.value.id, summary: result.sentences.map((s) => s.text) });
 }
 
 function render(article: Article, result: SummaryResult, sentences: number): string {
@@ -108,21 +69,9 @@ const command: CliCommand = {
       return EXIT.usage;
     }
     const { options } = parsed;
-    if (options.jsonl) return runJsonl(io, options.sentences);
-    let article: Article;
-    try {
-      article = await loadArticle(options.source!, { fetch: fetchOptionsFromConfig(loadConfig(io.env)), stdin: io.stdin });
-    } catch (err) {
-      if (err instanceof ArticleError || err instanceof FetchError) {
-        io.stderr.write(`lede summary: ${err.message} [${err.code}]\n`);
-        return EXIT.failure;
-      }
-      if (err instanceof ConfigError) {
-        io.stderr.write(`lede summary: ${err.message}\n`);
-        return EXIT.failure;
-      }
-      throw err;
-    }
+    if (options.jsonl) return runJsonl(io, (line) => summarizeJsonlLine(line, options.sentences));
+    const article = await loadCliArticle('summary', options.source!, io);
+    if (!article) return EXIT.failure;
     const result = summarize(article.text, { sentences: options.sentences, title: article.title });
     if (options.json) {
       const { title, source, url, publishedAt } = article;

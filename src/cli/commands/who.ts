@@ -4,10 +4,9 @@
  * "President Trump"); otherwise it is a phrase, and the answer is who said it (tolerant of quote
  * marks, case and small wording differences). `--speaker` / `--phrase` force either reading.
  */
-import { ArticleError, loadArticle, type Article } from '../../article';
-import { ConfigError, loadConfig } from '../../config';
-import { FetchError, fetchOptionsFromConfig } from '../../fetch';
+import { type Article } from '../../article';
 import { buildSpeakerIndex, extractQuotes, findSpeaker, searchPhrase, toQuoteRecord, type Quote } from '../../nlp/quotes';
+import { loadCliArticle } from '../article-source';
 import { EXIT, type CliCommand } from '../types';
 import { renderQuote } from './quotes';
 
@@ -41,20 +40,9 @@ const command: CliCommand = {
     const [query, ...sources] = rest as [string, ...string[]];
     const loaded: Loaded[] = [];
     for (const source of sources) {
-      try {
-        const article = await loadArticle(source, { fetch: fetchOptionsFromConfig(loadConfig(io.env)), stdin: io.stdin });
-        loaded.push({ article, quotes: extractQuotes(article.text) });
-      } catch (err) {
-        if (err instanceof ArticleError || err instanceof FetchError) {
-          io.stderr.write(`lede who: ${source}: ${err.message} [${err.code}]\n`);
-          return EXIT.failure;
-        }
-        if (err instanceof ConfigError) {
-          io.stderr.write(`lede who: ${err.message}\n`);
-          return EXIT.failure;
-        }
-        throw err;
-      }
+      const article = await loadCliArticle('who', source, io, { nameSource: true });
+      if (!article) return EXIT.failure;
+      loaded.push({ article, quotes: extractQuotes(article.text) });
     }
     const index = buildSpeakerIndex(loaded.map((l) => ({ article: l.article, quotes: l.quotes })));
     const speaker = flags.has('--phrase') ? undefined : findSpeaker(index, query);
