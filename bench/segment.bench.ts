@@ -5,56 +5,16 @@
  * corpus in the same run. Medians of several runs; each article is segmented as its own text, as
  * the bot does.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { segment } from '../src/nlp/segment';
 import { measure, report } from './harness';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const TARGET_BYTES = 1 << 20;
-/** Text files worth segmenting; HTML, XML and JSON fixtures are markup, not prose. */
-const TEXT_EXTENSIONS = ['.txt', '.md'];
-
-function textFiles(dir: string, out: string[] = []): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return out;
-  }
-  for (const name of names.sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) textFiles(path, out);
-    else if (TEXT_EXTENSIONS.some((e) => name.endsWith(e))) out.push(path);
-  }
-  return out;
-}
-
-/** The articles repeated in turn until the corpus reaches ~1 MB. */
-function buildCorpus(): { docs: string[]; chars: number; sources: number } {
-  const sources = [...textFiles(join(root, 'data', 'articles')), ...textFiles(join(root, 'test', 'fixtures'))]
-    .map((p) => readFileSync(p, 'utf8'))
-    .filter((t) => t.trim() !== '');
-  const docs: string[] = [];
-  let chars = 0;
-  for (let k = 0; chars < TARGET_BYTES && sources.length > 0; k++) {
-    const doc = sources[k % sources.length]!;
-    docs.push(doc);
-    chars += doc.length;
-  }
-  return { docs, chars, sources: sources.length };
-}
+import { announceCorpus, buildCorpus } from './corpus';
 
 export async function run(): Promise<void> {
-  const { docs, chars, sources } = buildCorpus();
-  if (docs.length === 0) {
-    console.log('  skipped: no article text found under data/articles or test/fixtures.');
-    return;
-  }
-  console.log(`  corpus: ${docs.length} documents from ${sources} source files, ${(chars / 1e6).toFixed(2)} MB`);
+  const corpus = buildCorpus();
+  if (!announceCorpus(corpus)) return;
+  const { docs, chars } = corpus;
 
   let tokens = 0;
   let sentences = 0;
