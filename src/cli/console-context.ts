@@ -52,47 +52,55 @@ function base(session: ConsoleSession) {
   return { surface: 'console' as const, guildId: CONSOLE_GUILD, channelId: CONSOLE_GUILD, user: session.user, services: session.services };
 }
 
-export function consoleCommandContext(session: ConsoleSession, parsed: ParsedLine): RoutedCommandContext {
+/**
+ * How a console context answers: every reply is shown at once, and `responded` turns true on the
+ * first reply or defer (the router reads it to decide between reply and follow-up).
+ */
+function responder(session: ConsoleSession) {
   let responded = false;
-  const say = async (reply: Reply) => {
-    responded = true;
-    show(session, reply);
-  };
   return {
-    ...base(session),
-    commandName: parsed.command,
-    options: optionsOf(parsed),
+    say: async (reply: Reply) => {
+      responded = true;
+      show(session, reply);
+    },
     defer: async () => {
       responded = true;
     },
-    reply: say,
-    followUp: say,
-    respondError: say,
     get responded() {
       return responded;
     },
   };
 }
 
-export function consoleComponentContext(session: ConsoleSession, customId: string): RoutedComponentContext {
-  let responded = false;
-  const say = async (reply: Reply) => {
-    responded = true;
-    show(session, reply);
+export function consoleCommandContext(session: ConsoleSession, parsed: ParsedLine): RoutedCommandContext {
+  const r = responder(session);
+  return {
+    ...base(session),
+    commandName: parsed.command,
+    options: optionsOf(parsed),
+    defer: r.defer,
+    reply: r.say,
+    followUp: r.say,
+    respondError: r.say,
+    get responded() {
+      return r.responded;
+    },
   };
+}
+
+export function consoleComponentContext(session: ConsoleSession, customId: string): RoutedComponentContext {
+  const r = responder(session);
   return {
     ...base(session),
     customId,
     args: decodeCustomId(customId).args,
     messageId: session.nextMessageId(),
-    update: say,
-    reply: say,
-    defer: async () => {
-      responded = true;
-    },
-    respondError: say,
+    update: r.say,
+    reply: r.say,
+    defer: r.defer,
+    respondError: r.say,
     get responded() {
-      return responded;
+      return r.responded;
     },
   };
 }
