@@ -1,21 +1,10 @@
-import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
-import type { CliIo } from '../../src/cli/types';
+import { runWithIo } from '../support/cli-io';
 
 const SEED = 'data/articles/venezuela-agrees-to-take-back-migrants.txt';
 
-async function run(args: string[], env: Record<string, string> = {}, stdinText = '') {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const io: CliIo = { stdin: Readable.from([Buffer.from(stdinText)]), stdout, stderr, env };
-  const code = await main(['parse', ...args], io);
-  return { code, out, err };
-}
+const run = (args: string[], env: Record<string, string> = {}, stdinText = '') => runWithIo((io) => main(['parse', ...args], io), { env, stdin: stdinText });
 
 interface ParseJson {
   title: string;

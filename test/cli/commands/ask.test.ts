@@ -1,23 +1,12 @@
 /** `lede ask` on the seed file and `lede ask --jsonl` batch mode, through the real command. */
 import { fileURLToPath } from 'node:url';
-import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import command from '../../../src/cli/commands/ask';
-import type { CliIo } from '../../../src/cli/types';
+import { runWithIo } from '../../support/cli-io';
 
 const seedPath = fileURLToPath(new URL('../../../data/articles/venezuela-agrees-to-take-back-migrants.txt', import.meta.url));
 
-async function runCli(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const io: CliIo = { stdin: Readable.from([Buffer.from(stdin)]), stdout, stderr, env: {} };
-  const code = await command.run(args, io);
-  return { code, out, err };
-}
+const runCli = (args: string[], stdin = '') => runWithIo((io) => command.run(args, io), { stdin });
 
 describe('lede ask "<question>" <file>', () => {
   it('prints the answer with its offsets, then its sentence', async () => {

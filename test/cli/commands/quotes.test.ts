@@ -1,27 +1,16 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { parseQuotesArgs, quotesJsonlLine } from '../../../src/cli/commands/quotes';
 import { main } from '../../../src/cli/main';
-import type { CliIo } from '../../../src/cli/types';
+import { runWithIo } from '../../support/cli-io';
 import { FLOOD, TWO_SMITHS } from '../../nlp/quotes/api-fixtures';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SEED = 'data/articles/venezuela-agrees-to-take-back-migrants.txt';
 const TITLE = "Trump announces Venezuela's agreement to take back illegal migrants detained in the U.S";
 
-async function run(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const io: CliIo = { stdin: Readable.from([Buffer.from(stdin)]), stdout, stderr, env: {} };
-  const code = await main(['quotes', ...args], io);
-  return { code, out, err };
-}
+const run = (args: string[], stdin = '') => runWithIo((io) => main(['quotes', ...args], io), { stdin });
 
 interface Rec {
   quote: string;

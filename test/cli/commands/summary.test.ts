@@ -1,24 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import command, { parseSummaryArgs, summarizeJsonlLine } from '../../../src/cli/commands/summary';
-import type { CliIo } from '../../../src/cli/types';
+import { runWithIo } from '../../support/cli-io';
 
 const seedPath = fileURLToPath(new URL('../../../data/articles/venezuela-agrees-to-take-back-migrants.txt', import.meta.url));
 const bridgePath = fileURLToPath(new URL('../../fixtures/summaries/harbor-bridge-closure.txt', import.meta.url));
 
-async function runCli(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const io: CliIo = { stdin: Readable.from([Buffer.from(stdin)]), stdout, stderr, env: {} };
-  const code = await command.run(args, io);
-  return { code, out, err };
-}
+const runCli = (args: string[], stdin = '') => runWithIo((io) => command.run(args, io), { stdin });
 
 describe('lede summary arguments', () => {
   it.each<[string[], string | undefined]>([

@@ -1,13 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadArticle } from '../../../src/article';
 import { main } from '../../../src/cli/main';
+import { runWithIo } from '../../support/cli-io';
 import { loadConfig } from '../../../src/config';
 import { fetchOptionsFromConfig } from '../../../src/fetch';
-import type { CliIo } from '../../../src/cli/types';
 import { FLOOD, TARIFFS, TWO_SMITHS } from '../../nlp/quotes/api-fixtures';
 
 const SEED = 'data/articles/venezuela-agrees-to-take-back-migrants.txt';
@@ -23,17 +22,7 @@ const SMITHS = file('smiths.txt', 'Senate bill heads to a vote', TWO_SMITHS);
 const TARIFF = file('tariffs.txt', 'Steel tariffs to rise', TARIFFS);
 const FLOODS = file('flood.txt', 'Alder Creek floods', FLOOD);
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const io: CliIo = { stdin: Readable.from([]), stdout, stderr, env: {} };
-  const code = await main(['who', ...args], io);
-  return { code, out, err };
-}
+const run = (args: string[]) => runWithIo((io) => main(['who', ...args], io));
 
 describe('lede who: arguments', () => {
   it.each<[string[], string]>([
