@@ -2,32 +2,23 @@
  * The real bot (startBot, as src/index.ts runs it) against a fake Discord on loopback: what it
  * registers, and what it sends back for /article add|list|show|remove, autocomplete and paging.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { articleIdOf } from '../../src/article/model';
 import { commandDefinitions, loadCommands } from '../../src/discord/loader';
 import { opt, PERMS, MEMBER_PERMISSIONS, type SentInteraction } from '../support/fake-discord';
-import { startHarness, type Harness } from '../support/bot-harness';
-import { expectNoPings, expectWithinLimits, sentMessages } from './limits';
+import type { Harness } from '../support/bot-harness';
+import { botPerFile, userFactory } from '../support/bot-per-file';
+import { expectWithinLimits } from './limits';
 
 const SEED_ID = '20400ca2c14b17f1';
 let h: Harness;
-let n = 0;
 /** A different user per call, so the per-user rate limit does not interfere (it has its own test). */
-const someone = () => ({ id: String(200000000000000000n + BigInt(++n)), username: `reader${n}` });
+const someone = userFactory(200000000000000000n, 'reader');
 const admin = () => ({ user: someone(), memberPermissions: MEMBER_PERMISSIONS | PERMS.ManageGuild });
 
 const answerOf = async (i: SentInteraction) => h.fake.answer(i);
 
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  if (h) {
-    expectNoPings(h.fake);
-    for (const m of sentMessages(h.fake)) expectWithinLimits(m);
-    await h.close();
-  }
-});
+botPerFile((started) => (h = started));
 
 describe('registration and gateway', () => {
   it('GIVEN a first start THEN every command (incl. /article) is registered in the guild with one PUT, and the bot identified with Guilds|GuildMessages only', async () => {

@@ -4,15 +4,15 @@
  * hint, which article is meant (option, thread, only article, or a choice), and refusals.
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadArticle } from '../../src/article';
 import { articleIdOf } from '../../src/article/model';
 import { fetchOptionsFromConfig } from '../../src/fetch';
 import { analyzeArticle } from '../../src/nlp/analyze';
 import { answerQuestion, prepareIndex } from '../../src/nlp/qa';
 import { opt, type OptionValue } from '../support/fake-discord';
-import { startHarness, type Harness } from '../support/bot-harness';
-import { expectNoPings, expectWithinLimits, sentMessages } from './limits';
+import type { Harness } from '../support/bot-harness';
+import { botPerFile, userFactory } from '../support/bot-per-file';
 
 const SEED_ID = '20400ca2c14b17f1';
 const SEED_PATH = join(import.meta.dirname, '..', '..', 'data', 'articles', 'venezuela-agrees-to-take-back-migrants.txt');
@@ -21,8 +21,7 @@ const FROM_SEED = `From *${SEED_TITLE}*`;
 const FOUND_FOOTER = 'Extracted word for word from the article; nothing is generated · confidence';
 const FERRY = 'The ferry leaves the harbour at noon every day. It returns at six in the evening. Tickets for the ferry cost four euros for adults.';
 let h: Harness;
-let n = 0;
-const someone = () => ({ id: String(440000000000000000n + BigInt(++n)), username: `curious${n}` });
+const someone = userFactory(440000000000000000n, 'curious');
 const ask = (options: OptionValue[], extra: { channelId?: string; channelType?: number } = {}) =>
   h.fake.answer(h.fake.slash({ name: 'ask', options, user: someone(), ...extra }));
 
@@ -32,16 +31,7 @@ async function coreAnswer(question: string) {
   return answerQuestion(prepareIndex(seed.text), question, { quotes: analyzeArticle(seed).quotes });
 }
 
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  if (h) {
-    expectNoPings(h.fake);
-    for (const m of sentMessages(h.fake)) expectWithinLimits(m);
-    await h.close();
-  }
-});
+botPerFile((started) => (h = started));
 
 describe('/ask on the seed article', () => {
   it('GIVEN no article and only the seed in the server THEN it answers from the seed: Nicolas Maduro, in bold in its sentence', async () => {

@@ -3,30 +3,21 @@
  * the speaker filter, "unknown speaker" when no rule is sure, paging that survives a restart,
  * speaker autocomplete, and every refusal.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { articleIdOf } from '../../src/article/model';
 import { opt, type OptionValue } from '../support/fake-discord';
-import { startHarness, type Harness } from '../support/bot-harness';
-import { expectNoPings, expectWithinLimits, sentMessages } from './limits';
+import type { Harness } from '../support/bot-harness';
+import { botPerFile, userFactory } from '../support/bot-per-file';
+import { expectWithinLimits } from './limits';
 
 const SEED_ID = '20400ca2c14b17f1';
 const SEED_TITLE = "Trump announces Venezuela's agreement to take back illegal migrants detained in the U.S";
 const FOOTER_TAIL = 'words verbatim from the source; speakers found by rules, “unknown speaker” when unsure';
 let h: Harness;
-let n = 0;
-const someone = () => ({ id: String(410000000000000000n + BigInt(++n)), username: `quoter${n}` });
+const someone = userFactory(410000000000000000n, 'quoter');
 const quotes = (options: OptionValue[]) => h.fake.answer(h.fake.slash({ name: 'quotes', options, user: someone() }));
 
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  if (h) {
-    expectNoPings(h.fake);
-    for (const m of sentMessages(h.fake)) expectWithinLimits(m);
-    await h.close();
-  }
-});
+botPerFile((started) => (h = started));
 
 const PAGE_1 = `Bundled with Lede
 

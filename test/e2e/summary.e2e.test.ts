@@ -3,7 +3,7 @@
  * sentences in article order, keywords, "reduced by N%", the extracted-from-source footer), the
  * sentence count, "too short", paging of long summaries, a pasted link, and refusals.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { loadArticle } from '../../src/article';
 import { fetchOptionsFromConfig } from '../../src/fetch';
@@ -11,29 +11,19 @@ import { articleIdOf } from '../../src/article/model';
 import { analyzeArticle } from '../../src/nlp/analyze';
 import { summarize } from '../../src/nlp/summarize';
 import { opt, type OptionValue } from '../support/fake-discord';
-import { startHarness, type Harness } from '../support/bot-harness';
-import { expectNoPings, expectWithinLimits, sentMessages } from './limits';
+import type { Harness } from '../support/bot-harness';
+import { botPerFile, userFactory, addText as addTextAs } from '../support/bot-per-file';
+import { expectWithinLimits } from './limits';
 
 const SEED_PATH = join(import.meta.dirname, '..', '..', 'data', 'articles', 'venezuela-agrees-to-take-back-migrants.txt');
 const SEED_TITLE = "Trump announces Venezuela's agreement to take back illegal migrants detained in the U.S";
 const FOOTER = 'Every sentence is quoted word for word from the source, in article order; nothing is generated.';
 let h: Harness;
-let n = 0;
-const someone = () => ({ id: String(430000000000000000n + BigInt(++n)), username: `reader${n}` });
+const someone = userFactory(430000000000000000n, 'reader');
 const summary = (options: OptionValue[]) => h.fake.answer(h.fake.slash({ name: 'summary', options, user: someone() }));
-const addText = (text: string, title: string) =>
-  h.fake.answer(h.fake.slash({ name: 'article', subcommand: 'add', options: [opt.string('text', text), opt.string('title', title)], user: someone() }));
+const addText = (text: string, title: string) => addTextAs(h, someone(), text, title);
 
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  if (h) {
-    expectNoPings(h.fake);
-    for (const m of sentMessages(h.fake)) expectWithinLimits(m);
-    await h.close();
-  }
-});
+botPerFile((started) => (h = started));
 
 describe('/summary on the seed article', () => {
   it('GIVEN article:venezuela THEN 3 verbatim sentences in article order, keywords, source, "reduced by N%", and the footer', async () => {

@@ -2,29 +2,20 @@
  * "Discuss" threads and questions asked in them, and the bot's own permission checks, through the
  * real client against the fake Discord.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { articleIdOf } from '../../src/article/model';
 import { BOT_PERMISSIONS, MEMBER_PERMISSIONS, opt, PERMS } from '../support/fake-discord';
 import { startHarness, type Harness } from '../support/bot-harness';
-import { expectNoPings, expectWithinLimits, sentMessages } from './limits';
+import { botPerFile, userFactory } from '../support/bot-per-file';
+import { expectNoPings } from './limits';
 
 const SEED_ID = '20400ca2c14b17f1';
 const SEED_TITLE = "Trump announces Venezuela's agreement to take back illegal migrants detained in the U.S";
 const FROM_SEED = `From *${SEED_TITLE}*`;
 let h: Harness;
-let n = 0;
-const someone = () => ({ id: String(300000000000000000n + BigInt(++n)), username: `member${n}` });
+const someone = userFactory(300000000000000000n, 'member');
 
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  if (h) {
-    expectNoPings(h.fake);
-    for (const m of sentMessages(h.fake)) expectWithinLimits(m);
-    await h.close();
-  }
-});
+botPerFile((started) => (h = started));
 
 /** Run /article show and return the id of the message it posted. */
 async function showMessage(article: string): Promise<string> {

@@ -4,10 +4,10 @@
  * small wording differences), both together, one article only, paging, speaker autocomplete, and
  * every refusal.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MEMBER_PERMISSIONS, opt, PERMS, type OptionValue } from '../support/fake-discord';
-import { startHarness, type Harness } from '../support/bot-harness';
-import { expectNoPings, expectWithinLimits, sentMessages } from './limits';
+import type { Harness } from '../support/bot-harness';
+import { botPerFile, userFactory, addText as addTextAs } from '../support/bot-per-file';
 
 const SEED_ID = '20400ca2c14b17f1';
 const SEED_TITLE = "Trump announces Venezuela's agreement to take back illegal migrants detained in the U.S";
@@ -15,23 +15,12 @@ const IN_SEED = `in *${SEED_TITLE}* · bundled with Lede`;
 const FOOTER = 'words verbatim from the sources; speakers found by rules, “unknown speaker” when unsure';
 const ACROSS = 'Who said what · across this server’s articles';
 let h: Harness;
-let n = 0;
-const someone = () => ({ id: String(420000000000000000n + BigInt(++n)), username: `asker${n}` });
+const someone = userFactory(420000000000000000n, 'asker');
 const whosaid = (options: OptionValue[]) => h.fake.answer(h.fake.slash({ name: 'whosaid', options, user: someone() }));
-const addText = (text: string, title: string) =>
-  h.fake.answer(h.fake.slash({ name: 'article', subcommand: 'add', options: [opt.string('text', text), opt.string('title', title)], user: someone() }));
+const addText = (text: string, title: string) => addTextAs(h, someone(), text, title);
 const today = () => new Date().toISOString().slice(0, 10);
 
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  if (h) {
-    expectNoPings(h.fake);
-    for (const m of sentMessages(h.fake)) expectWithinLimits(m);
-    await h.close();
-  }
-});
+botPerFile((started) => (h = started));
 
 const GRENELL_SEED = `> there were no financial or other concessions promised to Maduro
 — **Richard Grenell**, said · reported speech
