@@ -44,6 +44,25 @@ describe('article store', () => {
     stores.close();
   });
 
+  it('GIVEN insertChecked THEN it adds, or names the URL or content duplicate, or reports the server full, also across two connections to one file', () => {
+    const { stores, path } = open();
+    const other = openStores(path);
+    stores.articles.upsertBundled({ article: article('Bundled body.', 'Bundled'), slug: 'bundled', urlKey: 'https://news.test/bundled' });
+    const one = stores.articles.insertChecked('g', { article: article('One.'), slug: 'one', urlKey: 'https://news.test/one' }, 2);
+    expect(one).toMatchObject({ kind: 'added', article: { guildId: 'g', slug: 'one', urlKey: 'https://news.test/one' } });
+    // The other connection sees the first one's write: same URL with new text, same text under a new URL.
+    expect(other.articles.insertChecked('g', { article: article('One, updated.'), slug: 'x', urlKey: 'https://news.test/one' }, 2)).toMatchObject({ kind: 'duplicate', by: 'url', article: { id: articleIdOf('One.') } });
+    expect(other.articles.insertChecked('g', { article: article('One.'), slug: 'x', urlKey: 'https://news.test/moved' }, 2)).toMatchObject({ kind: 'duplicate', by: 'content', article: { guildId: 'g' } });
+    expect(other.articles.insertChecked('g', { article: article('Elsewhere.'), slug: 'x', urlKey: 'https://news.test/bundled' }, 2)).toMatchObject({ kind: 'duplicate', by: 'url', article: { guildId: null } });
+    expect(other.articles.insertChecked('g', { article: article('Two.'), slug: 'two' }, 2).kind).toBe('added');
+    // Bundled articles do not count toward the limit; the server's own two do.
+    expect(stores.articles.insertChecked('g', { article: article('Three.'), slug: 'three' }, 2)).toEqual({ kind: 'full' });
+    expect(stores.articles.insertChecked('h', { article: article('Three.'), slug: 'three' }, 2).kind).toBe('added');
+    expect([stores.articles.countOwn('g'), stores.articles.countOwn('h')]).toEqual([2, 1]);
+    other.close();
+    stores.close();
+  });
+
   it('GIVEN a restart THEN articles, their fields, analyses, state and thread links are all still there', () => {
     const { stores, path } = open();
     const a = article('Body with "quotes".\n\nSecond.', 'T', { url: 'https://x.test/a', byline: 'By Me', publishedAt: '2024-01-02' });
