@@ -58,19 +58,21 @@ export function createFeedRuntime(deps: FeedRuntimeDeps): FeedRuntime {
       log('warn', { guildId: sub.guildId, feed: d.feedUrl, size: d.article.text.length, limit: LIBRARY_LIMITS.maxArticleChars }, 'feed item not added: too long for the library');
       return undefined;
     }
-    if (articles.countOwn(sub.guildId) >= LIBRARY_LIMITS.maxArticlesPerGuild) {
+    const title = d.article.title.slice(0, LIBRARY_LIMITS.maxTitleChars);
+    // Limit and duplicate checks and the write in one transaction: a /article add racing this item
+    // (or a second process on the same database) cannot overfill the library or store it twice.
+    const result = articles.insertChecked(
+      sub.guildId,
+      { article: { ...d.article, title }, slug: slugify(title), addedAt: new Date(now()).toISOString(), ...(key !== undefined && { urlKey: key }) },
+      LIBRARY_LIMITS.maxArticlesPerGuild,
+    );
+    if (result.kind === 'full') {
       log('warn', { guildId: sub.guildId, feed: d.feedUrl }, 'feed item not added: the server library is full');
       return undefined;
     }
-    const title = d.article.title.slice(0, LIBRARY_LIMITS.maxTitleChars);
-    const stored = articles.insert(sub.guildId, {
-      article: { ...d.article, title },
-      slug: slugify(title),
-      addedAt: new Date(now()).toISOString(),
-      ...(key !== undefined && { urlKey: key }),
-    });
-    deps.analysisOf?.(stored);
-    return stored;
+    if (result.kind === 'duplicate') return undefined;
+    deps.analysisOf?.(result.article);
+    return result.article;
   }
 
   /** A short silent post of a new item in the subscription's channel, when it has one and the bot may post there. */
