@@ -23,16 +23,22 @@ export class FetchError extends Error {
   readonly status?: number;
   /** The refused or failing IP address, for FETCH_BLOCKED_ADDRESS (and network errors when known). */
   readonly address?: string;
+  /**
+   * For FETCH_HTTP_STATUS 429 and 503: how long the server asked us to wait (its `Retry-After`),
+   * in ms, at most MAX_RETRY_AFTER_MS; absent when it sent no valid Retry-After.
+   */
+  readonly retryAfterMs?: number;
 
   constructor(
     readonly code: FetchErrorCode,
     /** The URL being fetched when it failed (after redirects, the hop that failed). */
     readonly url: string,
     message: string,
-    extra: { status?: number; address?: string; cause?: unknown } = {},
+    extra: { status?: number; address?: string; retryAfterMs?: number; cause?: unknown } = {},
   ) {
     super(message, extra.cause === undefined ? undefined : { cause: extra.cause });
     if (extra.status !== undefined) this.status = extra.status;
     if (extra.address !== undefined) this.address = extra.address;
+    if (extra.retryAfterMs !== undefined) this.retryAfterMs = extra.retryAfterMs;
   }
 }

@@ -14,6 +14,7 @@ import { UnknownCharsetError, chooseCharset, decodeBody } from './charset';
 import { ACCEPTED_MEDIA_TYPES, isAcceptedMediaType, isHtmlMediaType, isXmlMediaType, parseContentType } from './content-type';
 import { FetchError } from './errors';
 import { DEFAULT_USER_AGENT, type ResolvedAddress, type SafeFetchOptions } from './options';
+import { RETRY_AFTER_STATUSES, describeWait, parseRetryAfter } from './retry-after';
 import { bareHostname, resolveCheckedAddress, systemLookup, type AddressPolicy } from './resolve';
 
 /** Redirects followed before giving up: browsers allow 20; 5 covers http->https->www->canonical chains. */
@@ -171,7 +172,9 @@ async function handleResponse(res: IncomingMessage, target: URL, originalUrl: st
   }
   if (status < 200 || status > 299) {
     res.destroy();
-    throw new FetchError('FETCH_HTTP_STATUS', target.href, `Could not fetch ${originalUrl}: the server answered ${status}${res.statusMessage ? ` ${res.statusMessage}` : ''}.`, { status });
+    const retryAfterMs = RETRY_AFTER_STATUSES.has(status) ? parseRetryAfter(header('retry-after'), Date.now()) : undefined;
+    const wait = retryAfterMs ? ` and asked to wait ${describeWait(retryAfterMs)} before trying again` : '';
+    throw new FetchError('FETCH_HTTP_STATUS', target.href, `Could not fetch ${originalUrl}: the server answered ${status}${res.statusMessage ? ` ${res.statusMessage}` : ''}${wait}.`, { status, ...(retryAfterMs !== undefined && { retryAfterMs }) });
   }
 
   const kind = opts.accept ?? 'article';
