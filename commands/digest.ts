@@ -14,6 +14,14 @@ import type { DigestRun, StoredSchedule } from '../src/store/digests-store';
 
 const when = (d: Date | number, style: 'R' | 'F' | 'f' = 'R') => `<t:${Math.floor(new Date(d).getTime() / 1000)}:${style}>`;
 
+/** The next run in the server's own zone ("Saturday 28 November, 08:00"), then relative for the reader. */
+function nextRunLine(at: Date | number, timeZone: string): string {
+  const local = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    .format(new Date(at))
+    .replace(' at ', ', ');
+  return `${local} ${timeZone} (${when(at)})`;
+}
+
 function digestsOf(ctx: CommandContext): DigestRuntime {
   const digests = ctx.services.digests;
   if (!digests) throw new BotError('NOT_ON_THIS_SURFACE', { hint: 'Digests are not available here.' });
@@ -69,7 +77,7 @@ async function set(ctx: CommandContext): Promise<void> {
     }
   }
   await ctx.reply({
-    content: `Daily digest set: ${scheduleLine(saved)}.${status.nextRunAt ? ` Next: ${when(status.nextRunAt, 'F')} (${when(status.nextRunAt)}).` : ''} It is posted silently, only on days with something new.${warning}`,
+    content: `Daily digest set: ${scheduleLine(saved)}.${status.nextRunAt ? ` Next: ${nextRunLine(status.nextRunAt, saved.timezone)}.` : ''} It is posted silently, only on days with something new.${warning}`,
   });
 }
 
@@ -85,7 +93,7 @@ async function status(ctx: CommandContext): Promise<void> {
   if (!s.schedule) lines.push('No daily digest is set. Someone with Manage Server can start one with `/digest set`.');
   else {
     lines.push(`**Schedule:** ${scheduleLine(s.schedule)}${s.schedule.enabled ? '' : ' (off)'}`);
-    if (s.nextRunAt) lines.push(`**Next digest:** ${when(s.nextRunAt, 'F')} (${when(s.nextRunAt)})`);
+    if (s.nextRunAt) lines.push(`**Next digest:** ${nextRunLine(s.nextRunAt, s.schedule.timezone)}`);
     if (s.schedule.blockedAt !== undefined && s.schedule.blockedReason) {
       lines.push(
         `**⚠️ Could not post** ${when(s.schedule.blockedAt)}: ${PROBLEMS[s.schedule.blockedReason] ?? s.schedule.blockedReason}${s.schedule.blockedDetail ? ` (${s.schedule.blockedDetail})` : ''} in <#${s.schedule.channelId}>. I retry until the end of that day.`,

@@ -103,7 +103,9 @@ describe('/digest against the fake Discord', () => {
     const a = await h.fake.answer(
       h.fake.slash({ name: 'digest', subcommand: 'set', ...admin, options: [opt.channel('channel', channelId), opt.string('time', hhmm(target)), opt.string('timezone', 'UTC')] }),
     );
-    expect(a.body.content).toContain(`Daily digest set: **${hhmm(target)} UTC**, daily, in <#${channelId}>. Next: <t:${target.getTime() / 1000}:F>`);
+    expect(a.body.content).toContain(`Daily digest set: **${hhmm(target)} UTC**, daily, in <#${channelId}>. Next: `);
+    // The next run in the server's zone, then a Discord timestamp each reader sees relative to now.
+    expect(a.body.content).toContain(`, ${hhmm(target)} UTC (<t:${target.getTime() / 1000}:R>).`);
     const post = await h.fake.waitFor(() => channelPosts(h.fake, channelId)[0], 10_000, 'the digest post');
     const postedAt = clock.now();
     expect(postedAt.getTime()).toBeGreaterThanOrEqual(target.getTime());

@@ -45,11 +45,11 @@ const ESCAPABLE = /[!-/:-@[-`{-~]/;
 const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 
-/** `<t:unix>` / `<t:unix:R>` as "YYYY-MM-DD HH:MM" (UTC). */
+/** `<t:unix>` / `<t:unix:R>` as "YYYY-MM-DD HH:MM UTC" (Discord shows it in the reader's own zone). */
 function timestamp(seconds: string): string {
   const ms = Number(seconds) * 1000;
   const d = new Date(ms);
-  return Number.isFinite(ms) && !Number.isNaN(d.getTime()) ? d.toISOString().slice(0, 16).replace('T', ' ') : `<t:${seconds}>`;
+  return Number.isFinite(ms) && !Number.isNaN(d.getTime()) ? `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC` : `<t:${seconds}>`;
 }
 
 /** Discord's angle-bracket tokens: times, user/role/channel mentions, custom emoji, unembedded links. */

@@ -32,7 +32,7 @@ describe('markdownToText (plain)', () => {
     ['spoilers', '||secret||', 'secret'],
     ['links', '[Ferry](https://x.test/a_b) and [**Bold** link](<https://y.test>)', 'Ferry <https://x.test/a_b> and Bold link <https://y.test>'],
     ['brackets that are not links', '[a] (b) [c](ftp://d)', '[a] (b) [c](ftp://d)'],
-    ['angle tokens', '<t:0:R> <@123> <@!9> <#55> <:wave:123> <https://x.test> <not a tag>', '1970-01-01 00:00 @123 @9 #55 :wave: <https://x.test> <not a tag>'],
+    ['angle tokens', '<t:0:R> <@123> <@!9> <#55> <:wave:123> <https://x.test> <not a tag>', '1970-01-01 00:00 UTC @123 @9 #55 :wave: <https://x.test> <not a tag>'],
     ['headers, subtext, quotes', '# Title\n-# small\n> **quoted**\n>\n\\# not a header', 'Title\nsmall\n> quoted\n>\n# not a header'],
     ['a multi-line quote', '>>> a\n*b*', '> a\n> b'],
     ['a code block', '```js\nconst *a* = 1;\n```\nafter *x*', 'const *a* = 1;\nafter x'],
