@@ -2,8 +2,9 @@
  * The feed poller: one per process. Each due feed URL is fetched once (however many servers follow
  * it) with a conditional GET, parsed, deduplicated against what the feed produced before, and each
  * new item is turned into an Article and handed to `deliver` with the list of subscribers. The
- * first successful poll of a feed only records what is there. Failures back off and, when they
- * persist, disable the feed with the code kept for `/feed status`.
+ * first successful poll of a feed only records what is there. Failures back off (at least as long
+ * as a 429/503's Retry-After asks) and, when they persist, disable the feed with the code kept for
+ * `/feed status`.
  */
 import type { Article } from '../article/model';
 import type { FeedSource, FeedSubscription, FeedsStore } from '../store/feeds-store';
@@ -11,7 +12,7 @@ import { FeedError } from './errors';
 import { articleFromItem, type FetchPage, type FullTextOrigin, type MakeArticle } from './full-text';
 import { itemKeys } from './normalize';
 import { parseFeedDocument, type FeedItem } from './parse';
-import { backoffDelay, nextPollDelay, shouldDisable } from './timing';
+import { failureDelay, nextPollDelay, shouldDisable } from './timing';
 
 /** The part of the safe fetcher's result the poller reads. */
 export interface FeedFetchResult {
@@ -92,6 +93,15 @@ export interface PollReport {
   readonly skipped?: number;
   readonly errorCode?: string;
   readonly disabled?: boolean;
+}
+
+/**
+ * The wait a failed fetch says the server asked for (FetchError.retryAfterMs, set from Retry-After
+ * on 429/503). Read by shape, like `code`, so any FetchFeed can report it.
+ */
+function retryAfterOf(err: unknown): number | undefined {
+  const ms = (err as { retryAfterMs?: unknown } | null)?.retryAfterMs;
+  return typeof ms === 'number' ? ms : undefined;
 }
 
 function errorOf(err: unknown): { code: string; message: string } {
@@ -198,7 +208,8 @@ export class FeedPoller {
       code,
       message,
       disable,
-      nextPollAt: now + backoffDelay(source.intervalMs, failures, this.random),
+      // Stored as the next poll, so `/feed status` shows when the feed is really checked again.
+      nextPollAt: now + failureDelay(source.intervalMs, failures, this.random, retryAfterOf(err)),
     });
     return { url: source.url, outcome: 'failed', newItems: 0, delivered: 0, errorCode: code, disabled: disable };
   }

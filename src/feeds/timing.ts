@@ -1,7 +1,8 @@
 /**
  * When a feed is polled next: a base interval spread with jitter (so a thousand feeds added at
- * once do not hit their hosts in the same second), exponential back-off after failures, and the
- * point at which a feed is disabled. Pure: the random source is passed in.
+ * once do not hit their hosts in the same second), exponential back-off after failures (longer
+ * when the server asked for it with Retry-After), and the point at which a feed is disabled.
+ * Pure: the random source is passed in.
  */
 import type { FeedErrorCode } from './errors';
 
@@ -40,6 +41,20 @@ export function nextPollDelay(intervalMs: number, random: () => number): number 
 export function backoffDelay(intervalMs: number, failures: number, random: () => number): number {
   const exp = Math.min(30, Math.max(0, failures - 1));
   return withJitter(Math.min(POLL_TIMING.maxBackoffMs, intervalMs * 2 ** exp), random);
+}
+
+/**
+ * The delay before the next poll after `failures` consecutive failures, when the server may have
+ * said how long to wait (`retryAfterMs`, from Retry-After on a 429 or 503): the longer of the two.
+ * Coming back before the asked time is what turns a rate limit into a block, and the back-off still
+ * applies when the server asks for less. The asked wait is capped at the longest back-off so a feed
+ * is checked at least daily whatever the header says; an invalid value (negative, not finite) is
+ * ignored. `random` is drawn once either way.
+ */
+export function failureDelay(intervalMs: number, failures: number, random: () => number, retryAfterMs?: number): number {
+  const backoff = backoffDelay(intervalMs, failures, random);
+  if (retryAfterMs === undefined || !Number.isFinite(retryAfterMs) || retryAfterMs <= 0) return backoff;
+  return Math.max(backoff, Math.min(POLL_TIMING.maxBackoffMs, Math.round(retryAfterMs)));
 }
 
 /** Whether a feed with `failures` consecutive failures, the last with `code`, is disabled. */

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FeedPoller, type FeedDelivery, type FeedPollerDeps, type FeedSkip } from '../../src/feeds/poller';
 import type { ArticleInput } from '../../src/feeds/full-text';
 import { LIBRARY_LIMITS } from '../../src/library/limits';
+import { createFeedService } from '../../src/feeds/service';
 import { POLL_TIMING } from '../../src/feeds/timing';
 import { safeFetch } from '../../src/fetch/index';
 import { openDatabase } from '../../src/store/database';
@@ -276,6 +277,60 @@ describe('FeedPoller against a feed server on 127.0.0.1', () => {
     // Following it again re-enables it.
     follow('/flaky.xml', 'g1');
     expect(store.source(url)!.disabledAt).toBeUndefined();
+  });
+
+  it('GIVEN a 429 with Retry-After longer than the back-off THEN the next poll is exactly when the server asked, and /feed status shows it', async () => {
+    const items = [{ guid: 'r1', link: 'https://site.example/r1', title: 'A story behind a rate limit', html: longBody('r1') }];
+    server.route('/limited.xml', { body: () => 'Too many requests', status: 429, contentType: 'text/plain', headers: { 'retry-after': '7200' } });
+    const url = follow('/limited.xml');
+    const [r] = await poller.pollDue(now);
+    expect(r).toEqual({ url, outcome: 'failed', newItems: 0, delivered: 0, errorCode: 'FETCH_HTTP_STATUS', disabled: false });
+    const source = store.source(url)!;
+    expect(source.nextPollAt).toBe(T0 + 2 * 60 * 60_000);
+    expect(source.failures).toBe(1);
+    expect(source.lastErrorMessage).toBe(`Could not fetch ${url}: the server answered 429 Too Many Requests and asked to wait 2 h before trying again.`);
+    const [status] = createFeedService({ store, now: () => now }).list('g1');
+    expect(status).toMatchObject({ url, state: 'pending', failures: 1, nextPollAt: T0 + 2 * 60 * 60_000 });
+    // One millisecond early it is not due; at the asked instant it is.
+    expect(await poller.pollDue(T0 + 2 * 60 * 60_000 - 1)).toEqual([]);
+    expect(server.hits.get('/limited.xml')).toBe(1);
+    server.route('/limited.xml', { body: () => rssOf('Limited', items) });
+    now = T0 + 2 * 60 * 60_000;
+    const [after] = await poller.pollDue(now);
+    expect(after!.outcome).toBe('primed');
+    expect(store.source(url)).toMatchObject({ failures: 0, nextPollAt: now + POLL_TIMING.intervalMs });
+  });
+
+  it.each([
+    ['429', 429, '60'],
+    ['503', 503, '0'],
+    ['429 with an invalid Retry-After', 429, '-5'],
+  ])('GIVEN a %s with a Retry-After shorter than the back-off THEN the back-off applies', async (_label, status, retryAfter) => {
+    server.route('/short-wait.xml', { body: () => 'busy', status, contentType: 'text/plain', headers: { 'retry-after': retryAfter } });
+    const url = follow('/short-wait.xml');
+    await poller.pollDue(now);
+    expect(store.source(url)!.nextPollAt).toBe(T0 + 15 * 60_000);
+    now = store.source(url)!.nextPollAt;
+    await poller.pollDue(now);
+    expect(store.source(url)!.nextPollAt).toBe(now + 30 * 60_000);
+  });
+
+  it('GIVEN a feed that keeps answering 503 with Retry-After THEN each wait is the longer of the two and it is disabled at the usual threshold', async () => {
+    server.route('/maintenance.xml', { body: () => 'down', status: 503, contentType: 'text/plain', headers: { 'retry-after': '10800' } });
+    const url = follow('/maintenance.xml');
+    const waits: number[] = [];
+    const disabled: boolean[] = [];
+    for (let i = 0; i < POLL_TIMING.failuresBeforeDisable; i++) {
+      now = store.source(url)!.nextPollAt;
+      const [r] = await poller.pollDue(now);
+      disabled.push(r!.disabled!);
+      waits.push((store.source(url)!.nextPollAt - now) / 60_000);
+    }
+    // Back-off 15, 30, 60, 120, 240, ... min against the 180 min asked; the back-off's one-day ceiling.
+    expect(waits).toEqual([180, 180, 180, 180, 240, 480, 960, 1440, 1440, 1440]);
+    expect(disabled).toEqual([...Array(POLL_TIMING.failuresBeforeDisable - 1).fill(false), true]);
+    expect(store.source(url)).toMatchObject({ disabledReason: 'FETCH_HTTP_STATUS', failures: POLL_TIMING.failuresBeforeDisable });
+    expect(server.hits.get('/maintenance.xml')).toBe(POLL_TIMING.failuresBeforeDisable);
   });
 
   it('GIVEN many feeds on one host THEN at most `perHost` are fetched at once, and all are polled', async () => {

@@ -12,6 +12,8 @@ export interface Route {
   /** Send ETag / Last-Modified validators derived from the body and honour conditional requests. */
   conditional?: boolean;
   status?: number;
+  /** Extra response headers (e.g. Retry-After on a 429). */
+  headers?: Record<string, string>;
   /** Answer after this many milliseconds. */
   delayMs?: number;
 }
@@ -75,7 +77,7 @@ export async function startFeedServer(): Promise<FeedServer> {
       return;
     }
     const body = route.body();
-    const headers: Record<string, string> = { 'content-type': route.contentType ?? 'application/rss+xml; charset=utf-8' };
+    const headers: Record<string, string> = { 'content-type': route.contentType ?? 'application/rss+xml; charset=utf-8', ...route.headers };
     if (route.conditional) {
       const tag = etagOf(body);
       headers.etag = tag;
