@@ -82,10 +82,12 @@ async function add(ctx: CommandContext): Promise<void> {
     }
   }
   const status = await feeds.service.add(ctx.guildId, url, { addedBy: ctx.user.id, ...(channelId !== undefined && { channelId }) });
-  await ctx.reply({
-    content: `Now following **${clip(status.title ?? status.url, 200)}**${status.discoveredFrom ? ` (the feed announced by <${clip(status.discoveredFrom, 300)}>)` : ''}. What the feed holds today was recorded and will not be posted; new items arrive from now on.${warning}`,
-    embeds: [statusEmbed(status)],
-  });
+  const name = `**${clip(status.title ?? status.url, 200)}**${status.discoveredFrom ? ` (the feed announced by <${clip(status.discoveredFrom, 300)}>)` : ''}`;
+  const content =
+    status.state === 'pending' && status.lastError
+      ? `Now following ${name}, but the site is refusing requests for now (${clip(status.lastError.message, 300)}). I will try again ${status.nextPollAt ? when(status.nextPollAt) : 'later'}; what the feed holds then is recorded, not posted, and new items arrive after that.${warning}`
+      : `Now following ${name}. What the feed holds today was recorded and will not be posted; new items arrive from now on.${warning}`;
+  await ctx.reply({ content, embeds: [statusEmbed(status)] });
 }
 
 async function remove(ctx: CommandContext): Promise<void> {

@@ -93,6 +93,8 @@ export interface PollReport {
   readonly skipped?: number;
   readonly errorCode?: string;
   readonly disabled?: boolean;
+  /** On failure: the wait the server asked for (429/503 with Retry-After), already in nextPollAt. */
+  readonly retryAfterMs?: number;
 }
 
 /**
@@ -211,7 +213,8 @@ export class FeedPoller {
       // Stored as the next poll, so `/feed status` shows when the feed is really checked again.
       nextPollAt: now + failureDelay(source.intervalMs, failures, this.random, retryAfterOf(err)),
     });
-    return { url: source.url, outcome: 'failed', newItems: 0, delivered: 0, errorCode: code, disabled: disable };
+    const asked = retryAfterOf(err);
+    return { url: source.url, outcome: 'failed', newItems: 0, delivered: 0, errorCode: code, disabled: disable, ...(asked !== undefined && { retryAfterMs: asked }) };
   }
 
   private async fetchAndProcess(source: FeedSource): Promise<PollReport> {

@@ -111,7 +111,9 @@ export function createFeedService(deps: {
     // A feed new to this bot (or re-enabled) is fetched at once: refuse what is not a feed, prime what is.
     if (deps.poller && (created || before?.disabledAt !== undefined)) {
       const report = await deps.poller.pollUrl(url);
-      if (report.outcome === 'failed' && created) {
+      // A site that asks us to come back later (429/503 with Retry-After, typical of bot protection)
+      // is followed and tried again then, not refused: the status says it is pending and why.
+      if (report.outcome === 'failed' && created && report.retryAfterMs === undefined) {
         const source = store.source(url);
         store.unsubscribe(guildId, url);
         throw new FeedError('FEED_REJECTED', source?.lastErrorMessage ?? 'The feed could not be read.', url, report.errorCode ?? 'FEED_POLL_FAILED');

@@ -23,6 +23,7 @@ const channelPosts = (fake: FakeDiscord) => fake.calls.filter((c) => c.method ==
 beforeAll(async () => {
   feeds = await startFeedServer();
   feeds.route('/news.xml', { body: () => rssOf('Harbour Wire', items), conditional: true });
+  feeds.route('/busy.xml', { status: 503, body: () => 'Checking your browser', contentType: 'text/plain', headers: { 'retry-after': '1800' } });
   feeds.route('/page', { body: () => '<!doctype html><html><body><p>Just a page.</p></body></html>', contentType: 'text/html' });
   feeds.route('/bomb.xml', { body: () => '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><rss version="2.0"><channel><title>&b;</title></channel></rss>' });
   h = await startHarness();
@@ -91,6 +92,18 @@ describe('/feed against the fake Discord', () => {
     expect(a.body.content).toContain('I could not use that feed');
     expect(a.body.content).toContain(code);
     if (code !== 'FETCH_HTTP_STATUS') expect(a.body.content).toContain(words);
+  });
+
+  it('GIVEN /feed add of a site that answers 503 with Retry-After THEN it is followed, pending, with the wait and the next try said', async () => {
+    // Another admin: the heavy-command rate limit is per user.
+    const admin2 = { ...admin, user: { id: '400000000000000002', username: 'editor2' } };
+    const a = await h.fake.answer(h.fake.slash({ name: 'feed', subcommand: 'add', ...admin2, options: [opt.string('url', `${feeds.base}/busy.xml`)] }));
+    expect(a.ephemeral).toBe(false);
+    expect(a.body.content).toMatch(
+      new RegExp(`^Now following \\*\\*${feeds.base.replace(/[.]/g, '\\.')}/busy\\.xml\\*\\*, but the site is refusing requests for now \\(.*503.*\\)\\. I will try again <t:\\d+:R>; what the feed holds then is recorded, not posted`),
+    );
+    const removed = await h.fake.answer(h.fake.slash({ name: 'feed', subcommand: 'remove', ...admin2, options: [opt.string('url', `${feeds.base}/busy.xml`)] }));
+    expect(removed.body.content).toContain('Stopped following');
   });
 
   it('GIVEN a member without Manage Server THEN /feed is refused; an admin can list and remove', async () => {

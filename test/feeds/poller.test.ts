@@ -284,7 +284,7 @@ describe('FeedPoller against a feed server on 127.0.0.1', () => {
     server.route('/limited.xml', { body: () => 'Too many requests', status: 429, contentType: 'text/plain', headers: { 'retry-after': '7200' } });
     const url = follow('/limited.xml');
     const [r] = await poller.pollDue(now);
-    expect(r).toEqual({ url, outcome: 'failed', newItems: 0, delivered: 0, errorCode: 'FETCH_HTTP_STATUS', disabled: false });
+    expect(r).toEqual({ url, outcome: 'failed', newItems: 0, delivered: 0, errorCode: 'FETCH_HTTP_STATUS', disabled: false, retryAfterMs: 7_200_000 });
     const source = store.source(url)!;
     expect(source.nextPollAt).toBe(T0 + 2 * 60 * 60_000);
     expect(source.failures).toBe(1);

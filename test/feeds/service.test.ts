@@ -17,6 +17,8 @@ beforeAll(async () => {
   server = await startFeedServer();
   server.route('/ok.xml', { body: () => rssOf('Good feed', [{ guid: '1', link: 'https://s.example/1', title: 'An item that exists', html: longBody('1') }]) });
   server.route('/html', { body: () => '<!doctype html><p>home</p>', contentType: 'text/html' });
+  server.route('/busy.xml', { status: 429, body: () => 'slow down', contentType: 'text/plain', headers: { 'retry-after': '3600' } });
+  server.route('/rude.xml', { status: 429, body: () => 'slow down', contentType: 'text/plain' });
 });
 afterAll(() => server.close());
 beforeEach(() => {
@@ -61,6 +63,18 @@ describe('feed service', () => {
     await expect(service.add('g1', `${server.base}/missing.xml`)).rejects.toMatchObject({ code: 'FEED_REJECTED', reason: 'FETCH_HTTP_STATUS' });
     expect(service.list('g1')).toEqual([]);
     expect(store.source(`${server.base}/html`)).toBeUndefined();
+  });
+
+  it('GIVEN a feed that answers 429 with Retry-After when added THEN it is followed, pending, and tried again when the site asked', async () => {
+    const status = await service.add('g1', `${server.base}/busy.xml`);
+    expect(status).toMatchObject({ url: `${server.base}/busy.xml`, state: 'pending', failures: 1, nextPollAt: now + 3600_000 });
+    expect(status.lastError).toMatchObject({ code: 'FETCH_HTTP_STATUS', at: now });
+    expect(service.list('g1').map((s) => s.url)).toEqual([`${server.base}/busy.xml`]);
+  });
+
+  it('GIVEN a feed that answers 429 without Retry-After when added THEN the add is refused and nothing is kept', async () => {
+    await expect(service.add('g1', `${server.base}/rude.xml`)).rejects.toMatchObject({ code: 'FEED_REJECTED', reason: 'FETCH_HTTP_STATUS' });
+    expect(service.list('g1')).toEqual([]);
   });
 
   it('GIVEN a site page that announces its feed THEN the feed is followed and the page named', async () => {
