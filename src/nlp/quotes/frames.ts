@@ -38,12 +38,65 @@ const ADJUNCT_OPENERS = new Set([
   'today', 'yesterday', 'tonight', 'recently', 'previously', 'again', 'publicly', 'privately', 'repeatedly',
   'also', 'then', 'afterward', 'afterwards', 'separately', 'late', 'early', 'of', 'several', 'when', 'while',
 ]);
-/** Most tokens an adjunct may take before its "that", comma or colon. */
-const MAX_ADJUNCT_TOKENS = 10;
+/** Most tokens an adjunct may take before its "that", comma or colon ("after a closed-door meeting with the mayor and her staff that"). */
+const MAX_ADJUNCT_TOKENS = 16;
+/** Relative pronouns that open a comma-enclosed clause inside an adjunct ("after the meeting, which ran late, that"). */
+const RELATIVE_OPENERS = new Set(['which', 'who', 'where', 'when', 'whose']);
+/**
+ * Finite verbs and subject pronouns: an adjunct has none of its own, so meeting one means the
+ * content has begun ("said on Monday the plan was dead and that ..." has no adjunct).
+ */
+const CLAUSE_SIGNS = new Set([
+  'is', 'are', 'was', 'were', 'will', 'would', 'has', 'have', 'had', 'can', 'could', 'should', 'may', 'might',
+  'must', 'did', 'does', 'do', 'he', 'she', 'they', 'we', 'i', 'it',
+]);
+/** Irregular past forms that follow a relative "that" ("the meeting that he held that ..."). */
+const IRREGULAR_PAST = new Set([
+  'held', 'had', 'led', 'ran', 'made', 'took', 'gave', 'saw', 'met', 'heard', 'got', 'left', 'began', 'won', 'lost',
+  'called', 'sent', 'brought', 'wrote', 'read', 'spoke', 'chose', 'set', 'put', 'cut', 'hit', 'came', 'went', 'drew',
+]);
+/** Words that open a complement clause's subject ("that the plan", "that he", "that Smith"). */
+const SUBJECT_OPENERS = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'no', 'some', 'all', 'he', 'she', 'they', 'we', 'i', 'it', 'there']);
+/** Most tokens of a relative clause inside an adjunct ("that he attended", "that ended the strike"). */
+const MAX_RELATIVE_TOKENS = 6;
 /** Most modifiers skipped between subject and cue ("has also repeatedly said"). */
 const MAX_MODIFIERS = 4;
 /** Longest comma-enclosed insertion between a subject and its cue ("Clinton, at a later press gaggle, said"). */
-const MAX_INSERTION_TOKENS = 20;
+const MAX_INSERTION_TOKENS = 32;
+/** Most commas inside one insertion ("Maria Lopez, 54, a nurse who ..., said": two). */
+const MAX_INSERTION_COMMAS = 3;
+/** Words before a name that make it the object of a phrase, not the subject ("In Paris, ..."). */
+const NAME_GOVERNORS = new Set([
+  'in', 'on', 'at', 'from', 'of', 'for', 'with', 'by', 'to', 'near', 'after', 'before', 'during', 'into', 'than',
+  'like', 'about', 'against', 'under', 'over', 'via', 'since', 'until', 'outside', 'inside',
+]);
+
+/**
+ * The subject of a cue set off by a comma-enclosed insertion that ends at the comma `close`
+ * ("Clinton, at a later press gaggle, said", "Maria Lopez, 54, a nurse who has lived on the street
+ * for two decades, said"): the name right before the insertion's first comma. The insertion may hold
+ * a few commas of its own; a name only counts at the last comma reached when it opens its clause
+ * (sentence start, after a quotation or comma) and is no preposition's object. A role subject that
+ * opens the sentence counts too ("The transit workers' union, which represents drivers, warned").
+ */
+function subjectBeforeInsertion(ctx: QuoteContext, close: number, ts: number): Mention | null {
+  let commas = 0;
+  for (let k = close - 1; k >= ts && k >= close - MAX_INSERTION_TOKENS; k--) {
+    if (ctx.regionOf[k]! >= 0) return null;
+    if (ctx.words[k] !== ',') continue;
+    const named = mentionEndingAt(ctx, k - 1, ts);
+    if (named && named.type === 'name' && commas === 0) return named;
+    commas++;
+    if (named && named.type !== 'pronoun') {
+      const before = ctx.words[named.first - 1];
+      const opensClause = named.first === ts || before === ',' || isQuoteMark(ctx, named.first - 1);
+      if (opensClause && !NAME_GOVERNORS.has(before ?? '') && (named.type === 'name' || named.first === ts)) return named;
+    }
+    if (commas >= MAX_INSERTION_COMMAS) return null;
+  }
+  return null;
+}
+
 /** Most tokens of audience and adjuncts after a tail cue before the sentence ends ("said several months after her release"). */
 const MAX_TAIL_ADJUNCT_TOKENS = 14;
 /** Fewest words of reported speech before a tail attribution. */
@@ -79,20 +132,80 @@ function contentStartAfterCue(ctx: QuoteContext, cue: number, lemma: string, te:
   }
   // An adjunct ended by "that", a comma or a colon.
   if (j < te && ADJUNCT_OPENERS.has(ctx.words[j]!)) {
-    for (let k = j + 1; k < Math.min(te, j + MAX_ADJUNCT_TOKENS); k++) {
-      const w = ctx.words[k]!;
-      if (w === 'that' || w === ':' || (w === ',' && k + 1 < te)) {
-        j = k;
-        break;
-      }
-      if (isQuoteMark(ctx, k) || CUE_VERBS.has(w)) break;
-    }
+    const end = adjunctEnd(ctx, j, te);
+    if (end >= 0) j = end;
   }
   if (ctx.words[j] === ',' && j + 1 < te && isQuoteMark(ctx, j + 1)) return { at: j + 1, marker: 'quote' };
   if (ctx.words[j] === 'that') return { at: j + 1, marker: 'that' };
   if (ctx.words[j] === ':') return { at: j + 1, marker: 'colon' };
   if (j < te && isQuoteMark(ctx, j)) return { at: j, marker: 'quote' };
   return { at: j, marker: 'bare' };
+}
+
+/** A verb form that shows a "that" right before it is relative ("the meeting that ended"). */
+function isVerbLike(ctx: QuoteContext, k: number): boolean {
+  const w = ctx.words[k];
+  if (w === undefined || !isWord(ctx, k) || isCapitalized(ctx, k)) return false;
+  return (w.length > 3 && w.endsWith('ed')) || IRREGULAR_PAST.has(w) || (CLAUSE_SIGNS.has(w) && !SUBJECT_OPENERS.has(w));
+}
+
+/** Whether token `k` opens the subject of a complement clause ("the", "he", "Smith", "prices"?: not known). */
+function opensSubject(ctx: QuoteContext, k: number): boolean {
+  const w = ctx.words[k];
+  return w !== undefined && (SUBJECT_OPENERS.has(w) || (isCapitalized(ctx, k) && isWord(ctx, k)) || ctx.seg.tokens[k]?.kind === 'number');
+}
+
+/**
+ * The "that" at `k` inside an adjunct is a relative pronoun, not the complementizer, when a verb
+ * follows it ("after the meeting that ended the strike that ...") or a short subject and a past verb
+ * follow and then a second "that" opening a clause ("after the meeting that he attended that ...").
+ * Returns the token to resume scanning at, or -1 when this "that" starts the content.
+ */
+function relativeThatEnd(ctx: QuoteContext, k: number, te: number): number {
+  if (isVerbLike(ctx, k + 1)) return k + 2;
+  const limit = Math.min(te - 1, k + MAX_RELATIVE_TOKENS);
+  for (let m = k + 2; m <= limit; m++) {
+    const w = ctx.words[m]!;
+    if (w === ',' || w === ':' || isQuoteMark(ctx, m)) return -1;
+    if (w === 'that') return isVerbLike(ctx, m - 1) && opensSubject(ctx, m + 1) ? m : -1;
+  }
+  return -1;
+}
+
+/**
+ * The token that ends an adjunct opened at `j` ("in a statement that", "after the meeting, which ran
+ * late, that", "after the meeting that he attended that"): its "that", comma or colon; -1 when the
+ * words after `j` are the content itself. Bounded by MAX_ADJUNCT_TOKENS.
+ */
+function adjunctEnd(ctx: QuoteContext, j: number, te: number): number {
+  const limit = Math.min(te, j + MAX_ADJUNCT_TOKENS);
+  let inRelative = false;
+  for (let k = j + 1; k < limit; k++) {
+    const w = ctx.words[k]!;
+    if (w === ':') return k;
+    if (w === ',') {
+      if (k + 1 >= te) return -1;
+      if (!RELATIVE_OPENERS.has(ctx.words[k + 1]!)) return k;
+      // A comma-enclosed relative clause: resume after its closing comma.
+      let c = k + 2;
+      while (c < limit && ctx.words[c] !== ',' && !isQuoteMark(ctx, c)) c++;
+      if (c >= limit || ctx.words[c] !== ',') return -1;
+      if (ctx.words[c + 1] !== 'that') return c;
+      k = c;
+      continue;
+    }
+    if (w === 'that') {
+      const resume = relativeThatEnd(ctx, k, te);
+      if (resume < 0) return k;
+      if (ctx.words[resume] === 'that') return resume;
+      inRelative = true;
+      k = resume - 1;
+      continue;
+    }
+    if (isQuoteMark(ctx, k) || CUE_VERBS.has(w)) return -1;
+    if (!inRelative && CLAUSE_SIGNS.has(w)) return -1;
+  }
+  return -1;
 }
 
 /** Content from token `at` to the end of the sentence (or of a quotation that starts there). */
@@ -238,14 +351,8 @@ function verbFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: numb
     const commaAfter = mention ? mention.first - 1 : last;
     if (ctx.words[commaAfter] === ',' || (mention && ctx.words[mention.last + 1] === ',')) {
       const close = ctx.words[commaAfter] === ',' ? commaAfter : last;
-      for (let k = close - 1; k >= ts && k >= close - MAX_INSERTION_TOKENS; k--) {
-        if (ctx.regionOf[k]! >= 0) break;
-        if (ctx.words[k] === ',') {
-          const named = mentionEndingAt(ctx, k - 1, ts);
-          if (named && named.type === 'name') mention = named;
-          break;
-        }
-      }
+      const named = subjectBeforeInsertion(ctx, close, ts);
+      if (named) mention = named;
     }
   }
 

@@ -33,6 +33,18 @@ function isPossessive(word: string): boolean {
   return word.endsWith("'s") || word.endsWith("s'");
 }
 
+/**
+ * The apostrophe of a plural possessive, a token of its own ("workers' union" is `workers` `'` `union`):
+ * glued to a word ending in s, and not paired as a quotation mark.
+ */
+function isPossessiveApostrophe(ctx: QuoteContext, i: number): boolean {
+  const toks = ctx.seg.tokens;
+  const t = toks[i];
+  const prev = toks[i - 1];
+  return t !== undefined && prev !== undefined && t.kind === 'quote' && ctx.words[i] === "'" && ctx.regionOf[i]! < 0 &&
+    prev.end === t.start && ctx.words[i - 1]!.endsWith('s') && isWord(ctx, i - 1);
+}
+
 /** A single capital letter: an initial ("H." in "Laurence H. Tribe"). */
 function isInitial(ctx: QuoteContext, i: number): boolean {
   const w = ctx.words[i];
@@ -93,6 +105,8 @@ export function mentionEndingAt(ctx: QuoteContext, last: number, lo: number): Me
       const wi = ctx.words[i]!;
       const kind = ctx.seg.tokens[i]!.kind;
       if (ctx.regionOf[i]! >= 0) break;
+      // "The transit workers' union": the possessive belongs to the phrase; its head stays the role.
+      if (isPossessiveApostrophe(ctx, i)) continue;
       if (ROLE_OPENERS.has(wi) || kind === 'number') {
         first = i;
         // "a spokesman for the campaign": continue over the joiner to the head role.
@@ -134,6 +148,7 @@ export function mentionStartingAt(ctx: QuoteContext, first: number, hi: number):
     const wi = ctx.words[i]!;
     if (ctx.regionOf[i]! >= 0 || !isWord(ctx, i)) {
       if (ctx.seg.tokens[i]!.kind === 'number' && i === first) continue;
+      if (i > first && isPossessiveApostrophe(ctx, i)) continue; // "according to the workers' union"
       // "Vann R. Newkirk", "Sen. Warren": the period of an initial or title inside the name.
       if (wi === '.' && i > first && (isInitial(ctx, i - 1) || TITLES.has(ctx.words[i - 1]!)) && i + 1 <= ceil && isNameWord(ctx, i + 1)) continue;
       break;

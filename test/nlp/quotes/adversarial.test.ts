@@ -22,6 +22,11 @@ describe('hostile input stays bounded', () => {
     expect(qs.map((q) => [q.kind, q.speaker, q.end - q.start])).toEqual([['direct', 'the mayor', body.length]]);
   });
 
+  it('GIVEN 5,000 adjunct words, relative "that"s and commas after a cue THEN it returns with spans inside the text', () => {
+    const text = 'Smith told reporters after the meeting ' + 'that he attended, which ran late, '.repeat(5_000) + 'that it ended.';
+    for (const q of extractQuotes(text)) expect(q.quote).toBe(text.slice(q.start, q.end));
+  });
+
   it('GIVEN arbitrary text with quote marks and cues THEN spans are consistent', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom('"', "'", '\u201C', '\u201D', ' said ', ' Trump', ', ', '. ', '\n\n', 'he ', 'according to ', 'words here '), { maxLength: 60 }), (parts) => {

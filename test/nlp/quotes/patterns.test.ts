@@ -55,6 +55,30 @@ const rows: Row[] = [
   ['Mexico refused to accept a flight, but said it has received migrants.', [['indirect', 'Mexico', 'Mexico', 'said', ['it has received migrants']]]],
   // Interrupted indirect speech.
   ['But to prevent problems, he said, local officials should be vigilant.', [['indirect', 'he', null, 'said', ['But to prevent problems', 'local officials should be vigilant']]]],
+  // An adjunct after the audience ends at its "that"; a relative "that" inside it is not the content's start.
+  ['Smith told reporters after the meeting that the plan was dead.', [['indirect', 'Smith', 'Smith', 'told', ['the plan was dead']]]],
+  ['Smith told reporters after the meeting that he attended that the plan was dead.', [['indirect', 'Smith', 'Smith', 'told', ['the plan was dead']]]],
+  ['Smith told reporters after the meeting that ended the strike that the plan was dead.', [['indirect', 'Smith', 'Smith', 'told', ['the plan was dead']]]],
+  ['Smith told reporters after the meeting, which ran late, that the plan was dead.', [['indirect', 'Smith', 'Smith', 'told', ['the plan was dead']]]],
+  ['Smith told reporters after a closed-door meeting with the mayor and her staff that the plan was dead.', [['indirect', 'Smith', 'Smith', 'told', ['the plan was dead']]]],
+  // Neighbours: the complement "that" right after an adjunct, and a later coordinated "and that", stay as they were.
+  ['Smith said after the meeting that he had lost.', [['indirect', 'Smith', 'Smith', 'said', ['he had lost']]]],
+  ['Smith told reporters after the meeting that the plan was dead and that he would resign.', [['indirect', 'Smith', 'Smith', 'told', ['the plan was dead and that he would resign']]]],
+  ['Smith said in an interview that he attended that meeting.', [['indirect', 'Smith', 'Smith', 'said', ['he attended that meeting']]]],
+  ['Smith said Monday that the bill that passed was weak.', [['indirect', 'Smith', 'Smith', 'said', ['the bill that passed was weak']]]],
+  // A long apposition, with commas of its own, between the name and the cue.
+  ['Maria Lopez, a 54-year-old nurse who has lived on the street for two decades, said the city had forgotten them.', [['indirect', 'Maria Lopez', 'Maria Lopez', 'said', ['the city had forgotten them']]]],
+  ['Maria Lopez, 54, a nurse who has lived on the street for two decades and who now runs a small shelter, said the city had forgotten them.', [['indirect', 'Maria Lopez', 'Maria Lopez', 'said', ['the city had forgotten them']]]],
+  // Neighbours: a name governed by a preposition is no subject; a short insertion still works.
+  ['In Paris, the nurse, who works nights, said the city had forgotten them.', []],
+  ['Clinton, at a later press gaggle, said the poll was wrong.', [['indirect', 'Clinton', 'Clinton', 'said', ['the poll was wrong']]]],
+  // A plural possessive keeps its head: the speaker is the union, not the workers.
+  ["The transit workers' union warned that fares would rise.", [['indirect', "The transit workers' union", null, 'warned', ['fares would rise']]]],
+  ['"Fares will rise," the transit workers\' union warned.', [['direct', "the transit workers' union", null, 'warned', ['Fares will rise']]]],
+  ["According to the transit workers' union, fares will rise.", [['indirect', "the transit workers' union", null, 'According to', ['fares will rise']]]],
+  ["The transit workers' union, which represents drivers, warned that fares would rise.", [['indirect', "The transit workers' union", null, 'warned', ['fares would rise']]]],
+  // Neighbour: a singular possessive was already whole.
+  ["The city's transit agency said fares would rise.", [['indirect', "The city's transit agency", null, 'said', ['fares would rise']]]],
   // Passive "was told" is not the subject speaking.
   ['The mayor was told that the bridge had failed.', []],
 ];
