@@ -35,6 +35,8 @@ const MAX_SPAN_TOKENS = 30;
 const NAME_CONNECTORS = new Set(['of', 'de', 'da', 'del', 'della', 'di', 'du', 'la', 'le', 'van', 'von', 'der', 'bin', 'al', 'y', '&', 'and', 'for', 'the', 'on']);
 /** Lowercase role nouns inside a capitalized run ("US envoy Richard Grenell"). */
 const TITLE_NOUNS = new Set(['envoy', 'president', 'minister', 'secretary', 'spokesman', 'spokeswoman', 'leader', 'official', 'chief', 'director', 'ambassador']);
+/** Titles written abbreviated with a period before a name ("Dr. Amal Haddad", "Gen. Ruiz"). */
+const ABBREVIATED_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'rev', 'capt', 'col', 'lt', 'sgt', 'adm', 'st']);
 const NOUNISH = new Set(['NOUN', 'PROPN']);
 const NP_INNER = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
 /** Determiner-like words that may open a noun phrase. */
@@ -65,8 +67,8 @@ function names(tokens: readonly QaToken[], tags: TokenTags, out: Candidate[]): v
     while (j < tokens.length && j - i < MAX_SPAN_TOKENS) {
       const u = tokens[j]!;
       const prev = tokens[j - 1]!;
-      // An initial's period ("William P. Bell", "John M. Grunsfeld") stays inside the name.
-      if (u.text === '.' && u.start === prev.end && prev.text.length === 1 && j + 1 < tokens.length && isCapitalized(tokens[j + 1]!)) {
+      // An initial's or a title's period ("William P. Bell", "Dr. Amal Haddad") stays inside the name.
+      if (u.text === '.' && u.start === prev.end && (prev.text.length === 1 || ABBREVIATED_TITLES.has(prev.lower)) && j + 1 < tokens.length && isCapitalized(tokens[j + 1]!)) {
         j++;
         continue;
       }

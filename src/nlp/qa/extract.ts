@@ -13,7 +13,8 @@ import { termOf } from './terms';
 import { nameKind, runText } from './name-kind';
 import { AGENT_ENDING, COUNTRIES, CURRENCY_WORDS, GROUP_NOUNS } from '../lexicon/qa-names';
 import { ORGANIZATION_HEADS, PERSON_HEADS } from '../lexicon/qa-answer-types';
-import { NUMBER_WORDS } from '../lexicon/qa-patterns';
+import { DATE_WORDS, NUMBER_WORDS } from '../lexicon/qa-patterns';
+import { clauseSubject, passiveClauseObject, type Doer } from './relative';
 
 /** How well a candidate's kind fits the expected answer type (0 = never an answer of that type). */
 const TYPE_FIT: Readonly<Record<AnswerType, Partial<Record<CandidateKind, number>>>> = {
@@ -174,8 +175,9 @@ function placement(ctx: MatchContext, from: number, to: number): Placement {
   };
 }
 
-function allDateTokens(tags: TokenTags, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (tags.entity[i] !== 'DATE' && tags.entity[i] !== 'TIME') return false;
+/** Every token of the span is a date: tagged so, or a day name the tagger missed ("met on Sunday"). */
+function allDateTokens(tokens: readonly QaToken[], tags: TokenTags, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (tags.entity[i] !== 'DATE' && tags.entity[i] !== 'TIME' && !DATE_WORDS.has(tokens[i]!.lower)) return false;
   return true;
 }
 
@@ -236,7 +238,8 @@ function objectOfOtherVerb(tokens: readonly QaToken[], tags: TokenTags, runFrom:
  * Lollipop station").
  */
 function namesAgent(tokens: readonly QaToken[], from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (/^\p{Lu}/u.test(tokens[i]!.text) && i > 0) return true;
+  // A capitalized day name is a date, not a name ("on Sunday").
+  for (let i = from; i < to; i++) if (/^\p{Lu}/u.test(tokens[i]!.text) && i > 0 && !DATE_WORDS.has(tokens[i]!.lower)) return true;
   const last = tokens[to - 1]!.lower;
   const singular = last.replace(/s$/, '');
   if (PERSON_HEADS.has(last) || PERSON_HEADS.has(singular) || ORGANIZATION_HEADS.has(last) || ORGANIZATION_HEADS.has(singular) || GROUP_NOUNS.has(last)) return true;
@@ -285,7 +288,7 @@ function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidat
   if (to <= from) return null;
   let kind = c.kind;
   // A capitalized run made only of date words ("Friday", "January") is a date, not a name.
-  if (kind === 'name' && allDateTokens(tags, from, to)) kind = 'date';
+  if (kind === 'name' && allDateTokens(tokens, tags, from, to)) kind = 'date';
   const typeFit = TYPE_FIT[q.answerType][kind] ?? 0;
   if (typeFit === 0) return null;
   if (!kindAgrees(tokens, c, from, to, q, env) || !countryAgrees(tokens, from, to, q)) return null;
@@ -340,11 +343,15 @@ export function bestCandidate(s: QaSentence, tags: TokenTags, q: QuestionAnalysi
   const headTerm = q.head ? termOf(q.head) : '';
   const verbAt = q.verbTerms.size ? s.tokens.findIndex((t) => q.verbTerms.has(t.term)) : -1;
   if (!mainVerbSupported(s, q, env)) return null;
-  const subject = describedSubject(s.tokens, q);
+  const doer = clauseDoer(s.tokens, tags, q);
+  if (doer === OBJECT_MISMATCH) return null;
+  const subject = doer ? (doer.kind === 'description' ? doer.to - 1 : NO_SUBJECT) : describedSubject(s.tokens, q);
   if (subject === PRONOUN_SUBJECT) return null;
   let best: ScoredCandidate | null = null;
   const ctx = matchContext(s.tokens, q);
   for (const c of candidatesOf(s.tokens, tags, q.terms)) {
+    // A named doer of a relative clause is the only answer ("Okafor, who opposed the project" -> "Okafor").
+    if (doer && doer.kind === 'name' && (c.kind !== 'name' || c.from < doer.from || c.to > doer.to)) continue;
     // A described subject is the only answer this sentence can give ("the council refused" -> "the council").
     if (subject >= 0 && (c.kind !== 'noun' || c.to !== subject + 1 || q.answerType === 'place' || s.tokens[subject]!.term === headTerm)) continue;
     const scored = scoreCandidate(s.tokens, tags, c, q, headTerm, verbAt, ctx, s, env);
@@ -352,6 +359,41 @@ export function bestCandidate(s: QaSentence, tags: TokenTags, q: QuestionAnalysi
     if (scored && (!best || scored.score > best.score)) best = scored;
   }
   return best;
+}
+
+/** The sentence's verb is passive in a parenthetical about something the question does not ask about. */
+const OBJECT_MISMATCH = 'object-mismatch';
+
+/**
+ * For a question asking for the subject of its verb, what a relative clause or parenthetical says
+ * about the verb's doer in this sentence (see relative.ts): the antecedent of "who"/"which"/"that"
+ * right before the verb ("Councillor David Okafor, who opposed the project"), or the phrase before
+ * a parenthetical that separates a subject from its verb ("The board, which met on Sunday,
+ * named"). For a passive verb inside such a clause ("Greenleaf Books, which was founded by Tomas
+ * Varga") the clause's phrase is what was done to: when it shares none of the question's object
+ * words, the sentence does not answer ("Who founded the museum?"). Null when no such clause decides.
+ */
+function clauseDoer(tokens: readonly QaToken[], tags: TokenTags, q: QuestionAnalysis): Doer | typeof OBJECT_MISMATCH | null {
+  if (!q.asksSubject || !VERB_CHECKED_TYPES.has(q.answerType)) return null;
+  const mainVerb = q.verbTerms.values().next().value;
+  if (mainVerb === undefined) return null;
+  const v = tokens.findIndex((t) => t.term === mainVerb);
+  if (v <= 0) return null;
+  const done = passiveClauseObject(tokens, tags, v);
+  if (done) {
+    const objectTerms = [...q.rightTerms].filter((t) => !q.verbTerms.has(t));
+    if (objectTerms.length === 0) return null;
+    for (let i = done.from; i < done.to; i++) if (objectTerms.includes(tokens[i]!.term)) return null;
+    return OBJECT_MISMATCH;
+  }
+  if (tokens[v + 1]?.lower === 'by' || tokens[v - 1]?.lower === 'to') return null;
+  const doer = clauseSubject(tokens, tags, v, (t) => SUBJECT_GAP.has(t.lower) || /^\p{Ll}+ly$/u.test(t.text));
+  if (!doer) return null;
+  // "Jonas Berg, who founded the startup" does not say who founded the bakery: the question's
+  // object words (if it has any) must follow the verb.
+  const objectTerms = [...q.rightTerms].filter((t) => !q.verbTerms.has(t));
+  if (objectTerms.length > 0 && !tokens.some((t, i) => i > v && objectTerms.includes(t.term))) return OBJECT_MISMATCH;
+  return doer;
 }
 
 /** Words between a subject and its verb that are not the subject ("had agreed", "also refused"). */

@@ -68,8 +68,8 @@ function copularFocus(words: readonly QWord[], from: number, names: ReadonlySet<
   const headTerm = words[at]!.term;
   const modifiers = new Set<string>();
   for (const n of names) if (n !== headTerm) modifiers.add(n);
-  // "... of the ferry": the nouns the relation is of.
-  if (words[at + 1]?.lower === 'of') {
+  // "... of the ferry", "a spokeswoman for the council": the nouns the relation is of.
+  if (words[at + 1]?.lower === 'of' || words[at + 1]?.lower === 'for') {
     for (let k = at + 2; k < words.length && /NOUN|ADJ|PROPN|NUM|DET/.test(words[k]!.pos); k++) {
       if (words[k]!.content && /NOUN|PROPN|NUM/.test(words[k]!.pos)) modifiers.add(words[k]!.term);
     }
