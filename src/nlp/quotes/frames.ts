@@ -37,6 +37,7 @@ const ADJUNCT_OPENERS = new Set([
   'later', 'last', 'this', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
   'today', 'yesterday', 'tonight', 'recently', 'previously', 'again', 'publicly', 'privately', 'repeatedly',
   'also', 'then', 'afterward', 'afterwards', 'separately', 'late', 'early', 'of', 'several', 'when', 'while',
+  'outside', 'inside', 'near', 'following', 'amid', 'ahead', 'behind', 'throughout', 'upon', 'under', 'for',
 ]);
 /** Most tokens an adjunct may take before its "that", comma or colon ("after a closed-door meeting with the mayor and her staff that"). */
 const MAX_ADJUNCT_TOKENS = 16;
@@ -233,6 +234,26 @@ function quotationInNextParagraph(ctx: QuoteContext, s: number): Span | null {
   return [next.start, regionEnd(ctx.regions[chain.at(-1)!]!)];
 }
 
+/** Time words that end an adjunct between a subject and its cue ("The union on Monday warned", "The mayor last week said"). */
+const TIME_ANCHORS = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight',
+  'week', 'weekend', 'month', 'year', 'morning', 'afternoon', 'evening', 'night',
+]);
+/** Words that may precede a time anchor inside that adjunct ("on Monday", "earlier this month", "late Tuesday"). */
+const TIME_LEADS = new Set(['on', 'last', 'this', 'earlier', 'later', 'late', 'early', 'next', 'that', 'same', 'the', 'previous']);
+/** Most tokens of such a time adjunct. */
+const MAX_TIME_ADJUNCT_TOKENS = 4;
+
+/** First token of a time adjunct ending at `last` ("on Monday", "earlier this month"), or -1. */
+function timeAdjunctStart(ctx: QuoteContext, last: number, ts: number): number {
+  if (last < ts || !TIME_ANCHORS.has(ctx.words[last]!) || ctx.regionOf[last]! >= 0) return -1;
+  let first = last;
+  while (first - 1 >= ts && first - 1 > last - MAX_TIME_ADJUNCT_TOKENS && TIME_LEADS.has(ctx.words[first - 1]!) && ctx.regionOf[first - 1]! < 0) first--;
+  // "the" alone does not open a time adjunct ("the night said" is no sentence); it must follow another lead.
+  while (first < last && ctx.words[first] === 'the') first++;
+  return first;
+}
+
 /** Skip modifiers backwards from the token before a cue; returns the subject's last token and the skipped words. */
 function skipModifiers(ctx: QuoteContext, cue: number, ts: number): { last: number; skipped: string[] } {
   const skipped: string[] = [];
@@ -344,6 +365,12 @@ function verbFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: numb
   const passive = cue.form === 'past' && skipped.some((w) => PASSIVE_AUX.has(w));
   if (passive) return null;
   let mention = mentionEndingAt(ctx, last, ts);
+  // "The transit workers' union on Monday warned": the subject is before the time adjunct.
+  const timeStart = timeAdjunctStart(ctx, last, ts);
+  if (timeStart > ts && (!mention || mention.type !== 'name' || mention.first >= timeStart)) {
+    const before = mentionEndingAt(ctx, timeStart - 1, ts);
+    if (before && before.type !== 'pronoun') mention = before;
+  }
   const cueFirst = i;
   // "Clinton, at a later press gaggle, said" / "Quina Jones, 25, said" / "Flynn, a top Trump
   // surrogate, said": the subject is the name before a comma-enclosed insertion.

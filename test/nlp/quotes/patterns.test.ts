@@ -66,6 +66,16 @@ const rows: Row[] = [
   ['Smith told reporters after the meeting that the plan was dead and that he would resign.', [['indirect', 'Smith', 'Smith', 'told', ['the plan was dead and that he would resign']]]],
   ['Smith said in an interview that he attended that meeting.', [['indirect', 'Smith', 'Smith', 'said', ['he attended that meeting']]]],
   ['Smith said Monday that the bill that passed was weak.', [['indirect', 'Smith', 'Smith', 'said', ['the bill that passed was weak']]]],
+  // Place and time adjuncts of more openers end at their "that" too.
+  ['Smith told reporters outside the courthouse that the plan was dead.', [['indirect', 'Smith', 'Smith', 'told', ['the plan was dead']]]],
+  ['Smith said for the first time that the plan was dead.', [['indirect', 'Smith', 'Smith', 'said', ['the plan was dead']]]],
+  // A time adjunct between subject and cue is not part of the speaker.
+  ["The transit workers' union on Monday warned that fares would rise.", [['indirect', "The transit workers' union", null, 'warned', ['fares would rise']]]],
+  ['The mayor last week said the plan was dead.', [['indirect', 'The mayor', null, 'said', ['the plan was dead']]]],
+  ['Smith earlier this month said the plan was dead.', [['indirect', 'Smith', 'Smith', 'said', ['the plan was dead']]]],
+  // Neighbours: a time adjunct that opens the sentence or follows the cue.
+  ['On Monday, the mayor said the plan was dead.', [['indirect', 'the mayor', null, 'said', ['the plan was dead']]]],
+  ['"It is over," the mayor said Monday.', [['direct', 'the mayor', null, 'said', ['It is over']]]],
   // A long apposition, with commas of its own, between the name and the cue.
   ['Maria Lopez, a 54-year-old nurse who has lived on the street for two decades, said the city had forgotten them.', [['indirect', 'Maria Lopez', 'Maria Lopez', 'said', ['the city had forgotten them']]]],
   ['Maria Lopez, 54, a nurse who has lived on the street for two decades and who now runs a small shelter, said the city had forgotten them.', [['indirect', 'Maria Lopez', 'Maria Lopez', 'said', ['the city had forgotten them']]]],
