@@ -14,7 +14,7 @@ import { nameKind, runText } from './name-kind';
 import { AGENT_ENDING, COUNTRIES, CURRENCY_WORDS, GROUP_NOUNS } from '../lexicon/qa-names';
 import { ORGANIZATION_HEADS, PERSON_HEADS } from '../lexicon/qa-answer-types';
 import { DATE_WORDS, NUMBER_WORDS } from '../lexicon/qa-patterns';
-import { clauseSubject, passiveClauseObject, type Doer } from './relative';
+import { agentAppositive, clauseSubject, passiveClauseObject, type Doer } from './relative';
 
 /** How well a candidate's kind fits the expected answer type (0 = never an answer of that type). */
 const TYPE_FIT: Readonly<Record<AnswerType, Partial<Record<CandidateKind, number>>>> = {
@@ -351,7 +351,8 @@ export function bestCandidate(s: QaSentence, tags: TokenTags, q: QuestionAnalysi
   const ctx = matchContext(s.tokens, q);
   for (const c of candidatesOf(s.tokens, tags, q.terms)) {
     // A named doer of a relative clause is the only answer ("Okafor, who opposed the project" -> "Okafor").
-    if (doer && doer.kind === 'name' && (c.kind !== 'name' || c.from < doer.from || c.to > doer.to)) continue;
+    // (Its noun phrase too: a sentence's first word may be a common noun the tagger took for a name, "Residents, who".)
+    if (doer && doer.kind === 'name' && ((c.kind !== 'name' && c.kind !== 'noun') || c.from < doer.from || c.to > doer.to)) continue;
     // A described subject is the only answer this sentence can give ("the council refused" -> "the council").
     if (subject >= 0 && (c.kind !== 'noun' || c.to !== subject + 1 || q.answerType === 'place' || s.tokens[subject]!.term === headTerm)) continue;
     const scored = scoreCandidate(s.tokens, tags, c, q, headTerm, verbAt, ctx, s, env);
@@ -361,6 +362,7 @@ export function bestCandidate(s: QaSentence, tags: TokenTags, q: QuestionAnalysi
   return best;
 }
 
+const POSSESSIVE_PRONOUNS = new Set(['its', 'his', 'her', 'their', 'our']);
 /** The sentence's verb is passive in a parenthetical about something the question does not ask about. */
 const OBJECT_MISMATCH = 'object-mismatch';
 
@@ -379,11 +381,22 @@ function clauseDoer(tokens: readonly QaToken[], tags: TokenTags, q: QuestionAnal
   if (mainVerb === undefined) return null;
   const v = tokens.findIndex((t) => t.term === mainVerb);
   if (v <= 0) return null;
+  const objectTerms = [...q.rightTerms].filter((t) => !q.verbTerms.has(t));
+  const holdsObject = (from: number, to: number): boolean => {
+    for (let i = from; i < to; i++) if (objectTerms.includes(tokens[i]!.term)) return true;
+    return false;
+  };
+  // "Ahmed Nour, the designer of the tower," answers "Who designed the tower?", not "... the bridge?".
+  const agent = agentAppositive(tokens, tags, v);
+  if (agent) {
+    // "Its organizer, Kofi Mensah,": what "its" stands for is in another sentence; retrieval judged that.
+    const ofPronoun = POSSESSIVE_PRONOUNS.has(tokens[agent.description.from]!.lower);
+    if (objectTerms.length > 0 && !ofPronoun && !holdsObject(agent.description.from, agent.description.to)) return OBJECT_MISMATCH;
+    return { ...agent.name, kind: 'name' };
+  }
   const done = passiveClauseObject(tokens, tags, v);
   if (done) {
-    const objectTerms = [...q.rightTerms].filter((t) => !q.verbTerms.has(t));
-    if (objectTerms.length === 0) return null;
-    for (let i = done.from; i < done.to; i++) if (objectTerms.includes(tokens[i]!.term)) return null;
+    if (objectTerms.length === 0 || holdsObject(done.from, done.to)) return null;
     return OBJECT_MISMATCH;
   }
   if (tokens[v + 1]?.lower === 'by' || tokens[v - 1]?.lower === 'to') return null;
@@ -391,8 +404,7 @@ function clauseDoer(tokens: readonly QaToken[], tags: TokenTags, q: QuestionAnal
   if (!doer) return null;
   // "Jonas Berg, who founded the startup" does not say who founded the bakery: the question's
   // object words (if it has any) must follow the verb.
-  const objectTerms = [...q.rightTerms].filter((t) => !q.verbTerms.has(t));
-  if (objectTerms.length > 0 && !tokens.some((t, i) => i > v && objectTerms.includes(t.term))) return OBJECT_MISMATCH;
+  if (objectTerms.length > 0 && !holdsObject(v + 1, tokens.length)) return OBJECT_MISMATCH;
   return doer;
 }
 

@@ -50,9 +50,14 @@ export interface Doer extends Span {
   readonly kind: 'name' | 'description';
 }
 
-/** The capitalized name run ending at `end` (inclusive), without a leading title; null when `end` is no name word. */
-function nameEndingAt(tokens: readonly QaToken[], end: number): Span | null {
+/**
+ * The capitalized name run ending at `end` (inclusive), without a leading title; null when `end`
+ * is no name word, or only a sentence's capitalized first word that the tagger does not take for
+ * a proper noun ("Residents, who had waited").
+ */
+function nameEndingAt(tokens: readonly QaToken[], tags: TokenTags, end: number): Span | null {
   if (!isCapitalized(tokens[end]) || isTitle(tokens[end]!)) return null;
+  if (end === 0 && tags.pos[0] !== 'PROPN') return null;
   let from = end;
   while (from > 0 && end - from < MAX_ANTECEDENT_TOKENS) {
     const prev = tokens[from - 1]!;
@@ -68,7 +73,7 @@ function nameEndingAt(tokens: readonly QaToken[], end: number): Span | null {
 /** The lowercase noun phrase ending at `end` ("the new board", "Northwind's chief executive"); null when none. */
 function descriptionEndingAt(tokens: readonly QaToken[], tags: TokenTags, end: number): Span | null {
   const t = tokens[end];
-  if (!t || t.kind !== 'word' || !/^\p{Ll}/u.test(t.text) || tags.pos[end] !== 'NOUN') return null;
+  if (!t || t.kind !== 'word' || (end > 0 && !/^\p{Ll}/u.test(t.text)) || tags.pos[end] !== 'NOUN') return null;
   let from = end;
   while (from > 0 && end - from < MAX_ANTECEDENT_TOKENS) {
     const prev = tokens[from - 1]!;
@@ -87,10 +92,10 @@ function descriptionEndingAt(tokens: readonly QaToken[], tags: TokenTags, end: n
  * "Maria Lopez, a spokeswoman for Northwind," / "Northwind's chief executive, Paul Brandt,": the
  * name a description at [from, to) stands beside as an appositive, or null.
  */
-export function appositiveName(tokens: readonly QaToken[], description: Span): Span | null {
+export function appositiveName(tokens: readonly QaToken[], tags: TokenTags, description: Span): Span | null {
   // NAME , DESCRIPTION
   if (tokens[description.from - 1]?.text === ',' && description.from >= 2) {
-    const name = nameEndingAt(tokens, description.from - 2);
+    const name = nameEndingAt(tokens, tags, description.from - 2);
     if (name && APPOSITIVE_OPENERS.has(tokens[description.from]?.lower ?? '')) return name;
   }
   // DESCRIPTION , NAME ,
@@ -98,7 +103,7 @@ export function appositiveName(tokens: readonly QaToken[], description: Span): S
     let end = description.to + 1;
     while (end + 1 < tokens.length && end - description.to < MAX_ANTECEDENT_TOKENS && isCapitalized(tokens[end + 1])) end++;
     const after = tokens[end + 1];
-    if (after && CLAUSE_ENDS.has(after.text)) return nameEndingAt(tokens, end);
+    if (after && CLAUSE_ENDS.has(after.text)) return nameEndingAt(tokens, tags, end);
   }
   return null;
 }
@@ -117,11 +122,11 @@ export function antecedentOf(tokens: readonly QaToken[], tags: TokenTags, r: num
   if (rel.lower === 'that' && (comma || tags.pos[r - 1] !== 'NOUN')) return null;
   const end = comma ? r - 2 : r - 1;
   if (end < 0) return null;
-  const name = nameEndingAt(tokens, end);
+  const name = nameEndingAt(tokens, tags, end);
   if (name) return { ...name, kind: 'name' };
   const description = descriptionEndingAt(tokens, tags, end);
   if (!description) return null;
-  const named = appositiveName(tokens, description);
+  const named = appositiveName(tokens, tags, description);
   return named ? { ...named, kind: 'name' } : { ...description, kind: 'description' };
 }
 
@@ -140,7 +145,7 @@ export function parentheticalOpening(tokens: readonly QaToken[], tags: TokenTags
     }
     const first = tokens[k + 1];
     if (!first || k + 1 >= close) return -1;
-    if (first.lower === 'who' || first.lower === 'which') return k;
+    if (first.lower === 'who' || first.lower === 'which' || first.lower === 'whose') return k;
     if (tags.pos[k + 1] === 'VERB' && /ed$/.test(first.lower) && tokens[k + 2]?.lower === 'by') return k;
     if (APPOSITIVE_OPENERS.has(first.lower) && tags.pos[k + 1] !== 'PRON') return k;
     return -1;
@@ -162,7 +167,7 @@ export function clauseSubject(tokens: readonly QaToken[], tags: TokenTags, v: nu
   if (RELATIVE_PRONOUNS.has(tokens[k]!.lower)) return antecedentOf(tokens, tags, k);
   const open = parentheticalOpening(tokens, tags, k);
   if (open < 1) return null;
-  const name = nameEndingAt(tokens, open - 1);
+  const name = nameEndingAt(tokens, tags, open - 1);
   if (name) return { ...name, kind: 'name' };
   const description = descriptionEndingAt(tokens, tags, open - 1);
   return description ? { ...description, kind: 'description' } : null;
@@ -186,7 +191,30 @@ export function passiveClauseObject(tokens: readonly QaToken[], tags: TokenTags,
   }
   if (k === v - 1 && tokens[k]!.text === ',') open = k;
   if (open < 1) return null;
-  const name = nameEndingAt(tokens, open - 1);
+  const name = nameEndingAt(tokens, tags, open - 1);
   if (name) return name;
   return descriptionEndingAt(tokens, tags, open - 1);
+}
+
+/** Prepositions that attach what an agent noun is of ("the founder of Bluebird Labs", "a designer at Halvorsen"). */
+const AGENT_OF = new Set(['of', 'at', 'for']);
+
+/**
+ * "Ana Ruiz, the founder of Bluebird Labs," / "Bluebird's founder, Ana Ruiz,": the agent noun at
+ * `v` heads an appositive beside a name. Returns the name and the description (with its "of"
+ * phrase), or null when the noun at `v` stands in no appositive.
+ */
+export function agentAppositive(tokens: readonly QaToken[], tags: TokenTags, v: number): { name: Span; description: Span } | null {
+  if (tags.pos[v] !== 'NOUN') return null;
+  const head = descriptionEndingAt(tokens, tags, v);
+  if (!head) return null;
+  let to = v + 1;
+  if (AGENT_OF.has(tokens[to]?.lower ?? '')) {
+    let k = to + 1;
+    while (k < tokens.length && k - v <= MAX_ANTECEDENT_TOKENS && !CLAUSE_ENDS.has(tokens[k]!.text)) k++;
+    to = k;
+  }
+  const description = { from: head.from, to };
+  const name = appositiveName(tokens, tags, description);
+  return name ? { name, description } : null;
 }

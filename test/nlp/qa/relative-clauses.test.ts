@@ -17,6 +17,9 @@ const TEXTS = {
   startup: 'Jonas Berg, who founded the startup in 2019, stepped down on Monday. The board, which met on Sunday, appointed Ruth Adler as his successor.',
   firm: 'Halvorsen Engineering, the firm that designed the bridge, said repairs would take a year.',
   clinic: 'The clinic, which is run by Dr. Amal Haddad, treated 400 patients last year.',
+  labs: 'Ana Ruiz, the founder of Bluebird Labs, said the company would hire 50 people.',
+  festival: "The festival drew 20,000 visitors. Its organizer, Kofi Mensah, said next year's edition would be larger. The band, whose singer was ill, cancelled.",
+  tower: 'Residents, who had waited for years, welcomed the decision. Ahmed Nour, the designer of the tower, declined to comment.',
 } as const;
 type TextName = keyof typeof TEXTS;
 const indexes = Object.fromEntries(Object.entries(TEXTS).map(([k, t]) => [k, prepareIndex(t)])) as Record<TextName, ReturnType<typeof prepareIndex>>;
@@ -41,7 +44,16 @@ describe('relative clauses and appositives: exact answers, or honestly none', ()
     ['energy', 'Who is the spokeswoman for Northwind Energy?', 'Maria Lopez'],
     ['energy', 'Who is the chief executive of Northwind?', 'Paul Brandt'],
     ['energy', 'Who declined to comment?', 'Paul Brandt'],
+    // NAME , the VERB-er of Y ,  /  Its VERB-er , NAME ,
+    ['labs', 'Who founded Bluebird Labs?', 'Ana Ruiz'],
+    ['tower', 'Who designed the tower?', 'Ahmed Nour'],
+    ['festival', 'Who organized the festival?', 'Kofi Mensah'],
+    // a sentence-initial common noun and a whose-clause before the verb
+    ['tower', 'Who welcomed the decision?', 'Residents'],
+    ['festival', 'Who cancelled?', 'The band'],
     // unanswerable: the clause's verb is there, its object is not the asked one
+    ['tower', 'Who designed the bridge?', null],
+    ['labs', 'Who owns Bluebird Labs?', null],
     ['bridge', 'Who supported the project?', null],
     ['bridge', 'Who designed the bridge?', null],
     ['startup', 'Who founded the bakery?', null],
@@ -104,10 +116,10 @@ describe('relative.ts pattern matcher', () => {
   it('pairs an appositive description with its name on either side', () => {
     const e = sentence(4);
     const spokeswoman = at(e.tokens, 'spokeswoman');
-    expect(text(e.tokens, appositiveName(e.tokens, { from: spokeswoman - 1, to: spokeswoman + 4 }))).toBe('Maria Lopez');
+    expect(text(e.tokens, appositiveName(e.tokens, e.tags, { from: spokeswoman - 1, to: spokeswoman + 4 }))).toBe('Maria Lopez');
     const c = sentence(5);
     const executive = at(c.tokens, 'executive');
-    expect(text(c.tokens, appositiveName(c.tokens, { from: 0, to: executive + 1 }))).toBe('Paul Brandt');
+    expect(text(c.tokens, appositiveName(c.tokens, c.tags, { from: 0, to: executive + 1 }))).toBe('Paul Brandt');
   });
 
   it('stays bounded on a long run of commas and relative pronouns', () => {
