@@ -200,14 +200,20 @@ export function passiveClauseObject(tokens: readonly QaToken[], tags: TokenTags,
 const AGENT_OF = new Set(['of', 'at', 'for']);
 
 /**
- * "Ana Ruiz, the founder of Bluebird Labs," / "Bluebird's founder, Ana Ruiz,": the agent noun at
- * `v` heads an appositive beside a name. Returns the name and the description (with its "of"
+ * "Ana Ruiz, the founder of Bluebird Labs," / "Bluebird's founder, Ana Ruiz," / "battery developer
+ * John Goodenough": the agent noun at `v` heads an appositive beside a name, or is its title. Returns the name and the description (with its "of"
  * phrase), or null when the noun at `v` stands in no appositive.
  */
 export function agentAppositive(tokens: readonly QaToken[], tags: TokenTags, v: number): { name: Span; description: Span } | null {
   if (tags.pos[v] !== 'NOUN') return null;
   const head = descriptionEndingAt(tokens, tags, v);
   if (!head) return null;
+  // "lithium-ion battery developer John B. Goodenough": the agent noun as the name's title.
+  if (isCapitalized(tokens[v + 1]) && !isTitle(tokens[v + 1]!)) {
+    let end = v + 1;
+    while (end + 1 < tokens.length && end - v < MAX_ANTECEDENT_TOKENS && (isCapitalized(tokens[end + 1]) || isNamePeriod(tokens, end + 1))) end++;
+    if (isCapitalized(tokens[end])) return { name: { from: v + 1, to: end + 1 }, description: head };
+  }
   let to = v + 1;
   if (AGENT_OF.has(tokens[to]?.lower ?? '')) {
     let k = to + 1;

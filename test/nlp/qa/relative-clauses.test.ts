@@ -20,6 +20,7 @@ const TEXTS = {
   labs: 'Ana Ruiz, the founder of Bluebird Labs, said the company would hire 50 people.',
   festival: "The festival drew 20,000 visitors. Its organizer, Kofi Mensah, said next year's edition would be larger. The band, whose singer was ill, cancelled.",
   tower: 'Residents, who had waited for years, welcomed the decision. Ahmed Nour, the designer of the tower, declined to comment.',
+  prize: 'The prize went to three scientists, among them battery developer Mina Okoye, who spoke in Oslo on Friday.',
 } as const;
 type TextName = keyof typeof TEXTS;
 const indexes = Object.fromEntries(Object.entries(TEXTS).map(([k, t]) => [k, prepareIndex(t)])) as Record<TextName, ReturnType<typeof prepareIndex>>;
@@ -48,6 +49,10 @@ describe('relative clauses and appositives: exact answers, or honestly none', ()
     ['labs', 'Who founded Bluebird Labs?', 'Ana Ruiz'],
     ['tower', 'Who designed the tower?', 'Ahmed Nour'],
     ['festival', 'Who organized the festival?', 'Kofi Mensah'],
+    // the agent noun as a title: "battery developer Mina Okoye"
+    ['prize', 'Who developed the battery?', 'Mina Okoye'],
+    ['prize', 'Who developed the vaccine?', null],
+    ['prize', 'Who spoke in Oslo?', 'Mina Okoye'],
     // a sentence-initial common noun and a whose-clause before the verb
     ['tower', 'Who welcomed the decision?', 'Residents'],
     ['festival', 'Who cancelled?', 'The band'],
