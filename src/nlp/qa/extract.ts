@@ -42,7 +42,8 @@ export interface ScoredCandidate {
   readonly typeFit: number;
 }
 
-const EDGE_JUNK = new Set([',', ';', ':', '.', '-', '(', ')', '"', "'", 'of', 'and', 'or', 'in', 'on', 'at', 'by', 'to', 'for', 'with', 'from', 'as', "'s"]);
+/** Punctuation, prepositions and relative pronouns never start or end an answer ("which critics" -> "critics"). */
+const EDGE_JUNK = new Set(['which', 'whose', 'whom', 'who', ',', ';', ':', '.', '-', '(', ')', '"', "'", 'of', 'and', 'or', 'in', 'on', 'at', 'by', 'to', 'for', 'with', 'from', 'as', "'s"]);
 
 /** Strip question words and junk from the span's edges. */
 function trim(tokens: readonly QaToken[], c: Candidate, q: QuestionAnalysis, headTerm: string): [number, number] {

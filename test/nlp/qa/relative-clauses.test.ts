@@ -21,6 +21,9 @@ const TEXTS = {
   festival: "The festival drew 20,000 visitors. Its organizer, Kofi Mensah, said next year's edition would be larger. The band, whose singer was ill, cancelled.",
   tower: 'Residents, who had waited for years, welcomed the decision. Ahmed Nour, the designer of the tower, declined to comment.',
   prize: 'The prize went to three scientists, among them battery developer Mina Okoye, who spoke in Oslo on Friday.',
+  police: 'Police arrested a man who stole a car. The owner, Lisa Grant, called the police.',
+  council: 'Councillor Ben Okafor, who was elected in 2020, resigned on Friday.',
+  report: 'The report, which critics called flawed, was published in May.',
 } as const;
 type TextName = keyof typeof TEXTS;
 const indexes = Object.fromEntries(Object.entries(TEXTS).map(([k, t]) => [k, prepareIndex(t)])) as Record<TextName, ReturnType<typeof prepareIndex>>;
@@ -53,6 +56,14 @@ describe('relative clauses and appositives: exact answers, or honestly none', ()
     ['prize', 'Who developed the battery?', 'Mina Okoye'],
     ['prize', 'Who developed the vaccine?', null],
     ['prize', 'Who spoke in Oslo?', 'Mina Okoye'],
+    // a restrictive "who" after a described person; a passive relative answers the passive question only
+    ['police', 'Who stole a car?', 'a man'],
+    ['police', 'Who called the police?', 'Lisa Grant'],
+    ['council', 'Who was elected in 2020?', 'Ben Okafor'],
+    ['council', 'Who elected Okafor?', null],
+    ['council', 'Who resigned on Friday?', 'Ben Okafor'],
+    // an object relative: the pronoun is no part of the answer
+    ['report', 'Who called the report flawed?', 'critics'],
     // a sentence-initial common noun and a whose-clause before the verb
     ['tower', 'Who welcomed the decision?', 'Residents'],
     ['festival', 'Who cancelled?', 'The band'],
