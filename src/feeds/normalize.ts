@@ -4,21 +4,8 @@
  * normalized URL, normalized title + day) was seen before on the same feed.
  */
 import { createHash } from 'node:crypto';
+import { urlKey } from '../library/url';
 import type { FeedItem } from './parse';
-
-/** Query parameters that only track the reader and never change the page (lowercase; `utm_*` by prefix). */
-const TRACKING_PARAMS: ReadonlySet<string> = new Set([
-  'fbclid', // Facebook click id
-  'gclid', // Google Ads click id
-  'dclid', // Google display click id
-  'msclkid', // Microsoft Ads click id
-  'mc_cid', // Mailchimp campaign
-  'mc_eid', // Mailchimp subscriber
-  'igshid', // Instagram share id
-  'yclid', // Yandex click id
-  '_hsenc', // HubSpot
-  '_hsmi', // HubSpot
-]);
 
 /** Titles shorter than this (after normalization) are too generic ("Update", "News") to identify an item alone. */
 const MIN_TITLE_KEY_LENGTH = 12;
@@ -29,24 +16,12 @@ const MIN_TITLE_KEY_LENGTH = 12;
  * remaining query parameters sorted. Returns undefined for anything that is not an http(s) URL.
  */
 export function normalizeUrl(raw: string): string | undefined {
-  let u: URL;
-  try {
-    u = new URL(raw.trim());
-  } catch {
-    return undefined;
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
-  const params = [...u.searchParams.entries()]
-    .filter(([k]) => {
-      const key = k.toLowerCase();
-      return !key.startsWith('utm_') && !TRACKING_PARAMS.has(key);
-    })
-    .sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
-  const query = params.length === 0 ? '' : `?${new URLSearchParams(params).toString()}`;
-  let path = u.pathname;
-  while (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
-  if (path === '/') path = '';
-  return `${u.host.toLowerCase()}${path}${query}`;
+  // The library's key for the same page (tracking parameters, fragment, trailing slash and port
+  // handled in one place), without its scheme.
+  const key = urlKey(raw);
+  if (key === undefined) return undefined;
+  const u = new URL(key);
+  return `${u.host}${u.pathname === '/' ? '' : u.pathname}${u.search}`;
 }
 
 /** A title reduced for comparison: Unicode-folded, lowercase, punctuation and spacing removed. */

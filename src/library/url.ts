@@ -1,7 +1,24 @@
 /** URL handling for duplicate detection and for URLs pasted where an article is expected. */
 
-/** Query parameters that only track the click, never change the page (dropped from the key). */
-const TRACKING_PARAMS = /^(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid|igshid|ref_src|cmpid)$/i;
+/** Query parameters that only track the reader and never change the page (lowercase; `utm_*` by prefix). */
+const TRACKING_PARAMS: ReadonlySet<string> = new Set([
+  'fbclid', // Facebook click id
+  'gclid', // Google Ads click id
+  'dclid', // Google display click id
+  'msclkid', // Microsoft Ads click id
+  'mc_cid', // Mailchimp campaign
+  'mc_eid', // Mailchimp subscriber
+  'igshid', // Instagram share id
+  'yclid', // Yandex click id
+  '_hsenc', // HubSpot
+  '_hsmi', // HubSpot
+  'ref_src', // Twitter/X referral source
+  'cmpid', // campaign id used by news sites
+]);
+const isTracking = (name: string): boolean => {
+  const key = name.toLowerCase();
+  return key.startsWith('utm_') || TRACKING_PARAMS.has(key);
+};
 
 /** True when `value` is an http(s) URL (what a user pastes), not an id or a title. */
 export function looksLikeUrl(value: string): boolean {
@@ -18,7 +35,9 @@ export function urlKey(value: string): string | undefined {
   const u = new URL(value.trim());
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
   u.hash = '';
-  const kept = [...u.searchParams].filter(([k]) => !TRACKING_PARAMS.test(k)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const kept = [...u.searchParams]
+    .filter(([k]) => !isTracking(k))
+    .sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
   u.search = new URLSearchParams(kept).toString();
   if (u.pathname.length > 1 && u.pathname.endsWith('/')) u.pathname = u.pathname.replace(/\/+$/, '') || '/';
   return u.toString();
