@@ -9,10 +9,11 @@ import type { Config } from '../config';
 import type { Article } from '../article/model';
 import { ArticleError } from '../article/errors';
 import { parseArticle } from '../article';
-import { fetchOptionsFromConfig, safeFetch, type SafeFetchOptions, type FetchedDocument } from '../fetch';
+import { formatFromContentType, type ArticleFormat } from '../article/sniff';
+import { fetchOptionsFromConfig, parseContentType, safeFetch, type SafeFetchOptions, type FetchedDocument } from '../fetch';
 import { LibraryError } from './errors';
 
-export type ArticleFormat = 'text' | 'markdown' | 'html';
+export type { ArticleFormat };
 
 /** A request to add an article, as the command layer describes it. */
 export type AddSource =
@@ -43,21 +44,24 @@ export const FORMAT_BY_EXTENSION: Readonly<Record<string, ArticleFormat>> = {
   '.xhtml': 'html',
 };
 
-/** The format implied by a content type, when it says something definite. */
+/**
+ * The format a content type states, when it states one (the article module's rule); undefined means
+ * "decided from the content" (text/plain often carries Markdown).
+ */
 export function formatOfContentType(contentType: string | undefined): ArticleFormat | undefined {
-  const ct = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
-  if (ct === 'text/html' || ct === 'application/xhtml+xml') return 'html';
-  if (ct === 'text/markdown' || ct === 'text/x-markdown') return 'markdown';
-  if (ct === 'text/plain') return 'text';
-  return undefined;
+  return formatFromContentType(parseContentType(contentType ?? '').mediaType);
 }
 
-/** Decide the format of an attachment or file, or refuse it (ATTACHMENT_TYPE). */
-export function formatOfFile(name: string, contentType?: string): ArticleFormat {
+/**
+ * Decide the format of an attachment or file (undefined: read the content to decide), or refuse it
+ * (ATTACHMENT_TYPE) when neither its name nor its content type says it is text, Markdown or HTML.
+ */
+export function formatOfFile(name: string, contentType?: string): ArticleFormat | undefined {
   const byExt = FORMAT_BY_EXTENSION[extname(name).toLowerCase()];
   if (byExt) return byExt;
-  const byType = formatOfContentType(contentType);
-  if (byType) return byType;
+  const mediaType = parseContentType(contentType ?? '').mediaType;
+  const byType = formatFromContentType(mediaType);
+  if (byType || mediaType === 'text/plain') return byType;
   throw new LibraryError('ATTACHMENT_TYPE', `${name} is not a text, Markdown or HTML file`, {
     fileName: name,
   });
@@ -98,7 +102,7 @@ export function createArticleLoader(options: LoaderOptions): ArticleLoader {
         const doc = await fetch(source.url, options.fetchOptions.article);
         return parseArticle({
           content: doc.text,
-          format: formatOfContentType(doc.contentType) ?? 'html',
+          ...withFormat(formatOfContentType(doc.contentType)),
           source: doc.finalUrl,
           url: doc.finalUrl,
         });
@@ -116,7 +120,7 @@ export function createArticleLoader(options: LoaderOptions): ArticleLoader {
           ...options.fetchOptions.attachment,
           maxBytes: Math.min(options.fetchOptions.attachment.maxBytes, options.maxFileBytes),
         });
-        return parseArticle({ content: doc.text, format, source: `attachment:${source.name}` });
+        return parseArticle({ content: doc.text, ...withFormat(format), source: `attachment:${source.name}` });
       }
       case 'file': {
         const format = formatOfFile(source.path);
@@ -131,8 +135,13 @@ export function createArticleLoader(options: LoaderOptions): ArticleLoader {
           });
         }
         const content = await readFile(source.path, 'utf8');
-        return parseArticle({ content, format, source: source.path });
+        return parseArticle({ content, ...withFormat(format), source: source.path });
       }
     }
   };
+}
+
+/** `format` when known; without it parseArticle decides from the content. */
+function withFormat(format: ArticleFormat | undefined): { format?: ArticleFormat } {
+  return format ? { format } : {};
 }
