@@ -39,7 +39,7 @@ function optionsOf(parsed: ParsedLine): Options {
     getString: (n) => (typeof value(n) === 'string' ? (value(n) as string) : undefined),
     getInteger: (n) => (typeof value(n) === 'number' ? (value(n) as number) : undefined),
     getBoolean: (n) => (typeof value(n) === 'boolean' ? (value(n) as boolean) : undefined),
-    getChannelId: (n) => (parsed.types.get(n) === OPTION_TYPE.channel ? String(value(n)) : undefined),
+    getChannelId: (n) => (parsed.types.get(n) === OPTION_TYPE.channel && value(n) !== undefined ? String(value(n)) : undefined),
     getAttachment: (n): Attachment | undefined => {
       if (parsed.types.get(n) !== OPTION_TYPE.attachment || value(n) === undefined) return undefined;
       const path = String(value(n));
