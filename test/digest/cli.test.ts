@@ -1,22 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import command from '../../src/cli/commands/digest';
-import type { CliIo } from '../../src/cli/types';
 import { DIGEST_FOOTER } from '../../src/digest/compose';
+import { runWithIo, type CliRun } from '../support/cli-io';
 
-async function runCli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const io: CliIo = { stdin: Readable.from([]), stdout, stderr, env: {} };
-  const code = await command.run(args, io);
-  return { code, out, err };
+function runCli(args: string[]): Promise<CliRun> {
+  return runWithIo((io) => command.run(args, io));
 }
 
 let dir: string;
