@@ -3,7 +3,8 @@
  * http/https only, the host resolved and each address checked against the address rules, the
  * connection pinned to the checked address, at most MAX_REDIRECTS redirects (each rechecked), a
  * connect timeout and a total deadline, a content-type allowlist checked before the body is read,
- * a byte cap enforced while streaming (after decompression), and charset-aware decoding.
+ * a byte cap enforced while streaming (after decompression), and charset-aware decoding. Every hop
+ * closes its connection when it ends, so nothing keeps downloading after the fetch has settled.
  */
 import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
@@ -114,12 +115,13 @@ async function fetchHop(
       if (settled) return;
       settled = true;
       for (const t of timers) clearTimeout(t);
+      // The connection ends with the hop, however it ended (a document, a redirect, a refusal, the
+      // deadline). Once the timers are gone nothing else bounds it: a response left open, or drained,
+      // keeps downloading whatever a hostile server sends. After a complete body this loses nothing.
+      req.destroy();
       fn();
     };
-    const fail = (err: FetchError) => finish(() => {
-      req.destroy();
-      reject(err);
-    });
+    const fail = (err: FetchError) => finish(() => reject(err));
 
     const req = (target.protocol === 'https:' ? https : http).request({
       protocol: target.protocol,
@@ -161,12 +163,14 @@ async function handleResponse(res: IncomingMessage, target: URL, originalUrl: st
   const lastModified = header('last-modified');
   const validators = { ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };
 
+  // Early exits destroy the response rather than drain it: draining reads a body of any size
+  // (a redirect's body is never needed, and a 304 has none to wait for).
   if (REDIRECT_STATUSES.has(status) && header('location')) {
-    res.resume();
+    res.destroy();
     return { kind: 'redirect', location: header('location')! };
   }
   if (status === 304) {
-    res.resume();
+    res.destroy();
     const doc: FetchedDocument = { url: originalUrl, finalUrl: target.href, status, contentType: parseContentType(header('content-type')).mediaType, charset: '', text: '', bytes: 0, notModified: true, ...validators };
     return { kind: 'done', doc };
   }
