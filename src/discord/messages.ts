@@ -44,7 +44,9 @@ const LIBRARY: { [C in LibraryError['code']]: Describe<LibraryError> } = {
 
 const FETCH: { [C in FetchError['code']]: Describe<FetchError> } = {
   FETCH_BAD_URL: () => 'That is not a web address I can read. Paste a full link starting with https://.',
-  FETCH_PROTOCOL: () => 'I only load http:// and https:// links.',
+  FETCH_PROTOCOL: (e) => `I only read http:// and https:// links${e.scheme ? `, not \`${e.scheme}:\` links` : ''}.`,
+  FETCH_CREDENTIALS: () =>
+    'I refuse links with a user name or password in them (the `user:password@` part), and I never send those credentials anywhere. Paste the link without them.',
   FETCH_BLOCKED_ADDRESS: () =>
     'That link points to a private, local or cloud-internal network address, which I never fetch from.',
   FETCH_DNS: () => 'The site’s name could not be found. Check the link for typos.',
@@ -73,6 +75,7 @@ const FEED_REJECTION: Record<string, string> = {
   FEED_UNRECOGNIZED: 'it is not an RSS, Atom, RDF or JSON feed (if it is a web page, look for its feed link)',
   FEED_XML_ENTITIES: 'it declares XML entities, the shape of an entity-expansion attack',
   FETCH_BLOCKED_ADDRESS: 'it points to a private, local or cloud-internal network address',
+  FETCH_CREDENTIALS: 'it has a user name or password in it; I refuse such links and never send the credentials anywhere',
   FETCH_TOO_LARGE: 'it is larger than I am allowed to download',
   FETCH_TIMEOUT: 'the site took too long to answer',
   FETCH_CONTENT_TYPE: 'the site does not serve it as a feed',

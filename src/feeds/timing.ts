@@ -25,6 +25,7 @@ export const PERMANENT_FAILURES: ReadonlySet<string> = new Set<FeedErrorCode | s
   'FEED_XML_ENTITIES', // the publisher serves an entity bomb: never parse it
   'FETCH_BLOCKED_ADDRESS', // the host resolves to a private/loopback address
   'FETCH_BAD_URL', // not an http(s) URL
+  'FETCH_CREDENTIALS', // a redirect to a link with a user name or password (was FETCH_BAD_URL)
 ]);
 
 /** Spread `delayMs` by up to ±jitter using `random()` in [0, 1). */

@@ -7,6 +7,7 @@
 export type FetchErrorCode =
   | 'FETCH_BAD_URL'
   | 'FETCH_PROTOCOL'
+  | 'FETCH_CREDENTIALS'
   | 'FETCH_BLOCKED_ADDRESS'
   | 'FETCH_DNS'
   | 'FETCH_TOO_MANY_REDIRECTS'
@@ -28,17 +29,20 @@ export class FetchError extends Error {
    * in ms, at most MAX_RETRY_AFTER_MS; absent when it sent no valid Retry-After.
    */
   readonly retryAfterMs?: number;
+  /** The refused scheme without its colon (e.g. 'gopher'), for FETCH_PROTOCOL. */
+  readonly scheme?: string;
 
   constructor(
     readonly code: FetchErrorCode,
     /** The URL being fetched when it failed (after redirects, the hop that failed). */
     readonly url: string,
     message: string,
-    extra: { status?: number; address?: string; retryAfterMs?: number; cause?: unknown } = {},
+    extra: { status?: number; address?: string; retryAfterMs?: number; scheme?: string; cause?: unknown } = {},
   ) {
     super(message, extra.cause === undefined ? undefined : { cause: extra.cause });
     if (extra.status !== undefined) this.status = extra.status;
     if (extra.address !== undefined) this.address = extra.address;
     if (extra.retryAfterMs !== undefined) this.retryAfterMs = extra.retryAfterMs;
+    if (extra.scheme !== undefined) this.scheme = extra.scheme;
   }
 }

@@ -1,10 +1,11 @@
 /**
  * The only code that fetches content from the network. One GET, with every hop checked:
- * http/https only, the host resolved and each address checked against the address rules, the
- * connection pinned to the checked address, at most MAX_REDIRECTS redirects (each rechecked), a
- * connect timeout and a total deadline, a content-type allowlist checked before the body is read,
- * a byte cap enforced while streaming (after decompression), and charset-aware decoding. Every hop
- * closes its connection when it ends, so nothing keeps downloading after the fetch has settled.
+ * http/https only and no credentials in the link (url.ts), the host resolved and each address
+ * checked against the address rules, the connection pinned to the checked address, at most
+ * MAX_REDIRECTS redirects (each rechecked), a connect timeout and a total deadline, a content-type
+ * allowlist checked before the body is read, a byte cap enforced while streaming (after
+ * decompression), and charset-aware decoding. Every hop closes its connection when it ends, so
+ * nothing keeps downloading after the fetch has settled.
  */
 import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
@@ -17,6 +18,7 @@ import { FetchError } from './errors';
 import { DEFAULT_USER_AGENT, type ResolvedAddress, type SafeFetchOptions } from './options';
 import { RETRY_AFTER_STATUSES, describeWait, parseRetryAfter } from './retry-after';
 import { bareHostname, resolveCheckedAddress, systemLookup, type AddressPolicy } from './resolve';
+import { fetchableUrl } from './url';
 
 /** Redirects followed before giving up: browsers allow 20; 5 covers http->https->www->canonical chains. */
 export const MAX_REDIRECTS = 5;
@@ -65,33 +67,15 @@ export function safeFetch(url: string, opts: SafeFetchOptions): Promise<FetchedD
  */
 export async function safeFetchWithPolicy(url: string, opts: SafeFetchOptions, policy: AddressPolicy): Promise<FetchedDocument> {
   const deadline = Date.now() + opts.timeoutMs;
-  let current = parseFetchableUrl(url, url);
+  let current = fetchableUrl(url);
   for (let hop = 0; ; hop++) {
     const result = await fetchHop(current, url, opts, policy, deadline, hop > 0 ? new URL(url) : undefined);
     if (result.kind === 'done') return result.doc;
     if (hop >= MAX_REDIRECTS) {
       throw new FetchError('FETCH_TOO_MANY_REDIRECTS', current.href, `Gave up on ${url}: more than ${MAX_REDIRECTS} redirects (last one from ${current.href} to ${result.location}).`);
     }
-    current = parseFetchableUrl(result.location, current.href, current);
+    current = fetchableUrl(result.location, current);
   }
-}
-
-function parseFetchableUrl(raw: string, shown: string, base?: URL): URL {
-  let url: URL;
-  try {
-    url = base ? new URL(raw, base) : new URL(raw);
-  } catch {
-    throw new FetchError('FETCH_BAD_URL', shown, base ? `${shown} redirected to "${raw}", which is not a valid URL.` : `"${raw}" is not a valid URL.`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    const what = base ? `${shown} redirected to ${url.href}` : url.href;
-    throw new FetchError('FETCH_PROTOCOL', url.href, `Refused to fetch ${what}: only http and https URLs are fetched, not ${url.protocol.slice(0, -1)}.`);
-  }
-  if (url.username || url.password) {
-    throw new FetchError('FETCH_BAD_URL', url.href, `Refused to fetch ${url.origin}${url.pathname}: URLs with a user name or password are not fetched.`);
-  }
-  if (!url.hostname) throw new FetchError('FETCH_BAD_URL', url.href, `"${raw}" has no host name.`);
-  return url;
 }
 
 type HopResult = { kind: 'done'; doc: FetchedDocument } | { kind: 'redirect'; location: string };

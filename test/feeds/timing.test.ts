@@ -50,5 +50,6 @@ describe('poll timing', () => {
     expect(shouldDisable(POLL_TIMING.failuresBeforeDisable, 'FETCH_TIMEOUT')).toBe(true);
     expect(shouldDisable(1, 'FEED_XML_ENTITIES')).toBe(true);
     expect(shouldDisable(1, 'FETCH_BLOCKED_ADDRESS')).toBe(true);
+    expect(shouldDisable(1, 'FETCH_CREDENTIALS')).toBe(true);
   });
 });

@@ -47,6 +47,7 @@ beforeAll(async () => {
     '/to-private': (_q, r) => r.writeHead(302, { location: 'http://intranet.example/admin' }).end(),
     '/to-metadata': (_q, r) => r.writeHead(307, { location: 'http://169.254.169.254/latest/meta-data/' }).end(),
     '/to-file': (_q, r) => r.writeHead(302, { location: 'file:///etc/passwd' }).end(),
+    '/to-credentials': (_q, r) => r.writeHead(302, { location: `http://user:secret@127.0.0.1:${server.port}/echo-headers` }).end(),
     '/big-declared': (_q, r) => {
       r.writeHead(200, { 'content-type': 'text/html', 'content-length': String(LIMIT * 4) });
       r.write('<p>' + 'x'.repeat(1000)); // never finishes the declared length: we must not wait for it
@@ -218,7 +219,7 @@ describe('safeFetch: refusals', () => {
     ['file:///etc/passwd', 'FETCH_PROTOCOL', 'only http and https'],
     ['javascript:alert(1)', 'FETCH_PROTOCOL', 'only http and https'],
     ['not a url', 'FETCH_BAD_URL', '"not a url" is not a valid URL'],
-    ['http://user:pass@example.com/', 'FETCH_BAD_URL', 'user name or password'],
+    ['http://user:pass@example.com/', 'FETCH_CREDENTIALS', 'links with a user name or password in them are refused'],
     ['http://nowhere.invalid/', 'FETCH_DNS', 'Could not resolve nowhere.invalid'],
   ])('GIVEN %s THEN %s', async (url, code, message) => {
     const err = await fetchError(safeFetch(url, opts({ allowPrivate: false })));
@@ -271,6 +272,17 @@ describe('safeFetch: refusals', () => {
     const err = await fetchError(safeFetch(`${server.origin}/to-file`, opts()));
     expect(err.code).toBe('FETCH_PROTOCOL');
     expect(err.message).toContain('redirected to file:///etc/passwd');
+  });
+
+  it('GIVEN a redirect to a link with credentials THEN it is refused and the credentials are never sent', async () => {
+    const before = server.requests.length;
+    const err = await fetchError(safeFetch(`${server.origin}/to-credentials`, opts()));
+    expect(err).toMatchObject({
+      code: 'FETCH_CREDENTIALS',
+      url: `${server.origin}/echo-headers`,
+      message: `Refused to fetch ${server.origin}/to-credentials redirected to ${server.origin}/echo-headers: links with a user name or password in them are refused, and the credentials were not sent anywhere.`,
+    });
+    expect(server.requests.slice(before).map((r) => r.path)).toEqual(['/to-credentials']);
   });
 
   it('GIVEN a redirect loop THEN it stops after 5 redirects', async () => {
