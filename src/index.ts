@@ -6,7 +6,9 @@
 import 'dotenv/config';
 import { ConfigError, loadConfig } from './config';
 import { runConsole } from './cli/console';
+import { databaseOpenMessage } from './cli/database-messages';
 import { startBot } from './discord/bot';
+import { DatabaseOpenError } from './store';
 
 async function main(): Promise<number> {
   const config = loadConfig();
@@ -34,6 +36,9 @@ try {
 } catch (err) {
   if (err instanceof ConfigError) {
     process.stderr.write(`${err.message}\n`);
+    process.exitCode = 1;
+  } else if (err instanceof DatabaseOpenError) {
+    process.stderr.write(`${databaseOpenMessage(err)}\n`);
     process.exitCode = 1;
   } else {
     process.stderr.write(`Lede could not start: ${err instanceof Error ? err.message : String(err)}\n`);

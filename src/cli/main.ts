@@ -5,6 +5,8 @@
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DatabaseOpenError } from '../store/open-errors';
+import { databaseOpenMessage } from './database-messages';
 import { EXIT, type CliCommand, type CliIo } from './types';
 
 const COMMANDS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'commands');
@@ -54,7 +56,16 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
     return EXIT.usage;
   }
   if (rest.includes('--help') || rest.includes('-h')) return help(io, name);
-  return cmd.run(rest, io);
+  try {
+    return await cmd.run(rest, io);
+  } catch (err) {
+    // Any subcommand that opens the database reports an unusable file the same way, in one line.
+    if (err instanceof DatabaseOpenError) {
+      io.stderr.write(`${databaseOpenMessage(err)}\n`);
+      return EXIT.failure;
+    }
+    throw err;
+  }
 }
 
 function defaultIo(): CliIo {

@@ -14,6 +14,7 @@ export type { AnalysisStore, StoredAnalysis } from './analyses';
 export type { StateStore } from './state';
 export type { ThreadStore, ArticleThread } from './threads';
 export { createArticleStore, createAnalysisStore, createStateStore, createThreadStore };
+export { DatabaseOpenError, type DatabaseOpenErrorCode, type DatabaseOpenErrorDetails } from './database';
 
 export interface Stores {
   readonly db: Db;
@@ -24,18 +25,25 @@ export interface Stores {
   close(): void;
 }
 
-/** Open the database at `path` (or ':memory:') and every store on it. */
+/**
+ * Open the database at `path` (or ':memory:') and every store on it. Throws DatabaseOpenError when
+ * the file cannot be used; the database is closed again before throwing.
+ */
 export function openStores(path: string): Stores {
   const db = openDatabase(path);
-  const articles = createArticleStore(db);
-  return {
-    db,
-    articles,
-    analyses: createAnalysisStore(db),
-    state: createStateStore(db),
-    threads: createThreadStore(db),
-    close() {
-      if (db.open) db.close();
-    },
-  };
+  try {
+    return {
+      db,
+      articles: createArticleStore(db),
+      analyses: createAnalysisStore(db),
+      state: createStateStore(db),
+      threads: createThreadStore(db),
+      close() {
+        if (db.open) db.close();
+      },
+    };
+  } catch (err) {
+    db.close();
+    throw err;
+  }
 }
