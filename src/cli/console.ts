@@ -2,21 +2,28 @@
  * The local console (`npm start` without DISCORD_TOKEN, or `lede console`): type slash commands as
  * in Discord and read the replies as text. Same command modules, router and library as the bot.
  * Reads stdin line by line whether or not it is a terminal, so `echo "/article list" | npm start`
- * works and ends (exit 0) at the end of input.
+ * works and ends (exit 0) at the end of input. Piped input is split by boundedLines, which skips an
+ * over-long line without ever holding it; a terminal keeps readline's line editing.
  */
 import { userInfo } from 'node:os';
-import { createInterface } from 'node:readline';
+import { createInterface, type Interface } from 'node:readline';
 import type { Config } from '../config';
 import { createCore, type Core, type CoreOptions } from '../discord/core';
 import { commandDefinitions } from '../discord/loader';
 import { createLogger } from '../discord/logger';
 import type { MarkdownTextStyle } from '../discord/render/markdown-text';
+import { boundedLines, type BoundedLine } from './bounded-lines';
 import { consoleCommandContext, consoleComponentContext, type ConsoleSession } from './console-context';
 import { ConsoleParseError, parseSlashLine, usageLines, type CommandDefinition } from './console-parse';
 import { EXIT, type CliIo } from './types';
 
 /** Longer lines are refused unread: Discord's own longest option is 6000 characters. */
 export const MAX_LINE_CHARS = 20_000;
+
+/** The answer to a line over MAX_LINE_CHARS (it has been skipped, not kept). */
+export function lineTooLongMessage(bytes: number): string {
+  return `That line is ${bytes.toLocaleString('en-US')} bytes long; the console reads lines of up to ${MAX_LINE_CHARS.toLocaleString('en-US')} characters, so it was skipped.`;
+}
 
 export function banner(core: Core, definitions: readonly CommandDefinition[]): string {
   const total = core.library.list('console', 0, 1).total;
@@ -46,17 +53,22 @@ export async function runConsole(io: CliIo, config: Config, options: CoreOptions
   };
   const interactive = io.stdin.isTTY === true;
   io.stdout.write(`${banner(core, definitions)}\n`);
-  const rl = createInterface({ input: io.stdin, ...(interactive && { output: io.stdout, prompt: 'lede> ' }), terminal: interactive });
+  const rl = interactive ? createInterface({ input: io.stdin, output: io.stdout, prompt: 'lede> ', terminal: true }) : undefined;
+  const lines = rl ? terminalLines(rl) : boundedLines(io.stdin, MAX_LINE_CHARS);
   try {
-    if (interactive) rl.prompt();
-    for await (const raw of rl) {
-      const line = raw.trim();
-      if (line === '/quit' || line === '/exit') break;
-      await handleLine(line, core, definitions, session);
-      if (interactive) rl.prompt();
+    rl?.prompt();
+    for await (const next of lines) {
+      if (next.kind === 'too-long') {
+        session.write(`${lineTooLongMessage(next.bytes)}\n`);
+      } else {
+        const line = next.text.trim();
+        if (line === '/quit' || line === '/exit') break;
+        await handleLine(line, core, definitions, session);
+      }
+      rl?.prompt();
     }
   } finally {
-    rl.close();
+    rl?.close();
     await core.router.drain(5000);
     core.stores.close();
   }
@@ -65,10 +77,6 @@ export async function runConsole(io: CliIo, config: Config, options: CoreOptions
 
 async function handleLine(line: string, core: Core, definitions: readonly CommandDefinition[], session: ConsoleSession): Promise<void> {
   if (!line || line.startsWith('#')) return;
-  if (line.length > MAX_LINE_CHARS) {
-    session.write(`That line is ${line.length} characters; the console reads at most ${MAX_LINE_CHARS}.\n`);
-    return;
-  }
   if (line === '/help' || line === 'help') {
     session.write(`${definitions.flatMap((d) => usageLines(d)).join('\n')}\n`);
     return;
@@ -88,6 +96,13 @@ async function handleLine(line: string, core: Core, definitions: readonly Comman
   } catch (err) {
     if (err instanceof ConsoleParseError) session.write(`${err.message}\n`);
     else throw err;
+  }
+}
+
+/** A person typing at a terminal: readline's lines, the same refusal past MAX_LINE_CHARS. */
+async function* terminalLines(rl: Interface): AsyncGenerator<BoundedLine> {
+  for await (const text of rl) {
+    yield text.length > MAX_LINE_CHARS ? { kind: 'too-long', bytes: Buffer.byteLength(text) } : { kind: 'line', text };
   }
 }
 
