@@ -8,7 +8,7 @@ import { segment, type Segmentation } from './segment';
 import { summarize, type SummaryResult } from './summarize';
 import { extractQuotes, type Quote } from './quotes';
 
-export const ANALYSIS_VERSION = 6;
+export const ANALYSIS_VERSION = 7;
 
 export interface Analysis {
   readonly version: number;

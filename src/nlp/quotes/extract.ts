@@ -70,8 +70,35 @@ function isUpperLabel(ctx: QuoteContext, first: number, last: number): boolean {
   return label === label.toUpperCase() && label !== label.toLowerCase();
 }
 
-function covered(drafts: readonly Draft[], a: number, b: number): boolean {
-  return drafts.some((d) => d.fragments.some(([x, y]) => x < b && a < y));
+/**
+ * Spans in order of their start, with the running maximum of their ends: "does any span overlap
+ * [a, b)?" is one binary search. Spans must be added in order of their start.
+ */
+class SpanIndex {
+  private readonly starts: number[] = [];
+  private readonly maxEnds: number[] = [];
+
+  add(a: number, b: number): void {
+    this.starts.push(a);
+    this.maxEnds.push(Math.max(b, this.maxEnds.at(-1) ?? -1));
+  }
+
+  /** Number of spans starting before `offset`. */
+  countBefore(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid]! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  overlaps(a: number, b: number): boolean {
+    const n = this.countBefore(b);
+    return n > 0 && this.maxEnds[n - 1]! > a;
+  }
 }
 
 /** Extract every attribution of `text` (offsets into `text`), in text order. */
@@ -104,16 +131,31 @@ export function extractQuotes(text: string, seg: Segmentation = segment(text)): 
   return finish(ctx, drafts);
 }
 
-/** Step 4: quotations that no frame took. */
+/**
+ * Step 4: quotations that no frame took. Regions come in text order, so the drafts added here come
+ * in order too: overlap and "the latest quote before" are binary searches over the frame drafts
+ * (sorted) and the added ones, linear-logarithmic on a text of thousands of quotations.
+ */
 function addUnattributedRegions(ctx: QuoteContext, drafts: Draft[]): void {
-  const byStart = [...drafts];
+  const framed = [...drafts];
+  const framedSpans = new SpanIndex();
+  for (const [a, b] of framed.flatMap((d) => d.fragments).sort((x, y) => x[0] - y[0])) framedSpans.add(a, b);
+  const framedStarts = new SpanIndex();
+  for (const d of framed) framedStarts.add(d.fragments[0]![0], d.fragments[0]![0]);
+  const added: Draft[] = [];
+  const addedSpans = new SpanIndex();
+  const add = (d: Draft): void => {
+    drafts.push(d);
+    added.push(d);
+    for (const [a, b] of [...d.fragments].sort((x, y) => x[0] - y[0])) addedSpans.add(a, b);
+  };
   for (let r = 0; r < ctx.regions.length; r++) {
     const reg = ctx.regions[r]!;
     if (reg.continuation) continue;
     const chain = regionChain(ctx, r).map((k) => ctx.regions[k]!);
     const start = reg.start;
     const end = chain.at(-1)!.end;
-    if (covered(drafts, start, end)) continue;
+    if (framedSpans.overlaps(start, end) || addedSpans.overlaps(start, end)) continue;
     const words = chain.reduce((n, c) => n + c.words, 0);
     if (words < MIN_UNATTRIBUTED_WORDS) continue;
     const fragments = regionFragments(chain);
@@ -122,16 +164,16 @@ function addUnattributedRegions(ctx: QuoteContext, drafts: Draft[]): void {
     if (closeMark >= 0) {
       const f = afterQuotationFrame(ctx, tokenAtOrAfter(ctx, closeMark), fragments);
       if (f) {
-        const d: Draft = { fragments, kind: 'direct', frame: f, cueClass: 'speech', trust: f.trust, inheritFrom: null, paragraph: reg.paragraph };
-        drafts.push(d);
-        byStart.push(d);
-        byStart.sort((x, y) => x.fragments[0]![0] - y.fragments[0]![0]);
+        add({ fragments, kind: 'direct', frame: f, cueClass: 'speech', trust: f.trust, inheritFrom: null, paragraph: reg.paragraph });
         continue;
       }
     }
-    // The latest quote before this quotation.
-    let prev: Draft | null = null;
-    for (const d of byStart) if (d.fragments[0]![0] < reg.open) prev = d;
+    // The latest quote before this quotation: the later of the latest framed one and the latest
+    // added one (an added draft wins a tie, as it was inserted after the framed ones).
+    const k = framedStarts.countBefore(reg.open);
+    const lastAdded = added.at(-1);
+    const prevFramed = k > 0 ? framed[k - 1]! : null;
+    const prev = lastAdded && lastAdded.fragments[0]![0] < reg.open && (!prevFramed || lastAdded.fragments[0]![0] >= prevFramed.fragments[0]![0]) ? lastAdded : prevFramed;
     const para = ctx.seg.paragraphs[reg.paragraph]!;
     // A further quotation in the paragraph of an attributed one, with only that attribution between
     // them (`"A," said X. "B."`): the same speaker goes on.
@@ -142,7 +184,7 @@ function addUnattributedRegions(ctx: QuoteContext, drafts: Draft[]): void {
     // With no speaker, only a full sentence or more is worth keeping: shorter quoted phrases are
     // titles, slogans and scare quotes ("jobs, jobs, jobs", "Fox News Sunday").
     if (!inherit && words < MIN_UNATTRIBUTED_SENTENCE_WORDS) continue;
-    const d: Draft = {
+    add({
       fragments,
       kind: 'direct',
       frame: null,
@@ -150,10 +192,7 @@ function addUnattributedRegions(ctx: QuoteContext, drafts: Draft[]): void {
       trust: inherit ? (sameParagraph ? NEXT_FRAGMENT_TRUST : CONTINUATION_TRUST) * inherit.trust : 0.3,
       inheritFrom: inherit,
       paragraph: reg.paragraph,
-    };
-    drafts.push(d);
-    byStart.push(d);
-    byStart.sort((x, y) => x.fragments[0]![0] - y.fragments[0]![0]);
+    });
   }
 }
 

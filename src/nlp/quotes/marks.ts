@@ -90,7 +90,10 @@ function pairParagraph(
 ): { openAtEnd: number } {
   const marks: Mark[] = [];
   const mark = single ? "'" : '"';
-  for (let i = folded.indexOf(mark, pStart); i >= 0 && i < pEnd; i = folded.indexOf(mark, i + 1)) {
+  // Scan this paragraph only: an indexOf that ran on to the next mark past the paragraph would
+  // make a text of many mark-less paragraphs quadratic.
+  for (let i = pStart; i < pEnd; i++) {
+    if (folded[i] !== mark) continue;
     if (single && isApostrophe(folded, i)) continue;
     marks.push({ at: i, hint: hintAt(text, folded, i) });
   }
@@ -132,9 +135,12 @@ export function pairQuoteMarks(seg: Segmentation): QuoteRegion[] {
   const { text, folded } = seg;
   const regions: QuoteRegion[] = [];
   let continuing = false;
+  let nextDouble = folded.indexOf('"');
   for (let p = 0; p < seg.paragraphs.length; p++) {
     const para = seg.paragraphs[p]!;
-    const hasDouble = folded.indexOf('"', para.start) >= 0 && folded.indexOf('"', para.start) < para.end;
+    // The next double mark at or after this paragraph, found once and reused until passed (linear overall).
+    if (nextDouble >= 0 && nextDouble < para.start) nextDouble = folded.indexOf('"', para.start);
+    const hasDouble = nextDouble >= 0 && nextDouble < para.end;
     const before = regions.length;
     const { openAtEnd } = pairParagraph(text, folded, para.start, para.end, p, !hasDouble, regions);
     // Mark the first region of a paragraph that reopened an open quotation.

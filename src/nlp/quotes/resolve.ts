@@ -16,6 +16,13 @@ import { NOT_SPEAKERS, TITLES } from '../lexicon/titles-roles';
 
 /** How many paragraphs back a pronoun may look for its antecedent. */
 const PRONOUN_PARAGRAPH_WINDOW = 3;
+/**
+ * How many earlier speakers, and named persons, a pronoun may look back over. News keeps its
+ * antecedent among the last few names; the bound keeps a paragraph of thousands of names (a list,
+ * an attack) linear instead of quadratic.
+ */
+const PRONOUN_SPEAKERS_BACK = 30;
+const PRONOUN_PERSONS_BACK = 60;
 
 interface Person {
   readonly name: string;
@@ -34,6 +41,8 @@ export class SpeakerResolver {
   private readonly persons: Person[] = [];
   private readonly fullNames = new Map<string, Set<string>>();
   private readonly genders = new Map<string, Gender>();
+  /** nameKey of each name met, computed once (names repeat through an article). */
+  private readonly keys = new Map<string, string[]>();
   /** Resolved speakers of earlier frames, in text order. */
   private readonly speakers: Array<{ name: string; offset: number; paragraph: number; plural: boolean }> = [];
 
@@ -66,7 +75,7 @@ export class SpeakerResolver {
           const gender = genderOf(text);
           const para = ctx.seg.sentences[ctx.sentenceOf[first]!]!.paragraph;
           this.persons.push({ name, gender, offset: toks[first]!.start, paragraph: para });
-          const key = nameKey(name);
+          const key = this.keyOf(name);
           if (key.length >= 2) {
             const last = key.at(-1)!;
             if (!this.fullNames.has(last)) this.fullNames.set(last, new Set());
@@ -79,9 +88,30 @@ export class SpeakerResolver {
     }
   }
 
+  private keyOf(name: string): string[] {
+    let key = this.keys.get(name);
+    if (!key) {
+      key = nameKey(name);
+      this.keys.set(name, key);
+    }
+    return key;
+  }
+
+  /** Index of the first person named at or after `offset` (persons are in text order). */
+  private personsBefore(offset: number): number {
+    let lo = 0;
+    let hi = this.persons.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.persons[mid]!.offset < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   /** The full name for a surname alone, when the article uses exactly one full name ending with it. */
   private expand(name: string): string {
-    const key = nameKey(name);
+    const key = this.keyOf(name);
     if (key.length !== 1) return name;
     const full = this.fullNames.get(key[0]!);
     return full && full.size === 1 ? [...full][0]! : name;
@@ -122,7 +152,7 @@ export class SpeakerResolver {
       return g === null || g === wanted;
     };
     // 1. The latest compatible speaker nearby.
-    for (let k = this.speakers.length - 1; k >= 0; k--) {
+    for (let k = this.speakers.length - 1; k >= 0 && k >= this.speakers.length - PRONOUN_SPEAKERS_BACK; k--) {
       const sp = this.speakers[k]!;
       if (sp.offset > offset) continue;
       if (paragraph - sp.paragraph > PRONOUN_PARAGRAPH_WINDOW) break;
@@ -133,21 +163,22 @@ export class SpeakerResolver {
     }
     if (kind === 'pl') return { ref: null, certainty: 1 };
     // 2. The latest compatible person named before it.
-    for (let k = this.persons.length - 1; k >= 0; k--) {
+    const end = this.personsBefore(offset);
+    const floor = Math.max(0, end - PRONOUN_PERSONS_BACK);
+    for (let k = end - 1; k >= floor; k--) {
       const p = this.persons[k]!;
-      if (p.offset >= offset) continue;
       if (paragraph - p.paragraph > PRONOUN_PARAGRAPH_WINDOW) break;
       const name = this.expand(p.name);
       // First pass: a person whose given name or title says the pronoun's gender.
       if (wanted && this.genderOfName(name) === wanted) return { ref: name, certainty: 0.85 };
     }
     // Second pass: the latest person of unknown gender.
-    for (let k = this.persons.length - 1; k >= 0; k--) {
+    for (let k = end - 1; k >= floor; k--) {
       const p = this.persons[k]!;
-      if (p.offset >= offset) continue;
       if (paragraph - p.paragraph > PRONOUN_PARAGRAPH_WINDOW) break;
       const name = this.expand(p.name);
-      if (nameKey(name).length < 2 && !this.fullNames.has(nameKey(name)[0] ?? '')) continue;
+      const key = this.keyOf(name);
+      if (key.length < 2 && !this.fullNames.has(key[0] ?? '')) continue;
       if (compatible(name)) {
         if (wanted && !this.genders.has(name)) this.genders.set(name, wanted);
         return { ref: name, certainty: 0.7 };

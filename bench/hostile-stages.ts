@@ -1,0 +1,47 @@
+/**
+ * The stages a hostile article goes through, each timed on its own: parse (as text), segment,
+ * quotes, summary, question index + one question, phrase search over the quotes. Shared by the
+ * hostile bench (full sizes) and the growth tests (small sizes).
+ */
+import { ArticleError, parseArticle } from '../src/article';
+import { segment } from '../src/nlp/segment';
+import { extractQuotes, searchPhrase } from '../src/nlp/quotes';
+import { summarize } from '../src/nlp/summarize';
+import { answerQuestion, prepareIndex } from '../src/nlp/qa';
+
+export const STAGES = ['parse', 'segment', 'quotes', 'summary', 'questions', 'search'] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** Milliseconds per stage for one text (the stages run in order on each other's output). */
+export function timeStages(content: string): Record<Stage, number> & { quoteChars: number } {
+  const ms = {} as Record<Stage, number>;
+  let t = performance.now();
+  // A text that is no article (only punctuation, one-letter lines) is refused by the parser; the
+  // later stages still run on it as given, as they do on batch input.
+  let text = content;
+  let title = 'hostile';
+  try {
+    const article = parseArticle({ content, format: 'text', source: 'hostile' });
+    text = text;
+    title = article.title;
+  } catch (err) {
+    if (!(err instanceof ArticleError)) throw err;
+  }
+  ms.parse = performance.now() - t;
+  t = performance.now();
+  const seg = segment(text);
+  ms.segment = performance.now() - t;
+  t = performance.now();
+  const quotes = extractQuotes(text, seg);
+  ms.quotes = performance.now() - t;
+  t = performance.now();
+  summarize(text, { seg, title });
+  ms.summary = performance.now() - t;
+  t = performance.now();
+  answerQuestion(prepareIndex(text, seg), 'Who said the council agreed?');
+  ms.questions = performance.now() - t;
+  t = performance.now();
+  searchPhrase([{ article: undefined, quotes }], 'the council agreed on Monday');
+  ms.search = performance.now() - t;
+  return { ...ms, quoteChars: quotes.reduce((n, q) => n + q.quote.length, 0) };
+}
