@@ -4,6 +4,8 @@
  * folds them, same length, in src/nlp/fold.ts), so every quote can be shown verbatim.
  */
 
+import { INVISIBLE_IN_WORD } from './invisible';
+
 /** C0/C1 control characters (not tab/newline, which are whitespace) and DEL: never meaningful in an article. */
 const CONTROL_CHARS = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g;
 /** Invisible characters that only hint at line breaks (zero-width space, BOM, soft hyphen): removed, not spaced. */
@@ -13,7 +15,7 @@ const WHITESPACE_RUN = /\s+/g;
 
 /** One paragraph's text with normalized whitespace, trimmed. */
 export function normalizeParagraph(text: string): string {
-  return text.replace(CONTROL_CHARS, '').replace(INVISIBLE, '').replace(WHITESPACE_RUN, ' ').trim();
+  return text.replace(CONTROL_CHARS, '').replace(INVISIBLE_IN_WORD, '').replace(INVISIBLE, '').replace(WHITESPACE_RUN, ' ').trim();
 }
 
 /** Unify line endings (CRLF, CR, U+2028/9) to "\n" and drop a leading byte-order mark. */

@@ -9,6 +9,7 @@
  * is not valid JSON or lacks a field gives `{"id","error"}` (id null when unknown); the run goes on.
  */
 import { z } from 'zod';
+import { compactInvisible, type CompactedText } from '../../article/invisible';
 import { extractQuotes } from '../../nlp/quotes/extract';
 import { analyzeQuestion, answerQuestion, prepareIndex, type AnswerResult, type QaIndex, type QuoteLike } from '../../nlp/qa';
 import { loadCliArticle } from '../article-source';
@@ -101,6 +102,7 @@ function runBatch(io: CliIo): Promise<number> {
   // Questions about the same context usually come together (SQuAD lists them so): keep its index.
   let lastContext: string | null = null;
   let lastIndex: QaIndex | null = null;
+  let lastCompact: CompactedText | null = null;
   return runJsonl(io, (line) => {
     let out: Record<string, unknown>;
     let id: unknown = null;
@@ -112,12 +114,17 @@ function runBatch(io: CliIo): Promise<number> {
         out = { id, error: z.prettifyError(parsed.error).replace(/\n/g, ' ') };
       } else {
         const { context, question } = parsed.data;
-        if (context !== lastContext || !lastIndex) {
-          lastIndex = prepareIndex(context);
+        if (context !== lastContext || !lastIndex || !lastCompact) {
+          // Invisible characters inside words are read past; answers are shown as given.
+          lastCompact = compactInvisible(context);
+          lastIndex = prepareIndex(lastCompact.text);
           lastContext = context;
         }
         const r = ask(lastIndex, question);
-        out = { id: parsed.data.id, answer: r.found ? r.answer : null, sentence: r.sentence?.text ?? null };
+        const c = lastCompact;
+        const answer = r.found && r.answerStart !== null && r.answerEnd !== null ? context.slice(c.startOf(r.answerStart), c.endOf(r.answerEnd)) : null;
+        const sentence = r.sentence ? context.slice(c.startOf(r.sentence.start), c.endOf(r.sentence.end)) : null;
+        out = { id: parsed.data.id, answer, sentence };
       }
     } catch (err) {
       out = { id, error: err instanceof SyntaxError ? `not JSON: ${err.message}` : String(err) };

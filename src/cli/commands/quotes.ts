@@ -7,7 +7,8 @@
  * overall span) and `confidence`.
  */
 import { type Article } from '../../article';
-import { extractQuotes, filterBySpeaker, rankKeyQuotes, toQuoteRecord, type Quote } from '../../nlp/quotes';
+import { compactInvisible, type CompactedText } from '../../article/invisible';
+import { extractQuotes, filterBySpeaker, rankKeyQuotes, toQuoteRecord, type Quote, type QuoteRecord } from '../../nlp/quotes';
 import { loadCliArticle } from '../article-source';
 import { parseTextLine, runJsonl } from '../jsonl';
 import { parseSourceArgs, valueOption, type ParsedArgs, type SourceArgs } from '../source-args';
@@ -57,10 +58,32 @@ export function quotesJsonlLine(line: string): string {
   if (!parsed.ok) return parsed.out;
   const { id, text } = parsed.value;
   try {
-    return JSON.stringify({ id, quotes: extractQuotes(text).map(toQuoteRecord) });
+    // Invisible characters inside words are read past; offsets stay into `text` as given.
+    const c = compactInvisible(text);
+    const quotes = extractQuotes(c.text).map(toQuoteRecord).map((q) => recordInOriginal(q, c, text));
+    return JSON.stringify({ id, quotes });
   } catch (err) {
     return JSON.stringify({ id, error: `extraction failed: ${(err as Error).message}` });
   }
+}
+
+/** A record of the compacted text with its offsets and strings taken from the text as given. */
+function recordInOriginal(q: QuoteRecord, c: CompactedText, text: string): QuoteRecord {
+  if (c.text === text) return q;
+  const start = c.startOf(q.start);
+  const end = c.endOf(q.end);
+  const speakerStart = q.speakerStart === null ? null : c.startOf(q.speakerStart);
+  const speakerEnd = q.speakerEnd === null ? null : c.endOf(q.speakerEnd);
+  return {
+    ...q,
+    quote: text.slice(start, end),
+    start,
+    end,
+    fragments: q.fragments.map(([a, b]) => [c.startOf(a), c.endOf(b)]),
+    speaker: speakerStart !== null && speakerEnd !== null ? text.slice(speakerStart, speakerEnd) : q.speaker,
+    speakerStart,
+    speakerEnd,
+  };
 }
 
 /** One quote as a reader sees it: the words verbatim, then who and how. */

@@ -4,6 +4,7 @@
  * `{"id","summary":[...]}` per line out, in input order, streamed; a bad line gets `{"id","error"}`
  * and the batch goes on.
  */
+import { compactInvisible } from '../../article/invisible';
 import { type Article } from '../../article';
 import { DEFAULT_SENTENCES, MAX_SENTENCES, MIN_SENTENCES, summarize, type SummaryResult } from '../../nlp/summarize';
 import { loadCliArticle } from '../article-source';
@@ -39,8 +40,11 @@ export function parseSummaryArgs(args: readonly string[]): ParsedArgs<Options> {
 export function summarizeJsonlLine(line: string, sentences: number): string {
   const parsed = parseTextLine(line);
   if (!parsed.ok) return parsed.out;
-  const result = summarize(parsed.value.text, { sentences });
-  return JSON.stringify({ id: parsed.value.id, summary: result.sentences.map((s) => s.text) });
+  const { text } = parsed.value;
+  // Invisible characters inside words are read past; the sentences are shown as given.
+  const c = compactInvisible(text);
+  const result = summarize(c.text, { sentences });
+  return JSON.stringify({ id: parsed.value.id, summary: result.sentences.map((s) => text.slice(c.startOf(s.start), c.endOf(s.end))) });
 }
 
 function render(article: Article, result: SummaryResult, sentences: number): string {
