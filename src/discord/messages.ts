@@ -10,6 +10,7 @@ import { FetchError } from '../fetch/errors';
 import { LibraryError } from '../library/errors';
 import { BotError } from './errors';
 import { truncate } from './limits';
+import { escapeMarkdown } from './render/escape';
 
 export function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(n >= 10 * 1024 * 1024 ? 0 : 1)} MB`;
@@ -20,7 +21,15 @@ export function formatBytes(n: number): string {
 /** Shown for anything unexpected (the error itself is logged, not shown). */
 export const UNEXPECTED = 'Something went wrong on my side; it has been logged. Please try again in a moment.';
 
-const quote = (s: string | undefined) => `“${truncate((s ?? '').replace(/\s+/g, ' '), 80)}”`;
+/**
+ * Said beside an empty result (no quotes, no answer) when the article is not English: the rules
+ * read English news, so "nothing found" alone would be true but misleading.
+ */
+export const NOT_ENGLISH = 'This article does not look like English: Lede’s rules read English news, so quotes, speakers and answers are only found in English text.';
+
+/** What a member typed or a source wrote, quoted and escaped (the table's own words carry markdown; these values must not). */
+const quote = (s: string | undefined) => `“${escapeMarkdown(truncate((s ?? '').replace(/\s+/g, ' '), 80))}”`;
+const named = (s: string | undefined, otherwise: string) => (s ? escapeMarkdown(s) : otherwise);
 
 type Describe<E> = (e: E) => string;
 
@@ -29,7 +38,7 @@ const LIBRARY: { [C in LibraryError['code']]: Describe<LibraryError> } = {
     `No article in this server matches ${quote(e.details.ref)}. Use \`/article list\` to see them, or pick one from the suggestions.`,
   ARTICLE_AMBIGUOUS: (e) =>
     `Several articles match ${quote(e.details.ref)}:\n${(e.details.candidates ?? [])
-      .map((c) => `• ${truncate(c.title, 90)} (\`${c.id}\`)`)
+      .map((c) => `• ${escapeMarkdown(truncate(c.title, 90))} (\`${c.id}\`)`)
       .join('\n')}\nPick one from the suggestions or give its id.`,
   LIBRARY_FULL: (e) =>
     `This server has reached its limit of ${e.details.limit} articles. Someone with Manage Server can free room with \`/article remove\`.`,
@@ -37,9 +46,9 @@ const LIBRARY: { [C in LibraryError['code']]: Describe<LibraryError> } = {
     `That article is ${(e.details.size ?? 0).toLocaleString('en-US')} characters long; I analyse articles of up to ${(e.details.limit ?? 0).toLocaleString('en-US')} characters (about ${Math.round((e.details.limit ?? 0) / 6.5 / 1000)},000 words).`,
   ARTICLE_BUNDLED: () => 'That article comes bundled with Lede and is shared by every server, so it cannot be removed.',
   ATTACHMENT_TOO_LARGE: (e) =>
-    `${e.details.fileName ?? 'That file'} is ${formatBytes(e.details.size ?? 0)}; the largest file I read is ${formatBytes(e.details.limit ?? 0)}.`,
+    `${named(e.details.fileName, 'That file')} is ${formatBytes(e.details.size ?? 0)}; the largest file I read is ${formatBytes(e.details.limit ?? 0)}.`,
   ATTACHMENT_TYPE: (e) =>
-    `I read text (.txt), Markdown (.md) and HTML (.html) files; ${e.details.fileName ?? 'that file'} is none of those.`,
+    `I read text (.txt), Markdown (.md) and HTML (.html) files; ${named(e.details.fileName, 'that file')} is none of those.`,
 };
 
 const FETCH: { [C in FetchError['code']]: Describe<FetchError> } = {
@@ -92,7 +101,7 @@ const FEED: { [C in FeedError['code']]: Describe<FeedError> } = {
   FEED_DUPLICATE: () => 'This server already follows that feed; `/feed status` shows how it is doing.',
   FEED_NOT_FOUND: () => 'This server does not follow that feed; `/feed list` shows the ones it does.',
   FEED_REJECTED: (e) =>
-    `I could not use that feed: ${FEED_REJECTION[e.reason ?? ''] ?? truncate(e.message, 200)}${e.reason ? ` (\`${e.reason}\`)` : ''}. Nothing was added.`,
+    `I could not use that feed: ${FEED_REJECTION[e.reason ?? ''] ?? escapeMarkdown(truncate(e.message, 200))}${e.reason ? ` (\`${e.reason}\`)` : ''}. Nothing was added.`,
 };
 
 const BOT: { [C in BotError['code']]: Describe<BotError> } = {
@@ -117,7 +126,7 @@ export function describeError(err: unknown): { code: string; text: string; expec
   if (err instanceof FetchError) return { code: err.code, text: FETCH[err.code](err), expected: true };
   if (err instanceof BotError) return { code: err.code, text: BOT[err.code](err), expected: true };
   if (err instanceof FeedError) return { code: err.code, text: FEED[err.code](err), expected: true };
-  if (err instanceof ScheduleError) return { code: err.code, text: err.message, expected: true };
+  if (err instanceof ScheduleError) return { code: err.code, text: escapeMarkdown(err.message), expected: true };
   if (err instanceof ArticleError) {
     const describe = ARTICLE[err.code];
     if (describe) return { code: err.code, text: describe(err), expected: true };

@@ -7,6 +7,7 @@ import type { Article } from '../article/model';
 import { segment, type Segmentation } from './segment';
 import { summarize, type SummaryResult } from './summarize';
 import { extractQuotes, type Quote } from './quotes';
+import { looksEnglish } from './language';
 
 export const ANALYSIS_VERSION = 7;
 
@@ -19,6 +20,8 @@ export interface Analysis {
   readonly summary: SummaryResult;
   /** Every attribution (direct, mixed, indirect) with its speaker, in text order. */
   readonly quotes: readonly Quote[];
+  /** The text reads as English: the rules are English, so replies say why they find little elsewhere. */
+  readonly english: boolean;
 }
 
 export function analyzeArticle(article: Article, seg: Segmentation = segment(article.text)): Analysis {
@@ -29,5 +32,6 @@ export function analyzeArticle(article: Article, seg: Segmentation = segment(art
     wordCount: seg.tokens.reduce((n, t) => n + (t.kind === 'word' || t.kind === 'number' || t.kind === 'abbrev' ? 1 : 0), 0),
     summary: summarize(article.text, { seg, title: article.title }),
     quotes: extractQuotes(article.text, seg),
+    english: looksEnglish(seg),
   };
 }

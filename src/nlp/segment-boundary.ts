@@ -36,6 +36,11 @@ const DOT = 0x2e;
 const QMARK = 0x3f;
 const BANG = 0x21;
 const ELLIPSIS = 0x2026;
+/**
+ * Full stops and marks of Chinese and Japanese (。 ｡ ！ ？): they always end a sentence (no
+ * abbreviation is written with them) and no space follows them.
+ */
+const CJK_TERMINALS: ReadonlySet<number> = new Set([0x3002, 0xff61, 0xff01, 0xff1f]);
 
 /** Single-character terminals. */
 const TERMINAL_CODES = new Set([DOT, QMARK, BANG]);
@@ -73,7 +78,7 @@ export function isTerminal(w: Window, i: number): boolean {
   if (t.kind === 'abbrev') return w.s.charCodeAt(t.end - 1) === DOT;
   if (t.kind !== 'punct') return false;
   const c = w.s.charCodeAt(t.start);
-  return c === DOT || c === QMARK || c === BANG || c === ELLIPSIS;
+  return c === DOT || c === QMARK || c === BANG || c === ELLIPSIS || CJK_TERMINALS.has(c);
 }
 
 /**
@@ -87,7 +92,7 @@ export function terminalGroupEnd(w: Window, i: number): number {
     if (t.start !== w.tokens[last]!.end) break;
     const c = w.s.charCodeAt(t.start);
     const closer = CLOSER_CODES.has(c) && (t.kind === 'quote' || t.kind === 'punct');
-    const moreTerminal = t.kind === 'punct' && (c === QMARK || c === BANG || c === ELLIPSIS || (c === DOT && t.end - t.start > 1));
+    const moreTerminal = t.kind === 'punct' && (c === QMARK || c === BANG || c === ELLIPSIS || CJK_TERMINALS.has(c) || (c === DOT && t.end - t.start > 1));
     if (!closer && !moreTerminal) break;
     last++;
   }
@@ -104,6 +109,7 @@ export function endsSentence(w: Window, term: number, last: number, sentenceStar
   const termCode = s.charCodeAt(termTok.start);
   const closed = last > term; // a quote or bracket closed right after the terminal
   const glued = tokens[last + 1]!.start === tokens[last]!.end;
+  if (CJK_TERMINALS.has(termCode)) return true;
 
   // The first real token after the boundary: opening quotes and brackets belong to the next sentence.
   let n = last + 1;

@@ -8,6 +8,9 @@
  */
 import { type Article } from '../../article';
 import { compactInvisible, type CompactedText } from '../../article/invisible';
+import { NOT_ENGLISH } from '../../discord/messages';
+import { looksEnglish } from '../../nlp/language';
+import { segment } from '../../nlp/segment';
 import { extractQuotes, filterBySpeaker, rankKeyQuotes, toQuoteRecord, type Quote, type QuoteRecord } from '../../nlp/quotes';
 import { loadCliArticle } from '../article-source';
 import { parseTextLine, runJsonl } from '../jsonl';
@@ -100,6 +103,7 @@ function render(article: Article, quotes: readonly Quote[], o: Options): string 
   if (article.title) lines.push(article.title, '');
   if (quotes.length === 0) {
     lines.push(o.speaker ? `No quotes by ${o.speaker} in this article.` : 'No quotes found in this article.');
+    if (!looksEnglish(segment(article.text))) lines.push(NOT_ENGLISH);
   } else {
     quotes.forEach((q, i) => lines.push(`${i + 1}. ${renderQuote(q)}`));
   }
