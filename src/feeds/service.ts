@@ -6,6 +6,7 @@
 import type { FeedSource, FeedSubscription, FeedsStore } from '../store/feeds-store';
 import { discoverFeedLinks } from './discover';
 import { FeedError } from './errors';
+import { fetchableUrl } from '../fetch/url';
 import { feedUrlKey } from './normalize';
 import type { FeedPoller } from './poller';
 import { POLL_TIMING } from './timing';
@@ -86,10 +87,19 @@ export function createFeedService(deps: {
   const now = deps.now ?? Date.now;
   const limits = { ...FEED_LIMITS, ...deps.limits };
 
+  /**
+   * The shared key of a feed address. An address that is no URL at all is FEED_INVALID_URL; one the
+   * fetcher would refuse by its scheme or its credentials is refused now, by the fetcher's own rule
+   * (FETCH_PROTOCOL naming the scheme, FETCH_CREDENTIALS), before anything is stored: a stored
+   * subscription would keep the credentials until its first poll failed.
+   */
   const keyOf = (raw: string): string => {
     const key = feedUrlKey(raw);
-    if (!key) throw new FeedError('FEED_INVALID_URL', 'A feed address must be an absolute http:// or https:// URL.', raw);
-    return key;
+    if (!key) {
+      if (URL.canParse(raw.trim())) fetchableUrl(raw.trim());
+      throw new FeedError('FEED_INVALID_URL', 'A feed address must be an absolute http:// or https:// URL.', raw);
+    }
+    return fetchableUrl(key).href;
   };
   const own = (guildId: string, url: string) => store.subscriptions(guildId).find((s) => s.url === url);
 

@@ -45,17 +45,20 @@ describe('/article add url: links that are not read', () => {
 describe('/feed add url: links that are not read', () => {
   const admin = () => ({ user: user(), memberPermissions: MEMBER_PERMISSIONS | PERMS.ManageGuild });
 
-  it('GIVEN a gopher feed address THEN it is refused as not http(s)', async () => {
+  it('GIVEN a gopher feed address THEN it is refused as not http(s), naming the scheme', async () => {
     const a = await h.fake.answer(h.fake.slash({ name: 'feed', subcommand: 'add', ...admin(), options: [opt.string('url', 'gopher://example.com/1/feed')] }));
     expect(a.ephemeral).toBe(true);
-    expect(a.body.content).toBe('A feed address must be a full link starting with https:// (or http://).');
+    expect(a.body.content).toBe('I only read http:// and https:// links, not `gopher:` links.');
   });
 
   it('GIVEN a feed address with credentials THEN it is refused, never requested, and not followed', async () => {
     const feed = h.fake.serve('/feeds/private.xml', '<?xml version="1.0"?><rss version="2.0"><channel><title>Private</title></channel></rss>', 'application/rss+xml');
     const a = await h.fake.answer(h.fake.slash({ name: 'feed', subcommand: 'add', ...admin(), options: [opt.string('url', feed.replace('://', '://alice:hunter2@'))] }));
     expect(a.ephemeral).toBe(true);
-    expect(a.body.content).toBe('I could not use that feed: it has a user name or password in it; I refuse such links and never send the credentials anywhere (`FETCH_CREDENTIALS`). Nothing was added.');
+    expect(a.body.content).toBe('I refuse links with a user name or password in them (the `user:password@` part), and I never send those credentials anywhere. Paste the link without them.');
     expect(h.fake.calls.some((c) => c.path === '/feeds/private.xml')).toBe(false);
+    const list = await h.fake.answer(h.fake.slash({ name: 'feed', subcommand: 'list', ...admin() }));
+    expect(JSON.stringify(list.body)).not.toContain('hunter2');
+    expect(JSON.stringify(list.body)).not.toContain('private.xml');
   });
 });

@@ -85,10 +85,13 @@ describe('feed service', () => {
   });
 
   it.each([
-    ['ftp://x.example/feed', 'FEED_INVALID_URL'],
+    ['ftp://x.example/feed', 'FETCH_PROTOCOL'],
     ['not a url', 'FEED_INVALID_URL'],
-  ])('GIVEN %s THEN %s', async (url, code) => {
+    ['https://alice:hunter2@x.example/feed.xml', 'FETCH_CREDENTIALS'],
+    ['https://alice@x.example/feed.xml', 'FETCH_CREDENTIALS'],
+  ])('GIVEN %s THEN %s and nothing is stored', async (url, code) => {
     await expect(service.add('g1', url)).rejects.toMatchObject({ code });
+    expect(service.list('g1')).toEqual([]);
   });
 
   it('GIVEN the same feed twice or more feeds than the limit THEN FEED_DUPLICATE / FEED_LIMIT', async () => {
