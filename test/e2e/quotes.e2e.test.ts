@@ -115,7 +115,7 @@ describe('/quotes article', () => {
     const a = await quotes([opt.string('article', articleIdOf(text))]);
     expect(a.body.embeds[0].description).toBe(`Pasted text
 
-> “Tell @everyone the \\*new\\* plan works”
+> “Tell \\@everyone the \\*new\\* plan works”
 — **Ana Ruiz**, said
 
 > “This is the worst flood in living memory, and the town will need months to recover”

@@ -6,7 +6,7 @@
  * style as a terminal style and drops all markers.
  *
  * Text the Discord renderers meant literally reaches here escaped (`\*`, see escapeMarkdown in
- * quotes.ts) and is shown as written; an unescaped `*` that cannot open or close a style (`5 * 3`,
+ * escape.ts) and is shown as written; an unescaped `*` that cannot open or close a style (`5 * 3`,
  * a lone `*`) stays too, as on Discord. One pass over each line with closers found by per-marker
  * cursors that only move forward: linear in the text, whatever it contains.
  */
