@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../src/config';
 import { startBot } from '../src/discord/bot';
 import type { Command } from '../src/discord/command';
+import { md } from '../src/discord/render/escape';
 import { FakeDiscord, opt, type SentInteraction, type SlashInput } from '../test/support/fake-discord';
 import { testEnv } from '../test/support/bot-harness';
 import { median, percentile, report } from './harness';
@@ -20,7 +21,7 @@ const RUNS = 3;
 
 const ping: Command = {
   data: { name: 'ping', toJSON: () => ({ name: 'ping', description: 'bench only' }) },
-  execute: (ctx) => ctx.reply({ content: 'pong' }),
+  execute: (ctx) => ctx.reply({ content: md`pong` }),
 };
 
 type Send = (fake: FakeDiscord, user: { id: string; username: string }) => SentInteraction;

@@ -11,7 +11,8 @@ import { BotError } from '../src/discord/errors';
 import { LIMITS } from '../src/discord/limits';
 import { pageButtons, pageFromArg } from '../src/discord/paging';
 import { MANAGE_GUILD, missingPermissions, REQUIRED } from '../src/discord/permissions';
-import { articleEmbed, articleListEmbed } from '../src/discord/render/article';
+import { articleEmbed, articleListEmbed, LOADED_NOTE } from '../src/discord/render/article';
+import { channelMention, escapeMarkdown, inlineCode, md, userMention, type Markdown } from '../src/discord/render/escape';
 import type { Button, Reply } from '../src/discord/reply';
 import { clip, looksLikeUrl, type AddSource } from '../src/library';
 import type { StoredArticle } from '../src/store';
@@ -30,7 +31,7 @@ const discussButton = (articleId: string): Button => ({
   emoji: '💬',
 });
 
-function card(ctx: Pick<CommandContext, 'services' | 'inThread'>, article: StoredArticle, content?: string): Reply {
+function card(ctx: Pick<CommandContext, 'services' | 'inThread'>, article: StoredArticle, content?: Markdown): Reply {
   return {
     ...(content && { content }),
     embeds: [articleEmbed(article, ctx.services.library.analysis(article))],
@@ -74,19 +75,19 @@ async function add(ctx: CommandContext): Promise<void> {
   if (source.kind !== 'text') await ctx.defer();
   const outcome = await ctx.services.library.add(ctx.guildId, source, ctx.user.id);
   if (outcome.duplicate) {
-    const how = outcome.duplicate === 'url' ? 'the same link' : 'the same text';
+    const how = outcome.duplicate === 'url' ? md`the same link` : md`the same text`;
     await ctx.reply({
-      ...card(ctx, outcome.article, `This server already has this article (${how}): \`${outcome.article.id}\`. Nothing was added.`),
+      ...card(ctx, outcome.article, md`This server already has this article (${how}): ${inlineCode(outcome.article.id)}. Nothing was added.`),
       ephemeral: true,
     });
     return;
   }
-  await ctx.reply(card(ctx, outcome.article, `<@${ctx.user.id}> added an article.`));
+  await ctx.reply(card(ctx, outcome.article, md`${userMention(ctx.user.id)} added an article.`));
 }
 
 async function show(ctx: CommandContext): Promise<void> {
   const { article, loaded } = await resolveArticleOption(ctx);
-  await ctx.reply(card(ctx, article, loaded ? 'Loaded from the link and added to this server’s articles.' : undefined));
+  await ctx.reply(card(ctx, article, loaded ? LOADED_NOTE : undefined));
 }
 
 async function remove(ctx: CommandContext): Promise<void> {
@@ -96,7 +97,7 @@ async function remove(ctx: CommandContext): Promise<void> {
   const ref = ctx.options.getString('article')?.trim() ?? '';
   if (ref.length > MAX_ARTICLE_REF_CHARS) throw new BotError('OPTION_TOO_LONG', { option: 'article', max: MAX_ARTICLE_REF_CHARS });
   const removed = ctx.services.library.remove(ctx.guildId, ref);
-  await ctx.reply({ content: `Removed **${clip(removed.title, 200)}** (\`${removed.id}\`) from this server’s articles.` });
+  await ctx.reply({ content: md`Removed **${escapeMarkdown(clip(removed.title, 200))}** (${inlineCode(removed.id)}) from this server’s articles.` });
 }
 
 async function discuss(ctx: ComponentContext): Promise<void> {
@@ -106,7 +107,7 @@ async function discuss(ctx: ComponentContext): Promise<void> {
   if (!ctx.discord) throw new BotError('NOT_ON_THIS_SURFACE', { hint: 'Discussion threads exist only on Discord.' });
   if (ctx.inThread) throw new BotError('NOT_ON_THIS_SURFACE', { hint: 'This is already a thread; a discussion thread cannot start inside it.' });
   const existing = ctx.services.threads.byMessage(ctx.messageId);
-  if (existing) throw new BotError('THREAD_EXISTS', { hint: `<#${existing.threadId}>` });
+  if (existing) throw new BotError('THREAD_EXISTS', { hint: channelMention(existing.threadId) });
   const missing = missingPermissions(ctx.appPermissions ?? 0n, REQUIRED.startThread);
   if (missing.length) throw new BotError('BOT_MISSING_PERMISSIONS', { missing });
   await ctx.defer({ ephemeral: true });
@@ -120,9 +121,9 @@ async function discuss(ctx: ComponentContext): Promise<void> {
     createdBy: ctx.user.id,
   });
   await ctx.discord.send(thread.id, {
-    content: `Discussion of **${clip(article.title, 200)}**. Mention me with a question about the article and I will answer with the sentence it comes from.`,
+    content: md`Discussion of **${escapeMarkdown(clip(article.title, 200))}**. Mention me with a question about the article and I will answer with the sentence it comes from.`,
   });
-  await ctx.reply({ content: `Started a discussion thread: <#${thread.id}>`, ephemeral: true });
+  await ctx.reply({ content: md`Started a discussion thread: ${channelMention(thread.id)}`, ephemeral: true });
 }
 
 export default {

@@ -12,7 +12,9 @@ import type { CommandContext, Invocation } from '../src/discord/context';
 import { CustomIdError, encodeCustomId } from '../src/discord/custom-id';
 import { BotError } from '../src/discord/errors';
 import { LIMITS } from '../src/discord/limits';
+import { LOADED_NOTE } from '../src/discord/render/article';
 import { askReply } from '../src/discord/render/ask';
+import { md, type Markdown } from '../src/discord/render/escape';
 import type { Button, Reply } from '../src/discord/reply';
 import { clip, looksLikeUrl, MAX_QUESTION_CHARS } from '../src/library';
 import type { StoredArticle } from '../src/store';
@@ -21,7 +23,7 @@ import type { StoredArticle } from '../src/store';
 const CHOICES = LIMITS.buttonsPerRow;
 
 /** The answer, through the path thread @mentions take too (and the process's one Q&A index cache). */
-const answerReply = (ctx: Invocation, article: StoredArticle, question: string, note?: string): Reply => askReply(ctx.services, article, question, note);
+const answerReply = (ctx: Invocation, article: StoredArticle, question: string, note?: Markdown): Reply => askReply(ctx.services, article, question, note);
 
 /** The question as a button id carries it (':' separates the id's parts and means nothing to the rules). */
 const questionKey = (q: string): string => q.replace(/:/g, ' ');
@@ -37,11 +39,11 @@ function chooseReply(ctx: Invocation, question: string, total: number, articles:
       break; // the question is too long to ride on a button: the words below say what to do
     }
   }
-  const how = 'Run `/ask` again with `article:` (suggestions appear as you type), or ask in an article’s discussion thread.';
+  const how = md`Run \`/ask\` again with \`article:\` (suggestions appear as you type), or ask in an article’s discussion thread.`;
   return {
     content: buttons.length
-      ? `Which article is this about? This server has ${total}. Pick one of the newest below, or: ${how}`
-      : `Which article is this about? This server has ${total}. ${how}`,
+      ? md`Which article is this about? This server has ${total}. Pick one of the newest below, or: ${how}`
+      : md`Which article is this about? This server has ${total}. ${how}`,
     buttons: buttons.length ? [buttons] : [],
     ephemeral: true,
   };
@@ -54,7 +56,7 @@ async function execute(ctx: CommandContext): Promise<void> {
   const { library, threads } = ctx.services;
   if (ctx.options.getString('article')?.trim()) {
     const { article, loaded } = await resolveArticleOption(ctx);
-    await ctx.reply(answerReply(ctx, article, question, loaded ? 'Loaded from the link and added to this server’s articles.' : undefined));
+    await ctx.reply(answerReply(ctx, article, question, loaded ? LOADED_NOTE : undefined));
     return;
   }
   const thread = threads.get(ctx.channelId);

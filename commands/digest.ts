@@ -8,18 +8,19 @@ import type { Command } from '../src/discord/command';
 import type { CommandContext } from '../src/discord/context';
 import { BotError } from '../src/discord/errors';
 import { MANAGE_GUILD } from '../src/discord/permissions';
+import { channelMention, discordTime, escapeMarkdown, joinMarkdown, md, type Markdown } from '../src/discord/render/escape';
 import { COLORS, type Reply } from '../src/discord/reply';
 import { describeDays, type Digest, type DigestRuntime } from '../src/digest/index';
 import type { DigestRun, StoredSchedule } from '../src/store/digests-store';
 
-const when = (d: Date | number, style: 'R' | 'F' | 'f' = 'R') => `<t:${Math.floor(new Date(d).getTime() / 1000)}:${style}>`;
+const when = (d: Date | number, style: 'R' | 'F' | 'f' = 'R'): Markdown => discordTime(new Date(d).getTime(), style);
 
 /** The next run in the server's own zone ("Saturday 28 November, 08:00"), then relative for the reader. */
-function nextRunLine(at: Date | number, timeZone: string): string {
+function nextRunLine(at: Date | number, timeZone: string): Markdown {
   const local = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
     .format(new Date(at))
     .replace(' at ', ', ');
-  return `${local} ${timeZone} (${when(at)})`;
+  return md`${escapeMarkdown(`${local} ${timeZone}`)} (${when(at)})`;
 }
 
 function digestsOf(ctx: CommandContext): DigestRuntime {
@@ -34,20 +35,20 @@ function requireManager(ctx: CommandContext): void {
   }
 }
 
-function scheduleLine(s: StoredSchedule): string {
-  return `**${s.time} ${s.timezone}**, ${describeDays(s.days)}, in <#${s.channelId}>`;
+function scheduleLine(s: StoredSchedule): Markdown {
+  return md`**${escapeMarkdown(`${s.time} ${s.timezone}`)}**, ${escapeMarkdown(describeDays(s.days))}, in ${channelMention(s.channelId)}`;
 }
 
-function runLine(run: DigestRun): string {
+function runLine(run: DigestRun): Markdown {
   switch (run.status) {
     case 'sent':
-      return `sent ${when(run.finishedAt ?? run.claimedAt)} with ${run.articleCount} article${run.articleCount === 1 ? '' : 's'}`;
+      return md`sent ${when(run.finishedAt ?? run.claimedAt)} with ${run.articleCount} article${run.articleCount === 1 ? '' : md`s`}`;
     case 'empty':
-      return `nothing new on ${run.localDate}, so nothing was posted`;
+      return md`nothing new on ${escapeMarkdown(run.localDate)}, so nothing was posted`;
     case 'failed':
-      return `failed ${when(run.finishedAt ?? run.claimedAt)} (${run.reason ?? 'unknown reason'})${run.messageIds.length > 0 ? `, after ${run.messageIds.length} message(s)` : ''}`;
+      return md`failed ${when(run.finishedAt ?? run.claimedAt)} (${escapeMarkdown(run.reason ?? 'unknown reason')})${run.messageIds.length > 0 ? md`, after ${run.messageIds.length} message(s)` : ''}`;
     case 'sending':
-      return `started ${when(run.claimedAt)} and was interrupted (it is not sent again, to avoid a double post)`;
+      return md`started ${when(run.claimedAt)} and was interrupted (it is not sent again, to avoid a double post)`;
   }
 }
 
@@ -69,46 +70,46 @@ async function set(ctx: CommandContext): Promise<void> {
     ...(ctx.options.getString('days') !== undefined && { days: ctx.options.getString('days')! }),
   });
   const status = digests.status(ctx.guildId);
-  let warning = '';
+  let warning: Markdown | '' = '';
   if (digests.poster) {
     const check = await digests.poster.checkChannel(ctx.guildId, channelId);
     if (!check.ok) {
-      warning = `\n⚠️ ${PROBLEMS[check.code] ?? check.code}${check.missing?.length ? `: ${check.missing.join(', ')}` : ''}. The digest waits until that is fixed.`;
+      const problem = escapeMarkdown(`${PROBLEMS[check.code] ?? check.code}${check.missing?.length ? `: ${check.missing.join(', ')}` : ''}`);
+      warning = md`\n⚠️ ${problem}. The digest waits until that is fixed.`;
     }
   }
   await ctx.reply({
-    content: `Daily digest set: ${scheduleLine(saved)}.${status.nextRunAt ? ` Next: ${nextRunLine(status.nextRunAt, saved.timezone)}.` : ''} It is posted silently, only on days with something new.${warning}`,
+    content: md`Daily digest set: ${scheduleLine(saved)}.${status.nextRunAt ? md` Next: ${nextRunLine(status.nextRunAt, saved.timezone)}.` : ''} It is posted silently, only on days with something new.${warning}`,
   });
 }
 
 async function off(ctx: CommandContext): Promise<void> {
   requireManager(ctx);
   const done = digestsOf(ctx).off(ctx.guildId);
-  await ctx.reply({ content: done ? 'The daily digest is off. `/digest set` turns it on again.' : 'This server has no daily digest to turn off.', ephemeral: !done });
+  await ctx.reply({ content: done ? md`The daily digest is off. \`/digest set\` turns it on again.` : md`This server has no daily digest to turn off.`, ephemeral: !done });
 }
 
 async function status(ctx: CommandContext): Promise<void> {
   const s = digestsOf(ctx).status(ctx.guildId);
-  const lines: string[] = [];
-  if (!s.schedule) lines.push('No daily digest is set. Someone with Manage Server can start one with `/digest set`.');
+  const lines: Markdown[] = [];
+  if (!s.schedule) lines.push(md`No daily digest is set. Someone with Manage Server can start one with \`/digest set\`.`);
   else {
-    lines.push(`**Schedule:** ${scheduleLine(s.schedule)}${s.schedule.enabled ? '' : ' (off)'}`);
-    if (s.nextRunAt) lines.push(`**Next digest:** ${nextRunLine(s.nextRunAt, s.schedule.timezone)}`);
+    lines.push(md`**Schedule:** ${scheduleLine(s.schedule)}${s.schedule.enabled ? '' : md` (off)`}`);
+    if (s.nextRunAt) lines.push(md`**Next digest:** ${nextRunLine(s.nextRunAt, s.schedule.timezone)}`);
     if (s.schedule.blockedAt !== undefined && s.schedule.blockedReason) {
-      lines.push(
-        `**⚠️ Could not post** ${when(s.schedule.blockedAt)}: ${PROBLEMS[s.schedule.blockedReason] ?? s.schedule.blockedReason}${s.schedule.blockedDetail ? ` (${s.schedule.blockedDetail})` : ''} in <#${s.schedule.channelId}>. I retry until the end of that day.`,
-      );
+      const problem = escapeMarkdown(`${PROBLEMS[s.schedule.blockedReason] ?? s.schedule.blockedReason}${s.schedule.blockedDetail ? ` (${s.schedule.blockedDetail})` : ''}`);
+      lines.push(md`**⚠️ Could not post** ${when(s.schedule.blockedAt)}: ${problem} in ${channelMention(s.schedule.channelId)}. I retry until the end of that day.`);
     }
   }
-  if (s.lastRun) lines.push(`**Last digest:** ${runLine(s.lastRun)}`);
-  lines.push(`**New since the last digest:** ${s.pendingArticles} article${s.pendingArticles === 1 ? '' : 's'}`);
-  await ctx.reply({ embeds: [{ title: 'Daily digest', description: lines.join('\n'), color: s.schedule?.blockedReason ? COLORS.warning : COLORS.brand }] });
+  if (s.lastRun) lines.push(md`**Last digest:** ${runLine(s.lastRun)}`);
+  lines.push(md`**New since the last digest:** ${s.pendingArticles} article${s.pendingArticles === 1 ? '' : md`s`}`);
+  await ctx.reply({ embeds: [{ title: md`Daily digest`, description: joinMarkdown(lines, md`\n`), color: s.schedule?.blockedReason ? COLORS.warning : COLORS.brand }] });
 }
 
 /** The digest's messages as ephemeral replies (the first answers, the rest follow up). */
 export function previewReplies(digest: Digest): Reply[] {
   return digest.messages.map((m, i) => ({
-    content: i === 0 ? `Preview (only you see this): ${m.content ?? ''}` : (m.content ?? ''),
+    content: i === 0 ? md`Preview (only you see this): ${m.content ?? ''}` : (m.content ?? md``),
     embeds: m.embeds.map((e) => ({ ...e })),
     ephemeral: true,
   }));
@@ -118,7 +119,7 @@ async function preview(ctx: CommandContext): Promise<void> {
   await ctx.defer({ ephemeral: true });
   const digest = digestsOf(ctx).preview(ctx.guildId);
   if (!digest) {
-    await ctx.reply({ content: 'Nothing new since the last digest, so the next one would not be posted. Add articles or feeds and try again.', ephemeral: true });
+    await ctx.reply({ content: md`Nothing new since the last digest, so the next one would not be posted. Add articles or feeds and try again.`, ephemeral: true });
     return;
   }
   const [first, ...rest] = previewReplies(digest);

@@ -8,6 +8,7 @@ import type { Command } from '../src/discord/command';
 import type { CommandContext } from '../src/discord/context';
 import { BotError } from '../src/discord/errors';
 import { MANAGE_GUILD } from '../src/discord/permissions';
+import { channelMention, discordTime, escapeMarkdown, inlineCode, joinMarkdown, md, type Markdown } from '../src/discord/render/escape';
 import { COLORS, type Embed } from '../src/discord/reply';
 import { FEED_LIMITS, type FeedRuntime, type FeedStatus } from '../src/feeds/index';
 import { clip } from '../src/library';
@@ -16,7 +17,7 @@ import { clip } from '../src/library';
 const MAX_URL_CHARS = 2000;
 
 /** A Discord timestamp: shown in each reader's own time zone ("in 12 minutes", "5 March 2024 08:00"). */
-const when = (ms: number, style: 'R' | 'f' = 'R') => `<t:${Math.floor(ms / 1000)}:${style}>`;
+const when = (ms: number, style: 'R' | 'f' = 'R'): Markdown => discordTime(ms, style);
 
 function feedsOf(ctx: CommandContext): FeedRuntime {
   const feeds = ctx.services.feeds;
@@ -36,35 +37,41 @@ function urlOption(ctx: CommandContext): string {
   return url;
 }
 
-const STATE_LABEL: Record<FeedStatus['state'], string> = {
-  active: '🟢 active',
-  pending: '🟡 waiting for its first successful fetch',
-  disabled: '🔴 disabled',
+const STATE_LABEL: Record<FeedStatus['state'], Markdown> = {
+  active: md`🟢 active`,
+  pending: md`🟡 waiting for its first successful fetch`,
+  disabled: md`🔴 disabled`,
 };
 
+/** The state as one symbol, for the list. */
+const STATE_SYMBOL: Record<FeedStatus['state'], Markdown> = { active: md`🟢`, pending: md`🟡`, disabled: md`🔴` };
+
+/** The feed's address, shown as a link without a preview (`<url>`), or as text when it is not http(s). */
+const address = (url: string): Markdown => (/^https?:\/\/[^\s<>]+$/i.test(url) ? md`<${url as Markdown}>` : escapeMarkdown(url));
+
 /** One feed's status lines. */
-export function statusLines(s: FeedStatus): string[] {
-  const lines = [`**State:** ${STATE_LABEL[s.state]}${s.disabledReason ? ` (\`${s.disabledReason}\`: run \`/feed add\` again to retry)` : ''}`];
-  lines.push(`**Last success:** ${s.lastSuccessAt !== undefined ? when(s.lastSuccessAt) : 'never'}`);
+export function statusLines(s: FeedStatus): Markdown[] {
+  const lines = [md`**State:** ${STATE_LABEL[s.state]}${s.disabledReason ? md` (${inlineCode(s.disabledReason)}: run \`/feed add\` again to retry)` : ''}`];
+  lines.push(md`**Last success:** ${s.lastSuccessAt !== undefined ? when(s.lastSuccessAt) : md`never`}`);
   if (s.lastError) {
     const recovered = s.lastSuccessAt !== undefined && s.lastSuccessAt > s.lastError.at;
-    lines.push(`**Last error:** \`${s.lastError.code}\` ${when(s.lastError.at)}${recovered ? ' (recovered since)' : ''}: ${clip(s.lastError.message, 300)}`);
+    lines.push(md`**Last error:** ${inlineCode(s.lastError.code)} ${when(s.lastError.at)}${recovered ? md` (recovered since)` : ''}: ${escapeMarkdown(clip(s.lastError.message, 300))}`);
   }
-  if (s.failures > 0) lines.push(`**Failures in a row:** ${s.failures}`);
-  lines.push(`**Next check:** ${s.nextPollAt !== undefined ? when(s.nextPollAt) : 'none (disabled)'}`);
-  lines.push(`**Posts to:** ${s.channelId ? `<#${s.channelId}> and the daily digest` : 'the library and the daily digest'}`);
-  lines.push(`**New items so far:** ${s.deliveredCount}`);
+  if (s.failures > 0) lines.push(md`**Failures in a row:** ${s.failures}`);
+  lines.push(md`**Next check:** ${s.nextPollAt !== undefined ? when(s.nextPollAt) : md`none (disabled)`}`);
+  lines.push(md`**Posts to:** ${s.channelId ? md`${channelMention(s.channelId)} and the daily digest` : md`the library and the daily digest`}`);
+  lines.push(md`**New items so far:** ${s.deliveredCount}`);
   if (s.skippedCount > 0) {
-    lines.push(`**Left out (too long for the library):** ${s.skippedCount}${s.lastSkipped ? `, last ${when(s.lastSkipped.at)}: ${clip(s.lastSkipped.reason, 300)}` : ''}`);
+    lines.push(md`**Left out (too long for the library):** ${s.skippedCount}${s.lastSkipped ? md`, last ${when(s.lastSkipped.at)}: ${escapeMarkdown(clip(s.lastSkipped.reason, 300))}` : ''}`);
   }
   return lines;
 }
 
 function statusEmbed(s: FeedStatus): Embed {
   return {
-    title: clip(s.title ?? s.url, 256),
+    title: escapeMarkdown(clip(s.title ?? s.url, 256)),
     url: s.url,
-    description: [`<${s.url}>`, ...statusLines(s)].join('\n'),
+    description: joinMarkdown([address(s.url), ...statusLines(s)], md`\n`),
     color: s.state === 'disabled' ? COLORS.error : s.state === 'pending' ? COLORS.warning : COLORS.brand,
   };
 }
@@ -74,36 +81,48 @@ async function add(ctx: CommandContext): Promise<void> {
   const url = urlOption(ctx);
   const channelId = ctx.options.getChannelId('channel');
   await ctx.defer();
-  let warning = '';
+  let warning: Markdown | '' = '';
   if (channelId && feeds.poster) {
     const check = await feeds.poster.checkChannel(ctx.guildId, channelId);
     if (!check.ok) {
-      warning = `\n⚠️ I cannot post in <#${channelId}> yet (${check.code === 'MISSING_PERMISSIONS' ? `missing ${(check.missing ?? []).join(', ')}` : 'not a text channel I can see'}); new items still reach the library and the digest.`;
+      const why = check.code === 'MISSING_PERMISSIONS' ? md`missing ${escapeMarkdown((check.missing ?? []).join(', '))}` : md`not a text channel I can see`;
+      warning = md`\n⚠️ I cannot post in ${channelMention(channelId)} yet (${why}); new items still reach the library and the digest.`;
     }
   }
   const status = await feeds.service.add(ctx.guildId, url, { addedBy: ctx.user.id, ...(channelId !== undefined && { channelId }) });
-  const name = `**${clip(status.title ?? status.url, 200)}**${status.discoveredFrom ? ` (the feed announced by <${clip(status.discoveredFrom, 300)}>)` : ''}`;
+  const announcedBy = status.discoveredFrom ? md` (the feed announced by ${address(clip(status.discoveredFrom, 300))})` : '';
+  const name = md`**${escapeMarkdown(clip(status.title ?? status.url, 200))}**${announcedBy}`;
   const content =
     status.state === 'pending' && status.lastError
-      ? `Now following ${name}, but the site is refusing requests for now (${clip(status.lastError.message, 300)}). I will try again ${status.nextPollAt ? when(status.nextPollAt) : 'later'}; what the feed holds then is recorded, not posted, and new items arrive after that.${warning}`
-      : `Now following ${name}. What the feed holds today was recorded and will not be posted; new items arrive from now on.${warning}`;
+      ? md`Now following ${name}, but the site is refusing requests for now (${escapeMarkdown(clip(status.lastError.message, 300))}). I will try again ${status.nextPollAt ? when(status.nextPollAt) : md`later`}; what the feed holds then is recorded, not posted, and new items arrive after that.${warning}`
+      : md`Now following ${name}. What the feed holds today was recorded and will not be posted; new items arrive from now on.${warning}`;
   await ctx.reply({ content, embeds: [statusEmbed(status)] });
 }
 
 async function remove(ctx: CommandContext): Promise<void> {
   const removed = feedsOf(ctx).service.remove(ctx.guildId, urlOption(ctx));
-  await ctx.reply({ content: `Stopped following **${clip(removed.title ?? removed.url, 200)}**. Articles it brought stay in the library.` });
+  await ctx.reply({ content: md`Stopped following **${escapeMarkdown(clip(removed.title ?? removed.url, 200))}**. Articles it brought stay in the library.` });
 }
 
 async function list(ctx: CommandContext): Promise<void> {
   const all = feedsOf(ctx).service.list(ctx.guildId);
   if (all.length === 0) {
-    await ctx.reply({ content: 'This server follows no feeds yet. Add one with `/feed add url:<feed address>`.', ephemeral: true });
+    await ctx.reply({ content: md`This server follows no feeds yet. Add one with \`/feed add url:<feed address>\`.`, ephemeral: true });
     return;
   }
-  const lines = all.map((s, i) => `${i + 1}. ${STATE_LABEL[s.state].split(' ')[0]} **${clip(s.title ?? s.url, 90)}**${s.channelId ? ` → <#${s.channelId}>` : ''}\n   <${clip(s.url, 200)}>`);
+  const lines = all.map(
+    (s, i) =>
+      md`${i + 1}. ${STATE_SYMBOL[s.state]} **${escapeMarkdown(clip(s.title ?? s.url, 90))}**${s.channelId ? md` → ${channelMention(s.channelId)}` : ''}\n   ${address(clip(s.url, 200))}`,
+  );
   await ctx.reply({
-    embeds: [{ title: `Feeds (${all.length} of ${FEED_LIMITS.feedsPerServer})`, description: lines.join('\n').slice(0, 4096), color: COLORS.brand, footer: '/feed status url:<address> shows last success, last error and next check' }],
+    embeds: [
+      {
+        title: md`Feeds (${all.length} of ${FEED_LIMITS.feedsPerServer})`,
+        description: joinMarkdown(lines, md`\n`),
+        color: COLORS.brand,
+        footer: '/feed status url:<address> shows last success, last error and next check',
+      },
+    ],
   });
 }
 
@@ -113,10 +132,10 @@ async function status(ctx: CommandContext): Promise<void> {
   const chosen = url ? all.filter((s) => s.url === url || s.url === url.replace(/#.*$/, '')) : all;
   if (url && chosen.length === 0) throw new BotError('USAGE', { hint: 'This server does not follow that feed; `/feed list` shows the ones it does.' });
   if (chosen.length === 0) {
-    await ctx.reply({ content: 'This server follows no feeds yet.', ephemeral: true });
+    await ctx.reply({ content: md`This server follows no feeds yet.`, ephemeral: true });
     return;
   }
-  await ctx.reply({ embeds: chosen.slice(0, 10).map(statusEmbed), ...(chosen.length > 10 && { content: `Showing 10 of ${chosen.length} feeds; pick one with \`url\`.` }) });
+  await ctx.reply({ embeds: chosen.slice(0, 10).map(statusEmbed), ...(chosen.length > 10 && { content: md`Showing 10 of ${chosen.length} feeds; pick one with \`url\`.` }) });
 }
 
 export default {

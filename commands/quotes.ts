@@ -10,8 +10,9 @@ import type { AutocompleteContext, Invocation } from '../src/discord/context';
 import { BotError } from '../src/discord/errors';
 import { truncate } from '../src/discord/limits';
 import { pageFromArg } from '../src/discord/paging';
-import { describeSource } from '../src/discord/render/article';
-import { escapeMarkdown, quoteBlock } from '../src/discord/render/quotes';
+import { describeSource, LOADED_NOTE } from '../src/discord/render/article';
+import { escapeMarkdown, joinMarkdown, md, type Markdown } from '../src/discord/render/escape';
+import { quoteBlock } from '../src/discord/render/quotes';
 import { pagedQuotes, safePageButtons, type QuotePages } from '../src/discord/render/quotes-page';
 import { COLORS, type Reply } from '../src/discord/reply';
 import { clip, looksLikeUrl } from '../src/library';
@@ -33,27 +34,30 @@ export function chooseQuotes(all: readonly Quote[], speaker: string | undefined)
 }
 
 /** "Trump (4), Richard Grenell (3)": who is quoted in these quotes, most first. */
-function speakersIn(all: readonly Quote[]): string {
+function speakersIn(all: readonly Quote[]): Markdown {
   const counts = new Map<string, number>();
   for (const q of all) {
     const who = q.speakerRef ?? q.speaker;
     if (who) counts.set(who, (counts.get(who) ?? 0) + 1);
   }
   const list = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, HINT_SPEAKERS);
-  return list.map(([n, c]) => `${escapeMarkdown(clip(n, 60))} (${c})`).join(', ');
+  return joinMarkdown(
+    list.map(([n, c]) => md`${escapeMarkdown(clip(n, 60))} (${c})`),
+    md`, `,
+  );
 }
 
 /** The ephemeral reply when nothing matches, or the paged list. */
-function quotesReply(ctx: Invocation, article: StoredArticle, speaker: string | undefined, page: number, note?: string): Reply {
+function quotesReply(ctx: Invocation, article: StoredArticle, speaker: string | undefined, page: number, note?: Markdown): Reply {
   const all = ctx.services.library.analysis(article).quotes ?? [];
-  const title = `“${clip(article.title, 120)}”`;
+  const title = md`“${escapeMarkdown(clip(article.title, 120))}”`;
   if (all.length === 0) {
-    return { content: `I found no quotes in ${title}: nobody is quoted or reported as saying anything there.`, ephemeral: true };
+    return { content: md`I found no quotes in ${title}: nobody is quoted or reported as saying anything there.`, ephemeral: true };
   }
   const chosen = chooseQuotes(all, speaker);
   if (chosen.length === 0) {
     return {
-      content: `No quotes by “${clip(speaker ?? '', 80)}” in ${title}. Quoted there: ${speakersIn(all)}.`,
+      content: md`No quotes by “${escapeMarkdown(clip(speaker ?? '', 80))}” in ${title}. Quoted there: ${speakersIn(all)}.`,
       ephemeral: true,
     };
   }
@@ -69,9 +73,9 @@ function quotesReply(ctx: Invocation, article: StoredArticle, speaker: string | 
     embeds: [
       {
         author: truncate(speaker ? `Quotes by ${shownName}` : 'Key quotes', 256),
-        title: article.title,
+        title: escapeMarkdown(article.title),
         ...(article.url && { url: article.url }),
-        description: `${describeSource(article)}${article.publishedAt ? ` · ${article.publishedAt.slice(0, 10)}` : ''}\n\n${pages.text}`,
+        description: md`${describeSource(article)}${article.publishedAt ? md` · ${escapeMarkdown(article.publishedAt.slice(0, 10))}` : ''}\n\n${pages.text}`,
         footer: `${pages.pageCount > 1 ? `Page ${pages.page + 1} of ${pages.pageCount} · ` : ''}${counted}${unpaged} · words verbatim from the source; speakers found by rules, “unknown speaker” when unsure`,
         color: COLORS.brand,
       },
@@ -110,7 +114,7 @@ export default {
     const speaker = ctx.options.getString('speaker')?.trim() || undefined;
     if (speaker && speaker.length > MAX_SPEAKER_CHARS) throw new BotError('OPTION_TOO_LONG', { option: 'speaker', max: MAX_SPEAKER_CHARS });
     const { article, loaded } = await resolveArticleOption(ctx);
-    await ctx.reply(quotesReply(ctx, article, speaker, 0, loaded ? 'Loaded from the link and added to this server’s articles.' : undefined));
+    await ctx.reply(quotesReply(ctx, article, speaker, 0, loaded ? LOADED_NOTE : undefined));
   },
   autocomplete(ctx) {
     return ctx.focused.name === 'speaker' ? speakerAutocomplete(ctx) : articleAutocomplete(ctx);

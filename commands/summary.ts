@@ -10,8 +10,8 @@ import type { Command } from '../src/discord/command';
 import type { Invocation } from '../src/discord/context';
 import { BotError } from '../src/discord/errors';
 import { paginateBlocks, pageFromArg } from '../src/discord/paging';
-import { describeSource } from '../src/discord/render/article';
-import { escapeMarkdown } from '../src/discord/render/quotes';
+import { describeSource, LOADED_NOTE } from '../src/discord/render/article';
+import { escapeMarkdown, joinMarkdown, md, type Markdown } from '../src/discord/render/escape';
 import { safePageButtons } from '../src/discord/render/quotes-page';
 import { COLORS, type EmbedField, type Reply } from '../src/discord/reply';
 import { clip, looksLikeUrl } from '../src/library';
@@ -40,20 +40,20 @@ function largestPossible(article: StoredArticle, below: number): number {
 }
 
 const dateField = (a: StoredArticle): EmbedField | undefined => {
-  if (a.publishedAt) return { name: 'Published', value: a.publishedAt.slice(0, 10), inline: true };
-  if (a.guildId !== null) return { name: 'Added', value: a.addedAt.slice(0, 10), inline: true };
+  if (a.publishedAt) return { name: md`Published`, value: escapeMarkdown(a.publishedAt.slice(0, 10)), inline: true };
+  if (a.guildId !== null) return { name: md`Added`, value: escapeMarkdown(a.addedAt.slice(0, 10)), inline: true };
   return undefined;
 };
 
-function summaryReply(ctx: Invocation, article: StoredArticle, sentences: number, page: number, note?: string): Reply {
+function summaryReply(ctx: Invocation, article: StoredArticle, sentences: number, page: number, note?: Markdown): Reply {
   const result = summaryOf(ctx, article, sentences);
-  const title = `“${clip(article.title, 120)}”`;
+  const title = md`“${escapeMarkdown(clip(article.title, 120))}”`;
   if (result.tooShort) {
     const max = sentences > MIN_SENTENCES ? largestPossible(article, sentences) : 0;
     return {
       content: max
-        ? `${title} is too short for a ${sentences}-sentence summary. Ask for \`sentences:${max}\` or fewer.`
-        : `${title} is too short to summarize: a summary would be most of the text. \`/article show\` shows it whole.`,
+        ? md`${title} is too short for a ${sentences}-sentence summary. Ask for \`sentences:${max}\` or fewer.`
+        : md`${title} is too short to summarize: a summary would be most of the text. \`/article show\` shows it whole.`,
       ephemeral: true,
     };
   }
@@ -64,13 +64,21 @@ function summaryReply(ctx: Invocation, article: StoredArticle, sentences: number
   const p = Math.min(page, pages.length - 1);
   const total = ctx.services.library.analysis(article).sentenceCount;
   const fields: EmbedField[] = [];
-  if (result.keywords.length) fields.push({ name: 'Keywords', value: result.keywords.slice(0, KEYWORDS_SHOWN).map((k) => escapeMarkdown(k)).join(' · ') });
-  fields.push({ name: 'Source', value: describeSource(article), inline: true });
+  if (result.keywords.length) {
+    fields.push({
+      name: md`Keywords`,
+      value: joinMarkdown(
+        result.keywords.slice(0, KEYWORDS_SHOWN).map((k) => escapeMarkdown(k)),
+        md` · `,
+      ),
+    });
+  }
+  fields.push({ name: md`Source`, value: describeSource(article), inline: true });
   const date = dateField(article);
   if (date) fields.push(date);
   fields.push({
-    name: 'Length',
-    value: `${result.sentences.length} of ${total} sentences · reduced by ${result.reducedByPercent}%`,
+    name: md`Length`,
+    value: md`${result.sentences.length} of ${total} sentences · reduced by ${result.reducedByPercent}%`,
     inline: true,
   });
   const buttons = safePageButtons('spage', [article.id, sentences], p, pages.length);
@@ -79,9 +87,9 @@ function summaryReply(ctx: Invocation, article: StoredArticle, sentences: number
     embeds: [
       {
         author: 'Summary',
-        title: article.title,
+        title: escapeMarkdown(article.title),
         ...(article.url && { url: article.url }),
-        description: (pages[p] ?? []).join('\n\n'),
+        description: joinMarkdown(pages[p] ?? [], md`\n\n`),
         fields,
         footer: `${pages.length > 1 ? `Page ${p + 1} of ${pages.length} · ` : ''}${FOOTER}`,
         color: COLORS.brand,
@@ -111,7 +119,7 @@ export default {
       throw new BotError('USAGE', { hint: `\`sentences\` is a whole number from ${MIN_SENTENCES} to ${MAX_SENTENCES}.` });
     }
     const { article, loaded } = await resolveArticleOption(ctx);
-    await ctx.reply(summaryReply(ctx, article, sentences, 0, loaded ? 'Loaded from the link and added to this server’s articles.' : undefined));
+    await ctx.reply(summaryReply(ctx, article, sentences, 0, loaded ? LOADED_NOTE : undefined));
   },
   autocomplete: articleAutocomplete,
   components: {

@@ -12,7 +12,9 @@ import type { CommandContext, Invocation } from '../src/discord/context';
 import { BotError } from '../src/discord/errors';
 import { LIMITS, truncate } from '../src/discord/limits';
 import { pageFromArg } from '../src/discord/paging';
-import { escapeMarkdown, quoteBlock } from '../src/discord/render/quotes';
+import { LOADED_NOTE } from '../src/discord/render/article';
+import { escapeMarkdown, joinMarkdown, markdownLink, md, type Markdown } from '../src/discord/render/escape';
+import { quoteBlock } from '../src/discord/render/quotes';
 import { pagedQuotes, safePageButtons } from '../src/discord/render/quotes-page';
 import { COLORS, type Reply } from '../src/discord/reply';
 import { clip, looksLikeUrl } from '../src/library';
@@ -65,25 +67,25 @@ function phraseKey(phrase: string, budget: number): { key: string; dropped: numb
 /** The phrase without the quote marks people type around it (the title adds its own). */
 const unquoted = (s: string): string => s.replace(/^["'“”‘’«»„\s]+|["'“”‘’«»„\s]+$/g, '') || s;
 
-const dateOf = (a: ArticleRef): string =>
-  a.publishedAt ? a.publishedAt.slice(0, 10) : a.guildId === null ? 'bundled with Lede' : `added ${a.addedAt.slice(0, 10)}`;
+const dateOf = (a: ArticleRef): Markdown =>
+  a.publishedAt ? escapeMarkdown(a.publishedAt.slice(0, 10)) : a.guildId === null ? md`bundled with Lede` : md`added ${escapeMarkdown(a.addedAt.slice(0, 10))}`;
 
 /** "in [Title](url) · 2025-02-01". */
-function sourceLine(a: ArticleRef): string {
-  const title = escapeMarkdown(clip(a.title, 120)).replace(/[[\]]/g, '');
-  return `in ${a.url ? `[${title}](${a.url})` : `*${title}*`} · ${dateOf(a)}`;
+function sourceLine(a: ArticleRef): Markdown {
+  const title = clip(a.title, 120);
+  return md`in ${a.url ? markdownLink(title, a.url) : md`*${escapeMarkdown(title)}*`} · ${dateOf(a)}`;
 }
 
-function itemBlock(item: Item): string {
-  const close = item.score !== undefined && item.score < 1 ? ` · close match (${Math.round(item.score * 100)}%)` : '';
-  return `${quoteBlock(item.quote, { max: 600 })}\n${sourceLine(item.article)}${close}`;
+function itemBlock(item: Item): Markdown {
+  const close = item.score !== undefined && item.score < 1 ? md` · close match (${Math.round(item.score * 100)}%)` : '';
+  return md`${quoteBlock(item.quote, { max: 600 })}\n${sourceLine(item.article)}${close}`;
 }
 
-function mostQuoted(index: GuildSpeakers): string {
-  return index.entries
-    .slice(0, HINT_SPEAKERS)
-    .map((e) => `${escapeMarkdown(clip(e.name, 60))} (${e.quotes.length})`)
-    .join(', ');
+function mostQuoted(index: GuildSpeakers): Markdown {
+  return joinMarkdown(
+    index.entries.slice(0, HINT_SPEAKERS).map((e) => md`${escapeMarkdown(clip(e.name, 60))} (${e.quotes.length})`),
+    md`, `,
+  );
 }
 
 /** Newest article first (the library's order), then text order within an article. */
@@ -93,17 +95,17 @@ function byArticleThenText(index: GuildSpeakers, items: Item[]): Item[] {
 }
 
 /** The reply for a query: the paged list, or an ephemeral "nothing found" with what there is. */
-function whosaidReply(ctx: Invocation, q: Query, page: number, note?: string): Reply {
+function whosaidReply(ctx: Invocation, q: Query, page: number, note?: Markdown): Reply {
   const index = speakersOf(ctx.services.library).of(ctx.guildId);
   const scope = q.articleId ? index.articles.find((a) => a.article.id === q.articleId)?.article : undefined;
-  const where = scope ? `“${clip(scope.title, 120)}”` : 'this server’s articles';
+  const where = scope ? md`“${escapeMarkdown(clip(scope.title, 120))}”` : md`this server’s articles`;
   let entry: SpeakerEntry<ArticleRef> | undefined;
   if (q.speaker) {
     entry = findSpeaker(index.entries, q.speaker);
     const any = entry?.quotes.some((x) => !q.articleId || x.article.id === q.articleId);
     if (!entry || !any) {
-      const hint = index.entries.length ? ` Most quoted: ${mostQuoted(index)}.` : ' No one is quoted in them yet.';
-      return { content: `No quotes by “${clip(q.speaker, 80)}” in ${where}.${hint}`, ephemeral: true };
+      const hint = index.entries.length ? md` Most quoted: ${mostQuoted(index)}.` : md` No one is quoted in them yet.`;
+      return { content: md`No quotes by “${escapeMarkdown(clip(q.speaker, 80))}” in ${where}.${hint}`, ephemeral: true };
     }
   }
   let items: Item[];
@@ -112,9 +114,9 @@ function whosaidReply(ctx: Invocation, q: Query, page: number, note?: string): R
     const mine = entry ? new Set(entry.quotes.map((x) => x.quote)) : undefined;
     items = hits.filter((h) => !mine || mine.has(h.quote)).map((h) => ({ article: h.article, quote: h.quote, score: h.score }));
     if (items.length === 0) {
-      const by = entry ? ` by ${escapeMarkdown(entry.name)}` : '';
+      const by = entry ? md` by ${escapeMarkdown(entry.name)}` : '';
       return {
-        content: `No quote${by} in ${where} matches “${clip(q.phraseAsTyped ?? q.phrase, 120)}”, even loosely. Try fewer or different words${entry ? ', or leave out `speaker`' : ''}.`,
+        content: md`No quote${by} in ${where} matches “${escapeMarkdown(clip(q.phraseAsTyped ?? q.phrase, 120))}”, even loosely. Try fewer or different words${entry ? md`, or leave out \`speaker\`` : ''}.`,
         ephemeral: true,
       };
     }
@@ -123,18 +125,24 @@ function whosaidReply(ctx: Invocation, q: Query, page: number, note?: string): R
   }
   const pages = pagedQuotes(items, itemBlock, page);
   const articles = new Set(items.map((i) => i.article.id)).size;
-  const count = `${items.length} quote${items.length === 1 ? '' : 's'} in ${articles} article${articles === 1 ? '' : 's'}`;
+  const count = md`${items.length} quote${items.length === 1 ? '' : md`s`} in ${articles} article${articles === 1 ? '' : md`s`}`;
   const aliases = entry ? entry.aliases.filter((a) => a !== entry.name && !/^(?:he|she|they|it|i|we)$/i.test(a)) : [];
-  const header = [
-    count,
-    aliases.length ? `also written ${aliases.map((a) => escapeMarkdown(clip(a, 60))).slice(0, 6).join(', ')}` : '',
-    q.phraseWordsDropped ? `searched the first ${phraseWords(q.phrase).length} words of the phrase` : '',
-  ]
-    .filter(Boolean)
-    .join(' · ');
+  const alsoWritten = joinMarkdown(
+    aliases.map((a) => escapeMarkdown(clip(a, 60))).slice(0, 6),
+    md`, `,
+  );
+  const header = joinMarkdown(
+    [
+      count,
+      aliases.length ? md`also written ${alsoWritten}` : '',
+      q.phraseWordsDropped ? md`searched the first ${phraseWords(q.phrase).length} words of the phrase` : '',
+    ].filter((part): part is Markdown => part !== ''),
+    md` · `,
+  );
+  const asked = clip(q.phraseWordsDropped || !q.phraseAsTyped ? q.phrase : q.phraseAsTyped, 150);
   const title = q.phrase
-    ? `Who said “${clip(q.phraseWordsDropped || !q.phraseAsTyped ? q.phrase : q.phraseAsTyped, 150)}”${entry ? ` (${clip(entry.name, 60)})` : ''}`
-    : `What ${clip(entry!.name, 200)} said`;
+    ? md`Who said “${escapeMarkdown(asked)}”${entry ? md` (${escapeMarkdown(clip(entry.name, 60))})` : ''}`
+    : md`What ${escapeMarkdown(clip(entry!.name, 200))} said`;
   const buttons = safePageButtons(PREFIX, [q.articleId ?? '-', q.speaker, q.phrase], pages.page, pages.pageCount);
   return {
     ...(note && { content: note }),
@@ -142,7 +150,7 @@ function whosaidReply(ctx: Invocation, q: Query, page: number, note?: string): R
       {
         author: scope ? truncate(`Who said what · in ${scope.title}`, LIMITS.author) : 'Who said what · across this server’s articles',
         title,
-        description: `${header}\n\n${pages.text}`,
+        description: md`${header}\n\n${pages.text}`,
         footer: `${pages.pageCount > 1 ? `Page ${pages.page + 1} of ${pages.pageCount} · ` : ''}words verbatim from the sources; speakers found by rules, “unknown speaker” when unsure`,
         color: COLORS.brand,
       },
@@ -163,11 +171,11 @@ async function execute(ctx: CommandContext): Promise<void> {
     throw new BotError('USAGE', { hint: '`phrase` needs words to look for, for example `phrase: big gift`.' });
   }
   let articleId: string | undefined;
-  let note: string | undefined;
+  let note: Markdown | undefined;
   if (ctx.options.getString('article')?.trim()) {
     const { article, loaded } = await resolveArticleOption(ctx);
     articleId = article.id;
-    if (loaded) note = 'Loaded from the link and added to this server’s articles.';
+    if (loaded) note = LOADED_NOTE;
   }
   // The speaker as the index names it, so every page searches the same person.
   const entry = speakerRaw ? findSpeaker(speakersOf(ctx.services.library).of(ctx.guildId).entries, speakerRaw) : undefined;

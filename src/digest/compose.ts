@@ -6,7 +6,7 @@
  * NLP can change without touching it.
  */
 import { DEFAULT_DIGEST_CAPS, DISCORD_LIMITS, type DigestCaps } from './limits';
-import { clip, escapeMarkdown, linkTarget } from './markdown';
+import { clip, escapeMarkdown, joinMarkdown, markdownLink, md, type Markdown } from './markdown';
 
 /** What the digest needs to know about one article. */
 export interface DigestArticle {
@@ -34,16 +34,17 @@ export interface DigestParts {
   topQuoteOf(article: DigestArticle): DigestQuote | undefined;
 }
 
+/** Title and description are Markdown (render/escape.ts): a value from an article or a feed is escaped to get there. */
 export interface DigestEmbed {
-  readonly title?: string;
+  readonly title?: Markdown;
   readonly url?: string;
-  readonly description: string;
+  readonly description: Markdown;
   readonly footer?: string;
   readonly color?: number;
 }
 
 export interface DigestMessage {
-  readonly content?: string;
+  readonly content?: Markdown;
   readonly embeds: readonly DigestEmbed[];
 }
 
@@ -102,18 +103,18 @@ function groupArticles(articles: readonly DigestArticle[]): Group[] {
 }
 
 /** One article's block of markdown. */
-export function renderArticle(a: DigestArticle, parts: DigestParts, caps: DigestCaps): string {
-  const title = escapeMarkdown(clip(a.title.trim() || a.url || a.id, 240));
-  const lines = [a.url ? `**[${title}](${linkTarget(a.url)})**` : `**${title}**`];
+export function renderArticle(a: DigestArticle, parts: DigestParts, caps: DigestCaps): Markdown {
+  const title = clip(a.title.trim() || a.url || a.id, 240);
+  const lines = [a.url ? md`**${markdownLink(title, a.url)}**` : md`**${escapeMarkdown(title)}**`];
   const sentences = parts.summaryOf(a).slice(0, caps.summarySentences);
   const summary = sentences.map((s) => s.trim()).join(' ');
   if (summary !== '') lines.push(escapeMarkdown(clip(summary, caps.maxSummaryChars)));
   const q = parts.topQuoteOf(a);
   if (q && q.quote.trim() !== '') {
-    const speaker = q.speaker?.trim() ? escapeMarkdown(q.speaker.trim()) : 'unknown speaker';
-    lines.push(`> “${escapeMarkdown(clip(q.quote.trim(), caps.maxQuoteChars))}” — ${speaker}`);
+    const speaker = q.speaker?.trim() ? escapeMarkdown(q.speaker.trim()) : md`unknown speaker`;
+    lines.push(md`> “${escapeMarkdown(clip(q.quote.trim(), caps.maxQuoteChars))}” — ${speaker}`);
   }
-  return lines.join('\n');
+  return joinMarkdown(lines, md`\n`);
 }
 
 function embedSize(e: DigestEmbed): number {
@@ -148,22 +149,23 @@ export function composeDigest(input: ComposeInput): Digest | undefined {
     groupReport.push({ name: g.name, total: g.articles.length, shown: n });
     if (n === 0) continue;
     const blocks = g.articles.slice(0, n).map((a) => ({ text: renderArticle(a, input.parts, caps), ids: [a.id] }));
-    if (g.articles.length > n) blocks.push({ text: `*…and ${g.articles.length - n} more from this feed.*`, ids: [] });
-    const groupTitle = clip(g.name, DISCORD_LIMITS.embedTitle - 12);
-    let description = '';
+    if (g.articles.length > n) blocks.push({ text: md`*…and ${g.articles.length - n} more from this feed.*`, ids: [] });
+    const groupTitle = escapeMarkdown(clip(g.name, DISCORD_LIMITS.embedTitle - 12));
+    let description = md``;
     let ids: string[] = [];
     let part = 0;
     const flush = () => {
       if (description === '') return;
-      const embed = { title: part === 0 ? groupTitle : `${groupTitle} (cont.)`, description, color: EMBED_COLOR, ...(part === 0 && g.url !== undefined && { url: g.url }) };
+      const embed = { title: part === 0 ? groupTitle : md`${groupTitle} (cont.)`, description, color: EMBED_COLOR, ...(part === 0 && g.url !== undefined && { url: g.url }) };
       embeds.push({ embed, ids });
       part++;
-      description = '';
+      description = md``;
       ids = [];
     };
     for (const raw of blocks) {
-      const block = clip(raw.text, DISCORD_LIMITS.embedDescription);
-      const joined = description === '' ? block : `${description}\n\n${block}`;
+      // A cut block is still escaped: the start of escaped Markdown followed by "…".
+      const block = clip(raw.text, DISCORD_LIMITS.embedDescription) as Markdown;
+      const joined = description === '' ? block : md`${description}\n\n${block}`;
       if (joined.length > DISCORD_LIMITS.embedDescription) {
         flush();
         description = block;
@@ -177,7 +179,7 @@ export function composeDigest(input: ComposeInput): Digest | undefined {
 
   // Pack embeds into messages: at most 10 embeds and 6000 characters of embed text each.
   const heading = clip(input.heading, DISCORD_LIMITS.content - 200);
-  const messages: Array<{ content?: string; embeds: DigestEmbed[]; ids: string[] }> = [];
+  const messages: Array<{ content?: Markdown; embeds: DigestEmbed[]; ids: string[] }> = [];
   let current: DigestEmbed[] = [];
   let size = 0;
   let articles: string[] = [];
@@ -202,8 +204,8 @@ export function composeDigest(input: ComposeInput): Digest | undefined {
   const shownCount = shown - dropped;
   const hidden = input.articles.length - shownCount;
   const counts = `${input.articles.length} new article${input.articles.length === 1 ? '' : 's'}`;
-  const more = hidden > 0 ? ` (${shownCount} shown; see \`/article list\` for the other ${hidden})` : '';
-  messages[0]!.content = `**${escapeMarkdown(heading)}** · ${counts}${more}`;
+  const more = hidden > 0 ? md` (${shownCount} shown; see \`/article list\` for the other ${hidden})` : '';
+  messages[0]!.content = md`**${escapeMarkdown(heading)}** · ${escapeMarkdown(counts)}${more}`;
   const last = messages[messages.length - 1]!;
   const lastEmbed = last.embeds[last.embeds.length - 1]!;
   last.embeds[last.embeds.length - 1] = { ...lastEmbed, footer: DIGEST_FOOTER };

@@ -1,11 +1,6 @@
-/** Discord markdown helpers: text from articles is shown verbatim, never interpreted as markup. */
+/** Discord markdown helpers for the digest: text from articles is shown verbatim, never interpreted as markup. */
 
-export { escapeMarkdown } from '../discord/render/escape';
-
-/** A URL safe inside a markdown link target: no spaces or parentheses to end it early. */
-export function linkTarget(url: string): string {
-  return url.replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-}
+export { escapeMarkdown, joinMarkdown, linkTarget, markdownLink, md, type Markdown } from '../discord/render/escape';
 
 /** Cut `text` to at most `max` characters at a word boundary, ending with "…". */
 export function clip(text: string, max: number): string {

@@ -23,6 +23,7 @@ import type { Attachment, DiscordActions, Options, Services } from './context';
 import { decodeCustomId } from './custom-id';
 import { BotError } from './errors';
 import { fitReply } from './limits';
+import { plainText } from './render/escape';
 import type { Button, ButtonStyle, Embed, Reply } from './reply';
 import type { RoutedAutocompleteContext, RoutedCommandContext, RoutedComponentContext } from './router';
 
@@ -36,25 +37,31 @@ const STYLES: Record<ButtonStyle, DjsButtonStyle> = {
   danger: DjsButtonStyle.Danger,
 };
 
+/**
+ * An embed as Discord's API takes it. Author and footer are shown as written (no markdown), so they
+ * are not escaped; their bidi controls are removed here, where every reply and post leaves.
+ */
 export function toApiEmbed(e: Embed): APIEmbed {
   return {
     ...(e.title !== undefined && { title: e.title }),
     ...(e.url !== undefined && { url: e.url }),
     ...(e.description !== undefined && { description: e.description }),
     ...(e.fields !== undefined && { fields: e.fields.map((f) => ({ name: f.name, value: f.value, inline: f.inline ?? false })) }),
-    ...(e.footer !== undefined && { footer: { text: e.footer } }),
-    ...(e.author !== undefined && { author: { name: e.author } }),
+    ...(e.footer !== undefined && { footer: { text: plainText(e.footer, '\u200b') } }),
+    ...(e.author !== undefined && { author: { name: plainText(e.author, '\u200b') } }),
     ...(e.color !== undefined && { color: e.color }),
     ...(e.timestamp !== undefined && { timestamp: e.timestamp }),
   };
 }
 
+/** A button; its label is shown as written, bidi controls removed. */
 function toApiButton(b: Button): APIButtonComponent {
-  if ('url' in b) return { type: ComponentType.Button, style: DjsButtonStyle.Link, label: b.label, url: b.url };
+  const label = plainText(b.label, '…');
+  if ('url' in b) return { type: ComponentType.Button, style: DjsButtonStyle.Link, label, url: b.url };
   return {
     type: ComponentType.Button,
     style: STYLES[b.style ?? 'secondary'],
-    label: b.label,
+    label,
     custom_id: b.customId,
     ...(b.disabled && { disabled: true }),
     ...(b.emoji && { emoji: { name: b.emoji } }),
@@ -111,8 +118,9 @@ export function discordActions(client: Client): DiscordActions {
   return {
     async startThread(channelId, messageId, name, autoArchiveMinutes) {
       try {
+        // A thread name is shown as written: bidi controls removed, never empty (Discord needs 1-100 characters).
         const thread = (await client.rest.post(Routes.threads(channelId, messageId), {
-          body: { name, auto_archive_duration: autoArchiveMinutes },
+          body: { name: plainText(name, 'Discussion'), auto_archive_duration: autoArchiveMinutes },
         })) as { id: string };
         return { id: thread.id };
       } catch (err) {
@@ -275,6 +283,7 @@ export function autocompleteContext(interaction: AutocompleteInteraction, servic
     commandName: interaction.commandName,
     options: optionsOf(interaction.options),
     focused: { name: focused.name, value: String(focused.value) },
-    respond: (choices: readonly Choice[]) => interaction.respond(choices.map((c) => ({ name: c.name, value: c.value }))),
+    // Choice names are shown as written: bidi controls removed (a name left empty shows its value).
+    respond: (choices: readonly Choice[]) => interaction.respond(choices.map((c) => ({ name: plainText(c.name, c.value), value: c.value }))),
   };
 }

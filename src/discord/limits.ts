@@ -3,6 +3,7 @@
  * one function that makes any Reply fit them. Text is cut at a word boundary with a visible "…"
  * marker, never silently mid-word; commands that have more to say page it (src/discord/paging.ts).
  */
+import { md, type Markdown } from './render/escape';
 import type { Embed, EmbedField, Reply } from './reply';
 
 export const LIMITS = {
@@ -26,7 +27,13 @@ export const LIMITS = {
   choices: 25,
 } as const;
 
-/** `text` in at most `max` characters: cut at a word boundary (when one is near) and marked "…". */
+/**
+ * `text` in at most `max` characters: cut at a word boundary (when one is near) and marked "…".
+ * The result keeps the input's type: the start of escaped Markdown followed by "…" is still
+ * escaped Markdown (render/escape.ts).
+ */
+export function truncate(text: Markdown, max: number): Markdown;
+export function truncate(text: string, max: number): string;
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
   if (max <= 1) return '…'.slice(0, max);
@@ -46,10 +53,13 @@ export function embedLength(e: Embed): number {
   );
 }
 
+/** What an empty field name or value becomes: Discord refuses empty ones. */
+const EMPTY_FIELD = md`\u200b`;
+
 function fitField(f: EmbedField): EmbedField {
   return {
-    name: truncate(f.name || '\u200b', LIMITS.fieldName),
-    value: truncate(f.value || '\u200b', LIMITS.fieldValue),
+    name: truncate(f.name || EMPTY_FIELD, LIMITS.fieldName),
+    value: truncate(f.value || EMPTY_FIELD, LIMITS.fieldValue),
     ...(f.inline !== undefined && { inline: f.inline }),
   };
 }

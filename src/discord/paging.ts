@@ -37,17 +37,18 @@ export const pageLabel = (page: number, pageCount: number): string => `Page ${pa
 
 /**
  * Group text blocks into pages of at most `maxChars` (joined by `separator`) and at most
- * `maxItems` blocks each. A single block longer than a page is cut (marked "…") rather than lost.
+ * `maxItems` blocks each. A single block longer than a page is cut (marked "…") rather than lost;
+ * a cut block keeps its type (the start of escaped Markdown is still escaped Markdown).
  */
-export function paginateBlocks(
-  blocks: readonly string[],
+export function paginateBlocks<T extends string>(
+  blocks: readonly T[],
   { maxChars = LIMITS.embedDescription, maxItems = Infinity, separator = '\n' }: { maxChars?: number; maxItems?: number; separator?: string } = {},
-): string[][] {
-  const pages: string[][] = [];
-  let current: string[] = [];
+): T[][] {
+  const pages: T[][] = [];
+  let current: T[] = [];
   let size = 0;
   for (const raw of blocks) {
-    const block = raw.length > maxChars ? `${raw.slice(0, maxChars - 1)}…` : raw;
+    const block = raw.length > maxChars ? (`${raw.slice(0, maxChars - 1)}…` as T) : raw;
     const added = (current.length ? separator.length : 0) + block.length;
     if (current.length > 0 && (size + added > maxChars || current.length >= maxItems)) {
       pages.push(current);

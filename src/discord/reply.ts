@@ -2,18 +2,23 @@
  * The message model every command answers with. It is plain data, independent of discord.js, so the
  * same reply is sent to Discord (src/discord/adapter.ts) or printed by the console
  * (src/discord/render/text.ts). Limits are enforced on the way out (src/discord/limits.ts).
+ *
+ * Where Discord renders markdown (content, embed title, description, field names and values) the
+ * model takes `Markdown`, so a value from a source must be escaped to get there (render/escape.ts).
+ * Embed author and footer and button labels are shown as written: plain strings.
  */
+import type { Markdown } from './render/escape';
 
 export interface EmbedField {
-  readonly name: string;
-  readonly value: string;
+  readonly name: Markdown;
+  readonly value: Markdown;
   readonly inline?: boolean;
 }
 
 export interface Embed {
-  readonly title?: string;
+  readonly title?: Markdown;
   readonly url?: string;
-  readonly description?: string;
+  readonly description?: Markdown;
   readonly fields?: readonly EmbedField[];
   readonly footer?: string;
   readonly author?: string;
@@ -34,7 +39,7 @@ export type Button =
   | { readonly url: string; readonly label: string };
 
 export interface Reply {
-  readonly content?: string;
+  readonly content?: Markdown;
   readonly embeds?: readonly Embed[];
   /** Rows of buttons: at most 5 rows of 5. */
   readonly buttons?: ReadonlyArray<readonly Button[]>;

@@ -13,6 +13,7 @@ import { BotError } from './errors';
 import { LIMITS, truncate } from './limits';
 import { describeError } from './messages';
 import { createRateLimiter, RATE_LIMITS, type RateLimitOptions } from './rate-limit';
+import { trustedMarkdown } from './render/escape';
 import type { Reply } from './reply';
 
 /** Discord allows 3 s for the first response; deferring at 1 s leaves room for a slow network. */
@@ -76,7 +77,8 @@ export function createRouter(options: RouterOptions): Router {
     if (expected) log.info({ ...context, code }, 'command refused');
     else log.error({ ...context, err }, 'command failed');
     try {
-      await ctx.respondError({ content: text, ephemeral: true });
+      // The failure table's own words; the values it quotes are escaped there (messages.ts).
+      await ctx.respondError({ content: trustedMarkdown(text), ephemeral: true });
     } catch (replyErr) {
       log.warn({ ...context, err: replyErr }, 'could not deliver the error message');
     }

@@ -13,7 +13,7 @@ import { missingPermissions, REQUIRED } from './permissions';
 import type { RateLimiter } from './rate-limit';
 import { MAX_QUESTION_CHARS } from '../library';
 import { askReply } from './render/ask';
-import { escapeMarkdown } from './render/quotes';
+import { escapeMarkdown, joinMarkdown, md, trustedMarkdown, type Markdown } from './render/escape';
 import type { Reply } from './reply';
 import { NO_MENTIONS, toMessagePayload } from './adapter';
 
@@ -37,10 +37,11 @@ export interface ThreadQuestionDeps {
  * is (already Discord markdown), the footer as small text. The question is visible above: it is a reply.
  */
 export function embedsAsContent(reply: Reply): Reply {
+  const present = (parts: ReadonlyArray<Markdown | '' | undefined>): Markdown[] => parts.filter((p): p is Markdown => !!p);
   const blocks = (reply.embeds ?? []).map((e) =>
-    [e.title && `**${e.title}**`, e.description, e.footer && `-# ${escapeMarkdown(e.footer)}`].filter(Boolean).join('\n'),
+    joinMarkdown(present([e.title && md`**${e.title}**`, e.description, e.footer && md`-# ${escapeMarkdown(e.footer)}`]), md`\n`),
   );
-  return { content: [reply.content, ...blocks].filter(Boolean).join('\n\n') };
+  return { content: joinMarkdown(present([reply.content, ...blocks]), md`\n\n`) };
 }
 
 /** Handle one message; resolves when the reply (if any) was sent. Never throws. */
@@ -68,7 +69,7 @@ export async function answerThreadMessage(message: Message, deps: ThreadQuestion
     if (wait > 0) throw new BotError('RATE_LIMITED', { retryAfterMs: wait });
     if (!question) {
       if (!mentioned) return;
-      reply = { content: 'Ask me a question about the article after the mention, for example: who said what, when, or how many.' };
+      reply = { content: md`Ask me a question about the article after the mention, for example: who said what, when, or how many.` };
     } else if (question.length > MAX_QUESTION_CHARS) {
       // Refused as /ask refuses it, rather than answering the first 600 characters of it.
       throw new BotError('OPTION_TOO_LONG', { option: 'question', max: MAX_QUESTION_CHARS });
@@ -77,10 +78,11 @@ export async function answerThreadMessage(message: Message, deps: ThreadQuestion
     }
   } catch (err) {
     const d = describeError(err);
-    if (d.code === 'ARTICLE_NOT_FOUND') reply = { content: describeError(new BotError('ARTICLE_REMOVED')).text };
+    // The failure table's own words; the values it quotes are escaped there (messages.ts).
+    if (d.code === 'ARTICLE_NOT_FOUND') reply = { content: trustedMarkdown(describeError(new BotError('ARTICLE_REMOVED')).text) };
     else {
       if (!d.expected) services.logger.error({ err, thread: message.channelId }, 'thread question failed');
-      reply = { content: d.text };
+      reply = { content: trustedMarkdown(d.text) };
     }
   }
   if (!canEmbed && reply.embeds?.length) reply = embedsAsContent(reply);

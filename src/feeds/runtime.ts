@@ -8,6 +8,7 @@ import type { Config } from '../config';
 import { DEFAULT_DIGEST_CAPS } from '../digest/limits';
 import { renderArticle, type DigestArticle } from '../digest/compose';
 import { nlpDigestParts } from '../digest/parts';
+import { clip, escapeMarkdown } from '../digest/markdown';
 import type { DigestSender } from '../digest/scheduler';
 import { fetchOptionsFromConfig, safeFetch } from '../fetch';
 import { parseArticle } from '../article';
@@ -85,7 +86,7 @@ export function createFeedRuntime(deps: FeedRuntimeDeps): FeedRuntime {
     }
     const entry: DigestArticle = { id: article.id, title: article.title, text: article.text, addedAt: article.addedAt, ...(article.url !== undefined && { url: article.url }) };
     await poster.send(sub.channelId, {
-      embeds: [{ title: d.feedTitle.slice(0, 256), description: renderArticle(entry, parts, DEFAULT_DIGEST_CAPS), footer: 'New in a followed feed · summary and quote extracted verbatim', color: 0x2b6cb0 }],
+      embeds: [{ title: escapeMarkdown(clip(d.feedTitle, 256)), description: renderArticle(entry, parts, DEFAULT_DIGEST_CAPS), footer: 'New in a followed feed · summary and quote extracted verbatim', color: 0x2b6cb0 }],
     });
   }
 

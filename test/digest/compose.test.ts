@@ -80,13 +80,31 @@ describe('composeDigest', () => {
 
   it('GIVEN markdown, mentions and a missing speaker THEN text is escaped, the link target is safe, and the speaker says unknown', () => {
     const d = composeDigest({
-      articles: [article(1, { title: '**Bold** [x](y) @everyone', url: 'https://a.example/a (1)' })],
+      articles: [article(1, { title: '**Bold** @everyone', url: 'https://a.example/a (1)' })],
       parts: { summaryOf: () => ['Price was *up* 5% > 4%.'], topQuoteOf: () => ({ quote: 'No comment' }) },
       heading: 'D',
     })!;
     expect(d.messages[0]!.embeds[0]!.description).toBe(
-      '**[\\*\\*Bold\\*\\* \\[x\\](y) \\@everyone](https://a.example/a%20%281%29)**\nPrice was \\*up\\* 5% > 4%.\n> “No comment” — unknown speaker',
+      '**[\\*\\*Bold\\*\\* \\@everyone](https://a.example/a%20%281%29)**\nPrice was \\*up\\* 5% > 4%.\n> “No comment” — unknown speaker',
     );
+  });
+
+  it('GIVEN a title that would close the link early (a masked link in it) THEN it is not made a link: the title as text, then its address', () => {
+    const d = composeDigest({
+      articles: [article(1, { title: 'Reuters](https://evil.example/x) [Reuters', url: 'https://a.example/1' })],
+      parts: { summaryOf: () => [], topQuoteOf: () => undefined },
+      heading: 'D',
+    })!;
+    expect(d.messages[0]!.embeds[0]!.description).toBe('**Reuters\\](https://evil.example/x) \\[Reuters (<https://a.example/1>)**');
+  });
+
+  it('GIVEN a hostile feed title THEN the group title is escaped and bidi controls are gone', () => {
+    const d = composeDigest({
+      articles: [article(1, { feed: { url: 'https://f.example/rss', title: '# Wire <@1> ||x|| \u202Eriw\u202C' } })],
+      parts: { summaryOf: () => [], topQuoteOf: () => undefined },
+      heading: 'D',
+    })!;
+    expect(d.messages[0]!.embeds[0]!.title).toBe('\\# Wire \\<@1> \\|\\|x\\|\\| riw');
   });
 
   it('GIVEN 100 articles from 3 feeds with long summaries THEN caps apply fairly and every message is within Discord limits', () => {
@@ -126,7 +144,7 @@ describe('composeDigest', () => {
         '',
         '== Harbour Gazette ==',
         '',
-        'A [b] c <https://a.example/story/1>',
+        'A [b] c (<https://a.example/story/1>)',
         'First sentence of id1. Second sentence of id1.',
         '> “We did it for id1” — Ana Ruiz',
         '',

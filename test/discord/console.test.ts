@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConsoleParseError, parseSlashLine, type CommandDefinition } from '../../src/cli/console-parse';
 import { terminalStyle } from '../../src/cli/console';
+import { trustedMarkdown as m } from '../../src/discord/render/escape';
 import { renderReplyAsText } from '../../src/discord/render/text';
 
 const defs: CommandDefinition[] = [
@@ -56,8 +57,8 @@ describe('parseSlashLine', () => {
 describe('renderReplyAsText', () => {
   it('GIVEN an embed with fields and buttons THEN readable text with numbered buttons', () => {
     const { text, buttons } = renderReplyAsText({
-      content: '<@123> added an article.',
-      embeds: [{ title: 'T', url: 'https://x.test', description: '**Bold** and [link](https://y.test)', fields: [{ name: 'Source', value: 'Pasted text' }], footer: 'id abc' }],
+      content: m('<@123> added an article.'),
+      embeds: [{ title: m('T'), url: 'https://x.test', description: m('**Bold** and [link](https://y.test)'), fields: [{ name: m('Source'), value: m('Pasted text') }], footer: 'id abc' }],
       buttons: [[{ customId: 'a:1', label: 'Prev', disabled: true }, { customId: 'a:2', label: 'Next' }, { url: 'https://z.test', label: 'Open' }]],
     });
     expect(text).toBe(
@@ -71,9 +72,9 @@ describe('renderReplyAsText', () => {
       embeds: [
         {
           author: 'Q: What did *Ruiz* say?',
-          title: 'What Ana \\_Ruiz said',
-          description: 'From *Ferry news*\n*Low confidence: read the sentence.*\n\n> “We \\*will\\* reopen”\n— *unknown speaker* · uncertain attribution',
-          fields: [{ name: '**Cue**', value: '__said__' }],
+          title: m('What Ana \\_Ruiz said'),
+          description: m('From *Ferry news*\n*Low confidence: read the sentence.*\n\n> “We \\*will\\* reopen”\n— *unknown speaker* · uncertain attribution'),
+          fields: [{ name: m('**Cue**'), value: m('__said__') }],
           footer: 'Extracted word for word · 5 * 3 *as is*',
         },
       ],
@@ -81,7 +82,7 @@ describe('renderReplyAsText', () => {
     expect(renderReplyAsText(reply).text).toBe(
       'Q: What did *Ruiz* say?\n== What Ana _Ruiz said ==\nFrom Ferry news\nLow confidence: read the sentence.\n\n> “We *will* reopen”\n— unknown speaker · uncertain attribution\nCue: said\n-- Extracted word for word · 5 * 3 *as is*',
     );
-    expect(renderReplyAsText({ content: '— *unknown speaker*' }, { style: 'ansi' }).text).toBe('— \x1b[3munknown speaker\x1b[0m');
+    expect(renderReplyAsText({ content: m('— *unknown speaker*') }, { style: 'ansi' }).text).toBe('— \x1b[3munknown speaker\x1b[0m');
   });
 });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeCustomId, encodeCustomId } from '../../src/discord/custom-id';
 import { embedLength, fitReply, LIMITS, truncate } from '../../src/discord/limits';
 import { pageButtons, pageFromArg, paginateBlocks } from '../../src/discord/paging';
+import { md, trustedMarkdown } from '../../src/discord/render/escape';
 import type { Reply } from '../../src/discord/reply';
 
 describe('truncate', () => {
@@ -15,7 +16,7 @@ describe('truncate', () => {
 
 describe('fitReply', () => {
   it('GIVEN an oversized reply THEN every limit holds and cuts are marked with …', () => {
-    const big = 'word '.repeat(3000);
+    const big = trustedMarkdown('word '.repeat(3000));
     const reply: Reply = {
       content: big,
       embeds: Array.from({ length: 12 }, () => ({ title: big, description: big, footer: big, fields: Array.from({ length: 30 }, () => ({ name: big, value: big })) })),
@@ -33,12 +34,12 @@ describe('fitReply', () => {
   });
 
   it('GIVEN a reply that fits THEN it is unchanged', () => {
-    const r: Reply = { content: 'hi', embeds: [{ title: 't', description: 'd', fields: [{ name: 'n', value: 'v', inline: true }] }], buttons: [[{ customId: 'x', label: 'X' }]] };
+    const r: Reply = { content: md`hi`, embeds: [{ title: md`t`, description: md`d`, fields: [{ name: md`n`, value: md`v`, inline: true }] }], buttons: [[{ customId: 'x', label: 'X' }]] };
     expect(fitReply(r)).toEqual(r);
   });
 
   it('GIVEN any reply (property) THEN the 6000 total and per-field limits hold', () => {
-    const text = fc.string({ maxLength: 5000 });
+    const text = fc.string({ maxLength: 5000 }).map(trustedMarkdown);
     fc.assert(
       fc.property(
         fc.array(fc.record({ title: text, description: text, fields: fc.array(fc.record({ name: text, value: text }), { maxLength: 30 }) }), { maxLength: 12 }),

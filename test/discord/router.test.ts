@@ -9,6 +9,7 @@ import type { Options, Services } from '../../src/discord/context';
 import { BotError } from '../../src/discord/errors';
 import { CommandLoadError, definitionsHash, loadCommands } from '../../src/discord/loader';
 import { createRateLimiter } from '../../src/discord/rate-limit';
+import { md } from '../../src/discord/render/escape';
 import type { Reply } from '../../src/discord/reply';
 import { createRouter, type RoutedCommandContext } from '../../src/discord/router';
 import { UNEXPECTED } from '../../src/discord/messages';
@@ -70,7 +71,7 @@ describe('router', () => {
 
   it('GIVEN a command with a bug THEN the generic message, and the router keeps working', async () => {
     const router = createRouter({
-      commands: [command('bad', async () => { throw new TypeError('boom'); }), command('ok', async (c) => c.reply({ content: 'fine' }))],
+      commands: [command('bad', async () => { throw new TypeError('boom'); }), command('ok', async (c) => c.reply({ content: md`fine` }))],
       services,
     });
     const bad = context('bad');
@@ -83,7 +84,7 @@ describe('router', () => {
 
   it('GIVEN a slow command THEN the router defers by itself before it answers', async () => {
     const router = createRouter({
-      commands: [command('slow', async (c) => { await new Promise((r) => setTimeout(r, 60)); await c.reply({ content: 'done' }); })],
+      commands: [command('slow', async (c) => { await new Promise((r) => setTimeout(r, 60)); await c.reply({ content: md`done` }); })],
       services,
       autoDeferMs: 10,
     });
@@ -94,7 +95,7 @@ describe('router', () => {
 
   it('GIVEN more commands than the bucket holds THEN RATE_LIMITED, per user', async () => {
     const router = createRouter({
-      commands: [command('x', async (c) => c.reply({ content: 'ok' }))],
+      commands: [command('x', async (c) => c.reply({ content: md`ok` }))],
       services,
       rateLimits: { any: { capacity: 2, refillPerSecond: 0.001 }, heavy: { capacity: 1, refillPerSecond: 0.001 } },
     });
@@ -110,7 +111,7 @@ describe('router', () => {
   it('GIVEN drain THEN it waits for work in flight and refuses new work', async () => {
     let release!: () => void;
     const router = createRouter({
-      commands: [command('wait', async (c) => { await new Promise<void>((r) => (release = r)); await c.reply({ content: 'finished' }); })],
+      commands: [command('wait', async (c) => { await new Promise<void>((r) => (release = r)); await c.reply({ content: md`finished` }); })],
       services,
     });
     const first = context('wait');

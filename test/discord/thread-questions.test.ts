@@ -3,6 +3,7 @@
  * text without the bot's mention.
  */
 import { describe, expect, it } from 'vitest';
+import { trustedMarkdown as m } from '../../src/discord/render/escape';
 import { embedsAsContent, questionText } from '../../src/discord/thread-questions';
 
 describe('questionText', () => {
@@ -19,12 +20,12 @@ describe('questionText', () => {
 describe('embedsAsContent', () => {
   it('GIVEN an answer embed THEN title in bold, the body as is, the footer as small text with its markdown escaped', () => {
     const reply = embedsAsContent({
-      embeds: [{ author: 'Q: When?', title: 'noon', description: 'From *Ferry*\n\n> The ferry leaves at **noon**.', footer: 'Extracted · confidence 90% *' }],
+      embeds: [{ author: 'Q: When?', title: m('noon'), description: m('From *Ferry*\n\n> The ferry leaves at **noon**.'), footer: 'Extracted · confidence 90% *' }],
     });
     expect(reply).toEqual({ content: '**noon**\nFrom *Ferry*\n\n> The ferry leaves at **noon**.\n-# Extracted · confidence 90% \\*' });
   });
 
   it('GIVEN content and an embed without footer THEN both, content first', () => {
-    expect(embedsAsContent({ content: 'Loaded.', embeds: [{ title: 'T', description: 'D' }] })).toEqual({ content: 'Loaded.\n\n**T**\nD' });
+    expect(embedsAsContent({ content: m('Loaded.'), embeds: [{ title: m('T'), description: m('D') }] })).toEqual({ content: 'Loaded.\n\n**T**\nD' });
   });
 });

@@ -7,10 +7,13 @@ import { segment } from '../../nlp/segment';
 import type { ArticleListing, StoredArticle } from '../../store';
 import { truncate } from '../limits';
 import { COLORS, type Embed, type EmbedField } from '../reply';
+import { discordTime, escapeMarkdown, inlineCode, joinMarkdown, markdownLink, md, userMention, type Markdown } from './escape';
 
 /** Lead shown on the card: the first sentences, up to this many characters (a glance, not a summary). */
 export const LEAD_MAX_CHARS = 700;
 export const LEAD_MAX_SENTENCES = 3;
+/** Said above a reply when the article option was a link, fetched and added on the fly. */
+export const LOADED_NOTE = md`Loaded from the link and added to this server’s articles.`;
 /** Reading speed used for "N min read" (words per minute of an adult reading news). */
 const WORDS_PER_MINUTE = 230;
 
@@ -29,19 +32,17 @@ export function leadSentences(text: string, maxChars = LEAD_MAX_CHARS, maxSenten
 
 const hostOf = (url: string) => (URL.canParse(url) ? new URL(url).hostname.replace(/^www\./, '') : url);
 
-/** Where an article came from, in words. */
-export function describeSource(a: Pick<ArticleListing, 'source' | 'url' | 'siteName' | 'guildId'>): string {
-  if (a.url) return `[${a.siteName ?? hostOf(a.url)}](${a.url})`;
-  if (a.guildId === null) return 'Bundled with Lede';
-  if (a.source.startsWith('attachment:')) return `Uploaded file ${a.source.slice('attachment:'.length)}`;
-  if (a.source === 'text') return 'Pasted text';
-  return a.siteName ?? a.source;
+/** Where an article came from, in words (a link to it when it has one). */
+export function describeSource(a: Pick<ArticleListing, 'source' | 'url' | 'siteName' | 'guildId'>): Markdown {
+  if (a.url) return markdownLink(a.siteName ?? hostOf(a.url), a.url);
+  if (a.guildId === null) return md`Bundled with Lede`;
+  if (a.source.startsWith('attachment:')) return md`Uploaded file ${escapeMarkdown(a.source.slice('attachment:'.length))}`;
+  if (a.source === 'text') return md`Pasted text`;
+  return escapeMarkdown(a.siteName ?? a.source);
 }
 
-const when = (iso: string) => {
-  const t = Date.parse(iso);
-  return Number.isFinite(t) ? `<t:${Math.floor(t / 1000)}:R>` : iso;
-};
+/** A stored ISO time as a Discord timestamp ("3 hours ago" in the reader's zone); shown as written when unparseable. */
+const when = (iso: string): Markdown => discordTime(Date.parse(iso), 'R', iso);
 
 /** Quotes and distinct named speakers, when the analysis has quotes (read defensively: older analyses may not). */
 function quoteCounts(analysis: Analysis): { quotes: number; speakers: number } | undefined {
@@ -57,49 +58,52 @@ function quoteCounts(analysis: Analysis): { quotes: number; speakers: number } |
 
 /** The article card: title (linked), lead sentences, source, date, size, who added it, id. */
 export function articleEmbed(article: StoredArticle, analysis: Analysis, { lead = true } = {}): Embed {
-  const fields: EmbedField[] = [{ name: 'Source', value: describeSource(article), inline: true }];
-  if (article.byline) fields.push({ name: 'By', value: article.byline, inline: true });
-  if (article.publishedAt) fields.push({ name: 'Published', value: article.publishedAt.slice(0, 10), inline: true });
+  const fields: EmbedField[] = [{ name: md`Source`, value: describeSource(article), inline: true }];
+  if (article.byline) fields.push({ name: md`By`, value: escapeMarkdown(article.byline), inline: true });
+  if (article.publishedAt) fields.push({ name: md`Published`, value: escapeMarkdown(article.publishedAt.slice(0, 10)), inline: true });
   const minutes = Math.max(1, Math.round(analysis.wordCount / WORDS_PER_MINUTE));
   fields.push({
-    name: 'Length',
-    value: `${analysis.wordCount} words · ${analysis.sentenceCount} sentences · ${minutes} min read`,
+    name: md`Length`,
+    value: md`${analysis.wordCount} words · ${analysis.sentenceCount} sentences · ${minutes} min read`,
     inline: true,
   });
   const q = quoteCounts(analysis);
   if (q) {
-    const from = q.speakers > 0 ? ` from ${q.speakers} speaker${q.speakers === 1 ? '' : 's'}` : '';
-    fields.push({ name: 'Quotes', value: q.quotes ? `${q.quotes}${from}` : 'none found', inline: true });
+    const from = q.speakers > 0 ? md` from ${q.speakers} speaker${q.speakers === 1 ? '' : md`s`}` : '';
+    fields.push({ name: md`Quotes`, value: q.quotes ? md`${q.quotes}${from}` : md`none found`, inline: true });
   }
   fields.push({
-    name: 'Added',
-    value: article.guildId === null ? 'Bundled' : `${when(article.addedAt)}${article.addedBy ? ` by <@${article.addedBy}>` : ''}`,
+    name: md`Added`,
+    value: article.guildId === null ? md`Bundled` : md`${when(article.addedAt)}${article.addedBy ? md` by ${userMention(article.addedBy)}` : ''}`,
     inline: true,
   });
   return {
-    title: article.title,
+    title: escapeMarkdown(article.title),
     ...(article.url && { url: article.url }),
-    ...(lead && { description: leadSentences(article.text) }),
+    ...(lead && { description: escapeMarkdown(leadSentences(article.text)) }),
     fields,
     footer: `id ${article.id} · ${article.slug}`,
     color: COLORS.brand,
   };
 }
 
-/** One line of the list: "**n.** Title · source · `id` · added". */
-export function listLine(l: ArticleListing, n: number): string {
-  const title = l.url ? `[${truncate(l.title, 120)}](${l.url})` : `**${truncate(l.title, 120)}**`;
+/** One line of the list: "n. Title · source · `id` · added" (the title linked, or in bold). */
+export function listLine(l: ArticleListing, n: number): Markdown {
+  const title = l.url ? markdownLink(truncate(l.title, 120), l.url) : md`**${escapeMarkdown(truncate(l.title, 120))}**`;
   const where = l.url ? (l.siteName ?? hostOf(l.url)) : l.source === 'text' ? 'pasted text' : l.source.replace(/^attachment:/, 'file ');
-  const added = l.guildId === null ? 'bundled with Lede' : `${truncate(where, 60)} · added ${when(l.addedAt)}`;
-  return `${n}. ${title}\n    ${added} · \`${l.id}\``;
+  const added = l.guildId === null ? md`bundled with Lede` : md`${escapeMarkdown(truncate(where, 60))} · added ${when(l.addedAt)}`;
+  return md`${n}. ${title}\n    ${added} · ${inlineCode(l.id)}`;
 }
 
 export function articleListEmbed(items: readonly ArticleListing[], page: number, pageSize: number, pageCount: number, total: number): Embed {
   return {
-    title: `Articles in this server (${total})`,
+    title: md`Articles in this server (${total})`,
     description: items.length
-      ? items.map((l, i) => listLine(l, page * pageSize + i + 1)).join('\n')
-      : 'No articles yet. Add one with `/article add` (a link, a file, or pasted text).',
+      ? joinMarkdown(
+          items.map((l, i) => listLine(l, page * pageSize + i + 1)),
+          md`\n`,
+        )
+      : md`No articles yet. Add one with \`/article add\` (a link, a file, or pasted text).`,
     footer: `Page ${page + 1} of ${pageCount} · newest first · /article show article:<id> for details`,
     color: COLORS.brand,
   };

@@ -5,6 +5,7 @@
 import { CustomIdError } from '../custom-id';
 import { pageButtons, paginateBlocks } from '../paging';
 import type { Button } from '../reply';
+import { joinMarkdown, md, type Markdown } from './escape';
 
 /** Quotes per page: five read at a glance and leave each up to ~700 characters. */
 export const QUOTES_PER_PAGE = 5;
@@ -13,18 +14,18 @@ export const PAGE_CHARS = 3600;
 
 export interface QuotePages {
   /** The blocks of the page shown, joined by a blank line. */
-  readonly text: string;
+  readonly text: Markdown;
   /** The page shown (clamped into range), 0-based. */
   readonly page: number;
   readonly pageCount: number;
 }
 
 /** Page `page` of the blocks rendered from `items`; pages are the same on every call for the same items. */
-export function pagedQuotes<T>(items: readonly T[], block: (item: T) => string, page: number): QuotePages {
+export function pagedQuotes<T>(items: readonly T[], block: (item: T) => Markdown, page: number): QuotePages {
   const pages = paginateBlocks(items.map(block), { maxChars: PAGE_CHARS, maxItems: QUOTES_PER_PAGE, separator: '\n\n' });
   const pageCount = Math.max(1, pages.length);
   const p = Math.min(Math.max(0, Math.trunc(page) || 0), pageCount - 1);
-  return { text: (pages[p] ?? []).join('\n\n'), page: p, pageCount };
+  return { text: joinMarkdown(pages[p] ?? [], md`\n\n`), page: p, pageCount };
 }
 
 /**

@@ -13,16 +13,16 @@ export const UNCERTAIN_BELOW = 0.6;
 /** Longest quote shown whole in a list; longer ones are cut at a word with a visible "…". */
 export const MAX_QUOTE_CHARS = 1200;
 
-import { escapeMarkdown } from './escape';
+import { escapeMarkdown, md, type Markdown } from './escape';
 
 export { escapeMarkdown };
 
 /** Blockquote every line (Discord's `> ` covers one line). */
-export function blockquote(text: string): string {
+export function blockquote(text: Markdown): Markdown {
   return text
     .split('\n')
     .map((l) => (l.trim() ? `> ${l}` : '>'))
-    .join('\n');
+    .join('\n') as Markdown;
 }
 
 /** The speaker to show: resolved name, else the mention, else "unknown speaker". */
@@ -53,17 +53,16 @@ function sharesWord(mention: string, name: string): boolean {
 }
 
 /** "— **Richard Grenell** (as “he”), quoted as saying · reported speech · uncertain attribution". */
-export function attributionLine(q: Quote): string {
+export function attributionLine(q: Quote): Markdown {
   const who = speakerOf(q);
-  const parts: string[] = [];
-  const as = q.speaker && q.speakerRef && !sharesWord(q.speaker, q.speakerRef) ? ` (as “${escapeMarkdown(q.speaker)}”)` : '';
-  parts.push(`— ${who === 'unknown speaker' ? '*unknown speaker*' : `**${escapeMarkdown(who)}**`}${as}${q.cue ? `, ${escapeMarkdown(q.cue)}` : ''}`);
-  if (KIND_NOTE[q.kind]) parts.push(KIND_NOTE[q.kind]);
-  if (q.confidence < UNCERTAIN_BELOW) parts.push('uncertain attribution');
-  return parts.join(' · ');
+  const as = q.speaker && q.speakerRef && !sharesWord(q.speaker, q.speakerRef) ? md` (as “${escapeMarkdown(q.speaker)}”)` : '';
+  const name = who === 'unknown speaker' ? md`*unknown speaker*` : md`**${escapeMarkdown(who)}**`;
+  const kind = KIND_NOTE[q.kind] ? md` · ${escapeMarkdown(KIND_NOTE[q.kind])}` : '';
+  const uncertain = q.confidence < UNCERTAIN_BELOW ? md` · uncertain attribution` : '';
+  return md`— ${name}${as}${q.cue ? md`, ${escapeMarkdown(q.cue)}` : ''}${kind}${uncertain}`;
 }
 
 /** One quote: the words as a blockquote, then the attribution line. */
-export function quoteBlock(q: Quote, { max = MAX_QUOTE_CHARS }: { max?: number } = {}): string {
-  return `${blockquote(escapeMarkdown(quoteWords(q, max)))}\n${attributionLine(q)}`;
+export function quoteBlock(q: Quote, { max = MAX_QUOTE_CHARS }: { max?: number } = {}): Markdown {
+  return md`${blockquote(escapeMarkdown(quoteWords(q, max)))}\n${attributionLine(q)}`;
 }

@@ -3,9 +3,10 @@
  * laid out as title, description, fields and footer, with buttons listed by number so the console
  * can "press" them. Where Discord renders markdown (message content, embed title, description and
  * fields) the console renders it too (markdown-text.ts); embed author and footer are shown as
- * written, because Discord shows them as written.
+ * written, because Discord shows them as written (bidi controls removed, as on the way to Discord).
  */
 import type { Button, Reply } from '../reply';
+import { plainText } from './escape';
 import { markdownToText, type MarkdownTextStyle } from './markdown-text';
 
 export interface TextRenderOptions {
@@ -26,7 +27,7 @@ export function renderReplyAsText(reply: Reply, options: TextRenderOptions = {})
   if (reply.content) out.push(plain(reply.content));
   for (const e of reply.embeds ?? []) {
     const block: string[] = [];
-    if (e.author) block.push(e.author);
+    if (e.author) block.push(plainText(e.author));
     if (e.title) block.push(`== ${plain(e.title)} ==`);
     if (e.url) block.push(e.url);
     if (e.description) block.push(plain(e.description));
@@ -34,17 +35,17 @@ export function renderReplyAsText(reply: Reply, options: TextRenderOptions = {})
       const value = plain(f.value);
       block.push(value.includes('\n') ? `${plain(f.name)}:\n${indent(value, '  ')}` : `${plain(f.name)}: ${value}`);
     }
-    if (e.footer) block.push(`-- ${e.footer}`);
+    if (e.footer) block.push(`-- ${plainText(e.footer)}`);
     out.push(block.join('\n'));
   }
   const buttons: Button[] = [];
   const labels: string[] = [];
   for (const b of (reply.buttons ?? []).flat()) {
-    if ('url' in b) labels.push(`[${b.label}: ${b.url}]`);
+    if ('url' in b) labels.push(`[${plainText(b.label)}: ${b.url}]`);
     else if (b.disabled) continue;
     else {
       buttons.push(b);
-      labels.push(`[${buttons.length}] ${b.label}`);
+      labels.push(`[${buttons.length}] ${plainText(b.label)}`);
     }
   }
   if (labels.length) out.push(`Buttons: ${labels.join('  ')}${buttons.length ? '  (type the number to press)' : ''}`);
