@@ -31,7 +31,9 @@ export type DatabaseOpenErrorCode =
   /** A disk I/O error (`sqliteCode`). */
   | 'DATABASE_IO'
   /** SQLite could not open the file for another reason (`sqliteCode`, `sqliteMessage`). */
-  | 'DATABASE_CANNOT_OPEN';
+  | 'DATABASE_CANNOT_OPEN'
+  /** The PostgreSQL server at DATABASE_URL did not answer or refused the connection (`reason`). */
+  | 'DATABASE_UNREACHABLE';
 
 export interface DatabaseOpenErrorDetails {
   /** The folder concerned, for the folder codes. */
@@ -45,6 +47,8 @@ export interface DatabaseOpenErrorDetails {
   readonly foundVersion?: number;
   readonly knownVersion?: number;
   readonly waitedMs?: number;
+  /** Why a server could not be reached (the driver's message: refused, unknown host, bad password...). */
+  readonly reason?: string;
 }
 
 export class DatabaseOpenError extends Error {

@@ -1,0 +1,84 @@
+/**
+ * Open the stores: the SQLite file at `DATABASE_PATH` (the default: nothing to run) or the
+ * PostgreSQL server at `DATABASE_URL`. Both run the same migrations and the same queries; a database
+ * that cannot be used is refused here with a DatabaseOpenError, before anything is written.
+ */
+import { DatabaseOpenError } from './open-errors';
+import type { Stores } from './ports';
+import type { SqlClient } from './sql/client';
+import { ARTICLE_MIGRATIONS, sqlAnalysisStore, sqlArticleStore } from './sql/articles';
+import { DIGEST_MIGRATIONS, sqlDigestsStore } from './sql/digests';
+import { FEED_MIGRATIONS, sqlFeedsStore } from './sql/feeds';
+import { migrateSql, type SqlMigration } from './sql/migrate';
+import { openPostgresClient } from './sql/postgres';
+import { STATE_MIGRATIONS, THREAD_MIGRATIONS, sqlStateStore, sqlThreadStore } from './sql/small';
+import { openSqliteClient } from './sql/sqlite';
+
+/** Every feature's migrations, by the namespace its rows in schema_migrations carry. */
+export const MIGRATIONS: ReadonlyArray<readonly [string, readonly SqlMigration[]]> = [
+  ['articles', ARTICLE_MIGRATIONS],
+  ['bot_state', STATE_MIGRATIONS],
+  ['threads', THREAD_MIGRATIONS],
+  ['feeds', FEED_MIGRATIONS],
+  ['digests', DIGEST_MIGRATIONS],
+];
+
+/** Where the data lives: a file (SQLite) or a server (PostgreSQL). */
+export type StoreTarget = { readonly kind: 'sqlite'; readonly path: string } | { readonly kind: 'postgres'; readonly url: string };
+
+/** A database URL as it may be shown: the password replaced by "***". */
+export function redactUrl(url: string): string {
+  if (!URL.canParse(url)) return url;
+  const u = new URL(url);
+  if (u.password) u.password = '***';
+  return u.href;
+}
+
+/** Apply every migration not yet applied; resolves to how many ran. */
+export async function migrateAll(sql: SqlClient, where: string): Promise<number> {
+  let n = 0;
+  for (const [namespace, steps] of MIGRATIONS) n += await migrateSql(sql, namespace, steps, where);
+  return n;
+}
+
+/** Open the client for `target`, checking that it answers (PostgreSQL) or is a usable file (SQLite). */
+export async function openClient(target: StoreTarget): Promise<SqlClient> {
+  if (target.kind === 'sqlite') return openSqliteClient(target.path);
+  const client = openPostgresClient(target.url);
+  try {
+    await client.get('SELECT 1 AS one');
+  } catch (err) {
+    await client.close().catch(() => undefined);
+    throw new DatabaseOpenError('DATABASE_UNREACHABLE', redactUrl(target.url), { reason: (err as Error).message }, { cause: err });
+  }
+  return client;
+}
+
+/** The stores over an open client (migrations already applied). */
+export function storesOver(sql: SqlClient): Stores {
+  return {
+    kind: sql.dialect,
+    articles: sqlArticleStore(sql),
+    analyses: sqlAnalysisStore(sql),
+    state: sqlStateStore(sql),
+    threads: sqlThreadStore(sql),
+    feeds: sqlFeedsStore(sql),
+    digests: sqlDigestsStore(sql),
+    close: () => sql.close(),
+  };
+}
+
+/**
+ * Open the database and every store on it, migrating first (`migrate: false` refuses a database
+ * that still needs migrations instead, for processes that must not change the schema).
+ */
+export async function openStores(target: StoreTarget): Promise<Stores> {
+  const sql = await openClient(target);
+  try {
+    await migrateAll(sql, target.kind === 'sqlite' ? target.path : redactUrl(target.url));
+    return storesOver(sql);
+  } catch (err) {
+    await sql.close().catch(() => undefined);
+    throw err;
+  }
+}

@@ -1,0 +1,323 @@
+/**
+ * What Lede stores, in one place: the async interfaces every runtime (library, feeds, digests,
+ * threads, command registration) is given. Two adapters implement them with one set of queries
+ * (src/store/sql): the embedded SQLite file, the default, and PostgreSQL (DATABASE_URL). Both pass
+ * the one contract suite in test/store/contract.
+ */
+import type { Article } from '../article/model';
+
+// ---- Articles -------------------------------------------------------------------------------
+
+/** An article as the bot keeps it: the parsed article plus who added it, where, and when. */
+export interface StoredArticle extends Article {
+  /** The server it belongs to; null for bundled articles (visible in every server). */
+  readonly guildId: string | null;
+  /** A short handle typed by people: the file name of a bundled article, else a slug of the title. */
+  readonly slug: string;
+  /** Normalized URL used for duplicate detection (see `urlKey`). */
+  readonly urlKey?: string;
+  readonly addedBy?: string;
+  /** ISO 8601 time it was added. */
+  readonly addedAt: string;
+}
+
+/** The light view used by lists and autocomplete (no body text). */
+export interface ArticleListing {
+  readonly id: string;
+  readonly guildId: string | null;
+  readonly slug: string;
+  readonly title: string;
+  readonly source: string;
+  readonly url?: string;
+  readonly siteName?: string;
+  readonly publishedAt?: string;
+  readonly addedBy?: string;
+  readonly addedAt: string;
+  /** Length of the body in characters. */
+  readonly length: number;
+}
+
+export interface NewArticle {
+  readonly article: Article;
+  readonly slug: string;
+  readonly urlKey?: string;
+  readonly addedBy?: string;
+  readonly addedAt?: string;
+}
+
+/** What `insertChecked` did: stored the entry, found it already there, or found the server full. */
+export type CheckedInsert =
+  | { readonly kind: 'added'; readonly article: StoredArticle }
+  | { readonly kind: 'duplicate'; readonly by: 'url' | 'content'; readonly article: StoredArticle }
+  | { readonly kind: 'full' };
+
+export interface ArticleStore {
+  /** Insert into a server (or bundled when guildId is null). Rejects if (guild, id) already exists. */
+  insert(guildId: string | null, entry: NewArticle): Promise<StoredArticle>;
+  /**
+   * Insert into a server unless an article with the entry's URL key or id is already visible there
+   * (then that one is returned as the duplicate) or the server has `maxOwn` articles. The checks and
+   * the write are one transaction under the server's lock, so adds that raced (in this process or
+   * another one on the same database) cannot exceed the limit or store the same article twice.
+   */
+  insertChecked(guildId: string, entry: NewArticle, maxOwn: number): Promise<CheckedInsert>;
+  /** Insert or refresh a bundled article, keeping its original addedAt. */
+  upsertBundled(entry: NewArticle): Promise<StoredArticle>;
+  /** Delete bundled articles whose id is not in `keep`; resolves to how many went. */
+  pruneBundled(keep: ReadonlySet<string>): Promise<number>;
+  /** An article visible in the server (its own or bundled). */
+  get(guildId: string, id: string): Promise<StoredArticle | undefined>;
+  /** The server's own article with this normalized URL, else a bundled one. */
+  findByUrlKey(guildId: string, urlKey: string): Promise<StoredArticle | undefined>;
+  /** Every article visible in the server, newest first, without text. */
+  listings(guildId: string): Promise<ArticleListing[]>;
+  /** One page of listings, newest first. */
+  page(guildId: string, offset: number, limit: number): Promise<ArticleListing[]>;
+  /** Number of articles visible in the server (own + bundled). */
+  countVisible(guildId: string): Promise<number>;
+  /** Number of the server's own articles (what the per-server limit counts). */
+  countOwn(guildId: string): Promise<number>;
+  /** Remove one of the server's own articles. Bundled articles cannot be removed. */
+  remove(guildId: string, id: string): Promise<boolean>;
+}
+
+// ---- Analyses -------------------------------------------------------------------------------
+
+export interface StoredAnalysis {
+  readonly version: number;
+  /** The analysis as JSON text, exactly as saved (read back through a schema by the library). */
+  readonly json: string;
+  readonly computedAt: string;
+}
+
+export interface AnalysisStore {
+  get(articleId: string): Promise<StoredAnalysis | undefined>;
+  put(articleId: string, version: number, json: string): Promise<void>;
+  /** Drop analyses no article refers to any more (after removals). */
+  pruneOrphans(): Promise<number>;
+}
+
+// ---- Bot state and threads ------------------------------------------------------------------
+
+/** Small key-value state kept between restarts (the hash of the commands last registered...). */
+export interface StateStore {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+export interface ArticleThread {
+  readonly threadId: string;
+  readonly guildId: string;
+  readonly channelId: string;
+  /** The message the thread was started on (one thread per message). */
+  readonly messageId: string;
+  readonly articleId: string;
+  readonly createdBy: string;
+  readonly createdAt: string;
+}
+
+/** Discussion threads started from an article message: which article a thread is about. */
+export interface ThreadStore {
+  save(thread: Omit<ArticleThread, 'createdAt'>): Promise<ArticleThread>;
+  get(threadId: string): Promise<ArticleThread | undefined>;
+  byMessage(messageId: string): Promise<ArticleThread | undefined>;
+  remove(threadId: string): Promise<boolean>;
+}
+
+// ---- Feeds ----------------------------------------------------------------------------------
+
+/** One fetched URL and its polling state. Times are epoch milliseconds. */
+export interface FeedSource {
+  readonly url: string;
+  readonly title?: string;
+  readonly siteUrl?: string;
+  readonly format?: string;
+  readonly etag?: string;
+  readonly lastModified?: string;
+  readonly intervalMs: number;
+  readonly nextPollAt: number;
+  readonly lastPolledAt?: number;
+  readonly lastSuccessAt?: number;
+  readonly lastErrorCode?: string;
+  readonly lastErrorMessage?: string;
+  readonly lastErrorAt?: number;
+  /** Consecutive failures since the last success. */
+  readonly failures: number;
+  readonly disabledAt?: number;
+  /** The error code that disabled the feed. */
+  readonly disabledReason?: string;
+  /** False until the first successful poll has recorded what the feed already holds. */
+  readonly primed: boolean;
+  readonly createdAt: number;
+  /** Items delivered since the feed was added. */
+  readonly deliveredCount: number;
+  /** New items left out since the feed was added (too long for the library). */
+  readonly skippedCount: number;
+  /** When an item was last left out, and why (a sentence for `/feed status`). */
+  readonly lastSkippedAt?: number;
+  readonly lastSkippedReason?: string;
+}
+
+export interface FeedSubscription {
+  readonly guildId: string;
+  readonly url: string;
+  readonly channelId?: string;
+  readonly addedBy?: string;
+  readonly addedAt: number;
+}
+
+export interface SuccessUpdate {
+  readonly now: number;
+  readonly nextPollAt: number;
+  readonly etag?: string;
+  readonly lastModified?: string;
+  readonly title?: string;
+  readonly siteUrl?: string;
+  readonly format?: string;
+  readonly delivered: number;
+  /** New items left out in this poll, and why the last of them was. */
+  readonly skipped?: number;
+  readonly lastSkippedReason?: string;
+}
+
+export interface FailureUpdate {
+  readonly now: number;
+  readonly nextPollAt: number;
+  readonly code: string;
+  readonly message: string;
+  readonly disable: boolean;
+}
+
+export interface FeedsStore {
+  /** Follow `url` in a server. Creates the source (due now) if new; re-enables it if it was disabled. */
+  subscribe(guildId: string, url: string, opts: { channelId?: string; addedBy?: string; now: number; intervalMs: number }): Promise<{
+    subscription: FeedSubscription;
+    created: boolean;
+  }>;
+  /** Stop following; the source and its memory go when no server follows it any more. */
+  unsubscribe(guildId: string, url: string): Promise<boolean>;
+  subscriptions(guildId: string): Promise<FeedSubscription[]>;
+  countSubscriptions(guildId: string): Promise<number>;
+  subscribersOf(url: string): Promise<FeedSubscription[]>;
+  source(url: string): Promise<FeedSource | undefined>;
+  /** Enabled sources due at `now`, earliest first. */
+  dueSources(now: number, limit: number): Promise<FeedSource[]>;
+  /** The earliest next poll among enabled sources. */
+  nextDueAt(): Promise<number | undefined>;
+  recordSuccess(url: string, update: SuccessUpdate): Promise<void>;
+  recordFailure(url: string, update: FailureUpdate): Promise<void>;
+  /** Which of `keys` the source has seen since `since` (epoch ms). */
+  seenKeys(url: string, keys: readonly string[], since: number): Promise<Set<string>>;
+  /** Remember `keys` as seen at `now` (refreshing ones already known). */
+  rememberKeys(url: string, keys: readonly string[], now: number): Promise<void>;
+  /** Forget keys last seen before `before`; resolves to how many went. */
+  pruneSeen(before: number): Promise<number>;
+}
+
+// ---- Digests --------------------------------------------------------------------------------
+
+/** Every day, Monday to Friday, or chosen days (0 = Sunday ... 6 = Saturday). */
+export type DigestDays = 'daily' | 'weekdays' | readonly number[];
+
+/** A server's digest: where, at what local time in which IANA zone, on which days. */
+export interface DigestSchedule {
+  readonly guildId: string;
+  readonly channelId: string;
+  /** Local time, "HH:MM" (24 h). */
+  readonly time: string;
+  /** IANA time zone, e.g. "Europe/Berlin". */
+  readonly timezone: string;
+  readonly days: DigestDays;
+}
+
+export interface StoredSchedule extends DigestSchedule {
+  readonly enabled: boolean;
+  /** When the time, zone or days last changed (epoch ms): runs before this instant are not owed. */
+  readonly updatedAt: number;
+  readonly createdAt: number;
+  /** Articles added after this instant go into the next digest (epoch ms); unset before the first digest. */
+  readonly coveredUntil?: number;
+  /**
+   * Articles added after `coveredUntil` that a partly posted digest already delivered: the next digest
+   * leaves them out (empty after a digest that went out whole).
+   */
+  readonly coveredIds: readonly string[];
+  /** The last time a due digest could not be posted, and why (a stable code + detail). */
+  readonly blockedAt?: number;
+  readonly blockedReason?: string;
+  readonly blockedDetail?: string;
+}
+
+export type RunStatus = 'sending' | 'sent' | 'empty' | 'failed';
+
+export interface DigestRun {
+  readonly guildId: string;
+  readonly localDate: string;
+  readonly status: RunStatus;
+  readonly scheduledFor: number;
+  readonly claimedAt: number;
+  readonly finishedAt?: number;
+  readonly instanceId: string;
+  readonly attempts: number;
+  readonly articleCount: number;
+  readonly messageIds: readonly string[];
+  readonly reason?: string;
+  readonly channelId: string;
+}
+
+export interface RunClaim {
+  readonly guildId: string;
+  readonly localDate: string;
+  readonly scheduledFor: number;
+  readonly now: number;
+  readonly instanceId: string;
+  readonly channelId: string;
+}
+
+export interface RunResult {
+  readonly status: Exclude<RunStatus, 'sending'>;
+  readonly now: number;
+  readonly articleCount: number;
+  readonly messageIds: readonly string[];
+  readonly reason?: string;
+  readonly coveredUntil?: number;
+  readonly coveredIds?: readonly string[];
+}
+
+export interface DigestsStore {
+  /** Set (or replace) a server's schedule; re-enables it. */
+  setSchedule(s: DigestSchedule, now: number): Promise<StoredSchedule>;
+  /** Turn the digest off; resolves to false when there was none. */
+  disable(guildId: string, now: number): Promise<boolean>;
+  schedule(guildId: string): Promise<StoredSchedule | undefined>;
+  enabledSchedules(): Promise<StoredSchedule[]>;
+  /** Record why a due digest could not be posted (permissions, missing channel). */
+  recordBlocked(guildId: string, at: number, reason: string, detail: string): Promise<void>;
+  /**
+   * Claim the right to send the digest of `localDate`. True for exactly one caller per (guild, day):
+   * the first insert wins; a failed run with nothing delivered may be claimed again up to `maxAttempts`.
+   */
+  claimRun(run: RunClaim, maxAttempts: number): Promise<boolean>;
+  /**
+   * Finish a claimed run. When `coveredUntil` is given (whatever the status: a partly posted digest
+   * covers what it posted), the schedule's coverage moves to it, with `coveredIds` (default none).
+   */
+  finishRun(guildId: string, localDate: string, result: RunResult): Promise<void>;
+  run(guildId: string, localDate: string): Promise<DigestRun | undefined>;
+  lastRun(guildId: string): Promise<DigestRun | undefined>;
+}
+
+// ---- All of them ----------------------------------------------------------------------------
+
+export interface Stores {
+  /** Which adapter: 'sqlite' (a file) or 'postgres' (a server). */
+  readonly kind: 'sqlite' | 'postgres';
+  readonly articles: ArticleStore;
+  readonly analyses: AnalysisStore;
+  readonly state: StateStore;
+  readonly threads: ThreadStore;
+  readonly feeds: FeedsStore;
+  readonly digests: DigestsStore;
+  close(): Promise<void>;
+}

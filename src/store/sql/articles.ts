@@ -1,0 +1,220 @@
+/**
+ * Articles and their analyses on SqlClient: every server's articles plus the bundled ones
+ * (guild_id NULL, visible in every server). The same queries run on SQLite and PostgreSQL.
+ */
+import { z } from 'zod';
+import type { Span } from '../../article/model';
+import type { AnalysisStore, ArticleListing, ArticleStore, CheckedInsert, NewArticle, StoredArticle } from '../ports';
+import { toNumber, type SqlClient } from './client';
+import { autoKey, type SqlMigration } from './migrate';
+import { int, opt } from './rows';
+
+export const ARTICLE_MIGRATIONS: readonly SqlMigration[] = [
+  {
+    version: 1,
+    description: 'articles per server (guild_id NULL = bundled) and their stored analyses',
+    up: (d) => `
+      CREATE TABLE articles (
+        pk ${autoKey(d)},
+        guild_id TEXT,
+        id TEXT NOT NULL,
+        slug TEXT NOT NULL,
+        title TEXT NOT NULL,
+        byline TEXT,
+        site_name TEXT,
+        source TEXT NOT NULL,
+        url TEXT,
+        url_key TEXT,
+        published_at TEXT,
+        text TEXT NOT NULL,
+        paragraphs TEXT NOT NULL,
+        boilerplate TEXT NOT NULL,
+        added_by TEXT,
+        added_at TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX articles_scope_id ON articles (${d === 'sqlite' ? 'ifnull' : 'coalesce'}(guild_id, ''), id);
+      CREATE INDEX articles_scope_added ON articles (guild_id, added_at);
+      CREATE INDEX articles_scope_url ON articles (guild_id, url_key);
+      CREATE TABLE analyses (
+        article_id TEXT PRIMARY KEY,
+        version INTEGER NOT NULL,
+        json TEXT NOT NULL,
+        computed_at TEXT NOT NULL
+      );`,
+  },
+];
+
+const nullable = opt(z.string());
+const spanList = z.array(z.object({ start: z.number().int(), end: z.number().int() }));
+
+const listingRow = z.object({
+  id: z.string(),
+  guild_id: z.string().nullable(),
+  slug: z.string(),
+  title: z.string(),
+  source: z.string(),
+  url: nullable,
+  site_name: nullable,
+  published_at: nullable,
+  added_by: nullable,
+  added_at: z.string(),
+  length: int,
+});
+
+const articleRow = listingRow.extend({
+  byline: nullable,
+  url_key: nullable,
+  text: z.string(),
+  paragraphs: z.string(),
+  boilerplate: z.string(),
+});
+
+function toListing(raw: unknown): ArticleListing {
+  const r = listingRow.parse(raw);
+  return {
+    id: r.id,
+    guildId: r.guild_id,
+    slug: r.slug,
+    title: r.title,
+    source: r.source,
+    length: r.length,
+    addedAt: r.added_at,
+    ...(r.url !== undefined && { url: r.url }),
+    ...(r.site_name !== undefined && { siteName: r.site_name }),
+    ...(r.published_at !== undefined && { publishedAt: r.published_at }),
+    ...(r.added_by !== undefined && { addedBy: r.added_by }),
+  };
+}
+
+function toArticle(raw: unknown): StoredArticle {
+  const r = articleRow.parse(raw);
+  const { length: _length, ...listing } = toListing(raw);
+  return {
+    ...listing,
+    text: r.text,
+    paragraphs: spanList.parse(JSON.parse(r.paragraphs)) as Span[],
+    boilerplate: z.array(z.string()).parse(JSON.parse(r.boilerplate)),
+    ...(r.byline !== undefined && { byline: r.byline }),
+    ...(r.url_key !== undefined && { urlKey: r.url_key }),
+  };
+}
+
+const LISTING_COLUMNS = 'id, guild_id, slug, title, source, url, site_name, published_at, added_by, added_at, length(text) AS length';
+const ARTICLE_COLUMNS = `${LISTING_COLUMNS}, byline, url_key, text, paragraphs, boilerplate`;
+const VISIBLE = '(guild_id = @guild OR guild_id IS NULL)';
+/** Own articles first on ties so a server's copy wins over a bundled one. */
+const OWN_FIRST = 'ORDER BY guild_id IS NULL LIMIT 1';
+const NEWEST_FIRST = 'ORDER BY added_at DESC, pk DESC';
+
+const SQL = {
+  insert: `INSERT INTO articles
+    (guild_id, id, slug, title, byline, site_name, source, url, url_key, published_at, text, paragraphs, boilerplate, added_by, added_at)
+    VALUES (@guild, @id, @slug, @title, @byline, @siteName, @source, @url, @urlKey, @publishedAt, @text, @paragraphs, @boilerplate, @addedBy, @addedAt)`,
+  get: `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE ${VISIBLE} AND id = @id ${OWN_FIRST}`,
+  getBundled: `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE guild_id IS NULL AND id = ?`,
+  byUrl: `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE ${VISIBLE} AND url_key = @key ${OWN_FIRST}`,
+  listAll: `SELECT ${LISTING_COLUMNS} FROM articles WHERE ${VISIBLE} ${NEWEST_FIRST}`,
+  page: `SELECT ${LISTING_COLUMNS} FROM articles WHERE ${VISIBLE} ${NEWEST_FIRST} LIMIT @limit OFFSET @offset`,
+  countVisible: `SELECT count(*) AS n FROM articles WHERE ${VISIBLE}`,
+  countOwn: 'SELECT count(*) AS n FROM articles WHERE guild_id = ?',
+  remove: 'DELETE FROM articles WHERE guild_id = ? AND id = ?',
+  updateBundled: `UPDATE articles SET slug = @slug, title = @title, byline = @byline,
+    site_name = @siteName, source = @source, url = @url, url_key = @urlKey, published_at = @publishedAt,
+    text = @text, paragraphs = @paragraphs, boilerplate = @boilerplate WHERE guild_id IS NULL AND id = @id`,
+  bundledIds: 'SELECT id FROM articles WHERE guild_id IS NULL',
+  deleteBundled: 'DELETE FROM articles WHERE guild_id IS NULL AND id = ?',
+} as const;
+
+function params(guild: string | null, e: NewArticle) {
+  return {
+    guild,
+    id: e.article.id,
+    slug: e.slug,
+    title: e.article.title,
+    byline: e.article.byline ?? null,
+    siteName: e.article.siteName ?? null,
+    source: e.article.source,
+    url: e.article.url ?? null,
+    urlKey: e.urlKey ?? null,
+    publishedAt: e.article.publishedAt ?? null,
+    text: e.article.text,
+    paragraphs: JSON.stringify(e.article.paragraphs.map((p) => ({ start: p.start, end: p.end }))),
+    boilerplate: JSON.stringify(e.article.boilerplate),
+    addedBy: e.addedBy ?? null,
+    addedAt: e.addedAt ?? new Date().toISOString(),
+  };
+}
+
+const count = (row: { n: unknown } | undefined): number => toNumber(row?.n ?? 0);
+const maybe = (row: unknown): StoredArticle | undefined => (row === undefined ? undefined : toArticle(row));
+
+/** The article store on `sql` (its tables come from ARTICLE_MIGRATIONS, run by openStores). */
+export function sqlArticleStore(sql: SqlClient): ArticleStore {
+  const getOne = async (c: SqlClient, guild: string | null, id: string) =>
+    maybe(guild === null ? await c.get(SQL.getBundled, [id]) : await c.get(SQL.get, { guild, id }));
+  return {
+    async insert(guildId, entry) {
+      await sql.run(SQL.insert, params(guildId, entry));
+      return (await getOne(sql, guildId, entry.article.id))!;
+    },
+    insertChecked(guildId, entry, maxOwn) {
+      // Under the server's lock: adds that race (here or in another process) are serialised.
+      return sql.transaction(async (tx): Promise<CheckedInsert> => {
+        const byKey = entry.urlKey === undefined ? undefined : maybe(await tx.get(SQL.byUrl, { guild: guildId, key: entry.urlKey }));
+        if (byKey) return { kind: 'duplicate', by: 'url', article: byKey };
+        const same = await getOne(tx, guildId, entry.article.id);
+        if (same) return { kind: 'duplicate', by: 'content', article: same };
+        if (count(await tx.get(SQL.countOwn, [guildId])) >= maxOwn) return { kind: 'full' };
+        await tx.run(SQL.insert, params(guildId, entry));
+        return { kind: 'added', article: (await getOne(tx, guildId, entry.article.id))! };
+      }, { lock: `articles:${guildId}` });
+    },
+    upsertBundled(entry) {
+      return sql.transaction(async (tx) => {
+        const p = params(null, entry);
+        if ((await tx.run(SQL.updateBundled, p)).changes === 0) await tx.run(SQL.insert, p);
+        return (await getOne(tx, null, entry.article.id))!;
+      }, { lock: 'articles:bundled' });
+    },
+    pruneBundled(keep) {
+      return sql.transaction(async (tx) => {
+        let n = 0;
+        for (const { id } of await tx.all<{ id: string }>(SQL.bundledIds)) {
+          if (!keep.has(id)) n += (await tx.run(SQL.deleteBundled, [id])).changes;
+        }
+        return n;
+      }, { lock: 'articles:bundled' });
+    },
+    get: (guildId, id) => getOne(sql, guildId, id),
+    findByUrlKey: async (guildId, urlKey) => maybe(await sql.get(SQL.byUrl, { guild: guildId, key: urlKey })),
+    listings: async (guildId) => (await sql.all(SQL.listAll, { guild: guildId })).map(toListing),
+    page: async (guildId, offset, limit) => (await sql.all(SQL.page, { guild: guildId, offset, limit })).map(toListing),
+    countVisible: async (guildId) => count(await sql.get(SQL.countVisible, { guild: guildId })),
+    countOwn: async (guildId) => count(await sql.get(SQL.countOwn, [guildId])),
+    remove: async (guildId, id) => (await sql.run(SQL.remove, [guildId, id])).changes > 0,
+  };
+}
+
+const analysisRow = z.object({ version: int, json: z.string(), computed_at: z.string() });
+
+/** Stored analyses, keyed by article id (a content hash: one analysis serves every server with that text). */
+export function sqlAnalysisStore(sql: SqlClient): AnalysisStore {
+  return {
+    async get(articleId) {
+      const row = await sql.get('SELECT version, json, computed_at FROM analyses WHERE article_id = ?', [articleId]);
+      if (row === undefined) return undefined;
+      const r = analysisRow.parse(row);
+      return { version: r.version, json: r.json, computedAt: r.computed_at };
+    },
+    async put(articleId, version, json) {
+      await sql.run(
+        `INSERT INTO analyses (article_id, version, json, computed_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, json = excluded.json, computed_at = excluded.computed_at`,
+        [articleId, version, json, new Date().toISOString()],
+      );
+    },
+    async pruneOrphans() {
+      return (await sql.run('DELETE FROM analyses WHERE article_id NOT IN (SELECT id FROM articles)')).changes;
+    },
+  };
+}
