@@ -5,7 +5,7 @@
  * they run as the `postgres` account, created when the machine has none (CI runs as root).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, chmodSync, lchownSync, mkdtempSync, readdirSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, linkSync, lchownSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -26,7 +26,11 @@ const SERVER_ACCOUNT = 'postgres';
 export function serverAccount(): RunAs {
   if (process.getuid?.() !== 0) return undefined;
   if (!accountExists(SERVER_ACCOUNT)) {
-    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', SERVER_ACCOUNT]);
+    try {
+      execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', SERVER_ACCOUNT], { stdio: 'pipe' });
+    } catch (err) {
+      if (!accountExists(SERVER_ACCOUNT)) throw err; // else another test run created it meanwhile
+    }
   }
   const id = (flag: string) => Number(execFileSync('id', [flag, SERVER_ACCOUNT], { encoding: 'utf8' }).trim());
   return { uid: id('-u'), gid: id('-g') };
@@ -38,8 +42,8 @@ function accountExists(name: string): boolean {
 
 /**
  * The programs, runnable by `runAs`. A checkout under a folder the server account cannot enter
- * (a clone under /root, mode 0700) cannot serve them in place, so they are copied to a fresh
- * world-readable folder under the temp dir, owned by the account so its watchdog can remove it.
+ * (a clone under /root, mode 0700) cannot serve them in place, so they are mirrored into a fresh
+ * world-readable folder under the temp dir, which the server's watchdog removes with the server.
  */
 export async function pgBinaries(runAs: RunAs): Promise<PgBinaries> {
   const installed = await installedBinaries();
@@ -47,10 +51,34 @@ export async function pgBinaries(runAs: RunAs): Promise<PgBinaries> {
   const copy = mkdtempSync(join(tmpdir(), 'lede-pgbin-'));
   chmodSync(copy, 0o755);
   // bin/, lib/ and share/ side by side: the programs find their libraries relative to themselves.
-  cpSync(dirname(dirname(installed.postgres)), copy, { recursive: true, verbatimSymlinks: true });
-  lchownSync(copy, runAs.uid, runAs.gid);
-  for (const entry of readdirSync(copy, { recursive: true, encoding: 'utf8' })) lchownSync(join(copy, entry), runAs.uid, runAs.gid);
+  mirror(dirname(dirname(installed.postgres)), copy, runAs);
   return { initdb: join(copy, 'bin', 'initdb'), postgres: join(copy, 'bin', 'postgres'), copy };
+}
+
+/**
+ * Rebuild `from` in `to`: folders owned by `runAs` (so its watchdog may delete what is in them),
+ * files hard-linked where the file system allows (60 MB copied costs a second on a busy machine;
+ * the files themselves are world-readable, only a folder above them is closed), else copied.
+ */
+function mirror(from: string, to: string, runAs: NonNullable<RunAs>): void {
+  chownSync(to, runAs.uid, runAs.gid);
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = join(from, entry.name);
+    const target = join(to, entry.name);
+    if (entry.isDirectory()) {
+      mkdirSync(target, { mode: 0o755 });
+      mirror(source, target, runAs);
+    } else if (entry.isSymbolicLink()) {
+      symlinkSync(readlinkSync(source), target);
+      lchownSync(target, runAs.uid, runAs.gid);
+    } else {
+      try {
+        linkSync(source, target);
+      } catch {
+        copyFileSync(source, target); // another file system (EXDEV), or links refused: copy
+      }
+    }
+  }
 }
 
 async function installedBinaries(): Promise<PgBinaries> {

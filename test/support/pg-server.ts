@@ -24,7 +24,7 @@ export interface PgServer {
 const START_TIMEOUT_MS = 60_000;
 /** Below this much free space a tmpfs is too small for a cluster (~40 MB) plus the tests' databases. */
 const MIN_TMPFS_FREE_BYTES = 1024 ** 3;
-/** Fixed so log lines and timestamps read the same on every machine. */
+/** English messages (we wait for the "ready" line) and UTC as the server's time zone, on any machine. */
 const SERVER_ENV = { LC_ALL: 'C.UTF-8', LC_MESSAGES: 'C', TZ: 'UTC' };
 
 /**
@@ -84,12 +84,13 @@ function initCluster(binaries: PgBinaries, dataDir: string, runAs: RunAs): void 
 /**
  * The watchdog: `$0` is postgres, `$1` the data dir, `$2` the port, the rest are folders to remove
  * with it. Its stdin is saved as fd 3 because sh gives background jobs /dev/null as stdin.
+ * TCP only (`-k ''`): no Unix socket, whose path could pass the 107-byte limit in a long TMPDIR.
  * When postgres exits on its own the watchdog exits too, so a failed start is seen at once.
  */
 const WATCHDOG = `
 exec 3<&0
 pg="$0"; data="$1"; port="$2"; shift 2
-"$pg" -D "$data" -p "$port" -h 127.0.0.1 -k "$data" ${Object.entries(SERVER_SETTINGS).map(([k, v]) => `-c ${k}=${v}`).join(' ')} </dev/null &
+"$pg" -D "$data" -p "$port" -h 127.0.0.1 -k '' ${Object.entries(SERVER_SETTINGS).map(([k, v]) => `-c ${k}=${v}`).join(' ')} </dev/null &
 pid=$!
 ( cat <&3 >/dev/null; kill -INT "$pid" 2>/dev/null ) &
 wait "$pid"; status=$?
