@@ -100,12 +100,12 @@ async function add(ctx: CommandContext): Promise<void> {
 }
 
 async function remove(ctx: CommandContext): Promise<void> {
-  const removed = feedsOf(ctx).service.remove(ctx.guildId, urlOption(ctx));
+  const removed = await feedsOf(ctx).service.remove(ctx.guildId, urlOption(ctx));
   await ctx.reply({ content: md`Stopped following **${escapeMarkdown(clip(removed.title ?? removed.url, 200))}**. Articles it brought stay in the library.` });
 }
 
 async function list(ctx: CommandContext): Promise<void> {
-  const all = feedsOf(ctx).service.list(ctx.guildId);
+  const all = await feedsOf(ctx).service.list(ctx.guildId);
   if (all.length === 0) {
     await ctx.reply({ content: md`This server follows no feeds yet. Add one with \`/feed add url:<feed address>\`.`, ephemeral: true });
     return;
@@ -127,7 +127,7 @@ async function list(ctx: CommandContext): Promise<void> {
 }
 
 async function status(ctx: CommandContext): Promise<void> {
-  const all = feedsOf(ctx).service.list(ctx.guildId);
+  const all = await feedsOf(ctx).service.list(ctx.guildId);
   const url = ctx.options.getString('url')?.trim();
   const chosen = url ? all.filter((s) => s.url === url || s.url === url.replace(/#.*$/, '')) : all;
   if (url && chosen.length === 0) throw new BotError('USAGE', { hint: 'This server does not follow that feed; `/feed list` shows the ones it does.' });
@@ -182,12 +182,11 @@ export default {
         throw new BotError('USAGE', { hint: 'Use `/feed add`, `/feed remove`, `/feed list` or `/feed status`.' });
     }
   },
-  autocomplete(ctx) {
+  async autocomplete(ctx) {
     const feeds = ctx.services.feeds;
     if (!feeds) return [];
     const q = ctx.focused.value.trim().toLowerCase();
-    return feeds.service
-      .list(ctx.guildId)
+    return (await feeds.service.list(ctx.guildId))
       .filter((s) => q === '' || s.url.toLowerCase().includes(q) || (s.title ?? '').toLowerCase().includes(q))
       .slice(0, 25)
       .filter((s) => s.url.length <= 100)

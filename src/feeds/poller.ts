@@ -7,7 +7,7 @@
  * `/feed status`.
  */
 import type { Article } from '../article/model';
-import type { FeedSource, FeedSubscription, FeedsStore } from '../store/feeds-store';
+import type { FeedSource, FeedSubscription, FeedsStore } from '../store/ports';
 import { FeedError } from './errors';
 import { articleFromItem, type FetchPage, type FullTextOrigin, type MakeArticle } from './full-text';
 import { itemKeys } from './normalize';
@@ -129,7 +129,8 @@ export class FeedPoller {
   private timer: NodeJS.Timeout | undefined;
   private stopped = true;
   private generation = 0;
-  private current: Promise<unknown> | undefined;
+  /** Ticks in progress (a wake() can start one while another is still polling). */
+  private readonly ticks = new Set<Promise<unknown>>();
 
   constructor(private readonly deps: FeedPollerDeps) {
     this.limits = { ...POLLER_LIMITS, ...deps.limits };
@@ -140,10 +141,10 @@ export class FeedPoller {
   /** Poll every feed due at `now` (bounded concurrency). Feeds already being polled are skipped. */
   async pollDue(now: number = this.now()): Promise<PollReport[]> {
     if (now - this.lastPruneAt >= this.limits.pruneEveryMs) {
-      this.deps.store.pruneSeen(now - this.limits.retentionMs);
+      await this.deps.store.pruneSeen(now - this.limits.retentionMs);
       this.lastPruneAt = now;
     }
-    const queue = this.deps.store.dueSources(now, this.limits.feedsPerTick).filter((s) => !this.inFlight.has(s.url));
+    const queue = (await this.deps.store.dueSources(now, this.limits.feedsPerTick)).filter((s) => !this.inFlight.has(s.url));
     const reports: PollReport[] = [];
     const perHost = new Map<string, number>();
     const hostOf = (url: string) => URL.parse(url)?.host ?? url;
@@ -182,7 +183,7 @@ export class FeedPoller {
 
   /** Poll one feed now, whatever its schedule (used by `/feed add` to prime at once). */
   async pollUrl(url: string): Promise<PollReport> {
-    const source = this.deps.store.source(url);
+    const source = await this.deps.store.source(url);
     if (!source) return { url, outcome: 'skipped', newItems: 0, delivered: 0 };
     return this.pollSource(source);
   }
@@ -194,18 +195,19 @@ export class FeedPoller {
     try {
       return await this.fetchAndProcess(source);
     } catch (err) {
-      return this.fail(source, err);
+      // Awaited here so the failure is recorded before the URL leaves inFlight.
+      return await this.fail(source, err);
     } finally {
       this.inFlight.delete(url);
     }
   }
 
-  private fail(source: FeedSource, err: unknown): PollReport {
+  private async fail(source: FeedSource, err: unknown): Promise<PollReport> {
     const now = this.now();
     const { code, message } = errorOf(err);
     const failures = source.failures + 1;
     const disable = shouldDisable(failures, code);
-    this.deps.store.recordFailure(source.url, {
+    await this.deps.store.recordFailure(source.url, {
       now,
       code,
       message,
@@ -225,7 +227,7 @@ export class FeedPoller {
     const res = await this.deps.fetchFeed(source.url, headers);
     const nextPollAt = () => this.now() + nextPollDelay(source.intervalMs, this.random);
     if (res.notModified) {
-      store.recordSuccess(source.url, {
+      await store.recordSuccess(source.url, {
         now: this.now(),
         nextPollAt: nextPollAt(),
         delivered: 0,
@@ -244,11 +246,11 @@ export class FeedPoller {
     };
     const now = this.now();
     const keyed = feed.items.map((item) => ({ item, keys: itemKeys(item) })).filter((k) => k.keys.length > 0);
-    const seen = store.seenKeys(source.url, keyed.flatMap((k) => k.keys), now - this.limits.retentionMs);
+    const seen = await store.seenKeys(source.url, keyed.flatMap((k) => k.keys), now - this.limits.retentionMs);
 
     if (!source.primed) {
-      store.rememberKeys(source.url, keyed.flatMap((k) => k.keys), now);
-      store.recordSuccess(source.url, { now, nextPollAt: nextPollAt(), delivered: 0, ...validators });
+      await store.rememberKeys(source.url, keyed.flatMap((k) => k.keys), now);
+      await store.recordSuccess(source.url, { now, nextPollAt: nextPollAt(), delivered: 0, ...validators });
       return { url: source.url, outcome: 'primed', newItems: 0, delivered: 0 };
     }
 
@@ -263,10 +265,10 @@ export class FeedPoller {
       else refreshed.push(...known.filter((k) => seen.has(k)));
     }
     // Remember before delivering: a crash mid-delivery loses an item rather than posting it twice.
-    store.rememberKeys(source.url, [...refreshed, ...fresh.flatMap(itemKeys)], now);
+    await store.rememberKeys(source.url, [...refreshed, ...fresh.flatMap(itemKeys)], now);
 
     const chosen = newestFirst(fresh).slice(0, this.limits.itemsPerPoll).reverse();
-    const subscribers = store.subscribersOf(source.url);
+    const subscribers = await store.subscribersOf(source.url);
     const feedTitle = feed.title || source.title || source.url;
     let delivered = 0;
     let skipped = 0;
@@ -292,7 +294,7 @@ export class FeedPoller {
         this.deps.onError?.(err, { url: source.url, stage: 'deliver' });
       }
     }
-    store.recordSuccess(source.url, {
+    await store.recordSuccess(source.url, {
       now: this.now(), nextPollAt: nextPollAt(), delivered, ...validators,
       ...(skipped > 0 && { skipped, ...(lastSkippedReason !== undefined && { lastSkippedReason }) }),
     });
@@ -320,27 +322,39 @@ export class FeedPoller {
     this.timer = undefined;
   }
 
-  /** Resolves when the poll in progress (if any) has finished: call after stop(), before closing the database. */
+  /** Resolves when the ticks in progress (if any) have finished: call after stop(), before closing the stores. */
   async idle(): Promise<void> {
-    while (this.current) await this.current.catch(() => undefined);
+    while (this.ticks.size > 0) await Promise.allSettled([...this.ticks]);
   }
 
   private async loop(generation: number): Promise<void> {
     if (this.stopped || generation !== this.generation) return;
+    // The poll and the look-up of the next due feed both use the store: idle() waits for the whole tick,
+    // including one a wake() left running, so the stores are not closed under it.
+    const tick = this.tick(generation);
+    this.ticks.add(tick);
+    const wait = await tick.finally(() => this.ticks.delete(tick));
+    if (wait === undefined || this.stopped || generation !== this.generation) return;
+    this.timer = setTimeout(() => void this.loop(generation), wait);
+    this.timer.unref?.();
+  }
+
+  /** Poll what is due; resolves to the wait before the next tick, or undefined when a newer loop or stop() took over. */
+  private async tick(generation: number): Promise<number | undefined> {
     try {
-      const polling = this.pollDue();
-      this.current = polling;
-      await polling.finally(() => {
-        if (this.current === polling) this.current = undefined;
-      });
+      await this.pollDue();
     } catch (err) {
       this.deps.onError?.(err, { url: '*', stage: 'tick' });
     }
     // A newer loop (wake) or stop() took over while this one was polling.
-    if (this.stopped || generation !== this.generation) return;
-    const nextDue = this.deps.store.nextDueAt();
-    const wait = nextDue === undefined ? 60_000 : Math.min(60_000, Math.max(1_000, nextDue - this.now()));
-    this.timer = setTimeout(() => void this.loop(generation), wait);
-    this.timer.unref?.();
+    if (this.stopped || generation !== this.generation) return undefined;
+    let nextDue: number | undefined;
+    try {
+      nextDue = await this.deps.store.nextDueAt();
+    } catch (err) {
+      // A store that cannot answer now (a dropped database connection) is asked again within the minute.
+      this.deps.onError?.(err, { url: '*', stage: 'tick' });
+    }
+    return nextDue === undefined ? 60_000 : Math.min(60_000, Math.max(1_000, nextDue - this.now()));
   }
 }

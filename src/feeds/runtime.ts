@@ -1,7 +1,8 @@
 /**
- * The feed feature as the bot runs it: the store, the poller (one per process), the service the
- * `/feed` command calls, and delivery of new items into each following server's library (and, when
- * the subscription names a channel, a short silent post there). The Discord poster is bound when
+ * The feed feature as the bot runs it, on the feeds and article stores it is given (never a
+ * database handle): the poller (one per process), the service the `/feed` command calls, and
+ * delivery of new items into each following server's library (and, when the subscription names a
+ * channel, a short silent post there). The Discord poster is bound when
  * the client is ready; before that (and in the console) items still reach the library.
  */
 import type { Config } from '../config';
@@ -14,9 +15,7 @@ import { fetchOptionsFromConfig, safeFetch } from '../fetch';
 import { parseArticle } from '../article';
 import { LIBRARY_LIMITS, slugify, urlKey } from '../library';
 import type { Analysis } from '../nlp/analyze';
-import type { ArticleStore, StoredArticle } from '../store';
-import type { Db } from '../store/database';
-import { createFeedsStore, type FeedsStore, type FeedSubscription } from '../store/feeds-store';
+import type { ArticleStore, FeedsStore, FeedSubscription, StoredArticle } from '../store/ports';
 import { FeedPoller, type FeedDelivery } from './poller';
 import { createFeedService, type FeedService } from './service';
 
@@ -32,16 +31,17 @@ export interface FeedRuntime {
 }
 
 export interface FeedRuntimeDeps {
-  readonly db: Db;
+  readonly store: FeedsStore;
   readonly config: Config;
   readonly articles: ArticleStore;
-  readonly analysisOf?: (article: StoredArticle) => Analysis;
+  /** Analyse each article a feed adds (the library's cached analysis), so it is ready when asked for. */
+  readonly analysisOf?: (article: StoredArticle) => Analysis | Promise<Analysis>;
   readonly now?: () => number;
   readonly log?: (level: 'info' | 'warn' | 'error', data: Record<string, unknown>, message: string) => void;
 }
 
 export function createFeedRuntime(deps: FeedRuntimeDeps): FeedRuntime {
-  const store = createFeedsStore(deps.db);
+  const { store } = deps;
   const now = deps.now ?? Date.now;
   const log = deps.log ?? (() => undefined);
   const feedFetch = fetchOptionsFromConfig(deps.config, 'feed');
@@ -50,10 +50,10 @@ export function createFeedRuntime(deps: FeedRuntimeDeps): FeedRuntime {
   let poster: DigestSender | undefined;
 
   /** Put the article in one server's library; false when it already has it or is full. */
-  function addToLibrary(sub: FeedSubscription, d: FeedDelivery): StoredArticle | undefined {
+  async function addToLibrary(sub: FeedSubscription, d: FeedDelivery): Promise<StoredArticle | undefined> {
     const { articles } = deps;
     const key = d.article.url ? urlKey(d.article.url) : undefined;
-    if ((key && articles.findByUrlKey(sub.guildId, key)) || articles.get(sub.guildId, d.article.id)) return undefined;
+    if ((key && (await articles.findByUrlKey(sub.guildId, key))) || (await articles.get(sub.guildId, d.article.id))) return undefined;
     // The poller skips these before parsing; checked again here because this is what `/article add` refuses.
     if (d.article.text.length > LIBRARY_LIMITS.maxArticleChars) {
       log('warn', { guildId: sub.guildId, feed: d.feedUrl, size: d.article.text.length, limit: LIBRARY_LIMITS.maxArticleChars }, 'feed item not added: too long for the library');
@@ -62,7 +62,7 @@ export function createFeedRuntime(deps: FeedRuntimeDeps): FeedRuntime {
     const title = d.article.title.slice(0, LIBRARY_LIMITS.maxTitleChars);
     // Limit and duplicate checks and the write in one transaction: a /article add racing this item
     // (or a second process on the same database) cannot overfill the library or store it twice.
-    const result = articles.insertChecked(
+    const result = await articles.insertChecked(
       sub.guildId,
       { article: { ...d.article, title }, slug: slugify(title), addedAt: new Date(now()).toISOString(), ...(key !== undefined && { urlKey: key }) },
       LIBRARY_LIMITS.maxArticlesPerGuild,
@@ -72,7 +72,7 @@ export function createFeedRuntime(deps: FeedRuntimeDeps): FeedRuntime {
       return undefined;
     }
     if (result.kind === 'duplicate') return undefined;
-    deps.analysisOf?.(result.article);
+    await deps.analysisOf?.(result.article);
     return result.article;
   }
 
@@ -100,7 +100,7 @@ export function createFeedRuntime(deps: FeedRuntimeDeps): FeedRuntime {
     onSkip: (skip) => log('warn', { ...skip }, 'feed item skipped: too long for the library'),
     async deliver(d) {
       for (const sub of d.subscribers) {
-        const article = addToLibrary(sub, d);
+        const article = await addToLibrary(sub, d);
         if (!article) continue;
         try {
           await announce(sub, d, article);

@@ -3,7 +3,7 @@
  * Adding a feed no other server follows fetches it once at once: a URL that is not a feed is
  * refused with the reason, and a good one is primed (its current items recorded, none posted).
  */
-import type { FeedSource, FeedSubscription, FeedsStore } from '../store/feeds-store';
+import type { FeedSource, FeedSubscription, FeedsStore } from '../store/ports';
 import { discoverFeedLinks } from './discover';
 import { FeedError } from './errors';
 import { fetchableUrl } from '../fetch/url';
@@ -47,8 +47,8 @@ export interface FeedService {
    * through that feed; `discoveredFrom` then names the page.
    */
   add(guildId: string, url: string, opts?: { channelId?: string; addedBy?: string }): Promise<FeedStatus & { discoveredFrom?: string }>;
-  remove(guildId: string, url: string): FeedStatus;
-  list(guildId: string): FeedStatus[];
+  remove(guildId: string, url: string): Promise<FeedStatus>;
+  list(guildId: string): Promise<FeedStatus[]>;
 }
 
 function statusOf(sub: FeedSubscription, source: FeedSource): FeedStatus {
@@ -101,18 +101,18 @@ export function createFeedService(deps: {
     }
     return fetchableUrl(key).href;
   };
-  const own = (guildId: string, url: string) => store.subscriptions(guildId).find((s) => s.url === url);
+  const own = async (guildId: string, url: string) => (await store.subscriptions(guildId)).find((s) => s.url === url);
 
   async function addOne(guildId: string, url: string, opts: { channelId?: string; addedBy?: string }): Promise<FeedStatus> {
-    const existing = own(guildId, url);
-    const before = store.source(url);
+    const existing = await own(guildId, url);
+    const before = await store.source(url);
     if (existing && before && before.disabledAt === undefined) {
       throw new FeedError('FEED_DUPLICATE', 'This server already follows that feed.', url);
     }
-    if (!existing && store.countSubscriptions(guildId) >= limits.feedsPerServer) {
+    if (!existing && (await store.countSubscriptions(guildId)) >= limits.feedsPerServer) {
       throw new FeedError('FEED_LIMIT', `A server can follow at most ${limits.feedsPerServer} feeds.`, url);
     }
-    const { subscription, created } = store.subscribe(guildId, url, {
+    const { subscription, created } = await store.subscribe(guildId, url, {
       now: now(),
       intervalMs: deps.intervalMs ?? POLL_TIMING.intervalMs,
       ...(opts.channelId !== undefined && { channelId: opts.channelId }),
@@ -124,12 +124,12 @@ export function createFeedService(deps: {
       // A site that asks us to come back later (429/503 with Retry-After, typical of bot protection)
       // is followed and tried again then, not refused: the status says it is pending and why.
       if (report.outcome === 'failed' && created && report.retryAfterMs === undefined) {
-        const source = store.source(url);
-        store.unsubscribe(guildId, url);
+        const source = await store.source(url);
+        await store.unsubscribe(guildId, url);
         throw new FeedError('FEED_REJECTED', source?.lastErrorMessage ?? 'The feed could not be read.', url, report.errorCode ?? 'FEED_POLL_FAILED');
       }
     }
-    return statusOf(subscription, store.source(url)!);
+    return statusOf(subscription, (await store.source(url))!);
   }
 
   return {
@@ -146,21 +146,20 @@ export function createFeedService(deps: {
       }
     },
 
-    remove(guildId, rawUrl) {
+    async remove(guildId, rawUrl) {
       const url = keyOf(rawUrl);
-      const sub = own(guildId, url);
-      const source = store.source(url);
+      const sub = await own(guildId, url);
+      const source = await store.source(url);
       if (!sub || !source) throw new FeedError('FEED_NOT_FOUND', 'This server does not follow that feed.', url);
       const status = statusOf(sub, source);
-      store.unsubscribe(guildId, url);
+      await store.unsubscribe(guildId, url);
       return status;
     },
 
-    list(guildId) {
-      return store.subscriptions(guildId).flatMap((sub) => {
-        const source = store.source(sub.url);
-        return source ? [statusOf(sub, source)] : [];
-      });
+    async list(guildId) {
+      const subs = await store.subscriptions(guildId);
+      const sources = await Promise.all(subs.map((sub) => store.source(sub.url)));
+      return subs.flatMap((sub, i) => (sources[i] ? [statusOf(sub, sources[i])] : []));
     },
   };
 }

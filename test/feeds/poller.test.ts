@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FeedPoller, type FeedDelivery, type FeedPollerDeps, type FeedSkip } from '../../src/feeds/poller';
 import type { ArticleInput } from '../../src/feeds/full-text';
 import { LIBRARY_LIMITS } from '../../src/library/limits';
 import { createFeedService } from '../../src/feeds/service';
 import { POLL_TIMING } from '../../src/feeds/timing';
 import { safeFetch } from '../../src/fetch/index';
-import { openDatabase } from '../../src/store/database';
-import { createFeedsStore, type FeedsStore } from '../../src/store/feeds-store';
+import { openStores } from '../../src/store/open';
+import type { FeedsStore, Stores } from '../../src/store/ports';
 import { longBody, rssOf, startFeedServer, type FeedServer } from './support/feed-server';
 import { makeArticle } from './support/make-article';
 
@@ -16,6 +16,7 @@ const MB = 1024 * 1024;
 const T0 = Date.parse('2024-03-05T12:00:00Z');
 
 let server: FeedServer;
+let stores: Stores;
 let store: FeedsStore;
 let now: number;
 let delivered: FeedDelivery[];
@@ -37,9 +38,9 @@ function newPoller(limits = {}, extra: Partial<FeedPollerDeps> = {}): FeedPoller
   });
 }
 
-function follow(path: string, guild = 'g1', channelId?: string): string {
+async function follow(path: string, guild = 'g1', channelId?: string): Promise<string> {
   const url = `${server.base}${path}`;
-  store.subscribe(guild, url, { now, intervalMs: POLL_TIMING.intervalMs, ...(channelId && { channelId }) });
+  await store.subscribe(guild, url, { now, intervalMs: POLL_TIMING.intervalMs, ...(channelId && { channelId }) });
   return url;
 }
 
@@ -55,13 +56,17 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
 });
-beforeEach(() => {
-  store = createFeedsStore(openDatabase(':memory:'));
+beforeEach(async () => {
+  stores = await openStores({ kind: 'sqlite', path: ':memory:' });
+  store = stores.feeds;
   now = T0;
   delivered = [];
   poller = newPoller();
   server.hits.clear();
   server.notModified.clear();
+});
+afterEach(async () => {
+  await stores.close();
 });
 
 describe('FeedPoller against a feed server on 127.0.0.1', () => {
@@ -72,7 +77,7 @@ describe('FeedPoller against a feed server on 127.0.0.1', () => {
     ['/feed.json', 'feed.json', 'application/feed+json', 2],
   ])('GIVEN %s THEN the first poll records its items and posts nothing, and later polls post nothing old', async (path, file, type, _items) => {
     server.route(path, { body: () => fixture(file), contentType: type, conditional: true });
-    const url = follow(path);
+    const url = await follow(path);
     const [first] = await poller.pollDue(now);
     expect(first).toEqual({ url, outcome: 'primed', newItems: 0, delivered: 0 });
     expect(delivered).toEqual([]);
@@ -80,13 +85,13 @@ describe('FeedPoller against a feed server on 127.0.0.1', () => {
     expect(second!.outcome).toBe('not-modified');
     expect(server.notModified.get(path)).toBe(1);
     expect(delivered).toEqual([]);
-    expect(store.source(url)).toMatchObject({ primed: true, failures: 0, lastSuccessAt: now, format: file.split('.')[0] === 'feed' ? 'json' : file.split('.')[0] });
+    expect(await store.source(url)).toMatchObject({ primed: true, failures: 0, lastSuccessAt: now, format: file.split('.')[0] === 'feed' ? 'json' : file.split('.')[0] });
   });
 
   it('GIVEN a new item after priming THEN it is delivered exactly once, as an article with the full text', async () => {
     const items = [{ guid: 'a1', link: 'https://site.example/a1', title: 'First story of the day', html: longBody('a1') }];
     server.route('/news.xml', { body: () => rssOf('News', items), conditional: true });
-    const url = follow('/news.xml');
+    const url = await follow('/news.xml');
     await poller.pollDue(now);
     items.unshift({ guid: 'a2', link: 'https://site.example/a2', title: 'Second story of the day', html: longBody('a2') });
     const [r] = await pollLater();
@@ -103,7 +108,7 @@ describe('FeedPoller against a feed server on 127.0.0.1', () => {
     await pollLater();
     await pollLater();
     expect(delivered).toHaveLength(1);
-    expect(store.source(url)!.deliveredCount).toBe(1);
+    expect((await store.source(url))!.deliveredCount).toBe(1);
   });
 
   it('GIVEN guids that change on every fetch THEN nothing is re-posted (URL and title dedupe)', async () => {
@@ -117,7 +122,7 @@ describe('FeedPoller against a feed server on 127.0.0.1', () => {
         ]);
       },
     });
-    follow('/unstable.xml');
+    await follow('/unstable.xml');
     await poller.pollDue(now);
     for (let i = 0; i < 3; i++) await pollLater();
     expect(fetchNo).toBe(4);
@@ -127,8 +132,8 @@ describe('FeedPoller against a feed server on 127.0.0.1', () => {
   it('GIVEN two servers following the same URL THEN it is fetched once per poll and delivered to both', async () => {
     const items = [{ guid: 's1', link: 'https://site.example/s1', title: 'Shared story number one', html: longBody('s1') }];
     server.route('/shared.xml', { body: () => rssOf('Shared', items) });
-    follow('/shared.xml', 'g1', 'c1');
-    follow('/shared.xml', 'g2');
+    await follow('/shared.xml', 'g1', 'c1');
+    await follow('/shared.xml', 'g2');
     await poller.pollDue(now);
     items.push({ guid: 's2', link: 'https://site.example/s2', title: 'Shared story number two', html: longBody('s2') });
     await pollLater();
@@ -145,7 +150,7 @@ describe('FeedPoller against a feed server on 127.0.0.1', () => {
     server.route('/library', { body: () => page, contentType: 'text/html; charset=utf-8' });
     const items: Array<{ guid: string; link: string; title: string; description?: string }> = [];
     server.route('/teasers.xml', { body: () => rssOf('Teasers', items) });
-    follow('/teasers.xml');
+    await follow('/teasers.xml');
     await poller.pollDue(now);
     items.push({ guid: 't1', link: `${server.base}/library`, title: 'Library opens on Sundays', description: 'The central library will open on Sundays… Read more' });
     await pollLater();
@@ -158,7 +163,7 @@ describe('FeedPoller against a feed server on 127.0.0.1', () => {
   it('GIVEN a teaser whose page cannot be fetched THEN the teaser itself becomes the article', async () => {
     const items: Array<{ guid: string; link: string; title: string; description: string }> = [];
     server.route('/broken-pages.xml', { body: () => rssOf('Broken pages', items) });
-    follow('/broken-pages.xml');
+    await follow('/broken-pages.xml');
     await poller.pollDue(now);
     items.push({ guid: 'x', link: `${server.base}/missing-page`, title: 'A story whose page is gone', description: 'Only a short teaser is left.' });
     await pollLater();
@@ -175,7 +180,7 @@ describe('FeedPoller against a feed server on 127.0.0.1', () => {
     });
     const items: Array<{ guid: string; link: string; title: string; html: string; pubDate: string }> = [];
     server.route('/long.xml', { body: () => rssOf('Long reads', items) });
-    const url = follow('/long.xml');
+    const url = await follow('/long.xml');
     await poller.pollDue(now);
     const huge = `<p>${'word '.repeat(100_000)}end.</p>`; // 500,004 characters of text
     items.push({ guid: 'huge', link: 'https://site.example/huge', title: 'A book pasted into a feed', html: huge, pubDate: new Date(T0 + 60_000).toUTCString() });
@@ -186,7 +191,7 @@ describe('FeedPoller against a feed server on 127.0.0.1', () => {
     // The path taken: the long body never reached the article parser.
     expect(parsed.map((p) => p.title)).toEqual(['An ordinary story today']);
     expect(skips).toEqual([{ feedUrl: url, itemUrl: 'https://site.example/huge', title: 'A book pasted into a feed', code: 'ARTICLE_TOO_LONG', size: 500_004, limit: 400_000 }]);
-    expect(store.source(url)).toMatchObject({
+    expect(await store.source(url)).toMatchObject({
       deliveredCount: 1,
       skippedCount: 1,
       lastSkippedAt: now,
@@ -195,7 +200,7 @@ describe('FeedPoller against a feed server on 127.0.0.1', () => {
     // Remembered as seen: not tried again.
     await pollLater();
     expect(parsed).toHaveLength(1);
-    expect(store.source(url)!.skippedCount).toBe(1);
+    expect((await store.source(url))!.skippedCount).toBe(1);
   });
 
   it('GIVEN a teaser whose page text is longer than the limit THEN the item is skipped, not stored as the teaser', async () => {
@@ -205,7 +210,7 @@ describe('FeedPoller against a feed server on 127.0.0.1', () => {
     server.route('/library', { body: () => page, contentType: 'text/html; charset=utf-8' });
     const items: Array<{ guid: string; link: string; title: string; description?: string }> = [];
     server.route('/teasers-long.xml', { body: () => rssOf('Teasers', items) });
-    const url = follow('/teasers-long.xml');
+    const url = await follow('/teasers-long.xml');
     await poller.pollDue(now);
     items.push({ guid: 't1', link: `${server.base}/library`, title: 'Library opens on Sundays', description: 'The central library will open on Sundays… Read more' });
     const [r] = await pollLater();
@@ -219,7 +224,7 @@ describe('FeedPoller against a feed server on 127.0.0.1', () => {
   it('GIVEN a feed that suddenly lists 30 new items THEN only the newest 10 are delivered, oldest first, and the rest are not posted later', async () => {
     const items: Array<{ guid: string; link: string; title: string; html: string; pubDate: string }> = [];
     server.route('/burst.xml', { body: () => rssOf('Burst', items) });
-    follow('/burst.xml');
+    await follow('/burst.xml');
     await poller.pollDue(now);
     for (let i = 1; i <= 30; i++) {
       items.push({ guid: `b${i}`, link: `https://site.example/b${i}`, title: `Burst story number ${i}`, html: longBody(`b${i}`), pubDate: new Date(T0 + i * 60_000).toUTCString() });
@@ -237,10 +242,10 @@ describe('FeedPoller against a feed server on 127.0.0.1', () => {
     ['an HTML page', '/page.xml', () => '<!doctype html><p>not a feed</p>', 'FEED_UNRECOGNIZED', false],
   ])('GIVEN %s THEN the poll fails with %s, kept for /feed status', async (_label, path, body, code, disabled) => {
     server.route(path, { body, contentType: path === '/page.xml' ? 'text/html' : 'application/xml' });
-    const url = follow(path);
+    const url = await follow(path);
     const [r] = await poller.pollDue(now);
     expect(r).toEqual({ url, outcome: 'failed', newItems: 0, delivered: 0, errorCode: code, disabled });
-    const source = store.source(url)!;
+    const source = (await store.source(url))!;
     expect(source.lastErrorCode).toBe(code);
     expect(source.lastErrorAt).toBe(now);
     expect(source.failures).toBe(1);
@@ -250,46 +255,46 @@ describe('FeedPoller against a feed server on 127.0.0.1', () => {
 
   it('GIVEN a 20 MB feed THEN it is refused by size (FETCH_TOO_LARGE) without being parsed', async () => {
     server.huge('/huge.xml', 20 * MB);
-    const url = follow('/huge.xml');
+    const url = await follow('/huge.xml');
     const [r] = await poller.pollDue(now);
     expect(r!.errorCode).toBe('FETCH_TOO_LARGE');
-    expect(store.source(url)!.lastErrorMessage).toMatch(/.+/);
+    expect((await store.source(url))!.lastErrorMessage).toMatch(/.+/);
   });
 
   it('GIVEN a feed that keeps failing THEN polls back off and it is disabled after the threshold with the reason kept', async () => {
     server.route('/flaky.xml', { body: () => 'oops', status: 503, contentType: 'text/plain' });
-    const url = follow('/flaky.xml');
+    const url = await follow('/flaky.xml');
     const waits: number[] = [];
     for (let i = 0; i < POLL_TIMING.failuresBeforeDisable; i++) {
-      const before = store.source(url)!;
+      const before = (await store.source(url))!;
       now = before.nextPollAt;
       const [r] = await poller.pollDue(now);
       expect(r!.errorCode).toBe('FETCH_HTTP_STATUS');
-      waits.push((store.source(url)!.nextPollAt - now) / 60_000);
+      waits.push(((await store.source(url))!.nextPollAt - now) / 60_000);
     }
     expect(waits.slice(0, 4)).toEqual([15, 30, 60, 120]);
-    const source = store.source(url)!;
+    const source = (await store.source(url))!;
     expect(source.disabledReason).toBe('FETCH_HTTP_STATUS');
     expect(source.failures).toBe(POLL_TIMING.failuresBeforeDisable);
     // Disabled feeds are not polled any more.
     now += 7 * 24 * 60 * 60_000;
     expect(await poller.pollDue(now)).toEqual([]);
     // Following it again re-enables it.
-    follow('/flaky.xml', 'g1');
-    expect(store.source(url)!.disabledAt).toBeUndefined();
+    await follow('/flaky.xml', 'g1');
+    expect((await store.source(url))!.disabledAt).toBeUndefined();
   });
 
   it('GIVEN a 429 with Retry-After longer than the back-off THEN the next poll is exactly when the server asked, and /feed status shows it', async () => {
     const items = [{ guid: 'r1', link: 'https://site.example/r1', title: 'A story behind a rate limit', html: longBody('r1') }];
     server.route('/limited.xml', { body: () => 'Too many requests', status: 429, contentType: 'text/plain', headers: { 'retry-after': '7200' } });
-    const url = follow('/limited.xml');
+    const url = await follow('/limited.xml');
     const [r] = await poller.pollDue(now);
     expect(r).toEqual({ url, outcome: 'failed', newItems: 0, delivered: 0, errorCode: 'FETCH_HTTP_STATUS', disabled: false, retryAfterMs: 7_200_000 });
-    const source = store.source(url)!;
+    const source = (await store.source(url))!;
     expect(source.nextPollAt).toBe(T0 + 2 * 60 * 60_000);
     expect(source.failures).toBe(1);
     expect(source.lastErrorMessage).toBe(`Could not fetch ${url}: the server answered 429 Too Many Requests and asked to wait 2 h before trying again.`);
-    const [status] = createFeedService({ store, now: () => now }).list('g1');
+    const [status] = await createFeedService({ store, now: () => now }).list('g1');
     expect(status).toMatchObject({ url, state: 'pending', failures: 1, nextPollAt: T0 + 2 * 60 * 60_000 });
     // One millisecond early it is not due; at the asked instant it is.
     expect(await poller.pollDue(T0 + 2 * 60 * 60_000 - 1)).toEqual([]);
@@ -298,7 +303,7 @@ describe('FeedPoller against a feed server on 127.0.0.1', () => {
     now = T0 + 2 * 60 * 60_000;
     const [after] = await poller.pollDue(now);
     expect(after!.outcome).toBe('primed');
-    expect(store.source(url)).toMatchObject({ failures: 0, nextPollAt: now + POLL_TIMING.intervalMs });
+    expect(await store.source(url)).toMatchObject({ failures: 0, nextPollAt: now + POLL_TIMING.intervalMs });
   });
 
   it.each([
@@ -307,29 +312,29 @@ describe('FeedPoller against a feed server on 127.0.0.1', () => {
     ['429 with an invalid Retry-After', 429, '-5'],
   ])('GIVEN a %s with a Retry-After shorter than the back-off THEN the back-off applies', async (_label, status, retryAfter) => {
     server.route('/short-wait.xml', { body: () => 'busy', status, contentType: 'text/plain', headers: { 'retry-after': retryAfter } });
-    const url = follow('/short-wait.xml');
+    const url = await follow('/short-wait.xml');
     await poller.pollDue(now);
-    expect(store.source(url)!.nextPollAt).toBe(T0 + 15 * 60_000);
-    now = store.source(url)!.nextPollAt;
+    expect((await store.source(url))!.nextPollAt).toBe(T0 + 15 * 60_000);
+    now = (await store.source(url))!.nextPollAt;
     await poller.pollDue(now);
-    expect(store.source(url)!.nextPollAt).toBe(now + 30 * 60_000);
+    expect((await store.source(url))!.nextPollAt).toBe(now + 30 * 60_000);
   });
 
   it('GIVEN a feed that keeps answering 503 with Retry-After THEN each wait is the longer of the two and it is disabled at the usual threshold', async () => {
     server.route('/maintenance.xml', { body: () => 'down', status: 503, contentType: 'text/plain', headers: { 'retry-after': '10800' } });
-    const url = follow('/maintenance.xml');
+    const url = await follow('/maintenance.xml');
     const waits: number[] = [];
     const disabled: boolean[] = [];
     for (let i = 0; i < POLL_TIMING.failuresBeforeDisable; i++) {
-      now = store.source(url)!.nextPollAt;
+      now = (await store.source(url))!.nextPollAt;
       const [r] = await poller.pollDue(now);
       disabled.push(r!.disabled!);
-      waits.push((store.source(url)!.nextPollAt - now) / 60_000);
+      waits.push(((await store.source(url))!.nextPollAt - now) / 60_000);
     }
     // Back-off 15, 30, 60, 120, 240, ... min against the 180 min asked; the back-off's one-day ceiling.
     expect(waits).toEqual([180, 180, 180, 180, 240, 480, 960, 1440, 1440, 1440]);
     expect(disabled).toEqual([...Array(POLL_TIMING.failuresBeforeDisable - 1).fill(false), true]);
-    expect(store.source(url)).toMatchObject({ disabledReason: 'FETCH_HTTP_STATUS', failures: POLL_TIMING.failuresBeforeDisable });
+    expect(await store.source(url)).toMatchObject({ disabledReason: 'FETCH_HTTP_STATUS', failures: POLL_TIMING.failuresBeforeDisable });
     expect(server.hits.get('/maintenance.xml')).toBe(POLL_TIMING.failuresBeforeDisable);
   });
 
@@ -338,7 +343,7 @@ describe('FeedPoller against a feed server on 127.0.0.1', () => {
     try {
       for (let i = 0; i < 6; i++) {
         own.route(`/slow${i}.xml`, { body: () => rssOf(`Slow ${i}`, []), delayMs: 60 });
-        store.subscribe('g1', `${own.base}/slow${i}.xml`, { now, intervalMs: POLL_TIMING.intervalMs });
+        await store.subscribe('g1', `${own.base}/slow${i}.xml`, { now, intervalMs: POLL_TIMING.intervalMs });
       }
       const reports = await poller.pollDue(now);
       expect(reports.map((r) => r.outcome)).toEqual(Array(6).fill('primed'));
@@ -351,12 +356,12 @@ describe('FeedPoller against a feed server on 127.0.0.1', () => {
   it('GIVEN keys older than twelve months THEN they are pruned and the store stays bounded', async () => {
     const items = [{ guid: 'old', link: 'https://site.example/old', title: 'An old story from last year', html: longBody('old') }];
     server.route('/old.xml', { body: () => rssOf('Old', items) });
-    const url = follow('/old.xml');
+    const url = await follow('/old.xml');
     await poller.pollDue(now);
-    expect(store.seenKeys(url, ['never'], 0).size).toBe(0);
+    expect((await store.seenKeys(url, ['never'], 0)).size).toBe(0);
     const before = (await import('../../src/feeds/normalize')).itemKeys({ guid: 'old', url: 'https://site.example/old', title: 'An old story from last year' });
-    expect(store.seenKeys(url, before, 0).size).toBe(3);
-    expect(store.pruneSeen(now + 1)).toBe(3);
-    expect(store.seenKeys(url, before, 0).size).toBe(0);
+    expect((await store.seenKeys(url, before, 0)).size).toBe(3);
+    expect(await store.pruneSeen(now + 1)).toBe(3);
+    expect((await store.seenKeys(url, before, 0)).size).toBe(0);
   });
 });

@@ -1,14 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FeedPoller } from '../../src/feeds/poller';
 import { createFeedService, type FeedService } from '../../src/feeds/service';
 import { safeFetch } from '../../src/fetch/index';
-import { openDatabase } from '../../src/store/database';
-import { createFeedsStore, type FeedsStore } from '../../src/store/feeds-store';
+import { openStores } from '../../src/store/open';
+import type { FeedsStore, Stores } from '../../src/store/ports';
 import { longBody, rssOf, startFeedServer, type FeedServer } from './support/feed-server';
 import { makeArticle } from './support/make-article';
 import { statusLines } from '../../commands/feed';
 
 let server: FeedServer;
+let stores: Stores;
 let store: FeedsStore;
 let service: FeedService;
 const now = Date.parse('2024-03-05T12:00:00Z');
@@ -21,8 +22,9 @@ beforeAll(async () => {
   server.route('/rude.xml', { status: 429, body: () => 'slow down', contentType: 'text/plain' });
 });
 afterAll(() => server.close());
-beforeEach(() => {
-  store = createFeedsStore(openDatabase(':memory:'));
+beforeEach(async () => {
+  stores = await openStores({ kind: 'sqlite', path: ':memory:' });
+  store = stores.feeds;
   const poller = new FeedPoller({
     store,
     fetchFeed: (url, headers) => safeFetch(url, { allowPrivate: true, maxBytes: 1 << 20, timeoutMs: 5000, accept: 'feed', headers }),
@@ -38,6 +40,9 @@ beforeEach(() => {
     limits: { feedsPerServer: 2 },
     fetchPage: (url) => safeFetch(url, { allowPrivate: true, maxBytes: 1 << 20, timeoutMs: 5000, accept: 'article' }),
   });
+});
+afterEach(async () => {
+  await stores.close();
 });
 
 describe('feed service', () => {
@@ -55,33 +60,33 @@ describe('feed service', () => {
       lastSuccessAt: now,
       nextPollAt: now + 15 * 60_000,
     });
-    expect(service.list('g1')).toEqual([status]);
+    expect(await service.list('g1')).toEqual([status]);
   });
 
   it('GIVEN a URL that is not a feed THEN add is refused with the underlying code and nothing is kept', async () => {
     await expect(service.add('g1', `${server.base}/html`)).rejects.toMatchObject({ code: 'FEED_REJECTED', reason: 'FEED_UNRECOGNIZED' });
     await expect(service.add('g1', `${server.base}/missing.xml`)).rejects.toMatchObject({ code: 'FEED_REJECTED', reason: 'FETCH_HTTP_STATUS' });
-    expect(service.list('g1')).toEqual([]);
-    expect(store.source(`${server.base}/html`)).toBeUndefined();
+    expect(await service.list('g1')).toEqual([]);
+    expect(await store.source(`${server.base}/html`)).toBeUndefined();
   });
 
   it('GIVEN a feed that answers 429 with Retry-After when added THEN it is followed, pending, and tried again when the site asked', async () => {
     const status = await service.add('g1', `${server.base}/busy.xml`);
     expect(status).toMatchObject({ url: `${server.base}/busy.xml`, state: 'pending', failures: 1, nextPollAt: now + 3600_000 });
     expect(status.lastError).toMatchObject({ code: 'FETCH_HTTP_STATUS', at: now });
-    expect(service.list('g1').map((s) => s.url)).toEqual([`${server.base}/busy.xml`]);
+    expect((await service.list('g1')).map((s) => s.url)).toEqual([`${server.base}/busy.xml`]);
   });
 
   it('GIVEN a feed that answers 429 without Retry-After when added THEN the add is refused and nothing is kept', async () => {
     await expect(service.add('g1', `${server.base}/rude.xml`)).rejects.toMatchObject({ code: 'FEED_REJECTED', reason: 'FETCH_HTTP_STATUS' });
-    expect(service.list('g1')).toEqual([]);
+    expect(await service.list('g1')).toEqual([]);
   });
 
   it('GIVEN a site page that announces its feed THEN the feed is followed and the page named', async () => {
     server.route('/site', { body: () => '<!doctype html><html><head><link rel="alternate" type="application/rss+xml" href="/ok.xml"></head><body><p>Home</p></body></html>', contentType: 'text/html' });
     const status = await service.add('g1', `${server.base}/site`);
     expect(status).toMatchObject({ url: `${server.base}/ok.xml`, title: 'Good feed', state: 'active', discoveredFrom: `${server.base}/site` });
-    expect(service.list('g1').map((s) => s.url)).toEqual([`${server.base}/ok.xml`]);
+    expect((await service.list('g1')).map((s) => s.url)).toEqual([`${server.base}/ok.xml`]);
   });
 
   it.each([
@@ -91,7 +96,7 @@ describe('feed service', () => {
     ['https://alice@x.example/feed.xml', 'FETCH_CREDENTIALS'],
   ])('GIVEN %s THEN %s and nothing is stored', async (url, code) => {
     await expect(service.add('g1', url)).rejects.toMatchObject({ code });
-    expect(service.list('g1')).toEqual([]);
+    expect(await service.list('g1')).toEqual([]);
   });
 
   it('GIVEN the same feed twice or more feeds than the limit THEN FEED_DUPLICATE / FEED_LIMIT', async () => {
@@ -111,11 +116,11 @@ describe('feed service', () => {
     await service.add('g2', `${server.base}/ok.xml`);
     // The second server shares the source: no second fetch.
     expect(server.hits.get('/ok.xml')).toBe(hitsAfterFirst);
-    expect(service.remove('g1', `${server.base}/ok.xml`).url).toBe(`${server.base}/ok.xml`);
-    expect(store.source(`${server.base}/ok.xml`)).toBeDefined();
-    service.remove('g2', `${server.base}/ok.xml`);
-    expect(store.source(`${server.base}/ok.xml`)).toBeUndefined();
-    expect(() => service.remove('g2', `${server.base}/ok.xml`)).toThrow(expect.objectContaining({ code: 'FEED_NOT_FOUND' }));
+    expect((await service.remove('g1', `${server.base}/ok.xml`)).url).toBe(`${server.base}/ok.xml`);
+    expect(await store.source(`${server.base}/ok.xml`)).toBeDefined();
+    await service.remove('g2', `${server.base}/ok.xml`);
+    expect(await store.source(`${server.base}/ok.xml`)).toBeUndefined();
+    await expect(service.remove('g2', `${server.base}/ok.xml`)).rejects.toMatchObject({ code: 'FEED_NOT_FOUND' });
   });
 });
 
