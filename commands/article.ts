@@ -15,7 +15,7 @@ import { articleEmbed, articleListEmbed, LOADED_NOTE } from '../src/discord/rend
 import { channelMention, escapeMarkdown, inlineCode, md, userMention, type Markdown } from '../src/discord/render/escape';
 import type { Button, Reply } from '../src/discord/reply';
 import { clip, looksLikeUrl, type AddSource } from '../src/library';
-import type { StoredArticle } from '../src/store';
+import type { StoredArticle } from '../src/store/ports';
 
 /** Articles per list page: ten two-line entries read well and stay far below 4096 characters. */
 const PAGE_SIZE = 10;
@@ -31,17 +31,17 @@ const discussButton = (articleId: string): Button => ({
   emoji: '💬',
 });
 
-function card(ctx: Pick<CommandContext, 'services' | 'inThread'>, article: StoredArticle, content?: Markdown): Reply {
+async function card(ctx: Pick<CommandContext, 'services' | 'inThread'>, article: StoredArticle, content?: Markdown): Promise<Reply> {
   return {
     ...(content && { content }),
-    embeds: [articleEmbed(article, ctx.services.library.analysis(article))],
+    embeds: [articleEmbed(article, await ctx.services.library.analysis(article))],
     // Inside a thread no thread can be started: the card comes without the button.
     buttons: ctx.inThread ? [] : [[discussButton(article.id)]],
   };
 }
 
-function listReply(ctx: CommandContext | ComponentContext, page: number): Reply {
-  const p = ctx.services.library.list(ctx.guildId, page, PAGE_SIZE);
+async function listReply(ctx: CommandContext | ComponentContext, page: number): Promise<Reply> {
+  const p = await ctx.services.library.list(ctx.guildId, page, PAGE_SIZE);
   const buttons = pageButtons('alist', [ctx.guildId], p.page, p.pageCount);
   return { embeds: [articleListEmbed(p.items, p.page, PAGE_SIZE, p.pageCount, p.total)], buttons: buttons ? [buttons] : [] };
 }
@@ -77,17 +77,17 @@ async function add(ctx: CommandContext): Promise<void> {
   if (outcome.duplicate) {
     const how = outcome.duplicate === 'url' ? md`the same link` : md`the same text`;
     await ctx.reply({
-      ...card(ctx, outcome.article, md`This server already has this article (${how}): ${inlineCode(outcome.article.id)}. Nothing was added.`),
+      ...(await card(ctx, outcome.article, md`This server already has this article (${how}): ${inlineCode(outcome.article.id)}. Nothing was added.`)),
       ephemeral: true,
     });
     return;
   }
-  await ctx.reply(card(ctx, outcome.article, md`${userMention(ctx.user.id)} added an article.`));
+  await ctx.reply(await card(ctx, outcome.article, md`${userMention(ctx.user.id)} added an article.`));
 }
 
 async function show(ctx: CommandContext): Promise<void> {
   const { article, loaded } = await resolveArticleOption(ctx);
-  await ctx.reply(card(ctx, article, loaded ? LOADED_NOTE : undefined));
+  await ctx.reply(await card(ctx, article, loaded ? LOADED_NOTE : undefined));
 }
 
 async function remove(ctx: CommandContext): Promise<void> {
@@ -96,23 +96,23 @@ async function remove(ctx: CommandContext): Promise<void> {
   }
   const ref = ctx.options.getString('article')?.trim() ?? '';
   if (ref.length > MAX_ARTICLE_REF_CHARS) throw new BotError('OPTION_TOO_LONG', { option: 'article', max: MAX_ARTICLE_REF_CHARS });
-  const removed = ctx.services.library.remove(ctx.guildId, ref);
+  const removed = await ctx.services.library.remove(ctx.guildId, ref);
   await ctx.reply({ content: md`Removed **${escapeMarkdown(clip(removed.title, 200))}** (${inlineCode(removed.id)}) from this server’s articles.` });
 }
 
 async function discuss(ctx: ComponentContext): Promise<void> {
   const [articleId = ''] = ctx.args;
-  const article = ctx.services.library.find(ctx.guildId, articleId);
+  const article = await ctx.services.library.find(ctx.guildId, articleId);
   if (!article) throw new BotError('ARTICLE_REMOVED');
   if (!ctx.discord) throw new BotError('NOT_ON_THIS_SURFACE', { hint: 'Discussion threads exist only on Discord.' });
   if (ctx.inThread) throw new BotError('NOT_ON_THIS_SURFACE', { hint: 'This is already a thread; a discussion thread cannot start inside it.' });
-  const existing = ctx.services.threads.byMessage(ctx.messageId);
+  const existing = await ctx.services.threads.byMessage(ctx.messageId);
   if (existing) throw new BotError('THREAD_EXISTS', { hint: channelMention(existing.threadId) });
   const missing = missingPermissions(ctx.appPermissions ?? 0n, REQUIRED.startThread);
   if (missing.length) throw new BotError('BOT_MISSING_PERMISSIONS', { missing });
   await ctx.defer({ ephemeral: true });
   const thread = await ctx.discord.startThread(ctx.channelId, ctx.messageId, clip(article.title, LIMITS.threadName), THREAD_ARCHIVE_MINUTES);
-  ctx.services.threads.save({
+  await ctx.services.threads.save({
     threadId: thread.id,
     guildId: ctx.guildId,
     channelId: ctx.channelId,
@@ -159,7 +159,7 @@ export default {
       case 'add':
         return add(ctx);
       case 'list':
-        return ctx.reply(listReply(ctx, 0));
+        return ctx.reply(await listReply(ctx, 0));
       case 'show':
         return show(ctx);
       case 'remove':
@@ -173,7 +173,7 @@ export default {
     async alist(ctx) {
       const [guildId, page] = ctx.args;
       if (guildId !== ctx.guildId) throw new BotError('STALE_BUTTON');
-      await ctx.update(listReply(ctx, pageFromArg(page)));
+      await ctx.update(await listReply(ctx, pageFromArg(page)));
     },
     adiscuss: discuss,
   },

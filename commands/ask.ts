@@ -17,13 +17,13 @@ import { askReply } from '../src/discord/render/ask';
 import { md, type Markdown } from '../src/discord/render/escape';
 import type { Button, Reply } from '../src/discord/reply';
 import { clip, looksLikeUrl, MAX_QUESTION_CHARS } from '../src/library';
-import type { StoredArticle } from '../src/store';
+import type { StoredArticle } from '../src/store/ports';
 
 /** Articles offered as buttons when the question names none: one row. */
 const CHOICES = LIMITS.buttonsPerRow;
 
 /** The answer, through the path thread @mentions take too (and the process's one Q&A index cache). */
-const answerReply = (ctx: Invocation, article: StoredArticle, question: string, note?: Markdown): Reply => askReply(ctx.services, article, question, note);
+const answerReply = (ctx: Invocation, article: StoredArticle, question: string, note?: Markdown): Promise<Reply> => askReply(ctx.services, article, question, note);
 
 /** The question as a button id carries it (':' separates the id's parts and means nothing to the rules). */
 const questionKey = (q: string): string => q.replace(/:/g, ' ');
@@ -56,22 +56,22 @@ async function execute(ctx: CommandContext): Promise<void> {
   const { library, threads } = ctx.services;
   if (ctx.options.getString('article')?.trim()) {
     const { article, loaded } = await resolveArticleOption(ctx);
-    await ctx.reply(answerReply(ctx, article, question, loaded ? LOADED_NOTE : undefined));
+    await ctx.reply(await answerReply(ctx, article, question, loaded ? LOADED_NOTE : undefined));
     return;
   }
-  const thread = threads.get(ctx.channelId);
+  const thread = await threads.get(ctx.channelId);
   if (thread && thread.guildId === ctx.guildId) {
-    const article = library.find(ctx.guildId, thread.articleId);
+    const article = await library.find(ctx.guildId, thread.articleId);
     if (!article) throw new BotError('ARTICLE_REMOVED');
-    await ctx.reply(answerReply(ctx, article, question));
+    await ctx.reply(await answerReply(ctx, article, question));
     return;
   }
-  const newest = library.list(ctx.guildId, 0, CHOICES);
+  const newest = await library.list(ctx.guildId, 0, CHOICES);
   if (newest.total === 0) {
     throw new BotError('USAGE', { hint: 'This server has no articles yet. Add one with `/article add`, then ask about it.' });
   }
   if (newest.total === 1) {
-    await ctx.reply(answerReply(ctx, library.get(ctx.guildId, newest.items[0]!.id), question));
+    await ctx.reply(await answerReply(ctx, await library.get(ctx.guildId, newest.items[0]!.id), question));
     return;
   }
   await ctx.reply(chooseReply(ctx, question, newest.total, newest.items));
@@ -90,10 +90,10 @@ export default {
   components: {
     async askin(ctx) {
       const [articleId = '', question = ''] = ctx.args;
-      const article = ctx.services.library.find(ctx.guildId, articleId);
+      const article = await ctx.services.library.find(ctx.guildId, articleId);
       if (!article) throw new BotError('ARTICLE_REMOVED');
       if (!question.trim()) throw new BotError('STALE_BUTTON');
-      await ctx.reply(answerReply(ctx, article, question));
+      await ctx.reply(await answerReply(ctx, article, question));
     },
   },
 } satisfies Command;

@@ -18,7 +18,7 @@ import { COLORS, type Reply } from '../src/discord/reply';
 import { clip, looksLikeUrl } from '../src/library';
 import { speakerChoices, speakersOf } from '../src/library/speakers';
 import { filterBySpeaker, rankKeyQuotes, type Quote } from '../src/nlp/quotes';
-import type { StoredArticle } from '../src/store';
+import type { StoredArticle } from '../src/store/ports';
 
 /** Longest speaker name read: names are short; the rest would only be searched in vain. */
 export const MAX_SPEAKER_CHARS = 100;
@@ -48,8 +48,8 @@ function speakersIn(all: readonly Quote[]): Markdown {
 }
 
 /** The ephemeral reply when nothing matches, or the paged list. */
-function quotesReply(ctx: Invocation, article: StoredArticle, speaker: string | undefined, page: number, note?: Markdown): Reply {
-  const all = ctx.services.library.analysis(article).quotes ?? [];
+async function quotesReply(ctx: Invocation, article: StoredArticle, speaker: string | undefined, page: number, note?: Markdown): Promise<Reply> {
+  const all = (await ctx.services.library.analysis(article)).quotes ?? [];
   const title = md`“${escapeMarkdown(clip(article.title, 120))}”`;
   if (all.length === 0) {
     return { content: md`I found no quotes in ${title}: nobody is quoted or reported as saying anything there.`, ephemeral: true };
@@ -92,7 +92,7 @@ export async function speakerAutocomplete(ctx: AutocompleteContext): Promise<rea
   let articleId: string | undefined;
   if (ref && !looksLikeUrl(ref)) {
     try {
-      articleId = ctx.services.library.lookup(ctx.guildId, ref).id;
+      articleId = (await ctx.services.library.lookup(ctx.guildId, ref)).id;
     } catch {
       articleId = undefined; // not chosen yet: suggest from the whole server
     }
@@ -114,7 +114,7 @@ export default {
     const speaker = ctx.options.getString('speaker')?.trim() || undefined;
     if (speaker && speaker.length > MAX_SPEAKER_CHARS) throw new BotError('OPTION_TOO_LONG', { option: 'speaker', max: MAX_SPEAKER_CHARS });
     const { article, loaded } = await resolveArticleOption(ctx);
-    await ctx.reply(quotesReply(ctx, article, speaker, 0, loaded ? LOADED_NOTE : undefined));
+    await ctx.reply(await quotesReply(ctx, article, speaker, 0, loaded ? LOADED_NOTE : undefined));
   },
   autocomplete(ctx) {
     return ctx.focused.name === 'speaker' ? speakerAutocomplete(ctx) : articleAutocomplete(ctx);
@@ -122,9 +122,9 @@ export default {
   components: {
     async qpage(ctx) {
       const [articleId = '', speaker = '', page] = ctx.args;
-      const article = ctx.services.library.find(ctx.guildId, articleId);
+      const article = await ctx.services.library.find(ctx.guildId, articleId);
       if (!article) throw new BotError('ARTICLE_REMOVED');
-      const reply = quotesReply(ctx, article, speaker || undefined, pageFromArg(page));
+      const reply = await quotesReply(ctx, article, speaker || undefined, pageFromArg(page));
       if (reply.ephemeral) throw new BotError('STALE_BUTTON');
       await ctx.update(reply);
     },

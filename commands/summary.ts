@@ -17,7 +17,7 @@ import { COLORS, type EmbedField, type Reply } from '../src/discord/reply';
 import { clip, looksLikeUrl } from '../src/library';
 import { segment } from '../src/nlp/segment';
 import { DEFAULT_SENTENCES, MAX_SENTENCES, MIN_SENTENCES, summarize, type SummaryResult } from '../src/nlp/summarize';
-import type { StoredArticle } from '../src/store';
+import type { StoredArticle } from '../src/store/ports';
 
 /** Room for the sentences in one embed: with fields (a source link can be 2 KB) it stays under the 6000 total. */
 const PAGE_CHARS = 3200;
@@ -26,10 +26,11 @@ const KEYWORDS_SHOWN = 8;
 
 export const FOOTER = 'Every sentence is quoted word for word from the source, in article order; nothing is generated.';
 
-function summaryOf(ctx: Invocation, article: StoredArticle, sentences: number): SummaryResult {
-  const analysis = ctx.services.library.analysis(article);
-  if (sentences === DEFAULT_SENTENCES && analysis.summary) return analysis.summary;
-  return summarize(article.text, { sentences, title: article.title });
+/** The summary to show, and the article's sentence count, both from its one stored analysis. */
+async function summaryOf(ctx: Invocation, article: StoredArticle, sentences: number): Promise<{ result: SummaryResult; total: number }> {
+  const analysis = await ctx.services.library.analysis(article);
+  const result = sentences === DEFAULT_SENTENCES && analysis.summary ? analysis.summary : summarize(article.text, { sentences, title: article.title });
+  return { result, total: analysis.sentenceCount };
 }
 
 /** The most sentences this text allows (0 when none): what "too short" should suggest. */
@@ -45,8 +46,8 @@ const dateField = (a: StoredArticle): EmbedField | undefined => {
   return undefined;
 };
 
-function summaryReply(ctx: Invocation, article: StoredArticle, sentences: number, page: number, note?: Markdown): Reply {
-  const result = summaryOf(ctx, article, sentences);
+async function summaryReply(ctx: Invocation, article: StoredArticle, sentences: number, page: number, note?: Markdown): Promise<Reply> {
+  const { result, total } = await summaryOf(ctx, article, sentences);
   const title = md`“${escapeMarkdown(clip(article.title, 120))}”`;
   if (result.tooShort) {
     const max = sentences > MIN_SENTENCES ? largestPossible(article, sentences) : 0;
@@ -62,7 +63,6 @@ function summaryReply(ctx: Invocation, article: StoredArticle, sentences: number
     { maxChars: PAGE_CHARS, separator: '\n\n' },
   );
   const p = Math.min(page, pages.length - 1);
-  const total = ctx.services.library.analysis(article).sentenceCount;
   const fields: EmbedField[] = [];
   if (result.keywords.length) {
     fields.push({
@@ -119,16 +119,16 @@ export default {
       throw new BotError('USAGE', { hint: `\`sentences\` is a whole number from ${MIN_SENTENCES} to ${MAX_SENTENCES}.` });
     }
     const { article, loaded } = await resolveArticleOption(ctx);
-    await ctx.reply(summaryReply(ctx, article, sentences, 0, loaded ? LOADED_NOTE : undefined));
+    await ctx.reply(await summaryReply(ctx, article, sentences, 0, loaded ? LOADED_NOTE : undefined));
   },
   autocomplete: articleAutocomplete,
   components: {
     async spage(ctx) {
       const [articleId = '', n, page] = ctx.args;
-      const article = ctx.services.library.find(ctx.guildId, articleId);
+      const article = await ctx.services.library.find(ctx.guildId, articleId);
       if (!article) throw new BotError('ARTICLE_REMOVED');
       const sentences = Math.min(MAX_SENTENCES, Math.max(MIN_SENTENCES, Number.parseInt(n ?? '', 10) || DEFAULT_SENTENCES));
-      const reply = summaryReply(ctx, article, sentences, pageFromArg(page));
+      const reply = await summaryReply(ctx, article, sentences, pageFromArg(page));
       if (reply.ephemeral) throw new BotError('STALE_BUTTON');
       await ctx.update(reply);
     },

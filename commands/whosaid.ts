@@ -95,8 +95,8 @@ function byArticleThenText(index: GuildSpeakers, items: Item[]): Item[] {
 }
 
 /** The reply for a query: the paged list, or an ephemeral "nothing found" with what there is. */
-function whosaidReply(ctx: Invocation, q: Query, page: number, note?: Markdown): Reply {
-  const index = speakersOf(ctx.services.library).of(ctx.guildId);
+async function whosaidReply(ctx: Invocation, q: Query, page: number, note?: Markdown): Promise<Reply> {
+  const index = await speakersOf(ctx.services.library).of(ctx.guildId);
   const scope = q.articleId ? index.articles.find((a) => a.article.id === q.articleId)?.article : undefined;
   const where = scope ? md`“${escapeMarkdown(clip(scope.title, 120))}”` : md`this server’s articles`;
   let entry: SpeakerEntry<ArticleRef> | undefined;
@@ -178,12 +178,12 @@ async function execute(ctx: CommandContext): Promise<void> {
     if (loaded) note = LOADED_NOTE;
   }
   // The speaker as the index names it, so every page searches the same person.
-  const entry = speakerRaw ? findSpeaker(speakersOf(ctx.services.library).of(ctx.guildId).entries, speakerRaw) : undefined;
+  const entry = speakerRaw ? findSpeaker((await speakersOf(ctx.services.library).of(ctx.guildId)).entries, speakerRaw) : undefined;
   const speaker = (entry?.name ?? speakerRaw).replace(/:/g, ' ');
   const fitted = phraseRaw ? phraseKey(phraseRaw, Math.max(0, STATE_BUDGET - speaker.length)) : { key: '', dropped: 0 };
   // A speaker name too long to leave room: search the whole phrase; the answer then has one page.
   const { key, dropped } = phraseRaw && !fitted.key ? { key: phraseWords(phraseRaw).join(' '), dropped: 0 } : fitted;
-  await ctx.reply(whosaidReply(ctx, { articleId, speaker, phrase: key, phraseWordsDropped: dropped, phraseAsTyped: unquoted(phraseRaw) }, 0, note));
+  await ctx.reply(await whosaidReply(ctx, { articleId, speaker, phrase: key, phraseWordsDropped: dropped, phraseAsTyped: unquoted(phraseRaw) }, 0, note));
 }
 
 export default {
@@ -205,9 +205,9 @@ export default {
   components: {
     async [PREFIX](ctx) {
       const [articleId = '-', speaker = '', phrase = '', page] = ctx.args;
-      if (articleId !== '-' && !ctx.services.library.find(ctx.guildId, articleId)) throw new BotError('ARTICLE_REMOVED');
+      if (articleId !== '-' && !(await ctx.services.library.find(ctx.guildId, articleId))) throw new BotError('ARTICLE_REMOVED');
       const query: Query = { articleId: articleId === '-' ? undefined : articleId, speaker, phrase, phraseWordsDropped: 0 };
-      const reply = whosaidReply(ctx, query, pageFromArg(page));
+      const reply = await whosaidReply(ctx, query, pageFromArg(page));
       if (reply.ephemeral) throw new BotError('STALE_BUTTON');
       await ctx.update(reply);
     },

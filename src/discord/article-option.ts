@@ -25,7 +25,7 @@ export function articleOption(
 }
 
 /** Autocomplete for `article` options (any option whose name starts with "article"). */
-export function articleAutocomplete(ctx: AutocompleteContext): readonly Choice[] {
+export async function articleAutocomplete(ctx: AutocompleteContext): Promise<readonly Choice[]> {
   if (!ctx.focused.name.startsWith('article')) return [];
   return ctx.services.library.suggest(ctx.guildId, ctx.focused.value.slice(0, MAX_ARTICLE_REF_CHARS));
 }

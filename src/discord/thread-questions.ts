@@ -74,7 +74,7 @@ export async function answerThreadMessage(message: Message, deps: ThreadQuestion
       // Refused as /ask refuses it, rather than answering the first 600 characters of it.
       throw new BotError('OPTION_TOO_LONG', { option: 'question', max: MAX_QUESTION_CHARS });
     } else {
-      reply = askReply(services, services.library.get(link.guildId, link.articleId), question);
+      reply = await askReply(services, await services.library.get(link.guildId, link.articleId), question);
     }
   } catch (err) {
     const d = describeError(err);

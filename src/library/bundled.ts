@@ -28,13 +28,13 @@ export async function loadBundledArticles(dir: string, library: Library, load: A
   for (const file of files) {
     try {
       const article = await load({ kind: 'file', path: join(dir, file) });
-      library.addBundled(article, basename(file, extname(file)).toLowerCase());
+      await library.addBundled(article, basename(file, extname(file)).toLowerCase());
       keep.add(article.id);
       loaded.push(file);
     } catch (error) {
       failed.push({ file, error });
     }
   }
-  const pruned = library.pruneBundled(keep);
+  const pruned = await library.pruneBundled(keep);
   return { loaded, failed, pruned };
 }

@@ -2,7 +2,7 @@
  * Expected failures of the library, as values with stable codes. Only the Discord layer and the
  * console turn a code into words (src/discord/messages.ts); nothing here is shown verbatim.
  */
-import type { ArticleListing } from '../store';
+import type { ArticleListing } from '../store/ports';
 
 export type LibraryErrorCode =
   /** No article in this server matches the reference given. */

@@ -2,11 +2,12 @@
  * The library: what the bot knows about each server's articles. Adds (with duplicate detection and
  * the per-server limit), lists, resolves what a person typed into an article, suggests articles for
  * autocomplete, removes, and hands out each article's analysis (computed once, stored, recomputed
- * only when ANALYSIS_VERSION changes).
+ * only when ANALYSIS_VERSION changes or the stored row no longer reads back through its schema).
  */
 import type { Article } from '../article/model';
 import { analyzeArticle, ANALYSIS_VERSION, type Analysis } from '../nlp/analyze';
-import type { AnalysisStore, ArticleListing, ArticleStore, NewArticle, StoredArticle } from '../store';
+import type { AnalysisStore, ArticleListing, ArticleStore, NewArticle, StoredArticle } from '../store/ports';
+import { readStoredAnalysis } from './analysis-schema';
 import { LibraryError } from './errors';
 import { LIBRARY_LIMITS } from './limits';
 import { matchArticles, pickArticle } from './match';
@@ -43,24 +44,27 @@ export interface Suggestion {
 
 export interface Library {
   add(guildId: string, source: AddSource, userId: string): Promise<AddOutcome>;
-  list(guildId: string, page: number, pageSize: number): ListPage;
+  list(guildId: string, page: number, pageSize: number): Promise<ListPage>;
   /** An article by exact id, or ARTICLE_NOT_FOUND. */
-  get(guildId: string, id: string): StoredArticle;
+  get(guildId: string, id: string): Promise<StoredArticle>;
   /** An article by exact id, or undefined (for buttons whose article may have been removed). */
-  find(guildId: string, id: string): StoredArticle | undefined;
+  find(guildId: string, id: string): Promise<StoredArticle | undefined>;
   /** A stored article by what a person typed (id, id prefix, slug, title words, stored URL); loads nothing. */
-  lookup(guildId: string, ref: string): StoredArticle;
+  lookup(guildId: string, ref: string): Promise<StoredArticle>;
   /** What a person typed (id, id prefix, slug, title words, or a URL to load) -> one article. */
   resolve(guildId: string, ref: string, userId: string): Promise<ResolvedArticle>;
   /** Autocomplete choices for a partial reference, best first, at most `limit` (≤25). */
-  suggest(guildId: string, query: string, limit?: number): Suggestion[];
-  remove(guildId: string, ref: string): StoredArticle;
-  /** The article's analysis: stored, or computed now (and stored) when missing or outdated. */
-  analysis(article: Article): Analysis;
+  suggest(guildId: string, query: string, limit?: number): Promise<Suggestion[]>;
+  remove(guildId: string, ref: string): Promise<StoredArticle>;
+  /**
+   * The article's analysis: stored, or computed now (and stored) when missing, outdated or
+   * unreadable (a stored row that fails the schema is logged and replaced, never thrown).
+   */
+  analysis(article: Article): Promise<Analysis>;
   /** Put a bundled article in every server (used at start). */
-  addBundled(article: Article, slug: string): StoredArticle;
+  addBundled(article: Article, slug: string): Promise<StoredArticle>;
   /** Forget bundled articles that are no longer shipped. */
-  pruneBundled(keep: ReadonlySet<string>): number;
+  pruneBundled(keep: ReadonlySet<string>): Promise<number>;
 }
 
 export interface LibraryDeps {
@@ -71,6 +75,8 @@ export interface LibraryDeps {
   readonly maxArticleChars?: number;
   /** Told after an article is removed from a server (caches keyed by article drop it). */
   readonly onRemoved?: (article: StoredArticle) => void;
+  /** Told when a stored analysis could not be read back (it is recomputed); default: silent. */
+  readonly log?: (level: 'info' | 'warn' | 'error', data: Record<string, unknown>, message: string) => void;
 }
 
 /** Discord's limit for autocomplete choices and for a choice's name and value. */
@@ -91,16 +97,21 @@ export function createLibrary(deps: LibraryDeps): Library {
   const maxPerGuild = deps.maxArticlesPerGuild ?? LIBRARY_LIMITS.maxArticlesPerGuild;
   const maxChars = deps.maxArticleChars ?? LIBRARY_LIMITS.maxArticleChars;
 
-  function analysis(article: Article): Analysis {
-    const stored = analyses.get(article.id);
-    if (stored && stored.version === ANALYSIS_VERSION) return JSON.parse(stored.json) as Analysis;
+  async function analysis(article: Article): Promise<Analysis> {
+    const stored = await analyses.get(article.id);
+    if (stored && stored.version === ANALYSIS_VERSION) {
+      const read = readStoredAnalysis(stored.json);
+      if (read.ok && read.analysis.version === ANALYSIS_VERSION && read.analysis.articleId === article.id) return read.analysis;
+      const reason = read.ok ? 'stored for another version or article' : read.reason;
+      deps.log?.('warn', { articleId: article.id, reason }, 'stored analysis unreadable: recomputed');
+    }
     const fresh = analyzeArticle(article);
-    analyses.put(article.id, fresh.version, JSON.stringify(fresh));
+    await analyses.put(article.id, fresh.version, JSON.stringify(fresh));
     return fresh;
   }
 
-  function get(guildId: string, id: string): StoredArticle {
-    const found = articles.get(guildId, id);
+  async function get(guildId: string, id: string): Promise<StoredArticle> {
+    const found = await articles.get(guildId, id);
     if (!found) throw new LibraryError('ARTICLE_NOT_FOUND', `no article ${id}`, { ref: id });
     return found;
   }
@@ -120,49 +131,49 @@ export function createLibrary(deps: LibraryDeps): Library {
     // Early checks spare a fetch that cannot be stored; they are repeated at the write, because
     // other adds to this server may finish while this one is loading.
     if (requestedKey) {
-      const existing = articles.findByUrlKey(guildId, requestedKey);
-      if (existing) return { article: existing, analysis: analysis(existing), duplicate: 'url' };
+      const existing = await articles.findByUrlKey(guildId, requestedKey);
+      if (existing) return { article: existing, analysis: await analysis(existing), duplicate: 'url' };
     }
-    if (articles.countOwn(guildId) >= maxPerGuild) throw full();
+    if ((await articles.countOwn(guildId)) >= maxPerGuild) throw full();
     const article = await deps.load(source);
     if (article.text.length > maxChars) {
       throw new LibraryError('ARTICLE_TOO_LONG', `${article.text.length} characters`, { size: article.text.length, limit: maxChars });
     }
     const finalKey = article.url ? urlKey(article.url) : requestedKey;
     if (finalKey && finalKey !== requestedKey) {
-      const existing = articles.findByUrlKey(guildId, finalKey);
-      if (existing) return { article: existing, analysis: analysis(existing), duplicate: 'url' };
+      const existing = await articles.findByUrlKey(guildId, finalKey);
+      if (existing) return { article: existing, analysis: await analysis(existing), duplicate: 'url' };
     }
-    const sameContent = articles.get(guildId, article.id);
-    if (sameContent) return { article: sameContent, analysis: analysis(sameContent), duplicate: 'content' };
+    const sameContent = await articles.get(guildId, article.id);
+    if (sameContent) return { article: sameContent, analysis: await analysis(sameContent), duplicate: 'content' };
     // Analyse before storing: an article the analysis cannot handle is never half-added.
-    const result = analysis(article);
-    const outcome = articles.insertChecked(guildId, entryFor(article, userId, finalKey), maxPerGuild);
+    const result = await analysis(article);
+    const outcome = await articles.insertChecked(guildId, entryFor(article, userId, finalKey), maxPerGuild);
     if (outcome.kind === 'full') throw full();
     if (outcome.kind === 'added') return { article: outcome.article, analysis: result };
     const existing = outcome.article;
-    return { article: existing, analysis: existing.id === article.id ? result : analysis(existing), duplicate: outcome.by };
+    return { article: existing, analysis: existing.id === article.id ? result : await analysis(existing), duplicate: outcome.by };
   }
 
-  function list(guildId: string, page: number, pageSize: number): ListPage {
-    const total = articles.countVisible(guildId);
+  async function list(guildId: string, page: number, pageSize: number): Promise<ListPage> {
+    const total = await articles.countVisible(guildId);
     const pageCount = Math.max(1, Math.ceil(total / pageSize));
     const p = Math.min(Math.max(0, Math.trunc(page) || 0), pageCount - 1);
-    return { items: articles.page(guildId, p * pageSize, pageSize), page: p, pageCount, total };
+    return { items: await articles.page(guildId, p * pageSize, pageSize), page: p, pageCount, total };
   }
 
   /** The stored article a reference means, without loading anything (URLs match stored URLs only). */
-  function lookup(guildId: string, ref: string): StoredArticle {
+  async function lookup(guildId: string, ref: string): Promise<StoredArticle> {
     const trimmed = ref.trim();
     const key = looksLikeUrl(trimmed) ? urlKey(trimmed) : undefined;
     if (key) {
-      const byUrl = articles.findByUrlKey(guildId, key);
+      const byUrl = await articles.findByUrlKey(guildId, key);
       if (byUrl) return byUrl;
       throw new LibraryError('ARTICLE_NOT_FOUND', 'no article has this URL', { ref: trimmed });
     }
-    const exact = articles.get(guildId, trimmed);
+    const exact = await articles.get(guildId, trimmed);
     if (exact) return exact;
-    const { best, tied } = pickArticle(matchArticles(articles.listings(guildId), trimmed));
+    const { best, tied } = pickArticle(matchArticles(await articles.listings(guildId), trimmed));
     if (best) return get(guildId, best.id);
     if (tied.length > 1) {
       throw new LibraryError('ARTICLE_AMBIGUOUS', `${tied.length} articles match`, {
@@ -179,28 +190,28 @@ export function createLibrary(deps: LibraryDeps): Library {
       const outcome = await add(guildId, { kind: 'url', url: trimmed }, userId);
       return { article: outcome.article, loaded: outcome.duplicate === undefined };
     }
-    return { article: lookup(guildId, trimmed), loaded: false };
+    return { article: await lookup(guildId, trimmed), loaded: false };
   }
 
-  function suggest(guildId: string, query: string, limit = MAX_CHOICES): Suggestion[] {
+  async function suggest(guildId: string, query: string, limit = MAX_CHOICES): Promise<Suggestion[]> {
     const n = Math.min(limit, MAX_CHOICES);
     const q = query.trim();
     const out: Suggestion[] = [];
     if (looksLikeUrl(q) && q.length <= MAX_CHOICE_CHARS) {
       out.push({ name: clip(`Load ${q}`, MAX_CHOICE_CHARS), value: q });
     }
-    for (const { listing } of matchArticles(articles.listings(guildId), q)) {
+    for (const { listing } of matchArticles(await articles.listings(guildId), q)) {
       if (out.length >= n) break;
       out.push({ name: choiceName(listing), value: listing.id });
     }
     return out;
   }
 
-  function remove(guildId: string, ref: string): StoredArticle {
-    const found = lookup(guildId, ref);
+  async function remove(guildId: string, ref: string): Promise<StoredArticle> {
+    const found = await lookup(guildId, ref);
     if (found.guildId === null) throw new LibraryError('ARTICLE_BUNDLED', 'bundled articles stay', { ref: found.id });
-    articles.remove(guildId, found.id);
-    analyses.pruneOrphans();
+    await articles.remove(guildId, found.id);
+    await analyses.pruneOrphans();
     deps.onRemoved?.(found);
     return found;
   }

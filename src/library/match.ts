@@ -3,7 +3,7 @@
  * prefix, a slug (`venezuela`), or words of the title, in that order of trust. Pure and bounded:
  * the query is cut to MAX_QUERY_CHARS and the work is linear in the number of articles.
  */
-import type { ArticleListing } from '../store';
+import type { ArticleListing } from '../store/ports';
 
 /** Longer input cannot match a title (titles are capped at 256) and would only cost time. */
 export const MAX_QUERY_CHARS = 256;

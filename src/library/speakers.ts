@@ -9,7 +9,7 @@
  */
 import type { Quote } from '../nlp/quotes';
 import { buildSpeakerIndex, searchPhrase, suggestSpeakers, type ArticleQuotes, type PhraseHit, type SpeakerEntry } from '../nlp/quotes';
-import type { ArticleListing } from '../store';
+import type { ArticleListing } from '../store/ports';
 import type { Library } from './library';
 
 /** What a reply needs to say where a quote comes from (no article text). */
@@ -33,9 +33,9 @@ export interface GuildSpeakers {
 
 export interface SpeakerDirectory {
   /** The server's speaker index, rebuilt only when its articles changed. */
-  of(guildId: string): GuildSpeakers;
+  of(guildId: string): Promise<GuildSpeakers>;
   /** Autocomplete: speakers matching what was typed (most quoted first when nothing is typed). */
-  suggest(guildId: string, typed: string, limit?: number, articleId?: string): SpeakerEntry<ArticleRef>[];
+  suggest(guildId: string, typed: string, limit?: number, articleId?: string): Promise<SpeakerEntry<ArticleRef>[]>;
   /** Drop the cached index of one server (or of all): the next call rebuilds it. */
   invalidate(guildId?: string): void;
 }
@@ -86,11 +86,11 @@ const refOf = (l: ArticleListing): ArticleRef => ({
   guildId: l.guildId,
 });
 
-function allListings(library: Library, guildId: string): ArticleListing[] {
+async function allListings(library: Library, guildId: string): Promise<ArticleListing[]> {
   const out: ArticleListing[] = [];
-  const first = library.list(guildId, 0, LISTING_PAGE);
+  const first = await library.list(guildId, 0, LISTING_PAGE);
   out.push(...first.items);
-  for (let p = 1; p < first.pageCount; p++) out.push(...library.list(guildId, p, LISTING_PAGE).items);
+  for (let p = 1; p < first.pageCount; p++) out.push(...(await library.list(guildId, p, LISTING_PAGE)).items);
   return out;
 }
 
@@ -98,22 +98,24 @@ export function createSpeakerDirectory(library: Library, options: SpeakerDirecto
   const guilds = lru<string, { key: string; value: GuildSpeakers }>(options.maxGuilds ?? DEFAULT_MAX_GUILDS);
   const quotesByArticle = lru<string, readonly Quote[]>(options.maxArticles ?? DEFAULT_MAX_ARTICLES);
 
-  function quotesOf(guildId: string, id: string): readonly Quote[] {
+  async function quotesOf(guildId: string, id: string): Promise<readonly Quote[]> {
     const cached = quotesByArticle.get(id);
     if (cached) return cached;
-    const article = library.find(guildId, id);
+    const article = await library.find(guildId, id);
     // Removed between listing and reading: it simply has no quotes in this index.
-    const quotes = article ? (library.analysis(article).quotes ?? []) : [];
+    const quotes = article ? ((await library.analysis(article)).quotes ?? []) : [];
     quotesByArticle.set(id, quotes);
     return quotes;
   }
 
-  function of(guildId: string): GuildSpeakers {
-    const listings = allListings(library, guildId);
+  async function of(guildId: string): Promise<GuildSpeakers> {
+    const listings = await allListings(library, guildId);
     const key = listings.map((l) => l.id).join(',');
     const cached = guilds.get(guildId);
     if (cached && cached.key === key) return cached.value;
-    const articles = listings.map((l) => ({ article: refOf(l), quotes: quotesOf(guildId, l.id) }));
+    // In turn rather than all at once: a first build would otherwise ask the store for every row together.
+    const articles: ArticleQuotes<ArticleRef>[] = [];
+    for (const l of listings) articles.push({ article: refOf(l), quotes: await quotesOf(guildId, l.id) });
     const value: GuildSpeakers = { entries: buildSpeakerIndex(articles), articles };
     guilds.set(guildId, { key, value });
     return value;
@@ -121,8 +123,8 @@ export function createSpeakerDirectory(library: Library, options: SpeakerDirecto
 
   return {
     of,
-    suggest(guildId, typed, limit = 25, articleId) {
-      const { entries } = of(guildId);
+    async suggest(guildId, typed, limit = 25, articleId) {
+      const { entries } = await of(guildId);
       const pool = articleId ? entries.filter((e) => e.quotes.some((q) => q.article.id === articleId)) : entries;
       const names = suggestSpeakers(pool, typed, limit);
       return names.map((n) => pool.find((e) => e.name === n)!).filter(Boolean);
@@ -159,14 +161,14 @@ const MAX_CHOICE_CHARS = 100;
  * Autocomplete choices for a `speaker` option: "Richard Grenell · 3 quotes" (counted in one article
  * when `articleId` is given), value = the canonical name. At most `limit` (Discord: 25).
  */
-export function speakerChoices(
+export async function speakerChoices(
   directory: SpeakerDirectory,
   guildId: string,
   typed: string,
   { articleId, limit = 25 }: { articleId?: string; limit?: number } = {},
-): Array<{ name: string; value: string }> {
+): Promise<Array<{ name: string; value: string }>> {
   const out: Array<{ name: string; value: string }> = [];
-  for (const e of directory.suggest(guildId, typed.slice(0, MAX_CHOICE_CHARS), limit, articleId)) {
+  for (const e of await directory.suggest(guildId, typed.slice(0, MAX_CHOICE_CHARS), limit, articleId)) {
     if (e.name.length > MAX_CHOICE_CHARS) continue;
     const n = articleId ? e.quotes.filter((q) => q.article.id === articleId).length : e.quotes.length;
     const articles = new Set(e.quotes.map((q) => q.article.id)).size;

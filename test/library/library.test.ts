@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/article';
 import { ANALYSIS_VERSION } from '../../src/nlp/analyze';
 import { createLibrary, LibraryError, type AddSource, type ArticleLoader } from '../../src/library';
-import { openStores } from '../../src/store';
+import { openStores } from '../../src/store/open';
 
 /** A loader that parses text and pretends URLs resolve to a fixed page per URL (no network). */
 function fakeLoader(pages: Record<string, string> = {}): ArticleLoader & { calls: AddSource[] } {
@@ -21,8 +21,11 @@ function fakeLoader(pages: Record<string, string> = {}): ArticleLoader & { calls
   return load;
 }
 
-function setup(pages?: Record<string, string>, maxArticlesPerGuild?: number) {
-  const stores = openStores(':memory:');
+/** A fresh in-memory database per test. */
+const memoryStores = () => openStores({ kind: 'sqlite', path: ':memory:' });
+
+async function setup(pages?: Record<string, string>, maxArticlesPerGuild?: number) {
+  const stores = await memoryStores();
   const load = fakeLoader(pages);
   const library = createLibrary({ articles: stores.articles, analyses: stores.analyses, load, ...(maxArticlesPerGuild && { maxArticlesPerGuild }) });
   return { stores, load, library };
@@ -30,21 +33,24 @@ function setup(pages?: Record<string, string>, maxArticlesPerGuild?: number) {
 
 const text = (t: string, body: string): AddSource => ({ kind: 'text', text: body, title: t });
 
+/** A body with quotes and speakers, so a stored analysis has every part the schema reads. */
+const QUOTED = '"The first ferry will leave at six from now on," harbour master Tom Berg said on Tuesday. The council agreed. "It is a good change," Berg added.';
+
 describe('library.add', () => {
   it('GIVEN a new text THEN it is stored with its analysis; the same text again is a content duplicate', async () => {
-    const { library, stores } = setup();
+    const { library, stores } = await setup();
     const first = await library.add('g', text('Bridge news', 'The bridge opens in May. The mayor said so.'), 'u1');
     expect(first.duplicate).toBeUndefined();
     expect(first.article).toMatchObject({ title: 'Bridge news', slug: 'bridge-news', addedBy: 'u1', guildId: 'g' });
-    expect(stores.analyses.get(first.article.id)?.version).toBe(ANALYSIS_VERSION);
+    expect((await stores.analyses.get(first.article.id))?.version).toBe(ANALYSIS_VERSION);
     const again = await library.add('g', text('Other title', 'The bridge opens in May. The mayor said so.'), 'u2');
     expect(again.duplicate).toBe('content');
     expect(again.article.id).toBe(first.article.id);
-    expect(stores.articles.countOwn('g')).toBe(1);
+    expect(await stores.articles.countOwn('g')).toBe(1);
   });
 
   it('GIVEN a URL already added (written differently) THEN it is a URL duplicate and nothing is fetched', async () => {
-    const { library, load } = setup({ 'https://news.test/a': 'A title\n\nSome body text here.' });
+    const { library, load } = await setup({ 'https://news.test/a': 'A title\n\nSome body text here.' });
     await library.add('g', { kind: 'url', url: 'https://news.test/a' }, 'u');
     const dup = await library.add('g', { kind: 'url', url: 'HTTPS://NEWS.test/a/?utm_source=feed#x' }, 'u');
     expect(dup.duplicate).toBe('url');
@@ -52,14 +58,14 @@ describe('library.add', () => {
   });
 
   it('GIVEN a body longer than the analysed maximum THEN ARTICLE_TOO_LONG and nothing stored', async () => {
-    const stores = openStores(':memory:');
+    const stores = await memoryStores();
     const library = createLibrary({ articles: stores.articles, analyses: stores.analyses, load: fakeLoader(), maxArticleChars: 50 });
     await expect(library.add('g', text('Long', 'word '.repeat(20)), 'u')).rejects.toMatchObject({ code: 'ARTICLE_TOO_LONG', details: { limit: 50 } });
-    expect(stores.articles.countOwn('g')).toBe(0);
+    expect(await stores.articles.countOwn('g')).toBe(0);
   });
 
   it('GIVEN the per-server limit reached THEN LIBRARY_FULL, while other servers still add', async () => {
-    const { library } = setup({}, 2);
+    const { library } = await setup({}, 2);
     await library.add('g', text('One', 'First body.'), 'u');
     await library.add('g', text('Two', 'Second body.'), 'u');
     await expect(library.add('g', text('Three', 'Third body.'), 'u')).rejects.toMatchObject({ code: 'LIBRARY_FULL', details: { limit: 2 } });
@@ -69,17 +75,17 @@ describe('library.add', () => {
 
 describe('library.add under concurrency', () => {
   it('GIVEN 12 simultaneous adds of different texts against a limit of 3 THEN exactly 3 are stored and 9 are LIBRARY_FULL', async () => {
-    const { library, stores } = setup({}, 3);
+    const { library, stores } = await setup({}, 3);
     const outcomes = await Promise.allSettled(Array.from({ length: 12 }, (_, k) => library.add('g', text(`Story ${k}`, `Body number ${k} of the story.`), 'u')));
     const added = outcomes.filter((o) => o.status === 'fulfilled');
     const refused = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
     expect(added).toHaveLength(3);
     expect(refused.map((o) => (o.reason as LibraryError).code)).toEqual(Array(9).fill('LIBRARY_FULL'));
-    expect(stores.articles.countOwn('g')).toBe(3);
+    expect(await stores.articles.countOwn('g')).toBe(3);
   });
 
   it('GIVEN 6 simultaneous adds of one URL whose page changes between fetches THEN one article is stored and the others are URL duplicates of it', async () => {
-    const stores = openStores(':memory:');
+    const stores = await memoryStores();
     let fetches = 0;
     const load: ArticleLoader = async (source) => {
       if (source.kind !== 'url') throw new Error('url only in this test');
@@ -89,7 +95,7 @@ describe('library.add under concurrency', () => {
     const library = createLibrary({ articles: stores.articles, analyses: stores.analyses, load });
     const urls = ['https://news.test/live', 'https://news.test/live?utm_source=a', 'https://NEWS.test/live#x', 'https://news.test/live', 'https://news.test/live/', 'https://news.test/live'];
     const outcomes = await Promise.all(urls.map((url) => library.add('g', { kind: 'url', url }, 'u')));
-    expect(stores.articles.countOwn('g')).toBe(1);
+    expect(await stores.articles.countOwn('g')).toBe(1);
     const stored = outcomes.filter((o) => o.duplicate === undefined);
     expect(stored).toHaveLength(1);
     expect(outcomes.filter((o) => o.duplicate === 'url')).toHaveLength(5);
@@ -98,9 +104,9 @@ describe('library.add under concurrency', () => {
   });
 
   it('GIVEN 5 simultaneous adds of the same text THEN one is stored and 4 are content duplicates of it', async () => {
-    const { library, stores } = setup();
+    const { library, stores } = await setup();
     const outcomes = await Promise.all(Array.from({ length: 5 }, (_, k) => library.add('g', text(`Title ${k}`, 'The ferry leaves at noon. It returns at six.'), `u${k}`)));
-    expect(stores.articles.countOwn('g')).toBe(1);
+    expect(await stores.articles.countOwn('g')).toBe(1);
     expect(outcomes.map((o) => o.duplicate)).toEqual([undefined, 'content', 'content', 'content', 'content']);
     for (const o of outcomes) expect(o.article.id).toBe(outcomes[0]!.article.id);
   });
@@ -108,9 +114,9 @@ describe('library.add under concurrency', () => {
 
 describe('library.resolve and suggest', () => {
   async function seeded() {
-    const s = setup({ 'https://news.test/late': 'Late news\n\nIt came late.' });
+    const s = await setup({ 'https://news.test/late': 'Late news\n\nIt came late.' });
     const venezuela = parseArticle({ content: 'Venezuela agrees\n\nVenezuela agreed to take back migrants.', format: 'text', source: 'seed.txt' });
-    s.library.addBundled(venezuela, 'venezuela-agrees-to-take-back-migrants');
+    await s.library.addBundled(venezuela, 'venezuela-agrees-to-take-back-migrants');
     const bridge = await s.library.add('g', text('Bridge opens in May', 'The bridge opens in May.'), 'u');
     const budget = await s.library.add('g', text('City budget passes', 'The council approved the budget.'), 'u');
     return { ...s, venezuela, bridge: bridge.article, budget: budget.article };
@@ -153,44 +159,89 @@ describe('library.resolve and suggest', () => {
   it('GIVEN an empty query THEN suggestions are the newest first; every name and value at most 100 chars', async () => {
     const { library, bridge, budget, venezuela } = await seeded();
     await library.add('g', text('T'.repeat(300), 'A very long titled article body.'), 'u');
-    const all = library.suggest('g', '');
+    const all = await library.suggest('g', '');
     expect(all.slice(1).map((s) => s.value)).toEqual([budget.id, bridge.id, venezuela.id]);
     for (const s of all) {
       expect(s.name.length).toBeLessThanOrEqual(100);
       expect(s.value.length).toBeLessThanOrEqual(100);
     }
-    expect(library.suggest('g', 'budg')[0]).toEqual({ name: `City budget passes · ${budget.id.slice(0, 6)}`, value: budget.id });
+    expect((await library.suggest('g', 'budg'))[0]).toEqual({ name: `City budget passes · ${budget.id.slice(0, 6)}`, value: budget.id });
   });
 
   it('GIVEN 40 articles THEN at most 25 suggestions, and a 6,000-character query is answered (empty) quickly', async () => {
-    const { library } = setup();
+    const { library } = await setup();
     for (let k = 0; k < 40; k++) await library.add('g', text(`Story ${k}`, `Body of story number ${k}.`), 'u');
-    expect(library.suggest('g', 'story')).toHaveLength(25);
+    expect(await library.suggest('g', 'story')).toHaveLength(25);
     const t0 = performance.now();
-    expect(library.suggest('g', 'x'.repeat(6000))).toEqual([]);
+    expect(await library.suggest('g', 'x'.repeat(6000))).toEqual([]);
     expect(performance.now() - t0).toBeLessThan(200);
   });
 });
 
 describe('library.analysis', () => {
   it('GIVEN a stored analysis of another version THEN it is recomputed and stored again', async () => {
-    const { library, stores } = setup();
+    const { library, stores } = await setup();
     const { article } = await library.add('g', text('T', 'One sentence here. Another one there.'), 'u');
-    stores.analyses.put(article.id, ANALYSIS_VERSION + 100, '{"stale":true}');
-    const fresh = library.analysis(article);
+    await stores.analyses.put(article.id, ANALYSIS_VERSION + 100, '{"stale":true}');
+    const fresh = await library.analysis(article);
     expect(fresh.version).toBe(ANALYSIS_VERSION);
     expect(fresh.sentenceCount).toBe(2);
-    expect(stores.analyses.get(article.id)?.version).toBe(ANALYSIS_VERSION);
+    expect((await stores.analyses.get(article.id))?.version).toBe(ANALYSIS_VERSION);
+  });
+
+  it('GIVEN a stored analysis of this version THEN it is read back as stored: equal to a fresh one, nothing rewritten, nothing logged', async () => {
+    const stores = await memoryStores();
+    const logged: unknown[] = [];
+    const library = createLibrary({ articles: stores.articles, analyses: stores.analyses, load: fakeLoader(), log: (...args) => logged.push(args) });
+    const { article, analysis: computed } = await library.add('g', text('Ferry', QUOTED), 'u');
+    expect(computed.quotes.length).toBeGreaterThan(0);
+    const before = await stores.analyses.get(article.id);
+    const read = await library.analysis(article);
+    expect(read).toEqual(computed);
+    expect(await stores.analyses.get(article.id)).toEqual(before);
+    expect(logged).toEqual([]);
+  });
+
+  it.each([
+    // JSON.parse's own words differ between Node versions: only the prefix is ours.
+    ['not JSON', '{"version": 7, "articleId"', /^not JSON: \S/],
+    ['JSON of another shape', '{"stale":true}', /^version: Invalid input: expected number, received undefined$/],
+    ['a quote without its speaker', 'QUOTE_WITHOUT_SPEAKER', /^quotes\.0\.speaker: Invalid input: expected string, received undefined$/],
+    ['the analysis of another article', 'OTHER_ARTICLE', /^stored for another version or article$/],
+  ])('GIVEN a stored analysis of this version that is %s THEN it is recomputed, stored again and logged, never thrown', async (_what, damage, reason) => {
+    const stores = await memoryStores();
+    const logged: Array<[string, Record<string, unknown>, string]> = [];
+    const library = createLibrary({ articles: stores.articles, analyses: stores.analyses, load: fakeLoader(), log: (...args) => logged.push(args) });
+    const { article, analysis: computed } = await library.add('g', text('Ferry', QUOTED), 'u');
+    const good = JSON.parse((await stores.analyses.get(article.id))!.json) as Record<string, unknown> & { quotes: Array<Record<string, unknown>> };
+    const json =
+      damage === 'QUOTE_WITHOUT_SPEAKER'
+        ? JSON.stringify({ ...good, quotes: [{ ...good.quotes[0], speaker: undefined }] })
+        : damage === 'OTHER_ARTICLE'
+          ? JSON.stringify({ ...good, articleId: 'f'.repeat(64) })
+          : damage;
+    await stores.analyses.put(article.id, ANALYSIS_VERSION, json);
+    const fresh = await library.analysis(article);
+    expect(fresh).toEqual(computed);
+    expect(JSON.parse((await stores.analyses.get(article.id))!.json)).toEqual(good);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]![0]).toBe('warn');
+    expect(logged[0]![1]).toMatchObject({ articleId: article.id });
+    expect(logged[0]![1].reason).toMatch(reason);
+    expect(logged[0]![2]).toBe('stored analysis unreadable: recomputed');
+    // Repaired: the next read uses the stored row again.
+    await library.analysis(article);
+    expect(logged).toHaveLength(1);
   });
 
   it('GIVEN remove of a bundled article THEN ARTICLE_BUNDLED; of an own article THEN gone with its analysis', async () => {
-    const { library, stores } = setup();
+    const { library, stores } = await setup();
     const seed = parseArticle({ content: 'Seed\n\nSeed body.', format: 'text', source: 'seed.txt' });
-    library.addBundled(seed, 'seed');
-    expect(() => library.remove('g', 'seed')).toThrow(expect.objectContaining({ code: 'ARTICLE_BUNDLED' }));
+    await library.addBundled(seed, 'seed');
+    await expect(library.remove('g', 'seed')).rejects.toMatchObject({ code: 'ARTICLE_BUNDLED' });
     const { article } = await library.add('g', text('Mine', 'My own body.'), 'u');
-    expect(library.remove('g', 'mine').id).toBe(article.id);
-    expect(library.find('g', article.id)).toBeUndefined();
-    expect(stores.analyses.get(article.id)).toBeUndefined();
+    expect((await library.remove('g', 'mine')).id).toBe(article.id);
+    expect(await library.find('g', article.id)).toBeUndefined();
+    expect(await stores.analyses.get(article.id)).toBeUndefined();
   });
 });

@@ -101,8 +101,8 @@ export function renderAsk(article: Article, question: string, result: AnswerResu
  * takes, so they cannot drift apart. The Q&A index comes from the shared, bounded cache
  * (`services.questions`); who-said questions are answered from the article's stored quotes.
  */
-export function askReply(services: Pick<Services, 'library' | 'questions'>, article: Article, question: string, note?: Markdown): Reply {
-  const analysis = services.library.analysis(article);
+export async function askReply(services: Pick<Services, 'library' | 'questions'>, article: Article, question: string, note?: Markdown): Promise<Reply> {
+  const analysis = await services.library.analysis(article);
   const result = services.questions.answer(article, analysis, question);
   return renderAsk(article, question, result, analysis.quotes ?? [], note);
 }
