@@ -11,7 +11,7 @@ import { MANAGE_GUILD } from '../src/discord/permissions';
 import { channelMention, discordTime, escapeMarkdown, joinMarkdown, md, type Markdown } from '../src/discord/render/escape';
 import { COLORS, type Reply } from '../src/discord/reply';
 import { describeDays, type Digest, type DigestRuntime } from '../src/digest/index';
-import type { DigestRun, StoredSchedule } from '../src/store/digests-store';
+import type { DigestRun, StoredSchedule } from '../src/store/ports';
 
 const when = (d: Date | number, style: 'R' | 'F' | 'f' = 'R'): Markdown => discordTime(new Date(d).getTime(), style);
 
@@ -62,14 +62,14 @@ async function set(ctx: CommandContext): Promise<void> {
   requireManager(ctx);
   const digests = digestsOf(ctx);
   const channelId = ctx.options.getChannelId('channel') ?? ctx.channelId;
-  const saved = digests.set({
+  const saved = await digests.set({
     guildId: ctx.guildId,
     channelId,
     time: ctx.options.getString('time') ?? '',
     timezone: ctx.options.getString('timezone') ?? '',
     ...(ctx.options.getString('days') !== undefined && { days: ctx.options.getString('days')! }),
   });
-  const status = digests.status(ctx.guildId);
+  const status = await digests.status(ctx.guildId);
   let warning: Markdown | '' = '';
   if (digests.poster) {
     const check = await digests.poster.checkChannel(ctx.guildId, channelId);
@@ -85,12 +85,12 @@ async function set(ctx: CommandContext): Promise<void> {
 
 async function off(ctx: CommandContext): Promise<void> {
   requireManager(ctx);
-  const done = digestsOf(ctx).off(ctx.guildId);
+  const done = await digestsOf(ctx).off(ctx.guildId);
   await ctx.reply({ content: done ? md`The daily digest is off. \`/digest set\` turns it on again.` : md`This server has no daily digest to turn off.`, ephemeral: !done });
 }
 
 async function status(ctx: CommandContext): Promise<void> {
-  const s = digestsOf(ctx).status(ctx.guildId);
+  const s = await digestsOf(ctx).status(ctx.guildId);
   const lines: Markdown[] = [];
   if (!s.schedule) lines.push(md`No daily digest is set. Someone with Manage Server can start one with \`/digest set\`.`);
   else {
@@ -117,7 +117,7 @@ export function previewReplies(digest: Digest): Reply[] {
 
 async function preview(ctx: CommandContext): Promise<void> {
   await ctx.defer({ ephemeral: true });
-  const digest = digestsOf(ctx).preview(ctx.guildId);
+  const digest = await digestsOf(ctx).preview(ctx.guildId);
   if (!digest) {
     await ctx.reply({ content: md`Nothing new since the last digest, so the next one would not be posted. Add articles or feeds and try again.`, ephemeral: true });
     return;

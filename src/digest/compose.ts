@@ -102,6 +102,32 @@ function groupArticles(articles: readonly DigestArticle[]): Group[] {
   });
 }
 
+/** Take articles round-robin across groups so the overall cap is shared fairly between feeds: how many each group shows. */
+function quotas(groups: readonly Group[], caps: DigestCaps): { quota: Map<Group, number>; shown: number } {
+  const quota = new Map<Group, number>(groups.map((g) => [g, 0]));
+  let shown = 0;
+  for (let round = 0; round < caps.maxPerGroup && shown < caps.maxArticles; round++) {
+    for (const g of groups) {
+      if (shown >= caps.maxArticles) break;
+      if (quota.get(g)! < g.articles.length && quota.get(g)! === round) {
+        quota.set(g, round + 1);
+        shown++;
+      }
+    }
+  }
+  return { quota, shown };
+}
+
+/**
+ * The articles a digest of `articles` renders (before trailing messages over the message cap are
+ * dropped): the only ones whose summary and quote composition asks for.
+ */
+export function shownArticles(articles: readonly DigestArticle[], capsIn?: Partial<DigestCaps>): DigestArticle[] {
+  const groups = groupArticles(articles);
+  const { quota } = quotas(groups, { ...DEFAULT_DIGEST_CAPS, ...capsIn });
+  return groups.flatMap((g) => g.articles.slice(0, quota.get(g)));
+}
+
 /** One article's block of markdown. */
 export function renderArticle(a: DigestArticle, parts: DigestParts, caps: DigestCaps): Markdown {
   const title = clip(a.title.trim() || a.url || a.id, 240);
@@ -128,19 +154,7 @@ export function composeDigest(input: ComposeInput): Digest | undefined {
   if (input.articles.length === 0) return undefined;
   const caps: DigestCaps = { ...DEFAULT_DIGEST_CAPS, ...input.caps };
   const groups = groupArticles(input.articles);
-
-  // Take articles round-robin across groups so the overall cap is shared fairly between feeds.
-  const quota = new Map<Group, number>(groups.map((g) => [g, 0]));
-  let shown = 0;
-  for (let round = 0; round < caps.maxPerGroup && shown < caps.maxArticles; round++) {
-    for (const g of groups) {
-      if (shown >= caps.maxArticles) break;
-      if (quota.get(g)! < g.articles.length && quota.get(g)! === round) {
-        quota.set(g, round + 1);
-        shown++;
-      }
-    }
-  }
+  const { quota, shown } = quotas(groups, caps);
 
   const embeds: Array<{ embed: DigestEmbed; ids: string[] }> = [];
   const groupReport: Array<{ name: string; total: number; shown: number }> = [];

@@ -19,7 +19,7 @@ export {
   type DigestDays,
   type ScheduleErrorCode,
 } from './schedule';
-export { composeDigest, renderArticle, MANUAL_GROUP, DIGEST_FOOTER, type Digest, type DigestArticle, type DigestEmbed, type DigestMessage, type DigestParts, type DigestQuote } from './compose';
+export { composeDigest, shownArticles, renderArticle, MANUAL_GROUP, DIGEST_FOOTER, type Digest, type DigestArticle, type DigestEmbed, type DigestMessage, type DigestParts, type DigestQuote } from './compose';
 export { DISCORD_LIMITS, DEFAULT_DIGEST_CAPS, type DigestCaps } from './limits';
 export { digestToText } from './render-text';
 export {
@@ -29,9 +29,9 @@ export {
   type ChannelProblem,
   type DigestSender,
   type DigestArticleSource,
+  type DigestPartsLoader,
   type DigestStatus,
   type TickReport,
 } from './scheduler';
-export { nlpDigestParts } from './parts';
+export { nlpDigestParts, nlpDigestPartsLoader } from './parts';
 export { createDigestRuntime, type DigestRuntime, type DigestRuntimeDeps, type DigestSettingsInput } from './runtime';
-export { discordPoster } from './discord-poster';

@@ -7,6 +7,7 @@ import { extractQuotes, rankKeyQuotes, type Quote } from '../nlp/quotes';
 import { segment } from '../nlp/segment';
 import { summarize } from '../nlp/summarize';
 import type { DigestArticle, DigestParts, DigestQuote } from './compose';
+import type { DigestPartsLoader } from './scheduler';
 
 /** Quotes scoring at or under this (see nlp/quotes/rank.ts, 0..~4) are too weak to headline an article. */
 const MIN_QUOTE_SCORE = 1;
@@ -40,5 +41,24 @@ export function nlpDigestParts(options: NlpPartsOptions = {}): DigestParts {
       const speaker = top.speakerRef ?? undefined;
       return speaker === undefined ? { quote: top.quote } : { quote: top.quote, speaker };
     },
+  };
+}
+
+export interface NlpPartsLoaderOptions {
+  /** Summary sentences per article (the digest shows 1-2). */
+  readonly sentences?: number;
+  /** A server's stored quotes for an article (from its analysis); undefined to extract them from the text. */
+  readonly loadQuotes?: (guildId: string, article: DigestArticle) => Promise<readonly Quote[] | undefined>;
+}
+
+/**
+ * Parts for one digest at a time: the stored quotes of the articles it shows are read first (the
+ * store is async, composition is not), then held only by the parts that digest is composed with.
+ */
+export function nlpDigestPartsLoader(options: NlpPartsLoaderOptions = {}): DigestPartsLoader {
+  return async (guildId, articles) => {
+    const quotes = new Map<string, readonly Quote[] | undefined>();
+    for (const a of articles) quotes.set(a.id, await options.loadQuotes?.(guildId, a));
+    return nlpDigestParts({ ...(options.sentences !== undefined && { sentences: options.sentences }), quotesOf: (a) => quotes.get(a.id) });
   };
 }

@@ -4,12 +4,10 @@
  * `set / off / status / preview`; the bot calls `start(poster)` when ready and `stop()` on exit.
  */
 import type { Analysis } from '../nlp/analyze';
-import type { ArticleStore, StoredArticle } from '../store';
-import type { Db } from '../store/database';
-import { createDigestsStore, type DigestsStore, type StoredSchedule } from '../store/digests-store';
+import type { ArticleStore, DigestsStore, StoredArticle, StoredSchedule } from '../store/ports';
 import { systemClock, type Clock } from './clock';
 import type { Digest, DigestArticle } from './compose';
-import { nlpDigestParts } from './parts';
+import { nlpDigestParts, nlpDigestPartsLoader } from './parts';
 import { parseDays, parseTime, formatTime, validateTimezone } from './schedule';
 import { DigestScheduler, type DigestSender, type DigestStatus } from './scheduler';
 
@@ -26,11 +24,11 @@ export interface DigestRuntime {
   readonly scheduler: DigestScheduler;
   readonly clock: Clock;
   /** Validate and save a schedule (throws ScheduleError with a code); re-plans the timer. */
-  set(input: DigestSettingsInput): StoredSchedule;
+  set(input: DigestSettingsInput): Promise<StoredSchedule>;
   /** Turn a server's digest off; false when it had none. */
-  off(guildId: string): boolean;
-  status(guildId: string): DigestStatus;
-  preview(guildId: string): Digest | undefined;
+  off(guildId: string): Promise<boolean>;
+  status(guildId: string): Promise<DigestStatus>;
+  preview(guildId: string): Promise<Digest | undefined>;
   /** The poster once the Discord client is ready (undefined in the console). */
   readonly poster: DigestSender | undefined;
   start(poster: DigestSender): void;
@@ -39,29 +37,35 @@ export interface DigestRuntime {
 }
 
 export interface DigestRuntimeDeps {
-  readonly db: Db;
+  readonly store: DigestsStore;
   readonly articles: ArticleStore;
   /** The stored analysis of an article (quotes are reused from it). */
-  readonly analysisOf?: (article: StoredArticle) => Analysis;
+  readonly analysisOf?: (article: StoredArticle) => Promise<Analysis>;
   /** A feed's title by its URL, to name the digest's groups. */
-  readonly feedTitleOf?: (feedUrl: string) => string | undefined;
+  readonly feedTitleOf?: (feedUrl: string) => Promise<string | undefined>;
   readonly clock?: Clock;
   readonly onError?: (err: unknown, context: { guildId?: string; stage: string }) => void;
 }
 
 /** Articles of the server (not the bundled ones) added in (since, until], as digest entries. */
-function articlesBetween(deps: DigestRuntimeDeps, stored: Map<string, StoredArticle>) {
-  return (guildId: string, since: number, until: number): DigestArticle[] => {
+function articlesBetween(deps: DigestRuntimeDeps) {
+  return async (guildId: string, since: number, until: number): Promise<DigestArticle[]> => {
     const out: DigestArticle[] = [];
+    // One read per feed, not per article: a busy feed has many articles in a window.
+    const titles = new Map<string, Promise<string | undefined> | undefined>();
+    const feedTitleOf = (url: string) => {
+      if (!titles.has(url)) titles.set(url, deps.feedTitleOf?.(url));
+      return titles.get(url);
+    };
     // Listings come newest first: stop at the first one at or before `since`.
-    for (const l of deps.articles.listings(guildId)) {
+    for (const l of await deps.articles.listings(guildId)) {
       const at = Date.parse(l.addedAt);
       if (at <= since) break;
       if (l.guildId !== guildId || at > until) continue;
-      const a = deps.articles.get(guildId, l.id);
+      const a = await deps.articles.get(guildId, l.id);
       if (!a) continue;
-      stored.set(a.id, a);
       const feedUrl = a.source.startsWith('feed:') ? a.source.slice('feed:'.length) : undefined;
+      const feedTitle = feedUrl !== undefined ? ((await feedTitleOf(feedUrl)) ?? a.siteName ?? new URL(feedUrl).host) : undefined;
       out.push({
         id: a.id,
         title: a.title,
@@ -69,7 +73,7 @@ function articlesBetween(deps: DigestRuntimeDeps, stored: Map<string, StoredArti
         addedAt: new Date(at).toISOString(),
         ...(a.url !== undefined && { url: a.url }),
         ...(a.siteName !== undefined && { siteName: a.siteName }),
-        ...(feedUrl !== undefined && { feed: { url: feedUrl, title: deps.feedTitleOf?.(feedUrl) ?? a.siteName ?? new URL(feedUrl).host } }),
+        ...(feedUrl !== undefined && feedTitle !== undefined && { feed: { url: feedUrl, title: feedTitle } }),
       });
     }
     return out;
@@ -77,9 +81,8 @@ function articlesBetween(deps: DigestRuntimeDeps, stored: Map<string, StoredArti
 }
 
 export function createDigestRuntime(deps: DigestRuntimeDeps): DigestRuntime {
-  const store = createDigestsStore(deps.db);
+  const { store, analysisOf } = deps;
   const clock = deps.clock ?? systemClock;
-  const stored = new Map<string, StoredArticle>();
   let poster: DigestSender | undefined;
   const sender: DigestSender = {
     checkChannel: (g, c) => (poster ? poster.checkChannel(g, c) : Promise.resolve({ ok: false, code: 'CHANNEL_NOT_FOUND' })),
@@ -88,18 +91,21 @@ export function createDigestRuntime(deps: DigestRuntimeDeps): DigestRuntime {
       return poster.send(c, m);
     },
   };
-  const parts = nlpDigestParts({
-    quotesOf: (a) => {
-      const article = stored.get(a.id);
-      return article && deps.analysisOf ? deps.analysisOf(article).quotes : undefined;
-    },
-  });
+  // Quotes come from each shown article's stored analysis, read just before the digest is composed.
+  const parts = analysisOf
+    ? nlpDigestPartsLoader({
+        loadQuotes: async (guildId, a) => {
+          const article = await deps.articles.get(guildId, a.id);
+          return article ? (await analysisOf(article)).quotes : undefined;
+        },
+      })
+    : nlpDigestParts();
   const scheduler = new DigestScheduler({
     store,
     sender,
     parts,
     clock,
-    articles: { articlesAddedBetween: articlesBetween(deps, stored) },
+    articles: { articlesAddedBetween: articlesBetween(deps) },
     ...(deps.onError !== undefined && { onError: deps.onError }),
   });
   return {
@@ -109,16 +115,16 @@ export function createDigestRuntime(deps: DigestRuntimeDeps): DigestRuntime {
     get poster() {
       return poster;
     },
-    set(input) {
+    async set(input) {
       const time = formatTime(parseTime(input.time));
       const timezone = validateTimezone(input.timezone);
       const days = parseDays(input.days);
-      const saved = store.setSchedule({ guildId: input.guildId, channelId: input.channelId, time, timezone, days }, clock.now().getTime());
+      const saved = await store.setSchedule({ guildId: input.guildId, channelId: input.channelId, time, timezone, days }, clock.now().getTime());
       scheduler.reschedule();
       return saved;
     },
-    off(guildId) {
-      const done = store.disable(guildId, clock.now().getTime());
+    async off(guildId) {
+      const done = await store.disable(guildId, clock.now().getTime());
       scheduler.reschedule();
       return done;
     },

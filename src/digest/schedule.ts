@@ -5,19 +5,10 @@
  * and the autumn overlap (a time that happens twice runs once).
  */
 import { Cron } from 'croner';
+import type { DigestDays, DigestSchedule } from '../store/ports';
 
-export type DigestDays = 'daily' | 'weekdays' | readonly number[];
-
-export interface DigestSchedule {
-  readonly guildId: string;
-  readonly channelId: string;
-  /** Local time, "HH:MM" (24 h). */
-  readonly time: string;
-  /** IANA time zone, e.g. "Europe/Berlin". */
-  readonly timezone: string;
-  /** Every day, Monday to Friday, or chosen days (0 = Sunday ... 6 = Saturday). */
-  readonly days: DigestDays;
-}
+// The schedule's shape is what the store keeps, so it is defined with the store's ports.
+export type { DigestDays, DigestSchedule } from '../store/ports';
 
 export type ScheduleErrorCode = 'DIGEST_BAD_TIME' | 'DIGEST_BAD_TIMEZONE' | 'DIGEST_BAD_DAYS';
 
@@ -92,16 +83,6 @@ export function parseDays(raw: string | undefined): DigestDays {
 export function describeDays(days: DigestDays): string {
   if (days === 'daily' || days === 'weekdays') return days;
   return days.map((d) => DAY_LABELS[d]).join(', ');
-}
-
-/** The stored form of days: "daily", "weekdays" or "1,3,5". */
-export function serializeDays(days: DigestDays): string {
-  return typeof days === 'string' ? days : days.join(',');
-}
-
-export function deserializeDays(s: string): DigestDays {
-  if (s === 'daily' || s === 'weekdays') return s;
-  return s.split(',').filter((x) => x !== '').map(Number).filter((n) => Number.isInteger(n) && n >= 0 && n <= 6);
 }
 
 /** The cron pattern of a schedule, e.g. "0 8 * * 1-5". */

@@ -4,16 +4,16 @@
  * day, the schedule existed before the run time, and no run for that local day has been claimed.
  * So a digest missed while the bot was down goes out on start if it is still the same day, and a
  * restart after sending does not send again. The claim is a row with UNIQUE (guild, local date)
- * inserted in a transaction (see digests-store), so two processes cannot both send.
+ * inserted in a transaction (see store/sql/digests.ts), so two processes cannot both send.
  *
  * Time comes from an injected Clock, and croner computes the run instants, so tests call
  * `tick()` with any time they like. `start()` runs the same tick on a timer in production.
  */
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import type { DigestRun, DigestsStore, StoredSchedule } from '../store/digests-store';
+import type { DigestRun, DigestsStore, StoredSchedule } from '../store/ports';
 import { systemClock, type Clock } from './clock';
-import { composeDigest, type Digest, type DigestArticle, type DigestMessage, type DigestParts } from './compose';
+import { composeDigest, shownArticles, type Digest, type DigestArticle, type DigestMessage, type DigestParts } from './compose';
 import type { DigestCaps } from './limits';
 import { latestRunAtOrBefore, localDateOf, longLocalDate, nextRunAfter } from './schedule';
 
@@ -38,8 +38,15 @@ export interface DigestSender {
 /** Where the digest's articles come from (the library). */
 export interface DigestArticleSource {
   /** The server's articles added after `since` and at or before `until` (epoch ms). */
-  articlesAddedBetween(guildId: string, since: number, until: number): DigestArticle[];
+  articlesAddedBetween(guildId: string, since: number, until: number): Promise<DigestArticle[]>;
 }
+
+/**
+ * The summaries and quotes for one digest, made ready for `articles` (the ones it may show) of a
+ * server before the digest is composed: composition is synchronous, and what it reads (stored
+ * analyses) is not.
+ */
+export type DigestPartsLoader = (guildId: string, articles: readonly DigestArticle[]) => Promise<DigestParts>;
 
 export const DIGEST_RULES = {
   /** The first digest of a server covers at most the day before it. */
@@ -75,7 +82,8 @@ export interface DigestSchedulerDeps {
   readonly store: DigestsStore;
   readonly sender: DigestSender;
   readonly articles: DigestArticleSource;
-  readonly parts: DigestParts;
+  /** Fixed parts, or a loader that readies them for the articles a digest may show. */
+  readonly parts: DigestParts | DigestPartsLoader;
   readonly clock?: Clock;
   readonly instanceId?: string;
   readonly caps?: Partial<DigestCaps>;
@@ -115,6 +123,8 @@ export class DigestScheduler {
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private ticking: Promise<TickReport[]> | undefined;
+  /** The timer's next wake being computed (a store read): idle() waits for it too. */
+  private planning: Promise<Date | undefined> | undefined;
 
   constructor(private readonly deps: DigestSchedulerDeps) {
     this.clock = deps.clock ?? systemClock;
@@ -128,38 +138,40 @@ export class DigestScheduler {
   }
 
   /** The articles a digest ending at `until` covers: added after the coverage, minus those a partly posted digest delivered. */
-  private windowArticles(guildId: string, schedule: StoredSchedule | undefined, until: number): { all: DigestArticle[]; fresh: DigestArticle[] } {
+  private async windowArticles(guildId: string, schedule: StoredSchedule | undefined, until: number): Promise<{ all: DigestArticle[]; fresh: DigestArticle[] }> {
     const since = schedule ? this.windowStart(schedule, until) : until - DIGEST_RULES.firstWindowMs;
-    const all = this.deps.articles.articlesAddedBetween(guildId, since, until);
+    const all = await this.deps.articles.articlesAddedBetween(guildId, since, until);
     if (!schedule || schedule.coveredIds.length === 0) return { all, fresh: all };
     const delivered = new Set(schedule.coveredIds);
     return { all, fresh: all.filter((a) => !delivered.has(a.id)) };
   }
 
   /** Compose the digest the server would get at `at` (nothing is recorded). */
-  compose(guildId: string, at: Date, timezone: string, since: number | readonly DigestArticle[]): Digest | undefined {
+  async compose(guildId: string, at: Date, timezone: string, since: number | readonly DigestArticle[]): Promise<Digest | undefined> {
     const until = at.getTime();
-    const articles = typeof since === 'number' ? this.deps.articles.articlesAddedBetween(guildId, since, until) : since;
+    const articles = typeof since === 'number' ? await this.deps.articles.articlesAddedBetween(guildId, since, until) : since;
+    if (articles.length === 0) return undefined;
+    const { parts } = this.deps;
     return composeDigest({
       articles,
-      parts: this.deps.parts,
+      parts: typeof parts === 'function' ? await parts(guildId, shownArticles(articles, this.deps.caps)) : parts,
       heading: `Daily digest · ${longLocalDate(at, timezone)}`,
       ...(this.deps.caps !== undefined && { caps: this.deps.caps }),
     });
   }
 
   /** What the next digest would be if it were sent now (for `/digest preview`); undefined when nothing is new. */
-  preview(guildId: string, now: Date = this.clock.now()): Digest | undefined {
-    const schedule = this.deps.store.schedule(guildId);
+  async preview(guildId: string, now: Date = this.clock.now()): Promise<Digest | undefined> {
+    const schedule = await this.deps.store.schedule(guildId);
     const tz = schedule?.timezone ?? 'UTC';
-    return this.compose(guildId, now, tz, this.windowArticles(guildId, schedule, now.getTime()).fresh);
+    return this.compose(guildId, now, tz, (await this.windowArticles(guildId, schedule, now.getTime())).fresh);
   }
 
-  status(guildId: string, now: Date = this.clock.now()): DigestStatus {
-    const schedule = this.deps.store.schedule(guildId);
-    const lastRun = this.deps.store.lastRun(guildId);
-    const pendingArticles = this.windowArticles(guildId, schedule, now.getTime()).fresh.length;
-    const nextRunAt = schedule?.enabled ? this.nextRunFor(schedule, now) : undefined;
+  async status(guildId: string, now: Date = this.clock.now()): Promise<DigestStatus> {
+    const schedule = await this.deps.store.schedule(guildId);
+    const lastRun = await this.deps.store.lastRun(guildId);
+    const pendingArticles = (await this.windowArticles(guildId, schedule, now.getTime())).fresh.length;
+    const nextRunAt = schedule?.enabled ? await this.nextRunFor(schedule, now) : undefined;
     return {
       pendingArticles,
       ...(schedule !== undefined && { schedule }),
@@ -169,14 +181,14 @@ export class DigestScheduler {
   }
 
   /** The next instant this schedule will send: today's run if it is still owed, else the next one. */
-  private nextRunFor(schedule: StoredSchedule, now: Date): Date | undefined {
-    const due = this.dueRun(schedule, now);
+  private async nextRunFor(schedule: StoredSchedule, now: Date): Promise<Date | undefined> {
+    const due = await this.dueRun(schedule, now);
     if (due) return due.at;
     return nextRunAfter(schedule, now);
   }
 
   /** Today's run, if it is due now and not yet done. */
-  private dueRun(schedule: StoredSchedule, now: Date): { at: Date; localDate: string } | undefined {
+  private async dueRun(schedule: StoredSchedule, now: Date): Promise<{ at: Date; localDate: string } | undefined> {
     const at = latestRunAtOrBefore(schedule, now);
     if (!at) return undefined;
     const localDate = localDateOf(at, schedule.timezone);
@@ -184,7 +196,7 @@ export class DigestScheduler {
     if (localDate !== localDateOf(now, schedule.timezone)) return undefined;
     // A schedule set after today's time does not owe today's digest.
     if (at.getTime() < schedule.updatedAt) return undefined;
-    const run = this.deps.store.run(schedule.guildId, localDate);
+    const run = await this.deps.store.run(schedule.guildId, localDate);
     if (run && !(run.status === 'failed' && run.messageIds.length === 0 && run.attempts < DIGEST_RULES.maxAttempts)) return undefined;
     return { at, localDate };
   }
@@ -203,9 +215,9 @@ export class DigestScheduler {
 
   private async runTick(now: Date): Promise<TickReport[]> {
     const reports: TickReport[] = [];
-    for (const schedule of this.deps.store.enabledSchedules()) {
+    for (const schedule of await this.deps.store.enabledSchedules()) {
       try {
-        const due = this.dueRun(schedule, now);
+        const due = await this.dueRun(schedule, now);
         if (due) reports.push(await this.send(schedule, due, now));
       } catch (err) {
         this.deps.onError?.(err, { guildId: schedule.guildId, stage: 'tick' });
@@ -223,21 +235,21 @@ export class DigestScheduler {
     const check = await sender.checkChannel(guildId, channelId);
     if (!check.ok) {
       const detail = check.missing && check.missing.length > 0 ? check.missing.join(', ') : '';
-      store.recordBlocked(guildId, now.getTime(), check.code, detail);
+      await store.recordBlocked(guildId, now.getTime(), check.code, detail);
       return { ...base, outcome: 'blocked', reason: detail ? `${check.code}: ${detail}` : check.code };
     }
 
-    const claimed = store.claimRun(
+    const claimed = await store.claimRun(
       { guildId, localDate: due.localDate, scheduledFor: due.at.getTime(), now: now.getTime(), instanceId: this.instanceId, channelId },
       DIGEST_RULES.maxAttempts,
     );
     if (!claimed) return { ...base, outcome: 'already-claimed' };
 
     const until = now.getTime();
-    const window = this.windowArticles(guildId, schedule, until);
-    const digest = this.compose(guildId, now, schedule.timezone, window.fresh);
+    const window = await this.windowArticles(guildId, schedule, until);
+    const digest = await this.compose(guildId, now, schedule.timezone, window.fresh);
     if (!digest) {
-      store.finishRun(guildId, due.localDate, { status: 'empty', now: until, articleCount: 0, messageIds: [], coveredUntil: until });
+      await store.finishRun(guildId, due.localDate, { status: 'empty', now: until, articleCount: 0, messageIds: [], coveredUntil: until });
       return { ...base, outcome: 'empty', articleCount: 0 };
     }
     const ids: string[] = [];
@@ -247,7 +259,7 @@ export class DigestScheduler {
       const reason = describeError(err);
       this.deps.onError?.(err, { guildId, stage: 'send' });
       // Partly posted: what went out is covered, so nothing is posted twice; what did not comes next time.
-      store.finishRun(guildId, due.localDate, {
+      await store.finishRun(guildId, due.localDate, {
         status: 'failed',
         now: this.clock.now().getTime(),
         articleCount: digest.articleCount,
@@ -257,14 +269,14 @@ export class DigestScheduler {
       });
       return { ...base, outcome: 'failed', reason, messageIds: ids, articleCount: digest.articleCount };
     }
-    store.finishRun(guildId, due.localDate, { status: 'sent', now: this.clock.now().getTime(), articleCount: digest.articleCount, messageIds: ids, coveredUntil: until });
+    await store.finishRun(guildId, due.localDate, { status: 'sent', now: this.clock.now().getTime(), articleCount: digest.articleCount, messageIds: ids, coveredUntil: until });
     return { ...base, outcome: 'sent', messageIds: ids, articleCount: digest.articleCount };
   }
 
   /** The earliest future run instant of any enabled schedule (runs owed now were just ticked). */
-  nextWakeAt(now: Date = this.clock.now()): Date | undefined {
+  async nextWakeAt(now: Date = this.clock.now()): Promise<Date | undefined> {
     let earliest: Date | undefined;
-    for (const s of this.deps.store.enabledSchedules()) {
+    for (const s of await this.deps.store.enabledSchedules()) {
       const next = nextRunAfter(s, now);
       if (next && (!earliest || next < earliest)) earliest = next;
     }
@@ -291,9 +303,9 @@ export class DigestScheduler {
     this.timer = undefined;
   }
 
-  /** Resolves when the tick in progress (if any) has finished: call after stop(), before closing the database. */
+  /** Resolves when the tick (and timer planning) in progress, if any, has finished: call after stop(), before closing the stores. */
   async idle(): Promise<void> {
-    while (this.ticking) await this.ticking.catch(() => undefined);
+    for (let busy = this.ticking ?? this.planning; busy; busy = this.ticking ?? this.planning) await busy.catch(() => undefined);
   }
 
   private async loop(): Promise<void> {
@@ -306,7 +318,19 @@ export class DigestScheduler {
     }
     if (!this.running || this.timer) return;
     const now = this.clock.now();
-    const next = this.nextWakeAt(now);
+    let next: Date | undefined;
+    const planning = this.nextWakeAt(now);
+    this.planning = planning;
+    try {
+      next = await planning;
+    } catch (err) {
+      // The store did not answer: try again within maxSleepMs rather than stop the timer for good.
+      this.deps.onError?.(err, { stage: 'loop' });
+    } finally {
+      if (this.planning === planning) this.planning = undefined;
+    }
+    // Stopped, or another loop (a reschedule) planned the timer while the store was read.
+    if (!this.running || this.timer) return;
     const wait = next === undefined ? DIGEST_RULES.maxSleepMs : Math.min(DIGEST_RULES.maxSleepMs, Math.max(50, next.getTime() - now.getTime() + 5));
     this.timer = setTimeout(() => void this.loop(), wait);
     this.timer.unref?.();

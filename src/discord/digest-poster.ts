@@ -2,13 +2,14 @@
  * The Discord side of scheduled posts (digests and feed announcements), over a ready discord.js
  * client: checks the bot's own permissions in the target channel before posting (ViewChannel,
  * SendMessages, EmbedLinks, per DISCORD.md), and posts silently (SUPPRESS_NOTIFICATIONS) with
- * `allowed_mentions: { parse: [] }` so article text can never ping anyone.
+ * `allowed_mentions: { parse: [] }` so article text can never ping anyone. It lives on the Discord
+ * side: src/digest only defines the DigestSender it needs and imports nothing from here.
  */
 import { MessageFlags, type Client } from 'discord.js';
-import { toApiEmbed, NO_MENTIONS } from '../discord/adapter';
-import { missingPermissions, REQUIRED } from '../discord/permissions';
-import type { DigestMessage } from './compose';
-import type { ChannelCheck, DigestSender } from './scheduler';
+import type { DigestMessage } from '../digest/compose';
+import type { ChannelCheck, DigestSender } from '../digest/scheduler';
+import { toApiEmbed, NO_MENTIONS } from './adapter';
+import { missingPermissions, REQUIRED } from './permissions';
 
 export function discordPoster(client: Client): DigestSender {
   const channelOf = async (channelId: string) => client.channels.cache.get(channelId) ?? (await client.channels.fetch(channelId).catch(() => null));

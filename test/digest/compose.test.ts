@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { composeDigest, DIGEST_FOOTER, MANUAL_GROUP, type DigestArticle, type DigestParts } from '../../src/digest/compose';
+import { composeDigest, DIGEST_FOOTER, MANUAL_GROUP, shownArticles, type DigestArticle, type DigestParts } from '../../src/digest/compose';
 import { DISCORD_LIMITS } from '../../src/digest/limits';
 import { digestToText } from '../../src/digest/render-text';
 
@@ -123,6 +123,20 @@ describe('composeDigest', () => {
     expect(d.messages[0]!.content).toBe('**Daily digest** · 100 new articles (18 shown; see `/article list` for the other 82)');
     const last = d.messages[d.messages.length - 1]!;
     expect(last.embeds[last.embeds.length - 1]!.footer).toBe(DIGEST_FOOTER);
+  });
+
+  it('shownArticles: exactly the articles composition asks parts for, in the order it renders them', () => {
+    const articles = [
+      ...Array.from({ length: 9 }, (_, i) => article(i, { feed: feedA })),
+      ...Array.from({ length: 2 }, (_, i) => article(20 + i, { feed: feedB })),
+      article(30),
+    ];
+    const asked: string[] = [];
+    const recording: DigestParts = { summaryOf: (a) => (asked.push(a.id), []), topQuoteOf: () => undefined };
+    const caps = { maxArticles: 7, maxPerGroup: 4 };
+    composeDigest({ articles, parts: recording, heading: 'H', caps });
+    expect(shownArticles(articles, caps).map((a) => a.id)).toEqual(asked);
+    expect(asked).toEqual(['id21', 'id20', 'id8', 'id7', 'id6', 'id5', 'id30']);
   });
 
   it('GIVEN one huge group THEN it splits into continued embeds', () => {
