@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractHtml, parseArticle } from '../../src/article';
 import { cleanTitle } from '../../src/article/html/title';
-import { measureHtml } from '../../src/article/html/scan';
+import { measureHtml } from '../../src/article/html/measure';
 import { decodeTextEntities } from '../../src/article/html/flat';
-import { MAX_TEXT_ENTITIES } from '../../src/article/html/extract';
+import { MAX_DOM_NODES } from '../../src/article/html/extract';
 import { ArticleError } from '../../src/article/errors';
 import { parseHTML } from 'linkedom';
 import fc from 'fast-check';
@@ -83,7 +83,8 @@ describe('hostile HTML', () => {
   it('GIVEN 100,000 nested divs THEN the flat path extracts the text in bounded time', () => {
     const n = 100_000;
     const html = `<html><head><title>Deep page</title></head><body>${'<div>'.repeat(n)}<p>The only sentence here is deep inside.</p>${'</div>'.repeat(n)}</body></html>`;
-    expect(measureHtml(html)).toEqual({ maxDepth: n, elements: n + 5, entities: 0 });
+    // html > body > n divs > p; nodes: 5 + n elements, and the title and paragraph text
+    expect(measureHtml(html)).toEqual({ maxDepth: n + 3, elements: n + 5, nodes: n + 7 });
     const extraction = extractHtml(html);
     expect(extraction.method).toBe('flat');
     const a = parseArticle({ content: html, source: 'deep.html' });
@@ -91,14 +92,14 @@ describe('hostile HTML', () => {
     expect(a.text).toBe('The only sentence here is deep inside.');
   });
 
-  it('GIVEN unclosed <p> and <li> (optional end tags) THEN they do not count as nesting', () => {
+  it('GIVEN unclosed <p> and <li> (each closes the one before, as the parser does) THEN they do not nest', () => {
     const html = `<body>${'<p>para '.repeat(1000)}<ul>${'<li>item'.repeat(1000)}</ul></body>`;
-    expect(measureHtml(html).maxDepth).toBe(1);
+    expect(measureHtml(html).maxDepth).toBe(3); // body > ul > li
   });
 
-  it('GIVEN script and comments containing tags THEN the scanner skips them', () => {
+  it('GIVEN script and comments containing tags THEN the measure skips them', () => {
     const html = '<html><head><title>T</title><script>if (a < b) { document.write("<div><div><div>") }</script></head><body><!-- <div><div> --><p>Real text &amp; more.</p></body></html>';
-    expect(measureHtml(html).maxDepth).toBe(1);
+    expect(measureHtml(html).maxDepth).toBe(3); // html > body > p
   });
 
   it('flat extraction skips nav and footer and decodes entities', () => {
@@ -127,14 +128,16 @@ describe('HTML fragments (a pasted snippet with no <html> or <body>)', () => {
   });
 });
 
-describe('entity-heavy HTML (linkedom makes a text node per entity; Readability is superlinear in them)', () => {
+describe('entity-heavy HTML (linkedom makes a text node per entity; Readability is superlinear in nodes)', () => {
   const page = (body: string) =>
     `<!doctype html><html><head><title>Ampersands</title></head><body><article><p>The council met on Tuesday and approved the budget.</p><p>${body}</p></article></body></html>`;
   const lead = 'The council met on Tuesday and approved the budget.';
 
   it('measureHtml counts "&" in text only (not in attributes, scripts or comments)', () => {
     const html = '<p>a &amp; b & c</p><script>if (a && b) x();</script><!-- && --><a href="?a=1&b=2">x&#8212;y</a>';
-    expect(measureHtml(html)).toEqual({ maxDepth: 1, elements: 3, entities: 3 });
+    // elements p, script, a (3); "a " (1); "&" (3: written back as &amp;, parsed again); " b & c" (3);
+    // the script's text, the comment, "x", "—", "y" (1 each)
+    expect(measureHtml(html)).toEqual({ maxDepth: 1, elements: 3, nodes: 3 + 1 + 3 + 3 + 1 + 1 + 1 + 1 + 1 });
   });
 
   it.each([
@@ -144,7 +147,7 @@ describe('entity-heavy HTML (linkedom makes a text node per entity; Readability 
   ])('GIVEN %s in an <article> THEN the flat path decodes it in bounded time', (_name, body, text) => {
     const html = page(body);
     const t = performance.now();
-    expect(measureHtml(html).entities).toBeGreaterThan(MAX_TEXT_ENTITIES);
+    expect(measureHtml(html).nodes).toBeGreaterThan(MAX_DOM_NODES);
     expect(extractHtml(html).method).toBe('flat');
     const a = parseArticle({ content: html, source: 'amp.html' });
     expect(a.title).toBe('Ampersands');
@@ -165,9 +168,10 @@ describe('entity-heavy HTML (linkedom makes a text node per entity; Readability 
     expect((error as ArticleError).code).toBe('ARTICLE_NO_CONTENT');
   });
 
-  it('GIVEN a page at the entity limit THEN Readability still reads it', () => {
-    const html = page('&amp;'.repeat(MAX_TEXT_ENTITIES));
-    expect(measureHtml(html).entities).toBe(MAX_TEXT_ENTITIES);
+  it('GIVEN a page at the node limit THEN Readability still reads it', () => {
+    const base = measureHtml(page('')).nodes;
+    const html = page('&copy;'.repeat(MAX_DOM_NODES - base)); // one node each: not written back as a reference
+    expect(measureHtml(html).nodes).toBe(MAX_DOM_NODES);
     expect(extractHtml(html).method).toBe('readability');
   });
 

@@ -72,3 +72,69 @@ export const HOSTILE_TEXT: Readonly<Record<string, (size: number) => string>> = 
   /** Abbreviations and initials in a row ("U.S. Sen. J. R. R."). */
   'abbreviations': (n) => repeatTo('U.S. Sen. J. R. R. Dr. Mr. St. ', n),
 };
+
+/** `pattern` repeated after a page head, the whole page `size` characters. */
+function page(pattern: string, size: number, head = '<html><body>'): string {
+  return head + repeatTo(pattern, Math.max(0, size - head.length));
+}
+
+/**
+ * HTML patterns, by name: pages of `size` characters that aim at the DOM (linkedom keeps a node per
+ * text fragment, Readability is superlinear in nodes and depth) or at the scans before it.
+ */
+export const HOSTILE_HTML: Readonly<Record<string, (size: number) => string>> = {
+  /** Bare '<' only: every one splits the text, one DOM node per byte (120 s and 2.7 GB at 2 MB). */
+  'bare <': (n) => page('<', n),
+  /** Bare '<' between words. */
+  'bare < between words': (n) => page('a < b ', n),
+  /** A stray '<' before every tag. */
+  'stray < before tags': (n) => page('<<p>x', n),
+  /** Bare '&' (not references). */
+  'bare &': (n) => page('&', n),
+  /** Named character references: a text node each. */
+  'character references': (n) => page('&amp;', n),
+  /** Numeric character references. */
+  'numeric references': (n) => page('&#65;', n),
+  /** No-break spaces: written back as '&#160;' when Readability serializes the page. */
+  'no-break spaces': (n) => page('\u00A0', n, '<html><body><p>'),
+  /** Nesting that never closes. */
+  'deep nesting': (n) => page('<div>', n),
+  /** End tags that close nothing: the parser keeps nesting ("<div></x>"). */
+  'end tags closing nothing': (n) => page('<div></x>', n),
+  /** "/>" on a div: ignored outside svg, so these nest too. */
+  'self-closing divs': (n) => page('<div/>', n),
+  /** Thousands of tiny elements. */
+  'tiny elements': (n) => page('<b>x</b>', n),
+  /** Thousands of empty elements. */
+  'empty elements': (n) => page('<i></i>', n),
+  /** "</p>" alone: the parser makes a <p> of each. */
+  'end tags alone': (n) => page('</p>', n),
+  /** Thousands of empty comments. */
+  'many comments': (n) => page('<!---->', n),
+  /** "<!-->" is a whole comment, so what follows is markup. */
+  'short comment then <': (n) => page('<', n, '<html><body><!-->'),
+  /** A comment never closed. */
+  'unclosed comment': (n) => page('a ', n, '<html><body><p>Text.</p><!--'),
+  /** A script never closed. */
+  'unclosed script': (n) => page('a < b ', n, '<html><body><p>Text.</p><script>'),
+  /** A <noscript> is not raw text to the parser: its '<' count. */
+  'noscript full of <': (n) => page('<', n, '<html><body><noscript>'),
+  /** A quote inside an attribute name does not start a value ("<p a"b c>"). */
+  'quote in attribute name': (n) => page('<', n, '<html><body><p a"b c>'),
+  /** CDATA never closed (a comment in HTML). */
+  'unclosed CDATA': (n) => page('a ', n, '<html><body><![CDATA['),
+  /** Thousands of CDATA sections. */
+  'many CDATA': (n) => page('<![CDATA[x]]>', n),
+  /** Declarations opened and never closed ("<!<!<!"): the rest is text. */
+  'unclosed declarations': (n) => page('<!', n),
+  /** One word with no space. */
+  'one endless word': (n) => page('a', n, '<html><body><p>'),
+  /** Words and punctuation with no spaces. */
+  'no spaces': (n) => page('Ab.cd,"ef"?', n, '<html><body><p>'),
+  /** One attribute value as long as the page. */
+  'huge attribute': (n) => `<html><body><p title="${'a'.repeat(Math.max(0, n - 50))}">Text here.</p>`,
+  /** A title full of references (the title's text is decoded, so each is a node). */
+  'title of references': (n) => page('&amp;', n, '<html><head><title>'),
+  /** An ordinary article of the same size, for comparison. */
+  'ordinary paragraphs': (n) => page('<p>The mayor said the bridge would open in May, and the council agreed after a long debate.</p>', n, '<html><head><title>Bridge</title></head><body><article>'),
+};

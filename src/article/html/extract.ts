@@ -5,8 +5,9 @@
  *
  * Hostile pages are measured first with a linear scan (scan.ts): a DOM of 100,000 nested divs makes
  * Readability recurse past the stack and take seconds, so pages deeper or bigger than the limits
- * below (or with more entities in their text) take the flat path (flat.ts) instead: bounded time,
- * still the page's text.
+ * below take the flat path (flat.ts) instead: bounded time, still the page's text. "Bigger" counts
+ * every node the DOM would hold, not only elements: linkedom keeps each text fragment the parser
+ * reports as a node of its own, and a page of bare '<' or '&amp;' is one node per few bytes.
  */
 import { Readability } from '@mozilla/readability';
 import type { ExtractedParts } from '../build';
@@ -15,19 +16,21 @@ import { blocksOf, type Blocks } from './blocks';
 import { parseDocument, type DomDocument, type DomNode } from './dom';
 import { extractFlat } from './flat';
 import { cleanByline, readMetadata } from './metadata';
-import { measureHtml } from './scan';
+import { measureHtml } from './measure';
 import { cleanTitle } from './title';
 
 /** Nesting beyond this is not a real article page (real pages stay under ~60); Readability is superlinear in depth. */
 export const MAX_DOM_DEPTH = 300;
-/** Elements beyond this take the flat path (large real pages have ~5,000). */
+/** Elements beyond this take the flat path (large real pages have ~5,000); also Readability's own element cap. */
 export const MAX_DOM_ELEMENTS = 30_000;
 /**
- * '&' in text beyond this take the flat path. linkedom makes a text node of every entity (and every
- * bare '&'), and Readability is superlinear in text nodes: 150 KB of '&' in an <article> took 4.6 s,
- * 1.6 MB 275 s. 20,000 costs Readability ~0.4 s; long real articles have a few hundred to ~2,000.
+ * DOM nodes (elements, text fragments, comments; measure.ts) beyond this take the flat path. linkedom makes a text node of every fragment the parser reports: each character reference,
+ * each '&' and each stray '<' may split the text. Readability costs ~20 µs per node and up to four
+ * passes that serialize and re-parse the page, superlinear through garbage collection: 50,000 text
+ * nodes of bare '<' took 1.2 s, 2,000,000 took 120 s and 2.7 GB. The 130 real pages of Readability's
+ * test corpus have at most 24,535 nodes (a 1 MB Wikipedia article), most under 13,000.
  */
-export const MAX_TEXT_ENTITIES = 20_000;
+export const MAX_DOM_NODES = 30_000;
 
 /** Page chrome removed before the fallback DOM extraction (Readability has its own rules for these). */
 const CHROME_SELECTOR = [
@@ -46,7 +49,7 @@ export interface HtmlExtraction extends ExtractedParts {
 export function extractHtml(html: string, url?: string): HtmlExtraction {
   const host = hostOf(url);
   const shape = measureHtml(html);
-  if (shape.maxDepth > MAX_DOM_DEPTH || shape.elements > MAX_DOM_ELEMENTS || shape.entities > MAX_TEXT_ENTITIES) {
+  if (shape.maxDepth > MAX_DOM_DEPTH || shape.elements > MAX_DOM_ELEMENTS || shape.nodes > MAX_DOM_NODES) {
     const flat = extractFlat(html);
     return { ...flat, ...(flat.title ? { title: cleanTitle(flat.title, undefined, host) } : {}), method: 'flat' };
   }

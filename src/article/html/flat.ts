@@ -14,7 +14,11 @@ const BLOCK_ELEMENTS = new Set([
   'hr', 'li', 'main', 'ol', 'p', 'pre', 'section', 'table', 'td', 'th', 'tr', 'ul', 'body',
 ]);
 /** Page chrome whose whole content is skipped. */
-const SKIPPED_ELEMENTS = new Set(['nav', 'header', 'footer', 'aside', 'form', 'button', 'select', 'svg', 'math', 'head', 'dialog']);
+const SKIPPED_ELEMENTS = new Set([
+  'nav', 'header', 'footer', 'aside', 'form', 'button', 'select', 'svg', 'math', 'head', 'dialog',
+  // not raw text to the parser (scan.ts), but never article text either
+  'noscript', 'template', 'iframe', 'noembed', 'noframes', 'object',
+]);
 const PARAGRAPH_BREAK = '\n\n';
 
 export function extractFlat(html: string): ExtractedParts {
