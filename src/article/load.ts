@@ -1,7 +1,8 @@
 /**
  * loadArticle: a file path, an http(s) URL or '-' (stdin) -> Article. Files and stdin are size-checked
  * before (files) or while (stdin) reading, so a 50 MB file is refused without reading it all; URLs go
- * through the safe fetcher, whose FetchErrors pass through unchanged.
+ * through the safe fetcher, whose FetchErrors pass through unchanged. Bytes from all three are decoded
+ * by decode.ts, as the bot decodes attachments.
  */
 import { open, stat } from 'node:fs/promises';
 import { loadConfig } from '../config';
@@ -9,7 +10,8 @@ import { fetchOptionsFromConfig, safeFetch, type SafeFetchOptions } from '../fet
 import { ArticleError } from './errors';
 import type { Article } from './model';
 import { parseArticle } from './parse';
-import { decodeTextBytes, formatFromContentType, formatFromPath } from './sniff';
+import { articleBodyDecoder, decodeArticleBytes } from './decode';
+import { formatFromContentType, formatFromPath } from './sniff';
 
 export interface LoadArticleOptions {
   /** Fetch options for URL sources (and the default size cap for files and stdin). */
@@ -26,17 +28,17 @@ export async function loadArticle(source: string, opts: LoadArticleOptions): Pro
   const fetchOpts = opts?.fetch ?? fetchOptionsFromConfig(loadConfig(process.env));
   const maxBytes = opts?.maxFileBytes ?? fetchOpts.maxBytes;
   if (/^https?:\/\//i.test(source)) {
-    const doc = await safeFetch(source, fetchOpts);
+    const doc = await safeFetch(source, { ...fetchOpts, decode: articleBodyDecoder(source) });
     const format = formatFromContentType(doc.contentType) ?? formatFromPath(new URL(doc.finalUrl).pathname);
     return parseArticle({ content: doc.text, source, url: doc.finalUrl, ...(format ? { format } : {}) });
   }
   if (source === '-') {
     const bytes = await readStream(opts?.stdin ?? process.stdin, maxBytes, 'stdin');
-    return parseArticle({ content: decodeTextBytes(bytes, undefined, 'stdin'), source: 'stdin' });
+    return parseArticle({ content: decodeArticleBytes(bytes, { source: 'stdin' }).text, source: 'stdin' });
   }
   const bytes = await readFileCapped(source, maxBytes);
   const format = formatFromPath(source);
-  return parseArticle({ content: decodeTextBytes(bytes, format, source), source, ...(format ? { format } : {}) });
+  return parseArticle({ content: decodeArticleBytes(bytes, { source, ...(format ? { format } : {}) }).text, source, ...(format ? { format } : {}) });
 }
 
 async function readFileCapped(path: string, maxBytes: number): Promise<Uint8Array> {

@@ -26,6 +26,11 @@ export interface SafeFetchOptions {
   userAgent?: string;
   /** Injectable DNS for tests; default `dns.lookup(hostname, { all: true })`. */
   lookup?: (hostname: string) => Promise<Array<{ address: string; family: 4 | 6 }>>;
+  /**
+   * Decodes the body in place of the charset rules of charset.ts: the article module passes its own,
+   * so a page or attachment is read as a file would be. What it throws passes through.
+   */
+  decode?: (bytes: Uint8Array, declared: { mediaType: string; charset?: string }) => { charset: string; text: string };
 }
 
 interface PackageInfo {

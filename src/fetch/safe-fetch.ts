@@ -195,10 +195,11 @@ async function handleResponse(res: IncomingMessage, target: URL, originalUrl: st
     throw new FetchError('FETCH_NETWORK', target.href, `Could not read ${originalUrl}: ${describeCause(f.cause)}.`, { cause: f.cause });
   }
 
-  const choice = chooseCharset(bytes, type.charset, { html: isHtmlMediaType(type.mediaType), xml: kind === 'feed' || isXmlMediaType(type.mediaType) });
   let decoded: { charset: string; text: string };
   try {
-    decoded = decodeBody(bytes, choice);
+    decoded = opts.decode
+      ? opts.decode(bytes, { mediaType: type.mediaType, ...(type.charset ? { charset: type.charset } : {}) })
+      : decodeBody(bytes, chooseCharset(bytes, type.charset, { html: isHtmlMediaType(type.mediaType), xml: kind === 'feed' || isXmlMediaType(type.mediaType) }));
   } catch (err) {
     if (!(err instanceof UnknownCharsetError)) throw err;
     const where = { header: 'in its Content-Type header', meta: 'in a <meta> tag', xml: 'in its XML declaration', bom: 'by its byte-order mark', default: '' }[err.source];

@@ -10,6 +10,7 @@ import type { Article } from '../article/model';
 import { ArticleError } from '../article/errors';
 import { parseArticle } from '../article';
 import { formatFromContentType, type ArticleFormat } from '../article/sniff';
+import { articleBodyDecoder, decodeArticleBytes } from '../article/decode';
 import { fetchOptionsFromConfig, parseContentType, safeFetch, type SafeFetchOptions, type FetchedDocument } from '../fetch';
 import { LibraryError } from './errors';
 
@@ -99,7 +100,7 @@ export function createArticleLoader(options: LoaderOptions): ArticleLoader {
           ...(source.title?.trim() ? { title: source.title.trim() } : {}),
         });
       case 'url': {
-        const doc = await fetch(source.url, options.fetchOptions.article);
+        const doc = await fetch(source.url, { ...options.fetchOptions.article, decode: articleBodyDecoder(source.url) });
         return parseArticle({
           content: doc.text,
           ...withFormat(formatOfContentType(doc.contentType)),
@@ -119,6 +120,7 @@ export function createArticleLoader(options: LoaderOptions): ArticleLoader {
         const doc = await fetch(source.url, {
           ...options.fetchOptions.attachment,
           maxBytes: Math.min(options.fetchOptions.attachment.maxBytes, options.maxFileBytes),
+          decode: articleBodyDecoder(`attachment:${source.name}`, format),
         });
         return parseArticle({ content: doc.text, ...withFormat(format), source: `attachment:${source.name}` });
       }
@@ -134,7 +136,7 @@ export function createArticleLoader(options: LoaderOptions): ArticleLoader {
             fileName: basename(source.path),
           });
         }
-        const content = await readFile(source.path, 'utf8');
+        const content = decodeArticleBytes(await readFile(source.path), { source: source.path, ...withFormat(format) }).text;
         return parseArticle({ content, ...withFormat(format), source: source.path });
       }
     }
