@@ -14,16 +14,29 @@ declare module 'vitest' {
   }
 }
 
-export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
+/**
+ * Vitest runs a global setup once for the root config and once more for each project that extends
+ * it, all in its main process: they share one server, stopped when the last of them tears down.
+ */
+const shared = globalThis as { ledePgServer?: { server: Promise<{ adminUrl: string; stop(): Promise<void> }>; users: number } };
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  shared.ledePgServer ??= { server: serverForRun(), users: 0 };
+  const entry = shared.ledePgServer;
+  entry.users++;
+  project.provide('pgAdminUrl', (await entry.server).adminUrl);
+  return async () => {
+    if (--entry.users > 0) return;
+    shared.ledePgServer = undefined;
+    await (await entry.server).stop();
+  };
+}
+
+async function serverForRun(): Promise<{ adminUrl: string; stop(): Promise<void> }> {
   const given = process.env.TEST_DATABASE_URL;
-  if (given) {
-    await checkReachable(given);
-    project.provide('pgAdminUrl', given);
-    return undefined;
-  }
-  const server = await startPgServer();
-  project.provide('pgAdminUrl', server.adminUrl);
-  return () => server.stop();
+  if (!given) return startPgServer();
+  await checkReachable(given);
+  return { adminUrl: given, stop: async () => {} };
 }
 
 /** Fail the run at once, naming the variable, rather than in every test that needs the server. */
