@@ -13,8 +13,7 @@ import { parseArticle } from '../src/article';
 import { FeedPoller, POLLER_LIMITS } from '../src/feeds/poller';
 import { POLL_TIMING } from '../src/feeds/timing';
 import { safeFetch } from '../src/fetch';
-import { openDatabase } from '../src/store/database';
-import { createFeedsStore } from '../src/store/feeds-store';
+import { openStores } from '../src/store/open';
 import { longBody, rssOf, startFeedServer } from '../test/feeds/support/feed-server';
 import { median, report } from './harness';
 
@@ -69,10 +68,10 @@ export async function run(): Promise<void> {
   for (let r = 0; r < RUNS; r++) {
     extra.clear();
     const dir = mkdtempSync(join(tmpdir(), 'lede-feeds-bench-'));
-    const db = openDatabase(join(dir, 'bench.db'));
-    const store = createFeedsStore(db);
+    const stores = await openStores({ kind: 'sqlite', path: join(dir, 'bench.db') });
+    const store = stores.feeds;
     let now = Date.parse('2024-03-05T12:00:00Z');
-    for (let f = 0; f < FEEDS; f++) store.subscribe(`g${f % 50}`, urls[f]!, { now, intervalMs: POLL_TIMING.intervalMs });
+    for (let f = 0; f < FEEDS; f++) await store.subscribe(`g${f % 50}`, urls[f]!, { now, intervalMs: POLL_TIMING.intervalMs });
     delivered = 0;
     const poller = new FeedPoller({
       store,
@@ -103,7 +102,7 @@ export async function run(): Promise<void> {
     const r3 = await poller.pollDue(now);
     cond.push(performance.now() - t0);
     if (r3.some((x) => x.outcome !== 'not-modified')) throw new Error('304 round failed');
-    db.close();
+    await stores.close();
     rmSync(dir, { recursive: true, force: true });
   }
   clearInterval(sampler);

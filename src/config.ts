@@ -44,6 +44,9 @@ export const envSchema = z.object({
     { message: 'must be an http(s) URL such as http://127.0.0.1:8080/api' },
   ),
   DATABASE_PATH: blankIsUnset(z.string().trim().min(1).default('data/lede.db')),
+  DATABASE_URL: optionalString.refine((v) => v === undefined || (/^postgres(ql)?:\/\/\S+$/.test(v) && URL.canParse(v)), {
+    message: 'must be a PostgreSQL URL such as postgres://lede:secret@127.0.0.1:5432/lede (leave it empty to use the SQLite file DATABASE_PATH)',
+  }),
   ARTICLES_DIR: blankIsUnset(z.string().trim().min(1).default('data/articles')),
   ALLOW_PRIVATE_URLS: booleanFlag,
   MESSAGE_CONTENT_INTENT: booleanFlag,
@@ -55,6 +58,11 @@ export const envSchema = z.object({
 });
 
 export type Config = Readonly<z.output<typeof envSchema>>;
+
+/** Where the stores live: the PostgreSQL server of DATABASE_URL when set, else the SQLite file DATABASE_PATH. */
+export function storeTargetOf(config: Pick<Config, 'DATABASE_PATH' | 'DATABASE_URL'>): { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string } {
+  return config.DATABASE_URL ? { kind: 'postgres', url: config.DATABASE_URL } : { kind: 'sqlite', path: config.DATABASE_PATH };
+}
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';

@@ -25,8 +25,8 @@ export function lineTooLongMessage(bytes: number): string {
   return `That line is ${bytes.toLocaleString('en-US')} bytes long; the console reads lines of up to ${MAX_LINE_CHARS.toLocaleString('en-US')} characters, so it was skipped.`;
 }
 
-export function banner(core: Core, definitions: readonly CommandDefinition[]): string {
-  const total = core.library.list('console', 0, 1).total;
+export async function banner(core: Core, definitions: readonly CommandDefinition[]): Promise<string> {
+  const total = (await core.library.list('console', 0, 1)).total;
   return [
     `Lede console: ${total} article${total === 1 ? '' : 's'} available. Type commands as in Discord, for example:`,
     ...definitions.flatMap((d) => usageLines(d).map((l) => `  ${l}`)),
@@ -52,7 +52,7 @@ export async function runConsole(io: CliIo, config: Config, options: CoreOptions
     style: terminalStyle(io),
   };
   const interactive = io.stdin.isTTY === true;
-  io.stdout.write(`${banner(core, definitions)}\n`);
+  io.stdout.write(`${await banner(core, definitions)}\n`);
   const rl = interactive ? createInterface({ input: io.stdin, output: io.stdout, prompt: 'lede> ', terminal: true }) : undefined;
   const lines = rl ? terminalLines(rl) : boundedLines(io.stdin, MAX_LINE_CHARS);
   try {
@@ -70,7 +70,7 @@ export async function runConsole(io: CliIo, config: Config, options: CoreOptions
   } finally {
     rl?.close();
     await core.router.drain(5000);
-    core.stores.close();
+    await core.stores.close();
   }
   return EXIT.ok;
 }

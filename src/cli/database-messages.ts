@@ -41,6 +41,8 @@ const DESCRIBE: { [C in DatabaseOpenErrorCode]: Describe } = {
   DATABASE_DISK_FULL: (_e, v) => `the disk is full. Free some space or point ${v} elsewhere.`,
   DATABASE_IO: (e, v) => `the disk reported an error while reading or writing the file (${e.details.sqliteCode}). Check the disk, or point ${v} elsewhere.`,
   DATABASE_CANNOT_OPEN: (e, v) => `SQLite cannot open the file (${e.details.sqliteMessage ?? e.details.sqliteCode}). Check the path, or point ${v} elsewhere.`,
+  DATABASE_NEEDS_MIGRATION: (e) =>
+    `the database schema is behind this version of Lede (${(e.details.pending ?? []).length} migration step${(e.details.pending ?? []).length === 1 ? '' : 's'} to apply). Run \`npx lede migrate\` once, then start Lede again.`,
   DATABASE_UNREACHABLE: (e, v) => `the PostgreSQL server cannot be reached (${e.details.reason ?? 'no answer'}). Check that it runs and that the host, port, database, user and password in ${v} are right.`,
 };
 
@@ -49,6 +51,6 @@ const DESCRIBE: { [C in DatabaseOpenErrorCode]: Describe } = {
  * path is shown as it was set, since that is what the operator will look for (a server's URL
  * without its password, under DATABASE_URL).
  */
-export function databaseOpenMessage(err: DatabaseOpenError, variable = err.code === 'DATABASE_UNREACHABLE' || /^postgres(ql)?:/.test(err.path) ? 'DATABASE_URL' : 'DATABASE_PATH'): string {
+export function databaseOpenMessage(err: DatabaseOpenError, variable = err.code === 'DATABASE_UNREACHABLE' || err.code === 'DATABASE_NEEDS_MIGRATION' || /^postgres(ql)?:/.test(err.path) ? 'DATABASE_URL' : 'DATABASE_PATH'): string {
   return `${variable}=${err.path}: ${DESCRIBE[err.code](err, variable)}`;
 }

@@ -6,7 +6,7 @@
  */
 import { Client, Events, GatewayIntentBits, type ClientOptions, type Interaction } from 'discord.js';
 import type { Config } from '../config';
-import { discordPoster } from '../digest/discord-poster';
+import { discordPoster } from './digest-poster';
 import { autocompleteContext, commandContext, componentContext, discordActions, NO_MENTIONS } from './adapter';
 import { createCore, type Core, type CoreOptions } from './core';
 import { createLogger, type Logger } from './logger';
@@ -75,7 +75,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       await Promise.race([schedulersIdle, new Promise((resolve) => setTimeout(resolve, DRAIN_TIMEOUT_MS).unref())]);
       if (!drained) logger.warn({ inFlight: router.inFlight }, 'stopped with work still in flight');
       await client.destroy();
-      core.stores.close();
+      await core.stores.close();
       logger.info('stopped');
     })());
 

@@ -8,7 +8,9 @@ import type { Clock } from '../digest/clock';
 import { createDigestRuntime, type DigestRuntime } from '../digest/runtime';
 import { createFeedRuntime, type FeedRuntime } from '../feeds/runtime';
 import { createArticleLoader, createLibrary, createQuestionAnswerer, loadBundledArticles, loaderOptionsFromConfig, type ArticleLoader, type Library } from '../library';
-import { openStores, type Stores } from '../store';
+import { storeTargetOf } from '../config';
+import { openStores } from '../store/open';
+import type { Stores } from '../store/ports';
 import type { Command } from './command';
 import type { Services } from './context';
 import { loadCommands } from './loader';
@@ -37,28 +39,37 @@ export interface CoreOptions {
 }
 
 export async function createCore(config: Config, logger: Logger, options: CoreOptions = {}): Promise<Core> {
-  const stores = openStores(config.DATABASE_PATH);
+  // The embedded SQLite file is migrated here; a PostgreSQL server by `lede migrate` (the bot's
+  // processes never change a shared schema; a schema behind this code is refused with that advice).
+  const target = storeTargetOf(config);
+  const stores = await openStores(target, { migrate: target.kind === 'sqlite' });
   try {
     const load = options.load ?? createArticleLoader(loaderOptionsFromConfig(config));
     const questions = createQuestionAnswerer();
-    const library = createLibrary({ articles: stores.articles, analyses: stores.analyses, load, onRemoved: (a) => questions.forget(a.id) });
+    const library = createLibrary({
+      articles: stores.articles,
+      analyses: stores.analyses,
+      load,
+      onRemoved: (a) => questions.forget(a.id),
+      log: (level, data, message) => logger[level](data, message),
+    });
     const bundled = await loadBundledArticles(config.ARTICLES_DIR, library, load);
     for (const f of bundled.failed) logger.warn({ file: f.file, err: f.error }, 'bundled article skipped');
     logger.info({ loaded: bundled.loaded.length, pruned: bundled.pruned, dir: config.ARTICLES_DIR }, 'bundled articles loaded');
     const commands = [...(await loadCommands()), ...(options.extraCommands ?? [])];
     const analysisOf = (article: Parameters<Library['analysis']>[0]) => library.analysis(article);
     const feeds = createFeedRuntime({
-      db: stores.db,
+      store: stores.feeds,
       config,
       articles: stores.articles,
       analysisOf,
       log: (level, data, message) => logger[level](data, message),
     });
     const digests = createDigestRuntime({
-      db: stores.db,
+      store: stores.digests,
       articles: stores.articles,
       analysisOf,
-      feedTitleOf: (url) => feeds.store.source(url)?.title,
+      feedTitleOf: async (url) => (await stores.feeds.source(url))?.title,
       ...(options.clock !== undefined && { clock: options.clock }),
       onError: (err, context) => logger.error({ err, ...context }, 'digest scheduler error'),
     });
@@ -66,7 +77,7 @@ export async function createCore(config: Config, logger: Logger, options: CoreOp
     const router = createRouter({ commands, services, ...(options.rateLimits && { rateLimits: options.rateLimits }) });
     return { stores, library, services, commands, router, feeds, digests };
   } catch (err) {
-    stores.close();
+    await stores.close();
     throw err;
   }
 }

@@ -33,8 +33,8 @@ export async function registerIfChanged(
   state: StateStore,
 ): Promise<{ registered: boolean; count: number }> {
   const hash = definitionsHash(commands);
-  if (state.get(stateKey(target)) === hash) return { registered: false, count: commands.length };
+  if ((await state.get(stateKey(target))) === hash) return { registered: false, count: commands.length };
   const count = await registerCommands(rest, target, commands);
-  state.set(stateKey(target), hash);
+  await state.set(stateKey(target), hash);
   return { registered: true, count };
 }

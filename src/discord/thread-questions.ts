@@ -49,7 +49,7 @@ export async function answerThreadMessage(message: Message, deps: ThreadQuestion
   const { client, services } = deps;
   const me = client.user;
   if (!me || message.author.bot || message.webhookId || !message.channel.isThread()) return;
-  const link = services.threads.get(message.channelId);
+  const link = await services.threads.get(message.channelId);
   if (!link) return;
   const mentioned = message.mentions.users.has(me.id);
   if (!mentioned && !services.config.MESSAGE_CONTENT_INTENT) return;

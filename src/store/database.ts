@@ -1,8 +1,6 @@
 /**
- * The SQLite database (better-sqlite3 12.x): opened once per process in WAL mode, with versioned
- * migrations kept per feature. Each feature (articles, feeds, digests...) owns a namespace and an
- * ordered list of migrations; `migrate` applies the ones not yet recorded, each in a transaction,
- * so a crash mid-migration leaves the previous version intact.
+ * Opening the SQLite file (better-sqlite3 12.x) for the SQLite adapter (sql/sqlite.ts): once per
+ * process, in WAL mode. Migrations are the adapters' common ones (sql/migrate.ts).
  *
  * A file that cannot serve as the database (a folder, not SQLite, damaged, read-only, locked...)
  * is refused with a DatabaseOpenError while opening, before anything is written to it; a feature
@@ -16,13 +14,6 @@ import { createParentFolders } from './parent-folders';
 export { DatabaseOpenError, type DatabaseOpenErrorCode, type DatabaseOpenErrorDetails } from './open-errors';
 
 export type Db = Database.Database;
-
-export interface Migration {
-  /** 1, 2, 3... in order; never renumber or edit one that has shipped. */
-  readonly version: number;
-  readonly description: string;
-  readonly up: (db: Db) => void;
-}
 
 /** How long a statement waits for another process's lock before the database counts as locked. */
 export const BUSY_TIMEOUT_MS = 5000;
@@ -65,42 +56,4 @@ export function openDatabase(path: string): Db {
     throw asOpenError(err, path, BUSY_TIMEOUT_MS);
   }
   return db;
-}
-
-/**
- * Apply `migrations` of `namespace` that are not applied yet, in order, each atomically. Each step
- * takes the write lock first (BEGIN IMMEDIATE) and re-checks inside it, so two processes opening a
- * new database at once (the bot and the console, or a second instance) cannot both run one step.
- */
-export function migrate(db: Db, namespace: string, migrations: readonly Migration[]): number {
-  try {
-    return migrateNamespace(db, namespace, migrations);
-  } catch (err) {
-    throw asOpenError(err, db.name, BUSY_TIMEOUT_MS);
-  }
-}
-
-function migrateNamespace(db: Db, namespace: string, migrations: readonly Migration[]): number {
-  // A database a newer Lede has migrated further is left alone: this code cannot know its tables.
-  const known = Math.max(0, ...migrations.map((m) => m.version));
-  const found = (db.prepare('SELECT MAX(version) AS v FROM schema_migrations WHERE namespace = ?').get(namespace) as { v: number | null }).v ?? 0;
-  if (found > known) {
-    throw new DatabaseOpenError('DATABASE_NEWER_SCHEMA', db.name, { namespace, foundVersion: found, knownVersion: known });
-  }
-  const isApplied = db.prepare('SELECT 1 FROM schema_migrations WHERE namespace = ? AND version = ?');
-  const record = db.prepare(
-    'INSERT INTO schema_migrations (namespace, version, description, applied_at) VALUES (?, ?, ?, ?)',
-  );
-  const step = db.transaction((m: Migration): boolean => {
-    if (isApplied.get(namespace, m.version)) return false;
-    m.up(db);
-    record.run(namespace, m.version, m.description, new Date().toISOString());
-    return true;
-  });
-  let count = 0;
-  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
-    if (isApplied.get(namespace, m.version)) continue;
-    if (step.immediate(m)) count++;
-  }
-  return count;
 }

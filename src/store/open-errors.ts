@@ -33,7 +33,9 @@ export type DatabaseOpenErrorCode =
   /** SQLite could not open the file for another reason (`sqliteCode`, `sqliteMessage`). */
   | 'DATABASE_CANNOT_OPEN'
   /** The PostgreSQL server at DATABASE_URL did not answer or refused the connection (`reason`). */
-  | 'DATABASE_UNREACHABLE';
+  | 'DATABASE_UNREACHABLE'
+  /** The schema is behind this code (`pending` steps): `lede migrate` must run first. */
+  | 'DATABASE_NEEDS_MIGRATION';
 
 export interface DatabaseOpenErrorDetails {
   /** The folder concerned, for the folder codes. */
@@ -49,6 +51,8 @@ export interface DatabaseOpenErrorDetails {
   readonly waitedMs?: number;
   /** Why a server could not be reached (the driver's message: refused, unknown host, bad password...). */
   readonly reason?: string;
+  /** Migration steps not applied yet ("articles v1", ...). */
+  readonly pending?: readonly string[];
 }
 
 export class DatabaseOpenError extends Error {

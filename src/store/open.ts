@@ -5,11 +5,11 @@
  */
 import { DatabaseOpenError } from './open-errors';
 import type { Stores } from './ports';
-import type { SqlClient } from './sql/client';
+import { toNumber, type SqlClient } from './sql/client';
 import { ARTICLE_MIGRATIONS, sqlAnalysisStore, sqlArticleStore } from './sql/articles';
 import { DIGEST_MIGRATIONS, sqlDigestsStore } from './sql/digests';
 import { FEED_MIGRATIONS, sqlFeedsStore } from './sql/feeds';
-import { migrateSql, type SqlMigration } from './sql/migrate';
+import { ensureMigrationsTable, migrateSql, type SqlMigration } from './sql/migrate';
 import { openPostgresClient } from './sql/postgres';
 import { STATE_MIGRATIONS, THREAD_MIGRATIONS, sqlStateStore, sqlThreadStore } from './sql/small';
 import { openSqliteClient } from './sql/sqlite';
@@ -68,14 +68,33 @@ export function storesOver(sql: SqlClient): Stores {
   };
 }
 
+/** Migration steps not applied yet, as "namespace vN" (empty when the schema is current). */
+export async function pendingMigrations(sql: SqlClient): Promise<string[]> {
+  await ensureMigrationsTable(sql);
+  const pending: string[] = [];
+  for (const [namespace, steps] of MIGRATIONS) {
+    const row = await sql.get<{ v: unknown }>('SELECT MAX(version) AS v FROM schema_migrations WHERE namespace = ?', [namespace]);
+    const found = row?.v === null || row?.v === undefined ? 0 : toNumber(row.v);
+    for (const m of steps) if (m.version > found) pending.push(`${namespace} v${m.version}`);
+  }
+  return pending;
+}
+
 /**
- * Open the database and every store on it, migrating first (`migrate: false` refuses a database
- * that still needs migrations instead, for processes that must not change the schema).
+ * Open the database and every store on it. By default the migrations run first (an embedded
+ * SQLite file is migrated by `npm start` itself); with `migrate: false` a schema that is not
+ * current is refused (DATABASE_NEEDS_MIGRATION) instead: on a shared PostgreSQL server the
+ * operator runs `lede migrate` once, and the bot's processes never change the schema.
  */
-export async function openStores(target: StoreTarget): Promise<Stores> {
+export async function openStores(target: StoreTarget, options: { readonly migrate?: boolean } = {}): Promise<Stores> {
   const sql = await openClient(target);
+  const where = target.kind === 'sqlite' ? target.path : redactUrl(target.url);
   try {
-    await migrateAll(sql, target.kind === 'sqlite' ? target.path : redactUrl(target.url));
+    if (options.migrate ?? true) await migrateAll(sql, where);
+    else {
+      const pending = await pendingMigrations(sql);
+      if (pending.length > 0) throw new DatabaseOpenError('DATABASE_NEEDS_MIGRATION', where, { pending });
+    }
     return storesOver(sql);
   } catch (err) {
     await sql.close().catch(() => undefined);

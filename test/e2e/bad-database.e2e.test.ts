@@ -61,11 +61,12 @@ const consoleRuns = (path: string, asNobody = false) =>
   ]);
 
 /** A real Lede database with a few pages of data, closed (WAL checkpointed into the file). */
-function goodDatabase(name: string): string {
+async function goodDatabase(name: string): Promise<string> {
   const path = join(dir, name);
-  const stores = openStores(path);
-  stores.db.exec("CREATE TABLE padding (x BLOB); INSERT INTO padding SELECT randomblob(3000) FROM (SELECT 1 UNION SELECT 2 UNION SELECT 3 UNION SELECT 4 UNION SELECT 5 UNION SELECT 6 UNION SELECT 7 UNION SELECT 8)");
-  stores.close();
+  await (await openStores({ kind: 'sqlite', path })).close();
+  const db = new Database(path);
+  db.exec("CREATE TABLE padding (x BLOB); INSERT INTO padding SELECT randomblob(3000) FROM (SELECT 1 UNION SELECT 2 UNION SELECT 3 UNION SELECT 4 UNION SELECT 5 UNION SELECT 6 UNION SELECT 7 UNION SELECT 8)");
+  db.close();
   return path;
 }
 
@@ -119,7 +120,7 @@ describe('GIVEN a DATABASE_PATH that is not a usable database THEN one line, exi
   }, 60_000);
 
   it('GIVEN a Lede database cut to a third of its length THEN "damaged (truncated or corrupt)"', async () => {
-    const good = readFileSync(goodDatabase('whole.db'));
+    const good = readFileSync(await goodDatabase('whole.db'));
     const path = fileIn('truncated', 'lede.db', good.subarray(0, Math.floor(good.length / 3)));
     const before = readFileSync(path);
     expectRefused(
@@ -154,7 +155,7 @@ describe('GIVEN a DATABASE_PATH that is not a usable database THEN one line, exi
   }, 60_000);
 
   it('GIVEN a database written by a newer Lede (a namespace past the versions this code knows) THEN "newer version", untouched', async () => {
-    const path = goodDatabase('newer.db');
+    const path = await goodDatabase('newer.db');
     const db = new Database(path);
     db.prepare("INSERT INTO schema_migrations VALUES ('articles', 99, 'from the future', '2030-01-01T00:00:00.000Z')").run();
     db.close();
@@ -167,7 +168,7 @@ describe('GIVEN a DATABASE_PATH that is not a usable database THEN one line, exi
   }, 60_000);
 
   it('GIVEN another process holding the write lock past the busy timeout THEN "locked", untouched', async () => {
-    const path = goodDatabase('locked.db');
+    const path = await goodDatabase('locked.db');
     const before = readFileSync(path);
     const holder = new Database(path);
     holder.exec('BEGIN IMMEDIATE');
@@ -186,7 +187,7 @@ describe('GIVEN a DATABASE_PATH that is not a usable database THEN one line, exi
 
 describe(`GIVEN a DATABASE_PATH the user may not write or read${AS_ROOT ? ' (children run as nobody: root writes anything)' : ''}`, () => {
   it('GIVEN a read-only file THEN "read-only", also for the bot, untouched', async () => {
-    const path = goodDatabase('read-only.db');
+    const path = await goodDatabase('read-only.db');
     chmodSync(path, 0o444);
     const before = readFileSync(path);
     const line = `DATABASE_PATH=${path}: the file is read-only (permission denied); Lede needs to write to it. Make it writable or point DATABASE_PATH elsewhere.`;
@@ -208,7 +209,7 @@ describe(`GIVEN a DATABASE_PATH the user may not write or read${AS_ROOT ? ' (chi
   }, 60_000);
 
   it('GIVEN a file that cannot be read THEN "cannot be read", untouched', async () => {
-    const path = goodDatabase('unreadable.db');
+    const path = await goodDatabase('unreadable.db');
     const before = readFileSync(path);
     chmodSync(path, 0o200);
     expectRefused(await consoleRuns(path, true), `DATABASE_PATH=${path}: the file cannot be read (permission denied). Make it readable or point DATABASE_PATH elsewhere.`);

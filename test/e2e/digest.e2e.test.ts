@@ -152,7 +152,7 @@ describe('/digest against the fake Discord', () => {
     const before = channelPosts(h.fake, channelId).length;
     // Make a run due: the schedule time has passed in its zone and it was set before it.
     const guildId = h.fake.guild.id;
-    const saved = digests.store.schedule(guildId)!;
+    const saved = (await digests.store.schedule(guildId))!;
     const reports = await digests.scheduler.tick(new Date(saved.updatedAt + 24 * 60 * 60_000));
     expect(reports.map((r) => [r.outcome, r.reason])).toEqual([['blocked', 'MISSING_PERMISSIONS: Send Messages, Embed Links']]);
     expect(channelPosts(h.fake, channelId)).toHaveLength(before);

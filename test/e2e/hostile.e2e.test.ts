@@ -74,6 +74,7 @@ describe('hostile input', () => {
     await stopped;
     const edit = h.fake.calls.find((c) => c.method === 'PATCH' && c.path.includes(i.token));
     expect(edit?.body.embeds[0].title).toBe('Slow news');
-    expect(h.bot.core.stores.db.open).toBe(false);
+    // The database was closed after the reply went out: a query now fails.
+    await expect(h.bot.core.stores.articles.countOwn('x')).rejects.toThrow(/not open|after calling end/);
   });
 });

@@ -73,7 +73,7 @@ afterAll(async () => {
 const answer = (i: SentInteraction) => h.fake.answer(i);
 const slash = (name: string, subcommand: string | undefined, options: ReturnType<typeof opt.string>[] = [], extra: object = {}) =>
   answer(h.fake.slash({ name, ...(subcommand && { subcommand }), options, user: someone(), ...extra }));
-const storedText = (id: string) => visible(h.bot.core.library.get(h.fake.guild.id, id).text);
+const storedText = async (id: string) => visible((await h.bot.core.library.get(h.fake.guild.id, id)).text);
 const idOf = (footer: string) => /^id ([0-9a-f]{16})/.exec(footer)![1]!;
 /** The lines of a rendered description quoted with "> ", without the marker. */
 const quotedLines = (description: string) =>
@@ -125,7 +125,7 @@ describe('hostile text through every command', () => {
       const e = a.body.embeds[0];
       const sentences = markdownToText(e.description).split('\n\n');
       expect(sentences.length).toBeGreaterThanOrEqual(2);
-      for (const s of sentences) expect(storedText(id)).toContain(s);
+      for (const s of sentences) expect(await storedText(id)).toContain(s);
     }
   });
 
@@ -134,13 +134,13 @@ describe('hostile text through every command', () => {
     expect(markdownToText(q.body.embeds[0].title)).toBe(visible(HOSTILE_TITLE));
     const lines = quotedLines(q.body.embeds[0].description);
     expect(lines.length).toBeGreaterThanOrEqual(2);
-    for (const f of lines.flatMap(quoteFragments)) expect(storedText(textId)).toContain(f);
+    for (const f of lines.flatMap(quoteFragments)) expect(await storedText(textId)).toContain(f);
     expect(lines).toContain(`“We will reopen the harbour bridge in May, ${INJECTIONS.user} and ${INJECTIONS.everyone}”`);
     expect(lines).toContain('“It is a good day for the city evil.exe and its ferries”');
     const w = await slash('whosaid', undefined, [opt.string('speaker', 'Ortiz')]);
     const said = quotedLines(w.body.embeds[0].description);
     expect(said.length).toBeGreaterThanOrEqual(1);
-    for (const f of said.flatMap(quoteFragments)) expect(storedText(textId)).toContain(f);
+    for (const f of said.flatMap(quoteFragments)) expect(await storedText(textId)).toContain(f);
     const phrase = await slash('whosaid', undefined, [opt.string('phrase', 'reopen the harbour bridge')]);
     expect(quotedLines(phrase.body.embeds[0].description).length).toBeGreaterThanOrEqual(1);
     await slash('quotes', undefined, [opt.string('article', textId), opt.string('speaker', HOSTILE_TITLE.slice(0, 90))]);
@@ -195,7 +195,7 @@ describe('hostile feed through /feed, its posts and the digest', () => {
     expect(markdownToText(post!.body.embeds[0].description)).toContain(visible(ITEM_TITLE));
     const preview = await slash('digest', 'preview');
     expect(preview.ephemeral).toBe(true);
-    const digest = h.bot.core.digests.preview(h.fake.guild.id)!;
+    const digest = (await h.bot.core.digests.preview(h.fake.guild.id))!;
     for (const m of digest.messages) await h.bot.core.digests.poster!.send(h.fake.channelId, m);
     const removed = await slash('feed', 'remove', [opt.string('url', `${feeds.base}/wire.xml`)], admin);
     expect(markdownToText(removed.body.content)).toBe(`Stopped following ${visible(FEED_TITLE)}. Articles it brought stay in the library.`);

@@ -132,7 +132,7 @@ describe('Discuss', () => {
 
   it('GIVEN the thread link THEN it survives a restart', async () => {
     h = await h.restart();
-    expect(h.bot.core.stores.threads.get(threadId)).toMatchObject({ articleId: SEED_ID, guildId: h.fake.guild.id });
+    expect(await h.bot.core.stores.threads.get(threadId)).toMatchObject({ articleId: SEED_ID, guildId: h.fake.guild.id });
   });
 });
 

@@ -6,9 +6,9 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DatabaseOpenError, migrate, openDatabase, type Migration } from '../../src/store/database';
+import Database from 'better-sqlite3';
+import { DatabaseOpenError, openDatabase } from '../../src/store/database';
 
 const dir = mkdtempSync(join(tmpdir(), 'lede-open-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -91,42 +91,4 @@ describe('openDatabase', () => {
   }, 20_000);
 });
 
-describe('migrate', () => {
-  const step = (version: number, ns = 'ns'): Migration => ({ version, description: `step ${version}`, up: (db) => db.exec(`CREATE TABLE ${ns}${version} (id INTEGER)`) });
-
-  it('GIVEN a namespace a newer Lede migrated further THEN DATABASE_NEWER_SCHEMA with both versions, and nothing applied', () => {
-    const path = join(dir, 'newer.db');
-    const db = openDatabase(path);
-    migrate(db, 'ns', [step(1), step(2), step(3)]);
-    db.close();
-    const older = openDatabase(path);
-    try {
-      expect(() => migrate(older, 'other', [step(1, 'other')])).not.toThrow();
-      let err: unknown;
-      try {
-        migrate(older, 'ns', [step(1), step(2)]);
-      } catch (e) {
-        err = e;
-      }
-      expect(err).toBeInstanceOf(DatabaseOpenError);
-      const e = err as DatabaseOpenError;
-      expect([e.code, e.path, e.details.namespace, e.details.foundVersion, e.details.knownVersion]).toEqual(['DATABASE_NEWER_SCHEMA', path, 'ns', 3, 2]);
-    } finally {
-      older.close();
-    }
-  });
-
-  it('GIVEN a migration with an SQL mistake THEN its SqliteError passes through (a bug, not a bad file)', () => {
-    const db = openDatabase(':memory:');
-    const bad: Migration = { version: 1, description: 'typo', up: (d) => d.exec('CREAT TABLE x (id INTEGER)') };
-    let err: unknown;
-    try {
-      migrate(db, 'ns', [bad]);
-    } catch (e) {
-      err = e;
-    }
-    expect(err).toBeInstanceOf(Database.SqliteError);
-    expect((err as { code: string }).code).toBe('SQLITE_ERROR');
-    db.close();
-  });
-});
+// A schema a newer Lede wrote, and an SQL mistake in a step: test/store/migrations.test.ts, on both engines.

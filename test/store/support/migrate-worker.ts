@@ -1,17 +1,13 @@
-/** Run by migrations.test.ts in several processes at once: open a shared file and migrate it. */
-import { migrate, openDatabase, type Migration } from '../../../src/store/database';
+/** Run by migrations.test.ts in several processes at once: open a shared database and migrate it. */
+import { openClient, type StoreTarget } from '../../../src/store/open';
+import { migrateSql, type SqlMigration } from '../../../src/store/sql/migrate';
 
-const [path] = process.argv.slice(2);
-const slowly = (ms: number) => {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    /* widen the window between "is it applied?" and "apply it" */
-  }
-};
-const migrations: Migration[] = [
-  { version: 1, description: 'first table', up: (db) => { slowly(40); db.exec('CREATE TABLE first (id INTEGER PRIMARY KEY)'); } },
-  { version: 2, description: 'second table', up: (db) => { slowly(40); db.exec('CREATE TABLE second (id INTEGER PRIMARY KEY)'); } },
+const [kind, where] = process.argv.slice(2);
+const target: StoreTarget = kind === 'postgres' ? { kind: 'postgres', url: where! } : { kind: 'sqlite', path: where! };
+const migrations: SqlMigration[] = [
+  { version: 1, description: 'first table', up: 'CREATE TABLE first (id INTEGER PRIMARY KEY)' },
+  { version: 2, description: 'second table', up: 'CREATE TABLE second (id INTEGER PRIMARY KEY)' },
 ];
-const db = openDatabase(path!);
-migrate(db, 'race', migrations);
-db.close();
+const sql = await openClient(target);
+await migrateSql(sql, 'race', migrations, where!);
+await sql.close();
