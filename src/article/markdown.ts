@@ -15,7 +15,8 @@ const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
 const THEMATIC_BREAK = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+/;
-const BLOCKQUOTE = /^ {0,3}>[ \t]?/;
+/** All the block-quote markers opening a line ("> > text"), removed in one pass. */
+const BLOCKQUOTE_MARKERS = /^(?: {0,3}>[ \t]?)+/;
 const LINK_DEFINITION = /^ {0,3}\[[^\]\n]{1,200}\]:\s/;
 const TABLE_SEPARATOR = /^ {0,3}\|?[ \t]*:?-{1,}:?[ \t]*(?:\|[ \t]*:?-{1,}:?[ \t]*){0,50}\|?[ \t]*$/;
 
@@ -24,7 +25,7 @@ const INLINE_RULES: ReadonlyArray<readonly [RegExp, string, string]> = [
   [/!\[([^[\]\n]{0,300})\]\([^()\n]{0,2000}\)/g, '', 'images carry no article text'],
   [/\[([^[\]\n]{0,300})\]\([^()\n]{0,2000}\)/g, '$1', 'inline links keep their text'],
   [/\[([^[\]\n]{0,300})\]\[[^[\]\n]{0,100}\]/g, '$1', 'reference links keep their text'],
-  [/<(https?:\/\/[^>\s]{1,2000})>/g, '$1', 'autolinks keep the URL'],
+  [/<(https?:\/\/[^<>\s]{1,2000})>/g, '$1', 'autolinks keep the URL (no "<" inside, so each scan stops at the next one)'],
   [/<\/?[A-Za-z][A-Za-z0-9-]{0,20}(?:\s[^<>]{0,500})?\/?>/g, '', 'inline HTML tags'],
   [/`{1,3}([^`\n]{1,500})`{1,3}/g, '$1', 'inline code keeps its text'],
   [/(\*\*|__)(?=\S)([^*_\n]{1,500}?\S)\1/g, '$2', 'strong emphasis'],
@@ -71,8 +72,7 @@ export function parseMarkdown(content: string): ExtractedParts {
       fence = fenceOpen[1]!.slice(0, 3);
       continue;
     }
-    let line = raw;
-    while (BLOCKQUOTE.test(line)) line = line.replace(BLOCKQUOTE, '');
+    const line = raw.replace(BLOCKQUOTE_MARKERS, '');
     if (line.trim() === '') {
       flush();
       continue;
@@ -111,8 +111,12 @@ function atxHeadingText(line: string): string {
   return t.trim();
 }
 
+/** Characters every inline rule, escape and entity needs: a line without any is plain text already. */
+const INLINE_MARKUP = /[\\[!<`*_~&]/;
+
 /** Inline Markdown to plain text. */
 export function inlineToText(text: string): string {
+  if (!INLINE_MARKUP.test(text)) return text; // most lines: skip a dozen passes over them
   // Backslash escapes ("\\*") are parked in the private-use area first so no rule below sees them as markup.
   let out = text.replace(/\\([!-/:-@[-`{-~])/g, (_m, c: string) => String.fromCharCode(ESCAPE_BASE + c.charCodeAt(0)));
   for (const [pattern, replacement] of INLINE_RULES) out = out.replace(pattern, replacement);

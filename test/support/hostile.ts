@@ -138,3 +138,50 @@ export const HOSTILE_HTML: Readonly<Record<string, (size: number) => string>> = 
   /** An ordinary article of the same size, for comparison. */
   'ordinary paragraphs': (n) => page('<p>The mayor said the bridge would open in May, and the council agreed after a long debate.</p>', n, '<html><head><title>Bridge</title></head><body><article>'),
 };
+
+/**
+ * Markdown patterns, by name, for the line scanner and the inline rules (plain-text patterns such as
+ * blank lines and headings are in HOSTILE_TEXT and are read as Markdown too).
+ */
+export const HOSTILE_MARKDOWN: Readonly<Record<string, (size: number) => string>> = {
+  /** One line of block-quote markers. */
+  'block-quote markers': (n) => '>'.repeat(n),
+  /** Nested block quotes on every line. */
+  'nested quote lines': (n) => repeatTo('> > > > x\n', n),
+  /** Autolinks never closed, each overlapping the next. */
+  'unclosed autolinks': (n) => repeatTo('<http://a', n),
+  /** Backslash escapes. */
+  'escapes': (n) => repeatTo('\\*', n),
+  /** A list item per line. */
+  'list items': (n) => repeatTo('- a\n', n),
+  /** A Setext heading every two lines. */
+  'setext headings': (n) => repeatTo('a\n=\n', n),
+  /** Fences opened and closed on every line. */
+  'fences': (n) => repeatTo('```\n', n),
+  /** Table separator rows. */
+  'table rows': (n) => repeatTo('|-|-|\n', n),
+  /** Links opened and never closed. */
+  'link openers': (n) => repeatTo('[a](', n),
+  /** Images opened and never closed. */
+  'image openers': (n) => repeatTo('![a](', n),
+  /** Brackets only. */
+  'brackets': (n) => repeatTo('[[', n),
+  /** Emphasis opened and never closed. */
+  'emphasis openers': (n) => repeatTo('*a ', n),
+  /** Strong emphasis opened and never closed. */
+  'strong openers': (n) => repeatTo('**a', n),
+  /** Code spans opened and never closed. */
+  'code span openers': (n) => repeatTo('`a', n),
+  /** Inline HTML tags never closed. */
+  'inline tag openers': (n) => repeatTo('<b a=', n),
+  /** Character references. */
+  'entities': (n) => repeatTo('&amp;', n),
+  /** Front matter that never closes. */
+  'unclosed front matter': (n) => `---\n${repeatTo('title: x\n', n)}`,
+  /** One heading line of '#'. */
+  'hash line': (n) => '#'.repeat(n),
+  /** A heading with an endless closing sequence. */
+  'closing hashes': (n) => `# a ${'#'.repeat(n)}`,
+  /** Thematic breaks. */
+  'thematic breaks': (n) => repeatTo('* * *\n', n),
+};
