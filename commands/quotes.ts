@@ -11,7 +11,8 @@ import { BotError } from '../src/discord/errors';
 import { truncate } from '../src/discord/limits';
 import { pageFromArg } from '../src/discord/paging';
 import { describeSource, LOADED_NOTE } from '../src/discord/render/article';
-import { escapeMarkdown, joinMarkdown, md, type Markdown } from '../src/discord/render/escape';
+import { NOT_ENGLISH } from '../src/discord/messages';
+import { escapeMarkdown, joinMarkdown, md, trustedMarkdown, type Markdown } from '../src/discord/render/escape';
 import { quoteBlock } from '../src/discord/render/quotes';
 import { pagedQuotes, safePageButtons, type QuotePages } from '../src/discord/render/quotes-page';
 import { COLORS, type Reply } from '../src/discord/reply';
@@ -49,9 +50,12 @@ function speakersIn(all: readonly Quote[]): Markdown {
 
 /** The ephemeral reply when nothing matches, or the paged list. */
 async function quotesReply(ctx: Invocation, article: StoredArticle, speaker: string | undefined, page: number, note?: Markdown): Promise<Reply> {
-  const all = (await ctx.services.library.analysis(article)).quotes ?? [];
+  const analysis = await ctx.services.library.analysis(article);
+  const all = analysis.quotes ?? [];
   const title = md`“${escapeMarkdown(clip(article.title, 120))}”`;
   if (all.length === 0) {
+    // On a text that is not English "nobody is quoted" would be a guess: say why instead.
+    if (analysis.english === false) return { content: md`I found no quotes in ${title}. ${trustedMarkdown(NOT_ENGLISH)}`, ephemeral: true };
     return { content: md`I found no quotes in ${title}: nobody is quoted or reported as saying anything there.`, ephemeral: true };
   }
   const chosen = chooseQuotes(all, speaker);

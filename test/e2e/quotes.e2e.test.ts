@@ -105,6 +105,17 @@ describe('/quotes article', () => {
     expect(a.body.content).toBe('I found no quotes in “Library closes”: nobody is quoted or reported as saying anything there.');
   });
 
+  it('GIVEN an article in Spanish THEN /quotes and /ask say it does not look like English instead of a bare "nothing"', async () => {
+    const text = 'El alcalde dijo que la ciudad abrirá el nuevo puente en mayo. "Vamos a construirlo", afirmó ante los periodistas. La obra costará 40 millones de euros y durará dos años, según el ayuntamiento.';
+    await h.fake.answer(h.fake.slash({ name: 'article', subcommand: 'add', options: [opt.string('text', text), opt.string('title', 'El puente')], user: someone() }));
+    const a = await quotes([opt.string('article', articleIdOf(text))]);
+    expect(a.ephemeral).toBe(true);
+    expect(a.body.content).toBe('I found no quotes in “El puente”. This article does not look like English: Lede’s rules read English news, so quotes, speakers and answers are only found in English text.');
+    const asked = await h.fake.answer(h.fake.slash({ name: 'ask', options: [opt.string('question', 'Who is building the bridge?'), opt.string('article', articleIdOf(text))], user: someone() }));
+    expect(asked.body.embeds[0].title).toBe('Not found in the article');
+    expect(asked.body.embeds[0].description).toContain('This article does not look like English: Lede’s rules read English news');
+  });
+
   it('GIVEN a quote nobody is credited with, and one with markdown and @everyone THEN "unknown speaker" (uncertain), characters escaped, nobody pinged', async () => {
     const text = `The river rose two metres overnight and the bridge was closed before dawn.
 

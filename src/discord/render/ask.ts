@@ -11,7 +11,8 @@ import type { AnswerQuote, AnswerResult } from '../../nlp/qa';
 import type { Services } from '../context';
 import { LIMITS, truncate } from '../limits';
 import { COLORS, type Reply } from '../reply';
-import { escapeMarkdown, joinMarkdown, markdownLink, md, type Markdown } from './escape';
+import { NOT_ENGLISH } from '../messages';
+import { escapeMarkdown, joinMarkdown, markdownLink, md, trustedMarkdown, type Markdown } from './escape';
 import { blockquote, quoteBlock } from './quotes';
 
 /** Below this the answer is shown with a warning to read the sentence (FOUND_THRESHOLD is 0.25). */
@@ -48,7 +49,7 @@ const articleLine = (a: Article): Markdown => {
   return a.url ? markdownLink(title, a.url) : md`*${escapeMarkdown(title)}*`;
 };
 
-export function renderAsk(article: Article, question: string, result: AnswerResult, quotes: readonly Quote[], note?: Markdown): Reply {
+export function renderAsk(article: Article, question: string, result: AnswerResult, quotes: readonly Quote[], note?: Markdown, english = true): Reply {
   const author = truncate(`Q: ${question.replace(/\s+/g, ' ').trim()}`, LIMITS.author);
   const from = md`From ${articleLine(article)}`;
   if (result.found && result.answer !== null) {
@@ -88,7 +89,9 @@ export function renderAsk(article: Article, question: string, result: AnswerResu
       {
         author,
         title: md`Not found in the article`,
-        description: md`I could not find an answer to this in ${articleLine(article)}; I only answer with what the article says.${hint}`,
+        description: english
+          ? md`I could not find an answer to this in ${articleLine(article)}; I only answer with what the article says.${hint}`
+          : md`I could not find an answer to this in ${articleLine(article)}. ${trustedMarkdown(NOT_ENGLISH)}${hint}`,
         footer: 'Lede answers only from the article text, word for word; nothing is generated.',
         color: COLORS.warning,
       },
@@ -104,5 +107,5 @@ export function renderAsk(article: Article, question: string, result: AnswerResu
 export async function askReply(services: Pick<Services, 'library' | 'questions'>, article: Article, question: string, note?: Markdown): Promise<Reply> {
   const analysis = await services.library.analysis(article);
   const result = services.questions.answer(article, analysis, question);
-  return renderAsk(article, question, result, analysis.quotes ?? [], note);
+  return renderAsk(article, question, result, analysis.quotes ?? [], note, analysis.english !== false);
 }
