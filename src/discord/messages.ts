@@ -8,6 +8,7 @@ import { ScheduleError } from '../digest/schedule';
 import { FeedError } from '../feeds/errors';
 import { FetchError } from '../fetch/errors';
 import { LibraryError } from '../library/errors';
+import { StoreUnavailableError } from '../store/unavailable';
 import { BotError } from './errors';
 import { truncate } from './limits';
 import { escapeMarkdown } from './render/escape';
@@ -120,8 +121,12 @@ const BOT: { [C in BotError['code']]: Describe<BotError> } = {
   ARTICLE_REMOVED: () => 'That article has been removed from this server; `/article list` shows the ones it has.',
 };
 
+/** Said when the database cannot serve right now; the next command works once it is back. */
+export const STORE_UNAVAILABLE = 'My database is not answering right now (it may be restarting). Nothing was changed; please try again in a few seconds.';
+
 /** The stable code and the words for any error; `expected` is false for bugs and outages. */
 export function describeError(err: unknown): { code: string; text: string; expected: boolean } {
+  if (err instanceof StoreUnavailableError) return { code: err.code, text: STORE_UNAVAILABLE, expected: true };
   if (err instanceof LibraryError) return { code: err.code, text: LIBRARY[err.code](err), expected: true };
   if (err instanceof FetchError) return { code: err.code, text: FETCH[err.code](err), expected: true };
   if (err instanceof BotError) return { code: err.code, text: BOT[err.code](err), expected: true };

@@ -74,7 +74,9 @@ export function createRouter(options: RouterOptions): Router {
 
   async function fail(ctx: Responding, err: unknown, context: Record<string, unknown>): Promise<void> {
     const { code, text, expected } = describeError(err);
-    if (expected) log.info({ ...context, code }, 'command refused');
+    // An outage is expected (the member is told to retry) but the operator must see it.
+    if (code === 'STORE_UNAVAILABLE') log.warn({ ...context, code, err }, 'database unavailable');
+    else if (expected) log.info({ ...context, code }, 'command refused');
     else log.error({ ...context, err }, 'command failed');
     try {
       // The failure table's own words; the values it quotes are escaped there (messages.ts).

@@ -5,6 +5,7 @@
  * (the article ceiling, a digest claim) is serialised across every process on the database.
  */
 import pg from 'pg';
+import { asUnavailable } from '../unavailable';
 import { toNumbered, type SqlClient, type SqlParams } from './client';
 
 /** Connections kept per process: commands are short queries; feeds and digests add a few. */
@@ -25,16 +26,26 @@ export function openPostgresClient(url: string, options: { readonly poolSize?: n
 }
 
 function over(q: (text: string, values?: unknown[]) => Promise<pg.QueryResult>): Pick<SqlClient, 'all' | 'get' | 'run' | 'exec'> {
-  const query = (sql: string, params?: SqlParams) => {
+  const query = async (sql: string, params?: SqlParams) => {
     const { text, values } = toNumbered(sql, params);
-    return q(text, values);
+    try {
+      return await q(text, values);
+    } catch (err) {
+      throw asUnavailable(err);
+    }
   };
   return {
     all: async <T>(sql: string, params?: SqlParams) => (await query(sql, params)).rows as T[],
     get: async <T>(sql: string, params?: SqlParams) => (await query(sql, params)).rows[0] as T | undefined,
     run: async (sql: string, params?: SqlParams) => ({ changes: (await query(sql, params)).rowCount ?? 0 }),
     // No values: the simple protocol, which runs several statements in one call (migrations).
-    exec: async (sql: string) => void (await q(sql)),
+    exec: async (sql: string) => {
+      try {
+        await q(sql);
+      } catch (err) {
+        throw asUnavailable(err);
+      }
+    },
   };
 }
 
@@ -44,7 +55,9 @@ export function postgresClient(pool: pg.Pool): PostgresClient {
     pool,
     ...over((text, values) => (values ? pool.query(text, values) : pool.query(text))),
     async transaction(fn, options) {
-      const conn = await pool.connect();
+      const conn = await pool.connect().catch((err: unknown) => {
+        throw asUnavailable(err);
+      });
       let broken = false;
       try {
         await conn.query('BEGIN');

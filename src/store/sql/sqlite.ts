@@ -9,6 +9,7 @@
  */
 import type Database from 'better-sqlite3';
 import { openDatabase, type Db } from '../database';
+import { asUnavailable } from '../unavailable';
 import type { SqlClient, SqlParams } from './client';
 
 /** How many distinct statements are kept prepared (queries are fixed strings; IN-lists vary a little). */
@@ -55,10 +56,18 @@ export function sqliteClient(db: Db): SqlClient & { readonly db: Db } {
     while (gate.busy) await gate.busy;
   };
 
+  /** A lock held past the busy timeout or a failing disk is "unavailable"; anything else is a bug. */
+  const guarded = <T>(f: () => T): T => {
+    try {
+      return f();
+    } catch (err) {
+      throw asUnavailable(err);
+    }
+  };
   const direct = {
-    all: <T>(sql: string, params?: SqlParams) => prepared(sql).all(...bind(params)) as T[],
-    get: <T>(sql: string, params?: SqlParams) => prepared(sql).get(...bind(params)) as T | undefined,
-    run: (sql: string, params?: SqlParams) => ({ changes: prepared(sql).run(...bind(params)).changes }),
+    all: <T>(sql: string, params?: SqlParams) => guarded(() => prepared(sql).all(...bind(params)) as T[]),
+    get: <T>(sql: string, params?: SqlParams) => guarded(() => prepared(sql).get(...bind(params)) as T | undefined),
+    run: (sql: string, params?: SqlParams) => guarded(() => ({ changes: prepared(sql).run(...bind(params)).changes })),
   };
 
   /** The client handed to a transaction's function: its statements go straight to the connection. */
@@ -101,7 +110,7 @@ export function sqliteClient(db: Db): SqlClient & { readonly db: Db } {
       try {
         // IMMEDIATE takes the write lock before the first read, so another process cannot slip in
         // between a check and the write that depends on it (the lock name is implied: one writer).
-        db.exec('BEGIN IMMEDIATE');
+        guarded(() => db.exec('BEGIN IMMEDIATE'));
         try {
           const out = await fn(inTransaction);
           db.exec('COMMIT');
