@@ -9,7 +9,7 @@ import { toNumber, type SqlClient } from './sql/client';
 import { ARTICLE_MIGRATIONS, sqlAnalysisStore, sqlArticleStore } from './sql/articles';
 import { DIGEST_MIGRATIONS, sqlDigestsStore } from './sql/digests';
 import { FEED_MIGRATIONS, sqlFeedsStore } from './sql/feeds';
-import { ensureMigrationsTable, migrateSql, type SqlMigration } from './sql/migrate';
+import { migrateSql, type SqlMigration } from './sql/migrate';
 import { openPostgresClient } from './sql/postgres';
 import { STATE_MIGRATIONS, THREAD_MIGRATIONS, sqlStateStore, sqlThreadStore } from './sql/small';
 import { openSqliteClient } from './sql/sqlite';
@@ -70,10 +70,13 @@ export function storesOver(sql: SqlClient): Stores {
 
 /** Migration steps not applied yet, as "namespace vN" (empty when the schema is current). */
 export async function pendingMigrations(sql: SqlClient): Promise<string[]> {
-  await ensureMigrationsTable(sql);
+  // Reads only: a database never migrated has no migrations table, and this must not create one.
+  const exists = await sql.get(
+    sql.dialect === 'sqlite' ? "SELECT 1 AS one FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'" : "SELECT 1 AS one WHERE to_regclass('schema_migrations') IS NOT NULL",
+  );
   const pending: string[] = [];
   for (const [namespace, steps] of MIGRATIONS) {
-    const row = await sql.get<{ v: unknown }>('SELECT MAX(version) AS v FROM schema_migrations WHERE namespace = ?', [namespace]);
+    const row = exists ? await sql.get<{ v: unknown }>('SELECT MAX(version) AS v FROM schema_migrations WHERE namespace = ?', [namespace]) : undefined;
     const found = row?.v === null || row?.v === undefined ? 0 : toNumber(row.v);
     for (const m of steps) if (m.version > found) pending.push(`${namespace} v${m.version}`);
   }
