@@ -13,7 +13,7 @@ export const STAGES = ['parse', 'segment', 'quotes', 'summary', 'questions', 'se
 export type Stage = (typeof STAGES)[number];
 
 /** Milliseconds per stage for one text (the stages run in order on each other's output). */
-export function timeStages(content: string): Record<Stage, number> & { quoteChars: number } {
+export function timeStages(content: string, format: 'text' | 'markdown' | 'html' = 'text'): Record<Stage, number> & { quoteChars: number } {
   const ms = {} as Record<Stage, number>;
   let t = performance.now();
   // A text that is no article (only punctuation, one-letter lines) is refused by the parser; the
@@ -21,7 +21,7 @@ export function timeStages(content: string): Record<Stage, number> & { quoteChar
   let text = content;
   let title = 'hostile';
   try {
-    const article = parseArticle({ content, format: 'text', source: 'hostile' });
+    const article = parseArticle({ content, format, source: 'hostile' });
     text = text;
     title = article.title;
   } catch (err) {

@@ -1,5 +1,6 @@
 /**
- * Hostile input, at full size: every pattern of HOSTILE_TEXT at 100 KB, at the 400,000-character
+ * Hostile input, at full size: every pattern of HOSTILE_TEXT (as text), HOSTILE_HTML (as a page) and
+ * HOSTILE_MARKDOWN (as Markdown) at 100 KB, at the 400,000-character
  * article limit and at 1 MB, each in a process of its own, with the median time of each stage
  * (parse, segment, quotes, summary, question index + one question, phrase search) and the peak
  * memory above the process's resting size. An ordinary article of the same size is the in-run
@@ -9,7 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HOSTILE_TEXT } from '../test/support/hostile';
+import { HOSTILE_HTML, HOSTILE_MARKDOWN, HOSTILE_TEXT } from '../test/support/hostile';
 import { STAGES, type Stage } from './hostile-stages';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -40,7 +41,8 @@ const fmt = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 export async function run(): Promise<void> {
   console.log(`  ms per stage (${STAGES.join(' / ')}), peak MB above rest; sizes ${SIZES.map((s) => `${s / 1000} KB`).join(', ')}`);
   const over: string[] = [];
-  for (const pattern of ['article', ...Object.keys(HOSTILE_TEXT)]) {
+  const patterns = ['article', ...Object.keys(HOSTILE_TEXT), ...Object.keys(HOSTILE_HTML).map((n) => `html:${n}`), ...Object.keys(HOSTILE_MARKDOWN).map((n) => `md:${n}`)];
+  for (const pattern of patterns) {
     const rows = SIZES.map((size) => measureIn(pattern, size));
     const label = pattern === 'article' ? 'baseline: ordinary article' : pattern;
     console.log(`  ${label}`);
