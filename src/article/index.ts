@@ -8,4 +8,4 @@ export { ArticleError, type ArticleErrorCode } from './errors';
 export { articleIdOf, type Article, type Span } from './model';
 export { BOILERPLATE_RULES, separateBoilerplate, type BoilerplateRule } from './boilerplate';
 export { sniffFormat, type ArticleFormat } from './sniff';
-export { extractHtml, MAX_DOM_DEPTH, MAX_DOM_ELEMENTS, MAX_DOM_NODES, type HtmlExtraction, type HtmlMethod } from './html/extract';
+export { extractHtml, MAX_DOM_DEPTH, MAX_DOM_ELEMENTS, MAX_DOM_NESTING, MAX_DOM_NODES, type HtmlExtraction, type HtmlMethod } from './html/extract';

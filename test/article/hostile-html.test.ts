@@ -1,29 +1,31 @@
 /**
- * Hostile HTML is bounded before the DOM: measureHtml counts, on linkedom's own tokenizer, the nodes
- * and depth the DOM would have, pages past the budget take the flat path, and every pattern grows
+ * Hostile HTML is bounded before the DOM: measureHtml counts, on linkedom's own tokenizer, the nodes,
+ * depth and nesting the DOM would have, pages past the budget take the flat path, and every pattern grows
  * linearly (n and 4n characters, the fastest of a few runs, linear 4x, quadratic 16x). Absolute
  * figures are in `npm run bench`.
  */
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { ArticleError, extractHtml, MAX_DOM_DEPTH, MAX_DOM_NODES, parseArticle } from '../../src/article';
+import { ArticleError, extractHtml, MAX_DOM_DEPTH, MAX_DOM_NESTING, MAX_DOM_NODES, parseArticle } from '../../src/article';
 import { parseDocument, type DomNode } from '../../src/article/html/dom';
 import { measureHtml } from '../../src/article/html/measure';
 import { HOSTILE_HTML } from '../support/hostile';
 
-/** Nodes below (and including) `root`, and the deepest element level. */
-function shapeOf(root: DomNode): { nodes: number; depth: number } {
+/** Nodes below (and including) `root`, the deepest element level, and the sum of the squared node depths. */
+function shapeOf(root: DomNode): { nodes: number; depth: number; nesting: number } {
   let nodes = 0;
   let depth = 0;
+  let nesting = 0;
   const stack: Array<[DomNode, number]> = [[root, 1]];
   while (stack.length > 0) {
     const [node, level] = stack.pop()!;
     nodes++;
+    nesting += level * level;
     if (node.nodeType === 1) depth = Math.max(depth, level);
     for (let i = 0; i < node.childNodes.length; i++) stack.push([node.childNodes[i]!, level + 1]);
   }
-  return { nodes, depth };
+  return { nodes, depth, nesting };
 }
 
 type Doc = { documentElement: DomNode; body: (DomNode & { innerHTML: string }) | null };
@@ -59,11 +61,14 @@ describe('measureHtml is an upper bound on the DOM linkedom builds', () => {
     '</title>', '<math>', '<mi>', '</mi>', '</x>', '<table>', '<tr>', '<td>', '<br/>', '</br>', '<div a=b/>', '<div a="/">',
     '<div / >', '</div/>', '</ div>', 'x', '<select>', '<option>', '<foreignObject>', '</foreignObject>',
   );
-  it('GIVEN any soup of tags THEN the depth is at least the DOM\'s', () => {
+  it('GIVEN any soup of tags THEN depth and nesting are at least the DOM\'s', () => {
     fc.assert(
       fc.property(fc.array(tags, { maxLength: 60 }), (parts) => {
         const html = `<html><body>${parts.join('')}`;
-        expect(measureHtml(html).maxDepth).toBeGreaterThanOrEqual(shapeOf(parse(html).documentElement).depth);
+        const dom = shapeOf(parse(html).documentElement);
+        const shape = measureHtml(html);
+        expect(shape.maxDepth).toBeGreaterThanOrEqual(dom.depth);
+        expect(shape.nesting).toBeGreaterThanOrEqual(dom.nesting);
       }),
       { numRuns: 3000 },
     );
@@ -107,6 +112,15 @@ describe('pages past the budget never reach the DOM', () => {
     const shape = shapeOf(parseDocument(html).documentElement);
     expect(shape.nodes).toBeLessThanOrEqual(MAX_DOM_NODES);
     expect(shape.depth).toBeLessThanOrEqual(MAX_DOM_DEPTH);
+    expect(shape.nesting).toBeLessThanOrEqual(MAX_DOM_NESTING);
+  });
+
+  it('GIVEN 1,000 paragraphs under 200 divs THEN the flat path (Readability reads every subtree of every subtree)', () => {
+    const html = `<html><body>${'<div>'.repeat(200)}${'<p>The mayor said it.</p>'.repeat(1000)}`;
+    const shape = measureHtml(html);
+    expect([shape.maxDepth <= MAX_DOM_DEPTH, shape.nodes <= MAX_DOM_NODES, shape.nesting > MAX_DOM_NESTING]).toEqual([true, true, true]);
+    expect(extractHtml(html).method).toBe('flat');
+    expect(parseArticle({ content: html, source: 'deep.html' }).text).toBe(Array(1000).fill('The mayor said it.').join('\n\n'));
   });
 });
 

@@ -101,6 +101,8 @@ export const HOSTILE_HTML: Readonly<Record<string, (size: number) => string>> = 
   'deep nesting': (n) => page('<div>', n),
   /** End tags that close nothing: the parser keeps nesting ("<div></x>"). */
   'end tags closing nothing': (n) => page('<div></x>', n),
+  /** Paragraphs under 200 divs: Readability reads every subtree of every subtree. */
+  'paragraphs deep down': (n) => page('<p>The mayor said it.</p>', n, `<html><body>${'<div>'.repeat(200)}`),
   /** "/>" on a div: ignored outside svg, so these nest too. */
   'self-closing divs': (n) => page('<div/>', n),
   /** Thousands of tiny elements. */

@@ -34,6 +34,8 @@ export interface OpenElements {
   close(name: string): void;
   /** Whether an element of this name is open. */
   isOpen(name: string): boolean;
+  /** Elements open now: the depth at which the next node lands. */
+  readonly depth: number;
   /** The most elements open at once so far: the DOM's depth below the document. */
   readonly maxDepth: number;
 }
@@ -77,6 +79,9 @@ export function openElements(): OpenElements {
       while (pop() !== name);
     },
     isOpen: (name) => (openCount.get(name) ?? 0) > 0,
+    get depth() {
+      return stack.length;
+    },
     get maxDepth() {
       return maxDepth;
     },
