@@ -12,11 +12,14 @@ import { FEED_MIGRATIONS, sqlFeedsStore } from './sql/feeds';
 import { migrateSql, type SqlMigration } from './sql/migrate';
 import { openPostgresClient } from './sql/postgres';
 import { STATE_MIGRATIONS, THREAD_MIGRATIONS, sqlStateStore, sqlThreadStore } from './sql/small';
+import { RETENTION_MIGRATIONS } from './sql/retention';
 import { openSqliteClient } from './sql/sqlite';
 
 /** Every feature's migrations, by the namespace its rows in schema_migrations carry. */
 export const MIGRATIONS: ReadonlyArray<readonly [string, readonly SqlMigration[]]> = [
   ['articles', ARTICLE_MIGRATIONS],
+  // After 'articles': it adds the feed_url column to that table.
+  ['retention', RETENTION_MIGRATIONS],
   ['bot_state', STATE_MIGRATIONS],
   ['threads', THREAD_MIGRATIONS],
   ['feeds', FEED_MIGRATIONS],

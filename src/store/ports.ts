@@ -19,6 +19,8 @@ export interface StoredArticle extends Article {
   readonly addedBy?: string;
   /** ISO 8601 time it was added. */
   readonly addedAt: string;
+  /** The feed that brought it: feed items are kept by the retention policy, member adds until removed. */
+  readonly feedUrl?: string;
 }
 
 /** The light view used by lists and autocomplete (no body text). */
@@ -43,6 +45,44 @@ export interface NewArticle {
   readonly urlKey?: string;
   readonly addedBy?: string;
   readonly addedAt?: string;
+  /** Set for a feed item (the feed's URL): the retention policy may prune it; unset for member adds. */
+  readonly feedUrl?: string;
+}
+
+/** Who brought an article into a server: a member (kept until removed) or a feed (kept by the retention policy). */
+export type ArticleOrigin = 'member' | 'feed';
+
+/** What `insertFeedItem` did: stored it (and pruned the oldest feed items past the ceiling), or found it already there. */
+export type FeedItemInsert =
+  | { readonly kind: 'added'; readonly article: StoredArticle; readonly pruned: readonly PrunedCount[] }
+  | { readonly kind: 'duplicate'; readonly by: 'url' | 'content'; readonly article: StoredArticle };
+
+/** Why feed items were pruned: the server's ceiling of feed items, or their age. */
+export type PruneReason = 'ceiling' | 'age';
+
+/** How many items of one feed the retention policy removed from one server, and why. */
+export interface PrunedCount {
+  readonly guildId: string;
+  readonly feedUrl: string;
+  readonly reason: PruneReason;
+  readonly count: number;
+}
+
+/** What the periodic prune enforces: feed items added before `before` go, and each server keeps at most `maxPerServer`. */
+export interface FeedRetention {
+  /** ISO 8601: feed items added before this instant are pruned. */
+  readonly before: string;
+  readonly maxPerServer: number;
+}
+
+/** Feed items pruned from one server's library, by feed and reason, over a window. */
+export interface PruneTally {
+  readonly feedUrl: string;
+  readonly reason: PruneReason;
+  /** Items pruned in the window asked for. */
+  readonly count: number;
+  /** The last of those prunes (ISO 8601). */
+  readonly lastAt: string;
 }
 
 /** What `insertChecked` did: stored the entry, found it already there, or found the server full. */
@@ -56,11 +96,35 @@ export interface ArticleStore {
   insert(guildId: string | null, entry: NewArticle): Promise<StoredArticle>;
   /**
    * Insert into a server unless an article with the entry's URL key or id is already visible there
-   * (then that one is returned as the duplicate) or the server has `maxOwn` articles. The checks and
+   * (then that one is returned as the duplicate) or the server has `maxOwn` articles added by members
+   * (feed items do not count: the retention policy bounds them). The checks and
    * the write are one transaction under the server's lock, so adds that raced (in this process or
    * another one on the same database) cannot exceed the limit or store the same article twice.
    */
   insertChecked(guildId: string, entry: NewArticle, maxOwn: number): Promise<CheckedInsert>;
+  /**
+   * Insert a feed item (`entry.feedUrl` set) unless the server already has it (by URL key or id,
+   * as `insertChecked`). When the server then holds more than `maxFeedItems` feed items, the oldest
+   * ones (by addedAt) are deleted with their orphaned analyses and counted in the prune log, in the
+   * same transaction under the server's lock: racing inserts never leave more than the ceiling.
+   * Member-added articles are never pruned and do not count.
+   */
+  insertFeedItem(guildId: string, entry: NewArticle & { readonly feedUrl: string }, maxFeedItems: number): Promise<FeedItemInsert>;
+  /**
+   * The periodic prune: delete every server's feed items added before `retention.before`, then the
+   * oldest feed items of any server above `retention.maxPerServer` (a ceiling lowered since they
+   * were stored), with their orphaned analyses, each counted in the prune log at `now` (ISO 8601);
+   * prune-log days before `forgetLogBefore` are forgotten. Works in batches, each its own
+   * transaction, so a large prune never holds the database (or a server's lock) for long.
+   * Resolves to how many went, by server, feed and reason.
+   */
+  pruneFeedItems(retention: FeedRetention, now: string, forgetLogBefore: string): Promise<PrunedCount[]>;
+  /**
+   * The prune log of one server since `since` (ISO 8601): one tally per feed and reason that pruned
+   * anything then or later. The log counts by UTC day, so the window starts at the beginning of
+   * `since`'s day.
+   */
+  pruneTallies(guildId: string, since: string): Promise<PruneTally[]>;
   /** Insert or refresh a bundled article, keeping its original addedAt. */
   upsertBundled(entry: NewArticle): Promise<StoredArticle>;
   /** Delete bundled articles whose id is not in `keep`; resolves to how many went. */
@@ -75,8 +139,8 @@ export interface ArticleStore {
   page(guildId: string, offset: number, limit: number): Promise<ArticleListing[]>;
   /** Number of articles visible in the server (own + bundled). */
   countVisible(guildId: string): Promise<number>;
-  /** Number of the server's own articles (what the per-server limit counts). */
-  countOwn(guildId: string): Promise<number>;
+  /** Number of the server's own articles: all of them, or only those added by members or by feeds. */
+  countOwn(guildId: string, origin?: ArticleOrigin): Promise<number>;
   /** Remove one of the server's own articles. Bundled articles cannot be removed. */
   remove(guildId: string, id: string): Promise<boolean>;
 }

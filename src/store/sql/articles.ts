@@ -4,9 +4,10 @@
  */
 import { z } from 'zod';
 import type { Span } from '../../article/model';
-import type { AnalysisStore, ArticleListing, ArticleStore, CheckedInsert, NewArticle, StoredArticle } from '../ports';
+import type { AnalysisStore, ArticleListing, ArticleStore, CheckedInsert, FeedItemInsert, NewArticle, StoredArticle } from '../ports';
 import { toNumber, type SqlClient } from './client';
 import { autoKey, type SqlMigration } from './migrate';
+import { pruneFeedItems, pruneTallies, pruneToCeiling } from './retention';
 import { int, opt } from './rows';
 
 export const ARTICLE_MIGRATIONS: readonly SqlMigration[] = [
@@ -64,6 +65,7 @@ const listingRow = z.object({
 const articleRow = listingRow.extend({
   byline: nullable,
   url_key: nullable,
+  feed_url: nullable,
   text: z.string(),
   paragraphs: z.string(),
   boilerplate: z.string(),
@@ -96,11 +98,12 @@ function toArticle(raw: unknown): StoredArticle {
     boilerplate: z.array(z.string()).parse(JSON.parse(r.boilerplate)),
     ...(r.byline !== undefined && { byline: r.byline }),
     ...(r.url_key !== undefined && { urlKey: r.url_key }),
+    ...(r.feed_url !== undefined && { feedUrl: r.feed_url }),
   };
 }
 
 const LISTING_COLUMNS = 'id, guild_id, slug, title, source, url, site_name, published_at, added_by, added_at, length(text) AS length';
-const ARTICLE_COLUMNS = `${LISTING_COLUMNS}, byline, url_key, text, paragraphs, boilerplate`;
+const ARTICLE_COLUMNS = `${LISTING_COLUMNS}, byline, url_key, feed_url, text, paragraphs, boilerplate`;
 const VISIBLE = '(guild_id = @guild OR guild_id IS NULL)';
 /** Own articles first on ties so a server's copy wins over a bundled one. */
 const OWN_FIRST = 'ORDER BY guild_id IS NULL LIMIT 1';
@@ -108,8 +111,8 @@ const NEWEST_FIRST = 'ORDER BY added_at DESC, pk DESC';
 
 const SQL = {
   insert: `INSERT INTO articles
-    (guild_id, id, slug, title, byline, site_name, source, url, url_key, published_at, text, paragraphs, boilerplate, added_by, added_at)
-    VALUES (@guild, @id, @slug, @title, @byline, @siteName, @source, @url, @urlKey, @publishedAt, @text, @paragraphs, @boilerplate, @addedBy, @addedAt)`,
+    (guild_id, id, slug, title, byline, site_name, source, url, url_key, published_at, text, paragraphs, boilerplate, added_by, added_at, feed_url)
+    VALUES (@guild, @id, @slug, @title, @byline, @siteName, @source, @url, @urlKey, @publishedAt, @text, @paragraphs, @boilerplate, @addedBy, @addedAt, @feedUrl)`,
   get: `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE ${VISIBLE} AND id = @id ${OWN_FIRST}`,
   getBundled: `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE guild_id IS NULL AND id = ?`,
   byUrl: `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE ${VISIBLE} AND url_key = @key ${OWN_FIRST}`,
@@ -117,6 +120,9 @@ const SQL = {
   page: `SELECT ${LISTING_COLUMNS} FROM articles WHERE ${VISIBLE} ${NEWEST_FIRST} LIMIT @limit OFFSET @offset`,
   countVisible: `SELECT count(*) AS n FROM articles WHERE ${VISIBLE}`,
   countOwn: 'SELECT count(*) AS n FROM articles WHERE guild_id = ?',
+  /** What the member limit counts (feed items are bounded by the retention policy instead). */
+  countMember: 'SELECT count(*) AS n FROM articles WHERE guild_id = ? AND feed_url IS NULL',
+  countFeed: 'SELECT count(*) AS n FROM articles WHERE guild_id = ? AND feed_url IS NOT NULL',
   remove: 'DELETE FROM articles WHERE guild_id = ? AND id = ?',
   updateBundled: `UPDATE articles SET slug = @slug, title = @title, byline = @byline,
     site_name = @siteName, source = @source, url = @url, url_key = @urlKey, published_at = @publishedAt,
@@ -142,6 +148,7 @@ function params(guild: string | null, e: NewArticle) {
     boilerplate: JSON.stringify(e.article.boilerplate),
     addedBy: e.addedBy ?? null,
     addedAt: e.addedAt ?? new Date().toISOString(),
+    feedUrl: e.feedUrl ?? null,
   };
 }
 
@@ -152,6 +159,13 @@ const maybe = (row: unknown): StoredArticle | undefined => (row === undefined ? 
 export function sqlArticleStore(sql: SqlClient): ArticleStore {
   const getOne = async (c: SqlClient, guild: string | null, id: string) =>
     maybe(guild === null ? await c.get(SQL.getBundled, [id]) : await c.get(SQL.get, { guild, id }));
+  /** The article visible in the server that `entry` would duplicate: same URL key first, then same content. */
+  const duplicateOf = async (tx: SqlClient, guildId: string, entry: NewArticle) => {
+    const byKey = entry.urlKey === undefined ? undefined : maybe(await tx.get(SQL.byUrl, { guild: guildId, key: entry.urlKey }));
+    if (byKey) return { kind: 'duplicate', by: 'url', article: byKey } as const;
+    const same = await getOne(tx, guildId, entry.article.id);
+    return same ? ({ kind: 'duplicate', by: 'content', article: same } as const) : undefined;
+  };
   return {
     async insert(guildId, entry) {
       await sql.run(SQL.insert, params(guildId, entry));
@@ -160,15 +174,27 @@ export function sqlArticleStore(sql: SqlClient): ArticleStore {
     insertChecked(guildId, entry, maxOwn) {
       // Under the server's lock: adds that race (here or in another process) are serialised.
       return sql.transaction(async (tx): Promise<CheckedInsert> => {
-        const byKey = entry.urlKey === undefined ? undefined : maybe(await tx.get(SQL.byUrl, { guild: guildId, key: entry.urlKey }));
-        if (byKey) return { kind: 'duplicate', by: 'url', article: byKey };
-        const same = await getOne(tx, guildId, entry.article.id);
-        if (same) return { kind: 'duplicate', by: 'content', article: same };
-        if (count(await tx.get(SQL.countOwn, [guildId])) >= maxOwn) return { kind: 'full' };
+        const duplicate = await duplicateOf(tx, guildId, entry);
+        if (duplicate) return duplicate;
+        if (count(await tx.get(SQL.countMember, [guildId])) >= maxOwn) return { kind: 'full' };
         await tx.run(SQL.insert, params(guildId, entry));
         return { kind: 'added', article: (await getOne(tx, guildId, entry.article.id))! };
       }, { lock: `articles:${guildId}` });
     },
+    insertFeedItem(guildId, entry, maxFeedItems) {
+      // The same lock as insertChecked: the count after the insert and the prune that follows see
+      // every racing insert of this server, so the ceiling holds whoever adds at the same time.
+      return sql.transaction(async (tx): Promise<FeedItemInsert> => {
+        const duplicate = await duplicateOf(tx, guildId, entry);
+        if (duplicate) return duplicate;
+        const p = params(guildId, entry);
+        await tx.run(SQL.insert, p);
+        const article = (await getOne(tx, guildId, entry.article.id))!;
+        return { kind: 'added', article, pruned: (await pruneToCeiling(tx, guildId, maxFeedItems, p.addedAt)).pruned };
+      }, { lock: `articles:${guildId}` });
+    },
+    pruneFeedItems: (retention, now, forgetLogBefore) => pruneFeedItems(sql, retention, now, forgetLogBefore),
+    pruneTallies: (guildId, since) => pruneTallies(sql, guildId, since),
     upsertBundled(entry) {
       return sql.transaction(async (tx) => {
         const p = params(null, entry);
@@ -190,7 +216,8 @@ export function sqlArticleStore(sql: SqlClient): ArticleStore {
     listings: async (guildId) => (await sql.all(SQL.listAll, { guild: guildId })).map(toListing),
     page: async (guildId, offset, limit) => (await sql.all(SQL.page, { guild: guildId, offset, limit })).map(toListing),
     countVisible: async (guildId) => count(await sql.get(SQL.countVisible, { guild: guildId })),
-    countOwn: async (guildId) => count(await sql.get(SQL.countOwn, [guildId])),
+    countOwn: async (guildId, origin) =>
+      count(await sql.get(origin === 'member' ? SQL.countMember : origin === 'feed' ? SQL.countFeed : SQL.countOwn, [guildId])),
     remove: async (guildId, id) => (await sql.run(SQL.remove, [guildId, id])).changes > 0,
   };
 }

@@ -1,0 +1,144 @@
+/**
+ * The retention policy's SQL: feed items (articles with `feed_url` set) are pruned oldest first
+ * when a server holds more than its ceiling, and by age; member-added articles (`feed_url` NULL)
+ * are never touched here. Every prune removes the analyses no article refers to any more and is
+ * counted in `article_prunes` (per server, feed, reason and UTC day), which `/feed status` and the
+ * `/article list` footer read. The same queries run on SQLite and PostgreSQL.
+ */
+import { z } from 'zod';
+import type { FeedRetention, PruneReason, PrunedCount, PruneTally } from '../ports';
+import { toNumber, type SqlClient } from './client';
+import type { SqlMigration } from './migrate';
+import { int } from './rows';
+
+/**
+ * Its own namespace, after 'articles' (it alters that table): the feature's steps never compete
+ * for version numbers with other changes to the articles namespace.
+ */
+export const RETENTION_MIGRATIONS: readonly SqlMigration[] = [
+  {
+    version: 1,
+    description: 'feed items marked by their feed (backfilled from source "feed:<url>"), and the prune log',
+    // Feed items were stored with source 'feed:<url>' and no adder; member adds always name their
+    // member (added_by), so a pasted file called "feed:x" is not mistaken for a feed item.
+    up: `
+      ALTER TABLE articles ADD COLUMN feed_url TEXT;
+      UPDATE articles SET feed_url = substr(source, 6)
+        WHERE guild_id IS NOT NULL AND added_by IS NULL AND substr(source, 1, 5) = 'feed:' AND length(source) > 5;
+      CREATE INDEX articles_feed_items ON articles (guild_id, added_at) WHERE feed_url IS NOT NULL;
+      CREATE INDEX articles_feed_age ON articles (added_at) WHERE feed_url IS NOT NULL;
+      CREATE INDEX articles_member_items ON articles (guild_id) WHERE feed_url IS NULL;
+      CREATE INDEX articles_id ON articles (id);
+      CREATE TABLE article_prunes (
+        guild_id TEXT NOT NULL,
+        feed_url TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        day TEXT NOT NULL,
+        pruned INTEGER NOT NULL,
+        last_at TEXT NOT NULL,
+        PRIMARY KEY (guild_id, feed_url, reason, day)
+      );
+      CREATE INDEX article_prunes_day ON article_prunes (day);`,
+  },
+];
+
+/** Rows deleted per transaction by the periodic prune: short enough that commands never wait long for the lock. */
+export const PRUNE_BATCH = 500;
+
+const SQL = {
+  countFeedItems: 'SELECT count(*) AS n FROM articles WHERE guild_id = ? AND feed_url IS NOT NULL',
+  oldestOfGuild: `DELETE FROM articles WHERE pk IN (
+      SELECT pk FROM articles WHERE guild_id = ? AND feed_url IS NOT NULL ORDER BY added_at, pk LIMIT ?)
+    RETURNING guild_id, feed_url, id`,
+  olderThan: `DELETE FROM articles WHERE pk IN (
+      SELECT pk FROM articles WHERE feed_url IS NOT NULL AND added_at < ? ORDER BY added_at, pk LIMIT ?)
+    RETURNING guild_id, feed_url, id`,
+  overCeiling: 'SELECT guild_id, count(*) AS n FROM articles WHERE feed_url IS NOT NULL GROUP BY guild_id HAVING count(*) > ?',
+  orphanAnalysis: 'DELETE FROM analyses WHERE article_id = ? AND NOT EXISTS (SELECT 1 FROM articles WHERE id = ?)',
+  log: `INSERT INTO article_prunes (guild_id, feed_url, reason, day, pruned, last_at) VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT (guild_id, feed_url, reason, day) DO UPDATE SET pruned = article_prunes.pruned + excluded.pruned,
+      last_at = CASE WHEN excluded.last_at > article_prunes.last_at THEN excluded.last_at ELSE article_prunes.last_at END`,
+  forgetLog: 'DELETE FROM article_prunes WHERE day < ?',
+  tallies: `SELECT feed_url, reason, sum(pruned) AS n, max(last_at) AS last_at FROM article_prunes
+    WHERE guild_id = ? AND day >= ? GROUP BY feed_url, reason ORDER BY feed_url, reason`,
+} as const;
+
+const deletedRow = z.object({ guild_id: z.string(), feed_url: z.string(), id: z.string() });
+const tallyRow = z.object({ feed_url: z.string(), reason: z.enum(['ceiling', 'age']), n: int, last_at: z.string() });
+
+/** The UTC day of an ISO 8601 time, the prune log's unit. */
+const dayOf = (iso: string): string => iso.slice(0, 10);
+
+/** Count deleted rows by server and feed. */
+function tally(rows: readonly unknown[], reason: PruneReason): PrunedCount[] {
+  const byKey = new Map<string, { guildId: string; feedUrl: string; count: number }>();
+  for (const raw of rows) {
+    const r = deletedRow.parse(raw);
+    const key = JSON.stringify([r.guild_id, r.feed_url]);
+    const t = byKey.get(key) ?? { guildId: r.guild_id, feedUrl: r.feed_url, count: 0 };
+    t.count++;
+    byKey.set(key, t);
+  }
+  return [...byKey.values()].map((t) => ({ ...t, reason }));
+}
+
+/** After deleting `rows`: drop their analyses unless another server still has the same text, and log the counts. */
+async function settle(tx: SqlClient, rows: readonly unknown[], reason: PruneReason, at: string): Promise<PrunedCount[]> {
+  for (const id of new Set(rows.map((r) => deletedRow.parse(r).id))) await tx.run(SQL.orphanAnalysis, [id, id]);
+  const counts = tally(rows, reason);
+  for (const c of counts) await tx.run(SQL.log, [c.guildId, c.feedUrl, reason, dayOf(at), c.count, at]);
+  return counts;
+}
+
+/**
+ * Inside a transaction that holds the server's lock: delete the server's oldest feed items beyond
+ * `max` (at most `limit` of them). Resolves to what went, and whether the server is within `max` now.
+ */
+export async function pruneToCeiling(tx: SqlClient, guildId: string, max: number, at: string, limit = Number.MAX_SAFE_INTEGER): Promise<{ pruned: PrunedCount[]; within: boolean }> {
+  const over = toNumber((await tx.get<{ n: unknown }>(SQL.countFeedItems, [guildId]))?.n ?? 0) - max;
+  if (over <= 0) return { pruned: [], within: true };
+  const rows = await tx.all(SQL.oldestOfGuild, [guildId, Math.min(over, limit)]);
+  return { pruned: await settle(tx, rows, 'ceiling', at), within: over <= limit };
+}
+
+/** Add `next` into `into`, merging counts of the same server, feed and reason. */
+function merge(into: PrunedCount[], next: readonly PrunedCount[]): void {
+  for (const c of next) {
+    const i = into.findIndex((t) => t.guildId === c.guildId && t.feedUrl === c.feedUrl && t.reason === c.reason);
+    if (i === -1) into.push(c);
+    else into[i] = { ...into[i]!, count: into[i]!.count + c.count };
+  }
+}
+
+/** The periodic prune (ArticleStore.pruneFeedItems): by age first, then any server above the ceiling. */
+export async function pruneFeedItems(sql: SqlClient, retention: FeedRetention, now: string, forgetLogBefore: string): Promise<PrunedCount[]> {
+  const out: PrunedCount[] = [];
+  for (;;) {
+    // No server lock needed: whatever else deletes meanwhile, an item past the age limit only ever goes once.
+    const batch = await sql.transaction(async (tx) => {
+      const rows = await tx.all(SQL.olderThan, [retention.before, PRUNE_BATCH]);
+      merge(out, await settle(tx, rows, 'age', now));
+      return rows.length;
+    }, { lock: 'articles:retention' });
+    if (batch < PRUNE_BATCH) break;
+  }
+  const servers = await sql.all<{ guild_id: string }>(SQL.overCeiling, [retention.maxPerServer]);
+  for (const { guild_id: guildId } of servers) {
+    for (;;) {
+      // Under the server's lock, like an insert: a count taken here cannot race one taken there.
+      const step = await sql.transaction((tx) => pruneToCeiling(tx, guildId, retention.maxPerServer, now, PRUNE_BATCH), { lock: `articles:${guildId}` });
+      merge(out, step.pruned);
+      if (step.within) break;
+    }
+  }
+  await sql.run(SQL.forgetLog, [dayOf(forgetLogBefore)]);
+  return out;
+}
+
+/** The prune log of one server from the UTC day of `since` on (ArticleStore.pruneTallies). */
+export async function pruneTallies(sql: SqlClient, guildId: string, since: string): Promise<PruneTally[]> {
+  return (await sql.all(SQL.tallies, [guildId, dayOf(since)])).map((raw) => {
+    const r = tallyRow.parse(raw);
+    return { feedUrl: r.feed_url, reason: r.reason, count: r.n, lastAt: r.last_at };
+  });
+}
