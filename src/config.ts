@@ -55,6 +55,24 @@ export const envSchema = z.object({
   ),
   MAX_FETCH_BYTES: blankIsUnset(z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(5 * 1024 * 1024)),
   FETCH_TIMEOUT_MS: blankIsUnset(z.coerce.number().int().min(100).max(120_000).default(10_000)),
+  /**
+   * Days a feed item stays in a server's library (then it is pruned; member-added articles stay
+   * until removed). A year: what a news server looks back on (MonitoRSS also remembers a feed's
+   * items 12 months); at most ten years.
+   */
+  FEED_RETENTION_DAYS: blankIsUnset(z.coerce.number().int().min(1).max(3650).default(365)),
+  /**
+   * Feed items one server keeps; past it the oldest feed items are pruned as new ones arrive. 100,000:
+   * 25 busy feeds (~10 items a day each) for a year with room to spare; it bounds the database of one
+   * server, not what it can read (new items always get in).
+   */
+  MAX_FEED_ITEMS_PER_SERVER: blankIsUnset(z.coerce.number().int().min(1).max(10_000_000).default(100_000)),
+  /**
+   * Articles members of one server may add (feed items do not count); past it `/article add` is
+   * refused with this number, never silently. 20,000: ten links a day for five years. Nothing else
+   * bounds what members (or a script run by one) store, since member adds are never pruned.
+   */
+  MAX_MEMBER_ARTICLES_PER_SERVER: blankIsUnset(z.coerce.number().int().min(1).max(1_000_000).default(20_000)),
 });
 
 export type Config = Readonly<z.output<typeof envSchema>>;

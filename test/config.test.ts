@@ -17,13 +17,17 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'info',
       MAX_FETCH_BYTES: 5 * 1024 * 1024,
       FETCH_TIMEOUT_MS: 10_000,
+      FEED_RETENTION_DAYS: 365,
+      MAX_FEED_ITEMS_PER_SERVER: 100_000,
+      MAX_MEMBER_ARTICLES_PER_SERVER: 20_000,
     });
   });
 
   it('GIVEN every variable blank (a copied .env.example with empty values) THEN the defaults apply', () => {
     const blank = Object.fromEntries(
       ['DISCORD_TOKEN', 'DISCORD_CLIENT_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'DATABASE_PATH', 'DATABASE_URL', 'ARTICLES_DIR',
-        'ALLOW_PRIVATE_URLS', 'MESSAGE_CONTENT_INTENT', 'LOG_LEVEL', 'MAX_FETCH_BYTES', 'FETCH_TIMEOUT_MS'].map((k) => [k, '  ']),
+        'ALLOW_PRIVATE_URLS', 'MESSAGE_CONTENT_INTENT', 'LOG_LEVEL', 'MAX_FETCH_BYTES', 'FETCH_TIMEOUT_MS',
+        'FEED_RETENTION_DAYS', 'MAX_FEED_ITEMS_PER_SERVER', 'MAX_MEMBER_ARTICLES_PER_SERVER'].map((k) => [k, '  ']),
     );
     expect(loadConfig(blank)).toEqual(loadConfig({}));
   });
@@ -38,6 +42,9 @@ describe('loadConfig', () => {
     ['FETCH_TIMEOUT_MS', ' 500 ', 500],
     ['DISCORD_GUILD_ID', '123456789012345678', '123456789012345678'],
     ['DATABASE_URL', 'postgres://lede:pw@127.0.0.1:5432/lede', 'postgres://lede:pw@127.0.0.1:5432/lede'],
+    ['FEED_RETENTION_DAYS', '30', 30],
+    ['MAX_FEED_ITEMS_PER_SERVER', '250000', 250_000],
+    ['MAX_MEMBER_ARTICLES_PER_SERVER', '1', 1],
   ])('GIVEN %s=%j THEN it parses to %j', (name, value, expected) => {
     expect(loadConfig({ [name]: value })[name as keyof ReturnType<typeof loadConfig>]).toBe(expected);
   });
@@ -52,6 +59,10 @@ describe('loadConfig', () => {
     ['DISCORD_API_URL', 'ftp://x', 'must be an http(s) URL'],
     ['DATABASE_URL', 'mysql://db/lede', 'must be a PostgreSQL URL'],
     ['DATABASE_URL', 'postgres://', 'must be a PostgreSQL URL'],
+    ['FEED_RETENTION_DAYS', '0', 'FEED_RETENTION_DAYS'],
+    ['FEED_RETENTION_DAYS', '1.5', 'FEED_RETENTION_DAYS'],
+    ['MAX_FEED_ITEMS_PER_SERVER', '0', 'MAX_FEED_ITEMS_PER_SERVER'],
+    ['MAX_MEMBER_ARTICLES_PER_SERVER', 'lots', 'MAX_MEMBER_ARTICLES_PER_SERVER'],
   ])('GIVEN %s=%j THEN a ConfigError names the problem', (name, value, fragment) => {
     let error: unknown;
     try {

@@ -67,6 +67,11 @@ export interface FeedPollerDeps {
   readonly onError?: (err: unknown, context: { url: string; stage: string }) => void;
   /** Called for each new item left out (too long for the library), for the log. */
   readonly onSkip?: (skip: FeedSkip) => void;
+  /**
+   * Run with the periodic pruning of seen keys (first tick, then every `pruneEveryMs`): the feed
+   * runtime prunes the libraries' feed items by age there. A failure is reported, never blocks polling.
+   */
+  readonly housekeeping?: (now: number) => Promise<void>;
   /** Longest item text taken (characters); longer items are skipped before analysis. Default: no limit. */
   readonly maxArticleChars?: number;
   readonly limits?: Partial<PollerLimits>;
@@ -143,6 +148,11 @@ export class FeedPoller {
     if (now - this.lastPruneAt >= this.limits.pruneEveryMs) {
       await this.deps.store.pruneSeen(now - this.limits.retentionMs);
       this.lastPruneAt = now;
+      try {
+        await this.deps.housekeeping?.(now);
+      } catch (err) {
+        this.deps.onError?.(err, { url: '*', stage: 'housekeeping' });
+      }
     }
     const queue = (await this.deps.store.dueSources(now, this.limits.feedsPerTick)).filter((s) => !this.inFlight.has(s.url));
     const reports: PollReport[] = [];

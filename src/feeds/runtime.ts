@@ -14,6 +14,7 @@ import type { DigestSender } from '../digest/scheduler';
 import { fetchOptionsFromConfig, safeFetch } from '../fetch';
 import { parseArticle } from '../article';
 import { LIBRARY_LIMITS, slugify, urlKey } from '../library';
+import { pruneByPolicy, retentionPolicyOf } from '../library/retention';
 import type { Analysis } from '../nlp/analyze';
 import type { ArticleStore, FeedsStore, FeedSubscription, StoredArticle } from '../store/ports';
 import { FeedPoller, type FeedDelivery } from './poller';
@@ -47,9 +48,12 @@ export function createFeedRuntime(deps: FeedRuntimeDeps): FeedRuntime {
   const feedFetch = fetchOptionsFromConfig(deps.config, 'feed');
   const pageFetch = fetchOptionsFromConfig(deps.config, 'article');
   const parts = nlpDigestParts();
+  const retention = retentionPolicyOf(deps.config);
   let poster: DigestSender | undefined;
+  /** Whether this process has swept servers above the ceiling once (see housekeeping). */
+  let swept = false;
 
-  /** Put the article in one server's library; false when it already has it or is full. */
+  /** Put the article in one server's library (pruning its oldest feed items past the ceiling); undefined when it already has it. */
   async function addToLibrary(sub: FeedSubscription, d: FeedDelivery): Promise<StoredArticle | undefined> {
     const { articles } = deps;
     const key = d.article.url ? urlKey(d.article.url) : undefined;
@@ -60,18 +64,17 @@ export function createFeedRuntime(deps: FeedRuntimeDeps): FeedRuntime {
       return undefined;
     }
     const title = d.article.title.slice(0, LIBRARY_LIMITS.maxTitleChars);
-    // Limit and duplicate checks and the write in one transaction: a /article add racing this item
-    // (or a second process on the same database) cannot overfill the library or store it twice.
-    const result = await articles.insertChecked(
+    // Duplicate checks, the write and the prune past the ceiling in one transaction: an item racing
+    // this one (or a second process on the same database) cannot overfill the library or store it twice.
+    const result = await articles.insertFeedItem(
       sub.guildId,
-      { article: { ...d.article, title }, slug: slugify(title), addedAt: new Date(now()).toISOString(), ...(key !== undefined && { urlKey: key }) },
-      LIBRARY_LIMITS.maxArticlesPerGuild,
+      { article: { ...d.article, title }, slug: slugify(title), addedAt: new Date(now()).toISOString(), feedUrl: d.feedUrl, ...(key !== undefined && { urlKey: key }) },
+      retention.maxFeedItemsPerServer,
     );
-    if (result.kind === 'full') {
-      log('warn', { guildId: sub.guildId, feed: d.feedUrl }, 'feed item not added: the server library is full');
-      return undefined;
-    }
     if (result.kind === 'duplicate') return undefined;
+    for (const p of result.pruned) {
+      log('info', { guildId: p.guildId, feed: p.feedUrl, reason: p.reason, count: p.count, ceiling: retention.maxFeedItemsPerServer }, 'feed items pruned: the server keeps at most its ceiling of feed items, oldest first');
+    }
     await deps.analysisOf?.(result.article);
     return result.article;
   }
@@ -98,6 +101,15 @@ export function createFeedRuntime(deps: FeedRuntimeDeps): FeedRuntime {
     makeArticle: (input) => parseArticle(input),
     maxArticleChars: LIBRARY_LIMITS.maxArticleChars,
     onSkip: (skip) => log('warn', { ...skip }, 'feed item skipped: too long for the library'),
+    housekeeping: async (at) => {
+      // The first run after a start also brings down servers above a ceiling lowered since.
+      const went = await pruneByPolicy(deps.articles, retention, at, { sweepCeiling: !swept });
+      swept = true;
+      for (const p of went) {
+        const limit = p.reason === 'age' ? { days: retention.feedRetentionDays } : { ceiling: retention.maxFeedItemsPerServer };
+        log('info', { guildId: p.guildId, feed: p.feedUrl, reason: p.reason, count: p.count, ...limit }, p.reason === 'age' ? 'feed items pruned: older than the retention' : 'feed items pruned: the server keeps at most its ceiling of feed items, oldest first');
+      }
+    },
     async deliver(d) {
       for (const sub of d.subscribers) {
         const article = await addToLibrary(sub, d);

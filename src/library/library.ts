@@ -11,6 +11,7 @@ import { readStoredAnalysis } from './analysis-schema';
 import { LibraryError } from './errors';
 import { LIBRARY_LIMITS } from './limits';
 import { matchArticles, pickArticle } from './match';
+import { DEFAULT_RETENTION, retentionReport, type RetentionPolicy, type RetentionReport } from './retention';
 import { slugify } from './slug';
 import type { AddSource, ArticleLoader } from './sources';
 import { looksLikeUrl, urlKey } from './url';
@@ -34,6 +35,8 @@ export interface ListPage {
   readonly page: number;
   readonly pageCount: number;
   readonly total: number;
+  /** How the server's library stands against the retention policy (for the list's footer). */
+  readonly retention: RetentionReport;
 }
 
 /** One autocomplete choice: `name` shown (≤100 chars), `value` sent back (the article id). */
@@ -65,13 +68,18 @@ export interface Library {
   addBundled(article: Article, slug: string): Promise<StoredArticle>;
   /** Forget bundled articles that are no longer shipped. */
   pruneBundled(keep: ReadonlySet<string>): Promise<number>;
+  /** The server's counts against the retention policy, and what it pruned lately. */
+  retention(guildId: string): Promise<RetentionReport>;
 }
 
 export interface LibraryDeps {
   readonly articles: ArticleStore;
   readonly analyses: AnalysisStore;
   readonly load: ArticleLoader;
-  readonly maxArticlesPerGuild?: number;
+  /** What the server keeps: member adds are refused past `maxMemberArticlesPerServer` (feed items are the feed runtime's). */
+  readonly retention?: RetentionPolicy;
+  /** The clock of the retention report's window; default the system clock. */
+  readonly now?: () => number;
   readonly maxArticleChars?: number;
   /** Told after an article is removed from a server (caches keyed by article drop it). */
   readonly onRemoved?: (article: StoredArticle) => void;
@@ -94,7 +102,9 @@ export function clip(text: string, max: number): string {
 
 export function createLibrary(deps: LibraryDeps): Library {
   const { articles, analyses } = deps;
-  const maxPerGuild = deps.maxArticlesPerGuild ?? LIBRARY_LIMITS.maxArticlesPerGuild;
+  const policy = deps.retention ?? DEFAULT_RETENTION;
+  const maxPerGuild = policy.maxMemberArticlesPerServer;
+  const now = deps.now ?? Date.now;
   const maxChars = deps.maxArticleChars ?? LIBRARY_LIMITS.maxArticleChars;
 
   async function analysis(article: Article): Promise<Analysis> {
@@ -122,8 +132,10 @@ export function createLibrary(deps: LibraryDeps): Library {
     return { article: { ...article, title }, slug: slugify(title), addedBy: userId, ...(key !== undefined && { urlKey: key }) };
   }
 
-  function full(): LibraryError {
-    return new LibraryError('LIBRARY_FULL', `server has ${maxPerGuild} articles`, { limit: maxPerGuild });
+  /** The refusal past the member limit, logged: an admin reading the log sees who hit it. */
+  function full(guildId: string, userId: string): LibraryError {
+    deps.log?.('warn', { guildId, userId, limit: maxPerGuild }, 'article not added: the server reached its limit of articles added by members');
+    return new LibraryError('LIBRARY_FULL', `server has ${maxPerGuild} articles added by members`, { limit: maxPerGuild });
   }
 
   async function add(guildId: string, source: AddSource, userId: string): Promise<AddOutcome> {
@@ -134,7 +146,7 @@ export function createLibrary(deps: LibraryDeps): Library {
       const existing = await articles.findByUrlKey(guildId, requestedKey);
       if (existing) return { article: existing, analysis: await analysis(existing), duplicate: 'url' };
     }
-    if ((await articles.countOwn(guildId)) >= maxPerGuild) throw full();
+    if ((await articles.countOwn(guildId, 'member')) >= maxPerGuild) throw full(guildId, userId);
     const article = await deps.load(source);
     if (article.text.length > maxChars) {
       throw new LibraryError('ARTICLE_TOO_LONG', `${article.text.length} characters`, { size: article.text.length, limit: maxChars });
@@ -149,7 +161,7 @@ export function createLibrary(deps: LibraryDeps): Library {
     // Analyse before storing: an article the analysis cannot handle is never half-added.
     const result = await analysis(article);
     const outcome = await articles.insertChecked(guildId, entryFor(article, userId, finalKey), maxPerGuild);
-    if (outcome.kind === 'full') throw full();
+    if (outcome.kind === 'full') throw full(guildId, userId);
     if (outcome.kind === 'added') return { article: outcome.article, analysis: result };
     const existing = outcome.article;
     return { article: existing, analysis: existing.id === article.id ? result : await analysis(existing), duplicate: outcome.by };
@@ -159,7 +171,7 @@ export function createLibrary(deps: LibraryDeps): Library {
     const total = await articles.countVisible(guildId);
     const pageCount = Math.max(1, Math.ceil(total / pageSize));
     const p = Math.min(Math.max(0, Math.trunc(page) || 0), pageCount - 1);
-    return { items: await articles.page(guildId, p * pageSize, pageSize), page: p, pageCount, total };
+    return { items: await articles.page(guildId, p * pageSize, pageSize), page: p, pageCount, total, retention: await retentionReport(articles, guildId, policy, now()) };
   }
 
   /** The stored article a reference means, without loading anything (URLs match stored URLs only). */
@@ -228,6 +240,7 @@ export function createLibrary(deps: LibraryDeps): Library {
     analysis,
     addBundled: (article, slug) => articles.upsertBundled({ article, slug }),
     pruneBundled: (keep) => articles.pruneBundled(keep),
+    retention: (guildId) => retentionReport(articles, guildId, policy, now()),
   };
 }
 

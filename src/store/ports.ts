@@ -72,7 +72,11 @@ export interface PrunedCount {
 export interface FeedRetention {
   /** ISO 8601: feed items added before this instant are pruned. */
   readonly before: string;
-  readonly maxPerServer: number;
+  /**
+   * When given, servers holding more feed items than this are brought down to it (a ceiling lowered
+   * since they were stored: a scan of every server's count, worth doing once per start, not hourly).
+   */
+  readonly maxPerServer?: number;
 }
 
 /** Feed items pruned from one server's library, by feed and reason, over a window. */
@@ -111,9 +115,9 @@ export interface ArticleStore {
    */
   insertFeedItem(guildId: string, entry: NewArticle & { readonly feedUrl: string }, maxFeedItems: number): Promise<FeedItemInsert>;
   /**
-   * The periodic prune: delete every server's feed items added before `retention.before`, then the
-   * oldest feed items of any server above `retention.maxPerServer` (a ceiling lowered since they
-   * were stored), with their orphaned analyses, each counted in the prune log at `now` (ISO 8601);
+   * The periodic prune: delete every server's feed items added before `retention.before`, then (when
+   * `retention.maxPerServer` is given) the oldest feed items of any server above it, with their
+   * orphaned analyses, each counted in the prune log at `now` (ISO 8601);
    * prune-log days before `forgetLogBefore` are forgotten. Works in batches, each its own
    * transaction, so a large prune never holds the database (or a server's lock) for long.
    * Resolves to how many went, by server, feed and reason.

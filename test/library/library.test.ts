@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/article';
 import { ANALYSIS_VERSION } from '../../src/nlp/analyze';
 import { createLibrary, LibraryError, type AddSource, type ArticleLoader } from '../../src/library';
+import { DEFAULT_RETENTION } from '../../src/library/retention';
 import { openStores } from '../../src/store/open';
 
 /** A loader that parses text and pretends URLs resolve to a fixed page per URL (no network). */
@@ -24,11 +25,18 @@ function fakeLoader(pages: Record<string, string> = {}): ArticleLoader & { calls
 /** A fresh in-memory database per test. */
 const memoryStores = () => openStores({ kind: 'sqlite', path: ':memory:' });
 
-async function setup(pages?: Record<string, string>, maxArticlesPerGuild?: number) {
+async function setup(pages?: Record<string, string>, maxMemberArticles?: number) {
   const stores = await memoryStores();
   const load = fakeLoader(pages);
-  const library = createLibrary({ articles: stores.articles, analyses: stores.analyses, load, ...(maxArticlesPerGuild && { maxArticlesPerGuild }) });
-  return { stores, load, library };
+  const logged: Array<{ level: string; data: Record<string, unknown>; message: string }> = [];
+  const library = createLibrary({
+    articles: stores.articles,
+    analyses: stores.analyses,
+    load,
+    log: (level, data, message) => logged.push({ level, data, message }),
+    ...(maxMemberArticles && { retention: { ...DEFAULT_RETENTION, maxMemberArticlesPerServer: maxMemberArticles } }),
+  });
+  return { stores, load, library, logged };
 }
 
 const text = (t: string, body: string): AddSource => ({ kind: 'text', text: body, title: t });
@@ -64,12 +72,27 @@ describe('library.add', () => {
     expect(await stores.articles.countOwn('g')).toBe(0);
   });
 
-  it('GIVEN the per-server limit reached THEN LIBRARY_FULL, while other servers still add', async () => {
-    const { library } = await setup({}, 2);
+  it('GIVEN the per-server limit of member adds reached THEN LIBRARY_FULL, logged, while other servers still add', async () => {
+    const { library, logged } = await setup({}, 2);
     await library.add('g', text('One', 'First body.'), 'u');
     await library.add('g', text('Two', 'Second body.'), 'u');
     await expect(library.add('g', text('Three', 'Third body.'), 'u')).rejects.toMatchObject({ code: 'LIBRARY_FULL', details: { limit: 2 } });
+    expect(logged).toEqual([
+      { level: 'warn', data: { guildId: 'g', userId: 'u', limit: 2 }, message: 'article not added: the server reached its limit of articles added by members' },
+    ]);
     await expect(library.add('h', text('Three', 'Third body.'), 'u')).resolves.toMatchObject({ article: { guildId: 'h' } });
+  });
+
+  it('GIVEN a server full of feed items THEN members still add (feed items do not count), and the list reports both counts and the policy', async () => {
+    const { library, stores } = await setup({}, 2);
+    for (let k = 1; k <= 3; k++) {
+      const article = parseArticle({ content: `Feed item ${k} body.`, format: 'text', source: 'feed:https://a.test/f', title: `F${k}` });
+      await stores.articles.insertFeedItem('g', { article, slug: `f${k}`, feedUrl: 'https://a.test/f' }, 3);
+    }
+    await expect(library.add('g', text('Mine', 'A member body.'), 'u')).resolves.toMatchObject({ article: { guildId: 'g', addedBy: 'u' } });
+    const page = await library.list('g', 0, 10);
+    expect(page.total).toBe(4);
+    expect(page.retention).toEqual({ policy: { ...DEFAULT_RETENTION, maxMemberArticlesPerServer: 2 }, memberArticles: 1, feedItems: 3, pruned: [] });
   });
 });
 

@@ -122,11 +122,12 @@ export async function pruneFeedItems(sql: SqlClient, retention: FeedRetention, n
     }, { lock: 'articles:retention' });
     if (batch < PRUNE_BATCH) break;
   }
-  const servers = await sql.all<{ guild_id: string }>(SQL.overCeiling, [retention.maxPerServer]);
+  const max = retention.maxPerServer;
+  const servers = max === undefined ? [] : await sql.all<{ guild_id: string }>(SQL.overCeiling, [max]);
   for (const { guild_id: guildId } of servers) {
     for (;;) {
       // Under the server's lock, like an insert: a count taken here cannot race one taken there.
-      const step = await sql.transaction((tx) => pruneToCeiling(tx, guildId, retention.maxPerServer, now, PRUNE_BATCH), { lock: `articles:${guildId}` });
+      const step = await sql.transaction((tx) => pruneToCeiling(tx, guildId, max!, now, PRUNE_BATCH), { lock: `articles:${guildId}` });
       merge(out, step.pruned);
       if (step.within) break;
     }
