@@ -22,9 +22,9 @@ export interface HtmlShape {
    */
   readonly nodes: number;
   /**
-   * The sum of every node's depth: how many (ancestor, descendant) pairs the DOM has. Readability
-   * reads each candidate's whole subtree several times over (text, links, lists), so its work grows
-   * with this, not with the node count: 15,000 tiny elements under 290 divs took 15 s.
+   * The sum over nodes of the square of their depth (an upper bound). Readability's cleanup measures,
+   * for each element of the article, the text of every element below it, so a node at depth d is
+   * read about d²/2 times: 15,000 tiny elements under 290 divs took 15 s, at only 30,000 nodes.
    */
   readonly nesting: number;
 }
