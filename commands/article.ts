@@ -12,6 +12,7 @@ import { LIMITS } from '../src/discord/limits';
 import { pageButtons, pageFromArg } from '../src/discord/paging';
 import { MANAGE_GUILD, missingPermissions, REQUIRED } from '../src/discord/permissions';
 import { articleEmbed, articleListEmbed, LOADED_NOTE } from '../src/discord/render/article';
+import { retentionFooter } from '../src/discord/render/retention';
 import { channelMention, escapeMarkdown, inlineCode, md, userMention, type Markdown } from '../src/discord/render/escape';
 import type { Button, Reply } from '../src/discord/reply';
 import { clip, looksLikeUrl, type AddSource } from '../src/library';
@@ -43,7 +44,7 @@ async function card(ctx: Pick<CommandContext, 'services' | 'inThread'>, article:
 async function listReply(ctx: CommandContext | ComponentContext, page: number): Promise<Reply> {
   const p = await ctx.services.library.list(ctx.guildId, page, PAGE_SIZE);
   const buttons = pageButtons('alist', [ctx.guildId], p.page, p.pageCount);
-  return { embeds: [articleListEmbed(p.items, p.page, PAGE_SIZE, p.pageCount, p.total)], buttons: buttons ? [buttons] : [] };
+  return { embeds: [articleListEmbed(p.items, p.page, PAGE_SIZE, p.pageCount, p.total, retentionFooter(p.retention))], buttons: buttons ? [buttons] : [] };
 }
 
 function addSource(ctx: CommandContext): AddSource {

@@ -12,6 +12,8 @@ import { channelMention, discordTime, escapeMarkdown, inlineCode, joinMarkdown, 
 import { COLORS, type Embed } from '../src/discord/reply';
 import { FEED_LIMITS, type FeedRuntime, type FeedStatus } from '../src/feeds/index';
 import { clip } from '../src/library';
+import type { RetentionReport } from '../src/library/retention';
+import { retentionStatusLines } from '../src/discord/render/retention';
 
 /** Longest feed URL accepted (browsers cope with 2,000; feeds never need more). */
 const MAX_URL_CHARS = 2000;
@@ -49,8 +51,8 @@ const STATE_SYMBOL: Record<FeedStatus['state'], Markdown> = { active: md`🟢`, 
 /** The feed's address, shown as a link without a preview (`<url>`), or as text when it is not http(s). */
 const address = (url: string): Markdown => (/^https?:\/\/[^\s<>]+$/i.test(url) ? md`<${url as Markdown}>` : escapeMarkdown(url));
 
-/** One feed's status lines. */
-export function statusLines(s: FeedStatus): Markdown[] {
+/** One feed's status lines; with the server's retention report, what the library keeps and what this feed lost to it. */
+export function statusLines(s: FeedStatus, retention?: RetentionReport): Markdown[] {
   const lines = [md`**State:** ${STATE_LABEL[s.state]}${s.disabledReason ? md` (${inlineCode(s.disabledReason)}: run \`/feed add\` again to retry)` : ''}`];
   lines.push(md`**Last success:** ${s.lastSuccessAt !== undefined ? when(s.lastSuccessAt) : md`never`}`);
   if (s.lastError) {
@@ -64,14 +66,15 @@ export function statusLines(s: FeedStatus): Markdown[] {
   if (s.skippedCount > 0) {
     lines.push(md`**Left out (too long for the library):** ${s.skippedCount}${s.lastSkipped ? md`, last ${when(s.lastSkipped.at)}: ${escapeMarkdown(clip(s.lastSkipped.reason, 300))}` : ''}`);
   }
+  if (retention) lines.push(...retentionStatusLines(retention, s.url));
   return lines;
 }
 
-function statusEmbed(s: FeedStatus): Embed {
+function statusEmbed(s: FeedStatus, retention?: RetentionReport): Embed {
   return {
     title: escapeMarkdown(clip(s.title ?? s.url, 256)),
     url: s.url,
-    description: joinMarkdown([address(s.url), ...statusLines(s)], md`\n`),
+    description: joinMarkdown([address(s.url), ...statusLines(s, retention)], md`\n`),
     color: s.state === 'disabled' ? COLORS.error : s.state === 'pending' ? COLORS.warning : COLORS.brand,
   };
 }
@@ -135,7 +138,8 @@ async function status(ctx: CommandContext): Promise<void> {
     await ctx.reply({ content: md`This server follows no feeds yet.`, ephemeral: true });
     return;
   }
-  await ctx.reply({ embeds: chosen.slice(0, 10).map(statusEmbed), ...(chosen.length > 10 && { content: md`Showing 10 of ${chosen.length} feeds; pick one with \`url\`.` }) });
+  const retention = await ctx.services.library.retention(ctx.guildId);
+  await ctx.reply({ embeds: chosen.slice(0, 10).map((s) => statusEmbed(s, retention)), ...(chosen.length > 10 && { content: md`Showing 10 of ${chosen.length} feeds; pick one with \`url\`.` }) });
 }
 
 export default {

@@ -9,6 +9,7 @@ import { createDigestRuntime, type DigestRuntime } from '../digest/runtime';
 import { createFeedRuntime, type FeedRuntime } from '../feeds/runtime';
 import { createArticleLoader, createLibrary, createQuestionAnswerer, loadBundledArticles, loaderOptionsFromConfig, type ArticleLoader, type Library } from '../library';
 import { storeTargetOf } from '../config';
+import { retentionPolicyOf } from '../library/retention';
 import { openStores } from '../store/open';
 import type { Stores } from '../store/ports';
 import type { Command } from './command';
@@ -50,6 +51,7 @@ export async function createCore(config: Config, logger: Logger, options: CoreOp
       articles: stores.articles,
       analyses: stores.analyses,
       load,
+      retention: retentionPolicyOf(config),
       onRemoved: (a) => questions.forget(a.id),
       log: (level, data, message) => logger[level](data, message),
     });

@@ -10,7 +10,7 @@ describe('describeError: the one code -> words table', () => {
   it.each([
     [new FetchError('FETCH_BLOCKED_ADDRESS', 'http://169.254.169.254/', 'blocked'), 'FETCH_BLOCKED_ADDRESS', 'private, local or cloud-internal'],
     [new FetchError('FETCH_HTTP_STATUS', 'https://x.test', 'status', { status: 403 }), 'FETCH_HTTP_STATUS', 'HTTP 403 (it refuses automated readers)'],
-    [new LibraryError('LIBRARY_FULL', 'full', { limit: 500 }), 'LIBRARY_FULL', 'limit of 500 articles'],
+    [new LibraryError('LIBRARY_FULL', 'full', { limit: 20_000 }), 'LIBRARY_FULL', 'limit of 20,000 articles added by members (feed items do not count)'],
     [new LibraryError('ATTACHMENT_TOO_LARGE', 'x', { size: 104857600, limit: 5242880, fileName: 'a.txt' }), 'ATTACHMENT_TOO_LARGE', 'a.txt is 100 MB; the largest file I read is 5.0 MB.'],
     [new ArticleError('ARTICLE_BINARY', 'bin'), 'ARTICLE_BINARY', 'not text'],
     [new LibraryError('ARTICLE_TOO_LONG', 'x', { size: 1_234_567, limit: 400_000 }), 'ARTICLE_TOO_LONG', 'That article is 1,234,567 characters long; I analyse articles of up to 400,000 characters (about 62,000 words).'],

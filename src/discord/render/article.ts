@@ -95,7 +95,8 @@ export function listLine(l: ArticleListing, n: number): Markdown {
   return md`${n}. ${title}\n    ${added} · ${inlineCode(l.id)}`;
 }
 
-export function articleListEmbed(items: readonly ArticleListing[], page: number, pageSize: number, pageCount: number, total: number): Embed {
+/** The list page; `note` is a second footer line (what the server keeps: see render/retention.ts). */
+export function articleListEmbed(items: readonly ArticleListing[], page: number, pageSize: number, pageCount: number, total: number, note?: string): Embed {
   return {
     title: md`Articles in this server (${total})`,
     description: items.length
@@ -104,7 +105,7 @@ export function articleListEmbed(items: readonly ArticleListing[], page: number,
           md`\n`,
         )
       : md`No articles yet. Add one with \`/article add\` (a link, a file, or pasted text).`,
-    footer: `Page ${page + 1} of ${pageCount} · newest first · /article show article:<id> for details`,
+    footer: `Page ${page + 1} of ${pageCount} · newest first · /article show article:<id> for details${note ? `\n${note}` : ''}`,
     color: COLORS.brand,
   };
 }
