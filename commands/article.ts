@@ -16,6 +16,7 @@ import { retentionFooter } from '../src/discord/render/retention';
 import { channelMention, escapeMarkdown, inlineCode, md, userMention, type Markdown } from '../src/discord/render/escape';
 import type { Button, Reply } from '../src/discord/reply';
 import { clip, looksLikeUrl, type AddSource } from '../src/library';
+import type { Analysis } from '../src/nlp/analyze';
 import type { StoredArticle } from '../src/store/ports';
 
 /** Articles per list page: ten two-line entries read well and stay far below 4096 characters. */
@@ -32,10 +33,11 @@ const discussButton = (articleId: string): Button => ({
   emoji: '💬',
 });
 
-async function card(ctx: Pick<CommandContext, 'services' | 'inThread'>, article: StoredArticle, content?: Markdown): Promise<Reply> {
+/** The article's card; `analysis` when the caller has it (an add just made it: reading it back would parse megabytes again). */
+async function card(ctx: Pick<CommandContext, 'services' | 'inThread'>, article: StoredArticle, content?: Markdown, analysis?: Analysis): Promise<Reply> {
   return {
     ...(content && { content }),
-    embeds: [articleEmbed(article, await ctx.services.library.analysis(article))],
+    embeds: [articleEmbed(article, analysis ?? (await ctx.services.library.analysis(article)))],
     // Inside a thread no thread can be started: the card comes without the button.
     buttons: ctx.inThread ? [] : [[discussButton(article.id)]],
   };
@@ -78,12 +80,12 @@ async function add(ctx: CommandContext): Promise<void> {
   if (outcome.duplicate) {
     const how = outcome.duplicate === 'url' ? md`the same link` : md`the same text`;
     await ctx.reply({
-      ...(await card(ctx, outcome.article, md`This server already has this article (${how}): ${inlineCode(outcome.article.id)}. Nothing was added.`)),
+      ...(await card(ctx, outcome.article, md`This server already has this article (${how}): ${inlineCode(outcome.article.id)}. Nothing was added.`, outcome.analysis)),
       ephemeral: true,
     });
     return;
   }
-  await ctx.reply(await card(ctx, outcome.article, md`${userMention(ctx.user.id)} added an article.`));
+  await ctx.reply(await card(ctx, outcome.article, md`${userMention(ctx.user.id)} added an article.`, outcome.analysis));
 }
 
 async function show(ctx: CommandContext): Promise<void> {

@@ -70,6 +70,7 @@ export async function runConsole(io: CliIo, config: Config, options: CoreOptions
   } finally {
     rl?.close();
     await core.router.drain(5000);
+    await core.work.close();
     await core.stores.close();
   }
   return EXIT.ok;

@@ -75,6 +75,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       await Promise.race([schedulersIdle, new Promise((resolve) => setTimeout(resolve, DRAIN_TIMEOUT_MS).unref())]);
       if (!drained) logger.warn({ inFlight: router.inFlight }, 'stopped with work still in flight');
       await client.destroy();
+      await core.work.close();
       await core.stores.close();
       logger.info('stopped');
     })());

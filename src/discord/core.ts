@@ -12,6 +12,7 @@ import { storeTargetOf } from '../config';
 import { retentionPolicyOf } from '../library/retention';
 import { openStores } from '../store/open';
 import type { Stores } from '../store/ports';
+import { createArticlePool, type ArticleWork } from '../workers';
 import type { Command } from './command';
 import type { Services } from './context';
 import { loadCommands } from './loader';
@@ -27,6 +28,8 @@ export interface Core {
   readonly feeds: FeedRuntime;
   /** The digest scheduler and `/digest`; started by the bot once the client is ready. */
   readonly digests: DigestRuntime;
+  /** Where new articles are parsed and analysed (a worker pool); closed by the bot's stop() and the console's exit. */
+  readonly work: ArticleWork;
 }
 
 export interface CoreOptions {
@@ -37,6 +40,8 @@ export interface CoreOptions {
   readonly rateLimits?: RouterOptions['rateLimits'];
   /** The digest scheduler's clock (tests move time); default the system clock. */
   readonly clock?: Clock;
+  /** Where articles are parsed and analysed (tests may pass inProcessWork); default a worker pool. */
+  readonly work?: ArticleWork;
 }
 
 export async function createCore(config: Config, logger: Logger, options: CoreOptions = {}): Promise<Core> {
@@ -44,18 +49,21 @@ export async function createCore(config: Config, logger: Logger, options: CoreOp
   // processes never change a shared schema; a schema behind this code is refused with that advice).
   const target = storeTargetOf(config);
   const stores = await openStores(target, { migrate: target.kind === 'sqlite' });
+  const work = options.work ?? createArticlePool({ log: (level, data, message) => logger[level](data, message) });
   try {
-    const load = options.load ?? createArticleLoader(loaderOptionsFromConfig(config));
+    const load = options.load ?? createArticleLoader({ ...loaderOptionsFromConfig(config), parse: work.parse });
     const questions = createQuestionAnswerer();
     const library = createLibrary({
       articles: stores.articles,
       analyses: stores.analyses,
       load,
+      analyze: work.analyze,
       retention: retentionPolicyOf(config),
       onRemoved: (a) => questions.forget(a.id),
       log: (level, data, message) => logger[level](data, message),
     });
-    const bundled = await loadBundledArticles(config.ARTICLES_DIR, library, load);
+    // The operator's own files, read before anyone is served: parsed in this thread, no worker started for them.
+    const bundled = await loadBundledArticles(config.ARTICLES_DIR, library, options.load ?? createArticleLoader(loaderOptionsFromConfig(config)));
     for (const f of bundled.failed) logger.warn({ file: f.file, err: f.error }, 'bundled article skipped');
     logger.info({ loaded: bundled.loaded.length, pruned: bundled.pruned, dir: config.ARTICLES_DIR }, 'bundled articles loaded');
     const commands = [...(await loadCommands()), ...(options.extraCommands ?? [])];
@@ -65,6 +73,7 @@ export async function createCore(config: Config, logger: Logger, options: CoreOp
       config,
       articles: stores.articles,
       analysisOf,
+      parse: work.parse,
       log: (level, data, message) => logger[level](data, message),
     });
     const digests = createDigestRuntime({
@@ -77,9 +86,10 @@ export async function createCore(config: Config, logger: Logger, options: CoreOp
     });
     const services: Services = { config, library, questions, threads: stores.threads, logger, feeds, digests };
     const router = createRouter({ commands, services, ...(options.rateLimits && { rateLimits: options.rateLimits }) });
-    return { stores, library, services, commands, router, feeds, digests };
+    return { stores, library, services, commands, router, feeds, digests, work };
   } catch (err) {
     await stores.close();
+    await work.close();
     throw err;
   }
 }

@@ -9,6 +9,7 @@ import { FeedError } from '../feeds/errors';
 import { FetchError } from '../fetch/errors';
 import { LibraryError } from '../library/errors';
 import { StoreUnavailableError } from '../store/unavailable';
+import { ArticleWorkError } from '../workers/errors';
 import { BotError } from './errors';
 import { truncate } from './limits';
 import { escapeMarkdown } from './render/escape';
@@ -121,6 +122,17 @@ const BOT: { [C in BotError['code']]: Describe<BotError> } = {
   ARTICLE_REMOVED: () => 'That article has been removed from this server; `/article list` shows the ones it has.',
 };
 
+const WORK: { [C in ArticleWorkError['code']]: Describe<ArticleWorkError> } = {
+  ARTICLE_TOO_SLOW: (e) =>
+    `Reading that article took longer than ${Math.round((e.details.limitMs ?? 0) / 1000)} s, so I stopped. Ordinary articles, even very long ones, take a few seconds; this one looks built to be hard to read.`,
+  ANALYSIS_CRASHED: (e) =>
+    e.details.outOfMemory
+      ? 'Reading that article needed more memory than I give one article, so I stopped. Ordinary articles, even very long ones, fit easily; this one looks built to be hard to read.'
+      : 'The worker reading that article stopped unexpectedly; it has been logged and replaced. Please try again in a moment.',
+  ANALYSIS_BUSY: () => 'I am reading many articles right now. Please try again in a minute.',
+  ANALYSIS_STOPPED: () => 'I am restarting right now. Please try again in a few seconds.',
+};
+
 /** Said when the database cannot serve right now; the next command works once it is back. */
 export const STORE_UNAVAILABLE = 'My database is not answering right now (it may be restarting). Nothing was changed; please try again in a few seconds.';
 
@@ -131,6 +143,7 @@ export function describeError(err: unknown): { code: string; text: string; expec
   if (err instanceof FetchError) return { code: err.code, text: FETCH[err.code](err), expected: true };
   if (err instanceof BotError) return { code: err.code, text: BOT[err.code](err), expected: true };
   if (err instanceof FeedError) return { code: err.code, text: FEED[err.code](err), expected: true };
+  if (err instanceof ArticleWorkError) return { code: err.code, text: WORK[err.code](err), expected: true };
   if (err instanceof ScheduleError) return { code: err.code, text: escapeMarkdown(err.message), expected: true };
   if (err instanceof ArticleError) {
     const describe = ARTICLE[err.code];

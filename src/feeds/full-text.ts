@@ -18,8 +18,8 @@ export interface ArticleInput {
   readonly publishedAt?: string;
 }
 
-/** Builds an Article from content; throws when there is no usable text. */
-export type MakeArticle = (input: ArticleInput) => Article;
+/** Builds an Article from content (the bot: in its worker pool); throws when there is no usable text. */
+export type MakeArticle = (input: ArticleInput) => Article | Promise<Article>;
 
 /** Fetches an item's page (HTML) through the safe fetcher. */
 export type FetchPage = (url: string) => Promise<{ readonly finalUrl: string; readonly text: string }>;
@@ -88,7 +88,7 @@ export async function articleFromItem(
   if (isTeaser(plain) && item.url && deps.fetchPage) {
     try {
       const page = await deps.fetchPage(item.url);
-      const article = deps.makeArticle({ ...meta, content: page.text, format: 'html', url: page.finalUrl });
+      const article = await deps.makeArticle({ ...meta, content: page.text, format: 'html', url: page.finalUrl });
       if (article.text.length > limit) return { tooLong: { size: article.text.length, limit } };
       // A page whose extracted text is no longer than the teaser (a paywall, a consent wall) adds nothing.
       if (article.text.length > plain.length) return { article, origin: 'page' };
@@ -98,7 +98,7 @@ export async function articleFromItem(
   }
   if (plain === '') return pageError === undefined ? {} : { pageError };
   try {
-    const article = deps.makeArticle({ ...meta, content: fragmentDocument(body), format: 'html', ...(item.url !== undefined && { url: item.url }) });
+    const article = await deps.makeArticle({ ...meta, content: fragmentDocument(body), format: 'html', ...(item.url !== undefined && { url: item.url }) });
     if (article.text.length > limit) return { tooLong: { size: article.text.length, limit } };
     const origin: FullTextOrigin = isTeaser(plain) ? 'teaser' : 'feed';
     return pageError === undefined ? { article, origin } : { article, origin, pageError };

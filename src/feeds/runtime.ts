@@ -19,6 +19,7 @@ import type { Analysis } from '../nlp/analyze';
 import type { ArticleStore, FeedsStore, FeedSubscription, StoredArticle } from '../store/ports';
 import { FeedPoller, type FeedDelivery } from './poller';
 import { createFeedService, type FeedService } from './service';
+import type { MakeArticle } from './full-text';
 
 export interface FeedRuntime {
   readonly store: FeedsStore;
@@ -35,6 +36,8 @@ export interface FeedRuntimeDeps {
   readonly store: FeedsStore;
   readonly config: Config;
   readonly articles: ArticleStore;
+  /** Where feed items are parsed (the bot's worker pool, so a long item holds no event loop); default in this thread. */
+  readonly parse?: MakeArticle;
   /** Analyse each article a feed adds (the library's cached analysis), so it is ready when asked for. */
   readonly analysisOf?: (article: StoredArticle) => Analysis | Promise<Analysis>;
   readonly now?: () => number;
@@ -98,7 +101,7 @@ export function createFeedRuntime(deps: FeedRuntimeDeps): FeedRuntime {
     now,
     fetchFeed: (url, headers) => safeFetch(url, { ...feedFetch, headers }),
     fetchPage: (url) => safeFetch(url, pageFetch),
-    makeArticle: (input) => parseArticle(input),
+    makeArticle: deps.parse ?? ((input) => parseArticle(input)),
     maxArticleChars: LIBRARY_LIMITS.maxArticleChars,
     onSkip: (skip) => log('warn', { ...skip }, 'feed item skipped: too long for the library'),
     housekeeping: async (at) => {

@@ -4,8 +4,9 @@
  * autocomplete, removes, and hands out each article's analysis (computed once, stored, recomputed
  * only when ANALYSIS_VERSION changes or the stored row no longer reads back through its schema).
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Article } from '../article/model';
-import { analyzeArticle, ANALYSIS_VERSION, type Analysis } from '../nlp/analyze';
+import { ANALYSIS_VERSION, type Analysis } from '../nlp/analyze';
 import type { AnalysisStore, ArticleListing, ArticleStore, NewArticle, StoredArticle } from '../store/ports';
 import { readStoredAnalysis } from './analysis-schema';
 import { LibraryError } from './errors';
@@ -15,6 +16,7 @@ import { DEFAULT_RETENTION, retentionReport, type RetentionPolicy, type Retentio
 import { slugify } from './slug';
 import type { AddSource, ArticleLoader } from './sources';
 import { looksLikeUrl, urlKey } from './url';
+import { inProcessWork, type ArticleWork } from '../workers/work';
 
 export interface AddOutcome {
   readonly article: StoredArticle;
@@ -76,6 +78,8 @@ export interface LibraryDeps {
   readonly articles: ArticleStore;
   readonly analyses: AnalysisStore;
   readonly load: ArticleLoader;
+  /** Where analyses are computed: the bot's worker pool, so a long article holds no event loop; default in this thread. */
+  readonly analyze?: ArticleWork['analyze'];
   /** What the server keeps: member adds are refused past `maxMemberArticlesPerServer` (feed items are the feed runtime's). */
   readonly retention?: RetentionPolicy;
   /** The clock of the retention report's window; default the system clock. */
@@ -106,6 +110,7 @@ export function createLibrary(deps: LibraryDeps): Library {
   const maxPerGuild = policy.maxMemberArticlesPerServer;
   const now = deps.now ?? Date.now;
   const maxChars = deps.maxArticleChars ?? LIBRARY_LIMITS.maxArticleChars;
+  const analyze = deps.analyze ?? inProcessWork.analyze;
 
   async function analysis(article: Article): Promise<Analysis> {
     const stored = await analyses.get(article.id);
@@ -115,9 +120,9 @@ export function createLibrary(deps: LibraryDeps): Library {
       const reason = read.ok ? 'stored for another version or article' : read.reason;
       deps.log?.('warn', { articleId: article.id, reason }, 'stored analysis unreadable: recomputed');
     }
-    const fresh = analyzeArticle(article);
-    await analyses.put(article.id, fresh.version, JSON.stringify(fresh));
-    return fresh;
+    const fresh = await analyze(article);
+    await analyses.put(article.id, fresh.analysis.version, fresh.json);
+    return fresh.analysis;
   }
 
   async function get(guildId: string, id: string): Promise<StoredArticle> {
@@ -160,6 +165,9 @@ export function createLibrary(deps: LibraryDeps): Library {
     if (sameContent) return { article: sameContent, analysis: await analysis(sameContent), duplicate: 'content' };
     // Analyse before storing: an article the analysis cannot handle is never half-added.
     const result = await analysis(article);
+    // The analysis's write and the article's are each tens of ms of synchronous SQLite work for a long
+    // article: the loop turns between them, so other servers' replies never wait for both.
+    await nextTurn();
     const outcome = await articles.insertChecked(guildId, entryFor(article, userId, finalKey), maxPerGuild);
     if (outcome.kind === 'full') throw full(guildId, userId);
     if (outcome.kind === 'added') return { article: outcome.article, analysis: result };

@@ -1,8 +1,10 @@
 /**
  * Matching what a person typed in an `article` option against the server's articles: an id or id
  * prefix, a slug (`venezuela`), or words of the title, in that order of trust. Pure and bounded:
- * the query is cut to MAX_QUERY_CHARS and the work is linear in the number of articles.
+ * the query is cut to MAX_QUERY_CHARS and the work is linear in the articles given, which the
+ * library takes from the search store (a bounded set of candidates, not the whole server).
  */
+import { foldedWords } from '../nlp/folded-words';
 import type { ArticleListing } from '../store/ports';
 
 /** Longer input cannot match a title (titles are capped at 256) and would only cost time. */
@@ -21,20 +23,17 @@ export const MATCH_TIER = {
   substring: 30,
 } as const;
 
-export interface Match {
-  readonly listing: ArticleListing;
+/** What matching reads of an article: a listing, or the lighter heading the search store returns. */
+export type Matchable = Pick<ArticleListing, 'id' | 'slug' | 'title'>;
+
+export interface Match<T extends Matchable = ArticleListing> {
+  readonly listing: T;
   readonly score: number;
 }
 
-const words = (s: string): string[] =>
-  s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
+const words = foldedWords;
 
-function scoreOne(l: ArticleListing, q: string, qWords: readonly string[]): number {
+function scoreOne(l: Matchable, q: string, qWords: readonly string[]): number {
   if (l.id === q) return MATCH_TIER.id;
   if (q.length >= MIN_ID_PREFIX && /^[0-9a-f]+$/.test(q) && l.id.startsWith(q)) return MATCH_TIER.idPrefix;
   if (l.slug === q) return MATCH_TIER.slug;
@@ -50,15 +49,32 @@ function scoreOne(l: ArticleListing, q: string, qWords: readonly string[]): numb
   return 0;
 }
 
+/** Query words compared (more say nothing new about a title of at most 256 characters). */
+const MAX_QUERY_WORDS = 16;
+
+/** A typed reference as the matcher reads it: the trimmed lower-case text and its folded words. */
+export interface ArticleQuery {
+  readonly text: string;
+  readonly words: readonly string[];
+  /** Set when the text can be an id prefix (hex, at least MIN_ID_PREFIX characters). */
+  readonly idPrefix?: string;
+}
+
+/** How `matchArticles` reads `query`; the search store is asked for candidates from the same reading. */
+export function articleQuery(query: string): ArticleQuery {
+  const text = query.trim().toLowerCase().slice(0, MAX_QUERY_CHARS);
+  const idPrefix = text.length >= MIN_ID_PREFIX && /^[0-9a-f]+$/.test(text) ? text : undefined;
+  return { text, words: words(text).slice(0, MAX_QUERY_WORDS), ...(idPrefix !== undefined && { idPrefix }) };
+}
+
 /**
  * Listings matching `query`, best first (ties keep the given order: newest first). An empty query
  * matches everything with score 1, so autocomplete shows the newest articles.
  */
-export function matchArticles(listings: readonly ArticleListing[], query: string): Match[] {
-  const q = query.trim().toLowerCase().slice(0, MAX_QUERY_CHARS);
+export function matchArticles<T extends Matchable>(listings: readonly T[], query: string): Match<T>[] {
+  const { text: q, words: qWords } = articleQuery(query);
   if (!q) return listings.map((listing) => ({ listing, score: 1 }));
-  const qWords = words(q).slice(0, 16);
-  const out: Match[] = [];
+  const out: Match<T>[] = [];
   for (const listing of listings) {
     const score = scoreOne(listing, q, qWords);
     if (score > 0) out.push({ listing, score });
@@ -70,7 +86,7 @@ export function matchArticles(listings: readonly ArticleListing[], query: string
  * The one article a reference means, or the equally good candidates when it is ambiguous. A single
  * best match wins; several tied matches are returned for the user to choose from.
  */
-export function pickArticle(matches: readonly Match[]): { best?: ArticleListing; tied: ArticleListing[] } {
+export function pickArticle<T extends Matchable>(matches: readonly Match<T>[]): { best?: T; tied: T[] } {
   const top = matches[0];
   if (!top) return { tied: [] };
   const tied = matches.filter((m) => m.score === top.score).map((m) => m.listing);

@@ -8,7 +8,7 @@ import { extname, basename } from 'node:path';
 import type { Config } from '../config';
 import type { Article } from '../article/model';
 import { ArticleError } from '../article/errors';
-import { parseArticle } from '../article';
+import { inProcessWork, type ArticleWork } from '../workers/work';
 import { formatFromContentType, type ArticleFormat } from '../article/sniff';
 import { articleBodyDecoder, decodeArticleBytes } from '../article/decode';
 import { fetchOptionsFromConfig, parseContentType, safeFetch, type SafeFetchOptions, type FetchedDocument } from '../fetch';
@@ -75,6 +75,8 @@ export interface LoaderOptions {
   readonly maxFileBytes: number;
   /** Swappable for tests; defaults to the safe fetcher. */
   readonly fetch?: (url: string, options: SafeFetchOptions) => Promise<FetchedDocument>;
+  /** Where fetched text becomes an Article: the bot's worker pool; default in this thread. */
+  readonly parse?: ArticleWork['parse'];
 }
 
 export function loaderOptionsFromConfig(config: Config): LoaderOptions {
@@ -87,13 +89,14 @@ export function loaderOptionsFromConfig(config: Config): LoaderOptions {
   };
 }
 
-/** The production loader: safe fetch + parse. */
+/** The production loader: safe fetch (here: I/O) + parse (in `options.parse`: CPU). */
 export function createArticleLoader(options: LoaderOptions): ArticleLoader {
   const fetch = options.fetch ?? safeFetch;
+  const parse = options.parse ?? inProcessWork.parse;
   return async (source) => {
     switch (source.kind) {
       case 'text':
-        return parseArticle({
+        return parse({
           content: source.text,
           format: 'text',
           source: 'text',
@@ -101,7 +104,7 @@ export function createArticleLoader(options: LoaderOptions): ArticleLoader {
         });
       case 'url': {
         const doc = await fetch(source.url, { ...options.fetchOptions.article, decode: articleBodyDecoder(source.url) });
-        return parseArticle({
+        return parse({
           content: doc.text,
           ...withFormat(formatOfContentType(doc.contentType)),
           source: doc.finalUrl,
@@ -122,7 +125,7 @@ export function createArticleLoader(options: LoaderOptions): ArticleLoader {
           maxBytes: Math.min(options.fetchOptions.attachment.maxBytes, options.maxFileBytes),
           decode: articleBodyDecoder(`attachment:${source.name}`, format),
         });
-        return parseArticle({ content: doc.text, ...withFormat(format), source: `attachment:${source.name}` });
+        return parse({ content: doc.text, ...withFormat(format), source: `attachment:${source.name}` });
       }
       case 'file': {
         const format = formatOfFile(source.path);
@@ -137,7 +140,7 @@ export function createArticleLoader(options: LoaderOptions): ArticleLoader {
           });
         }
         const content = decodeArticleBytes(await readFile(source.path), { source: source.path, ...withFormat(format) }).text;
-        return parseArticle({ content, ...withFormat(format), source: source.path });
+        return parse({ content, ...withFormat(format), source: source.path });
       }
     }
   };

@@ -13,6 +13,9 @@ import { migrateSql, type SqlMigration } from './sql/migrate';
 import { openPostgresClient } from './sql/postgres';
 import { STATE_MIGRATIONS, THREAD_MIGRATIONS, sqlStateStore, sqlThreadStore } from './sql/small';
 import { RETENTION_MIGRATIONS } from './sql/retention';
+import { sqlSearchStore } from './sql/search';
+import { backfillTitles } from './sql/search-rows';
+import { searchMigrations } from './sql/search-schema';
 import { openSqliteClient } from './sql/sqlite';
 
 /** Every feature's migrations, by the namespace its rows in schema_migrations carry. */
@@ -24,6 +27,8 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, readonly SqlMigration[]
   ['threads', THREAD_MIGRATIONS],
   ['feeds', FEED_MIGRATIONS],
   ['digests', DIGEST_MIGRATIONS],
+  // After 'articles' and 'retention': its triggers and indexes are on their tables.
+  ['search', searchMigrations(backfillTitles)],
 ];
 
 /** Where the data lives: a file (SQLite) or a server (PostgreSQL). */
@@ -67,6 +72,7 @@ export function storesOver(sql: SqlClient): Stores {
     threads: sqlThreadStore(sql),
     feeds: sqlFeedsStore(sql),
     digests: sqlDigestsStore(sql),
+    search: sqlSearchStore(sql),
     close: () => sql.close(),
   };
 }

@@ -160,7 +160,11 @@ export interface StoredAnalysis {
 
 export interface AnalysisStore {
   get(articleId: string): Promise<StoredAnalysis | undefined>;
-  put(articleId: string, version: number, json: string): Promise<void>;
+  /**
+   * Store an analysis. With `quotes`, its search rows (SearchStore) are replaced in the same
+   * transaction; without, the article's old rows go and it waits for the search backfill.
+   */
+  put(articleId: string, version: number, json: string, quotes?: readonly IndexedQuote[]): Promise<void>;
   /** Drop analyses no article refers to any more (after removals). */
   pruneOrphans(): Promise<number>;
 }
@@ -376,6 +380,105 @@ export interface DigestsStore {
   lastRun(guildId: string): Promise<DigestRun | undefined>;
 }
 
+// ---- Search ---------------------------------------------------------------------------------
+
+/** What autocomplete and lookup read of a candidate article: its listing without the body's length. */
+export type ArticleHeading = Omit<ArticleListing, 'length'>;
+
+/** A typed article reference as the matcher reads it (src/library/match.ts `articleQuery`). */
+export interface ArticleSearch {
+  /** The trimmed lower-case text: a title substring when it has 3 characters or more; a slug. */
+  readonly text: string;
+  /** Folded words, each the start of a title word or a slug part. */
+  readonly words: readonly string[];
+  /** Hex text of at least 4 characters: the start of an id. */
+  readonly idPrefix?: string;
+}
+
+/** One quote of an analysis as the search rows keep it (the library derives it from the analysis). */
+export interface IndexedQuote {
+  /** The speaker index's key of its speaker ("richard grenell"), or null when it names none. */
+  readonly speakerKey: string | null;
+  /** The name the quote is filed under ("Richard Grenell"), null with the key. */
+  readonly name: string | null;
+  /** The speaker as written when it is a name ("US envoy Richard Grenell"), kept as an alias, and its key. */
+  readonly mention: string | null;
+  readonly mentionKey: string | null;
+  /** The phrase-search words of the quote (folded, in order). */
+  readonly words: readonly string[];
+  /** The quote itself as JSON, read back through the library's schema. */
+  readonly json: string;
+}
+
+/** A speaker key's counts in one server (its own articles plus the bundled ones). */
+export interface SpeakerKeyCount {
+  readonly key: string;
+  readonly quotes: number;
+  readonly articles: number;
+  /** Articles that also quote the key's last word alone ("Donald Trump" and "Trump"); 0 for one-word keys. */
+  readonly withLast: number;
+}
+
+/** A name or mention written for a speaker key in one server, with the quotes that carry it. */
+export interface SpeakerForm {
+  readonly key: string;
+  readonly form: string;
+  /** True for the name quotes are filed under, false for a mention kept as an alias. */
+  readonly isName: boolean;
+  readonly quotes: number;
+}
+
+/** A quote found by a search, with the article (visible in the server) it comes from. */
+export interface FoundQuote {
+  readonly article: ArticleHeading;
+  /** Its place among the analysis's quotes (text order). */
+  readonly idx: number;
+  /** The phrase-search words, space-separated. */
+  readonly words: string;
+  readonly json: string;
+}
+
+/**
+ * Indexed look-ups over a server's articles and quotes, so what commands search costs the same in
+ * a server of ten articles and one of 100,000. Every list is bounded by its `limit`; candidates
+ * come newest first and the library ranks them with its own rules.
+ */
+export interface SearchStore {
+  /**
+   * Articles visible in the server that may match `query`: up to `limit` (newest first) for each
+   * way of matching (id prefix, slug, word starts, title substring), one list, newest first.
+   */
+  articleCandidates(guildId: string, query: ArticleSearch, limit: number): Promise<ArticleHeading[]>;
+  /** Index an analysis stored earlier; false (nothing written) when the stored version is another. */
+  indexQuotes(articleId: string, version: number, quotes: readonly IndexedQuote[]): Promise<boolean>;
+  /** Articles (any server) whose quotes are not indexed, after row `after`, at most `limit`, in row order. */
+  unindexed(after: number, limit: number): Promise<Array<{ readonly pk: number; readonly guildId: string | null; readonly id: string }>>;
+  /** The server's most quoted speaker keys, most first, at most `limit`. */
+  topSpeakerKeys(guildId: string, limit: number): Promise<string[]>;
+  /** Speaker keys of the server with a name or mention whose key is `formKey`. */
+  speakerKeysByForm(guildId: string, formKey: string): Promise<string[]>;
+  /**
+   * Speaker keys of the server with a name or mention containing `typed` (lower case; at a word
+   * start when shorter than 3 characters), at most `limit`, most recently seen first.
+   */
+  speakerKeysByText(guildId: string, typed: string, limit: number): Promise<string[]>;
+  /** Every key (with counts) and form of the speakers whose key ends with one of `lastWords`. */
+  speakerFamilies(guildId: string, lastWords: readonly string[]): Promise<{ keys: SpeakerKeyCount[]; forms: SpeakerForm[] }>;
+  /** The speaker keys quoted in an article, with how many quotes each. */
+  speakerKeysOf(articleId: string): Promise<Map<string, number>>;
+  /** Quotes filed under `keys` in the server (or in one article), newest article first, then text order. */
+  quotesBy(guildId: string, keys: readonly string[], options: { readonly articleId?: string; readonly limit: number }): Promise<FoundQuote[]>;
+  /**
+   * Quotes in the server containing at least one of `anyOf` (whole words), optionally only under
+   * `keys`, most recently indexed first, at most `limit`; with `articleId`, every quote of that article.
+   */
+  quotesWithWords(
+    guildId: string,
+    anyOf: readonly string[],
+    options: { readonly articleId?: string; readonly keys?: readonly string[]; readonly limit: number },
+  ): Promise<FoundQuote[]>;
+}
+
 // ---- All of them ----------------------------------------------------------------------------
 
 export interface Stores {
@@ -387,5 +490,6 @@ export interface Stores {
   readonly threads: ThreadStore;
   readonly feeds: FeedsStore;
   readonly digests: DigestsStore;
+  readonly search: SearchStore;
   close(): Promise<void>;
 }

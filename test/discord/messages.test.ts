@@ -5,6 +5,7 @@ import { BotError } from '../../src/discord/errors';
 import { describeError, formatBytes, UNEXPECTED } from '../../src/discord/messages';
 import { scrubSecrets } from '../../src/discord/logger';
 import { LibraryError } from '../../src/library';
+import { ArticleWorkError } from '../../src/workers';
 
 describe('describeError: the one code -> words table', () => {
   it.each([
@@ -16,6 +17,11 @@ describe('describeError: the one code -> words table', () => {
     [new LibraryError('ARTICLE_TOO_LONG', 'x', { size: 1_234_567, limit: 400_000 }), 'ARTICLE_TOO_LONG', 'That article is 1,234,567 characters long; I analyse articles of up to 400,000 characters (about 62,000 words).'],
     [new BotError('BOT_MISSING_PERMISSIONS', { missing: ['Create Public Threads', 'Send Messages in Threads'] }), 'BOT_MISSING_PERMISSIONS', 'Create Public Threads, Send Messages in Threads'],
     [new BotError('RATE_LIMITED', { retryAfterMs: 4200 }), 'RATE_LIMITED', 'Try again in 5 s.'],
+    [new ArticleWorkError('ARTICLE_TOO_SLOW', 'x', { limitMs: 30_000 }), 'ARTICLE_TOO_SLOW', 'Reading that article took longer than 30 s, so I stopped. Ordinary articles, even very long ones, take a few seconds; this one looks built to be hard to read.'],
+    [new ArticleWorkError('ANALYSIS_CRASHED', 'x', { outOfMemory: true }), 'ANALYSIS_CRASHED', 'Reading that article needed more memory than I give one article, so I stopped. Ordinary articles, even very long ones, fit easily; this one looks built to be hard to read.'],
+    [new ArticleWorkError('ANALYSIS_CRASHED', 'x', { outOfMemory: false }), 'ANALYSIS_CRASHED', 'The worker reading that article stopped unexpectedly; it has been logged and replaced. Please try again in a moment.'],
+    [new ArticleWorkError('ANALYSIS_BUSY', 'x', { limit: 32 }), 'ANALYSIS_BUSY', 'I am reading many articles right now. Please try again in a minute.'],
+    [new ArticleWorkError('ANALYSIS_STOPPED', 'x'), 'ANALYSIS_STOPPED', 'I am restarting right now. Please try again in a few seconds.'],
   ])('GIVEN %s THEN code %s and words containing %j', (err, code, words) => {
     const d = describeError(err);
     expect(d.code).toBe(code);

@@ -182,7 +182,7 @@ describe('FeedPoller against a feed server on 127.0.0.1', () => {
     server.route('/long.xml', { body: () => rssOf('Long reads', items) });
     const url = await follow('/long.xml');
     await poller.pollDue(now);
-    const huge = `<p>${'word '.repeat(100_000)}end.</p>`; // 500,004 characters of text
+    const huge = `<p>${'word '.repeat(400_000)}end.</p>`; // 2,000,004 characters of text
     items.push({ guid: 'huge', link: 'https://site.example/huge', title: 'A book pasted into a feed', html: huge, pubDate: new Date(T0 + 60_000).toUTCString() });
     items.push({ guid: 'ok', link: 'https://site.example/ok', title: 'An ordinary story today', html: longBody('ok'), pubDate: new Date(T0 + 120_000).toUTCString() });
     const [r] = await pollLater();
@@ -190,12 +190,12 @@ describe('FeedPoller against a feed server on 127.0.0.1', () => {
     expect(delivered.map((d) => d.article.title)).toEqual(['An ordinary story today']);
     // The path taken: the long body never reached the article parser.
     expect(parsed.map((p) => p.title)).toEqual(['An ordinary story today']);
-    expect(skips).toEqual([{ feedUrl: url, itemUrl: 'https://site.example/huge', title: 'A book pasted into a feed', code: 'ARTICLE_TOO_LONG', size: 500_004, limit: 400_000 }]);
+    expect(skips).toEqual([{ feedUrl: url, itemUrl: 'https://site.example/huge', title: 'A book pasted into a feed', code: 'ARTICLE_TOO_LONG', size: 2_000_004, limit: 2_000_000 }]);
     expect(await store.source(url)).toMatchObject({
       deliveredCount: 1,
       skippedCount: 1,
       lastSkippedAt: now,
-      lastSkippedReason: '"A book pasted into a feed" is 500,004 characters long (limit 400,000)',
+      lastSkippedReason: '"A book pasted into a feed" is 2,000,004 characters long (limit 2,000,000)',
     });
     // Remembered as seen: not tried again.
     await pollLater();

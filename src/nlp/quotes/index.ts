@@ -5,7 +5,15 @@
 export type { Quote, QuoteKind, Fragment } from './types';
 export { extractQuotes } from './extract';
 export { rankKeyQuotes, filterBySpeaker, keyQuoteScore, type RankOptions } from './rank';
-export { buildSpeakerIndex, findSpeaker, suggestSpeakers, type SpeakerEntry, type ArticleQuotes } from './speaker-index';
+export {
+  buildSpeakerIndex,
+  findSpeaker,
+  suggestSpeakers,
+  quoteSpeaker,
+  type SpeakerEntry,
+  type ArticleQuotes,
+  type QuoteSpeaker,
+} from './speaker-index';
 export { searchPhrase, phraseWords, type PhraseHit } from './search';
 export { toQuoteRecord, type QuoteRecord } from './record';
-export { canonicalName, sameSpeaker } from './names';
+export { canonicalName, sameSpeaker, nameKey } from './names';

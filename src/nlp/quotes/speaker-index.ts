@@ -33,18 +33,39 @@ function isNameMention(mention: string): boolean {
   return /^\p{Lu}/u.test(mention) && !Object.hasOwn(PRONOUNS, mention.toLowerCase()) && canonicalName(mention) !== null;
 }
 
+/** Who a quote counts for in the speaker index: the name, its key, and the mention kept as an alias. */
+export interface QuoteSpeaker {
+  /** The name the quote is filed under ("Richard Grenell", or "Grenell" before aliases merge). */
+  readonly name: string;
+  /** The name's key (`nameKey` joined by spaces): quotes with the same key are one speaker. */
+  readonly key: string;
+  /** The mention as written when it is a name ("US envoy Richard Grenell"), else null. */
+  readonly mention: string | null;
+}
+
+/**
+ * The speaker a quote is filed under, or null when it has none the index can name. The one rule
+ * behind `buildSpeakerIndex` and the search rows the store keeps for each quote.
+ */
+export function quoteSpeaker(q: Quote): QuoteSpeaker | null {
+  const name = speakerName(q);
+  if (!name) return null;
+  const key = nameKey(name).join(' ');
+  if (key.length === 0) return null;
+  return { name, key, mention: q.speaker && isNameMention(q.speaker) ? q.speaker : null };
+}
+
 /** Build the index; entries sorted by number of quotes, then name. */
 export function buildSpeakerIndex<A>(articles: ReadonlyArray<ArticleQuotes<A>>): SpeakerEntry<A>[] {
   const groups = new Map<string, { names: Set<string>; quotes: Array<{ article: A; quote: Quote }> }>();
   for (const a of articles) {
     for (const q of a.quotes) {
-      const name = speakerName(q);
-      if (!name || nameKey(name).length === 0) continue;
-      const key = nameKey(name).join(' ');
-      if (!groups.has(key)) groups.set(key, { names: new Set(), quotes: [] });
-      const g = groups.get(key)!;
-      g.names.add(name);
-      if (q.speaker && isNameMention(q.speaker)) g.names.add(q.speaker);
+      const who = quoteSpeaker(q);
+      if (!who) continue;
+      if (!groups.has(who.key)) groups.set(who.key, { names: new Set(), quotes: [] });
+      const g = groups.get(who.key)!;
+      g.names.add(who.name);
+      if (who.mention) g.names.add(who.mention);
       g.quotes.push({ article: a.article, quote: q });
     }
   }

@@ -9,6 +9,7 @@ import { toNumber, type SqlClient } from './client';
 import { autoKey, type SqlMigration } from './migrate';
 import { pruneFeedItems, pruneTallies, pruneToCeiling } from './retention';
 import { int, opt } from './rows';
+import { indexTitle, replaceQuoteRows } from './search-rows';
 
 export const ARTICLE_MIGRATIONS: readonly SqlMigration[] = [
   {
@@ -155,6 +156,12 @@ function params(guild: string | null, e: NewArticle) {
 const count = (row: { n: unknown } | undefined): number => toNumber(row?.n ?? 0);
 const maybe = (row: unknown): StoredArticle | undefined => (row === undefined ? undefined : toArticle(row));
 
+/** Insert an article row and its title search row (in the caller's transaction). */
+async function insertRow(tx: SqlClient, guildId: string | null, entry: NewArticle, p = params(guildId, entry)): Promise<void> {
+  await tx.run(SQL.insert, p);
+  await indexTitle(tx, guildId, entry.article.id, entry.article.title, entry.slug);
+}
+
 /** The article store on `sql` (its tables come from ARTICLE_MIGRATIONS, run by openStores). */
 export function sqlArticleStore(sql: SqlClient): ArticleStore {
   const getOne = async (c: SqlClient, guild: string | null, id: string) =>
@@ -167,9 +174,11 @@ export function sqlArticleStore(sql: SqlClient): ArticleStore {
     return same ? ({ kind: 'duplicate', by: 'content', article: same } as const) : undefined;
   };
   return {
-    async insert(guildId, entry) {
-      await sql.run(SQL.insert, params(guildId, entry));
-      return (await getOne(sql, guildId, entry.article.id))!;
+    insert(guildId, entry) {
+      return sql.transaction(async (tx) => {
+        await insertRow(tx, guildId, entry);
+        return (await getOne(tx, guildId, entry.article.id))!;
+      });
     },
     insertChecked(guildId, entry, maxOwn) {
       // Under the server's lock: adds that race (here or in another process) are serialised.
@@ -177,7 +186,7 @@ export function sqlArticleStore(sql: SqlClient): ArticleStore {
         const duplicate = await duplicateOf(tx, guildId, entry);
         if (duplicate) return duplicate;
         if (count(await tx.get(SQL.countMember, [guildId])) >= maxOwn) return { kind: 'full' };
-        await tx.run(SQL.insert, params(guildId, entry));
+        await insertRow(tx, guildId, entry);
         return { kind: 'added', article: (await getOne(tx, guildId, entry.article.id))! };
       }, { lock: `articles:${guildId}` });
     },
@@ -188,7 +197,7 @@ export function sqlArticleStore(sql: SqlClient): ArticleStore {
         const duplicate = await duplicateOf(tx, guildId, entry);
         if (duplicate) return duplicate;
         const p = params(guildId, entry);
-        await tx.run(SQL.insert, p);
+        await insertRow(tx, guildId, entry, p);
         const article = (await getOne(tx, guildId, entry.article.id))!;
         return { kind: 'added', article, pruned: (await pruneToCeiling(tx, guildId, maxFeedItems, p.addedAt)).pruned };
       }, { lock: `articles:${guildId}` });
@@ -199,6 +208,7 @@ export function sqlArticleStore(sql: SqlClient): ArticleStore {
       return sql.transaction(async (tx) => {
         const p = params(null, entry);
         if ((await tx.run(SQL.updateBundled, p)).changes === 0) await tx.run(SQL.insert, p);
+        await indexTitle(tx, null, entry.article.id, entry.article.title, entry.slug);
         return (await getOne(tx, null, entry.article.id))!;
       }, { lock: 'articles:bundled' });
     },
@@ -233,12 +243,16 @@ export function sqlAnalysisStore(sql: SqlClient): AnalysisStore {
       const r = analysisRow.parse(row);
       return { version: r.version, json: r.json, computedAt: r.computed_at };
     },
-    async put(articleId, version, json) {
-      await sql.run(
-        `INSERT INTO analyses (article_id, version, json, computed_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, json = excluded.json, computed_at = excluded.computed_at`,
-        [articleId, version, json, new Date().toISOString()],
-      );
+    put(articleId, version, json, quotes) {
+      // The quote search rows change with the analysis, in its transaction.
+      return sql.transaction(async (tx) => {
+        await tx.run(
+          `INSERT INTO analyses (article_id, version, json, computed_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, json = excluded.json, computed_at = excluded.computed_at`,
+          [articleId, version, json, new Date().toISOString()],
+        );
+        await replaceQuoteRows(tx, articleId, version, quotes);
+      });
     },
     async pruneOrphans() {
       return (await sql.run('DELETE FROM analyses WHERE article_id NOT IN (SELECT id FROM articles)')).changes;

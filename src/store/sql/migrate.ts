@@ -15,6 +15,11 @@ export interface SqlMigration {
   readonly description: string;
   /** The statements, the same for both engines or chosen by dialect. */
   readonly up: string | ((dialect: Dialect) => string);
+  /**
+   * Rows the step derives in code from rows already stored (words folded the way the matcher folds
+   * them), run after `up` in the same transaction.
+   */
+  readonly fill?: (tx: SqlClient) => Promise<void>;
 }
 
 /** The lock every migration step holds. */
@@ -61,6 +66,7 @@ export async function migrateSql(client: SqlClient, namespace: string, migration
       async (tx) => {
         if (await tx.get('SELECT 1 AS one FROM schema_migrations WHERE namespace = ? AND version = ?', [namespace, m.version])) return false;
         await tx.exec(typeof m.up === 'string' ? m.up : m.up(client.dialect));
+        await m.fill?.(tx);
         await tx.run('INSERT INTO schema_migrations (namespace, version, description, applied_at) VALUES (?, ?, ?, ?)', [
           namespace,
           m.version,

@@ -1,0 +1,218 @@
+/**
+ * The search rows' tables (migration namespace 'search'), so autocomplete, `/whosaid` and speaker
+ * suggestions are indexed queries instead of a scan of every article in memory:
+ *
+ * - `article_search`: one row per article row (per server), the folded title words and slug parts
+ *   ("  w1  w2": every word after two spaces, so a word start is a 3-character substring) and the
+ *   lower-case title, for word-prefix and substring matching.
+ * - `article_quotes` + `quote_sets`: one row per quote of an analysis (per article id: analyses are
+ *   shared by every server holding that text), with its speaker key, name, mention, phrase words
+ *   and the quote as JSON; `quote_sets` marks an analysis as indexed (also when it has no quotes).
+ * - `speaker_keys` and `speaker_forms`: per server ('' = bundled) the quote and article counts of
+ *   each speaker key and of each name or mention written for it, kept by triggers on `articles`
+ *   (an article added or removed, however: prune, remove, bundled refresh) and by the quote rows'
+ *   writer, so "most quoted" and a speaker's totals are read, not counted.
+ * - `speaker_names`: the names and mentions ever seen per server, for typed-name suggestions.
+ *
+ * Text indexes differ by engine: SQLite keeps FTS5 tables beside them (trigram for titles and
+ * names, unicode61 words for quotes; contentless, written by triggers); PostgreSQL has pg_trgm GIN
+ * indexes and a GIN index on the quote's word array.
+ */
+import type { Dialect } from './client';
+import { autoKey, type SqlMigration } from './migrate';
+
+/** The FTS5 scope marker of a server ('' = bundled): 3+ characters, so a trigram phrase can match it. */
+export const scopeMarker = (scope: string): string => `{{${scope}}}`;
+
+/**
+ * The statements that add (+1) or take away (-1) the quotes of the article rows `where` selects
+ * (alias `r`) to or from their servers' speaker counts. One text serves the triggers (`r.pk =
+ * NEW.pk`) and the quote rows' writer (`r.id = @id`).
+ */
+export function speakerDelta(sign: 1 | -1, where: string): string[] {
+  const scope = `coalesce(r.guild_id, '')`;
+  const from = `FROM articles r JOIN article_quotes q ON q.article_id = r.id WHERE ${where} AND q.speaker_key IS NOT NULL`;
+  const statements = [
+    `INSERT INTO speaker_keys (scope, speaker_key, speaker_last, multi, quotes, articles, with_last)
+      SELECT ${scope}, q.speaker_key, min(q.speaker_last), min(q.multi), ${sign} * count(*), ${sign} * count(DISTINCT r.pk), ${sign} * max(q.with_last)
+      ${from} GROUP BY ${scope}, q.speaker_key
+      ON CONFLICT (scope, speaker_key) DO UPDATE SET quotes = speaker_keys.quotes + excluded.quotes,
+        articles = speaker_keys.articles + excluded.articles, with_last = speaker_keys.with_last + excluded.with_last`,
+    `INSERT INTO speaker_forms (scope, speaker_key, form, is_name, speaker_last, form_key, quotes)
+      SELECT ${scope}, q.speaker_key, q.name, 1, min(q.speaker_last), q.speaker_key, ${sign} * count(*)
+      ${from} GROUP BY ${scope}, q.speaker_key, q.name
+      ON CONFLICT (scope, speaker_key, form, is_name) DO UPDATE SET quotes = speaker_forms.quotes + excluded.quotes`,
+    `INSERT INTO speaker_forms (scope, speaker_key, form, is_name, speaker_last, form_key, quotes)
+      SELECT ${scope}, q.speaker_key, q.mention, 0, min(q.speaker_last), min(q.mention_key), ${sign} * count(*)
+      ${from} AND q.mention IS NOT NULL GROUP BY ${scope}, q.speaker_key, q.mention
+      ON CONFLICT (scope, speaker_key, form, is_name) DO UPDATE SET quotes = speaker_forms.quotes + excluded.quotes`,
+  ];
+  const scopes = `(SELECT coalesce(r.guild_id, '') FROM articles r WHERE ${where})`;
+  if (sign < 0) {
+    statements.push(
+      `DELETE FROM speaker_keys WHERE scope IN ${scopes} AND quotes <= 0`,
+      `DELETE FROM speaker_forms WHERE scope IN ${scopes} AND quotes <= 0`,
+    );
+  } else {
+    for (const [form, search] of [['name', 'name_search'], ['mention', 'mention_search']]) {
+      statements.push(
+        `INSERT INTO speaker_names (scope, speaker_key, form, search)
+          SELECT DISTINCT ${scope}, q.speaker_key, q.${form}, q.${search} ${from} AND q.${form} IS NOT NULL
+          ON CONFLICT (scope, speaker_key, form) DO NOTHING`,
+      );
+    }
+  }
+  return statements;
+}
+
+/** The body statements of the triggers on `articles`: counts follow every article row added or removed. */
+function articleTriggerBodies(): { insert: string[]; remove: string[] } {
+  return {
+    insert: speakerDelta(1, 'r.pk = NEW.pk'),
+    // BEFORE DELETE: the row is still there for the join.
+    remove: [...speakerDelta(-1, 'r.pk = OLD.pk'), 'DELETE FROM article_search WHERE pk = OLD.pk'],
+  };
+}
+
+const ANALYSIS_DELETE = ['DELETE FROM article_quotes WHERE article_id = OLD.article_id', 'DELETE FROM quote_sets WHERE article_id = OLD.article_id'];
+
+/** A trigger in each engine's syntax (PostgreSQL: a plpgsql function per trigger). */
+function trigger(d: Dialect, name: string, when: 'AFTER INSERT' | 'BEFORE DELETE' | 'AFTER DELETE', table: string, body: readonly string[]): string {
+  if (d === 'sqlite') return `CREATE TRIGGER ${name} ${when} ON ${table} BEGIN\n${body.map((s) => `${s};`).join('\n')}\nEND;`;
+  const result = when === 'BEFORE DELETE' ? 'OLD' : 'NULL';
+  return `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+${body.map((s) => `${s};`).join('\n')}
+RETURN ${result};
+END $$;
+CREATE TRIGGER ${name} ${when} ON ${table} FOR EACH ROW EXECUTE FUNCTION ${name}();`;
+}
+
+/** SQLite's text indexes: contentless FTS5 tables written by triggers on the rows they index. */
+function sqliteTextIndexes(): string {
+  const fts = (name: string, columns: string, tokenize: string) =>
+    `CREATE VIRTUAL TABLE ${name} USING fts5(${columns}, content='', contentless_delete=1, tokenize='${tokenize}');`;
+  return `
+    ${fts('article_search_fts', 'scope, words, title', 'trigram case_sensitive 1')}
+    CREATE TRIGGER article_search_fts_ai AFTER INSERT ON article_search BEGIN
+      INSERT INTO article_search_fts (rowid, scope, words, title) VALUES (NEW.pk, '{{' || NEW.scope || '}}', NEW.words, NEW.title);
+    END;
+    CREATE TRIGGER article_search_fts_ad AFTER DELETE ON article_search BEGIN
+      DELETE FROM article_search_fts WHERE rowid = OLD.pk;
+    END;
+    CREATE TRIGGER article_search_fts_au AFTER UPDATE ON article_search BEGIN
+      DELETE FROM article_search_fts WHERE rowid = OLD.pk;
+      INSERT INTO article_search_fts (rowid, scope, words, title) VALUES (NEW.pk, '{{' || NEW.scope || '}}', NEW.words, NEW.title);
+    END;
+    ${fts('article_quotes_fts', 'words', 'unicode61 remove_diacritics 0')}
+    CREATE TRIGGER article_quotes_fts_ai AFTER INSERT ON article_quotes BEGIN
+      INSERT INTO article_quotes_fts (rowid, words) VALUES (NEW.qk, NEW.words);
+    END;
+    CREATE TRIGGER article_quotes_fts_ad AFTER DELETE ON article_quotes BEGIN
+      DELETE FROM article_quotes_fts WHERE rowid = OLD.qk;
+    END;
+    ${fts('speaker_names_fts', 'scope, search', 'trigram case_sensitive 1')}
+    CREATE TRIGGER speaker_names_fts_ai AFTER INSERT ON speaker_names BEGIN
+      INSERT INTO speaker_names_fts (rowid, scope, search) VALUES (NEW.id, '{{' || NEW.scope || '}}', NEW.search);
+    END;`;
+}
+
+/** PostgreSQL's text indexes: trigrams for word starts and substrings, the word array for phrases. */
+function postgresTextIndexes(): string {
+  return `
+    CREATE EXTENSION IF NOT EXISTS pg_trgm;
+    CREATE INDEX article_search_words ON article_search USING gin (words gin_trgm_ops);
+    CREATE INDEX article_search_title ON article_search USING gin (title gin_trgm_ops);
+    CREATE INDEX article_quotes_words ON article_quotes USING gin (string_to_array(words, ' '));
+    CREATE INDEX speaker_names_search ON speaker_names USING gin (search gin_trgm_ops);`;
+}
+
+function searchSchema(d: Dialect): string {
+  const pk = d === 'sqlite' ? 'INTEGER' : 'BIGINT';
+  const bodies = articleTriggerBodies();
+  return `
+    CREATE TABLE article_search (
+      pk ${pk} PRIMARY KEY,
+      scope TEXT NOT NULL,
+      words TEXT NOT NULL,
+      title TEXT NOT NULL
+    );
+    CREATE INDEX article_search_scope ON article_search (scope, pk);
+    CREATE INDEX articles_scope_slug ON articles (guild_id, slug);
+    CREATE TABLE quote_sets (
+      article_id TEXT PRIMARY KEY,
+      version INTEGER NOT NULL,
+      quotes INTEGER NOT NULL
+    );
+    CREATE TABLE article_quotes (
+      qk ${autoKey(d)},
+      article_id TEXT NOT NULL,
+      idx INTEGER NOT NULL,
+      speaker_key TEXT,
+      speaker_last TEXT,
+      multi INTEGER NOT NULL,
+      with_last INTEGER NOT NULL,
+      name TEXT,
+      name_search TEXT,
+      mention TEXT,
+      mention_key TEXT,
+      mention_search TEXT,
+      words TEXT NOT NULL,
+      quote TEXT NOT NULL,
+      UNIQUE (article_id, idx)
+    );
+    CREATE INDEX article_quotes_speaker ON article_quotes (speaker_key, article_id);
+    CREATE TABLE speaker_keys (
+      scope TEXT NOT NULL,
+      speaker_key TEXT NOT NULL,
+      speaker_last TEXT NOT NULL,
+      multi INTEGER NOT NULL,
+      quotes INTEGER NOT NULL,
+      articles INTEGER NOT NULL,
+      with_last INTEGER NOT NULL,
+      PRIMARY KEY (scope, speaker_key)
+    );
+    CREATE INDEX speaker_keys_count ON speaker_keys (scope, quotes);
+    CREATE INDEX speaker_keys_last ON speaker_keys (scope, speaker_last);
+    CREATE TABLE speaker_forms (
+      scope TEXT NOT NULL,
+      speaker_key TEXT NOT NULL,
+      form TEXT NOT NULL,
+      is_name INTEGER NOT NULL,
+      speaker_last TEXT NOT NULL,
+      form_key TEXT NOT NULL,
+      quotes INTEGER NOT NULL,
+      PRIMARY KEY (scope, speaker_key, form, is_name)
+    );
+    CREATE INDEX speaker_forms_last ON speaker_forms (scope, speaker_last);
+    CREATE INDEX speaker_forms_key ON speaker_forms (scope, form_key);
+    CREATE INDEX speaker_forms_count ON speaker_forms (scope, quotes);
+    CREATE TABLE speaker_names (
+      id ${autoKey(d)},
+      scope TEXT NOT NULL,
+      speaker_key TEXT NOT NULL,
+      form TEXT NOT NULL,
+      search TEXT NOT NULL,
+      UNIQUE (scope, speaker_key, form)
+    );
+    CREATE INDEX speaker_names_scope ON speaker_names (scope, id);
+    ${d === 'sqlite' ? sqliteTextIndexes() : postgresTextIndexes()}
+    ${trigger(d, 'articles_search_added', 'AFTER INSERT', 'articles', bodies.insert)}
+    ${trigger(d, 'articles_search_removed', 'BEFORE DELETE', 'articles', bodies.remove)}
+    ${trigger(d, 'analyses_search_removed', 'AFTER DELETE', 'analyses', ANALYSIS_DELETE)}`;
+}
+
+/** Filled by `fill`: every article's title row (its words are folded in JS, like the matcher's). */
+export type TitleBackfill = NonNullable<SqlMigration['fill']>;
+
+/** The 'search' namespace; `fill` indexes the titles of articles stored before it (see search-rows.ts). */
+export function searchMigrations(fill: TitleBackfill): readonly SqlMigration[] {
+  return [
+    {
+      version: 1,
+      description: 'search rows: article titles, quotes and per-server speaker counts, with their text indexes',
+      up: searchSchema,
+      fill,
+    },
+  ];
+}

@@ -1,0 +1,66 @@
+/**
+ * The point of the pool: while the library adds a 2,000,000-character article (the size limit), the
+ * event loop that answers every other server keeps turning. The same add in this thread is measured
+ * beside it, so the test shows the difference rather than trusting a bound alone.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SafeFetchOptions } from '../../src/fetch';
+import { createArticleLoader, createLibrary, LIBRARY_LIMITS } from '../../src/library';
+import { openStores } from '../../src/store/open';
+import { createArticlePool, inProcessWork, type ArticleWork } from '../../src/workers';
+import { longArticle } from '../support/long-article';
+
+/** Generous for a shared 2-core machine; the in-process add stalls for seconds. */
+const STALL_BOUND_MS = 200;
+
+let dir: string;
+let file: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'lede-offloop-'));
+  file = join(dir, 'long-read.txt');
+  writeFileSync(file, longArticle(LIBRARY_LIMITS.maxArticleChars));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Add the long file to a fresh library working through `work`; the event loop's longest stall meanwhile, in ms. */
+async function addWhileWatching(work: ArticleWork): Promise<{ stallMs: number; quotes: number; chars: number }> {
+  const stores = await openStores({ kind: 'sqlite', path: ':memory:' });
+  try {
+    const fetchOptions: SafeFetchOptions = { allowPrivate: false, maxBytes: 5 * 1024 * 1024, timeoutMs: 2_000 };
+    const load = createArticleLoader({ fetchOptions: { article: fetchOptions, attachment: fetchOptions }, maxFileBytes: fetchOptions.maxBytes, parse: work.parse });
+    const library = createLibrary({ articles: stores.articles, analyses: stores.analyses, load, analyze: work.analyze });
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    delay.enable();
+    const outcome = await library.add('g', { kind: 'file', path: file }, 'u');
+    // A stall is recorded when the loop turns again: let it turn before reading the histogram.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    delay.disable();
+    return { stallMs: delay.max / 1e6, quotes: outcome.analysis.quotes.length, chars: outcome.article.text.length };
+  } finally {
+    await stores.close();
+  }
+}
+
+describe('adding an article at the size limit', () => {
+  it('GIVEN the worker pool THEN the event loop never stalls past the bound, while the same add in this thread stalls far longer', async () => {
+    const pool = createArticlePool({ threads: 1 });
+    try {
+      // A first small add starts the worker, as the bot's first add of the day would.
+      await pool.parse({ content: 'Warm\n\nThe worker is up.', source: 'text' });
+      const off = await addWhileWatching(pool);
+      const inThread = await addWhileWatching(inProcessWork);
+      expect(off.chars).toBeGreaterThan(1_999_000);
+      expect(off.chars).toBeLessThanOrEqual(LIBRARY_LIMITS.maxArticleChars);
+      expect(off.quotes).toBe(inThread.quotes);
+      expect(off.stallMs).toBeLessThan(STALL_BOUND_MS);
+      expect(inThread.stallMs).toBeGreaterThan(4 * off.stallMs);
+      expect(inThread.stallMs).toBeGreaterThan(STALL_BOUND_MS);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+});
