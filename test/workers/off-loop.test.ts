@@ -6,13 +6,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SafeFetchOptions } from '../../src/fetch';
 import { createArticleLoader, createLibrary, LIBRARY_LIMITS } from '../../src/library';
 import { openStores } from '../../src/store/open';
 import { createArticlePool, inProcessWork, type ArticleWork } from '../../src/workers';
 import { longArticle } from '../support/long-article';
+import { watchLoop } from '../support/loop-stall';
 
 /** Generous for a shared 2-core machine; the in-process add stalls for seconds. */
 const STALL_BOUND_MS = 200;
@@ -33,13 +33,9 @@ async function addWhileWatching(work: ArticleWork): Promise<{ stallMs: number; q
     const fetchOptions: SafeFetchOptions = { allowPrivate: false, maxBytes: 5 * 1024 * 1024, timeoutMs: 2_000 };
     const load = createArticleLoader({ fetchOptions: { article: fetchOptions, attachment: fetchOptions }, maxFileBytes: fetchOptions.maxBytes, parse: work.parse });
     const library = createLibrary({ articles: stores.articles, analyses: stores.analyses, load, analyze: work.analyze });
-    const delay = monitorEventLoopDelay({ resolution: 10 });
-    delay.enable();
+    const stop = watchLoop();
     const outcome = await library.add('g', { kind: 'file', path: file }, 'u');
-    // A stall is recorded when the loop turns again: let it turn before reading the histogram.
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    delay.disable();
-    return { stallMs: delay.max / 1e6, quotes: outcome.analysis.quotes.length, chars: outcome.article.text.length };
+    return { stallMs: stop(), quotes: outcome.analysis.quotes.length, chars: outcome.article.text.length };
   } finally {
     await stores.close();
   }
