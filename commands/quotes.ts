@@ -17,7 +17,7 @@ import { quoteBlock } from '../src/discord/render/quotes';
 import { pagedQuotes, safePageButtons, type QuotePages } from '../src/discord/render/quotes-page';
 import { COLORS, type Reply } from '../src/discord/reply';
 import { clip, looksLikeUrl } from '../src/library';
-import { speakerChoices, speakersOf } from '../src/library/speakers';
+import { speakerChoices } from '../src/library/speakers';
 import { filterBySpeaker, rankKeyQuotes, type Quote } from '../src/nlp/quotes';
 import type { StoredArticle } from '../src/store/ports';
 
@@ -101,7 +101,7 @@ export async function speakerAutocomplete(ctx: AutocompleteContext): Promise<rea
       articleId = undefined; // not chosen yet: suggest from the whole server
     }
   }
-  return speakerChoices(speakersOf(ctx.services.library), ctx.guildId, ctx.focused.value, articleId ? { articleId } : {});
+  return speakerChoices(ctx.services.library.speakers, ctx.guildId, ctx.focused.value, articleId ? { articleId } : {});
 }
 
 export default {

@@ -18,8 +18,8 @@ import { quoteBlock } from '../src/discord/render/quotes';
 import { pagedQuotes, safePageButtons } from '../src/discord/render/quotes-page';
 import { COLORS, type Reply } from '../src/discord/reply';
 import { clip, looksLikeUrl } from '../src/library';
-import { searchServerPhrase, speakerChoices, speakersOf, type ArticleRef, type GuildSpeakers } from '../src/library/speakers';
-import { findSpeaker, phraseWords, type Quote, type SpeakerEntry } from '../src/nlp/quotes';
+import { speakerChoices, type ArticleRef, type SpeakerSummary } from '../src/library/speakers';
+import { phraseWords, type Quote } from '../src/nlp/quotes';
 
 const PREFIX = 'wsay';
 /** Longest speaker name read (names are short). */
@@ -81,38 +81,38 @@ function itemBlock(item: Item): Markdown {
   return md`${quoteBlock(item.quote, { max: 600 })}\n${sourceLine(item.article)}${close}`;
 }
 
-function mostQuoted(index: GuildSpeakers): Markdown {
+function mostQuoted(top: readonly SpeakerSummary[]): Markdown {
   return joinMarkdown(
-    index.entries.slice(0, HINT_SPEAKERS).map((e) => md`${escapeMarkdown(clip(e.name, 60))} (${e.quotes.length})`),
+    top.map((e) => md`${escapeMarkdown(clip(e.name, 60))} (${e.quotes})`),
     md`, `,
   );
 }
 
-/** Newest article first (the library's order), then text order within an article. */
-function byArticleThenText(index: GuildSpeakers, items: Item[]): Item[] {
-  const order = new Map(index.articles.map((a, i) => [a.article.id, i]));
-  return items.sort((a, b) => (order.get(a.article.id) ?? 0) - (order.get(b.article.id) ?? 0) || a.quote.start - b.quote.start);
-}
-
 /** The reply for a query: the paged list, or an ephemeral "nothing found" with what there is. */
 async function whosaidReply(ctx: Invocation, q: Query, page: number, note?: Markdown): Promise<Reply> {
-  const index = await speakersOf(ctx.services.library).of(ctx.guildId);
-  const scope = q.articleId ? index.articles.find((a) => a.article.id === q.articleId)?.article : undefined;
+  const { library } = ctx.services;
+  const scope = q.articleId ? await library.find(ctx.guildId, q.articleId) : undefined;
   const where = scope ? md`“${escapeMarkdown(clip(scope.title, 120))}”` : md`this server’s articles`;
-  let entry: SpeakerEntry<ArticleRef> | undefined;
+  let entry: SpeakerSummary | undefined;
   if (q.speaker) {
-    entry = findSpeaker(index.entries, q.speaker);
-    const any = entry?.quotes.some((x) => !q.articleId || x.article.id === q.articleId);
+    entry = await library.speakers.find(ctx.guildId, q.speaker);
+    const inArticle = entry && q.articleId ? await library.speakers.quotesIn(q.articleId) : undefined;
+    const any = entry !== undefined && (!inArticle || entry.keys.some((k) => inArticle.has(k)));
     if (!entry || !any) {
-      const hint = index.entries.length ? md` Most quoted: ${mostQuoted(index)}.` : md` No one is quoted in them yet.`;
+      const top = await library.speakers.mostQuoted(ctx.guildId, HINT_SPEAKERS);
+      const hint = top.length ? md` Most quoted: ${mostQuoted(top)}.` : md` No one is quoted in them yet.`;
       return { content: md`No quotes by “${escapeMarkdown(clip(q.speaker, 80))}” in ${where}.${hint}`, ephemeral: true };
     }
   }
   let items: Item[];
+  /** Quotes and articles counted in the header (all of a speaker's, even past the ones listed). */
+  let total: number;
+  let articles: number;
   if (q.phrase) {
-    const hits = searchServerPhrase(index, q.phrase, q.articleId);
-    const mine = entry ? new Set(entry.quotes.map((x) => x.quote)) : undefined;
-    items = hits.filter((h) => !mine || mine.has(h.quote)).map((h) => ({ article: h.article, quote: h.quote, score: h.score }));
+    const hits = await library.speakers.searchPhrase(ctx.guildId, q.phrase, { ...(q.articleId !== undefined && { articleId: q.articleId }), ...(entry && { speaker: entry }) });
+    items = hits.map((h) => ({ article: h.article, quote: h.quote, score: h.score }));
+    total = items.length;
+    articles = new Set(items.map((i) => i.article.id)).size;
     if (items.length === 0) {
       const by = entry ? md` by ${escapeMarkdown(entry.name)}` : '';
       return {
@@ -121,11 +121,14 @@ async function whosaidReply(ctx: Invocation, q: Query, page: number, note?: Mark
       };
     }
   } else {
-    items = byArticleThenText(index, entry!.quotes.filter((x) => !q.articleId || x.article.id === q.articleId).map((x) => ({ ...x })));
+    // Newest article first (the library's order), then text order within an article.
+    const listed = await library.speakers.quotesOf(ctx.guildId, entry!, q.articleId);
+    items = [...listed.items];
+    total = listed.total;
+    articles = listed.articles;
   }
   const pages = pagedQuotes(items, itemBlock, page);
-  const articles = new Set(items.map((i) => i.article.id)).size;
-  const count = md`${items.length} quote${items.length === 1 ? '' : md`s`} in ${articles} article${articles === 1 ? '' : md`s`}`;
+  const count = md`${total} quote${total === 1 ? '' : md`s`} in ${articles} article${articles === 1 ? '' : md`s`}`;
   const aliases = entry ? entry.aliases.filter((a) => a !== entry.name && !/^(?:he|she|they|it|i|we)$/i.test(a)) : [];
   const alsoWritten = joinMarkdown(
     aliases.map((a) => escapeMarkdown(clip(a, 60))).slice(0, 6),
@@ -136,6 +139,7 @@ async function whosaidReply(ctx: Invocation, q: Query, page: number, note?: Mark
       count,
       aliases.length ? md`also written ${alsoWritten}` : '',
       q.phraseWordsDropped ? md`searched the first ${phraseWords(q.phrase).length} words of the phrase` : '',
+      items.length < total ? md`the newest ${items.length} listed` : '',
     ].filter((part): part is Markdown => part !== ''),
     md` · `,
   );
@@ -178,7 +182,7 @@ async function execute(ctx: CommandContext): Promise<void> {
     if (loaded) note = LOADED_NOTE;
   }
   // The speaker as the index names it, so every page searches the same person.
-  const entry = speakerRaw ? findSpeaker((await speakersOf(ctx.services.library).of(ctx.guildId)).entries, speakerRaw) : undefined;
+  const entry = speakerRaw ? await ctx.services.library.speakers.find(ctx.guildId, speakerRaw) : undefined;
   const speaker = (entry?.name ?? speakerRaw).replace(/:/g, ' ');
   const fitted = phraseRaw ? phraseKey(phraseRaw, Math.max(0, STATE_BUDGET - speaker.length)) : { key: '', dropped: 0 };
   // A speaker name too long to leave room: search the whole phrase; the answer then has one page.
@@ -199,7 +203,7 @@ export default {
   heavy: (ctx) => looksLikeUrl(ctx.options.getString('article') ?? ''),
   execute,
   autocomplete(ctx) {
-    if (ctx.focused.name === 'speaker') return speakerChoices(speakersOf(ctx.services.library), ctx.guildId, ctx.focused.value);
+    if (ctx.focused.name === 'speaker') return speakerChoices(ctx.services.library.speakers, ctx.guildId, ctx.focused.value);
     return articleAutocomplete(ctx);
   },
   components: {

@@ -56,6 +56,7 @@ export async function createCore(config: Config, logger: Logger, options: CoreOp
     const library = createLibrary({
       articles: stores.articles,
       analyses: stores.analyses,
+      search: stores.search,
       load,
       analyze: work.analyze,
       retention: retentionPolicyOf(config),

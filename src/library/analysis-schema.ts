@@ -25,7 +25,8 @@ const summary = z.object({
   tooShort: z.boolean(),
 });
 
-const quote = z.object({
+/** One stored quote (also read back from the search store's quote rows). */
+export const quoteSchema = z.object({
   quote: z.string(),
   start: offset,
   end: offset,
@@ -50,7 +51,7 @@ export const analysisSchema = z.object({
   sentenceCount: offset,
   wordCount: offset,
   summary,
-  quotes: z.array(quote),
+  quotes: z.array(quoteSchema),
   english: z.boolean(),
 });
 

@@ -2,7 +2,7 @@
  * Expected failures of the library, as values with stable codes. Only the Discord layer and the
  * console turn a code into words (src/discord/messages.ts); nothing here is shown verbatim.
  */
-import type { ArticleListing } from '../store/ports';
+import type { ArticleHeading } from '../store/ports';
 
 export type LibraryErrorCode =
   /** No article in this server matches the reference given. */
@@ -27,7 +27,7 @@ export class LibraryError extends Error {
     message: string,
     readonly details: {
       readonly ref?: string;
-      readonly candidates?: readonly ArticleListing[];
+      readonly candidates?: readonly ArticleHeading[];
       readonly limit?: number;
       readonly size?: number;
       readonly fileName?: string;

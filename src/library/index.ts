@@ -22,10 +22,11 @@ export {
 export { createQuestionAnswerer, MAX_QUESTION_CHARS, type QuestionAnswerer } from './questions';
 export {
   createSpeakerDirectory,
-  speakersOf,
   speakerChoices,
-  searchServerPhrase,
+  phraseAnchors,
   type SpeakerDirectory,
-  type GuildSpeakers,
+  type SpeakerSummary,
+  type SpeakerQuote,
+  type SpeakerQuotes,
   type ArticleRef,
 } from './speakers';

@@ -7,14 +7,16 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Article } from '../article/model';
 import { ANALYSIS_VERSION, type Analysis } from '../nlp/analyze';
-import type { AnalysisStore, ArticleListing, ArticleStore, NewArticle, StoredArticle } from '../store/ports';
+import type { AnalysisStore, ArticleHeading, ArticleListing, ArticleStore, NewArticle, SearchStore, StoredArticle } from '../store/ports';
 import { readStoredAnalysis } from './analysis-schema';
 import { LibraryError } from './errors';
 import { LIBRARY_LIMITS } from './limits';
-import { matchArticles, pickArticle } from './match';
+import { articleQuery, matchArticles, pickArticle } from './match';
+import { indexedQuotes } from './quote-rows';
 import { DEFAULT_RETENTION, retentionReport, type RetentionPolicy, type RetentionReport } from './retention';
 import { slugify } from './slug';
 import type { AddSource, ArticleLoader } from './sources';
+import { createSpeakerDirectory, type SpeakerDirectory } from './speakers';
 import { looksLikeUrl, urlKey } from './url';
 import { inProcessWork, type ArticleWork } from '../workers/work';
 
@@ -72,11 +74,15 @@ export interface Library {
   pruneBundled(keep: ReadonlySet<string>): Promise<number>;
   /** The server's counts against the retention policy, and what it pruned lately. */
   retention(guildId: string): Promise<RetentionReport>;
+  /** Who said what across a server's articles (`/whosaid`, speaker autocomplete). */
+  readonly speakers: SpeakerDirectory;
 }
 
 export interface LibraryDeps {
   readonly articles: ArticleStore;
   readonly analyses: AnalysisStore;
+  /** Indexed look-ups for autocomplete, lookup and `/whosaid` (bounded, whatever the library's size). */
+  readonly search: SearchStore;
   readonly load: ArticleLoader;
   /** Where analyses are computed: the bot's worker pool, so a long article holds no event loop; default in this thread. */
   readonly analyze?: ArticleWork['analyze'];
@@ -90,6 +96,12 @@ export interface LibraryDeps {
   /** Told when a stored analysis could not be read back (it is recomputed); default: silent. */
   readonly log?: (level: 'info' | 'warn' | 'error', data: Record<string, unknown>, message: string) => void;
 }
+
+/**
+ * Candidate articles read per way of matching (id prefix, slug, word starts, title substring):
+ * the newest that many are ranked by the matcher, so a server with fewer matches ranks them all.
+ */
+const MATCH_CANDIDATES = 200;
 
 /** Discord's limit for autocomplete choices and for a choice's name and value. */
 const MAX_CHOICES = 25;
@@ -121,7 +133,7 @@ export function createLibrary(deps: LibraryDeps): Library {
       deps.log?.('warn', { articleId: article.id, reason }, 'stored analysis unreadable: recomputed');
     }
     const fresh = await analyze(article);
-    await analyses.put(article.id, fresh.analysis.version, fresh.json);
+    await analyses.put(article.id, fresh.analysis.version, fresh.json, indexedQuotes(fresh.analysis.quotes));
     return fresh.analysis;
   }
 
@@ -182,6 +194,11 @@ export function createLibrary(deps: LibraryDeps): Library {
     return { items: await articles.page(guildId, p * pageSize, pageSize), page: p, pageCount, total, retention: await retentionReport(articles, guildId, policy, now()) };
   }
 
+  /** The articles `ref` may mean, from the search store (bounded), for the matcher to rank. */
+  function candidates(guildId: string, ref: string): Promise<ArticleHeading[]> {
+    return deps.search.articleCandidates(guildId, articleQuery(ref), MATCH_CANDIDATES);
+  }
+
   /** The stored article a reference means, without loading anything (URLs match stored URLs only). */
   async function lookup(guildId: string, ref: string): Promise<StoredArticle> {
     const trimmed = ref.trim();
@@ -193,7 +210,7 @@ export function createLibrary(deps: LibraryDeps): Library {
     }
     const exact = await articles.get(guildId, trimmed);
     if (exact) return exact;
-    const { best, tied } = pickArticle(matchArticles(await articles.listings(guildId), trimmed));
+    const { best, tied } = pickArticle(matchArticles(await candidates(guildId, trimmed), trimmed));
     if (best) return get(guildId, best.id);
     if (tied.length > 1) {
       throw new LibraryError('ARTICLE_AMBIGUOUS', `${tied.length} articles match`, {
@@ -220,7 +237,9 @@ export function createLibrary(deps: LibraryDeps): Library {
     if (looksLikeUrl(q) && q.length <= MAX_CHOICE_CHARS) {
       out.push({ name: clip(`Load ${q}`, MAX_CHOICE_CHARS), value: q });
     }
-    for (const { listing } of matchArticles(await articles.listings(guildId), q)) {
+    // Nothing typed: the newest articles, as the matcher orders a whole library.
+    const pool = q ? await candidates(guildId, q) : await articles.page(guildId, 0, n);
+    for (const { listing } of matchArticles(pool, q)) {
       if (out.length >= n) break;
       out.push({ name: choiceName(listing), value: listing.id });
     }
@@ -249,11 +268,12 @@ export function createLibrary(deps: LibraryDeps): Library {
     addBundled: (article, slug) => articles.upsertBundled({ article, slug }),
     pruneBundled: (keep) => articles.pruneBundled(keep),
     retention: (guildId) => retentionReport(articles, guildId, policy, now()),
+    speakers: createSpeakerDirectory({ search: deps.search, articles, analysis, ...(deps.log !== undefined && { log: deps.log }) }),
   };
 }
 
 /** "Title · site" in at most 100 characters, the id at the end so people can tell copies apart. */
-function choiceName(l: ArticleListing): string {
+function choiceName(l: ArticleHeading): string {
   const where = l.siteName ?? (l.url ? hostOf(l.url) : l.guildId === null ? 'bundled' : undefined);
   const tail = ` · ${where ? `${where} · ` : ''}${l.id.slice(0, 6)}`;
   return `${clip(l.title, MAX_CHOICE_CHARS - tail.length)}${tail}`;

@@ -1,16 +1,23 @@
 /**
- * Who said what across one server's articles: the speaker index (aliases merged across articles,
- * "Trump" = "President Trump" = "Donald Trump") built from the stored analyses, for `/whosaid` and
- * for speaker autocomplete.
+ * Who said what across one server's articles, for `/whosaid` and speaker autocomplete: indexed
+ * queries on the search store's rows (quotes stored as rows when an analysis is stored, speaker
+ * counts per server), ranked here by the speaker index's own rules (aliases merged across
+ * articles: "Trump" = "President Trump" = "Donald Trump"). Nothing is kept in memory between
+ * calls, so the work per call is bounded however many articles a server holds: it reads the
+ * families of speakers it needs and at most a few hundred candidate quotes.
  *
- * Cached per server and keyed by the server's article ids: adding or removing an article changes
- * the key, so the next call rebuilds (from any process that shares the database, with no event to
- * miss). Each article's quotes are kept too, so a rebuild after one add reads one analysis.
+ * Analyses stored before the search rows existed (or stored by a writer that did not index them),
+ * and articles never analysed, are indexed once per process before the first answer (`catchUp`).
  */
-import type { Quote } from '../nlp/quotes';
-import { buildSpeakerIndex, searchPhrase, suggestSpeakers, type ArticleQuotes, type PhraseHit, type SpeakerEntry } from '../nlp/quotes';
-import type { ArticleListing } from '../store/ports';
-import type { Library } from './library';
+import type { Article } from '../article/model';
+import type { Analysis } from '../nlp/analyze';
+import { findSpeaker, nameKey, phraseWords, searchPhrase, suggestSpeakers, type PhraseHit, type Quote } from '../nlp/quotes';
+import type { ArticleHeading, ArticleStore, FoundQuote, SearchStore } from '../store/ports';
+import { quoteSchema } from './analysis-schema';
+import { indexedQuotes } from './quote-rows';
+import { lastWord, speakerSummaries, type SpeakerSummary } from './speaker-summaries';
+
+export type { SpeakerSummary } from './speaker-summaries';
 
 /** What a reply needs to say where a quote comes from (no article text). */
 export interface ArticleRef {
@@ -24,134 +31,206 @@ export interface ArticleRef {
   readonly guildId: string | null;
 }
 
-export interface GuildSpeakers {
-  /** One entry per speaker, most quoted first. */
-  readonly entries: readonly SpeakerEntry<ArticleRef>[];
-  /** Every article with its quotes, newest first (the library's order). */
-  readonly articles: readonly ArticleQuotes<ArticleRef>[];
+/** A quote with the article it comes from. */
+export interface SpeakerQuote {
+  readonly article: ArticleRef;
+  readonly quote: Quote;
+}
+
+/** One speaker's quotes: the newest `items`, and the totals of all of them. */
+export interface SpeakerQuotes {
+  /** Newest article first, then text order; at most MAX_LISTED_QUOTES. */
+  readonly items: readonly SpeakerQuote[];
+  readonly total: number;
+  readonly articles: number;
 }
 
 export interface SpeakerDirectory {
-  /** The server's speaker index, rebuilt only when its articles changed. */
-  of(guildId: string): Promise<GuildSpeakers>;
-  /** Autocomplete: speakers matching what was typed (most quoted first when nothing is typed). */
-  suggest(guildId: string, typed: string, limit?: number, articleId?: string): Promise<SpeakerEntry<ArticleRef>[]>;
-  /** Drop the cached index of one server (or of all): the next call rebuilds it. */
-  invalidate(guildId?: string): void;
+  /** The speaker a typed name means: one with that alias, else the same person (`findSpeaker`'s rule). */
+  find(guildId: string, typed: string): Promise<SpeakerSummary | undefined>;
+  /** The most quoted speakers of the server, most first. */
+  mostQuoted(guildId: string, limit: number): Promise<SpeakerSummary[]>;
+  /** Autocomplete: speakers matching what was typed (most quoted first when nothing is typed), optionally only those quoted in one article. */
+  suggest(guildId: string, typed: string, limit?: number, articleId?: string): Promise<SpeakerSummary[]>;
+  /** A speaker's quotes in the server (or in one article). */
+  quotesOf(guildId: string, speaker: SpeakerSummary, articleId?: string): Promise<SpeakerQuotes>;
+  /** Quotes containing `phrase` (approximately), best first, optionally one speaker's or in one article. */
+  searchPhrase(guildId: string, phrase: string, options?: { readonly articleId?: string; readonly speaker?: SpeakerSummary }): Promise<PhraseHit<ArticleRef>[]>;
+  /** How many quotes each speaker key has in an article. */
+  quotesIn(articleId: string): Promise<ReadonlyMap<string, number>>;
+  /** Index every article whose quotes are not indexed yet (once per process; later calls wait for it). */
+  catchUp(): Promise<number>;
 }
 
-export interface SpeakerDirectoryOptions {
-  /** Servers whose index stays in memory; the least recently used is dropped first. */
-  readonly maxGuilds?: number;
-  /** Articles whose quotes stay in memory (shared by every server: bundled articles count once). */
-  readonly maxArticles?: number;
+export interface SpeakerDirectoryDeps {
+  readonly search: SearchStore;
+  readonly articles: ArticleStore;
+  /** The library's analysis (stored, or computed and stored with its quote rows). */
+  readonly analysis: (article: Article) => Promise<Analysis>;
+  readonly log?: (level: 'info' | 'warn' | 'error', data: Record<string, unknown>, message: string) => void;
 }
 
-/** Enough for every active server of a mid-sized bot; an index is small (quotes point into analyses). */
-const DEFAULT_MAX_GUILDS = 64;
-/** A few full servers (500 articles each) plus the bundled ones. */
-const DEFAULT_MAX_ARTICLES = 4000;
-/** Listings read per page while collecting a server's articles (the library caps a server at 500). */
-const LISTING_PAGE = 1000;
+/**
+ * Speaker keys read to rank speakers: the most quoted and the typed-name matches, each up to this.
+ * Every speaker of a server with fewer keys is ranked, so small servers see exactly the full index.
+ */
+export const SPEAKER_CANDIDATES = 300;
+/** Quotes a speaker's list shows at most (50 pages); the header still counts them all. */
+export const MAX_LISTED_QUOTES = 250;
+/** Quotes a phrase is compared with at most: the most recently indexed ones holding its rarest words. */
+export const PHRASE_CANDIDATES = 500;
+/** Articles indexed per batch by the catch-up. */
+const CATCH_UP_BATCH = 100;
+/** Phrase words compared (searchPhrase's own cut) and the share that may differ. */
+const MAX_PHRASE_WORDS = 40;
+const PHRASE_TOLERANCE = 0.34;
 
-/** Map with least-recently-used eviction: get() refreshes, set() evicts past `max`. */
-function lru<K, V>(max: number) {
-  const m = new Map<K, V>();
-  return {
-    get(k: K): V | undefined {
-      const v = m.get(k);
-      if (v !== undefined) {
-        m.delete(k);
-        m.set(k, v);
-      }
-      return v;
-    },
-    set(k: K, v: V): void {
-      m.delete(k);
-      m.set(k, v);
-      while (m.size > max) m.delete(m.keys().next().value as K);
-    },
-    delete: (k: K) => m.delete(k),
-    clear: () => m.clear(),
-  };
-}
-
-const refOf = (l: ArticleListing): ArticleRef => ({
-  id: l.id,
-  title: l.title,
-  ...(l.url !== undefined && { url: l.url }),
-  ...(l.siteName !== undefined && { siteName: l.siteName }),
-  ...(l.publishedAt !== undefined && { publishedAt: l.publishedAt }),
-  addedAt: l.addedAt,
-  guildId: l.guildId,
+const refOf = (h: ArticleHeading): ArticleRef => ({
+  id: h.id,
+  title: h.title,
+  ...(h.url !== undefined && { url: h.url }),
+  ...(h.siteName !== undefined && { siteName: h.siteName }),
+  ...(h.publishedAt !== undefined && { publishedAt: h.publishedAt }),
+  addedAt: h.addedAt,
+  guildId: h.guildId,
 });
 
-async function allListings(library: Library, guildId: string): Promise<ArticleListing[]> {
-  const out: ArticleListing[] = [];
-  const first = await library.list(guildId, 0, LISTING_PAGE);
-  out.push(...first.items);
-  for (let p = 1; p < first.pageCount; p++) out.push(...(await library.list(guildId, p, LISTING_PAGE)).items);
-  return out;
+/** JSON text as a value, or undefined when it is not JSON (the schema then refuses it). */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
-export function createSpeakerDirectory(library: Library, options: SpeakerDirectoryOptions = {}): SpeakerDirectory {
-  const guilds = lru<string, { key: string; value: GuildSpeakers }>(options.maxGuilds ?? DEFAULT_MAX_GUILDS);
-  const quotesByArticle = lru<string, readonly Quote[]>(options.maxArticles ?? DEFAULT_MAX_ARTICLES);
+/**
+ * The words a quote must hold at least one of to be within the phrase tolerance: a match differs
+ * in at most `allowed` of the phrase's words, so it holds one of any `allowed + 1` of them; the
+ * longest are taken (long words are the rare ones, so the candidates are few).
+ */
+export function phraseAnchors(phrase: string): string[] {
+  const needle = phraseWords(phrase).slice(0, MAX_PHRASE_WORDS);
+  const allowed = Math.floor(needle.length * PHRASE_TOLERANCE);
+  const longest = [...needle].sort((a, b) => b.length - a.length).slice(0, allowed + 1);
+  return [...new Set(longest)];
+}
 
-  async function quotesOf(guildId: string, id: string): Promise<readonly Quote[]> {
-    const cached = quotesByArticle.get(id);
-    if (cached) return cached;
-    const article = await library.find(guildId, id);
-    // Removed between listing and reading: it simply has no quotes in this index.
-    const quotes = article ? ((await library.analysis(article)).quotes ?? []) : [];
-    quotesByArticle.set(id, quotes);
-    return quotes;
+export function createSpeakerDirectory(deps: SpeakerDirectoryDeps): SpeakerDirectory {
+  const { search } = deps;
+  let caughtUp: Promise<number> | undefined;
+
+  async function indexBacklog(): Promise<number> {
+    const done = new Set<string>();
+    let after = -1;
+    let indexed = 0;
+    for (;;) {
+      const batch = await search.unindexed(after, CATCH_UP_BATCH);
+      if (batch.length === 0) return indexed;
+      for (const u of batch) {
+        after = u.pk;
+        if (done.has(u.id)) continue;
+        done.add(u.id);
+        // '' is no server: get() then finds the bundled article.
+        const article = await deps.articles.get(u.guildId ?? '', u.id);
+        if (!article) continue;
+        try {
+          const analysis = await deps.analysis(article);
+          if (await search.indexQuotes(article.id, analysis.version, indexedQuotes(analysis.quotes))) indexed++;
+        } catch (err) {
+          deps.log?.('warn', { err, articleId: u.id }, 'quotes not indexed: the analysis failed');
+        }
+      }
+    }
   }
 
-  async function of(guildId: string): Promise<GuildSpeakers> {
-    const listings = await allListings(library, guildId);
-    const key = listings.map((l) => l.id).join(',');
-    const cached = guilds.get(guildId);
-    if (cached && cached.key === key) return cached.value;
-    // In turn rather than all at once: a first build would otherwise ask the store for every row together.
-    const articles: ArticleQuotes<ArticleRef>[] = [];
-    for (const l of listings) articles.push({ article: refOf(l), quotes: await quotesOf(guildId, l.id) });
-    const value: GuildSpeakers = { entries: buildSpeakerIndex(articles), articles };
-    guilds.set(guildId, { key, value });
-    return value;
+  function catchUp(): Promise<number> {
+    caughtUp ??= indexBacklog().then(
+      (n) => {
+        if (n > 0) deps.log?.('info', { articles: n }, 'quotes of earlier articles indexed');
+        return n;
+      },
+      (err: unknown) => {
+        caughtUp = undefined; // try again on the next call
+        throw err;
+      },
+    );
+    return caughtUp;
+  }
+
+  /** The speakers of the families of `keys` (every key sharing a last word with one of them). */
+  async function summariesOf(guildId: string, keys: Iterable<string>): Promise<SpeakerSummary[]> {
+    const lasts = new Set<string>();
+    for (const k of keys) lasts.add(lastWord(k));
+    if (lasts.size === 0) return [];
+    const families = await search.speakerFamilies(guildId, [...lasts]);
+    return speakerSummaries(families.keys, families.forms);
+  }
+
+  function quotesFrom(found: readonly FoundQuote[]): SpeakerQuote[] {
+    const out: SpeakerQuote[] = [];
+    for (const f of found) {
+      const parsed = quoteSchema.safeParse(parseJson(f.json));
+      if (parsed.success) out.push({ article: refOf(f.article), quote: parsed.data });
+      else deps.log?.('warn', { articleId: f.article.id, idx: f.idx }, 'stored quote unreadable: left out');
+    }
+    return out;
   }
 
   return {
-    of,
+    catchUp,
+
+    async find(guildId, typed) {
+      await catchUp();
+      const words = nameKey(typed);
+      const byAlias = await search.speakerKeysByForm(guildId, words.join(' '));
+      return findSpeaker(await summariesOf(guildId, [...byAlias, ...words.slice(-1)]), typed);
+    },
+
+    async mostQuoted(guildId, limit) {
+      await catchUp();
+      return (await summariesOf(guildId, await search.topSpeakerKeys(guildId, SPEAKER_CANDIDATES))).slice(0, limit);
+    },
+
     async suggest(guildId, typed, limit = 25, articleId) {
-      const { entries } = await of(guildId);
-      const pool = articleId ? entries.filter((e) => e.quotes.some((q) => q.article.id === articleId)) : entries;
+      await catchUp();
+      let pool: SpeakerSummary[];
+      if (articleId) {
+        const inArticle = await search.speakerKeysOf(articleId);
+        pool = (await summariesOf(guildId, inArticle.keys())).filter((e) => e.keys.some((k) => inArticle.has(k)));
+      } else {
+        const t = typed.trim().toLowerCase();
+        const keys = new Set(await search.topSpeakerKeys(guildId, SPEAKER_CANDIDATES));
+        if (t) for (const k of await search.speakerKeysByText(guildId, t, SPEAKER_CANDIDATES)) keys.add(k);
+        pool = await summariesOf(guildId, keys);
+      }
       const names = suggestSpeakers(pool, typed, limit);
-      return names.map((n) => pool.find((e) => e.name === n)!).filter(Boolean);
+      return names.map((n) => pool.find((e) => e.name === n)!);
     },
-    invalidate(guildId) {
-      if (guildId === undefined) guilds.clear();
-      else guilds.delete(guildId);
+
+    async quotesOf(guildId, speaker, articleId) {
+      await catchUp();
+      const items = quotesFrom(await search.quotesBy(guildId, speaker.keys, { ...(articleId !== undefined && { articleId }), limit: MAX_LISTED_QUOTES }));
+      if (articleId !== undefined) return { items, total: items.length, articles: items.length > 0 ? 1 : 0 };
+      return { items, total: speaker.quotes, articles: speaker.articles };
     },
+
+    async searchPhrase(guildId, phrase, { articleId, speaker } = {}) {
+      await catchUp();
+      const found = await search.quotesWithWords(guildId, phraseAnchors(phrase), {
+        limit: PHRASE_CANDIDATES,
+        ...(articleId !== undefined && { articleId }),
+        ...(speaker !== undefined && { keys: speaker.keys }),
+      });
+      // One item per quote, in the library's order: ties keep it, as over the whole server.
+      return searchPhrase(
+        quotesFrom(found).map((q) => ({ article: q.article, quotes: [q.quote] })),
+        phrase,
+      );
+    },
+
+    quotesIn: (articleId) => search.speakerKeysOf(articleId),
   };
-}
-
-const directories = new WeakMap<Library, SpeakerDirectory>();
-
-/** The one speaker directory of a library (commands share it; a new library gets a new one). */
-export function speakersOf(library: Library): SpeakerDirectory {
-  let d = directories.get(library);
-  if (!d) {
-    d = createSpeakerDirectory(library);
-    directories.set(library, d);
-  }
-  return d;
-}
-
-/** Phrase hits across a server's articles (optionally one article), best first. */
-export function searchServerPhrase(index: GuildSpeakers, phrase: string, articleId?: string): PhraseHit<ArticleRef>[] {
-  const items = articleId ? index.articles.filter((a) => a.article.id === articleId) : index.articles;
-  return searchPhrase(items, phrase);
 }
 
 /** Longest choice name and value Discord accepts. */
@@ -168,11 +247,11 @@ export async function speakerChoices(
   { articleId, limit = 25 }: { articleId?: string; limit?: number } = {},
 ): Promise<Array<{ name: string; value: string }>> {
   const out: Array<{ name: string; value: string }> = [];
+  const inArticle = articleId ? await directory.quotesIn(articleId) : undefined;
   for (const e of await directory.suggest(guildId, typed.slice(0, MAX_CHOICE_CHARS), limit, articleId)) {
     if (e.name.length > MAX_CHOICE_CHARS) continue;
-    const n = articleId ? e.quotes.filter((q) => q.article.id === articleId).length : e.quotes.length;
-    const articles = new Set(e.quotes.map((q) => q.article.id)).size;
-    const tail = ` · ${n} quote${n === 1 ? '' : 's'}${!articleId && articles > 1 ? ` in ${articles} articles` : ''}`;
+    const n = inArticle ? e.keys.reduce((sum, k) => sum + (inArticle.get(k) ?? 0), 0) : e.quotes;
+    const tail = ` · ${n} quote${n === 1 ? '' : 's'}${!articleId && e.articles > 1 ? ` in ${e.articles} articles` : ''}`;
     const name = e.name.length + tail.length <= MAX_CHOICE_CHARS ? `${e.name}${tail}` : e.name;
     out.push({ name, value: e.name });
   }

@@ -470,7 +470,8 @@ export interface SearchStore {
   quotesBy(guildId: string, keys: readonly string[], options: { readonly articleId?: string; readonly limit: number }): Promise<FoundQuote[]>;
   /**
    * Quotes in the server containing at least one of `anyOf` (whole words), optionally only under
-   * `keys`, most recently indexed first, at most `limit`; with `articleId`, every quote of that article.
+   * `keys`: the `limit` most recently indexed, newest article first then text order; with
+   * `articleId`, the quotes of that article (up to `limit`) whatever their words.
    */
   quotesWithWords(
     guildId: string,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/article';
 import { ANALYSIS_VERSION } from '../../src/nlp/analyze';
-import { createLibrary, LibraryError, type AddSource, type ArticleLoader } from '../../src/library';
+import { createLibrary, LibraryError, matchArticles, pickArticle, slugify, type AddSource, type ArticleLoader } from '../../src/library';
 import { DEFAULT_RETENTION } from '../../src/library/retention';
 import { openStores } from '../../src/store/open';
 
@@ -32,6 +32,7 @@ async function setup(pages?: Record<string, string>, maxMemberArticles?: number)
   const library = createLibrary({
     articles: stores.articles,
     analyses: stores.analyses,
+    search: stores.search,
     load,
     log: (level, data, message) => logged.push({ level, data, message }),
     ...(maxMemberArticles && { retention: { ...DEFAULT_RETENTION, maxMemberArticlesPerServer: maxMemberArticles } }),
@@ -67,7 +68,7 @@ describe('library.add', () => {
 
   it('GIVEN a body longer than the analysed maximum THEN ARTICLE_TOO_LONG and nothing stored', async () => {
     const stores = await memoryStores();
-    const library = createLibrary({ articles: stores.articles, analyses: stores.analyses, load: fakeLoader(), maxArticleChars: 50 });
+    const library = createLibrary({ articles: stores.articles, analyses: stores.analyses, search: stores.search, load: fakeLoader(), maxArticleChars: 50 });
     await expect(library.add('g', text('Long', 'word '.repeat(20)), 'u')).rejects.toMatchObject({ code: 'ARTICLE_TOO_LONG', details: { limit: 50 } });
     expect(await stores.articles.countOwn('g')).toBe(0);
   });
@@ -115,7 +116,7 @@ describe('library.add under concurrency', () => {
       fetches++;
       return parseArticle({ content: `Live page\n\nUpdated ${fetches} times so far.`, format: 'text', source: source.url, url: source.url });
     };
-    const library = createLibrary({ articles: stores.articles, analyses: stores.analyses, load });
+    const library = createLibrary({ articles: stores.articles, analyses: stores.analyses, search: stores.search, load });
     const urls = ['https://news.test/live', 'https://news.test/live?utm_source=a', 'https://NEWS.test/live#x', 'https://news.test/live', 'https://news.test/live/', 'https://news.test/live'];
     const outcomes = await Promise.all(urls.map((url) => library.add('g', { kind: 'url', url }, 'u')));
     expect(await stores.articles.countOwn('g')).toBe(1);
@@ -215,7 +216,7 @@ describe('library.analysis', () => {
   it('GIVEN a stored analysis of this version THEN it is read back as stored: equal to a fresh one, nothing rewritten, nothing logged', async () => {
     const stores = await memoryStores();
     const logged: unknown[] = [];
-    const library = createLibrary({ articles: stores.articles, analyses: stores.analyses, load: fakeLoader(), log: (...args) => logged.push(args) });
+    const library = createLibrary({ articles: stores.articles, analyses: stores.analyses, search: stores.search, load: fakeLoader(), log: (...args) => logged.push(args) });
     const { article, analysis: computed } = await library.add('g', text('Ferry', QUOTED), 'u');
     expect(computed.quotes.length).toBeGreaterThan(0);
     const before = await stores.analyses.get(article.id);
@@ -234,7 +235,7 @@ describe('library.analysis', () => {
   ])('GIVEN a stored analysis of this version that is %s THEN it is recomputed, stored again and logged, never thrown', async (_what, damage, reason) => {
     const stores = await memoryStores();
     const logged: Array<[string, Record<string, unknown>, string]> = [];
-    const library = createLibrary({ articles: stores.articles, analyses: stores.analyses, load: fakeLoader(), log: (...args) => logged.push(args) });
+    const library = createLibrary({ articles: stores.articles, analyses: stores.analyses, search: stores.search, load: fakeLoader(), log: (...args) => logged.push(args) });
     const { article, analysis: computed } = await library.add('g', text('Ferry', QUOTED), 'u');
     const good = JSON.parse((await stores.analyses.get(article.id))!.json) as Record<string, unknown> & { quotes: Array<Record<string, unknown>> };
     const json =
@@ -266,5 +267,48 @@ describe('library.analysis', () => {
     expect((await library.remove('g', 'mine')).id).toBe(article.id);
     expect(await library.find('g', article.id)).toBeUndefined();
     expect(await stores.analyses.get(article.id)).toBeUndefined();
+  });
+});
+
+describe('suggest and lookup from the search store', () => {
+  const WORDS = ['Zürich', 'bridge', 'budget', 'Venezuela', 'seven', 'council', 'élection', 'harbour', 'vote', 'Berg', 'naïve', 'U.S.'];
+  /** 60 titles from a small vocabulary (accents, abbreviations, repeats), added one minute apart. */
+  async function sixty() {
+    const s = await setup();
+    const venezuela = parseArticle({ content: 'Venezuela agrees\n\nVenezuela agreed to take back migrants.', format: 'text', source: 'seed.txt' });
+    await s.library.addBundled(venezuela, 'venezuela-agrees-to-take-back-migrants');
+    for (let k = 0; k < 60; k++) {
+      const title = [WORDS[k % 12], WORDS[(k * 5 + 3) % 12], WORDS[(k * 7 + 1) % 12], `${k}`].join(' ');
+      const article = parseArticle({ content: `${title}\n\nBody ${k}.`, format: 'text', source: 'text' });
+      await s.stores.articles.insert('g', { article, slug: slugify(title), addedAt: new Date(Date.UTC(2024, 0, 1, 0, k)).toISOString() });
+    }
+    return s;
+  }
+
+  it.each(['', 'b', 'bu', 'zur', 'zür', 'Zürich bridge', 'ven', 'seven', 'even', 'eve', 'naive', 'u s', 'harbour-', 'council vote 1', '12', 'venezuela-agrees', 'ouncil', 'nothing here'])(
+    'GIVEN "%s" THEN the suggestions are those the matcher gives over every article of the server',
+    async (q) => {
+      const { library, stores } = await sixty();
+      const everything = matchArticles(await stores.articles.listings('g'), q).slice(0, 25).map((m) => m.listing.id);
+      expect((await library.suggest('g', q)).map((s) => s.value)).toEqual(everything);
+      const picked = pickArticle(matchArticles(await stores.articles.listings('g'), q));
+      const looked = await library.lookup('g', q).then(
+        (a) => ({ best: a.id }),
+        (e: LibraryError) => ({ code: e.code, tied: e.details.candidates?.map((c) => c.id) }),
+      );
+      if (picked.best) expect(looked).toEqual({ best: picked.best.id });
+      else if (q.trim() && picked.tied.length > 1) expect(looked).toEqual({ code: 'ARTICLE_AMBIGUOUS', tied: picked.tied.slice(0, 5).map((l) => l.id) });
+    },
+  );
+
+  it('GIVEN more matching articles than the candidates read THEN the 25 newest matches, as over the whole server', async () => {
+    const { library, stores } = await setup();
+    for (let k = 0; k < 260; k++) {
+      const article = parseArticle({ content: `Budget story ${k}\n\nBody ${k}.`, format: 'text', source: 'text' });
+      await stores.articles.insert('g', { article, slug: `budget-story-${k}`, addedAt: new Date(Date.UTC(2024, 0, 1, 0, k)).toISOString() });
+    }
+    const everything = matchArticles(await stores.articles.listings('g'), 'budget st').slice(0, 25).map((m) => m.listing.id);
+    expect((await library.suggest('g', 'budget st')).map((s) => s.value)).toEqual(everything);
+    expect((await library.lookup('g', 'budget story 3')).title).toBe('Budget story 3');
   });
 });

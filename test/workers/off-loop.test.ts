@@ -32,7 +32,7 @@ async function addWhileWatching(work: ArticleWork): Promise<{ stallMs: number; q
   try {
     const fetchOptions: SafeFetchOptions = { allowPrivate: false, maxBytes: 5 * 1024 * 1024, timeoutMs: 2_000 };
     const load = createArticleLoader({ fetchOptions: { article: fetchOptions, attachment: fetchOptions }, maxFileBytes: fetchOptions.maxBytes, parse: work.parse });
-    const library = createLibrary({ articles: stores.articles, analyses: stores.analyses, load, analyze: work.analyze });
+    const library = createLibrary({ articles: stores.articles, analyses: stores.analyses, search: stores.search, load, analyze: work.analyze });
     const stop = watchLoop();
     const outcome = await library.add('g', { kind: 'file', path: file }, 'u');
     return { stallMs: stop(), quotes: outcome.analysis.quotes.length, chars: outcome.article.text.length };

@@ -13,6 +13,7 @@ export {
   type SpeakerEntry,
   type ArticleQuotes,
   type QuoteSpeaker,
+  type NamedSpeaker,
 } from './speaker-index';
 export { searchPhrase, phraseWords, type PhraseHit } from './search';
 export { toQuoteRecord, type QuoteRecord } from './record';

@@ -89,8 +89,14 @@ export function buildSpeakerIndex<A>(articles: ReadonlyArray<ArticleQuotes<A>>):
   return entries.sort((a, b) => b.quotes.length - a.quotes.length || a.name.localeCompare(b.name));
 }
 
+/** What finding and suggesting read of an entry (an index entry, or a summary of one). */
+export interface NamedSpeaker {
+  readonly name: string;
+  readonly aliases: readonly string[];
+}
+
 /** The index entry for a typed name (any alias), or undefined. */
-export function findSpeaker<A>(index: readonly SpeakerEntry<A>[], name: string): SpeakerEntry<A> | undefined {
+export function findSpeaker<E extends NamedSpeaker>(index: readonly E[], name: string): E | undefined {
   const key = nameKey(name).join(' ');
   return (
     index.find((e) => e.aliases.some((a) => nameKey(a).join(' ') === key)) ??
@@ -99,7 +105,7 @@ export function findSpeaker<A>(index: readonly SpeakerEntry<A>[], name: string):
 }
 
 /** Speaker names starting with (or containing) a typed prefix: for autocomplete, best first. */
-export function suggestSpeakers<A>(index: readonly SpeakerEntry<A>[], typed: string, limit = 25): string[] {
+export function suggestSpeakers(index: readonly NamedSpeaker[], typed: string, limit = 25): string[] {
   const t = typed.trim().toLowerCase();
   const starts = index.filter((e) => e.aliases.some((a) => a.toLowerCase().startsWith(t)) || e.name.toLowerCase().split(' ').some((w) => w.startsWith(t)));
   const contains = index.filter((e) => !starts.includes(e) && e.name.toLowerCase().includes(t));

@@ -269,10 +269,12 @@ export function sqlSearchStore(sql: SqlClient): SearchStore {
         return rows.map(toFound);
       }
       if (anyOf.length === 0) return [];
+      // SQLite: the most recently indexed matches (FTS5 walks its index newest first), then put in order.
       const rows = sqlite
         ? await sql.all(
-            `${quoteSelect} FROM article_quotes_fts f JOIN article_quotes q ON q.qk = f.rowid ${quoteJoin}
-              WHERE article_quotes_fts MATCH @match ${keyFilter} ORDER BY f.rowid DESC LIMIT @limit`,
+            `SELECT * FROM (${quoteSelect}, f.rowid AS fts_row FROM article_quotes_fts f JOIN article_quotes q ON q.qk = f.rowid ${quoteJoin}
+              WHERE article_quotes_fts MATCH @match ${keyFilter} ORDER BY f.rowid DESC LIMIT @limit) AS found
+             ORDER BY added_at DESC, pk DESC, idx`,
             { ...base, match: `words : (${anyOf.map(ftsString).join(' OR ')})` },
           )
         : await sql.all(
