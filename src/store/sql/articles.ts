@@ -123,7 +123,8 @@ const SQL = {
   countOwn: 'SELECT count(*) AS n FROM articles WHERE guild_id = ?',
   /** What the member limit counts (feed items are bounded by the retention policy instead). */
   countMember: 'SELECT count(*) AS n FROM articles WHERE guild_id = ? AND feed_url IS NULL',
-  countFeed: 'SELECT count(*) AS n FROM articles WHERE guild_id = ? AND feed_url IS NOT NULL',
+  /** Kept by triggers (src/store/sql/retention.ts): one row read, not a count of up to the ceiling. */
+  countFeed: 'SELECT coalesce(sum(items), 0) AS n FROM feed_item_counts WHERE guild_id = ?',
   remove: 'DELETE FROM articles WHERE guild_id = ? AND id = ?',
   updateBundled: `UPDATE articles SET slug = @slug, title = @title, byline = @byline,
     site_name = @siteName, source = @source, url = @url, url_key = @urlKey, published_at = @publishedAt,

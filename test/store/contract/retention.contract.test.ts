@@ -45,6 +45,11 @@ describe.each(BACKENDS)('retention on %s', (backend) => {
       { feedUrl: FEED_B, reason: 'ceiling', count: 1, lastAt: at(4) },
     ]);
     expect(await stores.articles.pruneTallies('other', at(0))).toEqual([]);
+    // A feed item removed by hand leaves room: the count follows every delete, so the next item prunes nothing.
+    expect(await stores.articles.remove('g', articleIdOf('Item 3.'))).toBe(true);
+    expect(await stores.articles.countOwn('g', 'feed')).toBe(2);
+    expect(await stores.articles.insertFeedItem('g', feedItem('Item 7.', FEED_A, 7), 3)).toMatchObject({ kind: 'added', pruned: [] });
+    expect(await stores.articles.countOwn('g', 'feed')).toBe(3);
   });
 
   it('GIVEN feed items do not count toward the member limit THEN a member can still add next to a full ceiling, and members are refused at theirs', async () => {
@@ -144,6 +149,10 @@ describe.each(BACKENDS)('retention on %s', (backend) => {
       expect((await stores.articles.get('g', 'a1'))?.feedUrl).toBe(FEED_A);
       for (const id of ['a2', 'a3', 'a4']) expect((await stores.articles.get('g', id))?.feedUrl).toBeUndefined();
       expect([await stores.articles.countOwn('g', 'feed'), await stores.articles.countOwn('g', 'member')]).toEqual([1, 3]);
+      // The backfilled item is counted toward the ceiling: a ceiling of 1 prunes it for the next item.
+      const next = await stores.articles.insertFeedItem('g', feedItem('Next.', FEED_A, 1), 1);
+      expect(next).toMatchObject({ kind: 'added', pruned: [{ guildId: 'g', feedUrl: FEED_A, reason: 'ceiling', count: 1 }] });
+      expect(await stores.articles.get('g', 'a1')).toBeUndefined();
     } finally {
       await sql.close();
     }
