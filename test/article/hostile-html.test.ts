@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { ArticleError, extractHtml, MAX_DOM_DEPTH, MAX_DOM_NESTING, MAX_DOM_NODES, parseArticle } from '../../src/article';
+import { ArticleError, extractHtml, MAX_DOM_DEPTH, MAX_DOM_ELEMENTS, MAX_DOM_NESTING, MAX_DOM_NODES, parseArticle } from '../../src/article';
 import { parseDocument, type DomNode } from '../../src/article/html/dom';
 import { measureHtml } from '../../src/article/html/measure';
 import { HOSTILE_HTML } from '../support/hostile';
@@ -113,6 +113,13 @@ describe('pages past the budget never reach the DOM', () => {
     expect(shape.nodes).toBeLessThanOrEqual(MAX_DOM_NODES);
     expect(shape.depth).toBeLessThanOrEqual(MAX_DOM_DEPTH);
     expect(shape.nesting).toBeLessThanOrEqual(MAX_DOM_NESTING);
+  });
+
+  it('GIVEN 20,000 "</p>" alone THEN 20,000 elements (the parser makes a <p> of each), and flat', () => {
+    const html = `<html><body><p>The mayor spoke.</p>${'</p>'.repeat(20_000)}`;
+    expect(measureHtml(html).elements).toBe(2 + 1 + 20_000);
+    expect(MAX_DOM_ELEMENTS).toBeLessThan(20_000);
+    expect(extractHtml(html).method).toBe('flat');
   });
 
   it('GIVEN 1,000 paragraphs under 200 divs THEN the flat path (Readability reads every subtree of every subtree)', () => {

@@ -14,7 +14,7 @@ import { openElements } from './open-elements';
 export interface HtmlShape {
   /** The deepest element nesting. */
   readonly maxDepth: number;
-  /** Start tags. */
+  /** Elements: start tags, and the ones "</p>" and "</br>" alone make. */
   readonly elements: number;
   /**
    * An upper bound on the nodes (elements, text, comments) of the DOM, on the first parse and on the
@@ -89,7 +89,10 @@ export function measureHtml(html: string): HtmlShape {
       onclosetag(start, end) {
         const name = html.slice(start, end).toLowerCase();
         rawText = false;
-        if (name === 'br' || (name === 'p' && !open.isOpen('p'))) add(1); // the parser makes these elements
+        if (name === 'br' || (name === 'p' && !open.isOpen('p'))) {
+          elements++; // the parser makes these elements
+          add(1);
+        }
         open.close(name);
       },
       oncomment(start, end, offset) {
