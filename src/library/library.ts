@@ -12,7 +12,6 @@ import { readStoredAnalysis } from './analysis-schema';
 import { LibraryError } from './errors';
 import { LIBRARY_LIMITS } from './limits';
 import { articleQuery, matchArticles, pickArticle } from './match';
-import { indexedQuotes } from './quote-rows';
 import { DEFAULT_RETENTION, retentionReport, type RetentionPolicy, type RetentionReport } from './retention';
 import { slugify } from './slug';
 import type { AddSource, ArticleLoader } from './sources';
@@ -133,7 +132,7 @@ export function createLibrary(deps: LibraryDeps): Library {
       deps.log?.('warn', { articleId: article.id, reason }, 'stored analysis unreadable: recomputed');
     }
     const fresh = await analyze(article);
-    await analyses.put(article.id, fresh.analysis.version, fresh.json, indexedQuotes(fresh.analysis.quotes));
+    await analyses.put(article.id, fresh.analysis.version, fresh.json, fresh.quoteRows);
     return fresh.analysis;
   }
 

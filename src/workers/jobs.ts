@@ -7,15 +7,20 @@
 import { ArticleError, type ArticleErrorCode } from '../article/errors';
 import type { Article } from '../article/model';
 import { parseArticle, type ParseArticleInput } from '../article/parse';
+import { indexedQuotes } from '../library/quote-rows';
 import { analyzeArticle, type Analysis } from '../nlp/analyze';
+import type { IndexedQuote } from '../store/ports';
 
-/** An analysis with the JSON the store keeps, made beside it so the caller's thread does not stringify megabytes. */
+/**
+ * An analysis with what the store keeps of it, made beside it: its JSON and its quotes' search rows
+ * (a 2,000,000-character article has ~13,000 quotes: ~150 ms to fold and stringify, work that
+ * belongs with the analysis, off the caller's thread).
+ */
 export interface AnalysedArticle {
   readonly analysis: Analysis;
   readonly json: string;
+  readonly quoteRows: readonly IndexedQuote[];
 }
-
-export type ArticleJob = { readonly kind: 'parse'; readonly input: ParseArticleInput } | { readonly kind: 'analyze'; readonly article: Article };
 
 /** What a job returns: its value, or the ArticleError it refused with (code, message, source). */
 export type JobReply<T> =
@@ -32,11 +37,7 @@ export function parseJob(input: ParseArticleInput): JobReply<Article> {
 
 export function analyzeJob(article: Article): JobReply<AnalysedArticle> {
   const analysis = analyzeArticle(article);
-  return { ok: true, value: { analysis, json: JSON.stringify(analysis) } };
-}
-
-export function runArticleJob(job: ArticleJob): JobReply<Article> | JobReply<AnalysedArticle> {
-  return job.kind === 'parse' ? parseJob(job.input) : analyzeJob(job.article);
+  return { ok: true, value: { analysis, json: JSON.stringify(analysis), quoteRows: indexedQuotes(analysis.quotes) } };
 }
 
 /** The value of a reply, or its ArticleError thrown again as the class the callers catch. */

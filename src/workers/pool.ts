@@ -11,9 +11,10 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Article } from '../article/model';
 import type { ParseArticleInput } from '../article/parse';
-import { JOB_STARTED, type WorkerReply, type WorkerTask } from './article-worker';
+import { JOB_STARTED, type WorkerJob, type WorkerReply, type WorkerTask } from './article-worker';
 import { ArticleWorkError } from './errors';
-import { unwrapReply, type AnalysedArticle, type ArticleJob, type JobReply } from './jobs';
+import { unwrapReply, type AnalysedArticle, type JobReply } from './jobs';
+import { fromWire, fromWireAnalysis, toWire, type WireAnalysis, type WireArticle } from './wire';
 import type { ArticleWork } from './work';
 
 /** The pool's bounds, each with the reason for its value. */
@@ -47,6 +48,16 @@ export interface ArticlePool extends ArticleWork {
   readonly threads: number;
   /** Jobs running or waiting now. */
   readonly pending: number;
+}
+
+/**
+ * `value` on a later turn of the loop: unpacking a long article's result takes tens of ms of this
+ * thread, and the caller's next step (a store write of megabytes) then starts on a turn of its own,
+ * so the two never add up to one stall.
+ */
+async function handBack<T>(value: T): Promise<T> {
+  await nextTurn();
+  return value;
 }
 
 /** One thread per core, but one for the event loop; at least one. */
@@ -104,7 +115,7 @@ export function createArticlePool(options: ArticlePoolOptions = {}): ArticlePool
     else running--;
   }
 
-  async function run<T>(job: ArticleJob): Promise<T> {
+  async function run<T>(job: WorkerJob): Promise<T> {
     await slot();
     const id = ++nextId;
     const abort = new AbortController();
@@ -131,9 +142,6 @@ export function createArticlePool(options: ArticlePoolOptions = {}): ArticlePool
       onStart.delete(id);
       release();
     }
-    // Receiving a long article's analysis takes tens of ms of this thread; the caller's next step (a
-    // store write of megabytes) starts on a later turn of the loop, so the two never add up to one stall.
-    await nextTurn();
     if ('bug' in answer) throw Object.assign(new Error(`article worker: ${answer.bug.message}`), answer.bug.stack !== undefined ? { stack: answer.bug.stack } : {});
     return unwrapReply(answer.reply as JobReply<T>);
   }
@@ -156,8 +164,10 @@ export function createArticlePool(options: ArticlePoolOptions = {}): ArticlePool
     get pending() {
       return running + waiting.length;
     },
-    parse: (input: ParseArticleInput) => run<Article>({ kind: 'parse', input }),
-    analyze: (article: Article) => run<AnalysedArticle>({ kind: 'analyze', article }),
+    parse: async (input: ParseArticleInput) => handBack(fromWire(await run<WireArticle>({ kind: 'parse', input }))),
+    async analyze(article: Article): Promise<AnalysedArticle> {
+      return handBack(await fromWireAnalysis(await run<WireAnalysis>({ kind: 'analyze', article: toWire(article) })));
+    },
     async close() {
       if (closed) return;
       closed = true;

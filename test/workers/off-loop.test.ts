@@ -1,7 +1,9 @@
 /**
- * The point of the pool: while the library adds a 2,000,000-character article (the size limit), the
- * event loop that answers every other server keeps turning. The same add in this thread is measured
- * beside it, so the test shows the difference rather than trusting a bound alone.
+ * The point of the pool: while the library reads and analyses a 2,000,000-character article (the
+ * size limit), the event loop that answers every other server keeps turning. The same add in this
+ * thread is measured beside it, so the test shows the difference rather than trusting a bound alone.
+ * Measured from the add's start to the analysis handed back: the store writes that follow are the
+ * store's own (`npm run bench -- ingest` reports the whole add on both engines).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,23 +28,29 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Add the long file to a fresh library working through `work`; the event loop's longest stall meanwhile, in ms. */
-async function addWhileWatching(work: ArticleWork): Promise<{ stallMs: number; quotes: number; chars: number }> {
+/** Add the long file to a fresh library working through `work`; the loop's longest stall until the analysis is back, in ms. */
+async function addWhileWatching(work: ArticleWork): Promise<{ stallMs: number; quotes: number; chars: number; stored: number }> {
   const stores = await openStores({ kind: 'sqlite', path: ':memory:' });
   try {
     const fetchOptions: SafeFetchOptions = { allowPrivate: false, maxBytes: 5 * 1024 * 1024, timeoutMs: 2_000 };
     const load = createArticleLoader({ fetchOptions: { article: fetchOptions, attachment: fetchOptions }, maxFileBytes: fetchOptions.maxBytes, parse: work.parse });
-    const library = createLibrary({ articles: stores.articles, analyses: stores.analyses, search: stores.search, load, analyze: work.analyze });
+    let stallMs = Number.NaN;
+    const analyze: ArticleWork['analyze'] = async (article) => {
+      const analysed = await work.analyze(article);
+      stallMs = stop();
+      return analysed;
+    };
+    const library = createLibrary({ articles: stores.articles, analyses: stores.analyses, search: stores.search, load, analyze });
     const stop = watchLoop();
     const outcome = await library.add('g', { kind: 'file', path: file }, 'u');
-    return { stallMs: stop(), quotes: outcome.analysis.quotes.length, chars: outcome.article.text.length };
+    return { stallMs, quotes: outcome.analysis.quotes.length, chars: outcome.article.text.length, stored: await stores.articles.countOwn('g') };
   } finally {
     await stores.close();
   }
 }
 
 describe('adding an article at the size limit', () => {
-  it('GIVEN the worker pool THEN the event loop never stalls past the bound, while the same add in this thread stalls far longer', async () => {
+  it('GIVEN the worker pool THEN the event loop never stalls past the bound while it is read and analysed; in this thread it stalls far longer', async () => {
     const pool = createArticlePool({ threads: 1 });
     try {
       // A first small add starts the worker, as the bot's first add of the day would.
@@ -52,6 +60,7 @@ describe('adding an article at the size limit', () => {
       expect(off.chars).toBeGreaterThan(1_999_000);
       expect(off.chars).toBeLessThanOrEqual(LIBRARY_LIMITS.maxArticleChars);
       expect(off.quotes).toBe(inThread.quotes);
+      expect([off.stored, inThread.stored]).toEqual([1, 1]);
       expect(off.stallMs).toBeLessThan(STALL_BOUND_MS);
       expect(inThread.stallMs).toBeGreaterThan(4 * off.stallMs);
       expect(inThread.stallMs).toBeGreaterThan(STALL_BOUND_MS);

@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ArticleError, parseArticle, type Article } from '../../src/article';
 import { analyzeArticle } from '../../src/nlp/analyze';
+import { indexedQuotes } from '../../src/library/quote-rows';
 import { ArticleWorkError, createArticlePool, inProcessWork, type ArticlePool, type ArticlePoolOptions } from '../../src/workers';
 import { longArticle } from '../support/long-article';
 
@@ -38,10 +39,12 @@ describe('createArticlePool', () => {
     const input = { content: SHORT, format: 'text' as const, source: 'text' };
     const article = await p.parse(input);
     expect(article).toEqual(parseArticle(input));
-    const { analysis, json } = await p.analyze(article);
+    const { analysis, json, quoteRows } = await p.analyze(article);
     expect(analysis).toEqual(analyzeArticle(article));
-    expect(json).toBe(JSON.stringify(analysis));
-    expect(await inProcessWork.analyze(article)).toEqual({ analysis, json });
+    expect(json).toBe(JSON.stringify(analyzeArticle(article)));
+    expect(quoteRows).toEqual(indexedQuotes(analysis.quotes));
+    expect(quoteRows).toHaveLength(1);
+    expect(await inProcessWork.analyze(article)).toEqual({ analysis, json, quoteRows });
   });
 
   it('GIVEN an empty text THEN the ArticleError of the parser, class and code intact, and the worker goes on', async () => {
