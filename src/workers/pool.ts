@@ -25,9 +25,10 @@ export const POOL_LIMITS = {
   /** Jobs that may wait for a worker: 32 of the largest articles is under a minute of work (far
    *  within Discord's 15-minute deferred reply) and bounds the article texts held while waiting. */
   maxQueuedJobs: 32,
-  /** Old-generation heap of one worker, MB: the analysis of a 2,000,000-character article needs
-   *  ~300 MB; past this one hostile article ends its own worker, not the bot. */
-  maxWorkerHeapMb: 768,
+  /** Old-generation heap of one worker, MB: an ordinary 2,000,000-character article is parsed and
+   *  analysed within 96 MB, the heaviest hostile patterns at that size within 256 MB (measured); past
+   *  this one article ends its own worker, not the bot. */
+  maxWorkerHeapMb: 512,
   /** A dispatched job whose worker has not started it by then (a worker that cannot start) fails. */
   startTimeoutMs: 30_000,
   /** Idle workers end after this; the next job starts one again (about half a second). */
