@@ -77,7 +77,8 @@ export function postgresClient(pool: pg.Pool): PostgresClient {
         } catch {
           broken = true; // the connection itself failed: do not return it to the pool
         }
-        throw err;
+        // BEGIN, the lock and COMMIT run on the connection directly: a cut connection is an outage too.
+        throw asUnavailable(err);
       } finally {
         conn.release(broken);
       }
