@@ -5,6 +5,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { opt } from '../support/fake-discord';
 import { startHarness, type Harness } from '../support/bot-harness';
+import { HOSTILE_TEXT } from '../support/hostile';
+import { createArticlePool } from '../../src/workers';
 import { expectNoPings } from './limits';
 
 let h: Harness | undefined;
@@ -77,4 +79,17 @@ describe('hostile input', () => {
     // The database was closed after the reply went out: a query now fails.
     await expect(h.bot.core.stores.articles.countOwn('x')).rejects.toThrow(/not open|after calling end/);
   });
+
+  it('GIVEN an article whose analysis runs past the pool\'s time limit THEN the member is told so, nothing is stored, and the next add works', async () => {
+    // A 1 s limit (production: 30 s) and a hostile text that takes the analysis several seconds.
+    h = await startHarness({ bot: { work: createArticlePool({ jobTimeoutMs: 1000 }) } });
+    const url = h.fake.serve('/news/names.txt', `Names\n\n${HOSTILE_TEXT['names and pronouns']!(2_000_000)}`);
+    const user = (n: number) => ({ id: `70000000000000001${n}`, username: 'x' });
+    const slow = await h.fake.answer(h.fake.slash({ name: 'article', subcommand: 'add', options: [opt.string('url', url)], user: user(0) }), 30_000);
+    expect(slow.ephemeral).toBe(true);
+    expect(slow.body.content).toBe('Reading that article took longer than 1 s, so I stopped. Ordinary articles, even very long ones, take a few seconds; this one looks built to be hard to read.');
+    expect(await h.bot.core.stores.articles.countOwn(h.fake.guild.id)).toBe(0);
+    const next = await h.fake.answer(h.fake.slash({ name: 'article', subcommand: 'add', options: [opt.string('text', 'The ferry runs again. "We are back," the mayor said.')], user: user(1) }), 30_000);
+    expect(next.body.embeds?.[0]?.title).toBe('The ferry runs again');
+  }, 60_000);
 });
