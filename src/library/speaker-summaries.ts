@@ -25,51 +25,70 @@ export interface SpeakerSummary {
 /** The last word of a key (keys are words joined by single spaces). */
 export const lastWord = (key: string): string => key.slice(key.lastIndexOf(' ') + 1);
 
-/** buildSpeakerIndex's choice: most name words, then the shortest; ties go to the most quoted, then the name. */
+/** buildSpeakerIndex's choice: most name words, then the shortest; ties go to the name, the most quoted, then the first in order. */
 function pickName(forms: readonly SpeakerForm[], key: string): string {
   const ranked = forms
-    .filter((f) => nameKey(f.form).join(' ') === key || nameKey(f.form).length > 1)
+    .map((f) => ({ f, words: nameKey(f.form) }))
+    .filter(({ words }) => words.join(' ') === key || words.length > 1)
     .sort(
       (a, b) =>
-        nameKey(b.form).length - nameKey(a.form).length ||
-        a.form.length - b.form.length ||
-        Number(b.isName) - Number(a.isName) ||
-        b.quotes - a.quotes ||
-        (a.form < b.form ? -1 : a.form > b.form ? 1 : 0),
+        b.words.length - a.words.length ||
+        a.f.form.length - b.f.form.length ||
+        Number(b.f.isName) - Number(a.f.isName) ||
+        b.f.quotes - a.f.quotes ||
+        (a.f.form < b.f.form ? -1 : a.f.form > b.f.form ? 1 : 0),
     );
-  const name = ranked[0]?.form ?? forms[0]?.form ?? key;
+  const name = ranked[0]?.f.form ?? forms[0]?.form ?? key;
   return canonicalName(name) ?? name;
 }
 
-/** The entries of the families given (all their keys and forms), most quoted first, then by name. */
-export function speakerSummaries(keys: readonly SpeakerKeyCount[], forms: readonly SpeakerForm[]): SpeakerSummary[] {
+/**
+ * The speakers among `keys` (each family whole: every key ending with the same word), as lists of
+ * the keys merged into one speaker, the multi-word key first.
+ */
+export function groupSpeakerKeys(keys: readonly SpeakerKeyCount[]): SpeakerKeyCount[][] {
+  const multiByLast = new Map<string, SpeakerKeyCount[]>();
+  const single = new Map<string, SpeakerKeyCount>();
+  for (const k of keys) {
+    if (!k.key.includes(' ')) single.set(k.key, k);
+    else {
+      const last = lastWord(k.key);
+      if (!multiByLast.has(last)) multiByLast.set(last, []);
+      multiByLast.get(last)!.push(k);
+    }
+  }
+  const groups: SpeakerKeyCount[][] = [];
+  for (const k of keys) {
+    if (!k.key.includes(' ')) {
+      // A one-word key stands alone unless exactly one full name ends with it.
+      if ((multiByLast.get(k.key)?.length ?? 0) !== 1) groups.push([k]);
+      continue;
+    }
+    const siblings = multiByLast.get(lastWord(k.key))!;
+    const joining = siblings.length === 1 ? single.get(lastWord(k.key)) : undefined;
+    groups.push(joining ? [k, joining] : [k]);
+  }
+  return groups;
+}
+
+/** The speakers of `groups` (from groupSpeakerKeys) with their names from `forms`, most quoted first, then by name. */
+export function speakerSummaries(groups: readonly (readonly SpeakerKeyCount[])[], forms: readonly SpeakerForm[]): SpeakerSummary[] {
   const formsOf = new Map<string, SpeakerForm[]>();
   for (const f of forms) {
     if (!formsOf.has(f.key)) formsOf.set(f.key, []);
     formsOf.get(f.key)!.push(f);
   }
-  const multi = keys.filter((k) => k.key.includes(' '));
-  /** One-word key -> the one multi-word key it joins. */
-  const joins = new Map<string, SpeakerKeyCount>();
-  for (const k of keys) {
-    if (k.key.includes(' ')) continue;
-    const full = multi.filter((m) => lastWord(m.key) === k.key);
-    if (full.length === 1) joins.set(k.key, full[0]!);
-  }
-  const out: SpeakerSummary[] = [];
-  for (const k of keys) {
-    if (joins.has(k.key)) continue;
-    const single = k.key.includes(' ') ? keys.find((s) => s.key === lastWord(k.key) && joins.get(s.key) === k) : undefined;
-    const members = single ? [k, single] : [k];
+  const out = groups.map((members): SpeakerSummary => {
+    const [k, joining] = members as [SpeakerKeyCount, SpeakerKeyCount | undefined];
     const entryForms = members.flatMap((m) => formsOf.get(m.key) ?? []);
-    out.push({
+    return {
       name: pickName(entryForms, k.key),
       aliases: [...new Set(entryForms.map((f) => f.form))].sort(),
       keys: members.map((m) => m.key),
       quotes: members.reduce((n, m) => n + m.quotes, 0),
       // Articles quoting both forms count once.
-      articles: k.articles + (single ? single.articles - k.withLast : 0),
-    });
-  }
+      articles: k.articles + (joining ? joining.articles - k.withLast : 0),
+    };
+  });
   return out.sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name));
 }

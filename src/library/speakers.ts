@@ -15,7 +15,7 @@ import { findSpeaker, nameKey, phraseWords, searchPhrase, suggestSpeakers, type 
 import type { ArticleHeading, ArticleStore, FoundQuote, SearchStore } from '../store/ports';
 import { quoteSchema } from './analysis-schema';
 import { indexedQuotes } from './quote-rows';
-import { lastWord, speakerSummaries, type SpeakerSummary } from './speaker-summaries';
+import { groupSpeakerKeys, lastWord, speakerSummaries, type SpeakerSummary } from './speaker-summaries';
 
 export type { SpeakerSummary } from './speaker-summaries';
 
@@ -74,7 +74,7 @@ export interface SpeakerDirectoryDeps {
  * Speaker keys read to rank speakers: the most quoted and the typed-name matches, each up to this.
  * Every speaker of a server with fewer keys is ranked, so small servers see exactly the full index.
  */
-export const SPEAKER_CANDIDATES = 300;
+export const SPEAKER_CANDIDATES = 100;
 /** Quotes a speaker's list shows at most (50 pages); the header still counts them all. */
 export const MAX_LISTED_QUOTES = 250;
 /** Quotes a phrase is compared with at most: the most recently indexed ones holding its rarest words. */
@@ -158,13 +158,21 @@ export function createSpeakerDirectory(deps: SpeakerDirectoryDeps): SpeakerDirec
     return caughtUp;
   }
 
-  /** The speakers of the families of `keys` (every key sharing a last word with one of them). */
-  async function summariesOf(guildId: string, keys: Iterable<string>): Promise<SpeakerSummary[]> {
-    const lasts = new Set<string>();
-    for (const k of keys) lasts.add(lastWord(k));
-    if (lasts.size === 0) return [];
-    const families = await search.speakerFamilies(guildId, [...lasts]);
-    return speakerSummaries(families.keys, families.forms);
+  /**
+   * The speakers holding one of `keys`, and every speaker whose key ends with one of `lastWords`.
+   * Whole families are read for their counts (merging depends on them); names only for those kept.
+   */
+  async function summariesOf(guildId: string, keys: Iterable<string>, lastWords: readonly string[] = []): Promise<SpeakerSummary[]> {
+    const wanted = new Set(keys);
+    const whole = new Set(lastWords);
+    const families = new Set(whole);
+    for (const k of wanted) families.add(lastWord(k));
+    if (families.size === 0) return [];
+    const groups = groupSpeakerKeys(await search.speakerKeys(guildId, [...families])).filter(
+      (g) => g.some((k) => wanted.has(k.key)) || whole.has(lastWord(g[0]!.key)),
+    );
+    if (groups.length === 0) return [];
+    return speakerSummaries(groups, await search.speakerForms(guildId, groups.flatMap((g) => g.map((k) => k.key))));
   }
 
   function quotesFrom(found: readonly FoundQuote[]): SpeakerQuote[] {
@@ -182,9 +190,10 @@ export function createSpeakerDirectory(deps: SpeakerDirectoryDeps): SpeakerDirec
 
     async find(guildId, typed) {
       await catchUp();
+      // Speakers with this alias, and every one with the same last name ("the same person").
       const words = nameKey(typed);
       const byAlias = await search.speakerKeysByForm(guildId, words.join(' '));
-      return findSpeaker(await summariesOf(guildId, [...byAlias, ...words.slice(-1)]), typed);
+      return findSpeaker(await summariesOf(guildId, byAlias, words.slice(-1)), typed);
     },
 
     async mostQuoted(guildId, limit) {
@@ -199,8 +208,10 @@ export function createSpeakerDirectory(deps: SpeakerDirectoryDeps): SpeakerDirec
         const inArticle = await search.speakerKeysOf(articleId);
         pool = (await summariesOf(guildId, inArticle.keys())).filter((e) => e.keys.some((k) => inArticle.has(k)));
       } else {
+        // Three characters or more: every name containing them (a superset of what matches).
+        // Fewer: the most quoted, and names with a word starting so.
         const t = typed.trim().toLowerCase();
-        const keys = new Set(await search.topSpeakerKeys(guildId, SPEAKER_CANDIDATES));
+        const keys = new Set(t.length >= 3 ? [] : await search.topSpeakerKeys(guildId, SPEAKER_CANDIDATES));
         if (t) for (const k of await search.speakerKeysByText(guildId, t, SPEAKER_CANDIDATES)) keys.add(k);
         pool = await summariesOf(guildId, keys);
       }

@@ -462,8 +462,10 @@ export interface SearchStore {
    * start when shorter than 3 characters), at most `limit`, most recently seen first.
    */
   speakerKeysByText(guildId: string, typed: string, limit: number): Promise<string[]>;
-  /** Every key (with counts) and form of the speakers whose key ends with one of `lastWords`. */
-  speakerFamilies(guildId: string, lastWords: readonly string[]): Promise<{ keys: SpeakerKeyCount[]; forms: SpeakerForm[] }>;
+  /** Every speaker key of the server ending with one of `lastWords`, with its counts (sorted by key). */
+  speakerKeys(guildId: string, lastWords: readonly string[]): Promise<SpeakerKeyCount[]>;
+  /** The names and mentions written in the server for these keys (sorted by key, names first). */
+  speakerForms(guildId: string, keys: readonly string[]): Promise<SpeakerForm[]>;
   /** The speaker keys quoted in an article, with how many quotes each. */
   speakerKeysOf(articleId: string): Promise<Map<string, number>>;
   /** Quotes filed under `keys` in the server (or in one article), newest article first, then text order. */

@@ -6,7 +6,7 @@
 import { foldedWords } from '../../nlp/folded-words';
 import type { IndexedQuote } from '../ports';
 import { toNumber, type SqlClient, type SqlValue } from './client';
-import { speakerDelta } from './search-schema';
+import { scopeMark, speakerDelta } from './search-schema';
 
 /** "  w1  w2": every word after two spaces, so the start of a word is a substring of 3+ characters. */
 export function wordStarts(words: Iterable<string>): string {
@@ -28,13 +28,19 @@ export function nameSearchText(form: string): string {
 /** The SQL of `coalesce(guild_id, '')` that each engine's unique index on articles was built with. */
 export const scopeOfRow = (c: SqlClient): string => `${c.dialect === 'sqlite' ? 'ifnull' : 'coalesce'}(guild_id, '')`;
 
-/** Write (or refresh) the title row of the article `id` in a server (null: bundled). */
+/** The heading columns a title row copies from its article row. */
+const HEADING = 'id, slug, title, source, url, site_name, published_at, added_by, added_at';
+
+/** Write (or refresh) the title row of the article `id` in a server (null: bundled), in the article's transaction. */
 export async function indexTitle(c: SqlClient, guildId: string | null, id: string, title: string, slug: string): Promise<void> {
+  const scope = guildId ?? '';
   await c.run(
-    `INSERT INTO article_search (pk, scope, words, title)
-      SELECT pk, @scope, @words, @title FROM articles WHERE ${scopeOfRow(c)} = @scope AND id = @id
-      ON CONFLICT (pk) DO UPDATE SET words = excluded.words, title = excluded.title`,
-    { scope: guildId ?? '', id, words: titleSearchWords(title, slug), title: title.toLowerCase() },
+    `INSERT INTO article_search (pk, scope, scope_mark, words, lower_title, ${HEADING})
+      SELECT pk, @scope, @mark, @words, @lower, ${HEADING} FROM articles WHERE ${scopeOfRow(c)} = @scope AND id = @id
+      ON CONFLICT (pk) DO UPDATE SET words = excluded.words, lower_title = excluded.lower_title, slug = excluded.slug,
+        title = excluded.title, source = excluded.source, url = excluded.url, site_name = excluded.site_name,
+        published_at = excluded.published_at, added_by = excluded.added_by, added_at = excluded.added_at`,
+    { scope, mark: scopeMark(scope), id, words: titleSearchWords(title, slug), lower: title.toLowerCase() },
   );
 }
 
@@ -51,18 +57,20 @@ async function insertRows(c: SqlClient, table: string, columns: readonly string[
 
 /** The title rows of the articles stored before the 'search' migration (its `fill`). */
 export async function backfillTitles(tx: SqlClient): Promise<void> {
+  const columns = HEADING.split(', ');
   let after = -1;
   for (;;) {
-    const rows = await tx.all<{ pk: unknown; guild_id: string | null; title: string; slug: string }>(
-      'SELECT pk, guild_id, title, slug FROM articles WHERE pk > ? ORDER BY pk LIMIT 1000',
-      [after],
-    );
+    const rows = await tx.all<Record<string, SqlValue>>(`SELECT pk, guild_id, ${HEADING} FROM articles WHERE pk > ? ORDER BY pk LIMIT 1000`, [after]);
     if (rows.length === 0) return;
     await insertRows(
       tx,
       'article_search',
-      ['pk', 'scope', 'words', 'title'],
-      rows.map((r) => [toNumber(r.pk), r.guild_id ?? '', titleSearchWords(r.title, r.slug), r.title.toLowerCase()]),
+      ['pk', 'scope', 'scope_mark', 'words', 'lower_title', ...columns],
+      rows.map((r) => {
+        const scope = (r.guild_id as string | null) ?? '';
+        const title = r.title as string;
+        return [toNumber(r.pk), scope, scopeMark(scope), titleSearchWords(title, r.slug as string), title.toLowerCase(), ...columns.map((c) => r[c] ?? null)];
+      }),
     );
     after = toNumber(rows.at(-1)!.pk);
   }
@@ -117,11 +125,20 @@ function quoteRows(articleId: string, quotes: readonly IndexedQuote[]): SqlValue
  */
 export async function replaceQuoteRows(tx: SqlClient, articleId: string, version: number, quotes: readonly IndexedQuote[] | undefined): Promise<void> {
   const id = { id: articleId };
-  for (const statement of speakerDelta(-1, 'r.id = @id')) await tx.run(statement, id);
-  await tx.run('DELETE FROM article_quotes WHERE article_id = ?', [articleId]);
-  await tx.run('DELETE FROM quote_sets WHERE article_id = ?', [articleId]);
+  // The library analyses an article before storing it: then no server holds it yet, no count
+  // moves, and (first analysis) there are no rows to replace.
+  const state = await tx.get<{ held: unknown; indexed: unknown }>(
+    `SELECT (SELECT count(*) FROM articles WHERE id = @id) AS held, (SELECT count(*) FROM quote_sets WHERE article_id = @id) AS indexed`,
+    id,
+  );
+  const held = toNumber(state?.held ?? 0) > 0;
+  if (toNumber(state?.indexed ?? 0) > 0) {
+    if (held) for (const statement of speakerDelta(-1, 'r.id = @id')) await tx.run(statement, id);
+    await tx.run('DELETE FROM article_quotes WHERE article_id = ?', [articleId]);
+    await tx.run('DELETE FROM quote_sets WHERE article_id = ?', [articleId]);
+  }
   if (quotes === undefined) return;
   await insertRows(tx, 'article_quotes', QUOTE_COLUMNS, quoteRows(articleId, quotes));
   await tx.run('INSERT INTO quote_sets (article_id, version, quotes) VALUES (?, ?, ?)', [articleId, version, quotes.length]);
-  for (const statement of speakerDelta(1, 'r.id = @id')) await tx.run(statement, id);
+  if (held) for (const statement of speakerDelta(1, 'r.id = @id')) await tx.run(statement, id);
 }

@@ -4,7 +4,9 @@
  *
  * - `article_search`: one row per article row (per server), the folded title words and slug parts
  *   ("  w1  w2": every word after two spaces, so a word start is a 3-character substring) and the
- *   lower-case title, for word-prefix and substring matching.
+ *   lower-case title, for word-prefix and substring matching, with the article's heading (title,
+ *   source, dates...) so searches never read an article row: in SQLite the columns after a long
+ *   text would cost a walk through its overflow pages.
  * - `article_quotes` + `quote_sets`: one row per quote of an analysis (per article id: analyses are
  *   shared by every server holding that text), with its speaker key, name, mention, phrase words
  *   and the quote as JSON; `quote_sets` marks an analysis as indexed (also when it has no quotes).
@@ -21,8 +23,32 @@
 import type { Dialect } from './client';
 import { autoKey, type SqlMigration } from './migrate';
 
-/** The FTS5 scope marker of a server ('' = bundled): 3+ characters, so a trigram phrase can match it. */
-export const scopeMarker = (scope: string): string => `{{${scope}}}`;
+/**
+ * PostgreSQL's one trigram index over a title row: word starts and title substrings are both LIKE
+ * patterns on it (a match across the two parts is only a spare candidate; the matcher decides).
+ */
+export const ARTICLE_SEARCH_TEXT = `(words || '|' || lower_title)`;
+
+/** Private-use characters: never in a title, so a scope mark cannot match text. */
+const MARK_BASE = 0xe000;
+const MARK_DIGITS = 6400;
+
+/**
+ * A server's mark in SQLite's title index ('' = bundled): three private-use characters from a hash
+ * of its id, so the FTS5 trigram index reads it as one token and a query for one server walks that
+ * server's rows only. Two servers sharing a mark (one chance in 2.6e11) cost spare candidates, not
+ * wrong answers: results are checked against the row's scope.
+ */
+export function scopeMark(scope: string): string {
+  let h = 0x811c9dc5; // FNV-1a
+  for (let i = 0; i < scope.length; i++) h = Math.imul(h ^ scope.charCodeAt(i), 0x01000193) >>> 0;
+  let mark = '';
+  for (let k = 0; k < 3; k++) {
+    mark += String.fromCharCode(MARK_BASE + (h % MARK_DIGITS));
+    h = Math.floor(h / MARK_DIGITS) + k * 7919;
+  }
+  return mark;
+}
 
 /**
  * The statements that add (+1) or take away (-1) the quotes of the article rows `where` selects
@@ -30,37 +56,37 @@ export const scopeMarker = (scope: string): string => `{{${scope}}}`;
  * NEW.pk`) and the quote rows' writer (`r.id = @id`).
  */
 export function speakerDelta(sign: 1 | -1, where: string): string[] {
-  const scope = `coalesce(r.guild_id, '')`;
   const from = `FROM articles r JOIN article_quotes q ON q.article_id = r.id WHERE ${where} AND q.speaker_key IS NOT NULL`;
+  // Every form a quote is written under: its name (counted) and its mention (an alias).
+  const forms = `SELECT coalesce(r.guild_id, '') AS scope, q.speaker_key AS speaker_key, q.name AS form, 1 AS is_name,
+      q.speaker_last AS speaker_last, q.speaker_key AS form_key, q.name_search AS search ${from}
+    UNION ALL SELECT coalesce(r.guild_id, ''), q.speaker_key, q.mention, 0, q.speaker_last, q.mention_key, q.mention_search
+      ${from} AND q.mention IS NOT NULL`;
+  // Rows go in key order, so two transactions counting the same speakers lock them in the same order.
   const statements = [
     `INSERT INTO speaker_keys (scope, speaker_key, speaker_last, multi, quotes, articles, with_last)
-      SELECT ${scope}, q.speaker_key, min(q.speaker_last), min(q.multi), ${sign} * count(*), ${sign} * count(DISTINCT r.pk), ${sign} * max(q.with_last)
-      ${from} GROUP BY ${scope}, q.speaker_key
+      SELECT coalesce(r.guild_id, ''), q.speaker_key, min(q.speaker_last), min(q.multi), ${sign} * count(*), ${sign}, ${sign} * max(q.with_last)
+      ${from} GROUP BY coalesce(r.guild_id, ''), q.speaker_key ORDER BY 1, 2
       ON CONFLICT (scope, speaker_key) DO UPDATE SET quotes = speaker_keys.quotes + excluded.quotes,
         articles = speaker_keys.articles + excluded.articles, with_last = speaker_keys.with_last + excluded.with_last`,
     `INSERT INTO speaker_forms (scope, speaker_key, form, is_name, speaker_last, form_key, quotes)
-      SELECT ${scope}, q.speaker_key, q.name, 1, min(q.speaker_last), q.speaker_key, ${sign} * count(*)
-      ${from} GROUP BY ${scope}, q.speaker_key, q.name
-      ON CONFLICT (scope, speaker_key, form, is_name) DO UPDATE SET quotes = speaker_forms.quotes + excluded.quotes`,
-    `INSERT INTO speaker_forms (scope, speaker_key, form, is_name, speaker_last, form_key, quotes)
-      SELECT ${scope}, q.speaker_key, q.mention, 0, min(q.speaker_last), min(q.mention_key), ${sign} * count(*)
-      ${from} AND q.mention IS NOT NULL GROUP BY ${scope}, q.speaker_key, q.mention
+      SELECT scope, speaker_key, form, is_name, min(speaker_last), min(form_key), ${sign} * count(*) FROM (${forms}) AS f
+      WHERE true GROUP BY scope, speaker_key, form, is_name ORDER BY 1, 2, 3, 4
       ON CONFLICT (scope, speaker_key, form, is_name) DO UPDATE SET quotes = speaker_forms.quotes + excluded.quotes`,
   ];
-  const scopes = `(SELECT coalesce(r.guild_id, '') FROM articles r WHERE ${where})`;
   if (sign < 0) {
+    // One article row per server: the rows its quotes touched, where they fell to nothing.
+    const touched = `(SELECT DISTINCT coalesce(r.guild_id, '') AS scope, q.speaker_key ${from})`;
     statements.push(
-      `DELETE FROM speaker_keys WHERE scope IN ${scopes} AND quotes <= 0`,
-      `DELETE FROM speaker_forms WHERE scope IN ${scopes} AND quotes <= 0`,
+      `DELETE FROM speaker_keys WHERE quotes <= 0 AND (scope, speaker_key) IN ${touched}`,
+      `DELETE FROM speaker_forms WHERE quotes <= 0 AND (scope, speaker_key) IN ${touched}`,
     );
   } else {
-    for (const [form, search] of [['name', 'name_search'], ['mention', 'mention_search']]) {
-      statements.push(
-        `INSERT INTO speaker_names (scope, speaker_key, form, search)
-          SELECT DISTINCT ${scope}, q.speaker_key, q.${form}, q.${search} ${from} AND q.${form} IS NOT NULL
-          ON CONFLICT (scope, speaker_key, form) DO NOTHING`,
-      );
-    }
+    statements.push(
+      `INSERT INTO speaker_names (scope, speaker_key, form, search)
+        SELECT DISTINCT scope, speaker_key, form, search FROM (${forms}) AS f WHERE true ORDER BY 1, 2, 3
+        ON CONFLICT (scope, speaker_key, form) DO NOTHING`,
+    );
   }
   return statements;
 }
@@ -95,14 +121,14 @@ function sqliteTextIndexes(): string {
   return `
     ${fts('article_search_fts', 'scope, words, title', 'trigram case_sensitive 1')}
     CREATE TRIGGER article_search_fts_ai AFTER INSERT ON article_search BEGIN
-      INSERT INTO article_search_fts (rowid, scope, words, title) VALUES (NEW.pk, '{{' || NEW.scope || '}}', NEW.words, NEW.title);
+      INSERT INTO article_search_fts (rowid, scope, words, title) VALUES (NEW.pk, NEW.scope_mark, NEW.words, NEW.lower_title);
     END;
     CREATE TRIGGER article_search_fts_ad AFTER DELETE ON article_search BEGIN
       DELETE FROM article_search_fts WHERE rowid = OLD.pk;
     END;
     CREATE TRIGGER article_search_fts_au AFTER UPDATE ON article_search BEGIN
       DELETE FROM article_search_fts WHERE rowid = OLD.pk;
-      INSERT INTO article_search_fts (rowid, scope, words, title) VALUES (NEW.pk, '{{' || NEW.scope || '}}', NEW.words, NEW.title);
+      INSERT INTO article_search_fts (rowid, scope, words, title) VALUES (NEW.pk, NEW.scope_mark, NEW.words, NEW.lower_title);
     END;
     ${fts('article_quotes_fts', 'words', 'unicode61 remove_diacritics 0')}
     CREATE TRIGGER article_quotes_fts_ai AFTER INSERT ON article_quotes BEGIN
@@ -111,9 +137,9 @@ function sqliteTextIndexes(): string {
     CREATE TRIGGER article_quotes_fts_ad AFTER DELETE ON article_quotes BEGIN
       DELETE FROM article_quotes_fts WHERE rowid = OLD.qk;
     END;
-    ${fts('speaker_names_fts', 'scope, search', 'trigram case_sensitive 1')}
+    ${fts('speaker_names_fts', 'search', 'trigram case_sensitive 1')}
     CREATE TRIGGER speaker_names_fts_ai AFTER INSERT ON speaker_names BEGIN
-      INSERT INTO speaker_names_fts (rowid, scope, search) VALUES (NEW.id, '{{' || NEW.scope || '}}', NEW.search);
+      INSERT INTO speaker_names_fts (rowid, search) VALUES (NEW.id, NEW.search);
     END;`;
 }
 
@@ -121,8 +147,7 @@ function sqliteTextIndexes(): string {
 function postgresTextIndexes(): string {
   return `
     CREATE EXTENSION IF NOT EXISTS pg_trgm;
-    CREATE INDEX article_search_words ON article_search USING gin (words gin_trgm_ops);
-    CREATE INDEX article_search_title ON article_search USING gin (title gin_trgm_ops);
+    CREATE INDEX article_search_text ON article_search USING gin (${ARTICLE_SEARCH_TEXT} gin_trgm_ops);
     CREATE INDEX article_quotes_words ON article_quotes USING gin (string_to_array(words, ' '));
     CREATE INDEX speaker_names_search ON speaker_names USING gin (search gin_trgm_ops);`;
 }
@@ -134,10 +159,22 @@ function searchSchema(d: Dialect): string {
     CREATE TABLE article_search (
       pk ${pk} PRIMARY KEY,
       scope TEXT NOT NULL,
+      scope_mark TEXT NOT NULL,
       words TEXT NOT NULL,
-      title TEXT NOT NULL
+      lower_title TEXT NOT NULL,
+      id TEXT NOT NULL,
+      slug TEXT NOT NULL,
+      title TEXT NOT NULL,
+      source TEXT NOT NULL,
+      url TEXT,
+      site_name TEXT,
+      published_at TEXT,
+      added_by TEXT,
+      added_at TEXT NOT NULL
     );
     CREATE INDEX article_search_scope ON article_search (scope, pk);
+    CREATE INDEX article_search_id ON article_search (id, scope);
+    CREATE INDEX article_search_added ON article_search (scope, added_at, pk);
     CREATE INDEX articles_scope_slug ON articles (guild_id, slug);
     CREATE TABLE quote_sets (
       article_id TEXT PRIMARY KEY,
@@ -184,9 +221,7 @@ function searchSchema(d: Dialect): string {
       quotes INTEGER NOT NULL,
       PRIMARY KEY (scope, speaker_key, form, is_name)
     );
-    CREATE INDEX speaker_forms_last ON speaker_forms (scope, speaker_last);
     CREATE INDEX speaker_forms_key ON speaker_forms (scope, form_key);
-    CREATE INDEX speaker_forms_count ON speaker_forms (scope, quotes);
     CREATE TABLE speaker_names (
       id ${autoKey(d)},
       scope TEXT NOT NULL,

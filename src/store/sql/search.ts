@@ -4,18 +4,18 @@
  * SQLite asks its FTS5 tables (MATCH, newest row first), PostgreSQL its trigram and array indexes.
  */
 import { z } from 'zod';
-import type { ArticleHeading, FoundQuote, SearchStore, SpeakerForm, SpeakerKeyCount } from '../ports';
+import type { ArticleHeading, ArticleSearch, FoundQuote, SearchStore, SpeakerForm, SpeakerKeyCount } from '../ports';
 import type { SqlClient, SqlValue } from './client';
 import { int, opt } from './rows';
 import { nameSearchText, replaceQuoteRows, scopeOfRow } from './search-rows';
-import { scopeMarker } from './search-schema';
+import { ARTICLE_SEARCH_TEXT, scopeMark } from './search-schema';
 
 const nullable = opt(z.string());
 
 const headingRow = z.object({
   pk: int,
   id: z.string(),
-  guild_id: z.string().nullable(),
+  scope: z.string(),
   slug: z.string(),
   title: z.string(),
   source: z.string(),
@@ -26,14 +26,15 @@ const headingRow = z.object({
   added_at: z.string(),
 });
 
-const HEADING_COLUMNS = 'a.pk, a.id, a.guild_id, a.slug, a.title, a.source, a.url, a.site_name, a.published_at, a.added_by, a.added_at';
-const VISIBLE = '(a.guild_id = @guild OR a.guild_id IS NULL)';
+/** Read from the title rows (alias `a`), which carry each article's heading: no article row is read. */
+const HEADING_COLUMNS = 'a.pk, a.id, a.scope, a.slug, a.title, a.source, a.url, a.site_name, a.published_at, a.added_by, a.added_at';
+const VISIBLE = "a.scope IN (@guild, '')";
 
 function toHeading(raw: unknown): ArticleHeading {
   const r = headingRow.parse(raw);
   return {
     id: r.id,
-    guildId: r.guild_id,
+    guildId: r.scope === '' ? null : r.scope,
     slug: r.slug,
     title: r.title,
     source: r.source,
@@ -74,81 +75,90 @@ function chunks<T>(xs: readonly T[], size = IN_CHUNK): T[][] {
 const keyCountRow = z.object({ speaker_key: z.string(), quotes: int, articles: int, with_last: int });
 const formRow = z.object({ speaker_key: z.string(), form: z.string(), is_name: int, quotes: int });
 const keyRow = z.object({ speaker_key: z.string() });
-const pkRow = z.object({ pk: int });
 
 /** The search store on `sql` (tables from the 'search' migrations, run by openStores). */
 export function sqlSearchStore(sql: SqlClient): SearchStore {
   const sqlite = sql.dialect === 'sqlite';
   /** The server's own scope, then the bundled articles' (''). */
   const scopesOf = (guildId: string): string[] => [guildId, ''];
-  const pks = async (query: string, params: Record<string, SqlValue>): Promise<number[]> =>
-    (await sql.all(query, params)).map((r) => pkRow.parse(r).pk);
-
-  /** Article rows of one scope whose title words start with every one of `words`, newest rows first. */
-  function byWordStarts(scope: string, words: readonly string[], limit: number): Promise<number[]> {
-    if (sqlite) {
-      const match = [`scope : ${ftsString(scopeMarker(scope))}`, ...words.map((w) => `words : ${ftsString(`  ${w}`)}`)].join(' AND ');
-      return pks('SELECT rowid AS pk FROM article_search_fts WHERE article_search_fts MATCH @match ORDER BY rowid DESC LIMIT @limit', { match, limit });
+  /**
+   * The ways an article row of one scope can match `query`, each a SELECT of at most @limit row
+   * keys (newest rows first), with its parameters; `n` keeps parameter names apart per scope.
+   */
+  function candidateWays(scope: string, n: number, query: ArticleSearch): { selects: string[]; params: Record<string, SqlValue> } {
+    const selects: string[] = [];
+    const params: Record<string, SqlValue> = { [`s${n}`]: scope };
+    if (query.idPrefix !== undefined) {
+      // Ids are lower-case hex, so every id starting with the prefix sorts before prefix + 'g'.
+      Object.assign(params, { low: query.idPrefix, high: `${query.idPrefix}g` });
+      selects.push(`SELECT pk FROM articles WHERE ${scopeOfRow(sql)} = @s${n} AND id >= @low AND id < @high ORDER BY id LIMIT @limit`);
     }
-    const { params } = listParams('w', words.map((w) => likeAnywhere(`  ${w}`)));
-    const conditions = words.map((_, i) => `words LIKE @w${i}`).join(' AND ');
-    return pks(`SELECT pk FROM article_search WHERE scope = @scope AND ${conditions} ORDER BY pk DESC LIMIT @limit`, { ...params, scope, limit });
-  }
-
-  /** Article rows of one scope whose lower-case title contains `text` (3+ characters), newest rows first. */
-  function byTitleText(scope: string, text: string, limit: number): Promise<number[]> {
     if (sqlite) {
-      const match = `scope : ${ftsString(scopeMarker(scope))} AND title : ${ftsString(text)}`;
-      return pks('SELECT rowid AS pk FROM article_search_fts WHERE article_search_fts MATCH @match ORDER BY rowid DESC LIMIT @limit', { match, limit });
-    }
-    return pks('SELECT pk FROM article_search WHERE scope = @scope AND title LIKE @pattern ORDER BY pk DESC LIMIT @limit', {
-      scope,
-      pattern: likeAnywhere(text),
-      limit,
-    });
-  }
-
-  async function headings(found: ReadonlySet<number>): Promise<ArticleHeading[]> {
-    const rows: Array<{ pk: number; added: string; heading: ArticleHeading }> = [];
-    for (const part of chunks([...found])) {
-      const { sql: list, params } = listParams('k', part);
-      for (const raw of await sql.all(`SELECT ${HEADING_COLUMNS} FROM articles a WHERE a.pk IN (${list})`, params)) {
-        const r = headingRow.parse(raw);
-        rows.push({ pk: r.pk, added: r.added_at, heading: toHeading(raw) });
+      const inScope = `scope : ${ftsString(scopeMark(scope))}`;
+      const fts = (m: string) => `SELECT rowid AS pk FROM article_search_fts WHERE article_search_fts MATCH @${m} ORDER BY rowid DESC LIMIT @limit`;
+      if (query.words.length > 0) {
+        params[`w${n}`] = [inScope, ...query.words.map((w) => `words : ${ftsString(`  ${w}`)}`)].join(' AND ');
+        selects.push(fts(`w${n}`));
       }
+      if (query.text.length >= 3) {
+        params[`t${n}`] = `${inScope} AND title : ${ftsString(query.text)}`;
+        selects.push(fts(`t${n}`));
+      }
+      return { selects, params };
     }
-    // The library's order: newest first (added_at, then row).
-    rows.sort((a, b) => (a.added < b.added ? 1 : a.added > b.added ? -1 : b.pk - a.pk));
-    return rows.map((r) => r.heading);
+    const like = (m: string) => `SELECT pk FROM article_search WHERE scope = @s${n} AND ${m} ORDER BY pk DESC LIMIT @limit`;
+    if (query.words.length > 0) {
+      query.words.forEach((w, i) => (params[`w${n}_${i}`] = likeAnywhere(`  ${w}`)));
+      selects.push(like(query.words.map((_, i) => `${ARTICLE_SEARCH_TEXT} LIKE @w${n}_${i}`).join(' AND ')));
+    }
+    if (query.text.length >= 3) {
+      params[`t${n}`] = likeAnywhere(query.text);
+      selects.push(like(`${ARTICLE_SEARCH_TEXT} LIKE @t${n}`));
+    }
+    return { selects, params };
   }
 
   const quoteSelect = `SELECT ${HEADING_COLUMNS}, q.idx, q.words, q.quote`;
-  const quoteJoin = `JOIN articles a ON a.id = q.article_id AND ${VISIBLE}`;
   const NEWEST_THEN_TEXT = 'ORDER BY a.added_at DESC, a.pk DESC, q.idx';
+
+  /**
+   * Quote rows of the server in the library's order, at most @limit: one SELECT per scope (own,
+   * bundled), each able to walk its scope's articles newest first, merged.
+   */
+  async function quotesInScopes(guildId: string, body: (scope: string) => string, params: Record<string, SqlValue>): Promise<FoundQuote[]> {
+    const parts = scopesOf(guildId).map((scope, n) => `SELECT * FROM (${body(`@s${n}`)} ${NEWEST_THEN_TEXT} LIMIT @limit) AS s${n}`);
+    const rows = await sql.all(`SELECT * FROM (${parts.join(' UNION ALL ')}) AS found ORDER BY added_at DESC, pk DESC, idx LIMIT @limit`, {
+      ...params,
+      s0: guildId,
+      s1: '',
+    });
+    return rows.map(toFound);
+  }
 
   return {
     async articleCandidates(guildId, query, limit) {
-      const found = new Set<number>();
-      const add = (xs: readonly number[]) => xs.forEach((x) => found.add(x));
-      for (const scope of scopesOf(guildId)) {
-        if (query.idPrefix !== undefined) {
-          // Ids are lower-case hex, so every id starting with the prefix sorts before prefix + 'g'.
-          add(
-            await pks(`SELECT pk FROM articles WHERE ${scopeOfRow(sql)} = @scope AND id >= @low AND id < @high ORDER BY id LIMIT @limit`, {
-              scope,
-              low: query.idPrefix,
-              high: `${query.idPrefix}g`,
-              limit,
-            }),
-          );
-        }
-        if (query.words.length > 0) add(await byWordStarts(scope, query.words, limit));
-        if (query.text.length >= 3) add(await byTitleText(scope, query.text, limit));
-      }
+      const selects: string[] = [];
+      const params: Record<string, SqlValue> = { guild: guildId, limit };
+      scopesOf(guildId).forEach((scope, n) => {
+        const ways = candidateWays(scope, n, query);
+        selects.push(...ways.selects);
+        Object.assign(params, ways.params);
+      });
       if (query.text) {
-        add(await pks(`SELECT pk FROM articles a WHERE ${VISIBLE} AND a.slug = @slug ORDER BY pk DESC LIMIT @limit`, { guild: guildId, slug: query.text, limit }));
+        params.slug = query.text;
+        selects.push('SELECT pk FROM articles WHERE (guild_id = @guild OR guild_id IS NULL) AND slug = @slug ORDER BY pk DESC LIMIT @limit');
       }
-      return headings(found);
+      if (selects.length === 0) return [];
+      // One statement: every way's candidates, then their headings (the scope checked again: two
+      // servers may share a mark in SQLite's index).
+      const union = selects.map((s, i) => `SELECT pk FROM (${s}) AS w${i}`).join(' UNION ALL ');
+      const rows = (await sql.all(`SELECT ${HEADING_COLUMNS} FROM article_search a WHERE a.pk IN (${union}) AND ${VISIBLE}`, params)).map((raw) => {
+        const r = headingRow.parse(raw);
+        return { pk: r.pk, added: r.added_at, heading: toHeading(raw) };
+      });
+      // The library's order: newest first (added_at, then row).
+      rows.sort((a, b) => (a.added < b.added ? 1 : a.added > b.added ? -1 : b.pk - a.pk));
+      return rows.map((r) => r.heading);
     },
 
     indexQuotes(articleId, version, quotes) {
@@ -194,8 +204,8 @@ export function sqlSearchStore(sql: SqlClient): SearchStore {
         const rows = sqlite
           ? await sql.all(
               `SELECT n.speaker_key FROM speaker_names_fts f JOIN speaker_names n ON n.id = f.rowid
-                WHERE speaker_names_fts MATCH @match ORDER BY f.rowid DESC LIMIT @limit`,
-              { match: `scope : ${ftsString(scopeMarker(scope))} AND search : ${ftsString(search)}`, limit },
+                WHERE speaker_names_fts MATCH @match AND n.scope = @scope ORDER BY f.rowid DESC LIMIT @limit`,
+              { match: `search : ${ftsString(search)}`, scope, limit },
             )
           : await sql.all('SELECT speaker_key FROM speaker_names WHERE scope = @scope AND search LIKE @pattern ORDER BY id DESC LIMIT @limit', {
               scope,
@@ -207,30 +217,37 @@ export function sqlSearchStore(sql: SqlClient): SearchStore {
       return [...keys];
     },
 
-    async speakerFamilies(guildId, lastWords) {
-      const keys: SpeakerKeyCount[] = [];
-      const forms: SpeakerForm[] = [];
+    async speakerKeys(guildId, lastWords) {
+      const out: SpeakerKeyCount[] = [];
       for (const part of chunks([...new Set(lastWords)])) {
         const { sql: list, params } = listParams('l', part);
-        const p = { ...params, guild: guildId };
         for (const raw of await sql.all(
           `SELECT speaker_key, sum(quotes) AS quotes, sum(articles) AS articles, sum(with_last) AS with_last FROM speaker_keys
-            WHERE scope IN (@guild, '') AND speaker_last IN (${list}) GROUP BY speaker_key ORDER BY speaker_key`,
-          p,
+            WHERE scope IN (@guild, '') AND speaker_last IN (${list}) GROUP BY speaker_key`,
+          { ...params, guild: guildId },
         )) {
           const r = keyCountRow.parse(raw);
-          keys.push({ key: r.speaker_key, quotes: r.quotes, articles: r.articles, withLast: r.with_last });
-        }
-        for (const raw of await sql.all(
-          `SELECT speaker_key, form, is_name, sum(quotes) AS quotes FROM speaker_forms
-            WHERE scope IN (@guild, '') AND speaker_last IN (${list}) GROUP BY speaker_key, form, is_name ORDER BY speaker_key, is_name DESC, form`,
-          p,
-        )) {
-          const r = formRow.parse(raw);
-          forms.push({ key: r.speaker_key, form: r.form, isName: r.is_name === 1, quotes: r.quotes });
+          out.push({ key: r.speaker_key, quotes: r.quotes, articles: r.articles, withLast: r.with_last });
         }
       }
-      return { keys, forms };
+      return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    },
+
+    async speakerForms(guildId, keys) {
+      const out: SpeakerForm[] = [];
+      for (const part of chunks([...new Set(keys)])) {
+        const { sql: list, params } = listParams('k', part);
+        for (const raw of await sql.all(
+          `SELECT speaker_key, form, is_name, sum(quotes) AS quotes FROM speaker_forms
+            WHERE scope IN (@guild, '') AND speaker_key IN (${list}) GROUP BY speaker_key, form, is_name`,
+          { ...params, guild: guildId },
+        )) {
+          const r = formRow.parse(raw);
+          out.push({ key: r.speaker_key, form: r.form, isName: r.is_name === 1, quotes: r.quotes });
+        }
+      }
+      const order = (f: SpeakerForm) => `${f.key}\u0000${f.isName ? 0 : 1}\u0000${f.form}`;
+      return out.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
     },
 
     async speakerKeysOf(articleId) {
@@ -248,41 +265,44 @@ export function sqlSearchStore(sql: SqlClient): SearchStore {
       if (keys.length === 0) return [];
       const { sql: list, params } = listParams('k', keys);
       const inArticle = articleId === undefined ? '' : 'AND q.article_id = @article';
-      const rows = await sql.all(
-        `${quoteSelect} FROM article_quotes q ${quoteJoin} WHERE q.speaker_key IN (${list}) ${inArticle} ${NEWEST_THEN_TEXT} LIMIT @limit`,
-        { ...params, guild: guildId, limit, ...(articleId !== undefined && { article: articleId }) },
+      return quotesInScopes(
+        guildId,
+        (scope) => `${quoteSelect} FROM article_quotes q JOIN article_search a ON a.id = q.article_id AND a.scope = ${scope} WHERE q.speaker_key IN (${list}) ${inArticle}`,
+        { ...params, limit, ...(articleId !== undefined && { article: articleId }) },
       );
-      return rows.map(toFound);
     },
 
     async quotesWithWords(guildId, anyOf, { articleId, keys, limit }) {
-      const byKeys = keys === undefined ? { sql: '', params: {} } : listParams('k', keys);
       if (keys !== undefined && keys.length === 0) return [];
+      const byKeys = keys === undefined ? { sql: '', params: {} } : listParams('k', keys);
       const keyFilter = keys === undefined ? '' : `AND q.speaker_key IN (${byKeys.sql})`;
-      const base = { ...byKeys.params, guild: guildId, limit };
+      const base = { ...byKeys.params, limit };
+      const join = (scope: string) => `JOIN article_search a ON a.id = q.article_id AND a.scope = ${scope}`;
       if (articleId !== undefined) {
         // One article: all its quotes (an article's quotes are few); the caller scores them.
-        const rows = await sql.all(`${quoteSelect} FROM article_quotes q ${quoteJoin} WHERE q.article_id = @article ${keyFilter} ${NEWEST_THEN_TEXT} LIMIT @limit`, {
+        return quotesInScopes(guildId, (scope) => `${quoteSelect} FROM article_quotes q ${join(scope)} WHERE q.article_id = @article ${keyFilter}`, {
           ...base,
           article: articleId,
         });
-        return rows.map(toFound);
       }
       if (anyOf.length === 0) return [];
-      // SQLite: the most recently indexed matches (FTS5 walks its index newest first), then put in order.
-      const rows = sqlite
-        ? await sql.all(
-            `SELECT * FROM (${quoteSelect}, f.rowid AS fts_row FROM article_quotes_fts f JOIN article_quotes q ON q.qk = f.rowid ${quoteJoin}
-              WHERE article_quotes_fts MATCH @match ${keyFilter} ORDER BY f.rowid DESC LIMIT @limit) AS found
-             ORDER BY added_at DESC, pk DESC, idx`,
-            { ...base, match: `words : (${anyOf.map(ftsString).join(' OR ')})` },
-          )
-        : await sql.all(
-            `${quoteSelect} FROM article_quotes q ${quoteJoin}
-              WHERE string_to_array(q.words, ' ') && string_to_array(@words, ' ') ${keyFilter} ${NEWEST_THEN_TEXT} LIMIT @limit`,
-            { ...base, words: anyOf.join(' ') },
-          );
-      return rows.map(toFound);
+      if (sqlite) {
+        // The most recently indexed matches (FTS5 walks its index newest first), then put in order.
+        const rows = await sql.all(
+          `SELECT * FROM (${quoteSelect} FROM article_quotes_fts f JOIN article_quotes q ON q.qk = f.rowid
+            JOIN article_search a ON a.id = q.article_id AND ${VISIBLE}
+            WHERE article_quotes_fts MATCH @match ${keyFilter} ORDER BY f.rowid DESC LIMIT @limit) AS found
+           ORDER BY added_at DESC, pk DESC, idx`,
+          { ...base, guild: guildId, match: `words : (${anyOf.map(ftsString).join(' OR ')})` },
+        );
+        return rows.map(toFound);
+      }
+      return quotesInScopes(
+        guildId,
+        (scope) => `${quoteSelect} FROM article_quotes q ${join(scope)}
+          WHERE string_to_array(q.words, ' ') && string_to_array(@words, ' ') ${keyFilter}`,
+        { ...base, words: anyOf.join(' ') },
+      );
     },
   };
 }
