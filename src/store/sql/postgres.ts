@@ -59,6 +59,12 @@ export function postgresClient(pool: pg.Pool): PostgresClient {
         throw asUnavailable(err);
       });
       let broken = false;
+      // A connection the server cuts while we hold it (between two statements) reports it as an
+      // 'error' event: without a listener that event would end the process.
+      const onError = (): void => {
+        broken = true;
+      };
+      conn.on('error', onError);
       try {
         await conn.query('BEGIN');
         if (options?.lock) await conn.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [options.lock]);
@@ -80,6 +86,7 @@ export function postgresClient(pool: pg.Pool): PostgresClient {
         // BEGIN, the lock and COMMIT run on the connection directly: a cut connection is an outage too.
         throw asUnavailable(err);
       } finally {
+        conn.off('error', onError);
         conn.release(broken);
       }
     },
