@@ -11,7 +11,7 @@ import type { AnalysisStore, ArticleHeading, ArticleListing, ArticleStore, NewAr
 import { readStoredAnalysis } from './analysis-schema';
 import { LibraryError } from './errors';
 import { LIBRARY_LIMITS } from './limits';
-import { articleQuery, matchArticles, pickArticle } from './match';
+import { articleQuery, MATCH_TIER, matchArticles, pickArticle, type Match } from './match';
 import { DEFAULT_RETENTION, retentionReport, type RetentionPolicy, type RetentionReport } from './retention';
 import { slugify } from './slug';
 import type { AddSource, ArticleLoader } from './sources';
@@ -101,6 +101,9 @@ export interface LibraryDeps {
  * the newest that many are ranked by the matcher, so a server with fewer matches ranks them all.
  */
 const MATCH_CANDIDATES = 200;
+
+/** Words of a reference the search store looks for (the longest: the rarest, in practice). */
+const SEARCHED_WORDS = 3;
 
 /** Discord's limit for autocomplete choices and for a choice's name and value. */
 const MAX_CHOICES = 25;
@@ -193,9 +196,20 @@ export function createLibrary(deps: LibraryDeps): Library {
     return { items: await articles.page(guildId, p * pageSize, pageSize), page: p, pageCount, total, retention: await retentionReport(articles, guildId, policy, now()) };
   }
 
-  /** The articles `ref` may mean, from the search store (bounded), for the matcher to rank. */
-  function candidates(guildId: string, ref: string): Promise<ArticleHeading[]> {
-    return deps.search.articleCandidates(guildId, articleQuery(ref), MATCH_CANDIDATES);
+  /**
+   * The matcher's ranking of what `ref` may mean, over candidates from the search store (bounded):
+   * by id, slug and word starts first; titles merely containing the text (the lowest tier) are
+   * read too only when the better matches fall short of `enough`, so a title typed in full never
+   * costs a substring search.
+   */
+  async function ranked(guildId: string, ref: string, enough: number): Promise<Array<Match<ArticleHeading>>> {
+    // The longest words find the candidates (rows starting those words are a superset of rows
+    // starting all of them); the matcher checks every word.
+    const read = articleQuery(ref);
+    const query = { ...read, words: [...new Set(read.words)].sort((a, b) => b.length - a.length).slice(0, SEARCHED_WORDS) };
+    const first = matchArticles(await deps.search.articleCandidates(guildId, { ...query, substring: false }, MATCH_CANDIDATES), ref);
+    if (query.text.length < 3 || first.filter((m) => m.score > MATCH_TIER.substring).length >= enough) return first;
+    return matchArticles(await deps.search.articleCandidates(guildId, { ...query, substring: true }, MATCH_CANDIDATES), ref);
   }
 
   /** The stored article a reference means, without loading anything (URLs match stored URLs only). */
@@ -209,7 +223,7 @@ export function createLibrary(deps: LibraryDeps): Library {
     }
     const exact = await articles.get(guildId, trimmed);
     if (exact) return exact;
-    const { best, tied } = pickArticle(matchArticles(await candidates(guildId, trimmed), trimmed));
+    const { best, tied } = pickArticle(await ranked(guildId, trimmed, 1));
     if (best) return get(guildId, best.id);
     if (tied.length > 1) {
       throw new LibraryError('ARTICLE_AMBIGUOUS', `${tied.length} articles match`, {
@@ -237,8 +251,7 @@ export function createLibrary(deps: LibraryDeps): Library {
       out.push({ name: clip(`Load ${q}`, MAX_CHOICE_CHARS), value: q });
     }
     // Nothing typed: the newest articles, as the matcher orders a whole library.
-    const pool = q ? await candidates(guildId, q) : await articles.page(guildId, 0, n);
-    for (const { listing } of matchArticles(pool, q)) {
+    for (const { listing } of q ? await ranked(guildId, q, n) : matchArticles(await articles.page(guildId, 0, n), q)) {
       if (out.length >= n) break;
       out.push({ name: choiceName(listing), value: listing.id });
     }

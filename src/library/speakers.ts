@@ -75,10 +75,10 @@ export interface SpeakerDirectoryDeps {
  * Every speaker of a server with fewer keys is ranked, so small servers see exactly the full index.
  */
 export const SPEAKER_CANDIDATES = 100;
-/** Quotes a speaker's list shows at most (50 pages); the header still counts them all. */
-export const MAX_LISTED_QUOTES = 250;
+/** Quotes a speaker’s list shows at most (20 pages); the header still counts them all. */
+export const MAX_LISTED_QUOTES = 100;
 /** Quotes a phrase is compared with at most: the most recently indexed ones holding its rarest words. */
-export const PHRASE_CANDIDATES = 500;
+export const PHRASE_CANDIDATES = 300;
 /** Articles indexed per batch by the catch-up. */
 const CATCH_UP_BATCH = 100;
 /** Phrase words compared (searchPhrase's own cut) and the share that may differ. */

@@ -393,6 +393,8 @@ export interface ArticleSearch {
   readonly words: readonly string[];
   /** Hex text of at least 4 characters: the start of an id. */
   readonly idPrefix?: string;
+  /** Also titles that merely contain `text` (3 characters or more): the matcher's lowest tier. */
+  readonly substring: boolean;
 }
 
 /** One quote of an analysis as the search rows keep it (the library derives it from the analysis). */
@@ -472,8 +474,9 @@ export interface SearchStore {
   quotesBy(guildId: string, keys: readonly string[], options: { readonly articleId?: string; readonly limit: number }): Promise<FoundQuote[]>;
   /**
    * Quotes in the server containing at least one of `anyOf` (whole words), optionally only under
-   * `keys`: the `limit` most recently indexed, newest article first then text order; with
-   * `articleId`, the quotes of that article (up to `limit`) whatever their words.
+   * `keys`: the `limit` most recently indexed, newest article first then text order. With
+   * `articleId`, the quotes of that article (up to `limit`) whatever their words; with `keys` that
+   * hold at most `limit` quotes, all of those (the caller scores them either way).
    */
   quotesWithWords(
     guildId: string,

@@ -31,17 +31,44 @@ export const scopeOfRow = (c: SqlClient): string => `${c.dialect === 'sqlite' ? 
 /** The heading columns a title row copies from its article row. */
 const HEADING = 'id, slug, title, source, url, site_name, published_at, added_by, added_at';
 
-/** Write (or refresh) the title row of the article `id` in a server (null: bundled), in the article's transaction. */
-export async function indexTitle(c: SqlClient, guildId: string | null, id: string, title: string, slug: string): Promise<void> {
+/** What a title row is made of: the article (by id, in one server) and the title and slug it was stored with. */
+export interface TitleEntry {
+  readonly id: string;
+  readonly title: string;
+  readonly slug: string;
+}
+
+/** Title rows written per statement (three values each). */
+const TITLE_BATCH = 300;
+
+/**
+ * Write (or refresh) the title rows of articles of one server (null: bundled), in the articles'
+ * transaction; the heading columns are copied from the article rows.
+ */
+export async function indexTitles(c: SqlClient, guildId: string | null, entries: readonly TitleEntry[]): Promise<void> {
   const scope = guildId ?? '';
-  await c.run(
-    `INSERT INTO article_search (pk, scope, scope_mark, words, lower_title, ${HEADING})
-      SELECT pk, @scope, @mark, @words, @lower, ${HEADING} FROM articles WHERE ${scopeOfRow(c)} = @scope AND id = @id
-      ON CONFLICT (pk) DO UPDATE SET words = excluded.words, lower_title = excluded.lower_title, slug = excluded.slug,
-        title = excluded.title, source = excluded.source, url = excluded.url, site_name = excluded.site_name,
-        published_at = excluded.published_at, added_by = excluded.added_by, added_at = excluded.added_at`,
-    { scope, mark: scopeMark(scope), id, words: titleSearchWords(title, slug), lower: title.toLowerCase() },
-  );
+  for (let i = 0; i < entries.length; i += TITLE_BATCH) {
+    const batch = entries.slice(i, i + TITLE_BATCH);
+    const params: Record<string, SqlValue> = { scope, mark: scopeMark(scope) };
+    const rows = batch.map((e, k) => {
+      Object.assign(params, { [`i${k}`]: e.id, [`w${k}`]: titleSearchWords(e.title, e.slug), [`l${k}`]: e.title.toLowerCase() });
+      return k === 0 ? `SELECT @i0 AS id, @w0 AS words, @l0 AS lower_title` : `SELECT @i${k}, @w${k}, @l${k}`;
+    });
+    await c.run(
+      `INSERT INTO article_search (pk, scope, scope_mark, words, lower_title, ${HEADING})
+        SELECT a.pk, @scope, @mark, v.words, v.lower_title, ${HEADING.split(', ').map((h) => `a.${h}`).join(', ')}
+        FROM (${rows.join(' UNION ALL ')}) AS v JOIN articles a ON a.id = v.id WHERE ${scopeOfRow(c).replace('guild_id', 'a.guild_id')} = @scope
+        ON CONFLICT (pk) DO UPDATE SET words = excluded.words, lower_title = excluded.lower_title, slug = excluded.slug,
+          title = excluded.title, source = excluded.source, url = excluded.url, site_name = excluded.site_name,
+          published_at = excluded.published_at, added_by = excluded.added_by, added_at = excluded.added_at`,
+      params,
+    );
+  }
+}
+
+/** Write (or refresh) the title row of the article `id` in a server (null: bundled), in the article's transaction. */
+export function indexTitle(c: SqlClient, guildId: string | null, id: string, title: string, slug: string): Promise<void> {
+  return indexTitles(c, guildId, [{ id, title, slug }]);
 }
 
 /** Rows per multi-row INSERT: well under SQLite's 32,766 bound values. */
@@ -117,6 +144,15 @@ function quoteRows(articleId: string, quotes: readonly IndexedQuote[]): SqlValue
       q.json,
     ];
   });
+}
+
+/**
+ * Quote rows of analyses no server holds yet and never indexed (a bulk import: the archive bench),
+ * a few statements for the whole batch; counts follow when the articles are inserted.
+ */
+export async function insertNewQuoteRows(tx: SqlClient, entries: ReadonlyArray<{ readonly articleId: string; readonly version: number; readonly quotes: readonly IndexedQuote[] }>): Promise<void> {
+  await insertRows(tx, 'article_quotes', QUOTE_COLUMNS, entries.flatMap((e) => quoteRows(e.articleId, e.quotes)));
+  await insertRows(tx, 'quote_sets', ['article_id', 'version', 'quotes'], entries.map((e) => [e.articleId, e.version, e.quotes.length]));
 }
 
 /**

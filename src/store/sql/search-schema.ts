@@ -18,16 +18,10 @@
  *
  * Text indexes differ by engine: SQLite keeps FTS5 tables beside them (trigram for titles and
  * names, unicode61 words for quotes; contentless, written by triggers); PostgreSQL has pg_trgm GIN
- * indexes and a GIN index on the quote's word array.
+ * indexes, a tsvector of the title words and a GIN index on the quote's word array.
  */
 import type { Dialect } from './client';
 import { autoKey, type SqlMigration } from './migrate';
-
-/**
- * PostgreSQL's one trigram index over a title row: word starts and title substrings are both LIKE
- * patterns on it (a match across the two parts is only a spare candidate; the matcher decides).
- */
-export const ARTICLE_SEARCH_TEXT = `(words || '|' || lower_title)`;
 
 /** Private-use characters: never in a title, so a scope mark cannot match text. */
 const MARK_BASE = 0xe000;
@@ -143,11 +137,17 @@ function sqliteTextIndexes(): string {
     END;`;
 }
 
-/** PostgreSQL's text indexes: trigrams for word starts and substrings, the word array for phrases. */
+/**
+ * PostgreSQL's text indexes: the title's words as a tsvector ('simple': the words as folded, no
+ * stemming), whose prefix queries (`ven:*`) find word starts exactly; trigrams for title
+ * substrings and typed names; the quote's word array for phrases.
+ */
 function postgresTextIndexes(): string {
   return `
     CREATE EXTENSION IF NOT EXISTS pg_trgm;
-    CREATE INDEX article_search_text ON article_search USING gin (${ARTICLE_SEARCH_TEXT} gin_trgm_ops);
+    ALTER TABLE article_search ADD COLUMN words_tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', words)) STORED;
+    CREATE INDEX article_search_words ON article_search USING gin (words_tsv);
+    CREATE INDEX article_search_title ON article_search USING gin (lower_title gin_trgm_ops);
     CREATE INDEX article_quotes_words ON article_quotes USING gin (string_to_array(words, ' '));
     CREATE INDEX speaker_names_search ON speaker_names USING gin (search gin_trgm_ops);`;
 }
@@ -173,7 +173,7 @@ function searchSchema(d: Dialect): string {
       added_at TEXT NOT NULL
     );
     CREATE INDEX article_search_scope ON article_search (scope, pk);
-    CREATE INDEX article_search_id ON article_search (id, scope);
+    CREATE INDEX article_search_id ON article_search (id, scope, added_at, pk);
     CREATE INDEX article_search_added ON article_search (scope, added_at, pk);
     CREATE INDEX articles_scope_slug ON articles (guild_id, slug);
     CREATE TABLE quote_sets (
@@ -198,7 +198,7 @@ function searchSchema(d: Dialect): string {
       quote TEXT NOT NULL,
       UNIQUE (article_id, idx)
     );
-    CREATE INDEX article_quotes_speaker ON article_quotes (speaker_key, article_id);
+    CREATE INDEX article_quotes_speaker ON article_quotes (speaker_key, article_id, idx, qk);
     CREATE TABLE speaker_keys (
       scope TEXT NOT NULL,
       speaker_key TEXT NOT NULL,

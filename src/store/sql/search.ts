@@ -5,10 +5,10 @@
  */
 import { z } from 'zod';
 import type { ArticleHeading, ArticleSearch, FoundQuote, SearchStore, SpeakerForm, SpeakerKeyCount } from '../ports';
-import type { SqlClient, SqlValue } from './client';
+import { toNumber, type SqlClient, type SqlValue } from './client';
 import { int, opt } from './rows';
 import { nameSearchText, replaceQuoteRows, scopeOfRow } from './search-rows';
-import { ARTICLE_SEARCH_TEXT, scopeMark } from './search-schema';
+import { scopeMark } from './search-schema';
 
 const nullable = opt(z.string());
 
@@ -64,6 +64,9 @@ function listParams(prefix: string, values: readonly SqlValue[]): { sql: string;
   return { sql: values.map((_, i) => `@${prefix}${i}`).join(', '), params };
 }
 
+/** A quote row sorted costs about this many article index entries walked (see walkFor). */
+const SORT_COST = 4;
+
 /** Values per IN list: keeps each statement well under either engine's bound-value limit. */
 const IN_CHUNK = 500;
 function chunks<T>(xs: readonly T[], size = IN_CHUNK): T[][] {
@@ -100,38 +103,82 @@ export function sqlSearchStore(sql: SqlClient): SearchStore {
         params[`w${n}`] = [inScope, ...query.words.map((w) => `words : ${ftsString(`  ${w}`)}`)].join(' AND ');
         selects.push(fts(`w${n}`));
       }
-      if (query.text.length >= 3) {
+      if (query.substring && query.text.length >= 3) {
         params[`t${n}`] = `${inScope} AND title : ${ftsString(query.text)}`;
         selects.push(fts(`t${n}`));
       }
       return { selects, params };
     }
-    const like = (m: string) => `SELECT pk FROM article_search WHERE scope = @s${n} AND ${m} ORDER BY pk DESC LIMIT @limit`;
+    const newest = (m: string) => `SELECT pk FROM article_search WHERE scope = @s${n} AND ${m} ORDER BY pk DESC LIMIT @limit`;
     if (query.words.length > 0) {
-      query.words.forEach((w, i) => (params[`w${n}_${i}`] = likeAnywhere(`  ${w}`)));
-      selects.push(like(query.words.map((_, i) => `${ARTICLE_SEARCH_TEXT} LIKE @w${n}_${i}`).join(' AND ')));
+      // Folded words are letters and digits only, so each quoted as a prefix term is safe.
+      params[`w${n}`] = query.words.map((w) => `'${w}':*`).join(' & ');
+      selects.push(newest(`words_tsv @@ to_tsquery('simple', @w${n})`));
     }
-    if (query.text.length >= 3) {
+    if (query.substring && query.text.length >= 3) {
       params[`t${n}`] = likeAnywhere(query.text);
-      selects.push(like(`${ARTICLE_SEARCH_TEXT} LIKE @t${n}`));
+      selects.push(newest(`lower_title LIKE @t${n}`));
     }
     return { selects, params };
   }
 
   const quoteSelect = `SELECT ${HEADING_COLUMNS}, q.idx, q.words, q.quote`;
+  /** The keys of a quote row in the server's order (what quotesInScopes sorts and cuts). */
+  const quoteKeys = 'SELECT q.qk AS qk, a.pk AS pk, a.added_at AS added_at, q.idx AS idx';
   const NEWEST_THEN_TEXT = 'ORDER BY a.added_at DESC, a.pk DESC, q.idx';
 
-  /**
-   * Quote rows of the server in the library's order, at most @limit: one SELECT per scope (own,
-   * bundled), each able to walk its scope's articles newest first, merged.
-   */
-  async function quotesInScopes(guildId: string, body: (scope: string) => string, params: Record<string, SqlValue>): Promise<FoundQuote[]> {
-    const parts = scopesOf(guildId).map((scope, n) => `SELECT * FROM (${body(`@s${n}`)} ${NEWEST_THEN_TEXT} LIMIT @limit) AS s${n}`);
-    const rows = await sql.all(`SELECT * FROM (${parts.join(' UNION ALL ')}) AS found ORDER BY added_at DESC, pk DESC, idx LIMIT @limit`, {
+  /** How many quotes the server's articles hold under `keys` (from the counts, not the rows). */
+  async function quotesUnder(guildId: string, keys: readonly string[]): Promise<number> {
+    const { sql: list, params } = listParams('k', keys);
+    const row = await sql.get<{ n: unknown }>(`SELECT coalesce(sum(quotes), 0) AS n FROM speaker_keys WHERE scope IN (@guild, '') AND speaker_key IN (${list})`, {
       ...params,
-      s0: guildId,
-      s1: '',
+      guild: guildId,
     });
+    return toNumber(row?.n ?? 0);
+  }
+
+  /**
+   * The keys of a speaker's quote rows in one scope, two ways. Sorting: every row of the speaker's
+   * (materialized, so neither engine turns it into a walk), then sorted. Walking: the scope's
+   * articles newest first until the list is full (SQLite keeps no statistics, so CROSS JOIN puts
+   * the articles first; PostgreSQL's planner chooses, and walks when the speaker is common).
+   */
+  /** A clause that keeps a subquery from being merged into the query around it (each engine's idiom). */
+  const FENCE = sqlite ? 'LIMIT -1' : 'OFFSET 0';
+  const speakerRows = (walk: boolean, list: string, extra = '') => (scope: string) =>
+    walk
+      ? `${quoteKeys} FROM article_search a CROSS JOIN article_quotes q
+          WHERE a.id = q.article_id AND a.scope = ${scope} AND q.speaker_key IN (${list}) ${extra}`
+      : `${quoteKeys} FROM (SELECT qk, article_id, idx FROM article_quotes WHERE speaker_key IN (${list}) ${extra} ${FENCE}) AS q
+          CROSS JOIN article_search a WHERE a.id = q.article_id AND a.scope = ${scope}`;
+
+  /**
+   * Whether a speaker's list should walk the newest articles: walking reads about
+   * limit x span / quotes article index entries, sorting joins and sorts every one of the
+   * speaker's quotes, which costs about SORT_COST times as much per row (measured at 100,000
+   * articles on both engines); so walk when SORT_COST x quotes^2 > limit x span. The span of row
+   * keys bounds the server's article count from above (two index reads), which only ever favours sorting.
+   */
+  async function walkFor(guildId: string, quotes: number, limit: number): Promise<boolean> {
+    if (quotes <= limit) return false;
+    const span = await sql.get<{ n: unknown }>('SELECT coalesce(max(pk) - min(pk) + 1, 0) AS n FROM article_search WHERE scope = ?', [guildId]);
+    return SORT_COST * quotes * quotes > limit * toNumber(span?.n ?? 0);
+  }
+
+  /**
+   * Quote rows of the server in the library's order, at most @limit. `light(scope)` selects the
+   * keys only (qk, pk, added_at, idx: index entries) from one scope; each scope's walk is cut at
+   * @limit, the two are merged, and only the rows kept are read in full.
+   */
+  async function quotesInScopes(guildId: string, light: (scope: string) => string, params: Record<string, SqlValue>): Promise<FoundQuote[]> {
+    const parts = scopesOf(guildId).map((_, n) => `SELECT * FROM (${light(`@s${n}`)} ${NEWEST_THEN_TEXT} LIMIT @limit) AS s${n}`);
+    const rows = await sql.all(
+      `SELECT ${HEADING_COLUMNS}, q.idx, q.words, q.quote
+        FROM (SELECT * FROM (${parts.join(' UNION ALL ')}) AS u ORDER BY added_at DESC, pk DESC, idx LIMIT @limit) AS l
+        JOIN article_quotes q ON q.qk = l.qk JOIN article_search a ON a.pk = l.pk
+        ORDER BY l.added_at DESC, l.pk DESC, l.idx`,
+      { ...params, s0: guildId, s1: '' },
+    );
     return rows.map(toFound);
   }
 
@@ -264,12 +311,11 @@ export function sqlSearchStore(sql: SqlClient): SearchStore {
     async quotesBy(guildId, keys, { articleId, limit }) {
       if (keys.length === 0) return [];
       const { sql: list, params } = listParams('k', keys);
-      const inArticle = articleId === undefined ? '' : 'AND q.article_id = @article';
-      return quotesInScopes(
-        guildId,
-        (scope) => `${quoteSelect} FROM article_quotes q JOIN article_search a ON a.id = q.article_id AND a.scope = ${scope} WHERE q.speaker_key IN (${list}) ${inArticle}`,
-        { ...params, limit, ...(articleId !== undefined && { article: articleId }) },
-      );
+      if (articleId !== undefined) {
+        return quotesInScopes(guildId, speakerRows(false, list, 'AND article_id = @article'), { ...params, limit, article: articleId });
+      }
+      const walk = await walkFor(guildId, await quotesUnder(guildId, keys), limit);
+      return quotesInScopes(guildId, speakerRows(walk, list), { ...params, limit });
     },
 
     async quotesWithWords(guildId, anyOf, { articleId, keys, limit }) {
@@ -280,12 +326,14 @@ export function sqlSearchStore(sql: SqlClient): SearchStore {
       const join = (scope: string) => `JOIN article_search a ON a.id = q.article_id AND a.scope = ${scope}`;
       if (articleId !== undefined) {
         // One article: all its quotes (an article's quotes are few); the caller scores them.
-        return quotesInScopes(guildId, (scope) => `${quoteSelect} FROM article_quotes q ${join(scope)} WHERE q.article_id = @article ${keyFilter}`, {
+        return quotesInScopes(guildId, (scope) => `${quoteKeys} FROM article_quotes q ${join(scope)} WHERE q.article_id = @article ${keyFilter}`, {
           ...base,
           article: articleId,
         });
       }
       if (anyOf.length === 0) return [];
+      // A speaker with few quotes: all of them (the caller scores them), not a walk of every match.
+      if (keys !== undefined && (await quotesUnder(guildId, keys)) <= limit) return quotesInScopes(guildId, speakerRows(false, byKeys.sql), base);
       if (sqlite) {
         // The most recently indexed matches (FTS5 walks its index newest first), then put in order.
         const rows = await sql.all(
@@ -299,7 +347,7 @@ export function sqlSearchStore(sql: SqlClient): SearchStore {
       }
       return quotesInScopes(
         guildId,
-        (scope) => `${quoteSelect} FROM article_quotes q ${join(scope)}
+        (scope) => `${quoteKeys} FROM article_quotes q ${join(scope)}
           WHERE string_to_array(q.words, ' ') && string_to_array(@words, ' ') ${keyFilter}`,
         { ...base, words: anyOf.join(' ') },
       );

@@ -14,7 +14,7 @@ function article(text: string, title = 'A title'): Article {
   return { id: articleIdOf(text), title, source: 'text', text, paragraphs: [{ start: 0, end: text.length }], boilerplate: [] };
 }
 
-const search = (text: string, words = text.split(' ').filter(Boolean)): ArticleSearch => ({ text, words });
+const search = (text: string, words = text.split(' ').filter(Boolean)): ArticleSearch => ({ text, words, substring: true });
 
 /** A quote row as the library derives it (only the fields a test looks at vary). */
 function quote(words: string, speaker?: { key: string; name: string; mention?: string; mentionKey?: string }): IndexedQuote {
@@ -56,9 +56,10 @@ describe.each(BACKENDS)('search store on %s', (backend) => {
     expect(await titles(stores, 'g', search('b'))).toEqual(['Seven bridges to reopen', 'Zürich votes on the new bridge', 'Venezuela agrees to take back migrants']);
     // Substring of the lower-case title (3+ characters): "even" is inside "Seven".
     expect(await titles(stores, 'g', search('even', []))).toEqual(['Seven bridges to reopen']);
+    expect(await titles(stores, 'g', { ...search('even', []), substring: false })).toEqual([]);
     // Slug, whole; id prefix.
     expect(await titles(stores, 'h', search('venezuela-agrees', []))).toEqual(['Venezuela agrees to take back migrants']);
-    expect(await titles(stores, 'h', { text: bundled.id.slice(0, 6), words: [], idPrefix: bundled.id.slice(0, 6) })).toEqual(['Venezuela agrees to take back migrants']);
+    expect(await titles(stores, 'h', { text: bundled.id.slice(0, 6), words: [], idPrefix: bundled.id.slice(0, 6), substring: false })).toEqual(['Venezuela agrees to take back migrants']);
     expect(await titles(stores, 'h', search('ven'))).toEqual(['Venus probe launched', 'Venezuela agrees to take back migrants']);
     expect((await stores.search.articleCandidates('g', search('zur'), 5))[0]).toMatchObject({ guildId: 'g', slug: 'zurich-votes', addedAt: '2024-01-01T00:00:00.000Z' });
   });
@@ -143,6 +144,21 @@ describe.each(BACKENDS)('search store on %s', (backend) => {
     expect(await stores.search.quotesBy('h', ['grenell'], { limit: 10 })).toEqual([]);
   });
 
+  it('GIVEN a speaker quoted far more often than the list is long THEN the list walks the newest articles, in the same order', async () => {
+    const { stores } = await freshStores(backend);
+    const many = Array.from({ length: 2001 }, (_, k) => quote(`word${k}`, GRENELL));
+    await addQuoted(stores, 'g', 'Many.', 'Older', 1, many);
+    await addQuoted(stores, 'g', 'Newer.', 'Newer', 2, [quote('newest', GRENELL_SHORT), quote('again', GRENELL)]);
+    const found = await stores.search.quotesBy('g', ['richard grenell', 'grenell'], { limit: 4 });
+    expect(found.map((f) => [f.article.title, f.words])).toEqual([
+      ['Newer', 'newest'],
+      ['Newer', 'again'],
+      ['Older', 'word0'],
+      ['Older', 'word1'],
+    ]);
+    expect((await stores.search.quotesWithWords('g', ['word7'], { keys: ['richard grenell'], limit: 10 })).map((f) => f.words)).toEqual(['word7']);
+  });
+
   it('GIVEN phrase words THEN quotes with any of them (whole words), by speaker or in one article', async () => {
     const { stores } = await freshStores(backend);
     const one = await addQuoted(stores, 'g', 'One.', 'A', 1, [quote('it was a big gift', GRENELL), quote('gifted people', RUIZ)]);
@@ -152,7 +168,8 @@ describe.each(BACKENDS)('search store on %s', (backend) => {
       (await stores.search.quotesWithWords('g', anyOf, { limit: 10, ...options })).map((f) => f.words).sort();
     expect(await words(['gift'])).toEqual(['a gift for the city', 'it was a big gift']);
     expect(await words(['gift', 'nothing'])).toEqual(['a gift for the city', 'it was a big gift', 'nothing here']);
-    expect(await words(['gift'], { keys: ['ana ruiz'] })).toEqual(['a gift for the city']);
+    // A speaker with no more quotes than the limit: all of them, whatever their words.
+    expect(await words(['gift'], { keys: ['ana ruiz'] })).toEqual(['a gift for the city', 'gifted people']);
     expect(await words([], { articleId: one })).toEqual(['gifted people', 'it was a big gift']);
     expect(await words(['gift'], { keys: [] })).toEqual([]);
   });
