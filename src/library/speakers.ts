@@ -74,7 +74,7 @@ export interface SpeakerDirectoryDeps {
  * Speaker keys read to rank speakers: the most quoted and the typed-name matches, each up to this.
  * Every speaker of a server with fewer keys is ranked, so small servers see exactly the full index.
  */
-export const SPEAKER_CANDIDATES = 100;
+export const SPEAKER_CANDIDATES = 50;
 /** Quotes a speaker’s list shows at most (20 pages); the header still counts them all. */
 export const MAX_LISTED_QUOTES = 100;
 /** Quotes a phrase is compared with at most: the most recently indexed ones holding its rarest words. */
@@ -208,10 +208,10 @@ export function createSpeakerDirectory(deps: SpeakerDirectoryDeps): SpeakerDirec
         const inArticle = await search.speakerKeysOf(articleId);
         pool = (await summariesOf(guildId, inArticle.keys())).filter((e) => e.keys.some((k) => inArticle.has(k)));
       } else {
-        // Three characters or more: every name containing them (a superset of what matches).
-        // Fewer: the most quoted, and names with a word starting so.
+        // The most quoted, and names containing what was typed (where a word starts, under three
+        // characters): together a superset of the suggestions in all but the largest servers.
         const t = typed.trim().toLowerCase();
-        const keys = new Set(t.length >= 3 ? [] : await search.topSpeakerKeys(guildId, SPEAKER_CANDIDATES));
+        const keys = new Set(await search.topSpeakerKeys(guildId, SPEAKER_CANDIDATES));
         if (t) for (const k of await search.speakerKeysByText(guildId, t, SPEAKER_CANDIDATES)) keys.add(k);
         pool = await summariesOf(guildId, keys);
       }
