@@ -100,7 +100,7 @@ export interface LibraryDeps {
  * Candidate articles read per way of matching (id prefix, slug, word starts, title substring):
  * the newest that many are ranked by the matcher, so a server with fewer matches ranks them all.
  */
-const MATCH_CANDIDATES = 200;
+const MATCH_CANDIDATES = 100;
 
 /** Words of a reference the search store looks for (the longest: the rarest, in practice). */
 const SEARCHED_WORDS = 3;
