@@ -5,6 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ConfigError } from '../config';
 import { DatabaseOpenError } from '../store/open-errors';
 import { databaseOpenMessage } from './database-messages';
 import { EXIT, type CliCommand, type CliIo } from './types';
@@ -62,6 +63,11 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
     // Any subcommand that opens the database reports an unusable file the same way, in one line.
     if (err instanceof DatabaseOpenError) {
       io.stderr.write(`${databaseOpenMessage(err)}\n`);
+      return EXIT.failure;
+    }
+    // A bad setting reads the same from every subcommand that loads the configuration.
+    if (err instanceof ConfigError) {
+      io.stderr.write(`lede ${name}: ${err.message}\n`);
       return EXIT.failure;
     }
     throw err;

@@ -4,7 +4,7 @@
  * processes, which never change the schema; the embedded SQLite file (DATABASE_PATH) is migrated by
  * `npm start` too, so there it is optional. `--check` changes nothing and exits 1 when steps are due.
  */
-import { ConfigError, loadConfig, storeTargetOf } from '../../config';
+import { loadConfig, storeTargetOf } from '../../config';
 import { migrateAll, openClient, pendingMigrations, redactUrl } from '../../store/open';
 import { EXIT, type CliCommand } from '../types';
 
@@ -24,17 +24,8 @@ const command: CliCommand = {
       io.stderr.write(`lede migrate: unknown argument ${unknown[0]}\n\n${USAGE}\n`);
       return EXIT.usage;
     }
-    let config;
-    try {
-      config = loadConfig(io.env);
-    } catch (err) {
-      if (err instanceof ConfigError) {
-        io.stderr.write(`lede migrate: ${err.message}\n`);
-        return EXIT.failure;
-      }
-      throw err;
-    }
-    const target = storeTargetOf(config);
+    // A bad setting (ConfigError) is reported by the CLI's entry point, like for every subcommand.
+    const target = storeTargetOf(loadConfig(io.env));
     const where = target.kind === 'sqlite' ? `SQLite file ${target.path}` : `PostgreSQL ${redactUrl(target.url)}`;
     const sql = await openClient(target);
     try {
