@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../src/config';
 import { startBot } from '../src/discord/bot';
 import type { Command } from '../src/discord/command';
-import { md } from '../src/discord/render/escape';
+import { md } from '../src/core/markdown';
 import { FakeDiscord, opt, type SentInteraction, type SlashInput } from '../test/support/fake-discord';
 import { testEnv } from '../test/support/bot-harness';
 import { median, percentile, report } from './harness';

@@ -13,7 +13,7 @@ import { pageButtons, pageFromArg } from '../src/discord/paging';
 import { MANAGE_GUILD, missingPermissions, REQUIRED } from '../src/discord/permissions';
 import { articleEmbed, articleListEmbed, LOADED_NOTE } from '../src/discord/render/article';
 import { retentionFooter } from '../src/discord/render/retention';
-import { channelMention, escapeMarkdown, inlineCode, md, userMention, type Markdown } from '../src/discord/render/escape';
+import { channelMention, escapeMarkdown, inlineCode, md, userMention, type Markdown } from '../src/core/markdown';
 import type { Button, Reply } from '../src/discord/reply';
 import { clip, looksLikeUrl, type AddSource } from '../src/library';
 import type { Analysis } from '../src/nlp/analyze';

@@ -14,7 +14,7 @@ import { BotError } from '../src/discord/errors';
 import { LIMITS } from '../src/discord/limits';
 import { LOADED_NOTE } from '../src/discord/render/article';
 import { askReply } from '../src/discord/render/ask';
-import { md, type Markdown } from '../src/discord/render/escape';
+import { md, type Markdown } from '../src/core/markdown';
 import type { Button, Reply } from '../src/discord/reply';
 import { clip, looksLikeUrl, MAX_QUESTION_CHARS } from '../src/library';
 import type { StoredArticle } from '../src/store/ports';

@@ -8,7 +8,7 @@ import type { Command } from '../src/discord/command';
 import type { CommandContext } from '../src/discord/context';
 import { BotError } from '../src/discord/errors';
 import { MANAGE_GUILD } from '../src/discord/permissions';
-import { channelMention, discordTime, escapeMarkdown, joinMarkdown, md, type Markdown } from '../src/discord/render/escape';
+import { channelMention, discordTime, escapeMarkdown, joinMarkdown, md, type Markdown } from '../src/core/markdown';
 import { COLORS, type Reply } from '../src/discord/reply';
 import { describeDays, type Digest, type DigestRuntime } from '../src/digest/index';
 import type { DigestRun, StoredSchedule } from '../src/store/ports';

@@ -8,7 +8,7 @@ import type { Command } from '../src/discord/command';
 import type { CommandContext } from '../src/discord/context';
 import { BotError } from '../src/discord/errors';
 import { MANAGE_GUILD } from '../src/discord/permissions';
-import { channelMention, discordTime, escapeMarkdown, inlineCode, joinMarkdown, md, type Markdown } from '../src/discord/render/escape';
+import { channelMention, discordTime, escapeMarkdown, inlineCode, joinMarkdown, md, type Markdown } from '../src/core/markdown';
 import { COLORS, type Embed } from '../src/discord/reply';
 import { FEED_LIMITS, type FeedRuntime, type FeedStatus } from '../src/feeds/index';
 import { clip } from '../src/library';

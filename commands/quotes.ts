@@ -12,7 +12,7 @@ import { truncate } from '../src/discord/limits';
 import { pageFromArg } from '../src/discord/paging';
 import { describeSource, LOADED_NOTE } from '../src/discord/render/article';
 import { NOT_ENGLISH } from '../src/discord/messages';
-import { escapeMarkdown, joinMarkdown, md, trustedMarkdown, type Markdown } from '../src/discord/render/escape';
+import { escapeMarkdown, joinMarkdown, md, trustedMarkdown, type Markdown } from '../src/core/markdown';
 import { quoteBlock } from '../src/discord/render/quotes';
 import { pagedQuotes, safePageButtons, type QuotePages } from '../src/discord/render/quotes-page';
 import { COLORS, type Reply } from '../src/discord/reply';

@@ -11,7 +11,7 @@ import type { Invocation } from '../src/discord/context';
 import { BotError } from '../src/discord/errors';
 import { paginateBlocks, pageFromArg } from '../src/discord/paging';
 import { describeSource, LOADED_NOTE } from '../src/discord/render/article';
-import { escapeMarkdown, joinMarkdown, md, type Markdown } from '../src/discord/render/escape';
+import { escapeMarkdown, joinMarkdown, md, type Markdown } from '../src/core/markdown';
 import { safePageButtons } from '../src/discord/render/quotes-page';
 import { COLORS, type EmbedField, type Reply } from '../src/discord/reply';
 import { clip, looksLikeUrl } from '../src/library';

@@ -13,7 +13,7 @@ import { BotError } from '../src/discord/errors';
 import { LIMITS, truncate } from '../src/discord/limits';
 import { pageFromArg } from '../src/discord/paging';
 import { LOADED_NOTE } from '../src/discord/render/article';
-import { escapeMarkdown, joinMarkdown, markdownLink, md, type Markdown } from '../src/discord/render/escape';
+import { escapeMarkdown, joinMarkdown, markdownLink, md, type Markdown } from '../src/core/markdown';
 import { quoteBlock } from '../src/discord/render/quotes';
 import { pagedQuotes, safePageButtons } from '../src/discord/render/quotes-page';
 import { COLORS, type Reply } from '../src/discord/reply';

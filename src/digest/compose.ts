@@ -34,7 +34,7 @@ export interface DigestParts {
   topQuoteOf(article: DigestArticle): DigestQuote | undefined;
 }
 
-/** Title and description are Markdown (render/escape.ts): a value from an article or a feed is escaped to get there. */
+/** Title and description are Markdown (src/core/markdown.ts): a value from an article or a feed is escaped to get there. */
 export interface DigestEmbed {
   readonly title?: Markdown;
   readonly url?: string;

@@ -1,6 +1,6 @@
 /** Discord markdown helpers for the digest: text from articles is shown verbatim, never interpreted as markup. */
 
-export { escapeMarkdown, joinMarkdown, linkTarget, markdownLink, md, type Markdown } from '../discord/render/escape';
+export { escapeMarkdown, joinMarkdown, linkTarget, markdownLink, md, type Markdown } from '../core/markdown';
 
 /** Cut `text` to at most `max` characters at a word boundary, ending with "…". */
 export function clip(text: string, max: number): string {

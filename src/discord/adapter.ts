@@ -23,7 +23,7 @@ import type { Attachment, DiscordActions, Options, Services } from './context';
 import { decodeCustomId } from './custom-id';
 import { BotError } from './errors';
 import { fitReply } from './limits';
-import { plainText } from './render/escape';
+import { plainText } from '../core/markdown';
 import type { Button, ButtonStyle, Embed, Reply } from './reply';
 import type { RoutedAutocompleteContext, RoutedCommandContext, RoutedComponentContext } from './router';
 

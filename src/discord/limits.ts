@@ -3,7 +3,7 @@
  * one function that makes any Reply fit them. Text is cut at a word boundary with a visible "…"
  * marker, never silently mid-word; commands that have more to say page it (src/discord/paging.ts).
  */
-import { md, type Markdown } from './render/escape';
+import { md, type Markdown } from '../core/markdown';
 import type { Embed, EmbedField, Reply } from './reply';
 
 export const LIMITS = {
@@ -30,7 +30,7 @@ export const LIMITS = {
 /**
  * `text` in at most `max` characters: cut at a word boundary (when one is near) and marked "…".
  * The result keeps the input's type: the start of escaped Markdown followed by "…" is still
- * escaped Markdown (render/escape.ts).
+ * escaped Markdown (src/core/markdown.ts).
  */
 export function truncate(text: Markdown, max: number): Markdown;
 export function truncate(text: string, max: number): string;

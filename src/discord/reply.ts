@@ -4,10 +4,10 @@
  * (src/discord/render/text.ts). Limits are enforced on the way out (src/discord/limits.ts).
  *
  * Where Discord renders markdown (content, embed title, description, field names and values) the
- * model takes `Markdown`, so a value from a source must be escaped to get there (render/escape.ts).
+ * model takes `Markdown`, so a value from a source must be escaped to get there (src/core/markdown.ts).
  * Embed author and footer and button labels are shown as written: plain strings.
  */
-import type { Markdown } from './render/escape';
+import type { Markdown } from '../core/markdown';
 
 export interface EmbedField {
   readonly name: Markdown;

@@ -13,7 +13,7 @@ import { BotError } from './errors';
 import { LIMITS, truncate } from './limits';
 import { describeError } from './messages';
 import { createRateLimiter, RATE_LIMITS, type RateLimitOptions } from './rate-limit';
-import { trustedMarkdown } from './render/escape';
+import { trustedMarkdown } from '../core/markdown';
 import type { Reply } from './reply';
 
 /** Discord allows 3 s for the first response; deferring at 1 s leaves room for a slow network. */

@@ -13,7 +13,7 @@ import { missingPermissions, REQUIRED } from './permissions';
 import type { RateLimiter } from './rate-limit';
 import { MAX_QUESTION_CHARS } from '../library';
 import { askReply } from './render/ask';
-import { escapeMarkdown, joinMarkdown, md, trustedMarkdown, type Markdown } from './render/escape';
+import { escapeMarkdown, joinMarkdown, md, trustedMarkdown, type Markdown } from '../core/markdown';
 import type { Reply } from './reply';
 import { NO_MENTIONS, toMessagePayload } from './adapter';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConsoleParseError, parseSlashLine, type CommandDefinition } from '../../src/cli/console-parse';
 import { terminalStyle } from '../../src/cli/console';
-import { trustedMarkdown as m } from '../../src/discord/render/escape';
+import { trustedMarkdown as m } from '../../src/core/markdown';
 import { renderReplyAsText } from '../../src/discord/render/text';
 
 const defs: CommandDefinition[] = [

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeCustomId, encodeCustomId } from '../../src/discord/custom-id';
 import { embedLength, fitReply, LIMITS, truncate } from '../../src/discord/limits';
 import { pageButtons, pageFromArg, paginateBlocks } from '../../src/discord/paging';
-import { md, trustedMarkdown } from '../../src/discord/render/escape';
+import { md, trustedMarkdown } from '../../src/core/markdown';
 import type { Reply } from '../../src/discord/reply';
 
 describe('truncate', () => {

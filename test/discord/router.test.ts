@@ -9,7 +9,7 @@ import type { Options, Services } from '../../src/discord/context';
 import { BotError } from '../../src/discord/errors';
 import { CommandLoadError, definitionsHash, loadCommands } from '../../src/discord/loader';
 import { createRateLimiter } from '../../src/discord/rate-limit';
-import { md } from '../../src/discord/render/escape';
+import { md } from '../../src/core/markdown';
 import type { Reply } from '../../src/discord/reply';
 import { createRouter, type RoutedCommandContext } from '../../src/discord/router';
 import { UNEXPECTED } from '../../src/discord/messages';

@@ -3,7 +3,7 @@
  * text without the bot's mention.
  */
 import { describe, expect, it } from 'vitest';
-import { trustedMarkdown as m } from '../../src/discord/render/escape';
+import { trustedMarkdown as m } from '../../src/core/markdown';
 import { embedsAsContent, questionText } from '../../src/discord/thread-questions';
 
 describe('questionText', () => {

@@ -7,7 +7,7 @@ import { segment } from '../../nlp/segment';
 import type { ArticleListing, StoredArticle } from '../../store';
 import { truncate } from '../limits';
 import { COLORS, type Embed, type EmbedField } from '../reply';
-import { discordTime, escapeMarkdown, inlineCode, joinMarkdown, markdownLink, md, userMention, type Markdown } from './escape';
+import { discordTime, escapeMarkdown, inlineCode, joinMarkdown, markdownLink, md, userMention, type Markdown } from '../../core/markdown';
 
 /** Lead shown on the card: the first sentences, up to this many characters (a glance, not a summary). */
 export const LEAD_MAX_CHARS = 700;

@@ -1,5 +1,5 @@
 /**
- * The one escape point (src/discord/render/escape.ts): every construct of the markdown-injection
+ * The one escape point (src/core/markdown.ts): every construct of the markdown-injection
  * corpus shows literally, bidi controls are removed, links keep their label and target apart, and
  * the console renders the escapes back to exactly the source's visible characters.
  */
@@ -15,7 +15,7 @@ import {
   plainText,
   userMention,
   type Markdown,
-} from '../../../src/discord/render/escape';
+} from '../../../src/core/markdown';
 import { markdownToText } from '../../../src/discord/render/markdown-text';
 import { BIDI, expectNoLiveInjection, HOSTILE_TITLE, INJECTIONS, liveLinks, visible } from '../../support/markdown-injection';
 
