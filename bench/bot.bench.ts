@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config';
 import { startBot } from '../src/discord/bot';
-import type { Command } from '../src/discord/command';
+import type { Command } from '../src/core/command';
 import { md } from '../src/core/markdown';
 import { FakeDiscord, opt, type SentInteraction, type SlashInput } from '../test/support/fake-discord';
 import { testEnv } from '../test/support/bot-harness';

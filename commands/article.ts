@@ -3,18 +3,18 @@
  * render. Buttons: `alist:<guild>:<page>` pages the list; `adiscuss:<articleId>` starts a thread.
  */
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
-import { articleAutocomplete, articleOption, MAX_ARTICLE_REF_CHARS, resolveArticleOption } from '../src/discord/article-option';
-import type { Command } from '../src/discord/command';
-import type { CommandContext, ComponentContext } from '../src/discord/context';
-import { encodeCustomId } from '../src/discord/custom-id';
-import { BotError } from '../src/discord/errors';
-import { LIMITS } from '../src/discord/limits';
-import { pageButtons, pageFromArg } from '../src/discord/paging';
-import { MANAGE_GUILD, missingPermissions, REQUIRED } from '../src/discord/permissions';
-import { articleEmbed, articleListEmbed, LOADED_NOTE } from '../src/discord/render/article';
-import { retentionFooter } from '../src/discord/render/retention';
+import { articleAutocomplete, articleOption, MAX_ARTICLE_REF_CHARS, resolveArticleOption } from '../src/core/article-option';
+import type { Command } from '../src/core/command';
+import type { CommandContext, ComponentContext } from '../src/core/context';
+import { encodeCustomId } from '../src/core/custom-id';
+import { BotError } from '../src/core/errors';
+import { LIMITS } from '../src/core/limits';
+import { pageButtons, pageFromArg } from '../src/core/paging';
+import { MANAGE_GUILD, missingPermissions, REQUIRED } from '../src/core/permissions';
+import { articleEmbed, articleListEmbed, LOADED_NOTE } from '../src/core/render/article';
+import { retentionFooter } from '../src/core/render/retention';
 import { channelMention, escapeMarkdown, inlineCode, md, userMention, type Markdown } from '../src/core/markdown';
-import type { Button, Reply } from '../src/discord/reply';
+import type { Button, Reply } from '../src/core/reply';
 import { clip, looksLikeUrl, type AddSource } from '../src/library';
 import type { Analysis } from '../src/nlp/analyze';
 import type { StoredArticle } from '../src/store/ports';

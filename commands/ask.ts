@@ -6,16 +6,16 @@
  * fits in a button id) so one click answers it.
  */
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
-import { articleAutocomplete, articleOption, resolveArticleOption } from '../src/discord/article-option';
-import type { Command } from '../src/discord/command';
-import type { CommandContext, Invocation } from '../src/discord/context';
-import { CustomIdError, encodeCustomId } from '../src/discord/custom-id';
-import { BotError } from '../src/discord/errors';
-import { LIMITS } from '../src/discord/limits';
-import { LOADED_NOTE } from '../src/discord/render/article';
-import { askReply } from '../src/discord/render/ask';
+import { articleAutocomplete, articleOption, resolveArticleOption } from '../src/core/article-option';
+import type { Command } from '../src/core/command';
+import type { CommandContext, Invocation } from '../src/core/context';
+import { CustomIdError, encodeCustomId } from '../src/core/custom-id';
+import { BotError } from '../src/core/errors';
+import { LIMITS } from '../src/core/limits';
+import { LOADED_NOTE } from '../src/core/render/article';
+import { askReply } from '../src/core/render/ask';
 import { md, type Markdown } from '../src/core/markdown';
-import type { Button, Reply } from '../src/discord/reply';
+import type { Button, Reply } from '../src/core/reply';
 import { clip, looksLikeUrl, MAX_QUESTION_CHARS } from '../src/library';
 import type { StoredArticle } from '../src/store/ports';
 

@@ -4,12 +4,12 @@
  * need Manage Server; status and preview are for everyone (preview is ephemeral).
  */
 import { ChannelType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
-import type { Command } from '../src/discord/command';
-import type { CommandContext } from '../src/discord/context';
-import { BotError } from '../src/discord/errors';
-import { MANAGE_GUILD } from '../src/discord/permissions';
+import type { Command } from '../src/core/command';
+import type { CommandContext } from '../src/core/context';
+import { BotError } from '../src/core/errors';
+import { MANAGE_GUILD } from '../src/core/permissions';
 import { channelMention, discordTime, escapeMarkdown, joinMarkdown, md, type Markdown } from '../src/core/markdown';
-import { COLORS, type Reply } from '../src/discord/reply';
+import { COLORS, type Reply } from '../src/core/reply';
 import { describeDays, type Digest, type DigestRuntime } from '../src/digest/index';
 import type { DigestRun, StoredSchedule } from '../src/store/ports';
 

@@ -4,16 +4,16 @@
  * each also gets a short silent post there. Thin: read options, call the feed service, render.
  */
 import { ChannelType, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
-import type { Command } from '../src/discord/command';
-import type { CommandContext } from '../src/discord/context';
-import { BotError } from '../src/discord/errors';
-import { MANAGE_GUILD } from '../src/discord/permissions';
+import type { Command } from '../src/core/command';
+import type { CommandContext } from '../src/core/context';
+import { BotError } from '../src/core/errors';
+import { MANAGE_GUILD } from '../src/core/permissions';
 import { channelMention, discordTime, escapeMarkdown, inlineCode, joinMarkdown, md, type Markdown } from '../src/core/markdown';
-import { COLORS, type Embed } from '../src/discord/reply';
+import { COLORS, type Embed } from '../src/core/reply';
 import { FEED_LIMITS, type FeedRuntime, type FeedStatus } from '../src/feeds/index';
 import { clip } from '../src/library';
 import type { RetentionReport } from '../src/library/retention';
-import { retentionStatusLines } from '../src/discord/render/retention';
+import { retentionStatusLines } from '../src/core/render/retention';
 
 /** Longest feed URL accepted (browsers cope with 2,000; feeds never need more). */
 const MAX_URL_CHARS = 2000;

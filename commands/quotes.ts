@@ -4,18 +4,18 @@
  * with buttons `qpage:<articleId>:<speaker>:<page>` that carry the whole state.
  */
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
-import { articleAutocomplete, articleOption, resolveArticleOption } from '../src/discord/article-option';
-import type { Choice, Command } from '../src/discord/command';
-import type { AutocompleteContext, Invocation } from '../src/discord/context';
-import { BotError } from '../src/discord/errors';
-import { truncate } from '../src/discord/limits';
-import { pageFromArg } from '../src/discord/paging';
-import { describeSource, LOADED_NOTE } from '../src/discord/render/article';
-import { NOT_ENGLISH } from '../src/discord/messages';
+import { articleAutocomplete, articleOption, resolveArticleOption } from '../src/core/article-option';
+import type { Choice, Command } from '../src/core/command';
+import type { AutocompleteContext, Invocation } from '../src/core/context';
+import { BotError } from '../src/core/errors';
+import { truncate } from '../src/core/limits';
+import { pageFromArg } from '../src/core/paging';
+import { describeSource, LOADED_NOTE } from '../src/core/render/article';
+import { NOT_ENGLISH } from '../src/core/messages';
 import { escapeMarkdown, joinMarkdown, md, trustedMarkdown, type Markdown } from '../src/core/markdown';
-import { quoteBlock } from '../src/discord/render/quotes';
-import { pagedQuotes, safePageButtons, type QuotePages } from '../src/discord/render/quotes-page';
-import { COLORS, type Reply } from '../src/discord/reply';
+import { quoteBlock } from '../src/core/render/quotes';
+import { pagedQuotes, safePageButtons, type QuotePages } from '../src/core/render/quotes-page';
+import { COLORS, type Reply } from '../src/core/reply';
 import { clip, looksLikeUrl } from '../src/library';
 import { speakerChoices } from '../src/library/speakers';
 import { filterBySpeaker, rankKeyQuotes, type Quote } from '../src/nlp/quotes';

@@ -5,15 +5,15 @@
  * Rare summaries longer than one embed are paged: `spage:<articleId>:<sentences>:<page>`.
  */
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
-import { articleAutocomplete, articleOption, resolveArticleOption } from '../src/discord/article-option';
-import type { Command } from '../src/discord/command';
-import type { Invocation } from '../src/discord/context';
-import { BotError } from '../src/discord/errors';
-import { paginateBlocks, pageFromArg } from '../src/discord/paging';
-import { describeSource, LOADED_NOTE } from '../src/discord/render/article';
+import { articleAutocomplete, articleOption, resolveArticleOption } from '../src/core/article-option';
+import type { Command } from '../src/core/command';
+import type { Invocation } from '../src/core/context';
+import { BotError } from '../src/core/errors';
+import { paginateBlocks, pageFromArg } from '../src/core/paging';
+import { describeSource, LOADED_NOTE } from '../src/core/render/article';
 import { escapeMarkdown, joinMarkdown, md, type Markdown } from '../src/core/markdown';
-import { safePageButtons } from '../src/discord/render/quotes-page';
-import { COLORS, type EmbedField, type Reply } from '../src/discord/reply';
+import { safePageButtons } from '../src/core/render/quotes-page';
+import { COLORS, type EmbedField, type Reply } from '../src/core/reply';
 import { clip, looksLikeUrl } from '../src/library';
 import { segment } from '../src/nlp/segment';
 import { DEFAULT_SENTENCES, MAX_SENTENCES, MIN_SENTENCES, summarize, type SummaryResult } from '../src/nlp/summarize';

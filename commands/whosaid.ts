@@ -6,17 +6,17 @@
  * `wsay:<articleId|->:<speaker>:<phrase words>:<page>`.
  */
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
-import { articleAutocomplete, articleOption, resolveArticleOption } from '../src/discord/article-option';
-import type { Command } from '../src/discord/command';
-import type { CommandContext, Invocation } from '../src/discord/context';
-import { BotError } from '../src/discord/errors';
-import { LIMITS, truncate } from '../src/discord/limits';
-import { pageFromArg } from '../src/discord/paging';
-import { LOADED_NOTE } from '../src/discord/render/article';
+import { articleAutocomplete, articleOption, resolveArticleOption } from '../src/core/article-option';
+import type { Command } from '../src/core/command';
+import type { CommandContext, Invocation } from '../src/core/context';
+import { BotError } from '../src/core/errors';
+import { LIMITS, truncate } from '../src/core/limits';
+import { pageFromArg } from '../src/core/paging';
+import { LOADED_NOTE } from '../src/core/render/article';
 import { escapeMarkdown, joinMarkdown, markdownLink, md, type Markdown } from '../src/core/markdown';
-import { quoteBlock } from '../src/discord/render/quotes';
-import { pagedQuotes, safePageButtons } from '../src/discord/render/quotes-page';
-import { COLORS, type Reply } from '../src/discord/reply';
+import { quoteBlock } from '../src/core/render/quotes';
+import { pagedQuotes, safePageButtons } from '../src/core/render/quotes-page';
+import { COLORS, type Reply } from '../src/core/reply';
 import { clip, looksLikeUrl } from '../src/library';
 import { speakerChoices, type ArticleRef, type SpeakerSummary } from '../src/library/speakers';
 import { phraseWords, type Quote } from '../src/nlp/quotes';

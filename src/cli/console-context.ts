@@ -3,13 +3,13 @@
  * Discord, answering into a text stream. The operator is the pseudo user 'console' in the pseudo
  * server 'console' and may do everything (no member permissions apply).
  */
-import type { Attachment, Options, Services } from '../discord/context';
-import type { Reply } from '../discord/reply';
-import type { Button } from '../discord/reply';
-import type { MarkdownTextStyle } from '../discord/render/markdown-text';
-import { renderReplyAsText } from '../discord/render/text';
-import type { RoutedCommandContext, RoutedComponentContext } from '../discord/router';
-import { decodeCustomId } from '../discord/custom-id';
+import type { Attachment, Options, Services } from '../core/context';
+import type { Reply } from '../core/reply';
+import type { Button } from '../core/reply';
+import type { MarkdownTextStyle } from '../core/render/markdown-text';
+import { renderReplyAsText } from '../core/render/text';
+import type { RoutedCommandContext, RoutedComponentContext } from '../core/router';
+import { decodeCustomId } from '../core/custom-id';
 import { OPTION_TYPE, type ParsedLine } from './console-parse';
 
 export const CONSOLE_GUILD = 'console';

@@ -8,10 +8,10 @@
 import { userInfo } from 'node:os';
 import { createInterface, type Interface } from 'node:readline';
 import type { Config } from '../config';
-import { createCore, type Core, type CoreOptions } from '../discord/core';
-import { commandDefinitions } from '../discord/loader';
-import { createLogger } from '../discord/logger';
-import type { MarkdownTextStyle } from '../discord/render/markdown-text';
+import { createCore, type Core, type CoreOptions } from '../core/root';
+import { commandDefinitions } from '../core/loader';
+import { createLogger } from '../core/logger';
+import type { MarkdownTextStyle } from '../core/render/markdown-text';
 import { boundedLines, type BoundedLine } from './bounded-lines';
 import { consoleCommandContext, consoleComponentContext, type ConsoleSession } from './console-context';
 import { ConsoleParseError, parseSlashLine, usageLines, type CommandDefinition } from './console-parse';

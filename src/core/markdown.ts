@@ -5,7 +5,7 @@
  * Discord renders markdown in message content, embed titles, descriptions, field names and field
  * values (masked links only in content, descriptions and field values; titles and field names still
  * render emphasis, code, spoilers, mentions and timestamps). Those places take `Markdown`
- * (src/discord/reply.ts, src/digest/compose.ts): a string type that only `md`, `escapeMarkdown` and
+ * (src/core/reply.ts, src/digest/compose.ts): a string type that only `md`, `escapeMarkdown` and
  * the helpers below produce. A value from a source cannot reach them unescaped: the compiler refuses
  * a plain string there. Text shows exactly as written, never as markup: a masked link cannot
  * disguise its target (`[the notice](https://evil.example)`), `<@id>`, `<t:…>`, `</cmd:id>` and
@@ -81,7 +81,7 @@ export function joinMarkdown(parts: readonly Markdown[], separator: Markdown): M
 }
 
 /**
- * Text Lede wrote itself as a plain string: the failure table (src/discord/messages.ts), whose own
+ * Text Lede wrote itself as a plain string: the failure table (src/core/messages.ts), whose own
  * words carry markdown and which escapes every value it quotes. Nothing from a source may come here.
  */
 export function trustedMarkdown(text: string): Markdown {

@@ -1,5 +1,5 @@
 /**
- * discord.js interactions -> the plain contexts commands see (src/discord/context.ts), and the
+ * discord.js interactions -> the plain contexts commands see (src/core/context.ts), and the
  * plain Reply -> a discord.js message payload. The response state machine lives here: first
  * response, deferral, edit, follow-up, and how an ephemeral error replaces a public deferral.
  */
@@ -18,14 +18,14 @@ import {
   type Client,
   type CommandInteractionOptionResolver,
 } from 'discord.js';
-import type { Choice } from './command';
-import type { Attachment, DiscordActions, Options, Services } from './context';
-import { decodeCustomId } from './custom-id';
-import { BotError } from './errors';
-import { fitReply } from './limits';
+import type { Choice } from '../core/command';
+import type { Attachment, DiscordActions, Options, Services } from '../core/context';
+import { decodeCustomId } from '../core/custom-id';
+import { BotError } from '../core/errors';
+import { fitReply } from '../core/limits';
 import { plainText } from '../core/markdown';
-import type { Button, ButtonStyle, Embed, Reply } from './reply';
-import type { RoutedAutocompleteContext, RoutedCommandContext, RoutedComponentContext } from './router';
+import type { Button, ButtonStyle, Embed, Reply } from '../core/reply';
+import type { RoutedAutocompleteContext, RoutedCommandContext, RoutedComponentContext } from '../core/router';
 
 /** Never ping anyone: article text can contain "@everyone" (also set client-wide). */
 export const NO_MENTIONS = { parse: [] as [], repliedUser: false };

@@ -8,9 +8,9 @@ import { Client, Events, GatewayIntentBits, type ClientOptions, type Interaction
 import type { Config } from '../config';
 import { discordPoster } from './digest-poster';
 import { autocompleteContext, commandContext, componentContext, discordActions, NO_MENTIONS } from './adapter';
-import { createCore, type Core, type CoreOptions } from './core';
-import { createLogger, type Logger } from './logger';
-import { createRateLimiter, RATE_LIMITS } from './rate-limit';
+import { createCore, type Core, type CoreOptions } from '../core/root';
+import { createLogger, type Logger } from '../core/logger';
+import { createRateLimiter, RATE_LIMITS } from '../core/rate-limit';
 import { registerIfChanged } from './register';
 import { answerThreadMessage } from './thread-questions';
 

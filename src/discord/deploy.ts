@@ -6,7 +6,7 @@
 import 'dotenv/config';
 import { REST } from 'discord.js';
 import { ConfigError, loadConfig } from '../config';
-import { commandDefinitions, loadCommands } from './loader';
+import { commandDefinitions, loadCommands } from '../core/loader';
 import { registerCommands } from './register';
 
 try {

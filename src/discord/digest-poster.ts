@@ -9,7 +9,7 @@ import { MessageFlags, type Client } from 'discord.js';
 import type { DigestMessage } from '../digest/compose';
 import type { ChannelCheck, DigestSender } from '../digest/scheduler';
 import { toApiEmbed, NO_MENTIONS } from './adapter';
-import { missingPermissions, REQUIRED } from './permissions';
+import { missingPermissions, REQUIRED } from '../core/permissions';
 
 export function discordPoster(client: Client): DigestSender {
   const channelOf = async (channelId: string) => client.channels.cache.get(channelId) ?? (await client.channels.fetch(channelId).catch(() => null));

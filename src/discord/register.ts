@@ -5,8 +5,8 @@
  */
 import { Routes, type REST } from 'discord.js';
 import type { StateStore } from '../store';
-import type { Command } from './command';
-import { commandDefinitions, definitionsHash } from './loader';
+import type { Command } from '../core/command';
+import { commandDefinitions, definitionsHash } from '../core/loader';
 
 export interface RegistrationTarget {
   readonly applicationId: string;

@@ -6,15 +6,15 @@
  * of messages that mention the bot, so this works by default.
  */
 import { PermissionFlagsBits, type Client, type Message } from 'discord.js';
-import type { Services } from './context';
-import { BotError } from './errors';
-import { describeError } from './messages';
-import { missingPermissions, REQUIRED } from './permissions';
-import type { RateLimiter } from './rate-limit';
+import type { Services } from '../core/context';
+import { BotError } from '../core/errors';
+import { describeError } from '../core/messages';
+import { missingPermissions, REQUIRED } from '../core/permissions';
+import type { RateLimiter } from '../core/rate-limit';
 import { MAX_QUESTION_CHARS } from '../library';
-import { askReply } from './render/ask';
+import { askReply } from '../core/render/ask';
 import { escapeMarkdown, joinMarkdown, md, trustedMarkdown, type Markdown } from '../core/markdown';
-import type { Reply } from './reply';
+import type { Reply } from '../core/reply';
 import { NO_MENTIONS, toMessagePayload } from './adapter';
 
 /** The question without the bot's mention(s). */

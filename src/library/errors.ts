@@ -1,6 +1,6 @@
 /**
  * Expected failures of the library, as values with stable codes. Only the Discord layer and the
- * console turn a code into words (src/discord/messages.ts); nothing here is shown verbatim.
+ * console turn a code into words (src/core/messages.ts); nothing here is shown verbatim.
  */
 import type { ArticleHeading } from '../store/ports';
 

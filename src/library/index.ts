@@ -30,3 +30,5 @@ export {
   type SpeakerQuotes,
   type ArticleRef,
 } from './speakers';
+export { inProcessWork, type ArticleWork } from './work';
+export type { AnalysedArticle } from './jobs';

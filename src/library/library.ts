@@ -17,7 +17,7 @@ import { slugify } from './slug';
 import type { AddSource, ArticleLoader } from './sources';
 import { createSpeakerDirectory, type SpeakerDirectory } from './speakers';
 import { looksLikeUrl, urlKey } from './url';
-import { inProcessWork, type ArticleWork } from '../workers/work';
+import { inProcessWork, type ArticleWork } from './work';
 
 export interface AddOutcome {
   readonly article: StoredArticle;

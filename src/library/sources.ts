@@ -8,7 +8,7 @@ import { extname, basename } from 'node:path';
 import type { Config } from '../config';
 import type { Article } from '../article/model';
 import { ArticleError } from '../article/errors';
-import { inProcessWork, type ArticleWork } from '../workers/work';
+import { inProcessWork, type ArticleWork } from './work';
 import { formatFromContentType, type ArticleFormat } from '../article/sniff';
 import { articleBodyDecoder, decodeArticleBytes } from '../article/decode';
 import { fetchOptionsFromConfig, parseContentType, safeFetch, type SafeFetchOptions, type FetchedDocument } from '../fetch';

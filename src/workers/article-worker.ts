@@ -6,7 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { ParseArticleInput } from '../article/parse';
-import { analyzeJob, parseJob, type JobReply } from './jobs';
+import { analyzeJob, parseJob, type JobReply } from '../library/jobs';
 import { fromWire, toWire, toWireAnalysis, type WireAnalysis, type WireArticle } from './wire';
 
 /** A job as it travels to a worker (wire.ts says why the article is packed). */

@@ -1,5 +1,5 @@
 /**
- * Why the worker pool could not parse or analyse an article. Stable codes; src/discord/messages.ts
+ * Why the worker pool could not parse or analyse an article. Stable codes; src/core/messages.ts
  * turns them into words. An ArticleError from the parser passes through unchanged.
  */
 export type ArticleWorkErrorCode =

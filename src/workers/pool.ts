@@ -13,9 +13,9 @@ import type { Article } from '../article/model';
 import type { ParseArticleInput } from '../article/parse';
 import { JOB_STARTED, type WorkerJob, type WorkerReply, type WorkerTask } from './article-worker';
 import { ArticleWorkError } from './errors';
-import { unwrapReply, type AnalysedArticle, type JobReply } from './jobs';
+import { unwrapReply, type AnalysedArticle, type JobReply } from '../library/jobs';
 import { fromWire, fromWireAnalysis, toWire, type WireAnalysis, type WireArticle } from './wire';
-import type { ArticleWork } from './work';
+import type { ArticleWork } from '../library/work';
 
 /** The pool's bounds, each with the reason for its value. */
 export const POOL_LIMITS = {

@@ -11,7 +11,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Article, Span } from '../article/model';
 import type { Analysis } from '../nlp/analyze';
 import type { IndexedQuote } from '../store/ports';
-import type { AnalysedArticle } from './jobs';
+import type { AnalysedArticle } from '../library/jobs';
 
 /** Quotes (or quote rows) per chunk: ~300 KB of JSON, a few ms to parse. */
 const CHUNK = 1000;

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { articleIdOf } from '../../src/article/model';
-import { commandDefinitions, loadCommands } from '../../src/discord/loader';
+import { commandDefinitions, loadCommands } from '../../src/core/loader';
 import { opt, PERMS, MEMBER_PERMISSIONS, type SentInteraction } from '../support/fake-discord';
 import type { Harness } from '../support/bot-harness';
 import { botPerFile, userFactory } from '../support/bot-per-file';

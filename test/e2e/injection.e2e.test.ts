@@ -7,7 +7,7 @@
  * control is left anywhere, and the verbatim text still shows every character of the source.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { markdownToText } from '../../src/discord/render/markdown-text';
+import { markdownToText } from '../../src/core/render/markdown-text';
 import { clip } from '../../src/library';
 import { startHarness, type Harness } from '../support/bot-harness';
 import { userFactory } from '../support/bot-per-file';

@@ -1,6 +1,6 @@
 /**
  * Links the bot never reads, through the real bot: a scheme other than http(s), and a user name or
- * password in the link. Each gets its own words (src/discord/messages.ts), naming the scheme, and a
+ * password in the link. Each gets its own words (src/core/messages.ts), naming the scheme, and a
  * link with credentials is never requested, so the credentials go nowhere.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -5,7 +5,7 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { STORE_UNAVAILABLE } from '../../src/discord/messages';
+import { STORE_UNAVAILABLE } from '../../src/core/messages';
 import { opt } from '../support/fake-discord';
 import { startHarness, TEST_BACKEND, type Harness } from '../support/bot-harness';
 

@@ -7,7 +7,7 @@
  */
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/discord/logger';
+import { createLogger } from '../../src/core/logger';
 import { opt, PERMS, MEMBER_PERMISSIONS } from '../support/fake-discord';
 import { startHarness, type Harness } from '../support/bot-harness';
 import { longBody, rssOf, startFeedServer, type FeedServer } from '../feeds/support/feed-server';

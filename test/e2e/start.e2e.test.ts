@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FakeDiscord } from '../support/fake-discord';
 import { testEnv } from '../support/bot-harness';
-import { commandDefinitions, loadCommands } from '../../src/discord/loader';
+import { commandDefinitions, loadCommands } from '../../src/core/loader';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'lede-start-'));

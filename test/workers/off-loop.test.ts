@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SafeFetchOptions } from '../../src/fetch';
 import { createArticleLoader, createLibrary, LIBRARY_LIMITS } from '../../src/library';
 import { openStores } from '../../src/store/open';
-import { createArticlePool, inProcessWork, type ArticleWork } from '../../src/workers';
+import { createArticlePool } from '../../src/workers';
+import { inProcessWork, type ArticleWork } from '../../src/library';
 import { longArticle } from '../support/long-article';
 import { watchLoop } from '../support/loop-stall';
 

@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ArticleError, parseArticle, type Article } from '../../src/article';
 import { analyzeArticle } from '../../src/nlp/analyze';
 import { indexedQuotes } from '../../src/library/quote-rows';
-import { ArticleWorkError, createArticlePool, inProcessWork, type ArticlePool, type ArticlePoolOptions } from '../../src/workers';
+import { ArticleWorkError, createArticlePool, type ArticlePool, type ArticlePoolOptions } from '../../src/workers';
+import { inProcessWork } from '../../src/library';
 import { longArticle } from '../support/long-article';
 
 const pools: ArticlePool[] = [];

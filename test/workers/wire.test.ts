@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/article';
-import { analyzeJob, unwrapReply } from '../../src/workers/jobs';
+import { analyzeJob, unwrapReply } from '../../src/library/jobs';
 import { fromWire, fromWireAnalysis, toWire, toWireAnalysis } from '../../src/workers/wire';
 import { HOSTILE_MARKDOWN, HOSTILE_TEXT } from '../support/hostile';
 

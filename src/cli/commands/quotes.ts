@@ -8,7 +8,7 @@
  */
 import { type Article } from '../../article';
 import { compactInvisible, type CompactedText } from '../../article/invisible';
-import { NOT_ENGLISH } from '../../discord/messages';
+import { NOT_ENGLISH } from '../../core/messages';
 import { looksEnglish } from '../../nlp/language';
 import { segment } from '../../nlp/segment';
 import { extractQuotes, filterBySpeaker, rankKeyQuotes, toQuoteRecord, type Quote, type QuoteRecord } from '../../nlp/quotes';

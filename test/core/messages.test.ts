@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ArticleError } from '../../src/article';
 import { FetchError } from '../../src/fetch';
-import { BotError } from '../../src/discord/errors';
-import { describeError, formatBytes, UNEXPECTED } from '../../src/discord/messages';
-import { scrubSecrets } from '../../src/discord/logger';
+import { BotError } from '../../src/core/errors';
+import { describeError, formatBytes, UNEXPECTED } from '../../src/core/messages';
+import { scrubSecrets } from '../../src/core/logger';
 import { LibraryError } from '../../src/library';
 import { ArticleWorkError } from '../../src/workers';
 

@@ -1,13 +1,13 @@
 /**
  * The message model every command answers with. It is plain data, independent of discord.js, so the
  * same reply is sent to Discord (src/discord/adapter.ts) or printed by the console
- * (src/discord/render/text.ts). Limits are enforced on the way out (src/discord/limits.ts).
+ * (src/core/render/text.ts). Limits are enforced on the way out (src/core/limits.ts).
  *
  * Where Discord renders markdown (content, embed title, description, field names and values) the
  * model takes `Markdown`, so a value from a source must be escaped to get there (src/core/markdown.ts).
  * Embed author and footer and button labels are shown as written: plain strings.
  */
-import type { Markdown } from '../core/markdown';
+import type { Markdown } from './markdown';
 
 export interface EmbedField {
   readonly name: Markdown;
@@ -32,7 +32,7 @@ export type ButtonStyle = 'primary' | 'secondary' | 'success' | 'danger';
 
 /**
  * A button. `customId` carries all the state the click needs (`prefix:arg:arg`, ≤100 chars, see
- * src/discord/custom-id.ts), so a click works after a restart; `url` makes a link button instead.
+ * src/core/custom-id.ts), so a click works after a restart; `url` makes a link button instead.
  */
 export type Button =
   | { readonly customId: string; readonly label: string; readonly style?: ButtonStyle; readonly disabled?: boolean; readonly emoji?: string }

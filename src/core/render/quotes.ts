@@ -13,7 +13,7 @@ export const UNCERTAIN_BELOW = 0.6;
 /** Longest quote shown whole in a list; longer ones are cut at a word with a visible "…". */
 export const MAX_QUOTE_CHARS = 1200;
 
-import { escapeMarkdown, md, type Markdown } from '../../core/markdown';
+import { escapeMarkdown, md, type Markdown } from '../markdown';
 
 export { escapeMarkdown };
 

@@ -15,9 +15,9 @@ import {
   plainText,
   userMention,
   type Markdown,
-} from '../../../src/core/markdown';
-import { markdownToText } from '../../../src/discord/render/markdown-text';
-import { BIDI, expectNoLiveInjection, HOSTILE_TITLE, INJECTIONS, liveLinks, visible } from '../../support/markdown-injection';
+} from '../../src/core/markdown';
+import { markdownToText } from '../../src/core/render/markdown-text';
+import { BIDI, expectNoLiveInjection, HOSTILE_TITLE, INJECTIONS, liveLinks, visible } from '../support/markdown-injection';
 
 describe('escapeMarkdown', () => {
   it.each([

@@ -2,7 +2,7 @@
  * The router: the single place where an interaction (from Discord or from the console) becomes a
  * command call, and the single error boundary. It checks the per-user rate limits, defers by itself
  * when a command has not answered within AUTO_DEFER_MS, turns every failure into one short
- * ephemeral message (src/discord/messages.ts), and keeps count of work in flight so shutdown can
+ * ephemeral message (src/core/messages.ts), and keeps count of work in flight so shutdown can
  * wait for it.
  */
 import type { Logger } from 'pino';
@@ -13,7 +13,7 @@ import { BotError } from './errors';
 import { LIMITS, truncate } from './limits';
 import { describeError } from './messages';
 import { createRateLimiter, RATE_LIMITS, type RateLimitOptions } from './rate-limit';
-import { trustedMarkdown } from '../core/markdown';
+import { trustedMarkdown } from './markdown';
 import type { Reply } from './reply';
 
 /** Discord allows 3 s for the first response; deferring at 1 s leaves room for a slow network. */

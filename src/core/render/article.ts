@@ -1,13 +1,13 @@
 /**
  * Embeds about articles: the card shown by `/article show` and `/article add`, and the pages of
- * `/article list`. Plain data (src/discord/reply.ts), so the console prints the same thing.
+ * `/article list`. Plain data (src/core/reply.ts), so the console prints the same thing.
  */
 import type { Analysis } from '../../nlp/analyze';
 import { segment } from '../../nlp/segment';
 import type { ArticleListing, StoredArticle } from '../../store';
 import { truncate } from '../limits';
 import { COLORS, type Embed, type EmbedField } from '../reply';
-import { discordTime, escapeMarkdown, inlineCode, joinMarkdown, markdownLink, md, userMention, type Markdown } from '../../core/markdown';
+import { discordTime, escapeMarkdown, inlineCode, joinMarkdown, markdownLink, md, userMention, type Markdown } from '../markdown';
 
 /** Lead shown on the card: the first sentences, up to this many characters (a glance, not a summary). */
 export const LEAD_MAX_CHARS = 700;

@@ -9,7 +9,7 @@
  *     components: { sumpage: async (ctx) => ... },  // optional: button prefixes this command owns
  *   } satisfies Command;
  */
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { AutocompleteContext, CommandContext, ComponentContext } from './context';
 
 /** One autocomplete choice: name shown (≤100 chars), value sent back (≤100 chars). */

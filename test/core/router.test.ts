@@ -4,15 +4,15 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config';
-import type { Command } from '../../src/discord/command';
-import type { Options, Services } from '../../src/discord/context';
-import { BotError } from '../../src/discord/errors';
-import { CommandLoadError, definitionsHash, loadCommands } from '../../src/discord/loader';
-import { createRateLimiter } from '../../src/discord/rate-limit';
+import type { Command } from '../../src/core/command';
+import type { Options, Services } from '../../src/core/context';
+import { BotError } from '../../src/core/errors';
+import { CommandLoadError, definitionsHash, loadCommands } from '../../src/core/loader';
+import { createRateLimiter } from '../../src/core/rate-limit';
 import { md } from '../../src/core/markdown';
-import type { Reply } from '../../src/discord/reply';
-import { createRouter, type RoutedCommandContext } from '../../src/discord/router';
-import { UNEXPECTED } from '../../src/discord/messages';
+import type { Reply } from '../../src/core/reply';
+import { createRouter, type RoutedCommandContext } from '../../src/core/router';
+import { UNEXPECTED } from '../../src/core/messages';
 
 const services = { config: loadConfig({}), logger: pino({ level: 'silent' }) } as unknown as Services;
 const noOptions: Options = {

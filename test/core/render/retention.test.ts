@@ -3,7 +3,7 @@
  * what a server keeps and what it pruned this week, why and when.
  */
 import { describe, expect, it } from 'vitest';
-import { retentionFooter, retentionStatusLines } from '../../../src/discord/render/retention';
+import { retentionFooter, retentionStatusLines } from '../../../src/core/render/retention';
 import { DEFAULT_RETENTION, type RetentionReport } from '../../../src/library/retention';
 
 const FEED = 'https://news.test/feed.xml';

@@ -2,7 +2,7 @@
  * The bot's own channel permissions, checked before it posts or starts a thread, so it can say
  * exactly what is missing instead of failing with a 403 (and Discord bans IPs that collect many).
  */
-import { PermissionFlagsBits } from 'discord.js';
+import { PermissionFlagsBits } from 'discord-api-types/v10';
 
 /** What each action needs, by the names Discord shows in its settings. */
 export const REQUIRED = {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/article/model';
-import { renderAsk, sentenceWithAnswer } from '../../../src/discord/render/ask';
+import { renderAsk, sentenceWithAnswer } from '../../../src/core/render/ask';
 import type { AnswerResult } from '../../../src/nlp/qa';
 
 const TEXT = 'The ferry leaves at noon. Tickets cost *four* euros.';

@@ -7,7 +7,7 @@
 import { ArticleError, type ArticleErrorCode } from '../article/errors';
 import type { Article } from '../article/model';
 import { parseArticle, type ParseArticleInput } from '../article/parse';
-import { indexedQuotes } from '../library/quote-rows';
+import { indexedQuotes } from './quote-rows';
 import { analyzeArticle, type Analysis } from '../nlp/analyze';
 import type { IndexedQuote } from '../store/ports';
 

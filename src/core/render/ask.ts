@@ -12,7 +12,7 @@ import type { Services } from '../context';
 import { LIMITS, truncate } from '../limits';
 import { COLORS, type Reply } from '../reply';
 import { NOT_ENGLISH } from '../messages';
-import { escapeMarkdown, joinMarkdown, markdownLink, md, trustedMarkdown, type Markdown } from '../../core/markdown';
+import { escapeMarkdown, joinMarkdown, markdownLink, md, trustedMarkdown, type Markdown } from '../markdown';
 import { blockquote, quoteBlock } from './quotes';
 
 /** Below this the answer is shown with a warning to read the sentence (FOUND_THRESHOLD is 0.25). */

@@ -5,8 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { inlineMarkdownToText, markdownToText } from '../../../src/discord/render/markdown-text';
-import { escapeMarkdown } from '../../../src/discord/render/quotes';
+import { inlineMarkdownToText, markdownToText } from '../../../src/core/render/markdown-text';
+import { escapeMarkdown } from '../../../src/core/render/quotes';
 
 const B = '\x1b[1m';
 const I = '\x1b[3m';

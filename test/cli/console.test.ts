@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConsoleParseError, parseSlashLine, type CommandDefinition } from '../../src/cli/console-parse';
 import { terminalStyle } from '../../src/cli/console';
 import { trustedMarkdown as m } from '../../src/core/markdown';
-import { renderReplyAsText } from '../../src/discord/render/text';
+import { renderReplyAsText } from '../../src/core/render/text';
 
 const defs: CommandDefinition[] = [
   {

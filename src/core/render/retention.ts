@@ -4,7 +4,7 @@
  */
 import { prunedTotal, type RetentionReport } from '../../library/retention';
 import type { PruneTally } from '../../store/ports';
-import { discordTime, joinMarkdown, md, type Markdown } from '../../core/markdown';
+import { discordTime, joinMarkdown, md, type Markdown } from '../markdown';
 
 /** Member adds are mentioned in the footer from this share of their bound on: before it they are no news. */
 const MEMBER_NOTE_SHARE = 0.9;

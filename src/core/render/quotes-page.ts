@@ -5,7 +5,7 @@
 import { CustomIdError } from '../custom-id';
 import { pageButtons, paginateBlocks } from '../paging';
 import type { Button } from '../reply';
-import { joinMarkdown, md, type Markdown } from '../../core/markdown';
+import { joinMarkdown, md, type Markdown } from '../markdown';
 
 /** Quotes per page: five read at a glance and leave each up to ~700 characters. */
 export const QUOTES_PER_PAGE = 5;

@@ -12,7 +12,7 @@ import { StoreUnavailableError } from '../store/unavailable';
 import { ArticleWorkError } from '../workers/errors';
 import { BotError } from './errors';
 import { truncate } from './limits';
-import { escapeMarkdown } from '../core/markdown';
+import { escapeMarkdown } from './markdown';
 
 export function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(n >= 10 * 1024 * 1024 ? 0 : 1)} MB`;

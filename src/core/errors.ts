@@ -1,6 +1,6 @@
 /**
  * Expected failures raised by the Discord layer itself (usage, rate limit, permissions...). Like
- * LibraryError/FetchError/ArticleError they carry a stable code; src/discord/messages.ts is the one
+ * LibraryError/FetchError/ArticleError they carry a stable code; src/core/messages.ts is the one
  * table that turns every code into words.
  */
 export type BotErrorCode =

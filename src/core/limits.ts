@@ -1,9 +1,9 @@
 /**
  * Discord's message and embed limits (developer docs, "Embed Limits" and "Create Message"), and the
  * one function that makes any Reply fit them. Text is cut at a word boundary with a visible "…"
- * marker, never silently mid-word; commands that have more to say page it (src/discord/paging.ts).
+ * marker, never silently mid-word; commands that have more to say page it (src/core/paging.ts).
  */
-import { md, type Markdown } from '../core/markdown';
+import { md, type Markdown } from './markdown';
 import type { Embed, EmbedField, Reply } from './reply';
 
 export const LIMITS = {

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeCustomId, encodeCustomId } from '../../src/discord/custom-id';
-import { embedLength, fitReply, LIMITS, truncate } from '../../src/discord/limits';
-import { pageButtons, pageFromArg, paginateBlocks } from '../../src/discord/paging';
+import { decodeCustomId, encodeCustomId } from '../../src/core/custom-id';
+import { embedLength, fitReply, LIMITS, truncate } from '../../src/core/limits';
+import { pageButtons, pageFromArg, paginateBlocks } from '../../src/core/paging';
 import { md, trustedMarkdown } from '../../src/core/markdown';
-import type { Reply } from '../../src/discord/reply';
+import type { Reply } from '../../src/core/reply';
 
 describe('truncate', () => {
   it.each([

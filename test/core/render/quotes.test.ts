@@ -5,8 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { attributionLine, escapeMarkdown, MAX_QUOTE_CHARS, quoteBlock, quoteWords } from '../../../src/discord/render/quotes';
-import { renderReplyAsText } from '../../../src/discord/render/text';
+import { attributionLine, escapeMarkdown, MAX_QUOTE_CHARS, quoteBlock, quoteWords } from '../../../src/core/render/quotes';
+import { renderReplyAsText } from '../../../src/core/render/text';
 import { extractQuotes, type Quote } from '../../../src/nlp/quotes';
 
 function quote(over: Partial<Quote> & { quote: string }): Quote {

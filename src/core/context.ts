@@ -94,7 +94,7 @@ export interface AutocompleteContext extends Invocation {
 
 export interface ComponentContext extends Invocation {
   readonly customId: string;
-  /** The customId's parts after the prefix (see src/discord/custom-id.ts). */
+  /** The customId's parts after the prefix (see src/core/custom-id.ts). */
   readonly args: readonly string[];
   /** The message the button is on. */
   readonly messageId: string;

@@ -6,7 +6,7 @@
  * written, because Discord shows them as written (bidi controls removed, as on the way to Discord).
  */
 import type { Button, Reply } from '../reply';
-import { plainText } from '../../core/markdown';
+import { plainText } from '../markdown';
 import { markdownToText, type MarkdownTextStyle } from './markdown-text';
 
 export interface TextRenderOptions {
