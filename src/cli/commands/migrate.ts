@@ -4,6 +4,7 @@
  * processes, which never change the schema; the embedded SQLite file (DATABASE_PATH) is migrated by
  * `npm start` too, so there it is optional. `--check` changes nothing and exits 1 when steps are due.
  */
+import { existsSync } from 'node:fs';
 import { loadConfig, storeTargetOf } from '../../config';
 import { migrateAll, openClient, pendingMigrations, redactUrl } from '../../store/open';
 import { EXIT, type CliCommand } from '../types';
@@ -27,6 +28,19 @@ const command: CliCommand = {
     // A bad setting (ConfigError) is reported by the CLI's entry point, like for every subcommand.
     const target = storeTargetOf(loadConfig(io.env));
     const where = target.kind === 'sqlite' ? `SQLite file ${target.path}` : `PostgreSQL ${redactUrl(target.url)}`;
+    // A check changes nothing: an SQLite file that does not exist yet is not created to be looked at
+    // (every step is due; an empty in-memory database says which).
+    const absent = target.kind === 'sqlite' && target.path !== ':memory:' && !existsSync(target.path);
+    if (absent && args.includes('--check')) {
+      const empty = await openClient({ kind: 'sqlite', path: ':memory:' });
+      try {
+        const pending = await pendingMigrations(empty);
+        io.stdout.write(`${where} does not exist yet (npm start or lede migrate creates it): ${pending.length} step(s) due: ${pending.join(', ')}.\n`);
+        return EXIT.failure;
+      } finally {
+        await empty.close();
+      }
+    }
     const sql = await openClient(target);
     try {
       if (args.includes('--check')) {
