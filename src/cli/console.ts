@@ -40,7 +40,9 @@ export async function runConsole(io: CliIo, config: Config, options: CoreOptions
   // Logs go to stderr and only when something is wrong: stdout is the conversation.
   const quietLevel = config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace' || config.LOG_LEVEL === 'silent' ? config.LOG_LEVEL : 'error';
   const logger = createLogger({ LOG_LEVEL: quietLevel }, io.stderr);
-  const core = await createCore(config, logger, options);
+  // One operator at the keyboard (or piping a script): the per-user rate limits protect a server's
+  // members from one another and have no one to protect here.
+  const core = await createCore(config, logger, { ...options, rateLimits: false });
   const definitions = commandDefinitions(core.commands) as unknown as CommandDefinition[];
   let messageCounter = 0;
   const session: ConsoleSession = {

@@ -87,7 +87,7 @@ export async function createCore(config: Config, logger: Logger, options: CoreOp
       onError: (err, context) => logger.error({ err, ...context }, 'digest scheduler error'),
     });
     const services: Services = { config, library, questions, threads: stores.threads, logger, feeds, digests };
-    const router = createRouter({ commands, services, ...(options.rateLimits && { rateLimits: options.rateLimits }) });
+    const router = createRouter({ commands, services, ...(options.rateLimits !== undefined && { rateLimits: options.rateLimits }) });
     return { stores, library, services, commands, router, feeds, digests, work };
   } catch (err) {
     await stores.close();

@@ -35,7 +35,8 @@ export type RoutedAutocompleteContext = AutocompleteContext & { respond(choices:
 export interface RouterOptions {
   readonly commands: readonly Command[];
   readonly services: Services;
-  readonly rateLimits?: { readonly any: RateLimitOptions; readonly heavy: RateLimitOptions };
+  /** Per-user limits; `false` for a surface with one trusted operator (the console), which is never refused. */
+  readonly rateLimits?: { readonly any: RateLimitOptions; readonly heavy: RateLimitOptions } | false;
   readonly autoDeferMs?: number;
 }
 
@@ -57,8 +58,9 @@ export function createRouter(options: RouterOptions): Router {
   const commands = new Map(options.commands.map((c) => [c.data.name, c]));
   const components = new Map<string, (ctx: ComponentContext) => Promise<void>>();
   for (const c of options.commands) for (const [prefix, h] of Object.entries(c.components ?? {})) components.set(prefix, h);
-  const anyLimit = createRateLimiter(options.rateLimits?.any ?? RATE_LIMITS.any);
-  const heavyLimit = createRateLimiter(options.rateLimits?.heavy ?? RATE_LIMITS.heavy);
+  const limits = options.rateLimits === false ? undefined : (options.rateLimits ?? RATE_LIMITS);
+  const anyLimit = limits && createRateLimiter(limits.any);
+  const heavyLimit = limits && createRateLimiter(limits.heavy);
   const autoDeferMs = options.autoDeferMs ?? AUTO_DEFER_MS;
   let closing = false;
   const running = new Set<Promise<void>>();
@@ -87,6 +89,7 @@ export function createRouter(options: RouterOptions): Router {
   }
 
   function checkRate(userId: string, heavy: boolean): void {
+    if (!anyLimit || !heavyLimit) return;
     const wait = anyLimit.take(userId) || (heavy ? heavyLimit.take(userId) : 0);
     if (wait > 0) throw new BotError('RATE_LIMITED', { retryAfterMs: wait });
   }
