@@ -83,6 +83,14 @@ describe('/summary on short and long texts', () => {
     expect(a.body.content).toBe('“Ferry” is too short to summarize: a summary would be most of the text. `/article show` shows it whole.');
   });
 
+  it('GIVEN a short text of more sentences than the /article show card holds THEN the hint says the card shows its opening, not the whole text', async () => {
+    const WEATHER = 'Rain today. Wind tonight. Sun tomorrow. Snow on Sunday. Fog on Monday.';
+    await addText(WEATHER, 'Weather week');
+    const a = await summary([opt.string('article', articleIdOf(WEATHER))]);
+    expect(a.ephemeral).toBe(true);
+    expect(a.body.content).toBe('“Weather week” is too short to summarize: a summary would be most of the text. `/article show` shows its first sentences.');
+  });
+
   it('GIVEN six sentences and sentences:10 THEN it names the largest count that works', async () => {
     expect(summarize(COUNCIL, { sentences: 5 }).tooShort).toBe(false);
     expect(summarize(COUNCIL, { sentences: 6 }).tooShort).toBe(true);
