@@ -231,12 +231,33 @@ export interface FeedSource {
   readonly lastSkippedReason?: string;
 }
 
+/**
+ * How a followed feed's new items reach the channel: a message in a text channel (the default,
+ * absent from a subscription), a thread started on that message per item, or a post per item in a
+ * forum channel.
+ */
+export type FeedDeliveryMode = 'message' | 'thread' | 'forum';
+
 export interface FeedSubscription {
   readonly guildId: string;
   readonly url: string;
   readonly channelId?: string;
   readonly addedBy?: string;
   readonly addedAt: number;
+  /** Set when not 'message' (a message in the channel). */
+  readonly delivery?: 'thread' | 'forum';
+  /** Keywords (words or phrases, as given): an item is taken when it holds one of them; absent = every item. */
+  readonly include?: readonly string[];
+  /** Keywords: an item holding one of them is left out; absent = none left out. */
+  readonly exclude?: readonly string[];
+}
+
+/** A change to a subscription: fields given are set (`channelId: null` and `[]` clear), the rest kept. */
+export interface SubscriptionPatch {
+  readonly channelId?: string | null;
+  readonly delivery?: FeedDeliveryMode;
+  readonly include?: readonly string[];
+  readonly exclude?: readonly string[];
 }
 
 export interface SuccessUpdate {
@@ -263,7 +284,10 @@ export interface FailureUpdate {
 
 export interface FeedsStore {
   /** Follow `url` in a server. Creates the source (due now) if new; re-enables it if it was disabled. */
-  subscribe(guildId: string, url: string, opts: { channelId?: string; addedBy?: string; now: number; intervalMs: number }): Promise<{
+  subscribe(guildId: string, url: string, opts: {
+    channelId?: string; addedBy?: string; now: number; intervalMs: number;
+    delivery?: FeedDeliveryMode; include?: readonly string[]; exclude?: readonly string[];
+  }): Promise<{
     subscription: FeedSubscription;
     created: boolean;
   }>;
@@ -285,6 +309,15 @@ export interface FeedsStore {
   rememberKeys(url: string, keys: readonly string[], now: number): Promise<void>;
   /** Forget keys last seen before `before`; resolves to how many went. */
   pruneSeen(before: number): Promise<number>;
+  /** Change one server's subscription (channel, delivery, filters); undefined when it does not follow `url`. */
+  updateSubscription(guildId: string, url: string, patch: SubscriptionPatch): Promise<FeedSubscription | undefined>;
+  /**
+   * Remember articles a feed's first poll put in a server's library without announcing them (old
+   * news: the digest leaves them out). Forgotten with the seen keys, by `pruneSeen`.
+   */
+  markFirstPollItems(guildId: string, url: string, articleIds: readonly string[], now: number): Promise<void>;
+  /** Which of `articleIds` a first poll brought into the server. */
+  firstPollItems(guildId: string, articleIds: readonly string[]): Promise<Set<string>>;
 }
 
 // ---- Digests --------------------------------------------------------------------------------

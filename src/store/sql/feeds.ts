@@ -62,6 +62,22 @@ export const FEED_MIGRATIONS: readonly SqlMigration[] = [
       ALTER TABLE feed_sources ADD COLUMN last_skipped_at BIGINT;
       ALTER TABLE feed_sources ADD COLUMN last_skipped_reason TEXT;`,
   },
+  {
+    version: 3,
+    description: 'delivery per subscription (a message, a thread per item, a forum post per item), keyword filters, first-poll items kept out of the digest',
+    up: `
+      ALTER TABLE feed_subscriptions ADD COLUMN delivery TEXT NOT NULL DEFAULT 'message';
+      ALTER TABLE feed_subscriptions ADD COLUMN include_words TEXT;
+      ALTER TABLE feed_subscriptions ADD COLUMN exclude_words TEXT;
+      CREATE TABLE feed_first_items (
+        guild_id TEXT NOT NULL,
+        article_id TEXT NOT NULL,
+        url TEXT NOT NULL,
+        added_at BIGINT NOT NULL,
+        PRIMARY KEY (guild_id, article_id)
+      );
+      CREATE INDEX feed_first_items_age ON feed_first_items (added_at);`,
+  },
 ];
 
 const sourceRow = z.object({
@@ -95,7 +111,19 @@ const subscriptionRow = z.object({
   channel_id: opt(z.string()),
   added_by: opt(z.string()),
   added_at: int,
+  delivery: z.enum(['message', 'thread', 'forum']),
+  include_words: opt(z.string()),
+  exclude_words: opt(z.string()),
 });
+
+/** Keywords are stored as a JSON array of strings; NULL (or an empty array) is none. */
+const wordList = z.array(z.string());
+function wordsOf(raw: string | undefined): readonly string[] | undefined {
+  if (raw === undefined) return undefined;
+  const words = wordList.parse(JSON.parse(raw));
+  return words.length > 0 ? words : undefined;
+}
+const wordsColumn = (words: readonly string[] | undefined): string | null => (words && words.length > 0 ? JSON.stringify(words) : null);
 
 function toSource(raw: unknown): FeedSource {
   const r = sourceRow.parse(raw);
@@ -127,7 +155,16 @@ function toSource(raw: unknown): FeedSource {
 
 function toSubscription(raw: unknown): FeedSubscription {
   const r = subscriptionRow.parse(raw);
-  return compact({ guildId: r.guild_id, url: r.url, channelId: r.channel_id, addedBy: r.added_by, addedAt: r.added_at });
+  return compact({
+    guildId: r.guild_id,
+    url: r.url,
+    channelId: r.channel_id,
+    addedBy: r.added_by,
+    addedAt: r.added_at,
+    delivery: r.delivery === 'message' ? undefined : r.delivery,
+    include: wordsOf(r.include_words),
+    exclude: wordsOf(r.exclude_words),
+  });
 }
 
 /** Keys per IN-list: well under SQLite's bound-parameter limit of old builds and PostgreSQL's 65,535. */
@@ -138,9 +175,19 @@ const SQL = {
   insertSource: 'INSERT INTO feed_sources (url, interval_ms, next_poll_at, created_at) VALUES (?, ?, ?, ?)',
   reenable: `UPDATE feed_sources SET disabled_at = NULL, disabled_reason = NULL, failures = 0,
     next_poll_at = ? WHERE url = ? AND disabled_at IS NOT NULL`,
-  upsertSub: `INSERT INTO feed_subscriptions (guild_id, url, channel_id, added_by, added_at)
-    VALUES (@guild, @url, @channel, @addedBy, @now)
-    ON CONFLICT (guild_id, url) DO UPDATE SET channel_id = excluded.channel_id`,
+  upsertSub: `INSERT INTO feed_subscriptions (guild_id, url, channel_id, added_by, added_at, delivery, include_words, exclude_words)
+    VALUES (@guild, @url, @channel, @addedBy, @now, @delivery, @include, @exclude)
+    ON CONFLICT (guild_id, url) DO UPDATE SET channel_id = excluded.channel_id, delivery = excluded.delivery,
+      include_words = excluded.include_words, exclude_words = excluded.exclude_words`,
+  updateSub: `UPDATE feed_subscriptions SET
+      channel_id = CASE WHEN @setChannel = 1 THEN @channel ELSE channel_id END,
+      delivery = coalesce(@delivery, delivery),
+      include_words = CASE WHEN @setInclude = 1 THEN @include ELSE include_words END,
+      exclude_words = CASE WHEN @setExclude = 1 THEN @exclude ELSE exclude_words END
+    WHERE guild_id = @guild AND url = @url`,
+  markFirst: `INSERT INTO feed_first_items (guild_id, article_id, url, added_at) VALUES (?, ?, ?, ?)
+    ON CONFLICT (guild_id, article_id) DO NOTHING`,
+  pruneFirst: 'DELETE FROM feed_first_items WHERE added_at < ?',
   getSub: 'SELECT * FROM feed_subscriptions WHERE guild_id = ? AND url = ?',
   deleteSub: 'DELETE FROM feed_subscriptions WHERE guild_id = ? AND url = ?',
   countSubsOfUrl: 'SELECT count(*) AS n FROM feed_subscriptions WHERE url = ?',
@@ -181,7 +228,10 @@ export function sqlFeedsStore(sql: SqlClient): FeedsStore {
         } else {
           await tx.run(SQL.reenable, [o.now, url]);
         }
-        await tx.run(SQL.upsertSub, { guild: guildId, url, channel: o.channelId ?? null, addedBy: o.addedBy ?? null, now: o.now });
+        await tx.run(SQL.upsertSub, {
+          guild: guildId, url, channel: o.channelId ?? null, addedBy: o.addedBy ?? null, now: o.now,
+          delivery: o.delivery ?? 'message', include: wordsColumn(o.include), exclude: wordsColumn(o.exclude),
+        });
         return { subscription: toSubscription(await tx.get(SQL.getSub, [guildId, url])), created };
       }, { lock: `feed:${url}` });
     },
@@ -237,6 +287,42 @@ export function sqlFeedsStore(sql: SqlClient): FeedsStore {
         for (const k of keys) await tx.run(SQL.remember, [url, k, now]);
       });
     },
-    pruneSeen: async (before) => (await sql.run(SQL.prune, [before])).changes,
+    pruneSeen: async (before) => {
+      await sql.run(SQL.pruneFirst, [before]);
+      return (await sql.run(SQL.prune, [before])).changes;
+    },
+    async updateSubscription(guildId, url, p) {
+      const changed = await sql.run(SQL.updateSub, {
+        guild: guildId,
+        url,
+        setChannel: p.channelId !== undefined ? 1 : 0,
+        channel: p.channelId ?? null,
+        delivery: p.delivery ?? null,
+        setInclude: p.include !== undefined ? 1 : 0,
+        include: wordsColumn(p.include),
+        setExclude: p.exclude !== undefined ? 1 : 0,
+        exclude: wordsColumn(p.exclude),
+      });
+      if (changed.changes === 0) return undefined;
+      const row = await sql.get(SQL.getSub, [guildId, url]);
+      return row === undefined ? undefined : toSubscription(row);
+    },
+    markFirstPollItems(guildId, url, articleIds, now) {
+      return sql.transaction(async (tx) => {
+        for (const id of articleIds) await tx.run(SQL.markFirst, [guildId, id, url, now]);
+      });
+    },
+    async firstPollItems(guildId, articleIds) {
+      const found = new Set<string>();
+      for (let i = 0; i < articleIds.length; i += KEY_BATCH) {
+        const batch = articleIds.slice(i, i + KEY_BATCH);
+        const rows = await sql.all<{ article_id: string }>(
+          `SELECT article_id FROM feed_first_items WHERE guild_id = ? AND article_id IN (${batch.map(() => '?').join(',')})`,
+          [guildId, ...batch],
+        );
+        for (const r of rows) found.add(r.article_id);
+      }
+      return found;
+    },
   };
 }

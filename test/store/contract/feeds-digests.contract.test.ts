@@ -58,6 +58,42 @@ describe.each(BACKENDS)('feeds store on %s', (backend) => {
     expect(await stores.feeds.pruneSeen(T0 + 1)).toBe(299);
     expect([...(await stores.feeds.seenKeys(url, keys, 0))]).toEqual(['k0']);
   });
+
+  it('GIVEN delivery and keyword filters THEN subscribe stores them, updateSubscription changes only what it is given, and a re-add replaces them', async () => {
+    const { stores } = await freshStores(backend);
+    const url = 'https://news.test/feed.xml';
+    const { subscription } = await stores.feeds.subscribe('g1', url, { channelId: 'f1', now: T0, intervalMs: HOUR, delivery: 'forum', include: ['harbour', 'city council'], exclude: ['football'] });
+    expect(subscription).toEqual({ guildId: 'g1', url, channelId: 'f1', addedAt: T0, delivery: 'forum', include: ['harbour', 'city council'], exclude: ['football'] });
+    // A message in the channel is the default and is not spelled out; empty lists are no filter.
+    const plain = await stores.feeds.subscribe('g2', url, { channelId: 'c2', now: T0, intervalMs: HOUR, delivery: 'message', include: [] });
+    expect(plain.subscription).toEqual({ guildId: 'g2', url, channelId: 'c2', addedAt: T0 });
+    expect(await stores.feeds.updateSubscription('g1', url, { include: ['ferry'] })).toEqual({ guildId: 'g1', url, channelId: 'f1', addedAt: T0, delivery: 'forum', include: ['ferry'], exclude: ['football'] });
+    expect(await stores.feeds.updateSubscription('g1', url, { channelId: 'c9', delivery: 'thread', exclude: [] })).toEqual({ guildId: 'g1', url, channelId: 'c9', addedAt: T0, delivery: 'thread', include: ['ferry'] });
+    expect(await stores.feeds.updateSubscription('g1', url, { channelId: null, delivery: 'message', include: [] })).toEqual({ guildId: 'g1', url, addedAt: T0 });
+    expect(await stores.feeds.updateSubscription('g3', url, { include: ['x'] })).toBeUndefined();
+    expect(await stores.feeds.subscriptions('g1')).toEqual([{ guildId: 'g1', url, addedAt: T0 }]);
+    await stores.feeds.subscribe('g1', url, { channelId: 'c1', now: T0 + 1, intervalMs: HOUR, delivery: 'thread', exclude: ['sport'] });
+    expect(await stores.feeds.subscribersOf(url)).toEqual([
+      { guildId: 'g1', url, channelId: 'c1', addedAt: T0, delivery: 'thread', exclude: ['sport'] },
+      { guildId: 'g2', url, channelId: 'c2', addedAt: T0 },
+    ]);
+  });
+
+  it('GIVEN first-poll items THEN they are found by server and id, once, and forgotten with the seen keys', async () => {
+    const { stores } = await freshStores(backend);
+    const url = 'https://news.test/feed.xml';
+    await stores.feeds.subscribe('g1', url, { now: T0, intervalMs: HOUR });
+    await stores.feeds.markFirstPollItems('g1', url, ['a1', 'a2'], T0);
+    await stores.feeds.markFirstPollItems('g1', url, ['a2'], T0 + HOUR);
+    await stores.feeds.markFirstPollItems('g2', url, ['b1'], T0 + HOUR);
+    const ids = [...Array.from({ length: 250 }, (_, k) => `x${k}`), 'a1', 'a2', 'b1'];
+    expect([...(await stores.feeds.firstPollItems('g1', ids))].sort()).toEqual(['a1', 'a2']);
+    expect([...(await stores.feeds.firstPollItems('g2', ids))]).toEqual(['b1']);
+    expect((await stores.feeds.firstPollItems('g1', [])).size).toBe(0);
+    await stores.feeds.pruneSeen(T0 + 1);
+    expect([...(await stores.feeds.firstPollItems('g1', ids))]).toEqual([]);
+    expect([...(await stores.feeds.firstPollItems('g2', ids))]).toEqual(['b1']);
+  });
 });
 
 describe.each(BACKENDS)('digests store on %s', (backend) => {
