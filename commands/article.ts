@@ -6,18 +6,16 @@ import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { articleAutocomplete, articleOption, MAX_ARTICLE_REF_CHARS, resolveArticleOption } from '../src/core/article-option';
 import type { Command } from '../src/core/command';
 import type { CommandContext, ComponentContext } from '../src/core/context';
-import { encodeCustomId } from '../src/core/custom-id';
 import { BotError } from '../src/core/errors';
 import { LIMITS } from '../src/core/limits';
 import { pageButtons, pageFromArg } from '../src/core/paging';
 import { MANAGE_GUILD, missingPermissions, REQUIRED } from '../src/core/permissions';
-import { articleEmbed, articleListEmbed, LOADED_NOTE } from '../src/core/render/article';
+import { articleListEmbed, LOADED_NOTE } from '../src/core/render/article';
+import { addedReply, articleCard } from '../src/core/render/article-card';
 import { retentionFooter } from '../src/core/render/retention';
-import { channelMention, escapeMarkdown, inlineCode, md, userMention, type Markdown } from '../src/core/markdown';
-import type { Button, Reply } from '../src/core/reply';
+import { channelMention, escapeMarkdown, inlineCode, md } from '../src/core/markdown';
+import type { Reply } from '../src/core/reply';
 import { clip, looksLikeUrl, type AddSource } from '../src/library';
-import type { Analysis } from '../src/nlp/analyze';
-import type { StoredArticle } from '../src/store/ports';
 
 /** Articles per list page: ten two-line entries read well and stay far below 4096 characters. */
 const PAGE_SIZE = 10;
@@ -25,23 +23,6 @@ const PAGE_SIZE = 10;
 const MAX_TEXT_CHARS = 6000;
 /** A day: long enough for a discussion, short enough that threads do not pile up. */
 const THREAD_ARCHIVE_MINUTES = 1440;
-
-const discussButton = (articleId: string): Button => ({
-  customId: encodeCustomId('adiscuss', articleId),
-  label: 'Discuss',
-  style: 'primary',
-  emoji: '💬',
-});
-
-/** The article's card; `analysis` when the caller has it (an add just made it: reading it back would parse megabytes again). */
-async function card(ctx: Pick<CommandContext, 'services' | 'inThread'>, article: StoredArticle, content?: Markdown, analysis?: Analysis): Promise<Reply> {
-  return {
-    ...(content && { content }),
-    embeds: [articleEmbed(article, analysis ?? (await ctx.services.library.analysis(article)))],
-    // Inside a thread no thread can be started: the card comes without the button.
-    buttons: ctx.inThread ? [] : [[discussButton(article.id)]],
-  };
-}
 
 async function listReply(ctx: CommandContext | ComponentContext, page: number): Promise<Reply> {
   const p = await ctx.services.library.list(ctx.guildId, page, PAGE_SIZE);
@@ -76,21 +57,12 @@ function addSource(ctx: CommandContext): AddSource {
 async function add(ctx: CommandContext): Promise<void> {
   const source = addSource(ctx);
   if (source.kind !== 'text') await ctx.defer();
-  const outcome = await ctx.services.library.add(ctx.guildId, source, ctx.user.id);
-  if (outcome.duplicate) {
-    const how = outcome.duplicate === 'url' ? md`the same link` : md`the same text`;
-    await ctx.reply({
-      ...(await card(ctx, outcome.article, md`This server already has this article (${how}): ${inlineCode(outcome.article.id)}. Nothing was added.`, outcome.analysis)),
-      ephemeral: true,
-    });
-    return;
-  }
-  await ctx.reply(await card(ctx, outcome.article, md`${userMention(ctx.user.id)} added an article.`, outcome.analysis));
+  await ctx.reply(await addedReply(ctx, await ctx.services.library.add(ctx.guildId, source, ctx.user.id)));
 }
 
 async function show(ctx: CommandContext): Promise<void> {
   const { article, loaded } = await resolveArticleOption(ctx);
-  await ctx.reply(await card(ctx, article, loaded ? LOADED_NOTE : undefined));
+  await ctx.reply(await articleCard(ctx, article, loaded ? LOADED_NOTE : undefined));
 }
 
 async function remove(ctx: CommandContext): Promise<void> {
