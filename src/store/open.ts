@@ -7,6 +7,7 @@ import { DatabaseOpenError } from './open-errors';
 import type { Stores } from './ports';
 import { toNumber, type SqlClient } from './sql/client';
 import { ARTICLE_MIGRATIONS, sqlAnalysisStore, sqlArticleStore } from './sql/articles';
+import { AUTOSUMMARY_MIGRATIONS, sqlAutoSummaryStore } from './sql/autosummary';
 import { DIGEST_MIGRATIONS, sqlDigestsStore } from './sql/digests';
 import { FEED_MIGRATIONS, sqlFeedsStore } from './sql/feeds';
 import { migrateSql, type SqlMigration } from './sql/migrate';
@@ -29,6 +30,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, readonly SqlMigration[]
   ['digests', DIGEST_MIGRATIONS],
   // After 'articles' and 'retention': its triggers and indexes are on their tables.
   ['search', searchMigrations(backfillTitles)],
+  ['autosummary', AUTOSUMMARY_MIGRATIONS],
 ];
 
 /** Where the data lives: a file (SQLite) or a server (PostgreSQL). */
@@ -73,6 +75,7 @@ export function storesOver(sql: SqlClient): Stores {
     feeds: sqlFeedsStore(sql),
     digests: sqlDigestsStore(sql),
     search: sqlSearchStore(sql),
+    autoSummary: sqlAutoSummaryStore(sql),
     close: () => sql.close(),
   };
 }

@@ -197,6 +197,28 @@ export interface ThreadStore {
   remove(threadId: string): Promise<boolean>;
 }
 
+// ---- Automatic summaries of posted links ----------------------------------------------------
+
+/** A channel where an admin turned automatic summaries on (`/autosummary on`). Times are epoch ms. */
+export interface AutoSummaryChannel {
+  readonly guildId: string;
+  readonly channelId: string;
+  readonly enabledBy: string;
+  readonly enabledAt: number;
+}
+
+/** The channels whose posted article links Lede answers with a summary and key quotes. */
+export interface AutoSummaryStore {
+  /** Turn it on; false when it already was (the first admin and time are kept). */
+  enable(channel: AutoSummaryChannel): Promise<boolean>;
+  /** Turn it off; false when it was not on. */
+  disable(guildId: string, channelId: string): Promise<boolean>;
+  /** The channel's row when it is on (read for each posted message that holds a link). */
+  get(channelId: string): Promise<AutoSummaryChannel | undefined>;
+  /** A server's channels, oldest first. */
+  list(guildId: string): Promise<AutoSummaryChannel[]>;
+}
+
 // ---- Feeds ----------------------------------------------------------------------------------
 
 /** One fetched URL and its polling state. Times are epoch milliseconds. */
@@ -530,5 +552,6 @@ export interface Stores {
   readonly feeds: FeedsStore;
   readonly digests: DigestsStore;
   readonly search: SearchStore;
+  readonly autoSummary: AutoSummaryStore;
   close(): Promise<void>;
 }
