@@ -135,6 +135,23 @@ describe('/quotes article', () => {
   });
 });
 
+describe('a pronoun no rule resolved', () => {
+  const TEXT = 'Residents gathered at the ferry landing on Friday morning. "It took far too long to fix the ramp," she said.';
+
+  it('GIVEN "she" with nobody before it THEN /quotes and /ask show unknown speaker, never "she"', async () => {
+    await h.fake.answer(h.fake.slash({ name: 'article', subcommand: 'add', options: [opt.string('text', TEXT), opt.string('title', 'Ferry landing')], user: someone() }));
+    const a = await quotes([opt.string('article', articleIdOf(TEXT))]);
+    expect(a.body.embeds[0].description).toBe(`Pasted text
+
+> “It took far too long to fix the ramp”
+— *unknown speaker*, said`);
+    const asked = await h.fake.answer(
+      h.fake.slash({ name: 'ask', options: [opt.string('question', 'Who said it took far too long to fix the ramp?'), opt.string('article', articleIdOf(TEXT))], user: someone() }),
+    );
+    expect(asked.body.embeds[0].title).toBe('Not found in the article');
+  });
+});
+
 describe('/quotes autocomplete', () => {
   it('GIVEN "gre" in speaker with the article chosen THEN that article’s matching speaker, counted there, within 3 s', async () => {
     const i = h.fake.autocomplete({ name: 'quotes', options: [opt.string('article', SEED_ID), opt.string('speaker', 'gre', true)], user: someone() });

@@ -11,7 +11,7 @@ import { compactInvisible, type CompactedText } from '../../article/invisible';
 import { NOT_ENGLISH } from '../../core/messages';
 import { looksEnglish } from '../../nlp/language';
 import { segment } from '../../nlp/segment';
-import { extractQuotes, filterBySpeaker, rankKeyQuotes, toQuoteRecord, type Quote, type QuoteRecord } from '../../nlp/quotes';
+import { extractQuotes, filterBySpeaker, namedSpeaker, rankKeyQuotes, toQuoteRecord, type Quote, type QuoteRecord } from '../../nlp/quotes';
 import { loadCliArticle } from '../article-source';
 import { parseTextLine, runJsonl } from '../jsonl';
 import { parseSourceArgs, valueOption, type ParsedArgs, type SourceArgs } from '../source-args';
@@ -91,7 +91,7 @@ function recordInOriginal(q: QuoteRecord, c: CompactedText, text: string): Quote
 
 /** One quote as a reader sees it: the words verbatim, then who and how. */
 export function renderQuote(q: Quote): string {
-  const who = q.speakerRef ?? q.speaker ?? 'unknown speaker';
+  const who = namedSpeaker(q) ?? 'unknown speaker';
   const as = q.speaker && q.speakerRef && q.speaker !== q.speakerRef ? ` (as "${q.speaker}")` : '';
   const words = q.fragments.map((f) => q.quote.slice(f.start - q.start, f.end - q.start).replace(/\s+/g, ' ')).join(' ... ');
   const body = q.kind === 'direct' ? `"${words.replace(/^["\s]+|["\s]+$/g, '')}"` : words;

@@ -14,7 +14,7 @@ import { quoteBlock } from './quotes';
 import { pagedQuotes, safePageButtons, type QuotePages } from './quotes-page';
 import { COLORS, type Reply } from '../reply';
 import { clip } from '../../library';
-import { filterBySpeaker, rankKeyQuotes, type Quote } from '../../nlp/quotes';
+import { filterBySpeaker, namedSpeaker, rankKeyQuotes, type Quote } from '../../nlp/quotes';
 import type { StoredArticle } from '../../store/ports';
 
 /** Speakers named in the "no quotes by X" hint. */
@@ -32,7 +32,7 @@ export function chooseQuotes(all: readonly Quote[], speaker: string | undefined)
 function speakersIn(all: readonly Quote[]): Markdown {
   const counts = new Map<string, number>();
   for (const q of all) {
-    const who = q.speakerRef ?? q.speaker;
+    const who = namedSpeaker(q);
     if (who) counts.set(who, (counts.get(who) ?? 0) + 1);
   }
   const list = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, HINT_SPEAKERS);

@@ -5,7 +5,7 @@
  * The speaker is the name the rules resolved, the mention as written when that differs, and
  * "unknown speaker" when no rule was confident: never a guess.
  */
-import type { Quote } from '../../nlp/quotes';
+import { namedSpeaker, type Quote } from '../../nlp/quotes';
 import { truncate } from '../limits';
 
 /** Below this confidence the attribution is labelled uncertain (the extractor gives ~0.6 to weak cues such as a bare "Mexico ... said"). */
@@ -25,9 +25,9 @@ export function blockquote(text: Markdown): Markdown {
     .join('\n') as Markdown;
 }
 
-/** The speaker to show: resolved name, else the mention, else "unknown speaker". */
+/** The speaker to show: resolved name, else the mention ("the mayor"), else "unknown speaker" (an unresolved "she" names nobody). */
 export function speakerOf(q: Pick<Quote, 'speaker' | 'speakerRef'>): string {
-  return q.speakerRef ?? q.speaker ?? 'unknown speaker';
+  return namedSpeaker(q) ?? 'unknown speaker';
 }
 
 const KIND_NOTE: Record<Quote['kind'], string> = {

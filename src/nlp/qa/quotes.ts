@@ -4,6 +4,7 @@
  * gift?" returns the speaker of the quote that best matches the phrase, tolerating small wording
  * differences (matching is on stemmed content words, not characters).
  */
+import { PRONOUNS } from '../lexicon/titles-roles';
 import type { AnswerQuote, QaIndex, QuoteLike, QuoteQuery } from './model';
 import { sameName } from './names';
 import { isContentWord, termOf } from './terms';
@@ -37,7 +38,11 @@ export interface QuoteAnswer {
   readonly confidence: number;
 }
 
-const toAnswerQuote = (q: QuoteLike): AnswerQuote => ({ quote: q.quote, start: q.start, end: q.end, speaker: q.speakerRef ?? q.speaker });
+/** Who said it: the resolved name, else the mention unless it is a bare pronoun (an unresolved "she" names nobody). */
+const namedSpeaker = (q: QuoteLike): string | null =>
+  q.speakerRef ?? (q.speaker && !Object.hasOwn(PRONOUNS, q.speaker.toLowerCase()) ? q.speaker : null);
+
+const toAnswerQuote = (q: QuoteLike): AnswerQuote => ({ quote: q.quote, start: q.start, end: q.end, speaker: namedSpeaker(q) });
 
 /** Answer a who-said question from the quotes, or null when none fits. */
 export function answerFromQuotes(index: QaIndex, query: QuoteQuery, quotes: readonly QuoteLike[]): QuoteAnswer | null {
@@ -72,7 +77,7 @@ export function answerFromQuotes(index: QaIndex, query: QuoteQuery, quotes: read
       if (score >= PHRASE_MATCH_MIN && (!best || score > best.score)) best = { q, score };
     }
     if (!best) return null;
-    const who = best.q.speakerRef ?? best.q.speaker;
+    const who = namedSpeaker(best.q);
     if (!who) return null;
     return {
       quotes: [toAnswerQuote(best.q)],

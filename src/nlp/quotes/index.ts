@@ -4,7 +4,7 @@
  */
 export type { Quote, QuoteKind, Fragment } from './types';
 export { extractQuotes } from './extract';
-export { rankKeyQuotes, filterBySpeaker, keyQuoteScore, type RankOptions } from './rank';
+export { rankKeyQuotes, filterBySpeaker, keyQuoteScore, namedSpeaker, type RankOptions } from './rank';
 export {
   buildSpeakerIndex,
   findSpeaker,

@@ -81,7 +81,7 @@ export function rankKeyQuotes(quotes: readonly Quote[], opts: RankOptions = {}):
 }
 
 /** Who a quote is by for filtering: the resolved name, else the mention unless it is a bare pronoun (an unresolved "They" is nobody). */
-function speakerOf(q: Quote): string | null {
+export function namedSpeaker(q: { readonly speaker: string | null; readonly speakerRef?: string | null }): string | null {
   if (q.speakerRef) return q.speakerRef;
   return q.speaker && !Object.hasOwn(PRONOUNS, q.speaker.toLowerCase()) ? q.speaker : null;
 }
@@ -97,14 +97,14 @@ export function filterBySpeaker(quotes: readonly Quote[], name: string): Quote[]
   if (wanted.length === 0) return [];
   const fullNames = new Map<string, Set<string>>();
   for (const q of quotes) {
-    const key = nameKey(speakerOf(q) ?? '');
+    const key = nameKey(namedSpeaker(q) ?? '');
     if (key.length < 2) continue;
     const surname = key.at(-1)!;
     if (!fullNames.has(surname)) fullNames.set(surname, new Set());
     fullNames.get(surname)!.add(key.join(' '));
   }
   return quotes.filter((q) => {
-    const who = speakerOf(q);
+    const who = namedSpeaker(q);
     if (!who) return false;
     const key = nameKey(who);
     if (key.length === 0) return false;

@@ -118,7 +118,7 @@ describe('lede quotes <file>', () => {
       '   - Ruth Okafor (as "Mayor Ruth Okafor"), said [direct, confidence 0.92]',
       '   - Officials, said [indirect, confidence 0.90]',
       '   - unknown speaker [direct, confidence 0.30]',
-      '   - They, said [indirect, confidence 0.56]',
+      '   - unknown speaker, said [indirect, confidence 0.56]',
     ]);
   });
 

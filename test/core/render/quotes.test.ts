@@ -39,6 +39,7 @@ describe('attributionLine', () => {
     ['reported speech', { kind: 'indirect' }, '— **Ana Ruiz**, said · reported speech'],
     ['partly quoted', { kind: 'mixed' }, '— **Ana Ruiz**, said · partly quoted'],
     ['an unresolved mention', { speakerRef: null, speaker: 'a spokeswoman' }, '— **a spokeswoman**, said'],
+    ['an unresolved pronoun', { speakerRef: null, speaker: 'she' }, '— *unknown speaker*, said'],
     ['nobody', { speakerRef: null, speaker: null, cue: null, confidence: 0.3 }, '— *unknown speaker* · uncertain attribution'],
     ['a confident-enough weak cue', { confidence: 0.6 }, '— **Ana Ruiz**, said'],
     ['markdown in a name', { speakerRef: 'A_B*C', speaker: 'A_B*C' }, '— **A\\_B\\*C**, said'],
