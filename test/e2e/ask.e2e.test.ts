@@ -64,13 +64,13 @@ describe('/ask on the seed article', () => {
     expect(e.description).toBe(`${FROM_SEED}
 
 > “The only award for Maduro was my physical presence, the first senior US official to visit the country in years”
-— **Richard Grenell** (as “he”), quoted as saying
+— **Richard Grenell** (quoted as saying) · as “he”
 
 > “It was a big gift to him to have a visit by an envoy of President Trump”
-— **Richard Grenell** (as “he”)
+— **Richard Grenell** · as “he”
 
 > there were no financial or other concessions promised to Maduro
-— **Richard Grenell**, said · reported speech`);
+— **Richard Grenell** (said) · reported speech`);
     expect(e.footer.text).toBe(`${FOUND_FOOTER} ${Math.round(core.confidence * 100)}%`);
   });
 
@@ -78,7 +78,7 @@ describe('/ask on the seed article', () => {
     const a = await ask([opt.string('question', 'Who said the visit was a big gift?'), opt.string('article', SEED_ID)]);
     const e = a.body.embeds[0];
     expect(e.title).toBe('Richard Grenell');
-    expect(e.description).toBe(`${FROM_SEED}\n\n> “It was a big gift to him to have a visit by an envoy of President Trump”\n— **Richard Grenell** (as “he”)`);
+    expect(e.description).toBe(`${FROM_SEED}\n\n> “It was a big gift to him to have a visit by an envoy of President Trump”\n— **Richard Grenell** · as “he”`);
   });
 
   it('GIVEN "What is the capital of France?" THEN "Not found in the article", and no sentence comes close', async () => {

@@ -22,19 +22,19 @@ botPerFile((started) => (h = started));
 const PAGE_1 = `Bundled with Lede
 
 > “Venezuela has agreed to receive, back into their country, all Venezuela illegal aliens who were encamped in the US, including gang members of Tren de Aragua”
-— **Trump**, said
+— **Trump** (said)
 
 > “We are in the process of removing record numbers of illegal aliens from all countries, and all countries have agreed to accept these illegal aliens back”
-— **Trump**, said
+— **Trump** (said)
 
 > “The only award for Maduro was my physical presence, the first senior US official to visit the country in years”
-— **Richard Grenell** (as “he”), quoted as saying
+— **Richard Grenell** (quoted as saying) · as “he”
 
 > “It was a big gift to him to have a visit by an envoy of President Trump”
-— **Richard Grenell** (as “he”)
+— **Richard Grenell** · as “he”
 
 > the top goals for Grenell's trip were to secure the release of detained Americans and deporting Venezuelans back to their home country
-— **Trump administration**, said · reported speech`;
+— **Trump administration** (said) · reported speech`;
 
 describe('/quotes article', () => {
   let nextId = '';
@@ -60,7 +60,7 @@ describe('/quotes article', () => {
     const e = cb.body.data.embeds[0];
     expect(e.footer.text).toBe(`Page 2 of 3 · 13 key quotes of 13 attributions · ${FOOTER_TAIL}`);
     expect(e.description.split('\n\n')[1]).toBe(
-      "> the high-level visit does not mean the United States recognizes Maduro as Venezuela's legitimate leader\n— **White House**, said · reported speech",
+      "> the high-level visit does not mean the United States recognizes Maduro as Venezuela's legitimate leader\n— **White House** (said) · reported speech",
     );
     expect(cb.body.data.components[0].components.map((b: { custom_id: string }) => b.custom_id)).toEqual([`qpage:${SEED_ID}::0`, `qpage:${SEED_ID}::2`]);
   });
@@ -72,13 +72,13 @@ describe('/quotes article', () => {
     expect(e.description).toBe(`Bundled with Lede
 
 > “The only award for Maduro was my physical presence, the first senior US official to visit the country in years”
-— **Richard Grenell** (as “he”), quoted as saying
+— **Richard Grenell** (quoted as saying) · as “he”
 
 > “It was a big gift to him to have a visit by an envoy of President Trump”
-— **Richard Grenell** (as “he”)
+— **Richard Grenell** · as “he”
 
 > there were no financial or other concessions promised to Maduro
-— **Richard Grenell**, said · reported speech`);
+— **Richard Grenell** (said) · reported speech`);
     expect(e.footer.text).toBe(`3 quotes by Richard Grenell · ${FOOTER_TAIL}`);
     expect(a.body.components).toEqual([]);
   });
@@ -127,7 +127,7 @@ describe('/quotes article', () => {
     expect(a.body.embeds[0].description).toBe(`Pasted text
 
 > “Tell \\@everyone the \\*new\\* plan works”
-— **Ana Ruiz**, said
+— **Ana Ruiz** (said)
 
 > “This is the worst flood in living memory, and the town will need months to recover”
 — *unknown speaker* · uncertain attribution`);
@@ -144,7 +144,7 @@ describe('a pronoun no rule resolved', () => {
     expect(a.body.embeds[0].description).toBe(`Pasted text
 
 > “It took far too long to fix the ramp”
-— *unknown speaker*, said`);
+— *unknown speaker* (said)`);
     const asked = await h.fake.answer(
       h.fake.slash({ name: 'ask', options: [opt.string('question', 'Who said it took far too long to fix the ramp?'), opt.string('article', articleIdOf(TEXT))], user: someone() }),
     );

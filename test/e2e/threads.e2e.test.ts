@@ -68,13 +68,13 @@ describe('Discuss', () => {
     expect(e.description).toBe(`${FROM_SEED}
 
 > there were no financial or other concessions promised to Maduro
-— **Richard Grenell**, said · reported speech
+— **Richard Grenell** (said) · reported speech
 
 > “The only award for Maduro was my physical presence, the first senior US official to visit the country in years”
-— **Richard Grenell** (as “he”), quoted as saying
+— **Richard Grenell** (quoted as saying) · as “he”
 
 > “It was a big gift to him to have a visit by an envoy of President Trump”
-— **Richard Grenell** (as “he”)`);
+— **Richard Grenell** · as “he”`);
     expect(e.footer.text).toMatch(/^Extracted word for word from the article; nothing is generated · confidence \d{1,3}%$/);
     // Same question, same article: /ask gives the very same embed.
     const a = await h.fake.answer(h.fake.slash({ name: 'ask', options: [opt.string('question', 'What did Grenell say?')], channelId: threadId, channelType: 11, user: someone() }));

@@ -23,15 +23,15 @@ const today = () => new Date().toISOString().slice(0, 10);
 botPerFile((started) => (h = started));
 
 const GRENELL_SEED = `> there were no financial or other concessions promised to Maduro
-— **Richard Grenell**, said · reported speech
+— **Richard Grenell** (said) · reported speech
 ${IN_SEED}
 
 > “The only award for Maduro was my physical presence, the first senior US official to visit the country in years”
-— **Richard Grenell** (as “he”), quoted as saying
+— **Richard Grenell** (quoted as saying) · as “he”
 ${IN_SEED}
 
 > “It was a big gift to him to have a visit by an envoy of President Trump”
-— **Richard Grenell** (as “he”)
+— **Richard Grenell** · as “he”
 ${IN_SEED}`;
 
 describe('/whosaid speaker', () => {
@@ -53,7 +53,7 @@ describe('/whosaid speaker', () => {
     const e = a.body.embeds[0];
     expect(e.title).toBe('What Richard Grenell said');
     expect(e.description).toBe(
-      `4 quotes in 2 articles · also written Grenell\n\n> “We expect more flights next week”\n— **Richard Grenell**, told\nin *More deportation flights expected* · added ${today()}\n\n${GRENELL_SEED}`,
+      `4 quotes in 2 articles · also written Grenell\n\n> “We expect more flights next week”\n— **Richard Grenell** (told)\nin *More deportation flights expected* · added ${today()}\n\n${GRENELL_SEED}`,
     );
   });
 
@@ -90,7 +90,7 @@ describe('/whosaid phrase', () => {
     const e = a.body.embeds[0];
     expect(e.title).toBe('Who said “it was a BIG gift to have a visit”');
     expect(e.description).toBe(
-      `1 quote in 1 article\n\n> “It was a big gift to him to have a visit by an envoy of President Trump”\n— **Richard Grenell** (as “he”)\n${IN_SEED} · close match (78%)`,
+      `1 quote in 1 article\n\n> “It was a big gift to him to have a visit by an envoy of President Trump”\n— **Richard Grenell** · as “he”\n${IN_SEED} · close match (78%)`,
     );
   });
 
@@ -144,7 +144,7 @@ describe('/whosaid paging and autocomplete', () => {
     expect(page2.footer.text).toBe(`Page 2 of 2 · ${FOOTER}`);
     expect(page2.description).toBe(
       `7 quotes in 1 article · also written Berg\n\n${BERG.slice(5)
-        .map((q) => `> “${q}”\n— **Tom Berg**, said\nin *Harbour master’s week* · added ${today()}`)
+        .map((q) => `> “${q}”\n— **Tom Berg** (said)\nin *Harbour master’s week* · added ${today()}`)
         .join('\n\n')}`,
     );
   });

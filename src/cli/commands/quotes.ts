@@ -92,10 +92,10 @@ function recordInOriginal(q: QuoteRecord, c: CompactedText, text: string): Quote
 /** One quote as a reader sees it: the words verbatim, then who and how. */
 export function renderQuote(q: Quote): string {
   const who = namedSpeaker(q) ?? 'unknown speaker';
-  const as = q.speaker && q.speakerRef && q.speaker !== q.speakerRef ? ` (as "${q.speaker}")` : '';
+  const as = q.speaker && q.speakerRef && q.speaker !== q.speakerRef ? ` · as "${q.speaker}"` : '';
   const words = q.fragments.map((f) => q.quote.slice(f.start - q.start, f.end - q.start).replace(/\s+/g, ' ')).join(' ... ');
   const body = q.kind === 'direct' ? `"${words.replace(/^["\s]+|["\s]+$/g, '')}"` : words;
-  return `${body}\n   - ${who}${as}${q.cue ? `, ${q.cue}` : ''} [${q.kind}, confidence ${q.confidence.toFixed(2)}]`;
+  return `${body}\n   - ${who}${q.cue ? ` (${q.cue})` : ''}${as} [${q.kind}, confidence ${q.confidence.toFixed(2)}]`;
 }
 
 function render(article: Article, quotes: readonly Quote[], o: Options): string {

@@ -52,14 +52,17 @@ function sharesWord(mention: string, name: string): boolean {
   return [...wordsOf(mention)].some((w) => a.has(w));
 }
 
-/** "— **Richard Grenell** (as “he”), quoted as saying · reported speech · uncertain attribution". */
+/**
+ * "— **Richard Grenell** (quoted as saying) · as “he” · reported speech · uncertain attribution": the
+ * cue in brackets right after the name, so a reader scanning the list sees who and how at once.
+ */
 export function attributionLine(q: Quote): Markdown {
   const who = speakerOf(q);
-  const as = q.speaker && q.speakerRef && !sharesWord(q.speaker, q.speakerRef) ? md` (as “${escapeMarkdown(q.speaker)}”)` : '';
+  const as = q.speaker && q.speakerRef && !sharesWord(q.speaker, q.speakerRef) ? md` · as “${escapeMarkdown(q.speaker)}”` : '';
   const name = who === 'unknown speaker' ? md`*unknown speaker*` : md`**${escapeMarkdown(who)}**`;
   const kind = KIND_NOTE[q.kind] ? md` · ${escapeMarkdown(KIND_NOTE[q.kind])}` : '';
   const uncertain = q.confidence < UNCERTAIN_BELOW ? md` · uncertain attribution` : '';
-  return md`— ${name}${as}${q.cue ? md`, ${escapeMarkdown(q.cue)}` : ''}${kind}${uncertain}`;
+  return md`— ${name}${q.cue ? md` (${escapeMarkdown(q.cue)})` : ''}${as}${kind}${uncertain}`;
 }
 
 /** One quote: the words as a blockquote, then the attribution line. */

@@ -65,20 +65,20 @@ describe('lede quotes <file>', () => {
       TITLE,
       '',
       '1. "Venezuela has agreed to receive, back into their country, all Venezuela illegal aliens who were encamped in the US, including gang members of Tren de Aragua"',
-      '   - Trump, said [direct, confidence 0.92]',
+      '   - Trump (said) [direct, confidence 0.92]',
       '2. "We are in the process of removing record numbers of illegal aliens from all countries, and all countries have agreed to accept these illegal aliens back"',
-      '   - Trump, said [direct, confidence 0.92]',
+      '   - Trump (said) [direct, confidence 0.92]',
       '',
     ].join('\n')],
     ['--speaker Grenell --all: every Grenell attribution in text order, the pronoun shown as written', ['--speaker', 'Grenell', '--all'], [
       TITLE,
       '',
       '1. there were no financial or other concessions promised to Maduro',
-      '   - Richard Grenell (as "Grenell"), said [indirect, confidence 0.90]',
+      '   - Richard Grenell (said) · as "Grenell" [indirect, confidence 0.90]',
       '2. "The only award for Maduro was my physical presence, the first senior US official to visit the country in years"',
-      '   - Richard Grenell (as "he"), quoted as saying [direct, confidence 0.81]',
+      '   - Richard Grenell (quoted as saying) · as "he" [direct, confidence 0.81]',
       '3. "It was a big gift to him to have a visit by an envoy of President Trump"',
-      '   - Richard Grenell (as "he") [direct, confidence 0.65]',
+      '   - Richard Grenell · as "he" [direct, confidence 0.65]',
       '',
     ].join('\n')],
     ['--speaker with nobody of that name', ['--speaker', 'Jones'], `${TITLE}\n\nNo quotes by Jones in this article.\n`],
@@ -90,8 +90,8 @@ describe('lede quotes <file>', () => {
 
   it('default: five key quotes, no speaker more than twice', async () => {
     const r = await run([SEED]);
-    const who = r.out.split('\n').filter((l) => l.startsWith('   - ')).map((l) => l.slice(5, l.indexOf(',') === -1 ? undefined : l.indexOf(',')).replace(/ \[.*$/, ''));
-    expect(who).toEqual(['Trump', 'Trump', 'Richard Grenell (as "he")', 'Richard Grenell (as "he")', 'Trump administration (as "The Trump administration")']);
+    const who = r.out.split('\n').filter((l) => l.startsWith('   - ')).map((l) => l.slice(5).replace(/ \[.*$/, ''));
+    expect(who).toEqual(['Trump (said)', 'Trump (said)', 'Richard Grenell (quoted as saying) · as "he"', 'Richard Grenell · as "he"', 'Trump administration (said) · as "The Trump administration"']);
   });
 
   it('--json: records whose spans point into the article text', async () => {
@@ -109,16 +109,16 @@ describe('lede quotes <file>', () => {
 
   it('two people named Smith: --speaker "John Smith" does not take the bare "Smith" quotes', async () => {
     const r = await run(['-', '--all', '--speaker', 'John Smith'], `Smiths\n\n${TWO_SMITHS}`);
-    expect(r.out).toBe('Smiths\n\n1. the bill would pass before the summer recess\n   - John Smith (as "Senator John Smith"), said [indirect, confidence 0.90]\n');
+    expect(r.out).toBe('Smiths\n\n1. the bill would pass before the summer recess\n   - John Smith (said) · as "Senator John Smith" [indirect, confidence 0.90]\n');
   });
 
   it('a quote with no speaker says "unknown speaker"; an unresolved group keeps its written mention', async () => {
     const r = await run(['-', '--all'], `Flood\n\n${FLOOD}`);
     expect(r.out.split('\n').filter((l) => l.startsWith('   - '))).toEqual([
-      '   - Ruth Okafor (as "Mayor Ruth Okafor"), said [direct, confidence 0.92]',
-      '   - Officials, said [indirect, confidence 0.90]',
+      '   - Ruth Okafor (said) · as "Mayor Ruth Okafor" [direct, confidence 0.92]',
+      '   - Officials (said) [indirect, confidence 0.90]',
       '   - unknown speaker [direct, confidence 0.30]',
-      '   - unknown speaker, said [indirect, confidence 0.56]',
+      '   - unknown speaker (said) [indirect, confidence 0.56]',
     ]);
   });
 

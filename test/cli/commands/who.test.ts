@@ -67,7 +67,7 @@ describe('lede who NAME', () => {
 
   it('the full text output of one speaker', async () => {
     const r = await run(['Jane Smith', SMITHS]);
-    expect(r.out).toBe('Jane Smith (1 quote; also written Mayor Jane Smith)\n\n1. the city could not afford the new rules\n   - Jane Smith (as "Mayor Jane Smith"), said [indirect, confidence 0.90]\n   in Senate bill heads to a vote\n');
+    expect(r.out).toBe('Jane Smith (1 quote; also written Mayor Jane Smith)\n\n1. the city could not afford the new rules\n   - Jane Smith (said) · as "Mayor Jane Smith" [indirect, confidence 0.90]\n   in Senate bill heads to a vote\n');
   });
 
   it.each<[string, string[]]>([
@@ -95,18 +95,18 @@ describe('lede who NAME', () => {
 describe('lede who "phrase"', () => {
   it.each<[string, string, string[], string]>([
     ['exact words with curly quotes in the phrase', '\u201ca big gift to him\u201d', [SEED, TARIFF],
-      'Who said "\u201ca big gift to him\u201d":\n\n1. "It was a big gift to him to have a visit by an envoy of President Trump"\n   - Richard Grenell (as "he") [direct, confidence 0.65]\n   in ' + SEED_TITLE + '\n'],
+      'Who said "\u201ca big gift to him\u201d":\n\n1. "It was a big gift to him to have a visit by an envoy of President Trump"\n   - Richard Grenell · as "he" [direct, confidence 0.65]\n   in ' + SEED_TITLE + '\n'],
     ['straight apostrophe against a curly one in the text', "we won't back down", [FLOODS],
-      'Who said "we won\'t back down":\n\n1. "We won\u2019t back down, and we won\u2019t let the water take this town"\n   - Ruth Okafor (as "Mayor Ruth Okafor"), said [direct, confidence 0.92]\n   in Alder Creek floods\n'],
+      'Who said "we won\'t back down":\n\n1. "We won\u2019t back down, and we won\u2019t let the water take this town"\n   - Ruth Okafor (said) · as "Mayor Ruth Okafor" [direct, confidence 0.92]\n   in Alder Creek floods\n'],
     ['one changed word is a close match', 'record numbers of illegal migrants from', [SEED],
-      'Who said "record numbers of illegal migrants from":\n\n1. "We are in the process of removing record numbers of illegal aliens from all countries, and all countries have agreed to accept these illegal aliens back"\n   - Trump, said [direct, confidence 0.92]\n   in ' + SEED_TITLE + ' (close match, 83%)\n'],
+      'Who said "record numbers of illegal migrants from":\n\n1. "We are in the process of removing record numbers of illegal aliens from all countries, and all countries have agreed to accept these illegal aliens back"\n   - Trump (said) [direct, confidence 0.92]\n   in ' + SEED_TITLE + ' (close match, 83%)\n'],
     ['an unattributed quote: unknown speaker, not a person', 'worst flood I have seen', [FLOODS],
       'Who said "worst flood I have seen":\n\n1. "It is the worst flood I have seen in forty years of living here"\n   - unknown speaker [direct, confidence 0.30]\n   in Alder Creek floods\n'],
     ['phrase not found', 'the moon landing was staged', [SEED, TARIFF, FLOODS],
       'Nobody in these articles said "the moon landing was staged" (no quote matches it, even loosely).\n'],
     ['--phrase reads a name as words', 'Trump', [SEED, '--phrase'],
-      'Who said "Trump":\n\n1. "It was a big gift to him to have a visit by an envoy of President Trump"\n   - Richard Grenell (as "he") [direct, confidence 0.65]\n   in ' + SEED_TITLE +
-      '\n2. he and Trump "have made a first step. Hopefully it can continue."\n   - Nicolas Maduro (as "Maduro"), saying [mixed, confidence 0.70]\n   in ' + SEED_TITLE + '\n'],
+      'Who said "Trump":\n\n1. "It was a big gift to him to have a visit by an envoy of President Trump"\n   - Richard Grenell · as "he" [direct, confidence 0.65]\n   in ' + SEED_TITLE +
+      '\n2. he and Trump "have made a first step. Hopefully it can continue."\n   - Nicolas Maduro (saying) · as "Maduro" [mixed, confidence 0.70]\n   in ' + SEED_TITLE + '\n'],
   ])('%s', async (_name, phrase, args, expected) => {
     const r = await run([phrase, ...args]);
     expect([r.code, r.err]).toEqual([0, '']);

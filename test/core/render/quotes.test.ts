@@ -32,17 +32,17 @@ function quote(over: Partial<Quote> & { quote: string }): Quote {
 
 describe('attributionLine', () => {
   it.each<[string, Partial<Quote>, string]>([
-    ['a named speaker', {}, '— **Ana Ruiz**, said'],
-    ['a pronoun resolved to a name', { speaker: 'she', cue: 'was quoted as saying' }, '— **Ana Ruiz** (as “she”), was quoted as saying'],
-    ['a title + name mention (no "as")', { speaker: 'Mayor Ana Ruiz' }, '— **Ana Ruiz**, said'],
+    ['a named speaker', {}, '— **Ana Ruiz** (said)'],
+    ['a pronoun resolved to a name', { speaker: 'she', cue: 'was quoted as saying' }, '— **Ana Ruiz** (was quoted as saying) · as “she”'],
+    ['a title + name mention (no "as")', { speaker: 'Mayor Ana Ruiz' }, '— **Ana Ruiz** (said)'],
     ['no cue (continuation)', { cue: null }, '— **Ana Ruiz**'],
-    ['reported speech', { kind: 'indirect' }, '— **Ana Ruiz**, said · reported speech'],
-    ['partly quoted', { kind: 'mixed' }, '— **Ana Ruiz**, said · partly quoted'],
-    ['an unresolved mention', { speakerRef: null, speaker: 'a spokeswoman' }, '— **a spokeswoman**, said'],
-    ['an unresolved pronoun', { speakerRef: null, speaker: 'she' }, '— *unknown speaker*, said'],
+    ['reported speech', { kind: 'indirect' }, '— **Ana Ruiz** (said) · reported speech'],
+    ['partly quoted', { kind: 'mixed' }, '— **Ana Ruiz** (said) · partly quoted'],
+    ['an unresolved mention', { speakerRef: null, speaker: 'a spokeswoman' }, '— **a spokeswoman** (said)'],
+    ['an unresolved pronoun', { speakerRef: null, speaker: 'she' }, '— *unknown speaker* (said)'],
     ['nobody', { speakerRef: null, speaker: null, cue: null, confidence: 0.3 }, '— *unknown speaker* · uncertain attribution'],
-    ['a confident-enough weak cue', { confidence: 0.6 }, '— **Ana Ruiz**, said'],
-    ['markdown in a name', { speakerRef: 'A_B*C', speaker: 'A_B*C' }, '— **A\\_B\\*C**, said'],
+    ['a confident-enough weak cue', { confidence: 0.6 }, '— **Ana Ruiz** (said)'],
+    ['markdown in a name', { speakerRef: 'A_B*C', speaker: 'A_B*C' }, '— **A\\_B\\*C** (said)'],
   ])('GIVEN %s THEN %s', (_what, over, expected) => {
     expect(attributionLine(quote({ quote: 'We will reopen the bridge', ...over }))).toBe(expected);
   });
@@ -71,9 +71,9 @@ describe('quote words', () => {
 
   it('GIVEN markdown and a line break THEN every line is blockquoted and characters show literally', () => {
     const block = quoteBlock(quote({ quote: 'Tell @everyone the *new* plan\n# works `now`', kind: 'indirect' }));
-    expect(block).toBe('> Tell \\@everyone the \\*new\\* plan\n> \\# works \\`now\\`\n— **Ana Ruiz**, said · reported speech');
+    expect(block).toBe('> Tell \\@everyone the \\*new\\* plan\n> \\# works \\`now\\`\n— **Ana Ruiz** (said) · reported speech');
     // The console shows the words as written.
-    expect(renderReplyAsText({ content: block }).text).toBe('> Tell @everyone the *new* plan\n> # works `now`\n— Ana Ruiz, said · reported speech');
+    expect(renderReplyAsText({ content: block }).text).toBe('> Tell @everyone the *new* plan\n> # works `now`\n— Ana Ruiz (said) · reported speech');
   });
 });
 
