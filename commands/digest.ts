@@ -117,9 +117,15 @@ export function previewReplies(digest: Digest): Reply[] {
 
 async function preview(ctx: CommandContext): Promise<void> {
   await ctx.defer({ ephemeral: true });
-  const digest = await digestsOf(ctx).preview(ctx.guildId);
+  const digests = digestsOf(ctx);
+  const digest = await digests.preview(ctx.guildId);
   if (!digest) {
-    await ctx.reply({ content: md`Nothing new since the last digest, so the next one would not be posted. Add articles or feeds and try again.`, ephemeral: true });
+    // Say what is true: a server that never had a digest has no "last digest" to count from.
+    const window = await digests.window(ctx.guildId);
+    const content = window.first
+      ? md`No digest has been sent yet, and nothing is new since ${when(window.since, 'f')} (a first digest covers the day before it), so it would not be posted. Add articles or feeds and try again.`
+      : md`Nothing new since ${when(window.since, 'f')}, so the next digest would not be posted. Add articles or feeds and try again.`;
+    await ctx.reply({ content, ephemeral: true });
     return;
   }
   const [first, ...rest] = previewReplies(digest);

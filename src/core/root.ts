@@ -7,14 +7,15 @@ import type { Config } from '../config';
 import type { Clock } from '../digest/clock';
 import { createDigestRuntime, type DigestRuntime } from '../digest/runtime';
 import { createFeedRuntime, type FeedRuntime } from '../feeds/runtime';
-import { createArticleLoader, createLibrary, createQuestionAnswerer, loadBundledArticles, loaderOptionsFromConfig, type ArticleLoader, type Library } from '../library';
+import { withoutFirstPollItems } from '../feeds/old-news';
+import { bundledFolder, createArticleLoader, createLibrary, createQuestionAnswerer, loaderOptionsFromConfig, watchBundledFolder, type ArticleLoader, type FolderWatcher, type Library } from '../library';
 import { storeTargetOf } from '../config';
 import { retentionPolicyOf } from '../library/retention';
 import { openStores } from '../store/open';
 import type { Stores } from '../store/ports';
 import { createArticlePool } from '../workers';
 import type { ArticleWork } from '../library';
-import type { Command } from './command';
+import type { AnyCommand, Command } from './command';
 import type { Services } from './context';
 import { loadCommands } from './loader';
 import { createRouter, type Router, type RouterOptions } from './router';
@@ -23,7 +24,7 @@ export interface Core {
   readonly stores: Stores;
   readonly library: Library;
   readonly services: Services;
-  readonly commands: readonly Command[];
+  readonly commands: readonly AnyCommand[];
   readonly router: Router;
   /** Feed polling and `/feed`; started by the bot once the client is ready. */
   readonly feeds: FeedRuntime;
@@ -31,6 +32,8 @@ export interface Core {
   readonly digests: DigestRuntime;
   /** Where new articles are parsed and analysed (a worker pool); closed by the bot's stop() and the console's exit. */
   readonly work: ArticleWork;
+  /** ARTICLES_DIR watched for files added, changed or removed; started by the bot once ready, stopped before the stores close. */
+  readonly articlesFolder: FolderWatcher;
 }
 
 export interface CoreOptions {
@@ -65,30 +68,37 @@ export async function createCore(config: Config, logger: Logger, options: CoreOp
       log: (level, data, message) => logger[level](data, message),
     });
     // The operator's own files, read before anyone is served: parsed in this thread, no worker started for them.
-    const bundled = await loadBundledArticles(config.ARTICLES_DIR, library, options.load ?? createArticleLoader(loaderOptionsFromConfig(config)));
+    // Files that change while the bot runs are parsed in the pool, as any other article.
+    let folderLoad: ArticleLoader = options.load ?? createArticleLoader(loaderOptionsFromConfig(config));
+    const folder = bundledFolder(config.ARTICLES_DIR, library, (source) => folderLoad(source));
+    const bundled = await folder.loadAll();
+    folderLoad = load;
     for (const f of bundled.failed) logger.warn({ file: f.file, err: f.error }, 'bundled article skipped');
     logger.info({ loaded: bundled.loaded.length, pruned: bundled.pruned, dir: config.ARTICLES_DIR }, 'bundled articles loaded');
+    const articlesFolder = watchBundledFolder(folder, { log: (level, data, message) => logger[level](data, message) });
     const commands = [...(await loadCommands()), ...(options.extraCommands ?? [])];
     const analysisOf = (article: Parameters<Library['analysis']>[0]) => library.analysis(article);
     const feeds = createFeedRuntime({
       store: stores.feeds,
       config,
       articles: stores.articles,
+      threads: stores.threads,
       analysisOf,
       parse: work.parse,
       log: (level, data, message) => logger[level](data, message),
     });
     const digests = createDigestRuntime({
       store: stores.digests,
-      articles: stores.articles,
+      // A feed's first-poll items are old news: in the library, never in a digest.
+      articles: withoutFirstPollItems(stores.articles, stores.feeds),
       analysisOf,
       feedTitleOf: async (url) => (await stores.feeds.source(url))?.title,
       ...(options.clock !== undefined && { clock: options.clock }),
       onError: (err, context) => logger.error({ err, ...context }, 'digest scheduler error'),
     });
-    const services: Services = { config, library, questions, threads: stores.threads, logger, feeds, digests };
+    const services: Services = { config, library, questions, threads: stores.threads, autoSummary: stores.autoSummary, logger, feeds, digests };
     const router = createRouter({ commands, services, ...(options.rateLimits !== undefined && { rateLimits: options.rateLimits }) });
-    return { stores, library, services, commands, router, feeds, digests, work };
+    return { stores, library, services, commands, router, feeds, digests, work, articlesFolder };
   } catch (err) {
     await stores.close();
     await work.close();

@@ -19,6 +19,8 @@ export interface DigestArticle {
   readonly addedAt: string;
   /** The feed it came from; absent for articles members added by hand. */
   readonly feed?: { readonly url: string; readonly title: string };
+  /** A bundled article (a file of the operator's ARTICLES_DIR, in every server): its own group. */
+  readonly bundled?: boolean;
 }
 
 export interface DigestQuote {
@@ -62,6 +64,8 @@ export interface Digest {
 
 /** The name of the group for hand-added articles. */
 export const MANUAL_GROUP = 'Added by members';
+/** The name of the group for bundled articles (files the bot loaded from ARTICLES_DIR). */
+export const BUNDLED_GROUP = 'Loaded by the bot';
 /** Footer on the last embed: readers should know nothing here was written by the bot (PRODUCT.md, request 7). */
 export const DIGEST_FOOTER = 'Summaries and quotes are extracted verbatim from each article; nothing is generated.';
 const EMBED_COLOR = 0x2b6cb0;
@@ -80,22 +84,24 @@ interface Group {
   readonly articles: DigestArticle[];
 }
 
-/** Group by feed (hand-added articles last), newest first inside a group, groups by their newest article. */
+/** Group by feed (hand-added articles, then bundled ones, last), newest first inside a group, groups by their newest article. */
 function groupArticles(articles: readonly DigestArticle[]): Group[] {
   const groups = new Map<string, Group>();
+  const rank = new Map<Group, number>();
   for (const a of articles) {
-    const key = a.feed ? `feed:${a.feed.url}` : 'manual';
+    const key = a.feed ? `feed:${a.feed.url}` : a.bundled ? 'bundled' : 'manual';
     let g = groups.get(key);
     if (!g) {
-      g = a.feed ? { name: a.feed.title || a.feed.url, url: a.feed.url, articles: [] } : { name: MANUAL_GROUP, articles: [] };
+      g = a.feed ? { name: a.feed.title || a.feed.url, url: a.feed.url, articles: [] } : { name: a.bundled ? BUNDLED_GROUP : MANUAL_GROUP, articles: [] };
       groups.set(key, g);
+      rank.set(g, a.feed ? 0 : a.bundled ? 2 : 1);
     }
     g.articles.push(a);
   }
   const newest = (g: Group) => g.articles.reduce((m, a) => (a.addedAt > m ? a.addedAt : m), '');
   for (const g of groups.values()) g.articles.sort((x, y) => (y.addedAt < x.addedAt ? -1 : y.addedAt > x.addedAt ? 1 : 0));
   return [...groups.values()].sort((a, b) => {
-    if ((a.name === MANUAL_GROUP) !== (b.name === MANUAL_GROUP)) return a.name === MANUAL_GROUP ? 1 : -1;
+    if (rank.get(a) !== rank.get(b)) return rank.get(a)! - rank.get(b)!;
     const na = newest(a);
     const nb = newest(b);
     return na < nb ? 1 : na > nb ? -1 : a.name.localeCompare(b.name);

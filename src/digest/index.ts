@@ -19,12 +19,14 @@ export {
   type DigestDays,
   type ScheduleErrorCode,
 } from './schedule';
-export { composeDigest, shownArticles, renderArticle, MANUAL_GROUP, DIGEST_FOOTER, type Digest, type DigestArticle, type DigestEmbed, type DigestMessage, type DigestParts, type DigestQuote } from './compose';
+export { composeDigest, shownArticles, renderArticle, MANUAL_GROUP, BUNDLED_GROUP, DIGEST_FOOTER, type Digest, type DigestArticle, type DigestEmbed, type DigestMessage, type DigestParts, type DigestQuote } from './compose';
 export { DISCORD_LIMITS, DEFAULT_DIGEST_CAPS, type DigestCaps } from './limits';
 export { digestToText } from './render-text';
 export {
   DigestScheduler,
   DIGEST_RULES,
+  digestWindowStart,
+  type DigestWindow,
   type ChannelCheck,
   type ChannelProblem,
   type DigestSender,

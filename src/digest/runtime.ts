@@ -9,7 +9,7 @@ import { systemClock, type Clock } from './clock';
 import type { Digest, DigestArticle } from './compose';
 import { nlpDigestParts, nlpDigestPartsLoader } from './parts';
 import { parseDays, parseTime, formatTime, validateTimezone } from './schedule';
-import { DigestScheduler, type DigestSender, type DigestStatus } from './scheduler';
+import { DigestScheduler, type DigestSender, type DigestStatus, type DigestWindow } from './scheduler';
 
 export interface DigestSettingsInput {
   readonly guildId: string;
@@ -29,6 +29,8 @@ export interface DigestRuntime {
   off(guildId: string): Promise<boolean>;
   status(guildId: string): Promise<DigestStatus>;
   preview(guildId: string): Promise<Digest | undefined>;
+  /** The span of time the next digest would cover now, and whether it would be the server's first. */
+  window(guildId: string): Promise<DigestWindow>;
   /** The poster once the Discord client is ready (undefined in the console). */
   readonly poster: DigestSender | undefined;
   start(poster: DigestSender): void;
@@ -47,7 +49,12 @@ export interface DigestRuntimeDeps {
   readonly onError?: (err: unknown, context: { guildId?: string; stage: string }) => void;
 }
 
-/** Articles of the server (not the bundled ones) added in (since, until], as digest entries. */
+/**
+ * Articles visible in the server added in (since, until], as digest entries: its own (members',
+ * feeds') and the bundled ones, which are news to every server when a file of ARTICLES_DIR is first
+ * loaded or its text changes (a bundled article keeps the time it was first stored while its text
+ * stays the same, so a restart does not make it news again).
+ */
 function articlesBetween(deps: DigestRuntimeDeps) {
   return async (guildId: string, since: number, until: number): Promise<DigestArticle[]> => {
     const out: DigestArticle[] = [];
@@ -57,11 +64,14 @@ function articlesBetween(deps: DigestRuntimeDeps) {
       if (!titles.has(url)) titles.set(url, deps.feedTitleOf?.(url));
       return titles.get(url);
     };
+    // The same text stored by the server and bundled is one article (the server's copy is read).
+    const seen = new Set<string>();
     // Listings come newest first: stop at the first one at or before `since`.
     for (const l of await deps.articles.listings(guildId)) {
       const at = Date.parse(l.addedAt);
       if (at <= since) break;
-      if (l.guildId !== guildId || at > until) continue;
+      if ((l.guildId !== guildId && l.guildId !== null) || at > until || seen.has(l.id)) continue;
+      seen.add(l.id);
       const a = await deps.articles.get(guildId, l.id);
       if (!a) continue;
       const feedUrl = a.source.startsWith('feed:') ? a.source.slice('feed:'.length) : undefined;
@@ -74,6 +84,7 @@ function articlesBetween(deps: DigestRuntimeDeps) {
         ...(a.url !== undefined && { url: a.url }),
         ...(a.siteName !== undefined && { siteName: a.siteName }),
         ...(feedUrl !== undefined && feedTitle !== undefined && { feed: { url: feedUrl, title: feedTitle } }),
+        ...(a.guildId === null && { bundled: true }),
       });
     }
     return out;
@@ -130,6 +141,7 @@ export function createDigestRuntime(deps: DigestRuntimeDeps): DigestRuntime {
     },
     status: (guildId) => scheduler.status(guildId, clock.now()),
     preview: (guildId) => scheduler.preview(guildId, clock.now()),
+    window: (guildId) => scheduler.window(guildId, clock.now()),
     start(p) {
       poster = p;
       scheduler.start();

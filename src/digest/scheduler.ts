@@ -49,7 +49,11 @@ export interface DigestArticleSource {
 export type DigestPartsLoader = (guildId: string, articles: readonly DigestArticle[]) => Promise<DigestParts>;
 
 export const DIGEST_RULES = {
-  /** The first digest of a server covers at most the day before it. */
+  /**
+   * A server's first digest covers the day before it, counted from the first `/digest set` (or from
+   * the digest itself, if that is earlier): an article added the morning of the set is in the first
+   * digest, even when that goes out the next evening.
+   */
   firstWindowMs: 24 * 60 * 60_000,
   /** After a long pause (digest off for weeks), cover at most a week. */
   maxWindowMs: 7 * 24 * 60 * 60_000,
@@ -58,6 +62,27 @@ export const DIGEST_RULES = {
   /** The timer re-checks at least this often (schedules changed by another process, blocked channels fixed). */
   maxSleepMs: 60_000,
 } as const;
+
+/** The span of time a digest covers: articles added after `since` and at or before `until` (epoch ms). */
+export interface DigestWindow {
+  readonly since: number;
+  readonly until: number;
+  /** True until a digest has covered anything (sent, or found nothing to send): this is the first one. */
+  readonly first: boolean;
+}
+
+/**
+ * Where the window of the digest ending at `until` starts. After a digest: where it stopped. The
+ * first one (no coverage yet): a day before the first `/digest set` (the schedule's creation), or a
+ * day before `until` if that is earlier (a preview with no schedule, or a schedule created in the
+ * future of a test's clock). Never more than a week back (a digest off for weeks, or days set to
+ * one weekday). Exported for its unit tests.
+ */
+export function digestWindowStart(schedule: Pick<StoredSchedule, 'coveredUntil' | 'createdAt'> | undefined, until: number): number {
+  const dayBefore = until - DIGEST_RULES.firstWindowMs;
+  const since = schedule?.coveredUntil ?? (schedule ? Math.min(dayBefore, schedule.createdAt - DIGEST_RULES.firstWindowMs) : dayBefore);
+  return Math.max(since, until - DIGEST_RULES.maxWindowMs);
+}
 
 export type TickOutcome = 'sent' | 'empty' | 'blocked' | 'failed' | 'already-claimed';
 
@@ -131,15 +156,16 @@ export class DigestScheduler {
     this.instanceId = deps.instanceId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   }
 
-  /** The window of articles the next digest covers, ending at `until`. */
-  private windowStart(schedule: StoredSchedule, until: number): number {
-    const since = schedule.coveredUntil ?? until - DIGEST_RULES.firstWindowMs;
-    return Math.max(since, until - DIGEST_RULES.maxWindowMs);
+  /** The span of time the server's next digest would cover if it were sent at `now` (for `/digest preview`'s words). */
+  async window(guildId: string, now: Date = this.clock.now()): Promise<DigestWindow> {
+    const schedule = await this.deps.store.schedule(guildId);
+    const until = now.getTime();
+    return { since: digestWindowStart(schedule, until), until, first: schedule?.coveredUntil === undefined };
   }
 
   /** The articles a digest ending at `until` covers: added after the coverage, minus those a partly posted digest delivered. */
   private async windowArticles(guildId: string, schedule: StoredSchedule | undefined, until: number): Promise<{ all: DigestArticle[]; fresh: DigestArticle[] }> {
-    const since = schedule ? this.windowStart(schedule, until) : until - DIGEST_RULES.firstWindowMs;
+    const since = digestWindowStart(schedule, until);
     const all = await this.deps.articles.articlesAddedBetween(guildId, since, until);
     if (!schedule || schedule.coveredIds.length === 0) return { all, fresh: all };
     const delivered = new Set(schedule.coveredIds);

@@ -70,7 +70,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     (stopped ??= (async () => {
       logger.info({ inFlight: router.inFlight }, 'stopping');
       // Schedulers first: no new polls or digests; the ones in flight finish (bounded) before the database closes.
-      const schedulersIdle = Promise.all([core.feeds.stop(), core.digests.stop()]);
+      const schedulersIdle = Promise.all([core.feeds.stop(), core.digests.stop(), core.articlesFolder.stop()]);
       const drained = await router.drain(DRAIN_TIMEOUT_MS);
       await Promise.race([schedulersIdle, new Promise((resolve) => setTimeout(resolve, DRAIN_TIMEOUT_MS).unref())]);
       if (!drained) logger.warn({ inFlight: router.inFlight }, 'stopped with work still in flight');
@@ -97,6 +97,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     const poster = discordPoster(readyClient);
     core.feeds.start(poster);
     core.digests.start(poster);
+    core.articlesFolder.start();
     logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'ready');
     setImmediate(() => {
       try {

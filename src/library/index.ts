@@ -8,7 +8,8 @@ export { LIBRARY_LIMITS } from './limits';
 export { matchArticles, pickArticle, MATCH_TIER } from './match';
 export { slugify } from './slug';
 export { looksLikeUrl, urlKey } from './url';
-export { loadBundledArticles, type BundledLoadReport } from './bundled';
+export { bundledFolder, loadBundledArticles, isArticleFile, type BundledFolder, type BundledFileOutcome, type BundledLoadReport } from './bundled';
+export { watchBundledFolder, QUIET_MS, type FolderWatcher, type FolderWatcherOptions } from './watch';
 export {
   createArticleLoader,
   loaderOptionsFromConfig,

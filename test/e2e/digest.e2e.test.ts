@@ -1,7 +1,8 @@
 /**
  * The real bot (startBot) against the fake Discord: /digest set for the next minute posts exactly
  * one digest in that channel within that minute, silently and without pings; a restart does not
- * post it again; /digest preview answers ephemerally at any time; a channel the bot may not post
+ * post it again (nor make the bundled seed article news again); /digest preview answers
+ * ephemerally at any time, the seed article included on a fresh install; a channel the bot may not post
  * in gets no post and a clear status.
  *
  * Time: the bot runs on a clock shifted by under a minute, so "the next minute" is 1-2 s of real
@@ -72,10 +73,12 @@ describe('/digest against the fake Discord', () => {
     const a = await h.fake.answer(h.fake.slash({ name: 'digest', subcommand: 'preview', user: reader() }));
     expect(a.ephemeral).toBe(true);
     expect(a.body.content).toContain('Preview (only you see this): **Daily digest');
-    expect(a.body.content).toContain('1 new article');
-    expect(a.body.embeds[0].title).toBe('Added by members');
+    // The member's article, and the bundled seed article (data/articles) loaded at this fresh install's start.
+    expect(a.body.content).toContain('· 2 new articles');
+    expect(a.body.embeds.map((e: { title: string }) => e.title)).toEqual(['Added by members', 'Loaded by the bot']);
     expect(a.body.embeds[0].description).toContain('**Council extends the harbour tram line**');
     expect(a.body.embeds[0].description).toContain('— Ana Ruiz');
+    expect(a.body.embeds[1].description).toContain("**Trump announces Venezuela's agreement to take back illegal migrants detained in the U.S**");
     expect(channelPosts(h.fake, h.fake.channelId)).toHaveLength(0);
   });
 
@@ -113,7 +116,7 @@ describe('/digest against the fake Discord', () => {
     expect(post.body.flags & SUPPRESS_NOTIFICATIONS).toBe(SUPPRESS_NOTIFICATIONS);
     expect(post.body.flags & EPHEMERAL).toBe(0);
     expect(post.body.allowed_mentions.parse).toEqual([]);
-    expect(post.body.content).toContain('1 new article');
+    expect(post.body.content).toContain('· 2 new articles');
     expect(post.body.embeds[0].description).toContain('**Council extends the harbour tram line**');
     // Ticking again, in this process, posts nothing more.
     expect(await h.bot.core.digests.scheduler.tick()).toEqual([]);
@@ -126,7 +129,7 @@ describe('/digest against the fake Discord', () => {
     expect(channelPosts(h.fake, channelId)).toHaveLength(1);
     const s = await h.fake.answer(h.fake.slash({ name: 'digest', subcommand: 'status', user: reader() }));
     expect(s.body.embeds[0].description).toContain('**Last digest:** sent');
-    expect(s.body.embeds[0].description).toContain('with 1 article');
+    expect(s.body.embeds[0].description).toContain('with 2 articles');
     expect(s.body.embeds[0].description).toContain('**New since the last digest:** 0 articles');
   }, 30_000);
 
