@@ -9,6 +9,10 @@ export const REQUIRED = {
   startThread: ['ViewChannel', 'CreatePublicThreads', 'SendMessagesInThreads'],
   postInThread: ['ViewChannel', 'SendMessagesInThreads'],
   post: ['ViewChannel', 'SendMessages', 'EmbedLinks'],
+  /** A feed item as a message with a thread started on it. */
+  feedThread: ['ViewChannel', 'SendMessages', 'EmbedLinks', 'CreatePublicThreads', 'SendMessagesInThreads'],
+  /** A feed item as a forum post (Send Messages is "Create Posts" in a forum's settings). */
+  forumPost: ['ViewChannel', 'SendMessages', 'EmbedLinks'],
 } as const satisfies Record<string, ReadonlyArray<keyof typeof PermissionFlagsBits>>;
 
 /** "Create Public Threads" from "CreatePublicThreads". */

@@ -7,6 +7,7 @@ import type { Config } from '../config';
 import type { Clock } from '../digest/clock';
 import { createDigestRuntime, type DigestRuntime } from '../digest/runtime';
 import { createFeedRuntime, type FeedRuntime } from '../feeds/runtime';
+import { withoutFirstPollItems } from '../feeds/old-news';
 import { bundledFolder, createArticleLoader, createLibrary, createQuestionAnswerer, loaderOptionsFromConfig, watchBundledFolder, type ArticleLoader, type FolderWatcher, type Library } from '../library';
 import { storeTargetOf } from '../config';
 import { retentionPolicyOf } from '../library/retention';
@@ -14,7 +15,7 @@ import { openStores } from '../store/open';
 import type { Stores } from '../store/ports';
 import { createArticlePool } from '../workers';
 import type { ArticleWork } from '../library';
-import type { Command } from './command';
+import type { AnyCommand, Command } from './command';
 import type { Services } from './context';
 import { loadCommands } from './loader';
 import { createRouter, type Router, type RouterOptions } from './router';
@@ -23,7 +24,7 @@ export interface Core {
   readonly stores: Stores;
   readonly library: Library;
   readonly services: Services;
-  readonly commands: readonly Command[];
+  readonly commands: readonly AnyCommand[];
   readonly router: Router;
   /** Feed polling and `/feed`; started by the bot once the client is ready. */
   readonly feeds: FeedRuntime;
@@ -81,19 +82,21 @@ export async function createCore(config: Config, logger: Logger, options: CoreOp
       store: stores.feeds,
       config,
       articles: stores.articles,
+      threads: stores.threads,
       analysisOf,
       parse: work.parse,
       log: (level, data, message) => logger[level](data, message),
     });
     const digests = createDigestRuntime({
       store: stores.digests,
-      articles: stores.articles,
+      // A feed's first-poll items are old news: in the library, never in a digest.
+      articles: withoutFirstPollItems(stores.articles, stores.feeds),
       analysisOf,
       feedTitleOf: async (url) => (await stores.feeds.source(url))?.title,
       ...(options.clock !== undefined && { clock: options.clock }),
       onError: (err, context) => logger.error({ err, ...context }, 'digest scheduler error'),
     });
-    const services: Services = { config, library, questions, threads: stores.threads, logger, feeds, digests };
+    const services: Services = { config, library, questions, threads: stores.threads, autoSummary: stores.autoSummary, logger, feeds, digests };
     const router = createRouter({ commands, services, ...(options.rateLimits !== undefined && { rateLimits: options.rateLimits }) });
     return { stores, library, services, commands, router, feeds, digests, work, articlesFolder };
   } catch (err) {

@@ -1,18 +1,34 @@
 /**
  * The Discord side of scheduled posts (digests and feed announcements), over a ready discord.js
  * client: checks the bot's own permissions in the target channel before posting (ViewChannel,
- * SendMessages, EmbedLinks, per DISCORD.md), and posts silently (SUPPRESS_NOTIFICATIONS) with
- * `allowed_mentions: { parse: [] }` so article text can never ping anyone. It lives on the Discord
- * side: src/digest only defines the DigestSender it needs and imports nothing from here.
+ * SendMessages, EmbedLinks, per DISCORD.md; a feed's thread per item also Create Public Threads and
+ * Send Messages in Threads), and posts silently (SUPPRESS_NOTIFICATIONS) with
+ * `allowed_mentions: { parse: [] }` so article text can never ping anyone. Feed items can also start
+ * a thread on their message or be a forum post. It lives on the Discord side: src/digest and
+ * src/feeds only define the DigestSender and FeedPoster they need and import nothing from here.
  */
-import { MessageFlags, type Client } from 'discord.js';
+import { ChannelType, MessageFlags, ThreadAutoArchiveDuration, type Client } from 'discord.js';
 import type { DigestMessage } from '../digest/compose';
-import type { ChannelCheck, DigestSender } from '../digest/scheduler';
+import type { ChannelCheck } from '../digest/scheduler';
+import type { FeedPoster, FeedTargetCheck } from '../feeds/poster';
 import { toApiEmbed, NO_MENTIONS } from './adapter';
 import { missingPermissions, REQUIRED } from '../core/permissions';
 
-export function discordPoster(client: Client): DigestSender {
+/** A thread or forum post for a feed item is archived after a day without messages, as Discuss threads are. */
+const ITEM_THREAD_ARCHIVE = ThreadAutoArchiveDuration.OneDay;
+
+/** In a forum's settings, Send Messages is called Create Posts. */
+const forumLabel = (name: string): string => (name === 'Send Messages' ? 'Send Messages (Create Posts)' : name);
+
+export function discordPoster(client: Client): FeedPoster {
   const channelOf = async (channelId: string) => client.channels.cache.get(channelId) ?? (await client.channels.fetch(channelId).catch(() => null));
+  const payload = (message: DigestMessage) => ({
+    ...(message.content !== undefined && { content: message.content }),
+    embeds: message.embeds.map((e) => toApiEmbed(e)),
+    flags: MessageFlags.SuppressNotifications as const,
+    allowedMentions: NO_MENTIONS,
+  });
+  const notAvailable = (channelId: string) => Object.assign(new Error(`channel ${channelId} is not available`), { code: 'CHANNEL_NOT_FOUND' });
   return {
     async checkChannel(guildId, channelId): Promise<ChannelCheck> {
       const channel = await channelOf(channelId);
@@ -23,16 +39,39 @@ export function discordPoster(client: Client): DigestSender {
       const missing = missingPermissions(perms?.bitfield ?? 0n, REQUIRED.post);
       return missing.length === 0 ? { ok: true } : { ok: false, code: 'MISSING_PERMISSIONS', missing };
     },
+    async checkFeedTarget(guildId, channelId, delivery): Promise<FeedTargetCheck> {
+      const channel = await channelOf(channelId);
+      if (!channel || channel.isDMBased() || channel.guildId !== guildId) return { ok: false, code: 'CHANNEL_NOT_FOUND' };
+      const isForum = channel.type === ChannelType.GuildForum;
+      if (delivery === 'forum' && !isForum) return { ok: false, code: 'NOT_FORUM_CHANNEL' };
+      if (delivery !== 'forum' && isForum) return { ok: false, code: 'FORUM_NEEDS_FORUM_DELIVERY' };
+      if (delivery !== 'forum' && (!channel.isSendable() || channel.isVoiceBased() || (delivery === 'thread' && channel.isThread()))) {
+        return { ok: false, code: 'NOT_TEXT_CHANNEL' };
+      }
+      const me = client.user;
+      const perms = me && 'permissionsFor' in channel ? channel.permissionsFor(me) : null;
+      const needed = delivery === 'forum' ? REQUIRED.forumPost : delivery === 'thread' ? REQUIRED.feedThread : REQUIRED.post;
+      const missing = missingPermissions(perms?.bitfield ?? 0n, needed).map(delivery === 'forum' ? forumLabel : (n: string) => n);
+      return missing.length === 0 ? { ok: true } : { ok: false, code: 'MISSING_PERMISSIONS', missing };
+    },
     async send(channelId, message: DigestMessage): Promise<string> {
       const channel = await channelOf(channelId);
-      if (!channel || !channel.isSendable()) throw Object.assign(new Error(`channel ${channelId} is not available`), { code: 'CHANNEL_NOT_FOUND' });
-      const sent = await channel.send({
-        ...(message.content !== undefined && { content: message.content }),
-        embeds: message.embeds.map((e) => toApiEmbed(e)),
-        flags: MessageFlags.SuppressNotifications,
-        allowedMentions: NO_MENTIONS,
-      });
-      return sent.id;
+      if (!channel || !channel.isSendable()) throw notAvailable(channelId);
+      return (await channel.send(payload(message))).id;
+    },
+    async sendWithThread(channelId, message, name) {
+      const channel = await channelOf(channelId);
+      if (!channel || !channel.isSendable()) throw notAvailable(channelId);
+      const sent = await channel.send(payload(message));
+      const thread = await sent.startThread({ name, autoArchiveDuration: ITEM_THREAD_ARCHIVE });
+      return { threadId: thread.id, messageId: sent.id };
+    },
+    async postInForum(forumId, message, name) {
+      const channel = await channelOf(forumId);
+      if (!channel || channel.type !== ChannelType.GuildForum) throw notAvailable(forumId);
+      const thread = await channel.threads.create({ name, autoArchiveDuration: ITEM_THREAD_ARCHIVE, message: payload(message) });
+      // A forum post's first message has the thread's id.
+      return { threadId: thread.id, messageId: thread.id };
     },
   };
 }

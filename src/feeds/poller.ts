@@ -2,7 +2,8 @@
  * The feed poller: one per process. Each due feed URL is fetched once (however many servers follow
  * it) with a conditional GET, parsed, deduplicated against what the feed produced before, and each
  * new item is turned into an Article and handed to `deliver` with the list of subscribers. The
- * first successful poll of a feed only records what is there. Failures back off (at least as long
+ * first successful poll of a feed records what is there and hands its latest items over marked
+ * `firstPoll` (into the libraries, never announced). Failures back off (at least as long
  * as a 429/503's Retry-After asks) and, when they persist, disable the feed with the code kept for
  * `/feed status`.
  */
@@ -34,6 +35,16 @@ export interface FeedDelivery {
   readonly article: Article;
   readonly origin: FullTextOrigin;
   readonly subscribers: readonly FeedSubscription[];
+  /**
+   * Set for the items a feed already held when a server started following it: they go into the
+   * library to be read at once, but are not announced (and the digest leaves them out: old news).
+   */
+  readonly firstPoll?: boolean;
+}
+
+/** What a delivery did: the servers whose library took the item (a filter or a duplicate leaves one out). */
+export interface DeliveryResult {
+  readonly addedTo: readonly string[];
 }
 
 export type PollerLimits = { readonly [K in keyof typeof POLLER_LIMITS]: number };
@@ -41,6 +52,8 @@ export type PollerLimits = { readonly [K in keyof typeof POLLER_LIMITS]: number 
 export const POLLER_LIMITS = {
   /** New items turned into articles per poll; a feed that dumps a hundred at once gets its newest ones. */
   itemsPerPoll: 10,
+  /** The latest items a server gets in its library (silently) when it starts following a feed. */
+  firstPollItems: 10,
   /** Feeds fetched at the same time. */
   concurrency: 16,
   /**
@@ -61,7 +74,7 @@ export interface FeedPollerDeps {
   readonly fetchFeed: FetchFeed;
   readonly makeArticle: MakeArticle;
   readonly fetchPage?: FetchPage;
-  readonly deliver: (delivery: FeedDelivery) => void | Promise<void>;
+  readonly deliver: (delivery: FeedDelivery) => void | DeliveryResult | Promise<void | DeliveryResult>;
   readonly now?: () => number;
   readonly random?: () => number;
   readonly onError?: (err: unknown, context: { url: string; stage: string }) => void;
@@ -100,6 +113,8 @@ export interface PollReport {
   readonly disabled?: boolean;
   /** On failure: the wait the server asked for (429/503 with Retry-After), already in nextPollAt. */
   readonly retryAfterMs?: number;
+  /** First poll: how many of the feed's latest items each server's library took, by server id. */
+  readonly loaded?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -258,10 +273,14 @@ export class FeedPoller {
     const keyed = feed.items.map((item) => ({ item, keys: itemKeys(item) })).filter((k) => k.keys.length > 0);
     const seen = await store.seenKeys(source.url, keyed.flatMap((k) => k.keys), now - this.limits.retentionMs);
 
+    const feedTitle = feed.title || source.title || source.url;
     if (!source.primed) {
+      // What the feed holds is remembered (never announced); its latest items go into the libraries.
       await store.rememberKeys(source.url, keyed.flatMap((k) => k.keys), now);
-      await store.recordSuccess(source.url, { now, nextPollAt: nextPollAt(), delivered: 0, ...validators });
-      return { url: source.url, outcome: 'primed', newItems: 0, delivered: 0 };
+      const latest = newestFirst(keyed.map((k) => k.item)).slice(0, this.limits.firstPollItems).reverse();
+      const { loaded } = await this.deliverItems(source.url, feedTitle, latest, await store.subscribersOf(source.url), true);
+      await store.recordSuccess(source.url, { now: this.now(), nextPollAt: nextPollAt(), delivered: 0, ...validators });
+      return { url: source.url, outcome: 'primed', newItems: 0, delivered: 0, loaded };
     }
 
     // An item is new when none of its keys is known, counting items earlier in this same document.
@@ -278,13 +297,49 @@ export class FeedPoller {
     await store.rememberKeys(source.url, [...refreshed, ...fresh.flatMap(itemKeys)], now);
 
     const chosen = newestFirst(fresh).slice(0, this.limits.itemsPerPoll).reverse();
-    const subscribers = await store.subscribersOf(source.url);
-    const feedTitle = feed.title || source.title || source.url;
+    const { delivered, skipped, lastSkippedReason } = await this.deliverItems(source.url, feedTitle, chosen, await store.subscribersOf(source.url), false);
+    await store.recordSuccess(source.url, {
+      now: this.now(), nextPollAt: nextPollAt(), delivered, ...validators,
+      ...(skipped > 0 && { skipped, ...(lastSkippedReason !== undefined && { lastSkippedReason }) }),
+    });
+    return { url: source.url, outcome: 'ok', newItems: fresh.length, delivered, ...(skipped > 0 && { skipped }) };
+  }
+
+  /**
+   * A server that starts following a feed other servers already follow gets the feed's latest items
+   * in its library, silently, as the first poll gives them: only items the feed already produced
+   * (a new one is delivered, and announced, by the next poll). Resolves to how many its library took;
+   * a feed that cannot be read now gives none (the server still follows it).
+   */
+  async loadLatestFor(url: string, subscriber: FeedSubscription): Promise<number> {
+    const source = await this.deps.store.source(url);
+    if (!source?.primed || source.disabledAt !== undefined) return 0;
+    try {
+      const res = await this.deps.fetchFeed(url, {});
+      if (res.notModified) return 0;
+      const feed = parseFeedDocument(res.text, res.finalUrl);
+      const keyed = feed.items.map((item) => ({ item, keys: itemKeys(item) })).filter((k) => k.keys.length > 0);
+      const seen = await this.deps.store.seenKeys(url, keyed.flatMap((k) => k.keys), this.now() - this.limits.retentionMs);
+      const known = keyed.filter((k) => k.keys.some((key) => seen.has(key))).map((k) => k.item);
+      const latest = newestFirst(known).slice(0, this.limits.firstPollItems).reverse();
+      const { loaded } = await this.deliverItems(url, feed.title || source.title || url, latest, [subscriber], true);
+      return loaded.get(subscriber.guildId) ?? 0;
+    } catch (err) {
+      this.deps.onError?.(err, { url, stage: 'first items' });
+      return 0;
+    }
+  }
+
+  /** Turn items into articles and hand each to `deliver`; counts what was delivered, left out, and taken per server. */
+  private async deliverItems(
+    feedUrl: string, feedTitle: string, items: readonly FeedItem[], subscribers: readonly FeedSubscription[], firstPoll: boolean,
+  ): Promise<{ delivered: number; skipped: number; lastSkippedReason?: string; loaded: Map<string, number> }> {
     let delivered = 0;
     let skipped = 0;
     let lastSkippedReason: string | undefined;
-    for (const item of chosen) {
-      const built = await articleFromItem(item, source.url, {
+    const loaded = new Map<string, number>();
+    for (const item of items) {
+      const built = await articleFromItem(item, feedUrl, {
         makeArticle: this.deps.makeArticle,
         ...(this.deps.fetchPage !== undefined && { fetchPage: this.deps.fetchPage }),
         ...(this.deps.maxArticleChars !== undefined && { maxChars: this.deps.maxArticleChars }),
@@ -293,22 +348,19 @@ export class FeedPoller {
         skipped++;
         const { size, limit } = built.tooLong;
         lastSkippedReason = `"${item.title.slice(0, 120) || item.url || 'an item'}" is ${size.toLocaleString('en-US')} characters long (limit ${limit.toLocaleString('en-US')})`;
-        this.deps.onSkip?.({ feedUrl: source.url, ...(item.url !== undefined && { itemUrl: item.url }), title: item.title, code: 'ARTICLE_TOO_LONG', size, limit });
+        this.deps.onSkip?.({ feedUrl, ...(item.url !== undefined && { itemUrl: item.url }), title: item.title, code: 'ARTICLE_TOO_LONG', size, limit });
         continue;
       }
       if (!built.article || !built.origin) continue;
       try {
-        await this.deps.deliver({ feedUrl: source.url, feedTitle, item, article: built.article, origin: built.origin, subscribers });
+        const result = await this.deps.deliver({ feedUrl, feedTitle, item, article: built.article, origin: built.origin, subscribers, ...(firstPoll && { firstPoll }) });
         delivered++;
+        for (const guildId of result?.addedTo ?? []) loaded.set(guildId, (loaded.get(guildId) ?? 0) + 1);
       } catch (err) {
-        this.deps.onError?.(err, { url: source.url, stage: 'deliver' });
+        this.deps.onError?.(err, { url: feedUrl, stage: 'deliver' });
       }
     }
-    await store.recordSuccess(source.url, {
-      now: this.now(), nextPollAt: nextPollAt(), delivered, ...validators,
-      ...(skipped > 0 && { skipped, ...(lastSkippedReason !== undefined && { lastSkippedReason }) }),
-    });
-    return { url: source.url, outcome: 'ok', newItems: fresh.length, delivered, ...(skipped > 0 && { skipped }) };
+    return { delivered, skipped, loaded, ...(lastSkippedReason !== undefined && { lastSkippedReason }) };
   }
 
   /** Poll on a timer until `stop()`: wakes at the earliest due feed, at least once a minute. */

@@ -2,22 +2,26 @@
  * The feed feature as the bot runs it, on the feeds and article stores it is given (never a
  * database handle): the poller (one per process), the service the `/feed` command calls, and
  * delivery of new items into each following server's library (and, when the subscription names a
- * channel, a short silent post there). The Discord poster is bound when
- * the client is ready; before that (and in the console) items still reach the library.
+ * channel, a short silent post there: a message, a message with a thread per item, or a forum
+ * post per item). An item a subscription's keyword filters leave out is neither stored nor posted
+ * for that server. The items of a first poll go into the libraries silently and are remembered as
+ * old news (the digest leaves them out). The Discord poster is bound when the client is ready;
+ * before that (and in the console) items still reach the library.
  */
 import type { Config } from '../config';
 import { DEFAULT_DIGEST_CAPS } from '../digest/limits';
 import { renderArticle, type DigestArticle } from '../digest/compose';
 import { nlpDigestParts } from '../digest/parts';
 import { clip, escapeMarkdown } from '../digest/markdown';
-import type { DigestSender } from '../digest/scheduler';
 import { fetchOptionsFromConfig, safeFetch } from '../fetch';
 import { parseArticle } from '../article';
 import { LIBRARY_LIMITS, slugify, urlKey } from '../library';
 import { pruneByPolicy, retentionPolicyOf } from '../library/retention';
 import type { Analysis } from '../nlp/analyze';
-import type { ArticleStore, FeedsStore, FeedSubscription, StoredArticle } from '../store/ports';
-import { FeedPoller, type FeedDelivery } from './poller';
+import type { ArticleStore, FeedsStore, FeedSubscription, StoredArticle, ThreadStore } from '../store/ports';
+import { hasFilter, matchText, passesFilter, type MatchText } from './filter';
+import { FeedPoller, type DeliveryResult, type FeedDelivery } from './poller';
+import { threadName, type FeedPoster } from './poster';
 import { createFeedService, type FeedService } from './service';
 import type { MakeArticle } from './full-text';
 
@@ -26,8 +30,8 @@ export interface FeedRuntime {
   readonly poller: FeedPoller;
   readonly service: FeedService;
   /** Check that the bot could post in a channel (undefined before the client is ready). */
-  readonly poster: DigestSender | undefined;
-  start(poster: DigestSender): void;
+  readonly poster: FeedPoster | undefined;
+  start(poster: FeedPoster): void;
   /** Stop polling; resolves when the poll in progress has finished. */
   stop(): Promise<void>;
 }
@@ -36,6 +40,8 @@ export interface FeedRuntimeDeps {
   readonly store: FeedsStore;
   readonly config: Config;
   readonly articles: ArticleStore;
+  /** Where the threads started for items are registered, so @mentions in them are answered about the item. */
+  readonly threads?: ThreadStore;
   /** Where feed items are parsed (the bot's worker pool, so a long item holds no event loop); default in this thread. */
   readonly parse?: MakeArticle;
   /** Analyse each article a feed adds (the library's cached analysis), so it is ready when asked for. */
@@ -52,7 +58,7 @@ export function createFeedRuntime(deps: FeedRuntimeDeps): FeedRuntime {
   const pageFetch = fetchOptionsFromConfig(deps.config, 'article');
   const parts = nlpDigestParts();
   const retention = retentionPolicyOf(deps.config);
-  let poster: DigestSender | undefined;
+  let poster: FeedPoster | undefined;
   /** Whether this process has swept servers above the ceiling once (see housekeeping). */
   let swept = false;
 
@@ -82,18 +88,31 @@ export function createFeedRuntime(deps: FeedRuntimeDeps): FeedRuntime {
     return result.article;
   }
 
-  /** A short silent post of a new item in the subscription's channel, when it has one and the bot may post there. */
+  /**
+   * A short silent post of a new item in the subscription's channel, when it has one and the bot may
+   * post there the way the subscription asks: a message, a message with a thread named after the
+   * item, or a forum post. A thread or post is registered for the item, as Discuss registers its
+   * thread, so @mentions in it are answered about the item.
+   */
   async function announce(sub: FeedSubscription, d: FeedDelivery, article: StoredArticle): Promise<void> {
     if (!sub.channelId || !poster) return;
-    const check = await poster.checkChannel(sub.guildId, sub.channelId);
+    const delivery = sub.delivery ?? 'message';
+    const check = await poster.checkFeedTarget(sub.guildId, sub.channelId, delivery);
     if (!check.ok) {
-      log('warn', { guildId: sub.guildId, channelId: sub.channelId, code: check.code, missing: check.missing }, 'feed item not announced');
+      log('warn', { guildId: sub.guildId, channelId: sub.channelId, delivery, code: check.code, missing: check.missing }, 'feed item not announced');
       return;
     }
     const entry: DigestArticle = { id: article.id, title: article.title, text: article.text, addedAt: article.addedAt, ...(article.url !== undefined && { url: article.url }) };
-    await poster.send(sub.channelId, {
+    const message = {
       embeds: [{ title: escapeMarkdown(clip(d.feedTitle, 256)), description: renderArticle(entry, parts, DEFAULT_DIGEST_CAPS), footer: 'New in a followed feed · summary and quote extracted verbatim', color: 0x2b6cb0 }],
-    });
+    };
+    if (delivery === 'message') {
+      await poster.send(sub.channelId, message);
+      return;
+    }
+    const name = threadName(article.title, d.feedTitle);
+    const thread = delivery === 'thread' ? await poster.sendWithThread(sub.channelId, message, name) : await poster.postInForum(sub.channelId, message, name);
+    await deps.threads?.save({ threadId: thread.threadId, guildId: sub.guildId, channelId: sub.channelId, messageId: thread.messageId, articleId: article.id, createdBy: `feed:${d.feedUrl}` });
   }
 
   const poller = new FeedPoller({
@@ -113,16 +132,26 @@ export function createFeedRuntime(deps: FeedRuntimeDeps): FeedRuntime {
         log('info', { guildId: p.guildId, feed: p.feedUrl, reason: p.reason, count: p.count, ...limit }, p.reason === 'age' ? 'feed items pruned: older than the retention' : 'feed items pruned: the server keeps at most its ceiling of feed items, oldest first');
       }
     },
-    async deliver(d) {
+    async deliver(d): Promise<DeliveryResult> {
+      const addedTo: string[] = [];
+      let text: MatchText | undefined;
       for (const sub of d.subscribers) {
+        // Left out by the server's keywords: not stored, not posted (the digest never sees it either).
+        if (hasFilter(sub) && !passesFilter(sub, (text ??= matchText(d.article.title, d.article.text)))) continue;
         const article = await addToLibrary(sub, d);
         if (!article) continue;
+        addedTo.push(sub.guildId);
+        if (d.firstPoll) {
+          await store.markFirstPollItems(sub.guildId, d.feedUrl, [article.id], now());
+          continue;
+        }
         try {
           await announce(sub, d, article);
         } catch (err) {
           log('warn', { err, guildId: sub.guildId, feed: d.feedUrl }, 'feed item announcement failed');
         }
       }
+      return { addedTo };
     },
     onError: (err, context) => log('error', { err, ...context }, 'feed poller error'),
   });

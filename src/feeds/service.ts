@@ -1,9 +1,11 @@
 /**
- * What `/feed add|remove|list|status` call: validation, per-server limits, and the status view.
+ * What `/feed add|edit|remove|list|status` call: validation, per-server limits, and the status view.
  * Adding a feed no other server follows fetches it once at once: a URL that is not a feed is
- * refused with the reason, and a good one is primed (its current items recorded, none posted).
+ * refused with the reason, and a good one is primed (its current items recorded, none posted, its
+ * latest items put in the library). A server that follows a feed others already follow gets those
+ * latest items too.
  */
-import type { FeedSource, FeedSubscription, FeedsStore } from '../store/ports';
+import type { FeedDeliveryMode, FeedSource, FeedSubscription, FeedsStore, SubscriptionPatch } from '../store/ports';
 import { discoverFeedLinks } from './discover';
 import { FeedError } from './errors';
 import { fetchableUrl } from '../fetch/url';
@@ -39,6 +41,20 @@ export interface FeedStatus {
   readonly skippedCount: number;
   readonly lastSkipped?: { readonly reason: string; readonly at: number };
   readonly addedAt: number;
+  /** How new items reach `channelId`: a message (default), a thread per item, a forum post per item. */
+  readonly delivery: FeedDeliveryMode;
+  /** Keyword filters; absent when none. */
+  readonly include?: readonly string[];
+  readonly exclude?: readonly string[];
+}
+
+/** How a server follows a feed: where and how items are posted, and which. */
+export interface SubscribeOptions {
+  readonly channelId?: string;
+  readonly addedBy?: string;
+  readonly delivery?: FeedDeliveryMode;
+  readonly include?: readonly string[];
+  readonly exclude?: readonly string[];
 }
 
 export interface FeedService {
@@ -46,7 +62,11 @@ export interface FeedService {
    * Follow a feed. A web page that announces its feed (`<link rel="alternate">`) is followed
    * through that feed; `discoveredFrom` then names the page.
    */
-  add(guildId: string, url: string, opts?: { channelId?: string; addedBy?: string }): Promise<FeedStatus & { discoveredFrom?: string }>;
+  add(guildId: string, url: string, opts?: SubscribeOptions): Promise<FeedStatus & { discoveredFrom?: string; loaded?: number }>;
+  /** Change how a server follows a feed (FEED_NOT_FOUND when it does not). */
+  edit(guildId: string, url: string, patch: SubscriptionPatch): Promise<FeedStatus>;
+  /** One followed feed's status (FEED_NOT_FOUND when the server does not follow it). */
+  get(guildId: string, url: string): Promise<FeedStatus>;
   remove(guildId: string, url: string): Promise<FeedStatus>;
   list(guildId: string): Promise<FeedStatus[]>;
 }
@@ -64,6 +84,9 @@ function statusOf(sub: FeedSubscription, source: FeedSource): FeedStatus {
     deliveredCount: source.deliveredCount,
     skippedCount: source.skippedCount,
     addedAt: sub.addedAt,
+    delivery: sub.delivery ?? 'message',
+    ...(sub.include !== undefined && { include: sub.include }),
+    ...(sub.exclude !== undefined && { exclude: sub.exclude }),
     ...(source.lastSkippedAt !== undefined && source.lastSkippedReason !== undefined && { lastSkipped: { reason: source.lastSkippedReason, at: source.lastSkippedAt } }),
     ...(source.title !== undefined && { title: source.title }),
     ...(sub.channelId !== undefined && { channelId: sub.channelId }),
@@ -76,7 +99,7 @@ function statusOf(sub: FeedSubscription, source: FeedSource): FeedStatus {
 
 export function createFeedService(deps: {
   store: FeedsStore;
-  poller?: Pick<FeedPoller, 'pollUrl'>;
+  poller?: Pick<FeedPoller, 'pollUrl'> & Partial<Pick<FeedPoller, 'loadLatestFor'>>;
   /** Fetch a page (HTML) for feed discovery, when a pasted address turns out not to be a feed. */
   fetchPage?: (url: string) => Promise<{ readonly finalUrl: string; readonly text: string }>;
   now?: () => number;
@@ -103,7 +126,7 @@ export function createFeedService(deps: {
   };
   const own = async (guildId: string, url: string) => (await store.subscriptions(guildId)).find((s) => s.url === url);
 
-  async function addOne(guildId: string, url: string, opts: { channelId?: string; addedBy?: string }): Promise<FeedStatus> {
+  async function addOne(guildId: string, url: string, opts: SubscribeOptions): Promise<FeedStatus & { loaded?: number }> {
     const existing = await own(guildId, url);
     const before = await store.source(url);
     if (existing && before && before.disabledAt === undefined) {
@@ -117,7 +140,11 @@ export function createFeedService(deps: {
       intervalMs: deps.intervalMs ?? POLL_TIMING.intervalMs,
       ...(opts.channelId !== undefined && { channelId: opts.channelId }),
       ...(opts.addedBy !== undefined && { addedBy: opts.addedBy }),
+      ...(opts.delivery !== undefined && { delivery: opts.delivery }),
+      ...(opts.include !== undefined && { include: opts.include }),
+      ...(opts.exclude !== undefined && { exclude: opts.exclude }),
     });
+    let loaded: number | undefined;
     // A feed new to this bot (or re-enabled) is fetched at once: refuse what is not a feed, prime what is.
     if (deps.poller && (created || before?.disabledAt !== undefined)) {
       const report = await deps.poller.pollUrl(url);
@@ -128,8 +155,12 @@ export function createFeedService(deps: {
         await store.unsubscribe(guildId, url);
         throw new FeedError('FEED_REJECTED', source?.lastErrorMessage ?? 'The feed could not be read.', url, report.errorCode ?? 'FEED_POLL_FAILED');
       }
+      if (report.outcome === 'primed') loaded = report.loaded?.get(guildId) ?? 0;
+    } else if (deps.poller?.loadLatestFor && !existing && before?.primed) {
+      // Another server's first poll happened long ago: this one gets the feed's latest items now.
+      loaded = await deps.poller.loadLatestFor(url, subscription);
     }
-    return statusOf(subscription, (await store.source(url))!);
+    return { ...statusOf(subscription, (await store.source(url))!), ...(loaded !== undefined && { loaded }) };
   }
 
   return {
@@ -144,6 +175,22 @@ export function createFeedService(deps: {
         if (!found) throw err;
         return { ...(await addOne(guildId, found, opts)), discoveredFrom: keyOf(rawUrl) };
       }
+    },
+
+    async edit(guildId, rawUrl, patch) {
+      const url = keyOf(rawUrl);
+      const sub = await store.updateSubscription(guildId, url, patch);
+      const source = await store.source(url);
+      if (!sub || !source) throw new FeedError('FEED_NOT_FOUND', 'This server does not follow that feed.', url);
+      return statusOf(sub, source);
+    },
+
+    async get(guildId, rawUrl) {
+      const url = keyOf(rawUrl);
+      const sub = await own(guildId, url);
+      const source = await store.source(url);
+      if (!sub || !source) throw new FeedError('FEED_NOT_FOUND', 'This server does not follow that feed.', url);
+      return statusOf(sub, source);
     },
 
     async remove(guildId, rawUrl) {

@@ -338,8 +338,8 @@ export interface FeedsStore {
    * news: the digest leaves them out). Forgotten with the seen keys, by `pruneSeen`.
    */
   markFirstPollItems(guildId: string, url: string, articleIds: readonly string[], now: number): Promise<void>;
-  /** Which of `articleIds` a first poll brought into the server. */
-  firstPollItems(guildId: string, articleIds: readonly string[]): Promise<Set<string>>;
+  /** The ids of the articles first polls brought into the server (about 10 per feed followed, kept a year). */
+  firstPollItems(guildId: string): Promise<Set<string>>;
 }
 
 // ---- Digests --------------------------------------------------------------------------------

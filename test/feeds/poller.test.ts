@@ -20,6 +20,8 @@ let stores: Stores;
 let store: FeedsStore;
 let now: number;
 let delivered: FeedDelivery[];
+/** What first polls handed over (into the libraries, never announced). */
+let firstItems: FeedDelivery[];
 let poller: FeedPoller;
 
 const fetchOpts = { allowPrivate: true, maxBytes: 5 * MB, timeoutMs: 5000 };
@@ -31,7 +33,7 @@ function newPoller(limits = {}, extra: Partial<FeedPollerDeps> = {}): FeedPoller
     fetchFeed: (url, headers) => safeFetch(url, { ...fetchOpts, accept: 'feed', headers }),
     fetchPage: (url) => safeFetch(url, { ...fetchOpts, accept: 'article' }),
     makeArticle: extra.makeArticle ?? makeArticle,
-    deliver: (d) => void delivered.push(d),
+    deliver: extra.deliver ?? ((d) => void (d.firstPoll ? firstItems : delivered).push(d)),
     now: () => now,
     random: () => 0.5,
     limits,
@@ -61,6 +63,7 @@ beforeEach(async () => {
   store = stores.feeds;
   now = T0;
   delivered = [];
+  firstItems = [];
   poller = newPoller();
   server.hits.clear();
   server.notModified.clear();
@@ -75,17 +78,68 @@ describe('FeedPoller against a feed server on 127.0.0.1', () => {
     ['/atom.xml', 'atom.xml', 'application/atom+xml', 2],
     ['/rdf.xml', 'rdf.xml', 'application/rdf+xml', 1],
     ['/feed.json', 'feed.json', 'application/feed+json', 2],
-  ])('GIVEN %s THEN the first poll records its items and posts nothing, and later polls post nothing old', async (path, file, type, _items) => {
+  ])('GIVEN %s THEN the first poll records its items, hands them over as first-poll items, posts nothing, and later polls post nothing old', async (path, file, type, items) => {
     server.route(path, { body: () => fixture(file), contentType: type, conditional: true });
     const url = await follow(path);
     const [first] = await poller.pollDue(now);
-    expect(first).toEqual({ url, outcome: 'primed', newItems: 0, delivered: 0 });
+    expect(first).toEqual({ url, outcome: 'primed', newItems: 0, delivered: 0, loaded: new Map() });
     expect(delivered).toEqual([]);
+    expect(firstItems).toHaveLength(items);
+    expect(firstItems.every((d) => d.firstPoll === true && d.subscribers.length === 1)).toBe(true);
     const [second] = await pollLater();
     expect(second!.outcome).toBe('not-modified');
     expect(server.notModified.get(path)).toBe(1);
     expect(delivered).toEqual([]);
     expect(await store.source(url)).toMatchObject({ primed: true, failures: 0, lastSuccessAt: now, format: file.split('.')[0] === 'feed' ? 'json' : file.split('.')[0] });
+  });
+
+  it('GIVEN a feed of 12 items THEN the first poll hands over its newest 10, oldest first, and counts what each server took', async () => {
+    const items = Array.from({ length: 12 }, (_, k) => ({ guid: `i${k}`, link: `https://site.example/i${k}`, title: `Story number ${k} of twelve`, html: longBody(`i${k}`) }));
+    server.route('/twelve.xml', { body: () => rssOf('Twelve', items) });
+    const url = await follow('/twelve.xml');
+    await follow('/twelve.xml', 'g2');
+    const took = newPoller({}, { deliver: (d) => ({ addedTo: d.subscribers.map((s) => s.guildId).filter((g) => g === 'g1' || / [02468] /.test(d.article.title)) }) });
+    const [first] = await took.pollDue(now);
+    expect(first).toEqual({ url, outcome: 'primed', newItems: 0, delivered: 0, loaded: new Map([['g1', 10], ['g2', 5]]) });
+    const seen = newPoller({}, { deliver: (d) => void firstItems.push(d) });
+    await store.unsubscribe('g1', url);
+    await store.unsubscribe('g2', url);
+    await follow('/twelve.xml');
+    await seen.pollDue(now);
+    expect(firstItems.map((d) => d.article.title)).toEqual([9, 8, 7, 6, 5, 4, 3, 2, 1, 0].map((k) => `Story number ${k} of twelve`));
+    // Nothing is new afterwards: the first poll remembered all twelve.
+    await pollLater();
+    expect(delivered).toEqual([]);
+  });
+
+  it('GIVEN a server that follows a feed already primed THEN loadLatestFor gives it the items the feed already produced, not a new one', async () => {
+    const items = [
+      { guid: 'o1', link: 'https://site.example/o1', title: 'Older story one', html: longBody('o1') },
+      { guid: 'o2', link: 'https://site.example/o2', title: 'Older story two', html: longBody('o2') },
+    ];
+    server.route('/later.xml', { body: () => rssOf('Later', items) });
+    const url = await follow('/later.xml');
+    await poller.pollDue(now);
+    expect(firstItems).toHaveLength(2);
+    items.unshift({ guid: 'n1', link: 'https://site.example/n1', title: 'Brand new story', html: longBody('n1') });
+    await follow('/later.xml', 'g2');
+    const sub = (await store.subscriptions('g2'))[0]!;
+    const loader = newPoller({}, { deliver: (d) => { firstItems.push(d); return { addedTo: d.subscribers.map((s) => s.guildId) }; } });
+    expect(await loader.loadLatestFor(url, sub)).toBe(2);
+    expect(firstItems.slice(2).map((d) => [d.article.title, d.firstPoll, d.subscribers.map((s) => s.guildId)])).toEqual([
+      ['Older story two', true, ['g2']],
+      ['Older story one', true, ['g2']],
+    ]);
+    // The new item is the next poll's, for both servers.
+    const [r] = await pollLater();
+    expect(r).toMatchObject({ outcome: 'ok', newItems: 1, delivered: 1 });
+    expect(delivered.map((d) => [d.article.title, d.subscribers.map((s) => s.guildId)])).toEqual([['Brand new story', ['g1', 'g2']]]);
+    // A feed that cannot be read now gives nothing, and says so to onError.
+    server.route('/later.xml', { status: 500, body: () => 'down', contentType: 'text/plain' });
+    const errors: string[] = [];
+    const failing = newPoller({}, { onError: (_e, c) => void errors.push(c.stage) });
+    expect(await failing.loadLatestFor(url, sub)).toBe(0);
+    expect(errors).toEqual(['first items']);
   });
 
   it('GIVEN a new item after priming THEN it is delivered exactly once, as an article with the full text', async () => {

@@ -29,7 +29,8 @@ beforeEach(async () => {
     store,
     fetchFeed: (url, headers) => safeFetch(url, { allowPrivate: true, maxBytes: 1 << 20, timeoutMs: 5000, accept: 'feed', headers }),
     makeArticle,
-    deliver: () => undefined,
+    // Every server's library takes every item (the runtime's filters and duplicates are tested there).
+    deliver: (d) => ({ addedTo: d.subscribers.map((sub) => sub.guildId) }),
     now: () => now,
     random: () => 0.5,
   });
@@ -59,8 +60,25 @@ describe('feed service', () => {
       addedAt: now,
       lastSuccessAt: now,
       nextPollAt: now + 15 * 60_000,
+      delivery: 'message',
+      loaded: 1,
     });
-    expect(await service.list('g1')).toEqual([status]);
+    const { loaded: _loaded, ...listed } = status;
+    expect(await service.list('g1')).toEqual([listed]);
+    expect(await service.get('g1', `${server.base}/ok.xml`)).toEqual(listed);
+  });
+
+  it('GIVEN delivery and keywords THEN add keeps them, edit changes only what it is given, and edit of a feed not followed is FEED_NOT_FOUND', async () => {
+    const url = `${server.base}/ok.xml`;
+    const added = await service.add('g1', url, { channelId: 'f1', delivery: 'forum', include: ['harbour'], exclude: ['football', 'transfer news'] });
+    expect(added).toMatchObject({ channelId: 'f1', delivery: 'forum', include: ['harbour'], exclude: ['football', 'transfer news'] });
+    const edited = await service.edit('g1', `${url}#top`, { channelId: 'c2', delivery: 'thread', include: [] });
+    expect(edited).toMatchObject({ channelId: 'c2', delivery: 'thread', exclude: ['football', 'transfer news'] });
+    expect(edited.include).toBeUndefined();
+    expect(await service.edit('g1', url, { channelId: null, delivery: 'message', exclude: [] })).toEqual({ ...(await service.get('g1', url)), delivery: 'message' });
+    expect((await service.get('g1', url)).channelId).toBeUndefined();
+    await expect(service.edit('g2', url, { include: ['x'] })).rejects.toMatchObject({ code: 'FEED_NOT_FOUND' });
+    await expect(service.get('g2', url)).rejects.toMatchObject({ code: 'FEED_NOT_FOUND' });
   });
 
   it('GIVEN a URL that is not a feed THEN add is refused with the underlying code and nothing is kept', async () => {
@@ -113,9 +131,10 @@ describe('feed service', () => {
   it('GIVEN a feed followed by two servers THEN removing it in one keeps it for the other; removing the last forgets it', async () => {
     await service.add('g1', `${server.base}/ok.xml`);
     const hitsAfterFirst = server.hits.get('/ok.xml');
-    await service.add('g2', `${server.base}/ok.xml`);
-    // The second server shares the source: no second fetch.
-    expect(server.hits.get('/ok.xml')).toBe(hitsAfterFirst);
+    const second = await service.add('g2', `${server.base}/ok.xml`);
+    // The second server shares the source and its schedule; one fetch gives it the feed's latest items.
+    expect(second.loaded).toBe(1);
+    expect(server.hits.get('/ok.xml')).toBe(hitsAfterFirst! + 1);
     expect((await service.remove('g1', `${server.base}/ok.xml`)).url).toBe(`${server.base}/ok.xml`);
     expect(await store.source(`${server.base}/ok.xml`)).toBeDefined();
     await service.remove('g2', `${server.base}/ok.xml`);
@@ -125,7 +144,7 @@ describe('feed service', () => {
 });
 
 describe('/feed status lines for skipped items', () => {
-  const base = { url: 'https://s.example/rss', state: 'active' as const, failures: 0, deliveredCount: 3, addedAt: now, lastSuccessAt: now, nextPollAt: now + 60_000 };
+  const base = { url: 'https://s.example/rss', state: 'active' as const, failures: 0, deliveredCount: 3, addedAt: now, lastSuccessAt: now, nextPollAt: now + 60_000, delivery: 'message' as const };
   it('GIVEN no skipped items THEN no line about them', () => {
     expect(statusLines({ ...base, skippedCount: 0 }).some((l) => l.includes('Left out'))).toBe(false);
   });

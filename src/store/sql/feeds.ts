@@ -188,6 +188,7 @@ const SQL = {
   markFirst: `INSERT INTO feed_first_items (guild_id, article_id, url, added_at) VALUES (?, ?, ?, ?)
     ON CONFLICT (guild_id, article_id) DO NOTHING`,
   pruneFirst: 'DELETE FROM feed_first_items WHERE added_at < ?',
+  firstOfGuild: 'SELECT article_id FROM feed_first_items WHERE guild_id = ?',
   getSub: 'SELECT * FROM feed_subscriptions WHERE guild_id = ? AND url = ?',
   deleteSub: 'DELETE FROM feed_subscriptions WHERE guild_id = ? AND url = ?',
   countSubsOfUrl: 'SELECT count(*) AS n FROM feed_subscriptions WHERE url = ?',
@@ -312,17 +313,6 @@ export function sqlFeedsStore(sql: SqlClient): FeedsStore {
         for (const id of articleIds) await tx.run(SQL.markFirst, [guildId, id, url, now]);
       });
     },
-    async firstPollItems(guildId, articleIds) {
-      const found = new Set<string>();
-      for (let i = 0; i < articleIds.length; i += KEY_BATCH) {
-        const batch = articleIds.slice(i, i + KEY_BATCH);
-        const rows = await sql.all<{ article_id: string }>(
-          `SELECT article_id FROM feed_first_items WHERE guild_id = ? AND article_id IN (${batch.map(() => '?').join(',')})`,
-          [guildId, ...batch],
-        );
-        for (const r of rows) found.add(r.article_id);
-      }
-      return found;
-    },
+    firstPollItems: async (guildId) => new Set((await sql.all<{ article_id: string }>(SQL.firstOfGuild, [guildId])).map((r) => r.article_id)),
   };
 }

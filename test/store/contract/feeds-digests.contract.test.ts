@@ -86,13 +86,12 @@ describe.each(BACKENDS)('feeds store on %s', (backend) => {
     await stores.feeds.markFirstPollItems('g1', url, ['a1', 'a2'], T0);
     await stores.feeds.markFirstPollItems('g1', url, ['a2'], T0 + HOUR);
     await stores.feeds.markFirstPollItems('g2', url, ['b1'], T0 + HOUR);
-    const ids = [...Array.from({ length: 250 }, (_, k) => `x${k}`), 'a1', 'a2', 'b1'];
-    expect([...(await stores.feeds.firstPollItems('g1', ids))].sort()).toEqual(['a1', 'a2']);
-    expect([...(await stores.feeds.firstPollItems('g2', ids))]).toEqual(['b1']);
-    expect((await stores.feeds.firstPollItems('g1', [])).size).toBe(0);
+    expect([...(await stores.feeds.firstPollItems('g1'))].sort()).toEqual(['a1', 'a2']);
+    expect([...(await stores.feeds.firstPollItems('g2'))]).toEqual(['b1']);
+    expect((await stores.feeds.firstPollItems('g3')).size).toBe(0);
     await stores.feeds.pruneSeen(T0 + 1);
-    expect([...(await stores.feeds.firstPollItems('g1', ids))]).toEqual([]);
-    expect([...(await stores.feeds.firstPollItems('g2', ids))]).toEqual(['b1']);
+    expect([...(await stores.feeds.firstPollItems('g1'))]).toEqual([]);
+    expect([...(await stores.feeds.firstPollItems('g2'))]).toEqual(['b1']);
   });
 });
 
