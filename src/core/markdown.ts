@@ -94,16 +94,25 @@ export function linkTarget(url: string): string {
 }
 
 /**
- * `[label](url)`, the label escaped. Inside a link label Discord's link rule ignores escapes (in
- * `[Reuters\](https://evil.example) \[x](https://real.example)` the label is `Reuters\` and the target
- * evil.example), so a label with a bracket is never made a link: it shows as text with the address
- * after it, every character kept. A link that is not http(s) is shown as text too.
+ * Characters that are markup inside a link label. Discord does not honour escapes there: it shows
+ * the backslashes as written (discord/discord-api-docs#6185, "escaping is disabled in masked links"),
+ * so a label is either plain text as it is, or no link at all.
+ */
+const LABEL_MARKUP = /[\\*_~`|[\]<\r\n]|@(?:everyone|here)/;
+
+/**
+ * `[label](url)` when the label holds no markup (it is sent as written: an escape inside a link label
+ * would show as a stray backslash). A label with markup characters (brackets, `*`, `_`, `|`, `<`, ...)
+ * is never made a link: it shows as escaped text with the address after it, every character kept (a
+ * bracket could also end the label early: in `[Reuters\](https://evil.example) \[x](https://real.example)`
+ * the label is `Reuters\` and the target evil.example). A link that is not http(s) is shown as text too.
  */
 export function markdownLink(label: SourceText, url: string): Markdown {
   if (!/^https?:\/\//i.test(url)) return escapeMarkdown(`${label} (${url})`);
   const target = linkTarget(url) as Markdown;
-  if (/[[\]]/.test(label)) return md`${escapeMarkdown(label)} (<${target}>)`;
-  return md`[${escapeMarkdown(label)}](${target})`;
+  const shown = stripBidiControls(label);
+  if (!shown.trim() || LABEL_MARKUP.test(shown)) return md`${escapeMarkdown(label)} (<${target}>)`;
+  return md`[${shown as Markdown}](${target})`;
 }
 
 /** `` `text` `` for Lede's own codes and ids: backticks and line breaks removed, so the span cannot end early. */

@@ -76,7 +76,11 @@ describe('escapeMarkdown', () => {
 
 describe('markdownLink', () => {
   it.each([
-    ['a plain label', 'Harbour **news**', 'https://a.example/x (1)', '[Harbour \\*\\*news\\*\\*](https://a.example/x%20%281%29)'],
+    ['a plain label', 'Harbour news: the ferry (again) #2', 'https://a.example/x (1)', '[Harbour news: the ferry (again) #2](https://a.example/x%20%281%29)'],
+    ['a label that starts like a heading or a list (no line start inside a label)', '# 1. - Ferry', 'https://a.example/', '[# 1. - Ferry](https://a.example/)'],
+    // Discord shows escapes inside a link label as written: markup in a label is never linked, so no backslash shows.
+    ['a label with markup (escapes would show inside a link)', 'Harbour **news**', 'https://a.example/x (1)', 'Harbour \\*\\*news\\*\\* (<https://a.example/x%20%281%29>)'],
+    ['a label with an underscore, a bar or a mention', 'a_b | <@1> @everyone', 'https://a.example/', 'a\\_b \\| \\<@1> \\@everyone (<https://a.example/>)'],
     ['a label that would close the link early', 'Reuters](https://evil.example/x) [Reuters', 'https://a.example/', 'Reuters\\](https://evil.example/x) \\[Reuters (<https://a.example/>)'],
     ['balanced brackets (kept, not linked)', 'Report [PDF]', 'https://a.example/r', 'Report \\[PDF\\] (<https://a.example/r>)'],
     ['a target that is not http(s)', 'Click', 'javascript:alert(1)', 'Click (javascript:alert(1))'],

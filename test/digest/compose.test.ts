@@ -85,7 +85,7 @@ describe('composeDigest', () => {
       heading: 'D',
     })!;
     expect(d.messages[0]!.embeds[0]!.description).toBe(
-      '**[\\*\\*Bold\\*\\* \\@everyone](https://a.example/a%20%281%29)**\nPrice was \\*up\\* 5% > 4%.\n> “No comment” — unknown speaker',
+      '**\\*\\*Bold\\*\\* \\@everyone (<https://a.example/a%20%281%29>)**\nPrice was \\*up\\* 5% > 4%.\n> “No comment” — unknown speaker',
     );
   });
 

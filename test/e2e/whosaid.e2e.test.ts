@@ -171,3 +171,21 @@ describe('/whosaid paging and autocomplete', () => {
     expect(cb.body.data.choices).toEqual([]);
   });
 });
+
+describe('article titles with markup characters', () => {
+  it('GIVEN a linked article titled "Ferry *news* update" THEN /whosaid and /ask show the title as text with its address, no backslash inside a link label', async () => {
+    const page = `<html><head><title>Ferry *news* update</title></head><body><article><h1>Ferry *news* update</h1>
+<p>The harbour board met on Thursday to plan the new ferry timetable for the winter months.</p>
+<p>"The first ferry will leave at six every morning," Ole Brekke, the harbour master, said after the meeting.</p>
+<p>The timetable starts in November and runs until the end of March, the board said in a statement.</p></article></body></html>`;
+    const url = h.fake.serve('/news/ferry-news.html', page, 'text/html; charset=utf-8');
+    await h.fake.answer(h.fake.slash({ name: 'article', subcommand: 'add', options: [opt.string('url', url)], user: someone() }));
+    const a = await whosaid([opt.string('speaker', 'Ole Brekke')]);
+    // Discord shows escapes inside a link label as written: the label is text here, the address after it.
+    expect(a.body.embeds[0].description).toContain(`— **Ole Brekke** (said)\nin Ferry \\*news\\* update (<${url}>) · added ${today()}`);
+    const asked = await h.fake.answer(
+      h.fake.slash({ name: 'ask', options: [opt.string('question', 'When will the first ferry leave?'), opt.string('article', 'ferry news update')], user: someone() }),
+    );
+    expect(asked.body.embeds[0].description.split('\n')[0]).toBe(`From Ferry \\*news\\* update (<${url}>)`);
+  });
+});
