@@ -12,6 +12,7 @@ import type { CommandContext, Invocation } from '../src/core/context';
 import { BotError } from '../src/core/errors';
 import { LIMITS, truncate } from '../src/core/limits';
 import { pageFromArg } from '../src/core/paging';
+import { counted } from '../src/core/plural';
 import { LOADED_NOTE } from '../src/core/render/article';
 import { escapeMarkdown, joinMarkdown, markdownLink, md, type Markdown } from '../src/core/markdown';
 import { quoteBlock } from '../src/core/render/quotes';
@@ -138,7 +139,7 @@ async function whosaidReply(ctx: Invocation, q: Query, page: number, note?: Mark
     [
       count,
       aliases.length ? md`also written ${alsoWritten}` : '',
-      q.phraseWordsDropped ? md`searched the first ${phraseWords(q.phrase).length} words of the phrase` : '',
+      q.phraseWordsDropped ? md`searched the first ${counted(phraseWords(q.phrase).length, 'word')} of the phrase` : '',
       items.length < total ? md`the newest ${items.length} listed` : '',
     ].filter((part): part is Markdown => part !== ''),
     md` · `,

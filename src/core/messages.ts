@@ -13,6 +13,7 @@ import { ArticleWorkError } from '../workers/errors';
 import { BotError } from './errors';
 import { truncate } from './limits';
 import { escapeMarkdown } from './markdown';
+import { counted } from './plural';
 
 export function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(n >= 10 * 1024 * 1024 ? 0 : 1)} MB`;
@@ -43,7 +44,7 @@ const LIBRARY: { [C in LibraryError['code']]: Describe<LibraryError> } = {
       .map((c) => `• ${escapeMarkdown(truncate(c.title, 90))} (\`${c.id}\`)`)
       .join('\n')}\nPick one from the suggestions or give its id.`,
   LIBRARY_FULL: (e) =>
-    `This server has reached its limit of ${(e.details.limit ?? 0).toLocaleString('en-US')} articles added by members (feed items do not count). Someone with Manage Server can free room with \`/article remove\`.`,
+    `This server has reached its limit of ${counted(e.details.limit ?? 0, 'article')} added by members (feed items do not count). Someone with Manage Server can free room with \`/article remove\`.`,
   ARTICLE_TOO_LONG: (e) =>
     `That article is ${(e.details.size ?? 0).toLocaleString('en-US')} characters long; I analyse articles of up to ${(e.details.limit ?? 0).toLocaleString('en-US')} characters (about ${Math.round((e.details.limit ?? 0) / 6.5 / 1000)},000 words).`,
   ARTICLE_BUNDLED: () => 'That article comes bundled with Lede and is shared by every server, so it cannot be removed.',

@@ -279,3 +279,11 @@ describe('paging', () => {
     expect(cb.body.data.flags).toBe(64);
   });
 });
+
+describe('counts in words', () => {
+  it('GIVEN a one-sentence article THEN its card says "1 sentence", not "1 sentences"', async () => {
+    const text = 'Ferry tickets cost more from Monday.';
+    const a = await answerOf(h.fake.slash({ name: 'article', subcommand: 'add', options: [opt.string('text', text), opt.string('title', 'Ferry fares')], user: someone() }));
+    expect(a.body.embeds[0].fields.find((f: { name: string }) => f.name === 'Length').value).toBe('6 words · 1 sentence · 1 min read');
+  });
+});

@@ -112,7 +112,7 @@ describe('a server at its ceiling of feed items', () => {
       h.fake.slash({ name: 'article', subcommand: 'add', ...member(4), options: [opt.string('text', 'A second member story about the harbour. It is new.')] }),
     );
     expect(refused.ephemeral).toBe(true);
-    expect(refused.body.content).toContain('This server has reached its limit of 1 articles added by members (feed items do not count).');
+    expect(refused.body.content).toContain('This server has reached its limit of 1 article added by members (feed items do not count).');
     expect(logLines.some((l) => l.msg === 'article not added: the server reached its limit of articles added by members')).toBe(true);
     expect((await publish(5)).map((r) => r.delivered)).toEqual([1]);
   });

@@ -6,6 +6,7 @@ import type { Analysis } from '../../nlp/analyze';
 import { segment } from '../../nlp/segment';
 import type { ArticleListing, StoredArticle } from '../../store';
 import { truncate } from '../limits';
+import { counted } from '../plural';
 import { COLORS, type Embed, type EmbedField } from '../reply';
 import { discordTime, escapeMarkdown, inlineCode, joinMarkdown, markdownLink, md, userMention, type Markdown } from '../markdown';
 
@@ -64,7 +65,7 @@ export function articleEmbed(article: StoredArticle, analysis: Analysis, { lead 
   const minutes = Math.max(1, Math.round(analysis.wordCount / WORDS_PER_MINUTE));
   fields.push({
     name: md`Length`,
-    value: md`${analysis.wordCount} words · ${analysis.sentenceCount} sentences · ${minutes} min read`,
+    value: md`${counted(analysis.wordCount, 'word')} · ${counted(analysis.sentenceCount, 'sentence')} · ${minutes} min read`,
     inline: true,
   });
   const q = quoteCounts(analysis);

@@ -5,6 +5,7 @@
 import { prunedTotal, type RetentionReport } from '../../library/retention';
 import type { PruneTally } from '../../store/ports';
 import { discordTime, joinMarkdown, md, type Markdown } from '../markdown';
+import { counted } from '../plural';
 
 /** Member adds are mentioned in the footer from this share of their bound on: before it they are no news. */
 const MEMBER_NOTE_SHARE = 0.9;
@@ -12,7 +13,6 @@ const MEMBER_NOTE_SHARE = 0.9;
 /** A count as people read it ("100,000"): digits and commas, nothing Markdown reads. */
 const n = (value: number): Markdown => value.toLocaleString('en-US') as Markdown;
 
-const plural = (count: number, one: string, many: string): string => (count === 1 ? one : many);
 
 /**
  * The footer line of `/article list`, plain text (footers show no Markdown):
@@ -21,7 +21,7 @@ const plural = (count: number, one: string, many: string): string => (count === 
 export function retentionFooter(r: RetentionReport): string {
   const pruned = prunedTotal(r);
   const parts = [
-    `Feed items kept ${n(r.policy.feedRetentionDays)} ${plural(r.policy.feedRetentionDays, 'day', 'days')}, up to ${n(r.policy.maxFeedItemsPerServer)} (${n(r.feedItems)} now)`,
+    `Feed items kept ${counted(r.policy.feedRetentionDays, 'day')}, up to ${n(r.policy.maxFeedItemsPerServer)} (${n(r.feedItems)} now)`,
     pruned > 0 ? `${n(pruned)} pruned this week` : 'none pruned this week',
   ];
   if (r.memberArticles >= r.policy.maxMemberArticlesPerServer * MEMBER_NOTE_SHARE) {
@@ -33,8 +33,8 @@ export function retentionFooter(r: RetentionReport): string {
 /** Why a tally's items went, in words. */
 function why(t: PruneTally, r: RetentionReport): Markdown {
   return t.reason === 'ceiling'
-    ? md`${n(t.count)} oldest to stay within ${n(r.policy.maxFeedItemsPerServer)} feed items (last ${discordTime(Date.parse(t.lastAt))})`
-    : md`${n(t.count)} older than ${n(r.policy.feedRetentionDays)} days (last ${discordTime(Date.parse(t.lastAt))})`;
+    ? md`${n(t.count)} oldest to stay within ${counted(r.policy.maxFeedItemsPerServer, 'feed item')} (last ${discordTime(Date.parse(t.lastAt))})`
+    : md`${n(t.count)} older than ${counted(r.policy.feedRetentionDays, 'day')} (last ${discordTime(Date.parse(t.lastAt))})`;
 }
 
 /**
@@ -44,7 +44,7 @@ function why(t: PruneTally, r: RetentionReport): Markdown {
 export function retentionStatusLines(r: RetentionReport, feedUrl: string): Markdown[] {
   const all = prunedTotal(r);
   const lines = [
-    md`**Library:** ${n(r.feedItems)} of at most ${n(r.policy.maxFeedItemsPerServer)} feed items (all feeds), kept ${n(r.policy.feedRetentionDays)} days, oldest pruned first; ${all > 0 ? md`${n(all)} pruned this week` : md`none pruned this week`}`,
+    md`**Library:** ${n(r.feedItems)} of at most ${counted(r.policy.maxFeedItemsPerServer, 'feed item')} (all feeds), kept ${counted(r.policy.feedRetentionDays, 'day')}, oldest pruned first; ${all > 0 ? md`${n(all)} pruned this week` : md`none pruned this week`}`,
   ];
   const mine = r.pruned.filter((t) => t.feedUrl === feedUrl);
   if (mine.length > 0) lines.push(md`**Pruned this week:** ${joinMarkdown(mine.map((t) => why(t, r)), md`; `)}`);

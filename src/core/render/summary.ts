@@ -8,6 +8,7 @@
  */
 import type { Invocation } from '../context';
 import { paginateBlocks } from '../paging';
+import { counted } from '../plural';
 import { describeSource, leadSentences } from './article';
 import { escapeMarkdown, joinMarkdown, md, type Markdown } from '../markdown';
 import { safePageButtons } from './quotes-page';
@@ -82,7 +83,7 @@ export async function summaryReply(ctx: Invocation, article: StoredArticle, sent
   if (date) fields.push(date);
   fields.push({
     name: md`Length`,
-    value: md`${result.sentences.length} of ${total} sentences · reduced by ${result.reducedByPercent}%`,
+    value: md`${result.sentences.length} of ${counted(total, 'sentence')} · reduced by ${result.reducedByPercent}%`,
     inline: true,
   });
   const buttons = safePageButtons('spage', [article.id, sentences], p, pages.length);
