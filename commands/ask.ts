@@ -52,6 +52,10 @@ function chooseReply(ctx: Invocation, question: string, total: number, articles:
 async function execute(ctx: CommandContext): Promise<void> {
   const question = ctx.options.getString('question')?.trim() ?? '';
   if (!question) throw new BotError('USAGE', { hint: 'Give `question`, for example `/ask question: Who did Grenell meet?`.' });
+  // "?" or "!!!" asks nothing: say how to ask rather than search the article for it.
+  if (!/[\p{L}\p{N}]/u.test(question)) {
+    throw new BotError('USAGE', { hint: '`question` needs words, for example `/ask question: Who did Grenell meet?`.' });
+  }
   if (question.length > MAX_QUESTION_CHARS) throw new BotError('OPTION_TOO_LONG', { option: 'question', max: MAX_QUESTION_CHARS });
   const { library, threads } = ctx.services;
   if (ctx.options.getString('article')?.trim()) {

@@ -151,6 +151,12 @@ describe('/ask: which article', () => {
     expect(a.body.content).toBe('No article in this server matches “atlantis”. Use `/article list` to see them, or pick one from the suggestions.');
   });
 
+  it.each(['?', '¿?!', '…'])('GIVEN question:%s (no word) THEN a usage error, not "not found"', async (question) => {
+    const a = await ask([opt.string('question', question), opt.string('article', SEED_ID)]);
+    expect(a.ephemeral).toBe(true);
+    expect(a.body.content).toBe('`question` needs words, for example `/ask question: Who did Grenell meet?`.');
+  });
+
   it('GIVEN a question of 601 characters THEN refused as too long', async () => {
     const a = await ask([opt.string('question', 'why '.repeat(151).slice(0, 601)), opt.string('article', SEED_ID)]);
     expect(a.ephemeral).toBe(true);
