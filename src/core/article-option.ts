@@ -8,7 +8,7 @@
  *   async execute(ctx) { const { article, loaded } = await resolveArticleOption(ctx); ... }
  */
 import type { SlashCommandStringOption } from 'discord.js';
-import { looksLikeUrl, type ResolvedArticle } from '../library';
+import { looksLikeUrl, unwrapLink, type ResolvedArticle } from '../library';
 import type { Choice } from './command';
 import type { AutocompleteContext, CommandContext } from './context';
 import { BotError } from './errors';
@@ -27,7 +27,8 @@ export function articleOption(
 /** Autocomplete for `article` options (any option whose name starts with "article"). */
 export async function articleAutocomplete(ctx: AutocompleteContext): Promise<readonly Choice[]> {
   if (!ctx.focused.name.startsWith('article')) return [];
-  return ctx.services.library.suggest(ctx.guildId, ctx.focused.value.slice(0, MAX_ARTICLE_REF_CHARS));
+  const typed = ctx.focused.value.slice(0, MAX_ARTICLE_REF_CHARS);
+  return ctx.services.library.suggest(ctx.guildId, looksLikeUrl(typed) ? unwrapLink(typed) : typed);
 }
 
 /**
@@ -35,7 +36,9 @@ export async function articleAutocomplete(ctx: AutocompleteContext): Promise<rea
  * seconds) and added to the server. Throws the library's typed errors (ARTICLE_NOT_FOUND...).
  */
 export async function resolveArticleOption(ctx: CommandContext, name = 'article'): Promise<ResolvedArticle> {
-  const ref = ctx.options.getString(name)?.trim();
+  // A link in angle brackets (`<https://…>`, how Discord users suppress a preview) is the link.
+  const given = ctx.options.getString(name)?.trim();
+  const ref = given && looksLikeUrl(given) ? unwrapLink(given) : given;
   if (!ref) throw new BotError('USAGE', { hint: `Give \`${name}\`: pick an article from the suggestions or paste a link.` });
   if (ref.length > MAX_ARTICLE_REF_CHARS) throw new BotError('OPTION_TOO_LONG', { option: name, max: MAX_ARTICLE_REF_CHARS });
   if (looksLikeUrl(ref)) await ctx.defer();

@@ -7,7 +7,7 @@ export { LibraryError, type LibraryErrorCode } from './errors';
 export { LIBRARY_LIMITS } from './limits';
 export { matchArticles, pickArticle, MATCH_TIER } from './match';
 export { slugify } from './slug';
-export { looksLikeUrl, urlKey } from './url';
+export { looksLikeUrl, unwrapLink, urlKey } from './url';
 export { bundledFolder, loadBundledArticles, isArticleFile, type BundledFolder, type BundledFileOutcome, type BundledLoadReport } from './bundled';
 export { watchBundledFolder, QUIET_MS, type FolderWatcher, type FolderWatcherOptions } from './watch';
 export {

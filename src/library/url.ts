@@ -20,9 +20,20 @@ const isTracking = (name: string): boolean => {
   return key.startsWith('utm_') || TRACKING_PARAMS.has(key);
 };
 
-/** True when `value` is an http(s) URL (what a user pastes), not an id or a title. */
+/**
+ * `value` trimmed, without one pair of angle brackets around it: Discord users write `<https://…>`
+ * to keep Discord from showing a preview of the link, and mean the link.
+ */
+export function unwrapLink(value: string): string {
+  const trimmed = value.trim();
+  const inner = /^<([^<>]*)>$/.exec(trimmed);
+  return inner ? inner[1]!.trim() : trimmed;
+}
+
+/** True when `value` is an http(s) URL (what a user pastes, also as `<https://…>`), not an id or a title. */
 export function looksLikeUrl(value: string): boolean {
-  return /^https?:\/\/\S+$/i.test(value.trim()) && URL.canParse(value.trim());
+  const url = unwrapLink(value);
+  return /^https?:\/\/\S+$/i.test(url) && URL.canParse(url);
 }
 
 /**

@@ -287,3 +287,16 @@ describe('counts in words', () => {
     expect(a.body.embeds[0].fields.find((f: { name: string }) => f.name === 'Length').value).toBe('6 words · 1 sentence · 1 min read');
   });
 });
+
+describe('a link in angle brackets (how Discord users keep a link from showing a preview)', () => {
+  it('GIVEN article:<https://…> THEN the link inside is loaded on the fly; typed in autocomplete it is offered without the brackets', async () => {
+    const url = h.fake.serve('/news/snow.txt', 'Snow arrives\n\nSnow fell across the hills on Monday, closing two mountain roads.\n');
+    const a = await answerOf(h.fake.slash({ name: 'article', subcommand: 'show', options: [opt.string('article', `<${url}>`)], user: someone() }));
+    expect(a.body.content).toBe('Loaded from the link and added to this server’s articles.');
+    expect(a.body.embeds[0].title).toBe('Snow arrives');
+    const cb = await h.fake.callback(
+      h.fake.autocomplete({ name: 'article', subcommand: 'show', options: [opt.string('article', '<https://example.com/story>', true)], user: someone() }),
+    );
+    expect(cb.body.data.choices[0]).toEqual({ name: 'Load https://example.com/story', value: 'https://example.com/story' });
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchArticles, MATCH_TIER, pickArticle, slugify, urlKey, looksLikeUrl } from '../../src/library';
+import { matchArticles, MATCH_TIER, pickArticle, slugify, unwrapLink, urlKey, looksLikeUrl } from '../../src/library';
 import type { ArticleListing } from '../../src/store';
 
 const listing = (id: string, title: string, slug = slugify(title)): ArticleListing => ({
@@ -77,5 +77,14 @@ describe('slugify and urlKey', () => {
     expect(looksLikeUrl('https://x.test/a')).toBe(true);
     expect(looksLikeUrl('see https://x.test/a')).toBe(false);
     expect(looksLikeUrl('venezuela')).toBe(false);
+  });
+
+  it('a link in one pair of angle brackets is a link; other brackets are not', () => {
+    expect(looksLikeUrl('<https://x.test/a>')).toBe(true);
+    expect(looksLikeUrl(' < https://x.test/a > ')).toBe(true);
+    expect(unwrapLink('<https://x.test/a>')).toBe('https://x.test/a');
+    expect(looksLikeUrl('<<https://x.test/a>>')).toBe(false);
+    expect(looksLikeUrl('<https://x.test/a')).toBe(false);
+    expect(unwrapLink('<venezuela>')).toBe('venezuela');
   });
 });
