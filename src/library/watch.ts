@@ -4,8 +4,9 @@
  * FSEvents on macOS, ReadDirectoryChangesW on Windows) tells which file changed; it is not trusted
  * to say when a file is complete, so a file is read only once its size and modification time have
  * stood still for a quiet period (QUIET_MS) since the last event: a file written in parts with
- * shorter pauses than that is read once, whole. When the watcher starts it also looks at every
- * file that changed since the start's load (the gap before the bot was ready).
+ * shorter pauses than that is read once, whole. A file gone is pruned after the files still
+ * settling are read, so a renamed file keeps its article. When the watcher starts it also looks at
+ * every file that changed since the start's load (the gap before the bot was ready).
  */
 import { watch, type FSWatcher, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -50,7 +51,16 @@ interface Pending {
   /** The file's size and time after its latest event (the newest stat wins). */
   mark: Mark | undefined;
   generation: number;
+  /** Times a removal waited for files still settling (bounded by MAX_REMOVAL_WAITS). */
+  waits: number;
 }
+
+/**
+ * A removal waits (a quiet period each time, this many times at most) while other files are still
+ * settling: a file renamed (or moved to a new name) is read under its new name before the old name's
+ * article is pruned, so the article, the same text, is kept with its time and is not news again.
+ */
+const MAX_REMOVAL_WAITS = 10;
 
 export function watchBundledFolder(folder: BundledFolder, options: FolderWatcherOptions = {}): FolderWatcher {
   const quietMs = options.quietMs ?? QUIET_MS;
@@ -103,6 +113,11 @@ export function watchBundledFolder(folder: BundledFolder, options: FolderWatcher
           settle(file, p);
           return;
         }
+        if (now === 'missing' && p.waits < MAX_REMOVAL_WAITS && [...pending.values()].some((q) => q !== p && q.mark !== 'missing')) {
+          p.waits++;
+          settle(file, p);
+          return;
+        }
         pending.delete(file);
         await sync(file);
       })();
@@ -113,7 +128,7 @@ export function watchBundledFolder(folder: BundledFolder, options: FolderWatcher
   function touched(file: string): void {
     if (!running || !isArticleFile(file)) return;
     let p = pending.get(file);
-    if (!p) pending.set(file, (p = { timer: undefined, mark: undefined, generation: 0 }));
+    if (!p) pending.set(file, (p = { timer: undefined, mark: undefined, generation: 0, waits: 0 }));
     if (p.timer) clearTimeout(p.timer);
     const generation = ++p.generation;
     const entry = p;

@@ -4,9 +4,10 @@
  * database: a file read again unchanged keeps its article and its time; a changed text is a new
  * article and the old one goes; a removed file prunes its article; a file that does not parse is
  * named, never thrown; the watcher reads a file written in two parts (pause shorter than the quiet
- * period) once, whole.
+ * period) once, whole, and keeps a renamed file's article (read under the new name before the old
+ * name's removal prunes).
  */
-import { appendFileSync, mkdtempSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, renameSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -157,6 +158,23 @@ describe('watchBundledFolder', () => {
     writeFileSync(join(dir, 'market.md'), MARKET);
     await sleep(QUIET_MS * 2);
     expect(outcomes).toHaveLength(2);
+  });
+
+  it('GIVEN a file renamed while watched THEN its article is kept, with its time, under the new short name (not news again)', async () => {
+    writeFileSync(join(dir, 'ferry.txt'), FERRY);
+    await folder.loadAll();
+    const before = (await bundledRow('ferry'))!;
+    const outcomes: BundledFileOutcome[] = [];
+    const watcher = watchWith(outcomes, []);
+    watcher.start();
+    await sleep(50);
+    renameSync(join(dir, 'ferry.txt'), join(dir, 'ferry-spring.txt'));
+    await until(() => outcomes.length === 2);
+    await watcher.stop();
+    expect(outcomes.map((o) => [o.kind, o.file])).toEqual([['added', 'ferry-spring.txt'], ['removed', 'ferry.txt']]);
+    expect(outcomes[1]).toEqual({ kind: 'removed', file: 'ferry.txt', pruned: 0 });
+    expect(await bundledRow('ferry')).toBeUndefined();
+    expect(await bundledRow('ferry-spring')).toEqual({ ...before, slug: 'ferry-spring', source: join(dir, 'ferry-spring.txt') });
   });
 
   it('GIVEN files changed between the start\'s load and the watcher THEN starting looks at them', async () => {
