@@ -1,9 +1,12 @@
 /**
- * /feed add | remove | list | status (Manage Server): RSS, Atom, RDF and JSON feeds that bring
+ * /feed add | edit | remove | list | status (Manage Server): RSS, Atom, RDF and JSON feeds that bring
  * articles into the server. New items go into the library (and the daily digest); with a channel,
- * each also gets a short silent post there. Thin: read options, call the feed service, render.
+ * each also gets a short silent post there: a message (default), a message with a thread per item,
+ * or a forum post per item. Include/exclude keywords choose which items a server takes. Following a
+ * feed puts its latest items in the library at once (not posted). Thin: read options, call the feed
+ * service, render.
  */
-import { ChannelType, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { ChannelType, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder, type SlashCommandStringOption } from 'discord.js';
 import type { Command } from '../src/core/command';
 import type { CommandContext } from '../src/core/context';
 import { BotError } from '../src/core/errors';
@@ -11,6 +14,9 @@ import { MANAGE_GUILD } from '../src/core/permissions';
 import { channelMention, discordTime, escapeMarkdown, inlineCode, joinMarkdown, md, type Markdown } from '../src/core/markdown';
 import { COLORS, type Embed } from '../src/core/reply';
 import { FEED_LIMITS, type FeedRuntime, type FeedStatus } from '../src/feeds/index';
+import { FILTER_LIMITS, parseKeywords, type KeywordProblem } from '../src/feeds/filter';
+import type { FeedTargetCheck } from '../src/feeds/poster';
+import type { FeedDeliveryMode, SubscriptionPatch } from '../src/store/ports';
 import { clip } from '../src/library';
 import type { RetentionReport } from '../src/library/retention';
 import { retentionStatusLines } from '../src/core/render/retention';
@@ -45,14 +51,95 @@ const STATE_LABEL: Record<FeedStatus['state'], Markdown> = {
   disabled: md`🔴 disabled`,
 };
 
+/** How each delivery mode is named in replies, after the channel. */
+const DELIVERY_LABEL: Record<FeedDeliveryMode, Markdown | ''> = { message: '', thread: md` (a thread per item)`, forum: md` (a forum post per item)` };
+
+const DELIVERY_MODES: readonly FeedDeliveryMode[] = ['message', 'thread', 'forum'];
+
+function deliveryOption(ctx: CommandContext): FeedDeliveryMode | undefined {
+  const raw = ctx.options.getString('delivery');
+  if (raw === undefined) return undefined;
+  const mode = DELIVERY_MODES.find((m) => m === raw);
+  if (!mode) throw new BotError('USAGE', { hint: '`delivery` is one of: message, thread, forum.' });
+  return mode;
+}
+
+const KEYWORD_PROBLEM: { [K in KeywordProblem['kind']]: (p: Extract<KeywordProblem, { kind: K }>, option: string) => string } = {
+  'too-long': (p, option) => `\`${option}\` takes at most ${p.max} characters.`,
+  'too-many': (p, option) => `\`${option}\` takes at most ${p.max} keywords.`,
+  'keyword-too-long': (p, option) => `A keyword in \`${option}\` is longer than ${p.max} characters: "${escapeMarkdown(clip(p.keyword, 80))}".`,
+  'no-word': (p, option) => `The keyword "${escapeMarkdown(p.keyword)}" in \`${option}\` has no letters or digits.`,
+};
+
+/** Keywords from `include:` or `exclude:` (comma-separated); undefined when the option is not given. */
+function keywordsOption(ctx: CommandContext, option: 'include' | 'exclude'): string[] | undefined {
+  const raw = ctx.options.getString(option);
+  if (raw === undefined) return undefined;
+  const parsed = parseKeywords(raw);
+  if (!parsed.ok) {
+    const describe = KEYWORD_PROBLEM[parsed.problem.kind] as (p: KeywordProblem, option: string) => string;
+    throw new BotError('USAGE', { hint: `${describe(parsed.problem, option)} Separate keywords with commas, for example \`${option}:harbour, city council\`.` });
+  }
+  return parsed.keywords;
+}
+
+const keywordList = (words: readonly string[]): Markdown => joinMarkdown(words.map((w) => md`**${escapeMarkdown(w)}**`), md`, `);
+
+/** The filter lines of a feed's status, when it has keywords. */
+function filterLines(s: FeedStatus): Markdown[] {
+  const lines: Markdown[] = [];
+  if (s.include) lines.push(md`**Only items with:** ${keywordList(s.include)} (whole words, in the title or text)`);
+  if (s.exclude) lines.push(md`**Leaving out items with:** ${keywordList(s.exclude)}`);
+  return lines;
+}
+
+/** Why the bot cannot post a feed's items where it is asked to, in a few words. */
+function targetProblem(check: Exclude<FeedTargetCheck, { ok: true }>): Markdown {
+  switch (check.code) {
+    case 'MISSING_PERMISSIONS':
+      return md`missing ${escapeMarkdown((check.missing ?? []).join(', '))}`;
+    case 'FORUM_NEEDS_FORUM_DELIVERY':
+      return md`it is a forum channel: use \`delivery:forum\``;
+    case 'NOT_FORUM_CHANNEL':
+      return md`it is not a forum channel`;
+    default:
+      return md`not a text channel I can see`;
+  }
+}
+
+/**
+ * Whether the bot can deliver there, this way (undefined without Discord). A forum channel with
+ * message or thread delivery, or forum delivery elsewhere, is refused: nothing could ever be posted.
+ */
+async function checkTarget(ctx: CommandContext, feeds: FeedRuntime, channelId: string, delivery: FeedDeliveryMode): Promise<FeedTargetCheck | undefined> {
+  const check = await feeds.poster?.checkFeedTarget(ctx.guildId, channelId, delivery);
+  if (check && !check.ok && check.code === 'FORUM_NEEDS_FORUM_DELIVERY') {
+    throw new BotError('USAGE', { hint: `<#${channelId}> is a forum channel: it takes posts, not messages. Use \`delivery:forum\` to make each item a post there.` });
+  }
+  if (check && !check.ok && check.code === 'NOT_FORUM_CHANNEL') {
+    throw new BotError('USAGE', { hint: `\`delivery:forum\` needs a forum channel, and <#${channelId}> is not one. Pick a forum in \`channel\`, or use \`delivery:thread\` for a thread per item.` });
+  }
+  return check;
+}
+
+/** A channel is needed to post threads or forum posts. */
+function requireChannelFor(delivery: FeedDeliveryMode, channelId: string | undefined): void {
+  if (delivery !== 'message' && channelId === undefined) {
+    throw new BotError('USAGE', { hint: `\`delivery:${delivery}\` needs a \`channel\` to post in${delivery === 'forum' ? ' (a forum channel)' : ''}.` });
+  }
+}
+
 /** The state as one symbol, for the list. */
 const STATE_SYMBOL: Record<FeedStatus['state'], Markdown> = { active: md`🟢`, pending: md`🟡`, disabled: md`🔴` };
 
 /** The feed's address, shown as a link without a preview (`<url>`), or as text when it is not http(s). */
 const address = (url: string): Markdown => (/^https?:\/\/[^\s<>]+$/i.test(url) ? md`<${url as Markdown}>` : escapeMarkdown(url));
 
-/** One feed's status lines; with the server's retention report, what the library keeps and what this feed lost to it. */
-export function statusLines(s: FeedStatus, retention?: RetentionReport): Markdown[] {
+/**
+ * One feed's status lines; with the server's retention report, what the library keeps and what this
+ * feed lost to it; with a check of its channel, why the bot cannot post there now.
+ */
+export function statusLines(s: FeedStatus, retention?: RetentionReport, target?: FeedTargetCheck): Markdown[] {
   const lines = [md`**State:** ${STATE_LABEL[s.state]}${s.disabledReason ? md` (${inlineCode(s.disabledReason)}: run \`/feed add\` again to retry)` : ''}`];
   lines.push(md`**Last success:** ${s.lastSuccessAt !== undefined ? when(s.lastSuccessAt) : md`never`}`);
   if (s.lastError) {
@@ -61,7 +148,9 @@ export function statusLines(s: FeedStatus, retention?: RetentionReport): Markdow
   }
   if (s.failures > 0) lines.push(md`**Failures in a row:** ${s.failures}`);
   lines.push(md`**Next check:** ${s.nextPollAt !== undefined ? when(s.nextPollAt) : md`none (disabled)`}`);
-  lines.push(md`**Posts to:** ${s.channelId ? md`${channelMention(s.channelId)} and the daily digest` : md`the library and the daily digest`}`);
+  lines.push(md`**Posts to:** ${s.channelId ? md`${channelMention(s.channelId)}${DELIVERY_LABEL[s.delivery]} and the daily digest` : md`the library and the daily digest`}`);
+  if (s.channelId && target && !target.ok) lines.push(md`**Cannot post:** ⚠️ ${targetProblem(target)} in ${channelMention(s.channelId)}; new items still reach the library and the digest.`);
+  lines.push(...filterLines(s));
   lines.push(md`**New items so far:** ${s.deliveredCount}`);
   if (s.skippedCount > 0) {
     lines.push(md`**Left out (too long for the library):** ${s.skippedCount}${s.lastSkipped ? md`, last ${when(s.lastSkipped.at)}: ${escapeMarkdown(clip(s.lastSkipped.reason, 300))}` : ''}`);
@@ -70,36 +159,93 @@ export function statusLines(s: FeedStatus, retention?: RetentionReport): Markdow
   return lines;
 }
 
-function statusEmbed(s: FeedStatus, retention?: RetentionReport): Embed {
+function statusEmbed(s: FeedStatus, retention?: RetentionReport, target?: FeedTargetCheck): Embed {
   return {
     title: escapeMarkdown(clip(s.title ?? s.url, 256)),
     url: s.url,
-    description: joinMarkdown([address(s.url), ...statusLines(s, retention)], md`\n`),
+    description: joinMarkdown([address(s.url), ...statusLines(s, retention, target)], md`\n`),
     color: s.state === 'disabled' ? COLORS.error : s.state === 'pending' ? COLORS.warning : COLORS.brand,
   };
+}
+
+/** The warning under a reply when the bot cannot post in the feed's channel yet. */
+function targetWarning(channelId: string | undefined, check: FeedTargetCheck | undefined): Markdown | '' {
+  if (!channelId || !check || check.ok) return '';
+  return md`\n⚠️ I cannot post in ${channelMention(channelId)} yet (${targetProblem(check)}); new items still reach the library and the digest.`;
+}
+
+/** What following the feed put in the library at once. */
+function loadedWords(loaded: number | undefined): Markdown {
+  if (loaded === undefined || loaded === 0) return md`What the feed holds today was recorded and will not be posted; new items arrive from now on.`;
+  const items = loaded === 1 ? md`Its latest item is` : md`Its latest ${loaded} items are`;
+  return md`${items} in the library now, not posted (\`/summary\`, \`/quotes\` and \`/ask\` work on ${loaded === 1 ? md`it` : md`them`}); new items arrive from now on.`;
 }
 
 async function add(ctx: CommandContext): Promise<void> {
   const feeds = feedsOf(ctx);
   const url = urlOption(ctx);
   const channelId = ctx.options.getChannelId('channel');
+  const delivery = deliveryOption(ctx) ?? 'message';
+  const include = keywordsOption(ctx, 'include');
+  const exclude = keywordsOption(ctx, 'exclude');
+  requireChannelFor(delivery, channelId);
   await ctx.defer();
-  let warning: Markdown | '' = '';
-  if (channelId && feeds.poster) {
-    const check = await feeds.poster.checkChannel(ctx.guildId, channelId);
-    if (!check.ok) {
-      const why = check.code === 'MISSING_PERMISSIONS' ? md`missing ${escapeMarkdown((check.missing ?? []).join(', '))}` : md`not a text channel I can see`;
-      warning = md`\n⚠️ I cannot post in ${channelMention(channelId)} yet (${why}); new items still reach the library and the digest.`;
-    }
-  }
-  const status = await feeds.service.add(ctx.guildId, url, { addedBy: ctx.user.id, ...(channelId !== undefined && { channelId }) });
+  const check = channelId ? await checkTarget(ctx, feeds, channelId, delivery) : undefined;
+  const warning = targetWarning(channelId, check);
+  const status = await feeds.service.add(ctx.guildId, url, {
+    addedBy: ctx.user.id,
+    ...(channelId !== undefined && { channelId }),
+    ...(delivery !== 'message' && { delivery }),
+    ...(include !== undefined && { include }),
+    ...(exclude !== undefined && { exclude }),
+  });
   const announcedBy = status.discoveredFrom ? md` (the feed announced by ${address(clip(status.discoveredFrom, 300))})` : '';
   const name = md`**${escapeMarkdown(clip(status.title ?? status.url, 200))}**${announcedBy}`;
   const content =
     status.state === 'pending' && status.lastError
-      ? md`Now following ${name}, but the site is refusing requests for now (${escapeMarkdown(clip(status.lastError.message, 300))}). I will try again ${status.nextPollAt ? when(status.nextPollAt) : md`later`}; what the feed holds then is recorded, not posted, and new items arrive after that.${warning}`
-      : md`Now following ${name}. What the feed holds today was recorded and will not be posted; new items arrive from now on.${warning}`;
-  await ctx.reply({ content, embeds: [statusEmbed(status)] });
+      ? md`Now following ${name}, but the site is refusing requests for now (${escapeMarkdown(clip(status.lastError.message, 300))}). I will try again ${status.nextPollAt ? when(status.nextPollAt) : md`later`}; what the feed holds then is recorded, not posted (its latest items go into the library), and new items arrive after that.${warning}`
+      : md`Now following ${name}. ${loadedWords(status.loaded)}${warning}`;
+  await ctx.reply({ content, embeds: [statusEmbed(status, undefined, check)] });
+}
+
+const CLEAR_CHOICES = ['filters', 'include', 'exclude', 'channel'] as const;
+type ClearChoice = (typeof CLEAR_CHOICES)[number];
+
+async function edit(ctx: CommandContext): Promise<void> {
+  const feeds = feedsOf(ctx);
+  const url = ctx.options.getString('feed')?.trim() ?? '';
+  if (url.length > MAX_URL_CHARS) throw new BotError('OPTION_TOO_LONG', { option: 'feed', max: MAX_URL_CHARS });
+  const channelId = ctx.options.getChannelId('channel');
+  const delivery = deliveryOption(ctx);
+  const include = keywordsOption(ctx, 'include');
+  const exclude = keywordsOption(ctx, 'exclude');
+  const clearRaw = ctx.options.getString('clear');
+  const clear = clearRaw === undefined ? undefined : CLEAR_CHOICES.find((c) => c === clearRaw);
+  if (clearRaw !== undefined && clear === undefined) throw new BotError('USAGE', { hint: '`clear` is one of: filters, include, exclude, channel.' });
+  const clears = (what: ClearChoice) => clear === what || (clear === 'filters' && (what === 'include' || what === 'exclude'));
+  if (clears('include') && include !== undefined) throw new BotError('USAGE', { hint: 'Give `include` or clear it, not both.' });
+  if (clears('exclude') && exclude !== undefined) throw new BotError('USAGE', { hint: 'Give `exclude` or clear it, not both.' });
+  if (clear === 'channel' && channelId !== undefined) throw new BotError('USAGE', { hint: 'Give `channel` or clear it, not both.' });
+  if (channelId === undefined && delivery === undefined && include === undefined && exclude === undefined && clear === undefined) {
+    throw new BotError('USAGE', { hint: 'Say what to change: `channel`, `delivery`, `include`, `exclude`, or `clear`.' });
+  }
+  const before = await feeds.service.get(ctx.guildId, url);
+  const nextChannel = clear === 'channel' ? undefined : (channelId ?? before.channelId);
+  // Without a channel there is nothing to post: the delivery goes back to the default.
+  const nextDelivery = clear === 'channel' ? 'message' : (delivery ?? before.delivery);
+  requireChannelFor(nextDelivery, nextChannel);
+  const check = nextChannel ? await checkTarget(ctx, feeds, nextChannel, nextDelivery) : undefined;
+  const patch: SubscriptionPatch = {
+    ...(clear === 'channel' ? { channelId: null } : channelId !== undefined && { channelId }),
+    ...(nextDelivery !== before.delivery && { delivery: nextDelivery }),
+    ...(clears('include') ? { include: [] } : include !== undefined && { include }),
+    ...(clears('exclude') ? { exclude: [] } : exclude !== undefined && { exclude }),
+  };
+  const status = await feeds.service.edit(ctx.guildId, url, patch);
+  await ctx.reply({
+    content: md`Updated **${escapeMarkdown(clip(status.title ?? status.url, 200))}**. Changes apply to new items from the next check.${targetWarning(nextChannel, check)}`,
+    embeds: [statusEmbed(status, undefined, check)],
+  });
 }
 
 async function remove(ctx: CommandContext): Promise<void> {
@@ -113,10 +259,13 @@ async function list(ctx: CommandContext): Promise<void> {
     await ctx.reply({ content: md`This server follows no feeds yet. Add one with \`/feed add url:<feed address>\`.`, ephemeral: true });
     return;
   }
-  const lines = all.map(
-    (s, i) =>
-      md`${i + 1}. ${STATE_SYMBOL[s.state]} **${escapeMarkdown(clip(s.title ?? s.url, 90))}**${s.channelId ? md` → ${channelMention(s.channelId)}` : ''}\n   ${address(clip(s.url, 200))}`,
-  );
+  const lines = all.map((s, i) => {
+    const filters = joinMarkdown(
+      [...(s.include ? [md`only ${keywordList(s.include)}`] : []), ...(s.exclude ? [md`not ${keywordList(s.exclude)}`] : [])],
+      md` · `,
+    );
+    return md`${i + 1}. ${STATE_SYMBOL[s.state]} **${escapeMarkdown(clip(s.title ?? s.url, 90))}**${s.channelId ? md` → ${channelMention(s.channelId)}${DELIVERY_LABEL[s.delivery]}` : ''}\n   ${address(clip(s.url, 200))}${filters ? md`\n   ${filters}` : ''}`;
+  });
   await ctx.reply({
     embeds: [
       {
@@ -139,7 +288,26 @@ async function status(ctx: CommandContext): Promise<void> {
     return;
   }
   const retention = await ctx.services.library.retention(ctx.guildId);
-  await ctx.reply({ embeds: chosen.slice(0, 10).map((s) => statusEmbed(s, retention)), ...(chosen.length > 10 && { content: md`Showing 10 of ${chosen.length} feeds; pick one with \`url\`.` }) });
+  const shown = chosen.slice(0, 10);
+  const feeds = feedsOf(ctx);
+  // Checked now, as before each post: a missing permission shows here like a feed's last error.
+  const targets = await Promise.all(shown.map((s) => (s.channelId ? feeds.poster?.checkFeedTarget(ctx.guildId, s.channelId, s.delivery) : undefined)));
+  await ctx.reply({ embeds: shown.map((s, i) => statusEmbed(s, retention, targets[i])), ...(chosen.length > 10 && { content: md`Showing 10 of ${chosen.length} feeds; pick one with \`url\`.` }) });
+}
+
+function deliveryChoices(o: SlashCommandStringOption): SlashCommandStringOption {
+  return o
+    .setName('delivery')
+    .setDescription('How each new item is posted in the channel (default: a message)')
+    .addChoices(
+      { name: 'a message in the channel', value: 'message' },
+      { name: 'a message with a thread per item', value: 'thread' },
+      { name: 'a post per item in a forum channel', value: 'forum' },
+    );
+}
+
+function keywordsChoice(o: SlashCommandStringOption, name: 'include' | 'exclude', description: string): SlashCommandStringOption {
+  return o.setName(name).setDescription(description).setMaxLength(FILTER_LIMITS.optionChars);
 }
 
 export default {
@@ -154,7 +322,39 @@ export default {
         .setDescription('Follow a feed: new items become articles (and the digest picks them up)')
         .addStringOption((o) => o.setName('url').setDescription('The feed address (RSS, Atom, RDF or JSON Feed)').setRequired(true).setMaxLength(MAX_URL_CHARS))
         .addChannelOption((o) =>
-          o.setName('channel').setDescription('Also post each new item here (optional)').addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
+          o
+            .setName('channel')
+            .setDescription('Also post each new item here (optional; a forum channel with delivery:forum)')
+            .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement, ChannelType.GuildForum),
+        )
+        .addStringOption((o) => deliveryChoices(o))
+        .addStringOption((o) => keywordsChoice(o, 'include', 'Only items with one of these words or phrases, comma-separated'))
+        .addStringOption((o) => keywordsChoice(o, 'exclude', 'Leave out items with any of these words or phrases, comma-separated')),
+    )
+    .addSubcommand((s) =>
+      s
+        .setName('edit')
+        .setDescription('Change where and how a feed posts, and which items it takes')
+        .addStringOption((o) => o.setName('feed').setDescription('The feed address').setRequired(true).setAutocomplete(true).setMaxLength(MAX_URL_CHARS))
+        .addChannelOption((o) =>
+          o
+            .setName('channel')
+            .setDescription('Post new items here (a forum channel with delivery:forum)')
+            .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement, ChannelType.GuildForum),
+        )
+        .addStringOption((o) => deliveryChoices(o))
+        .addStringOption((o) => keywordsChoice(o, 'include', 'Only items with one of these words or phrases, comma-separated'))
+        .addStringOption((o) => keywordsChoice(o, 'exclude', 'Leave out items with any of these words or phrases, comma-separated'))
+        .addStringOption((o) =>
+          o
+            .setName('clear')
+            .setDescription('Remove keywords, or the channel (items then reach only the library and digest)')
+            .addChoices(
+              { name: 'all keywords', value: 'filters' },
+              { name: 'include keywords', value: 'include' },
+              { name: 'exclude keywords', value: 'exclude' },
+              { name: 'channel', value: 'channel' },
+            ),
         ),
     )
     .addSubcommand((s) =>
@@ -176,6 +376,8 @@ export default {
     switch (ctx.options.subcommand) {
       case 'add':
         return add(ctx);
+      case 'edit':
+        return edit(ctx);
       case 'remove':
         return remove(ctx);
       case 'list':
@@ -183,7 +385,7 @@ export default {
       case 'status':
         return status(ctx);
       default:
-        throw new BotError('USAGE', { hint: 'Use `/feed add`, `/feed remove`, `/feed list` or `/feed status`.' });
+        throw new BotError('USAGE', { hint: 'Use `/feed add`, `/feed edit`, `/feed remove`, `/feed list` or `/feed status`.' });
     }
   },
   async autocomplete(ctx) {

@@ -1,6 +1,6 @@
 /**
- * The real bot against the fake Discord and a feed server on 127.0.0.1: /feed add primes silently,
- * a new item becomes an article in the library and a silent post in the chosen channel (once),
+ * The real bot against the fake Discord and a feed server on 127.0.0.1: /feed add primes silently
+ * (what the feed holds goes into the library, not posted), a new item becomes an article in the library and a silent post in the chosen channel (once),
  * /feed status tells last success, last error and next check, non-feeds are refused clearly.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,17 +39,19 @@ afterAll(async () => {
 });
 
 describe('/feed against the fake Discord', () => {
-  it('GIVEN /feed add with a channel THEN it is followed, primed, and nothing already in the feed is posted', async () => {
+  it('GIVEN /feed add with a channel THEN it is followed, primed, and what the feed holds is in the library but not posted', async () => {
     const a = await h.fake.answer(
       h.fake.slash({ name: 'feed', subcommand: 'add', ...admin, options: [opt.string('url', `${feeds.base}/news.xml`), opt.channel('channel', h.fake.channelId)] }),
     );
     expect(a.ephemeral).toBe(false);
-    expect(a.body.content).toContain('Now following **Harbour Wire**');
+    expect(a.body.content).toBe(
+      'Now following **Harbour Wire**. Its latest item is in the library now, not posted (`/summary`, `/quotes` and `/ask` work on it); new items arrive from now on.',
+    );
     expect(a.body.embeds[0].description).toContain('**State:** 🟢 active');
     expect(a.body.embeds[0].description).toContain(`**Posts to:** <#${h.fake.channelId}> and the daily digest`);
     expect(channelPosts(h.fake)).toHaveLength(0);
     const list = await h.fake.answer(h.fake.slash({ name: 'article', subcommand: 'list', user: { id: '400000000000000009', username: 'r' } }));
-    expect(list.body.embeds[0].description).not.toContain('Ferry timetable');
+    expect(list.body.embeds[0].description).toContain('Ferry timetable changes for the summer');
   });
 
   it('GIVEN a new item in the feed THEN the next poll adds it to the library and posts it silently, once', async () => {
@@ -100,7 +102,7 @@ describe('/feed against the fake Discord', () => {
     const a = await h.fake.answer(h.fake.slash({ name: 'feed', subcommand: 'add', ...admin2, options: [opt.string('url', `${feeds.base}/busy.xml`)] }));
     expect(a.ephemeral).toBe(false);
     expect(a.body.content).toMatch(
-      new RegExp(`^Now following \\*\\*${feeds.base.replace(/[.]/g, '\\.')}/busy\\.xml\\*\\*, but the site is refusing requests for now \\(.*503.*\\)\\. I will try again <t:\\d+:R>; what the feed holds then is recorded, not posted`),
+      new RegExp(`^Now following \\*\\*${feeds.base.replace(/[.]/g, '\\.')}/busy\\.xml\\*\\*, but the site is refusing requests for now \\(.*503.*\\)\\. I will try again <t:\\d+:R>; what the feed holds then is recorded, not posted \\(its latest items go into the library\\), and new items arrive after that`),
     );
     const removed = await h.fake.answer(h.fake.slash({ name: 'feed', subcommand: 'remove', ...admin2, options: [opt.string('url', `${feeds.base}/busy.xml`)] }));
     expect(removed.body.content).toContain('Stopped following');

@@ -33,8 +33,20 @@ export interface GatewayFrame {
 export interface FakeGuild {
   readonly id: string;
   readonly name: string;
-  readonly channels: ReadonlyArray<{ id: string; name: string }>;
+  readonly channels: ReadonlyArray<FakeChannel>;
 }
+
+export interface FakeChannel {
+  readonly id: string;
+  readonly name: string;
+  /** Discord's channel type: 0 text (default), 5 announcement, 15 forum. */
+  readonly type?: number;
+  /** Permissions denied to the bot in this channel (a member permission overwrite). */
+  readonly botDeny?: bigint;
+}
+
+/** Discord's channel types the fake knows by name. */
+export const CHANNEL_TYPES = { text: 0, announcement: 5, publicThread: 11, forum: 15 } as const;
 
 /** Permission bits (Discord's). */
 export const PERMS = {
@@ -81,6 +93,26 @@ export interface SlashInput extends InteractionInput {
   readonly subcommand?: string;
   readonly options?: readonly OptionValue[];
   readonly attachments?: Record<string, { filename: string; size: number; url: string; content_type?: string }>;
+}
+
+/** A file on a message, as Discord describes it. */
+export interface FakeAttachment {
+  readonly filename: string;
+  readonly size: number;
+  readonly url: string;
+  readonly content_type?: string;
+}
+
+/** A right-click on a message > Apps > `name`: the message's content and files come with the interaction. */
+export interface MessageCommandInput extends InteractionInput {
+  readonly name: string;
+  readonly targetMessage: {
+    readonly id?: string;
+    readonly content: string;
+    readonly attachments?: readonly FakeAttachment[];
+    /** Who wrote it (default: a member other than the one who right-clicks). */
+    readonly author?: { id: string; username: string; bot?: boolean };
+  };
 }
 
 export interface SentInteraction {
@@ -300,7 +332,7 @@ export class FakeDiscord {
       ? Object.fromEntries(
           channelIds.map((cid) => {
             const c = this.guilds.flatMap((g) => g.channels.map((ch) => ({ ...ch, guild_id: g.id }))).find((ch) => ch.id === cid);
-            return [cid, { id: cid, type: 0, name: c?.name ?? 'unknown', guild_id: c?.guild_id ?? this.guild.id, permissions: String(BOT_PERMISSIONS) }];
+            return [cid, { id: cid, type: c?.type ?? 0, name: c?.name ?? 'unknown', guild_id: c?.guild_id ?? this.guild.id, permissions: String(BOT_PERMISSIONS & ~(c?.botDeny ?? 0n)) }];
           }),
         )
       : undefined;
@@ -329,14 +361,46 @@ export class FakeDiscord {
     return this.sendInteraction(id, token, payload);
   }
 
-  /** A member posts in a channel or thread. Without the Message Content intent, content is empty unless it mentions the bot. */
-  postMessage(input: { channelId: string; content: string; mentionBot?: boolean; user?: { id: string; username: string }; messageContentIntent?: boolean }): string {
+  /**
+   * A right-click on a message > Apps > `name` (interaction type 2, data.type 3), as discord.js
+   * parses it into a MessageContextMenuCommandInteraction: data.target_id and the message in
+   * data.resolved.messages, with its author, channel, timestamp and files.
+   */
+  messageCommand(input: MessageCommandInput): SentInteraction & { readonly targetId: string } {
+    const { id, token, payload } = this.base(input, 2);
+    const targetId = input.targetMessage.id ?? snowflake();
+    const author = { discriminator: '0', avatar: null, global_name: null, ...(input.targetMessage.author ?? { id: '100000000000000002', username: 'poster' }) };
+    const message = this.messageJson({
+      id: targetId,
+      channel_id: input.channelId ?? this.channelId,
+      content: input.targetMessage.content,
+      author,
+      attachments: (input.targetMessage.attachments ?? []).map((a) => ({ id: snowflake(), proxy_url: a.url, ...a })),
+    });
+    payload.data = { id: snowflake(), name: input.name, type: 3, target_id: targetId, resolved: { messages: { [targetId]: message } } };
+    return { ...this.sendInteraction(id, token, payload), targetId };
+  }
+
+  /**
+   * A member (or, with `user.bot`, a bot) posts in a channel or thread. Without the Message Content
+   * intent, content and files are empty unless it mentions the bot.
+   */
+  postMessage(input: {
+    channelId: string;
+    content: string;
+    mentionBot?: boolean;
+    user?: { id: string; username: string; bot?: boolean };
+    messageContentIntent?: boolean;
+    attachments?: readonly FakeAttachment[];
+  }): string {
     const id = snowflake();
     const user = { discriminator: '0', avatar: null, global_name: null, ...(input.user ?? { id: '100000000000000001', username: 'reader' }) };
     const mentions = input.mentionBot ? [this.botUser] : [];
-    const content = input.mentionBot || input.messageContentIntent ? input.content : '';
+    const readable = input.mentionBot || input.messageContentIntent;
+    const content = readable ? input.content : '';
+    const attachments = readable ? (input.attachments ?? []).map((a) => ({ id: snowflake(), proxy_url: a.url, ...a })) : [];
     this.dispatch('MESSAGE_CREATE', {
-      ...this.messageJson({ id, channel_id: input.channelId, content, author: user, mentions }),
+      ...this.messageJson({ id, channel_id: input.channelId, content, author: user, mentions, attachments }),
       guild_id: this.guild.id,
       member: { roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
     });
@@ -443,7 +507,15 @@ export class FakeDiscord {
               flags: 0,
             },
           ],
-          channels: g.channels.map((c, i) => ({ id: c.id, type: 0, name: c.name, position: i, permission_overwrites: [], guild_id: g.id })),
+          channels: g.channels.map((c, i) => ({
+            id: c.id,
+            type: c.type ?? 0,
+            name: c.name,
+            position: i,
+            permission_overwrites: c.botDeny ? [{ id: this.botUser.id, type: 1, allow: '0', deny: String(c.botDeny) }] : [],
+            guild_id: g.id,
+            ...(c.type === CHANNEL_TYPES.forum && { available_tags: [], default_reaction_emoji: null, default_sort_order: null, default_forum_layout: 0, flags: 0 }),
+          })),
           threads: [],
           members: [{ user: this.botUser, roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 }],
           voice_states: [],
@@ -570,6 +642,41 @@ export class FakeDiscord {
       this.threads.set(thread.id!, thread);
       this.dispatch('THREAD_CREATE', { ...thread, newly_created: true });
       return reply(201, thread);
+    }
+    if (method === 'POST' && (m = /^\/channels\/(\d+)\/threads$/.exec(path))) {
+      // A thread without a message; in a forum channel, a post: the thread and its first message (same id).
+      if (this.denyThreadCreation) return reply(403, { code: 50013, message: 'Missing Permissions' });
+      const name = typeof body?.name === 'string' ? body.name : '';
+      if (name.length < 1 || name.length > 100) return reply(400, { code: 50035, message: 'Invalid Form Body', errors: { name: { _errors: [{ code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 100 in length.' }] } } });
+      const parent = this.guilds.flatMap((g) => g.channels).find((c) => c.id === m![1]);
+      const forum = parent?.type === CHANNEL_TYPES.forum;
+      if (forum && !body?.message) return reply(400, { code: 50035, message: 'Invalid Form Body: a forum post needs a message' });
+      const id = snowflake();
+      const thread = {
+        id,
+        type: forum ? CHANNEL_TYPES.publicThread : (body?.type ?? CHANNEL_TYPES.publicThread),
+        guild_id: this.guild.id,
+        parent_id: m[1],
+        name,
+        owner_id: this.botUser.id,
+        last_message_id: forum ? id : null,
+        message_count: forum ? 1 : 0,
+        member_count: 1,
+        rate_limit_per_user: 0,
+        flags: 0,
+        applied_tags: [],
+        thread_metadata: {
+          archived: false,
+          auto_archive_duration: body?.auto_archive_duration ?? 4320,
+          archive_timestamp: new Date().toISOString(),
+          locked: false,
+        },
+      };
+      this.threads.set(id, thread);
+      const first = forum ? this.messageJson({ id, channel_id: id, ...body.message }) : undefined;
+      if (first) this.messages.set(id, first);
+      this.dispatch('THREAD_CREATE', { ...thread, newly_created: true });
+      return reply(201, { ...thread, ...(first && { message: first }) });
     }
     if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
       const msg = this.messageJson({ id: snowflake(), channel_id: m[1], ...(body ?? {}) });
