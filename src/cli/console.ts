@@ -9,6 +9,7 @@ import { userInfo } from 'node:os';
 import { createInterface, type Interface } from 'node:readline';
 import type { Config } from '../config';
 import { createCore, type Core, type CoreOptions } from '../core/root';
+import { messageCommands, slashCommands, type AnyCommand } from '../core/command';
 import { commandDefinitions } from '../core/loader';
 import { createLogger } from '../core/logger';
 import type { MarkdownTextStyle } from '../core/render/markdown-text';
@@ -25,11 +26,21 @@ export function lineTooLongMessage(bytes: number): string {
   return `That line is ${bytes.toLocaleString('en-US')} bytes long; the console reads lines of up to ${MAX_LINE_CHARS.toLocaleString('en-US')} characters, so it was skipped.`;
 }
 
+/**
+ * The message context-menu commands, which need a message to right-click: named as Discord-only
+ * (the console cannot run them, so they are neither parsed nor listed as commands here).
+ */
+export function discordOnlyLine(commands: readonly AnyCommand[]): string | undefined {
+  const names = messageCommands(commands).map((c) => c.data.name);
+  return names.length ? `On Discord only (right-click a message > Apps): ${names.join(', ')}.` : undefined;
+}
+
 export async function banner(core: Core, definitions: readonly CommandDefinition[]): Promise<string> {
   const total = (await core.library.list('console', 0, 1)).total;
   return [
     `Lede console: ${total} article${total === 1 ? '' : 's'} available. Type commands as in Discord, for example:`,
     ...definitions.flatMap((d) => usageLines(d).map((l) => `  ${l}`)),
+    ...[discordOnlyLine(core.commands)].filter((l) => l !== undefined).map((l) => `  ${l}`),
     '  /help  lists the commands; /quit (or end of input) leaves.',
     'To run Lede on Discord instead: set DISCORD_TOKEN and DISCORD_CLIENT_ID in .env (see .env.example and the',
     'README section "Running the bot on Discord"), then run npm start again.',
@@ -43,7 +54,7 @@ export async function runConsole(io: CliIo, config: Config, options: CoreOptions
   // One operator at the keyboard (or piping a script): the per-user rate limits protect a server's
   // members from one another and have no one to protect here.
   const core = await createCore(config, logger, { ...options, rateLimits: false });
-  const definitions = commandDefinitions(core.commands) as unknown as CommandDefinition[];
+  const definitions = commandDefinitions(slashCommands(core.commands)) as unknown as CommandDefinition[];
   let messageCounter = 0;
   const session: ConsoleSession = {
     services: core.services,
@@ -81,7 +92,7 @@ export async function runConsole(io: CliIo, config: Config, options: CoreOptions
 async function handleLine(line: string, core: Core, definitions: readonly CommandDefinition[], session: ConsoleSession): Promise<void> {
   if (!line || line.startsWith('#')) return;
   if (line === '/help' || line === 'help') {
-    session.write(`${definitions.flatMap((d) => usageLines(d)).join('\n')}\n`);
+    session.write(`${[...definitions.flatMap((d) => usageLines(d)), ...[discordOnlyLine(core.commands)].filter((l) => l !== undefined)].join('\n')}\n`);
     return;
   }
   if (/^\d{1,2}$/.test(line)) {

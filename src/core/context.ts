@@ -8,7 +8,8 @@ import type { Config } from '../config';
 import type { DigestRuntime } from '../digest/runtime';
 import type { FeedRuntime } from '../feeds/runtime';
 import type { Library, QuestionAnswerer } from '../library';
-import type { ThreadStore } from '../store';
+import type { AutoSummaryStore, ThreadStore } from '../store';
+import type { PermissionName } from './permissions';
 import type { Reply } from './reply';
 
 /** The core a command can reach: the library (articles + analyses), thread links, config, logs. */
@@ -18,6 +19,8 @@ export interface Services {
   /** Questions about an article (`/ask`, thread @mentions): one answerer, its index cache shared. */
   readonly questions: QuestionAnswerer;
   readonly threads: ThreadStore;
+  /** The channels where posted article links get a summary and key quotes (`/autosummary`). */
+  readonly autoSummary: AutoSummaryStore;
   readonly logger: Logger;
   /** Followed feeds (`/feed`); absent where feeds are not wired. */
   readonly feeds?: FeedRuntime;
@@ -68,6 +71,11 @@ export interface DiscordActions {
   startThread(channelId: string, messageId: string, name: string, autoArchiveMinutes: 60 | 1440 | 4320 | 10080): Promise<{ id: string }>;
   /** Post a message in a channel or thread. */
   send(channelId: string, reply: Reply): Promise<{ id: string }>;
+  /**
+   * The permissions (names as Discord shows them) of `needed` the bot lacks in a channel of this
+   * server; undefined when it is not a text channel of the server that the bot can see.
+   */
+  missingIn(guildId: string, channelId: string, needed: ReadonlyArray<PermissionName>): Promise<string[] | undefined>;
 }
 
 export interface CommandContext extends Invocation {
@@ -83,6 +91,22 @@ export interface CommandContext extends Invocation {
   /** An extra message after the answer. */
   followUp(reply: Reply): Promise<void>;
   readonly discord?: DiscordActions;
+}
+
+/** The message a message context-menu command was used on, as Discord gives it with the interaction. */
+export interface TargetMessage {
+  readonly id: string;
+  readonly channelId: string;
+  readonly authorId: string;
+  /** Its text (given with the interaction: no privileged intent is needed). */
+  readonly content: string;
+  /** Its attached files, in message order. */
+  readonly attachments: readonly Attachment[];
+}
+
+/** A message context-menu command's context: a command without options, and the message it targets. */
+export interface MessageCommandContext extends CommandContext {
+  readonly targetMessage: TargetMessage;
 }
 
 export interface AutocompleteContext extends Invocation {

@@ -25,7 +25,11 @@ export type BotErrorCode =
   /** An option value longer than the command accepts; `details.option`, `details.max`. */
   | 'OPTION_TOO_LONG'
   /** A button or thread whose article has since been removed. */
-  | 'ARTICLE_REMOVED';
+  | 'ARTICLE_REMOVED'
+  /** A message menu (Summarize, Key quotes, Save article) used on a message with no article link or readable file. */
+  | 'NO_ARTICLE_IN_MESSAGE'
+  /** A feature that needs the privileged Message Content intent, which the operator has not enabled. */
+  | 'MESSAGE_CONTENT_INTENT_OFF';
 
 export class BotError extends Error {
   override readonly name = 'BotError';

@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
-import type { Command } from './command';
+import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import { definitionKind, type AnyCommand } from './command';
 
 export const COMMANDS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'commands');
 
@@ -21,8 +21,8 @@ export class CommandLoadError extends Error {
   }
 }
 
-function isCommand(value: unknown): value is Command {
-  const c = value as Partial<Command> | undefined;
+function isCommand(value: unknown): value is AnyCommand {
+  const c = value as Partial<AnyCommand> | undefined;
   return (
     typeof c === 'object' &&
     c !== null &&
@@ -34,12 +34,19 @@ function isCommand(value: unknown): value is Command {
   );
 }
 
-/** Every `*.ts`/`*.js` module in `dir` (files starting with '_' are helpers, not commands). */
-export async function loadCommands(dir: string = COMMANDS_DIR): Promise<Command[]> {
+/** How a kind is named in errors. */
+const KIND_LABEL = { slash: 'command name', message: 'message menu name' } as const;
+
+/**
+ * Every `*.ts`/`*.js` module in `dir` (files starting with '_' are helpers, not commands): slash
+ * commands and message context-menu commands (definition type 3). Names are unique per kind (a
+ * menu "Summarize" and a command "/summarize" could both exist); button prefixes across all.
+ */
+export async function loadCommands(dir: string = COMMANDS_DIR): Promise<AnyCommand[]> {
   const files = readdirSync(dir)
     .filter((f) => /\.(ts|js|mjs)$/.test(f) && !f.endsWith('.d.ts') && !f.startsWith('_'))
     .sort();
-  const commands: Command[] = [];
+  const commands: AnyCommand[] = [];
   const names = new Map<string, string>();
   const prefixes = new Map<string, string>();
   for (const file of files) {
@@ -48,10 +55,13 @@ export async function loadCommands(dir: string = COMMANDS_DIR): Promise<Command[
       throw new CommandLoadError(file, 'must `export default { data, execute } satisfies Command`');
     }
     const cmd = mod.default;
-    const other = names.get(cmd.data.name);
-    if (other) throw new CommandLoadError(file, `command name "${cmd.data.name}" is already used by ${other}`);
-    names.set(cmd.data.name, file);
-    for (const prefix of Object.keys(cmd.components ?? {})) {
+    const kind = definitionKind(cmd.data.toJSON());
+    if (kind === 'user') throw new CommandLoadError(file, 'user context-menu commands are not supported (a command is a slash command or a message menu)');
+    const key = `${kind}:${cmd.data.name}`;
+    const other = names.get(key);
+    if (other) throw new CommandLoadError(file, `${KIND_LABEL[kind]} "${cmd.data.name}" is already used by ${other}`);
+    names.set(key, file);
+    for (const prefix of Object.keys(('components' in cmd && cmd.components) || {})) {
       const owner = prefixes.get(prefix);
       if (owner) throw new CommandLoadError(file, `button prefix "${prefix}" is already used by ${owner}`);
       prefixes.set(prefix, file);
@@ -61,12 +71,16 @@ export async function loadCommands(dir: string = COMMANDS_DIR): Promise<Command[
   return commands;
 }
 
-/** The JSON bodies sent to Discord, in a stable order. */
-export function commandDefinitions(commands: readonly Command[]): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
-  return [...commands].sort((a, b) => (a.data.name < b.data.name ? -1 : 1)).map((c) => c.data.toJSON());
+/** The JSON bodies sent to Discord (one PUT replaces them all), in a stable order: slash commands, then message menus, each by name. */
+export function commandDefinitions(commands: readonly AnyCommand[]): RESTPostAPIApplicationCommandsJSONBody[] {
+  const keyed = commands.map((c) => {
+    const definition = c.data.toJSON();
+    return { definition, key: `${definitionKind(definition) === 'slash' ? 0 : 1}:${c.data.name}` };
+  });
+  return keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((k) => k.definition);
 }
 
-/** A hash of the definitions: the bot re-registers only when it changes. */
-export function definitionsHash(commands: readonly Command[]): string {
+/** A hash of the definitions: the bot re-registers only when it changes (a new menu changes it too). */
+export function definitionsHash(commands: readonly AnyCommand[]): string {
   return createHash('sha256').update(JSON.stringify(commandDefinitions(commands))).digest('hex');
 }

@@ -121,6 +121,10 @@ const BOT: { [C in BotError['code']]: Describe<BotError> } = {
   SHUTTING_DOWN: () => 'I am restarting right now. Please try again in a few seconds.',
   OPTION_TOO_LONG: (e) => `\`${e.details.option}\` is too long (at most ${e.details.max} characters).`,
   ARTICLE_REMOVED: () => 'That article has been removed from this server; `/article list` shows the ones it has.',
+  NO_ARTICLE_IN_MESSAGE: () =>
+    'That message has no article in it: no link to a web page and no attached .txt, .md or .html file. Use Apps › Summarize, Key quotes or Save article on a message that links to an article or carries one as a file.',
+  MESSAGE_CONTENT_INTENT_OFF: () =>
+    'Automatic summaries need to read the messages members post, which Discord allows only with the **Message Content** intent, and it is off for this bot. The bot’s operator can turn it on: in the Discord Developer Portal, on the application’s **Bot** page, enable **Message Content Intent**, then set `MESSAGE_CONTENT_INTENT=true` in the bot’s environment and restart it.',
 };
 
 const WORK: { [C in ArticleWorkError['code']]: Describe<ArticleWorkError> } = {

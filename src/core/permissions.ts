@@ -9,11 +9,16 @@ export const REQUIRED = {
   startThread: ['ViewChannel', 'CreatePublicThreads', 'SendMessagesInThreads'],
   postInThread: ['ViewChannel', 'SendMessagesInThreads'],
   post: ['ViewChannel', 'SendMessages', 'EmbedLinks'],
+  /** A reply to a member's message (automatic summaries): Discord refuses a reply without Read Message History. */
+  replyToMessage: ['ViewChannel', 'SendMessages', 'EmbedLinks', 'ReadMessageHistory'],
   /** A feed item as a message with a thread started on it. */
   feedThread: ['ViewChannel', 'SendMessages', 'EmbedLinks', 'CreatePublicThreads', 'SendMessagesInThreads'],
   /** A feed item as a forum post (Send Messages is "Create Posts" in a forum's settings). */
   forumPost: ['ViewChannel', 'SendMessages', 'EmbedLinks'],
 } as const satisfies Record<string, ReadonlyArray<keyof typeof PermissionFlagsBits>>;
+
+/** A permission by its name in Discord's API (`ViewChannel`, `ReadMessageHistory`...). */
+export type PermissionName = keyof typeof PermissionFlagsBits;
 
 /** "Create Public Threads" from "CreatePublicThreads". */
 export const permissionLabel = (name: string): string => name.replace(/([a-z])([A-Z])/g, '$1 $2');

@@ -6,8 +6,8 @@
  * wait for it.
  */
 import type { Logger } from 'pino';
-import type { Choice, Command } from './command';
-import type { AutocompleteContext, CommandContext, ComponentContext, Services } from './context';
+import { messageCommands, slashCommands, type AnyCommand, type Choice, type Command, type MessageCommand } from './command';
+import type { AutocompleteContext, CommandContext, ComponentContext, MessageCommandContext, Services } from './context';
 import { decodeCustomId } from './custom-id';
 import { BotError } from './errors';
 import { LIMITS, truncate } from './limits';
@@ -29,11 +29,12 @@ export interface Responding {
   respondError(reply: Reply): Promise<void>;
 }
 export type RoutedCommandContext = CommandContext & Responding;
+export type RoutedMessageCommandContext = MessageCommandContext & Responding;
 export type RoutedComponentContext = ComponentContext & Responding;
 export type RoutedAutocompleteContext = AutocompleteContext & { respond(choices: readonly Choice[]): Promise<void> };
 
 export interface RouterOptions {
-  readonly commands: readonly Command[];
+  readonly commands: readonly AnyCommand[];
   readonly services: Services;
   /** Per-user limits; `false` for a surface with one trusted operator (the console), which is never refused. */
   readonly rateLimits?: { readonly any: RateLimitOptions; readonly heavy: RateLimitOptions } | false;
@@ -42,7 +43,11 @@ export interface RouterOptions {
 
 export interface Router {
   readonly commands: ReadonlyMap<string, Command>;
+  /** Message context-menu commands by name (their own namespace: names are unique per kind). */
+  readonly messageCommands: ReadonlyMap<string, MessageCommand>;
   command(ctx: RoutedCommandContext): Promise<void>;
+  /** A message context-menu command: the same rate limits, auto-defer and error boundary as a slash command. */
+  messageCommand(ctx: RoutedMessageCommandContext): Promise<void>;
   autocomplete(ctx: RoutedAutocompleteContext): Promise<void>;
   component(ctx: RoutedComponentContext): Promise<void>;
   /** Count other work (thread answers) as in flight, so shutdown waits for it too. */
@@ -55,9 +60,11 @@ export interface Router {
 export function createRouter(options: RouterOptions): Router {
   const { services } = options;
   const log: Logger = services.logger;
-  const commands = new Map(options.commands.map((c) => [c.data.name, c]));
+  const slash = slashCommands(options.commands);
+  const commands = new Map(slash.map((c) => [c.data.name, c]));
+  const menus = new Map(messageCommands(options.commands).map((c) => [c.data.name, c]));
   const components = new Map<string, (ctx: ComponentContext) => Promise<void>>();
-  for (const c of options.commands) for (const [prefix, h] of Object.entries(c.components ?? {})) components.set(prefix, h);
+  for (const c of slash) for (const [prefix, h] of Object.entries(c.components ?? {})) components.set(prefix, h);
   const limits = options.rateLimits === false ? undefined : (options.rateLimits ?? RATE_LIMITS);
   const anyLimit = limits && createRateLimiter(limits.any);
   const heavyLimit = limits && createRateLimiter(limits.heavy);
@@ -94,14 +101,18 @@ export function createRouter(options: RouterOptions): Router {
     if (wait > 0) throw new BotError('RATE_LIMITED', { retryAfterMs: wait });
   }
 
-  async function runCommand(ctx: RoutedCommandContext): Promise<void> {
+  /** A slash command or a message menu: found by `find`, then the same checks for both. */
+  async function runCommand<C extends RoutedCommandContext>(
+    ctx: C,
+    find: (name: string) => { heavy?: boolean | ((ctx: C) => boolean); execute(ctx: C): Promise<void> } | undefined,
+  ): Promise<void> {
     const started = performance.now();
     const context = { command: ctx.commandName, sub: ctx.options.subcommand, guild: ctx.guildId, user: ctx.user.id };
     let timer: NodeJS.Timeout | undefined;
     try {
       if (closing) throw new BotError('SHUTTING_DOWN');
       if (!ctx.guildId) throw new BotError('GUILD_ONLY');
-      const cmd = commands.get(ctx.commandName);
+      const cmd = find(ctx.commandName);
       if (!cmd) throw new BotError('STALE_BUTTON');
       const heavy = typeof cmd.heavy === 'function' ? cmd.heavy(ctx) : cmd.heavy === true;
       checkRate(ctx.user.id, heavy);
@@ -157,8 +168,10 @@ export function createRouter(options: RouterOptions): Router {
 
   return {
     commands,
+    messageCommands: menus,
     track,
-    command: (ctx) => track(runCommand(ctx)),
+    command: (ctx) => track(runCommand(ctx, (name) => commands.get(name))),
+    messageCommand: (ctx) => track(runCommand<RoutedMessageCommandContext>(ctx, (name) => menus.get(name))),
     component: (ctx) => track(runComponent(ctx)),
     autocomplete: (ctx) => track(runAutocomplete(ctx)),
     async drain(timeoutMs) {

@@ -17,15 +17,18 @@ import {
   type ChatInputCommandInteraction,
   type Client,
   type CommandInteractionOptionResolver,
+  type Message,
+  type MessageContextMenuCommandInteraction,
 } from 'discord.js';
 import type { Choice } from '../core/command';
-import type { Attachment, DiscordActions, Options, Services } from '../core/context';
+import type { Attachment, DiscordActions, Options, Services, TargetMessage } from '../core/context';
 import { decodeCustomId } from '../core/custom-id';
 import { BotError } from '../core/errors';
 import { fitReply } from '../core/limits';
 import { plainText } from '../core/markdown';
+import { missingPermissions } from '../core/permissions';
 import type { Button, ButtonStyle, Embed, Reply } from '../core/reply';
-import type { RoutedAutocompleteContext, RoutedCommandContext, RoutedComponentContext } from '../core/router';
+import type { RoutedAutocompleteContext, RoutedCommandContext, RoutedComponentContext, RoutedMessageCommandContext } from '../core/router';
 
 /** Never ping anyone: article text can contain "@everyone" (also set client-wide). */
 export const NO_MENTIONS = { parse: [] as [], repliedUser: false };
@@ -90,6 +93,34 @@ const withFlags = (reply: Reply) => ({
 type AnyOptions = Pick<CommandInteractionOptionResolver, 'getSubcommand' | 'getString' | 'getInteger' | 'getBoolean'> &
   Partial<Pick<CommandInteractionOptionResolver, 'getChannel' | 'getAttachment'>>;
 
+/** A message menu has no options: every read is "not given". */
+const NO_OPTIONS: Options = {
+  getString: () => undefined,
+  getInteger: () => undefined,
+  getBoolean: () => undefined,
+  getAttachment: () => undefined,
+  getChannelId: () => undefined,
+};
+
+/** A message's file as the core sees it. */
+const attachmentOf = (a: { url: string; name: string; size: number; contentType: string | null }): Attachment => ({
+  url: a.url,
+  name: a.name,
+  size: a.size,
+  ...(a.contentType && { contentType: a.contentType }),
+});
+
+/** The message a menu was used on, as Discord gave it with the interaction (no intent needed). */
+export function targetMessageOf(message: Message): TargetMessage {
+  return {
+    id: message.id,
+    channelId: message.channelId,
+    authorId: message.author.id,
+    content: message.content,
+    attachments: [...message.attachments.values()].map(attachmentOf),
+  };
+}
+
 function optionsOf(resolver: AnyOptions): Options {
   const safe = <T>(read: () => T | null | undefined): T | undefined => {
     try {
@@ -108,7 +139,7 @@ function optionsOf(resolver: AnyOptions): Options {
     getAttachment: (n) =>
       safe((): Attachment | undefined => {
         const a = resolver.getAttachment?.(n);
-        return a ? { url: a.url, name: a.name, size: a.size, ...(a.contentType && { contentType: a.contentType }) } : undefined;
+        return a ? attachmentOf(a) : undefined;
       }),
   };
 }
@@ -137,6 +168,12 @@ export function discordActions(client: Client): DiscordActions {
         throw err;
       }
     },
+    async missingIn(guildId, channelId, needed) {
+      const channel = client.channels.cache.get(channelId) ?? (await client.channels.fetch(channelId).catch(() => null));
+      if (!channel || channel.isDMBased() || channel.guildId !== guildId || !channel.isSendable() || channel.isVoiceBased()) return undefined;
+      const perms = client.user ? channel.permissionsFor(client.user) : null;
+      return missingPermissions(perms?.bitfield ?? 0n, needed);
+    },
     async send(channelId, reply) {
       const p = toMessagePayload(reply);
       const msg = (await client.rest.post(Routes.channelMessages(channelId), {
@@ -157,7 +194,7 @@ function serial() {
   };
 }
 
-type Repliable = ChatInputCommandInteraction | ButtonInteraction;
+type Repliable = ChatInputCommandInteraction | MessageContextMenuCommandInteraction | ButtonInteraction;
 
 /** The response state machine shared by commands and buttons. */
 function responder(interaction: Repliable) {
@@ -222,7 +259,7 @@ function responder(interaction: Repliable) {
   };
 }
 
-function invocation(interaction: ChatInputCommandInteraction | ButtonInteraction | AutocompleteInteraction, services: Services) {
+function invocation(interaction: Repliable | AutocompleteInteraction, services: Services) {
   return {
     surface: 'discord' as const,
     guildId: interaction.guildId ?? '',
@@ -241,6 +278,28 @@ export function commandContext(interaction: ChatInputCommandInteraction, service
     ...invocation(interaction, services),
     commandName: interaction.commandName,
     options: optionsOf(interaction.options),
+    discord: actions,
+    defer: r.defer,
+    reply: r.reply,
+    followUp: r.followUp,
+    respondError: (reply) => r.reply({ ...reply, ephemeral: true }),
+    get responded() {
+      return r.responded;
+    },
+  };
+}
+
+export function messageCommandContext(
+  interaction: MessageContextMenuCommandInteraction,
+  services: Services,
+  actions: DiscordActions,
+): RoutedMessageCommandContext {
+  const r = responder(interaction);
+  return {
+    ...invocation(interaction, services),
+    commandName: interaction.commandName,
+    options: NO_OPTIONS,
+    targetMessage: targetMessageOf(interaction.targetMessage),
     discord: actions,
     defer: r.defer,
     reply: r.reply,

@@ -7,11 +7,12 @@
 import { Client, Events, GatewayIntentBits, type ClientOptions, type Interaction } from 'discord.js';
 import type { Config } from '../config';
 import { discordPoster } from './digest-poster';
-import { autocompleteContext, commandContext, componentContext, discordActions, NO_MENTIONS } from './adapter';
+import { autocompleteContext, commandContext, componentContext, discordActions, messageCommandContext, NO_MENTIONS } from './adapter';
 import { createCore, type Core, type CoreOptions } from '../core/root';
 import { createLogger, type Logger } from '../core/logger';
 import { createRateLimiter, RATE_LIMITS } from '../core/rate-limit';
 import { registerIfChanged } from './register';
+import { createLinkReplier } from './link-replies';
 import { answerThreadMessage } from './thread-questions';
 
 /** How long a stop waits for replies in flight before closing anyway. */
@@ -29,7 +30,11 @@ export interface BotOptions extends CoreOptions {
   readonly logger?: Logger;
 }
 
-/** The intents Lede needs: guilds (channels, threads) and guild messages (@mentions in threads). */
+/**
+ * The intents Lede needs: guilds (channels, threads) and guild messages (@mentions in threads).
+ * With MESSAGE_CONTENT_INTENT=true also Message Content (privileged): every thread message
+ * answered, and links posted in channels with `/autosummary on`.
+ */
 export function intentsFor(config: Pick<Config, 'MESSAGE_CONTENT_INTENT'>): GatewayIntentBits[] {
   const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages];
   if (config.MESSAGE_CONTENT_INTENT) intents.push(GatewayIntentBits.MessageContent);
@@ -55,12 +60,15 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
     if (interaction.isChatInputCommand()) void router.command(commandContext(interaction, services, actions));
+    else if (interaction.isMessageContextMenuCommand()) void router.messageCommand(messageCommandContext(interaction, services, actions));
     else if (interaction.isAutocomplete()) void router.autocomplete(autocompleteContext(interaction, services));
     else if (interaction.isButton()) void router.component(componentContext(interaction, services, actions));
   });
+  const links = createLinkReplier({ client, services });
   client.on(Events.MessageCreate, (message) => {
-    if (!message.inGuild() || !message.channel.isThread() || message.author.bot) return;
-    void router.track(answerThreadMessage(message, { client, services, limiter: questionLimiter }));
+    if (!message.inGuild() || message.author.bot) return;
+    if (message.channel.isThread()) void router.track(answerThreadMessage(message, { client, services, limiter: questionLimiter }));
+    else if (config.MESSAGE_CONTENT_INTENT) void router.track(links.handle(message));
   });
   client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
   client.on(Events.ShardDisconnect, (event) => logger.warn({ code: event.code }, 'gateway disconnected'));

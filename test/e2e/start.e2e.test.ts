@@ -102,8 +102,10 @@ describe('npm run deploy-commands', () => {
     try {
       const r = await run('npm', ['run', '--silent', 'deploy-commands'], '', testEnv(fake, dir));
       expect(r.code).toBe(0);
-      const names = commandDefinitions(await loadCommands()).map((c) => c.name);
-      expect(r.stdout).toBe(`Registered ${names.length} command(s) (${names.map((n) => `/${n}`).join(', ')}) in server ${fake.guild.id}.\n`);
+      const definitions = commandDefinitions(await loadCommands());
+      const slash = definitions.filter((c) => c.type !== 3).map((c) => `/${c.name}`);
+      expect(slash).toContain('/article');
+      expect(r.stdout).toBe(`Registered ${definitions.length} command(s) (${slash.join(', ')}; message menus: Key quotes, Save article, Summarize) in server ${fake.guild.id}.\n`);
       const put = fake.calls.filter((c) => c.method === 'PUT');
       expect(put.map((c) => c.path)).toEqual([`/applications/${fake.applicationId}/guilds/${fake.guild.id}/commands`]);
       const article = put[0]!.body.find((c: { name: string }) => c.name === 'article');

@@ -43,7 +43,19 @@ function speakersIn(all: readonly Quote[]): Markdown {
 }
 
 /** The ephemeral reply when nothing matches, or the paged list. */
-export async function quotesReply(ctx: Invocation, article: StoredArticle, speaker: string | undefined, page: number, note?: Markdown): Promise<Reply> {
+/**
+ * The reply for `speaker` (all key quotes when undefined), page `page`. With `paged: false` (a
+ * message that cannot be paged, such as a reply to a posted link) it has no page buttons and a
+ * longer list's footer points to `/quotes` for the rest.
+ */
+export async function quotesReply(
+  ctx: Pick<Invocation, 'services'>,
+  article: StoredArticle,
+  speaker: string | undefined,
+  page: number,
+  note?: Markdown,
+  { paged = true }: { paged?: boolean } = {},
+): Promise<Reply> {
   const analysis = await ctx.services.library.analysis(article);
   const all = analysis.quotes ?? [];
   const title = md`“${escapeMarkdown(clip(article.title, 120))}”`;
@@ -64,8 +76,8 @@ export async function quotesReply(ctx: Invocation, article: StoredArticle, speak
   const counted = speaker
     ? `${chosen.length} quote${chosen.length === 1 ? '' : 's'} by ${shownName}`
     : `${chosen.length} key quote${chosen.length === 1 ? '' : 's'} of ${all.length} attribution${all.length === 1 ? '' : 's'}`;
-  const buttons = safePageButtons('qpage', [article.id, speakerKey(speaker)], pages.page, pages.pageCount);
-  const unpaged = pages.pageCount > 1 && !buttons ? ' · first page only (that speaker name is too long for page buttons)' : '';
+  const buttons = paged ? safePageButtons('qpage', [article.id, speakerKey(speaker)], pages.page, pages.pageCount) : undefined;
+  const unpaged = paged && pages.pageCount > 1 && !buttons ? ' · first page only (that speaker name is too long for page buttons)' : '';
   return {
     ...(note && { content: note }),
     embeds: [
@@ -74,7 +86,7 @@ export async function quotesReply(ctx: Invocation, article: StoredArticle, speak
         title: escapeMarkdown(article.title),
         ...(article.url && { url: article.url }),
         description: md`${describeSource(article)}${article.publishedAt ? md` · ${escapeMarkdown(article.publishedAt.slice(0, 10))}` : ''}\n\n${pages.text}`,
-        footer: `${pages.pageCount > 1 ? `Page ${pages.page + 1} of ${pages.pageCount} · ` : ''}${counted}${unpaged} · words verbatim from the source; speakers found by rules, “unknown speaker” when unsure`,
+        footer: `${pages.pageCount > 1 ? `Page ${pages.page + 1} of ${pages.pageCount}${paged ? '' : ', the rest with /quotes'} · ` : ''}${counted}${unpaged} · words verbatim from the source; speakers found by rules, “unknown speaker” when unsure`,
         color: COLORS.brand,
       },
     ],

@@ -26,7 +26,7 @@ const KEYWORDS_SHOWN = 8;
 export const FOOTER = 'Every sentence is quoted word for word from the source, in article order; nothing is generated.';
 
 /** The summary to show, and the article's sentence count, both from its one stored analysis. */
-async function summaryOf(ctx: Invocation, article: StoredArticle, sentences: number): Promise<{ result: SummaryResult; total: number }> {
+async function summaryOf(ctx: Pick<Invocation, 'services'>, article: StoredArticle, sentences: number): Promise<{ result: SummaryResult; total: number }> {
   const analysis = await ctx.services.library.analysis(article);
   const result = sentences === DEFAULT_SENTENCES && analysis.summary ? analysis.summary : summarize(article.text, { sentences, title: article.title });
   return { result, total: analysis.sentenceCount };
@@ -51,7 +51,19 @@ const dateField = (a: StoredArticle): EmbedField | undefined => {
   return undefined;
 };
 
-export async function summaryReply(ctx: Invocation, article: StoredArticle, sentences: number, page: number, note?: Markdown): Promise<Reply> {
+/**
+ * The reply for `sentences` sentences, page `page`. With `paged: false` (a message that cannot be
+ * paged, such as a reply to a posted link) it has no page buttons and a longer summary's footer
+ * points to `/summary` for the rest.
+ */
+export async function summaryReply(
+  ctx: Pick<Invocation, 'services'>,
+  article: StoredArticle,
+  sentences: number,
+  page: number,
+  note?: Markdown,
+  { paged = true }: { paged?: boolean } = {},
+): Promise<Reply> {
   const { result, total } = await summaryOf(ctx, article, sentences);
   const title = md`“${escapeMarkdown(clip(article.title, 120))}”`;
   if (result.tooShort) {
@@ -86,7 +98,7 @@ export async function summaryReply(ctx: Invocation, article: StoredArticle, sent
     value: md`${result.sentences.length} of ${counted(total, 'sentence')} · reduced by ${result.reducedByPercent}%`,
     inline: true,
   });
-  const buttons = safePageButtons('spage', [article.id, sentences], p, pages.length);
+  const buttons = paged ? safePageButtons('spage', [article.id, sentences], p, pages.length) : undefined;
   return {
     ...(note && { content: note }),
     embeds: [
@@ -96,7 +108,7 @@ export async function summaryReply(ctx: Invocation, article: StoredArticle, sent
         ...(article.url && { url: article.url }),
         description: joinMarkdown(pages[p] ?? [], md`\n\n`),
         fields,
-        footer: `${pages.length > 1 ? `Page ${p + 1} of ${pages.length} · ` : ''}${FOOTER}`,
+        footer: `${pages.length > 1 ? `Page ${p + 1} of ${pages.length}${paged ? '' : ', the rest with /summary'} · ` : ''}${FOOTER}`,
         color: COLORS.brand,
       },
     ],
