@@ -232,7 +232,7 @@ async function edit(ctx: CommandContext): Promise<void> {
   const before = await feeds.service.get(ctx.guildId, url);
   const nextChannel = clear === 'channel' ? undefined : (channelId ?? before.channelId);
   // Without a channel there is nothing to post: the delivery goes back to the default.
-  const nextDelivery = clear === 'channel' ? 'message' : (delivery ?? before.delivery);
+  const nextDelivery = delivery ?? (clear === 'channel' ? 'message' : before.delivery);
   requireChannelFor(nextDelivery, nextChannel);
   const check = nextChannel ? await checkTarget(ctx, feeds, nextChannel, nextDelivery) : undefined;
   const patch: SubscriptionPatch = {

@@ -238,6 +238,10 @@ describe('a thread per item, with keyword filters', () => {
       h.fake.slash({ name: 'feed', subcommand: 'edit', ...admin(), options: [opt.string('feed', harbourUrl()), opt.string('include', 'x'), opt.string('clear', 'filters')] }),
     );
     expect(both.body.content).toBe('Give `include` or clear it, not both.');
+    const threadWithout = await h.fake.answer(
+      h.fake.slash({ name: 'feed', subcommand: 'edit', ...admin(), options: [opt.string('feed', harbourUrl()), opt.string('clear', 'channel'), opt.string('delivery', 'thread')] }),
+    );
+    expect(threadWithout.body.content).toBe('`delivery:thread` needs a `channel` to post in.');
   });
 });
 
@@ -280,6 +284,21 @@ describe('a forum post per item', () => {
     const answer = await ask(post.id, 'Who said we expect rain by noon?');
     expect(answer.body.embeds[0].title).toBe('Ines Maro');
     expect(answer.body.embeds[0].description).toContain('From [Quarry road reopens to traffic](https://wire.example/f1)');
+  });
+
+  it('GIVEN include keywords only THEN only the items holding one, in the title or the text, become posts', async () => {
+    const e = await h.fake.answer(h.fake.slash({ name: 'feed', subcommand: 'edit', ...admin(), options: [opt.string('feed', forumUrl()), opt.string('include', 'quarry, gravel')] }));
+    expect(e.body.embeds[0].description).toContain('**Only items with:** **quarry**, **gravel** (whole words, in the title or text)');
+    expect(e.body.embeds[0].description).not.toContain('Leaving out');
+    forum.unshift(
+      item('f2', 'Quarry blast scheduled for Friday'),
+      item('f3', 'Orchard opens its gates'),
+      item('f4', 'Road crews at work', bodyOf('f4').replace('about the weather', 'about gravel')),
+      item('f5', 'Quarrymen choir sings'),
+    );
+    const start = h.fake.calls.length;
+    await pollLater();
+    expect(forumPosts(after(start), channels.forum).map((c) => c.body.name)).toEqual(['Road crews at work', 'Quarry blast scheduled for Friday']);
   });
 });
 
