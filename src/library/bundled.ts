@@ -15,6 +15,7 @@
 import type { Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
+import type { Article } from '../article/model';
 import type { StoredArticle } from '../store/ports';
 import type { Library } from './library';
 import { FORMAT_BY_EXTENSION, type ArticleLoader } from './sources';
@@ -146,13 +147,15 @@ export function bundledFolder(dir: string, library: BundledLibrary, load: Articl
     if (known && sameFile(info, known)) return { kind: 'unchanged', file };
     // The size and time read before the file: a write that lands during the read changes them, so the next look reads again.
     const mark = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino };
-    let stored: StoredArticle;
+    let article: Article;
     try {
-      stored = await read(file);
+      article = await load({ kind: 'file', path: join(dir, file) });
     } catch (error) {
       seen.set(file, { id: undefined, ...mark });
       return { kind: 'failed', file, error, pruned: known?.id !== undefined ? await prune() : 0 };
     }
+    // A store that does not answer is thrown, not a failed file: nothing is noted, so the next look reads it again.
+    const stored = await library.addBundled(article, bundledSlug(file));
     seen.set(file, { id: stored.id, ...mark });
     if (known?.id === stored.id) return { kind: 'same', file, article: stored };
     if (known?.id !== undefined) return { kind: 'changed', file, article: stored, pruned: await prune() };

@@ -110,6 +110,19 @@ describe('bundledFolder', () => {
     expect(reads).toHaveLength(n);
   });
 
+  it('GIVEN a store that does not answer while a file is stored THEN the error is thrown (not a bad file) and the next look reads it again', async () => {
+    await folder.loadAll();
+    let down = true;
+    const flaky = bundledFolder(dir, {
+      addBundled: (article, slug) => (down ? Promise.reject(new Error('database is locked')) : library.addBundled(article, slug)),
+      pruneBundled: (keep) => library.pruneBundled(keep),
+    }, (source) => createArticleLoader(loaderOptionsFromConfig(loadConfig({})))(source));
+    writeFileSync(join(dir, 'ferry.txt'), FERRY);
+    await expect(flaky.sync('ferry.txt')).rejects.toThrow('database is locked');
+    down = false;
+    expect(await flaky.sync('ferry.txt')).toMatchObject({ kind: 'added', file: 'ferry.txt', article: { title: 'Ferry timetable for spring' } });
+  });
+
   it('GIVEN no folder THEN nothing loads and nothing stored is pruned', async () => {
     await stores.articles.upsertBundled({ article: { id: 'aaaaaaaaaaaaaaaa', title: 'Kept', source: 'x', text: 'Kept text.', paragraphs: [{ start: 0, end: 10 }], boilerplate: [] }, slug: 'kept' });
     const missing = bundledFolder(join(dir, 'nope'), library, async () => {
@@ -189,6 +202,21 @@ describe('watchBundledFolder', () => {
     expect(outcomes.map((o) => [o.kind, o.file]).sort()).toEqual([['added', 'market.md'], ['removed', 'ferry.txt']]);
     await watcher.stop();
     expect(await bundledTitles()).toEqual(['Night market returns']);
+  });
+
+  it('GIVEN a file that does not parse dropped in while watched THEN it is logged by name as skipped and the watch goes on', async () => {
+    await folder.loadAll();
+    const outcomes: BundledFileOutcome[] = [];
+    const logged: string[] = [];
+    const watcher = watchWith(outcomes, logged);
+    watcher.start();
+    writeFileSync(join(dir, 'blank.txt'), ' \n\n ');
+    await until(() => outcomes.length === 1);
+    writeFileSync(join(dir, 'market.md'), MARKET);
+    await until(() => outcomes.length === 2);
+    await watcher.stop();
+    expect(outcomes.map((o) => [o.kind, o.file])).toEqual([['failed', 'blank.txt'], ['added', 'market.md']]);
+    expect(logged).toEqual([`watching the bundled articles folder: ${dir}`, 'bundled article skipped: blank.txt', 'bundled article added: market.md']);
   });
 
   it('GIVEN a folder that does not exist THEN the watcher says so and does not throw', async () => {
