@@ -28,6 +28,8 @@ export interface FolderWatcher {
 export interface FolderWatcherOptions {
   readonly quietMs?: number;
   readonly log?: WatchLog;
+  /** How long after a failed sync (the store did not answer) the file is looked at again; default 5 s, RETRIES times. */
+  readonly retryMs?: number;
   /** Told after each file was looked at again (tests wait on it; the log line is written first). */
   readonly onSynced?: (outcome: BundledFileOutcome) => void;
 }
@@ -62,10 +64,16 @@ interface Pending {
  */
 const MAX_REMOVAL_WAITS = 10;
 
+/** Looks at a file again after a sync that threw (a store outage), before waiting for its next change. */
+const RETRIES = 5;
+
 export function watchBundledFolder(folder: BundledFolder, options: FolderWatcherOptions = {}): FolderWatcher {
   const quietMs = options.quietMs ?? QUIET_MS;
   const log: WatchLog = options.log ?? (() => undefined);
   const pending = new Map<string, Pending>();
+  const retries = new Map<string, number>();
+  const retryTimers = new Set<NodeJS.Timeout>();
+  const RETRY_MS = options.retryMs ?? 5000;
   let watcher: FSWatcher | undefined;
   let running = false;
 
@@ -95,9 +103,20 @@ export function watchBundledFolder(folder: BundledFolder, options: FolderWatcher
   async function sync(file: string): Promise<void> {
     try {
       report(await folder.sync(file));
+      retries.delete(file);
     } catch (err) {
-      // A store outage or an unreadable folder: said by name, and the next event tries again.
-      log('error', { file, err }, 'bundled article could not be synced');
+      // A store outage or an unreadable folder: said by name, and tried again a few times (and on the file's next change).
+      const attempt = (retries.get(file) ?? 0) + 1;
+      const again = attempt <= RETRIES && running;
+      log('error', { file, err, ...(again && { retryInMs: RETRY_MS }) }, 'bundled article could not be synced');
+      if (!again) return void retries.delete(file);
+      retries.set(file, attempt);
+      const timer = setTimeout(() => {
+        retryTimers.delete(timer);
+        touched(file);
+      }, RETRY_MS);
+      timer.unref?.();
+      retryTimers.add(timer);
     }
   }
 
@@ -175,6 +194,9 @@ export function watchBundledFolder(folder: BundledFolder, options: FolderWatcher
       watcher = undefined;
       for (const p of pending.values()) if (p.timer) clearTimeout(p.timer);
       pending.clear();
+      for (const t of retryTimers) clearTimeout(t);
+      retryTimers.clear();
+      retries.clear();
       await folder.idle();
     },
   };

@@ -219,6 +219,25 @@ describe('watchBundledFolder', () => {
     expect(logged).toEqual([`watching the bundled articles folder: ${dir}`, 'bundled article skipped: blank.txt', 'bundled article added: market.md']);
   });
 
+  it('GIVEN the store not answering when a dropped file is stored THEN it is logged by name and tried again', async () => {
+    let failures = 1;
+    const flaky = bundledFolder(dir, {
+      addBundled: (article, slug) => (failures-- > 0 ? Promise.reject(new Error('database is locked')) : library.addBundled(article, slug)),
+      pruneBundled: (keep) => library.pruneBundled(keep),
+    }, (source) => createArticleLoader(loaderOptionsFromConfig(loadConfig({})))(source));
+    await flaky.loadAll();
+    const outcomes: BundledFileOutcome[] = [];
+    const logged: string[] = [];
+    const watcher = watchBundledFolder(flaky, { retryMs: 100, log: (_level, data, message) => logged.push(`${message}: ${String(data.file ?? data.dir)}`), onSynced: (o) => outcomes.push(o) });
+    watcher.start();
+    writeFileSync(join(dir, 'ferry.txt'), FERRY);
+    await until(() => outcomes.length === 1);
+    await watcher.stop();
+    expect(outcomes.map((o) => [o.kind, o.file])).toEqual([['added', 'ferry.txt']]);
+    expect(logged).toEqual([`watching the bundled articles folder: ${dir}`, 'bundled article could not be synced: ferry.txt', 'bundled article added: ferry.txt']);
+    expect(await bundledTitles()).toEqual(['Ferry timetable for spring']);
+  });
+
   it('GIVEN a folder that does not exist THEN the watcher says so and does not throw', async () => {
     const logged: string[] = [];
     const watcher = watchBundledFolder(bundledFolder(join(dir, 'nope'), library, async () => { throw new Error('not called'); }), { log: (_l, data, message) => logged.push(`${message}: ${String(data.dir)}`) });
