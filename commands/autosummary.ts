@@ -17,7 +17,7 @@ import { COLORS } from '../src/core/reply';
 export const MAX_AUTOSUMMARY_CHANNELS = 25;
 
 /** What a reply to a posted link holds and how it is bounded, said where it is switched on. */
-const WHAT_IT_DOES = md`When a member posts a link to an article there, I reply to that message with its summary and key quotes (the first link of a message; the same link once in 10 minutes; at most 3 replies a minute per channel and one a minute per member). Links I cannot read get no reply.`;
+const WHAT_IT_DOES = md`When a member posts a link to an article there, I reply to that message with its summary and key quotes (the first link of a message; the same link once in 10 minutes; after a few in a row, at most 3 replies a minute per channel and one a minute per member). Links I cannot read get no reply.`;
 
 function requireManager(ctx: CommandContext): void {
   if (ctx.memberPermissions !== undefined && (ctx.memberPermissions & MANAGE_GUILD) === 0n) {

@@ -49,6 +49,12 @@ export const envSchema = z.object({
   }),
   ARTICLES_DIR: blankIsUnset(z.string().trim().min(1).default('data/articles')),
   ALLOW_PRIVATE_URLS: booleanFlag,
+  /**
+   * Ask Discord for the privileged Message Content intent (also on in the Developer Portal, Bot page).
+   * Off by default: Lede needs no privileged intent (menus get the message with the interaction, thread
+   * questions arrive by @mention). On, it answers every message in article threads and offers
+   * `/autosummary` (replies to article links posted in chosen channels), which must read what members post.
+   */
   MESSAGE_CONTENT_INTENT: booleanFlag,
   LOG_LEVEL: blankIsUnset(
     z.string().trim().toLowerCase().pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).default('info'),

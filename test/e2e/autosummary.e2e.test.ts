@@ -99,7 +99,7 @@ describe('/autosummary', () => {
     const a = await h.fake.answer(h.fake.slash({ name: 'autosummary', subcommand: 'on', options: [opt.channel('channel', channel.links)], ...admin() }));
     expect(a.ephemeral).toBe(false);
     expect(a.body.content).toBe(
-      `Automatic summaries are on in <#${channel.links}>. When a member posts a link to an article there, I reply to that message with its summary and key quotes (the first link of a message; the same link once in 10 minutes; at most 3 replies a minute per channel and one a minute per member). Links I cannot read get no reply.`,
+      `Automatic summaries are on in <#${channel.links}>. When a member posts a link to an article there, I reply to that message with its summary and key quotes (the first link of a message; the same link once in 10 minutes; after a few in a row, at most 3 replies a minute per channel and one a minute per member). Links I cannot read get no reply.`,
     );
     const again = await h.fake.answer(h.fake.slash({ name: 'autosummary', subcommand: 'on', options: [opt.channel('channel', channel.links)], ...admin() }));
     expect(again.ephemeral).toBe(true);
