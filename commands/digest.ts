@@ -11,6 +11,7 @@ import { MANAGE_GUILD } from '../src/core/permissions';
 import { channelMention, discordTime, escapeMarkdown, joinMarkdown, md, type Markdown } from '../src/core/markdown';
 import { COLORS, type Reply } from '../src/core/reply';
 import { describeDays, type Digest, type DigestRuntime } from '../src/digest/index';
+import { timezoneChoices } from '../src/digest/schedule';
 import type { DigestRun, StoredSchedule } from '../src/store/ports';
 
 const when = (d: Date | number, style: 'R' | 'F' | 'f' = 'R'): Markdown => discordTime(new Date(d).getTime(), style);
@@ -174,9 +175,7 @@ export default {
       const typed = q === '' || DAY_SUGGESTIONS.includes(q) ? [] : [q];
       return [...typed, ...DAY_SUGGESTIONS.filter((d) => d.startsWith(q) || q === '')].slice(0, 25).map((d) => ({ name: d, value: d }));
     }
-    const zones = ['UTC', ...Intl.supportedValuesOf('timeZone')];
-    const starts = zones.filter((z) => z.toLowerCase().startsWith(q) || z.toLowerCase().split('/').pop()!.startsWith(q));
-    const contains = zones.filter((z) => !starts.includes(z) && z.toLowerCase().includes(q.replace(/ /g, '_')));
-    return [...starts, ...contains].slice(0, 25).map((z) => ({ name: z, value: z }));
+    // IANA names holding every typed word ("york" -> America/New_York); an abbreviation's usual zones first ("est").
+    return timezoneChoices(q, 25).map((z) => ({ name: z, value: z }));
   },
 } satisfies Command;

@@ -7,6 +7,7 @@ import {
   nextRunAfter,
   parseDays,
   parseTime,
+  timezoneChoices,
   validateTimezone,
 } from '../../src/digest/schedule';
 
@@ -37,6 +38,48 @@ describe('digest schedule', () => {
 
   it.each(['Mars/Olympus', '', 'Berlin'])('validateTimezone(%s) is DIGEST_BAD_TIMEZONE', (raw) => {
     expect(() => validateTimezone(raw)).toThrow(expect.objectContaining({ code: 'DIGEST_BAD_TIMEZONE' }));
+  });
+
+  it.each([
+    ['Asia/Kolkata', 'Asia/Kolkata'],
+    ['america/argentina/buenos_aires', 'America/Argentina/Buenos_Aires'],
+    ['etc/utc', 'UTC'],
+  ])('validateTimezone(%s) -> %s (current IANA names kept as written)', (raw, expected) => {
+    expect(validateTimezone(raw)).toBe(expected);
+  });
+
+  it.each([
+    ['EST', 'America/New_York, America/Toronto, America/Detroit'],
+    ['pst', 'America/Los_Angeles, America/Vancouver, America/Tijuana'],
+    ['IST', 'Asia/Kolkata, Europe/Dublin, Asia/Jerusalem'],
+    ['GMT', 'Europe/London, Europe/Dublin, UTC'],
+    ['EST5EDT', 'America/New_York'],
+    ['US/Pacific', 'America/Los_Angeles'],
+  ])('validateTimezone(%s) refuses the abbreviation or alias and names %s', (raw, near) => {
+    expect(() => validateTimezone(raw)).toThrow(expect.objectContaining({ code: 'DIGEST_BAD_TIMEZONE', message: expect.stringContaining(`Use the place's zone, for example ${near}.`) }));
+  });
+
+  it('GIVEN a city name alone THEN the refusal names its zone', () => {
+    expect(() => validateTimezone('Berlin')).toThrow('"Berlin" is not a known time zone; use an IANA name such as Europe/Berlin.');
+  });
+
+  it.each<[string, string[]]>([
+    ['york', ['America/New_York']],
+    ['New York', ['America/New_York']],
+    ['america york', ['America/New_York']],
+    ['EST', ['America/New_York', 'America/Toronto', 'America/Detroit']],
+    ['kolkata', ['Asia/Kolkata']],
+  ])('timezoneChoices(%s) starts with %j', (typed, first) => {
+    expect(timezoneChoices(typed).slice(0, first.length)).toEqual(first);
+  });
+
+  it('timezoneChoices: at most 25, IANA Area/Location names or UTC only', () => {
+    for (const typed of ['', 'a', 'e', 'america', 'qq']) {
+      const got = timezoneChoices(typed);
+      expect(got.length).toBeLessThanOrEqual(25);
+      for (const z of got) expect(z === 'UTC' || /^[A-Z][a-z]+\/[A-Za-z0-9_+/-]+$/.test(z)).toBe(true);
+    }
+    expect(timezoneChoices('qq')).toEqual([]);
   });
 
   it.each([

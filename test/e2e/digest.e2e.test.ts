@@ -98,6 +98,45 @@ describe('/digest against the fake Discord', () => {
     expect(a.body.content).toContain('"Mars/Olympus" is not a known time zone');
   });
 
+  it.each([
+    ['EST', 'America/New\\_York, America/Toronto, America/Detroit'],
+    ['PST', 'America/Los\\_Angeles, America/Vancouver, America/Tijuana'],
+    ['CET', 'Europe/Berlin, Europe/Paris, Europe/Rome, Europe/Madrid'],
+    ['US/Eastern', 'America/New\\_York'],
+  ])('GIVEN timezone:%s (an abbreviation or alias) THEN refused, naming the IANA zones near it; nothing is scheduled', async (zone, near) => {
+    const a = await h.fake.answer(
+      h.fake.slash({ name: 'digest', subcommand: 'set', ...admin, options: [opt.channel('channel', h.fake.channelId), opt.string('time', '08:00'), opt.string('timezone', zone)] }),
+    );
+    expect(a.ephemeral).toBe(true);
+    expect(a.body.content).toBe(
+      `"${zone}" is not an IANA time zone name: an abbreviation or alias does not follow a place's summer time (EST stays UTC-5 while New York moves to UTC-4) and may mean several places. Use the place's zone, for example ${near}.`,
+    );
+    const status = await h.fake.answer(h.fake.slash({ name: 'digest', subcommand: 'status', user: reader() }));
+    expect(status.body.content ?? '').not.toContain(zone);
+  });
+
+  it.each([
+    ['york', ['America/New_York']],
+    ['america york', ['America/New_York']],
+    ['est', ['America/New_York', 'America/Toronto', 'America/Detroit']],
+    ['berlin', ['Europe/Berlin']],
+  ])('GIVEN "%s" typed in timezone THEN IANA zones holding the words are suggested', async (typed, first) => {
+    const cb = await h.fake.callback(
+      h.fake.autocomplete({ name: 'digest', subcommand: 'set', options: [opt.channel('channel', h.fake.channelId), opt.string('time', '08:00'), opt.string('timezone', typed, true)], user: reader() }),
+    );
+    const choices = cb.body.data.choices as Array<{ name: string; value: string }>;
+    expect(choices.slice(0, first.length).map((c) => c.value)).toEqual(first);
+    expect(choices.length).toBeLessThanOrEqual(25);
+    for (const c of choices) expect(c.name).toBe(c.value);
+  });
+
+  it('GIVEN "a" typed in timezone THEN at most 25 suggestions', async () => {
+    const cb = await h.fake.callback(
+      h.fake.autocomplete({ name: 'digest', subcommand: 'set', options: [opt.string('timezone', 'a', true)], user: reader() }),
+    );
+    expect(cb.body.data.choices).toHaveLength(25);
+  });
+
   it('GIVEN /digest set for the next minute (UTC) THEN exactly one silent digest lands in that channel within that minute, and not again after a restart', async () => {
     clock.align();
     const setAt = clock.now();
