@@ -12,6 +12,7 @@ import { confidenceOf, FOUND_THRESHOLD } from './confidence';
 
 import { WEIGHTS } from './weights';
 import { asksForDescription, findDescription } from './describe';
+import { hasCausalCue } from './causal';
 
 /** A title or appositive written next to the asked name is a sure description. */
 const DESCRIPTION_CONFIDENCE = 0.9;
@@ -101,6 +102,8 @@ export function answerQuestion(index: QaIndex, question: string, opts: AnswerOpt
     if (!best || total > best.total) best = { s, c, total };
   }
   if (!best) return refuse();
+  // A "why" is answered only from a sentence that gives a reason: otherwise the article does not say why.
+  if (q.wh === 'why' && !hasCausalCue(best.s.sentence.tokens, sentenceTags(index, best.s.sentence.index))) return refuse();
 
   const tokens = best.s.sentence.tokens;
   const start = tokens[best.c.from]!.start;
