@@ -114,10 +114,10 @@ function targetProblem(check: Exclude<FeedTargetCheck, { ok: true }>): Markdown 
 async function checkTarget(ctx: CommandContext, feeds: FeedRuntime, channelId: string, delivery: FeedDeliveryMode): Promise<FeedTargetCheck | undefined> {
   const check = await feeds.poster?.checkFeedTarget(ctx.guildId, channelId, delivery);
   if (check && !check.ok && check.code === 'FORUM_NEEDS_FORUM_DELIVERY') {
-    throw new BotError('USAGE', { hint: `<#${channelId}> is a forum channel: it takes posts, not messages. Use \`delivery:forum\` to make each item a post there.` });
+    throw new BotError('USAGE', { hint: `${channelMention(channelId)} is a forum channel: it takes posts, not messages. Use \`delivery:forum\` to make each item a post there.` });
   }
   if (check && !check.ok && check.code === 'NOT_FORUM_CHANNEL') {
-    throw new BotError('USAGE', { hint: `\`delivery:forum\` needs a forum channel, and <#${channelId}> is not one. Pick a forum in \`channel\`, or use \`delivery:thread\` for a thread per item.` });
+    throw new BotError('USAGE', { hint: `\`delivery:forum\` needs a forum channel, and ${channelMention(channelId)} is not one. Pick a forum in \`channel\`, or use \`delivery:thread\` for a thread per item.` });
   }
   return check;
 }
