@@ -6,7 +6,7 @@
  */
 import { ApplicationCommandType, ContextMenuCommandBuilder, InteractionContextType } from 'discord.js';
 import type { MessageCommand } from '../src/core/command';
-import { loadMessageArticle, messageArticleNote } from '../src/core/message-article';
+import { loadMessageArticle, messageArticleNote, withNote } from '../src/core/message-article';
 import { quotesReply } from '../src/core/render/key-quotes';
 
 export default {
@@ -14,6 +14,7 @@ export default {
   heavy: true,
   async execute(ctx) {
     const { found, outcome } = await loadMessageArticle(ctx, ctx.targetMessage);
-    await ctx.reply(await quotesReply(ctx, outcome.article, undefined, 0, messageArticleNote(found, outcome)));
+    const note = messageArticleNote(found, outcome);
+    await ctx.reply(withNote(await quotesReply(ctx, outcome.article, undefined, 0, note), note));
   },
 } satisfies MessageCommand;

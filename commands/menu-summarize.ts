@@ -6,7 +6,7 @@
  */
 import { ApplicationCommandType, ContextMenuCommandBuilder, InteractionContextType } from 'discord.js';
 import type { MessageCommand } from '../src/core/command';
-import { loadMessageArticle, messageArticleNote } from '../src/core/message-article';
+import { loadMessageArticle, messageArticleNote, withNote } from '../src/core/message-article';
 import { summaryReply } from '../src/core/render/summary';
 import { DEFAULT_SENTENCES } from '../src/nlp/summarize';
 
@@ -15,6 +15,7 @@ export default {
   heavy: true,
   async execute(ctx) {
     const { found, outcome } = await loadMessageArticle(ctx, ctx.targetMessage);
-    await ctx.reply(await summaryReply(ctx, outcome.article, DEFAULT_SENTENCES, 0, messageArticleNote(found, outcome)));
+    const note = messageArticleNote(found, outcome);
+    await ctx.reply(withNote(await summaryReply(ctx, outcome.article, DEFAULT_SENTENCES, 0, note), note));
   },
 } satisfies MessageCommand;

@@ -15,6 +15,7 @@ import { BotError } from './errors';
 import { escapeMarkdown, linkTarget, md, type Markdown } from './markdown';
 import { MAX_ARTICLE_REF_CHARS } from './article-option';
 import { LOADED_NOTE } from './render/article';
+import type { Reply } from './reply';
 
 /** Links read from one message: far more than anyone posts, and a bound on a message of 4,000 characters of links. */
 const MAX_LINKS = 20;
@@ -114,6 +115,16 @@ export function messageArticleNote(found: MessageArticle, outcome: Pick<AddOutco
   const choice = choiceNote(found);
   if (!added && !choice) return undefined;
   return choice && added ? md`${choice}\n${added}` : md`${choice}${added}`;
+}
+
+/**
+ * The reply with the notes above it. The summary and quotes renderers put a note above a result but
+ * not above their private "too short" / "no quotes" answers; from a menu the member must still learn
+ * that the article was added, so the note goes there too.
+ */
+export function withNote(reply: Reply, note: Markdown | undefined): Reply {
+  if (!note || !reply.ephemeral) return reply;
+  return { ...reply, content: reply.content ? md`${note}\n${reply.content}` : note };
 }
 
 /**

@@ -164,6 +164,68 @@ describe('Save article', () => {
   });
 });
 
+/** A short report about a town's cycle path, written for this test: one per case, so none is a duplicate. */
+const townReport = (town: string) => `# ${town} opens a new cycle path
+
+The town of ${town} opened a new cycle path along the river on Saturday, the council said.
+
+“Children can now ride to school without crossing the main road,” said mayor Eva Lund.
+
+The path is four kilometres long and lit at night. It cost 1.2 million euros, half of it paid by the region.
+
+Shops near the bridge expect more customers on weekends. “We will add benches and a repair station in the autumn,” said council planner Nils Dahl.
+`;
+
+describe.each([
+  { menu: 'Summarize', towns: ['Arby', 'Borstad'], author: 'Summary' },
+  { menu: 'Key quotes', towns: ['Celle', 'Dorum'], author: 'Key quotes' },
+  { menu: 'Save article', towns: ['Eskil', 'Falun'], author: undefined },
+])('$menu on each kind of message', ({ menu, towns, author }) => {
+  const [linked = '', attached = ''] = towns;
+  /** What the public answer says above the embed: the note of a new article, or, for Save, who added it. */
+  const said = (userId: string, note: string) => (author ? note : `<@${userId}> added an article.`);
+
+  it(`GIVEN a link THEN loaded through the safe fetcher and answered publicly`, async () => {
+    const url = h.fake.serve(`/towns/${linked}.md`, townReport(linked), 'text/markdown; charset=utf-8');
+    const user = someone();
+    const a = await h.fake.answer(h.fake.messageCommand({ name: menu, targetMessage: { content: `new path! ${url}` }, user }));
+    expect(a.ephemeral).toBe(false);
+    expect(a.body.content).toBe(said(user.id, LOADED));
+    expect(a.body.embeds[0].title).toBe(`${linked} opens a new cycle path`);
+    expect(a.body.embeds[0].author?.name).toBe(author);
+    expect(h.fake.calls.filter((c) => c.path === `/towns/${linked}.md`)).toHaveLength(1);
+  });
+
+  it(`GIVEN an attached .md file THEN read as an upload and answered publicly`, async () => {
+    const body = townReport(attached);
+    const url = h.fake.serve(`/attachments/73/${attached}.md`, body, 'text/markdown; charset=utf-8');
+    const user = someone();
+    const a = await h.fake.answer(
+      h.fake.messageCommand({ name: menu, targetMessage: { content: '', attachments: [{ filename: `${attached}.md`, size: Buffer.byteLength(body), url, content_type: 'text/markdown' }] }, user }),
+    );
+    expect(a.ephemeral).toBe(false);
+    expect(a.body.content).toBe(said(user.id, FILE_LOADED));
+    expect(a.body.embeds[0].title).toBe(`${attached} opens a new cycle path`);
+    expect(a.body.embeds[0].author?.name).toBe(author);
+  });
+
+  it(`GIVEN a message with no article THEN the clear "no article" error, ephemeral`, async () => {
+    const a = await h.fake.answer(h.fake.messageCommand({ name: menu, targetMessage: { content: 'see you all at the meeting tonight' }, user: someone() }));
+    expect(a.ephemeral).toBe(true);
+    expect(a.body.content).toBe(NO_ARTICLE);
+  });
+});
+
+describe('a menu on an article too short to summarize', () => {
+  it('GIVEN Summarize on a link to two sentences THEN the private "too short" answer still says the article was added', async () => {
+    const url = h.fake.serve('/news/short.txt', 'The ferry leaves at noon today. It returns at six tonight.', 'text/plain; charset=utf-8');
+    const a = await h.fake.answer(h.fake.messageCommand({ name: 'Summarize', targetMessage: { content: url }, user: someone() }));
+    expect(a.ephemeral).toBe(true);
+    expect(a.body.content.startsWith(`${LOADED}\n“`)).toBe(true);
+    expect(a.body.content).toContain('is too short to summarize');
+  });
+});
+
 describe('/autosummary without the Message Content intent', () => {
   it('GIVEN MESSAGE_CONTENT_INTENT is off THEN /autosummary on says the operator must enable it, and how', async () => {
     const a = await h.fake.answer(h.fake.slash({ name: 'autosummary', subcommand: 'on', ...admin() }));
