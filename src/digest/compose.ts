@@ -25,8 +25,10 @@ export interface DigestArticle {
 
 export interface DigestQuote {
   readonly quote: string;
-  /** The resolved speaker name; undefined when the extractor is not sure. */
+  /** Who said it: the resolved name, or the role as written ("the mayor"); undefined when nobody is named (an unresolved "she"). */
   readonly speaker?: string;
+  /** Reported speech, or partly quoted (its quoted words keep their own marks): not a quotation as a whole, so no quote marks are added and it is labelled. Undefined for a direct quote. */
+  readonly speech?: 'reported speech' | 'partly quoted';
 }
 
 export interface DigestParts {
@@ -144,7 +146,9 @@ export function renderArticle(a: DigestArticle, parts: DigestParts, caps: Digest
   const q = parts.topQuoteOf(a);
   if (q && q.quote.trim() !== '') {
     const speaker = q.speaker?.trim() ? escapeMarkdown(q.speaker.trim()) : md`unknown speaker`;
-    lines.push(md`> “${escapeMarkdown(clip(q.quote.trim(), caps.maxQuoteChars))}” — ${speaker}`);
+    const words = escapeMarkdown(clip(q.quote.trim(), caps.maxQuoteChars));
+    // Reported speech is the writer's words about what was said: quote marks would make it a quotation.
+    lines.push(q.speech ? md`> ${words} — ${speaker} · ${escapeMarkdown(q.speech)}` : md`> “${words}” — ${speaker}`);
   }
   return joinMarkdown(lines, md`\n`);
 }

@@ -3,7 +3,7 @@
  * verbatim) and the top-ranked key quote with its resolved speaker. Kept apart from composition so
  * composition stays pure and is tested with plain functions.
  */
-import { extractQuotes, rankKeyQuotes, type Quote } from '../nlp/quotes';
+import { extractQuotes, namedSpeaker, rankKeyQuotes, type Quote } from '../nlp/quotes';
 import { segment } from '../nlp/segment';
 import { summarize } from '../nlp/summarize';
 import type { DigestArticle, DigestParts, DigestQuote } from './compose';
@@ -38,8 +38,10 @@ export function nlpDigestParts(options: NlpPartsOptions = {}): DigestParts {
       const quotes = options.quotesOf?.(article) ?? extractQuotes(article.text);
       const [top] = rankKeyQuotes(quotes, { limit: 1, minScore: MIN_QUOTE_SCORE });
       if (!top) return undefined;
-      const speaker = top.speakerRef ?? undefined;
-      return speaker === undefined ? { quote: top.quote } : { quote: top.quote, speaker };
+      // The resolved name, else the role as written ("the mayor"); an unresolved pronoun names nobody.
+      const speaker = namedSpeaker(top) ?? undefined;
+      const speech = top.kind === 'indirect' ? 'reported speech' : top.kind === 'mixed' ? 'partly quoted' : undefined;
+      return { quote: top.quote, ...(speaker !== undefined && { speaker }), ...(speech && { speech }) };
     },
   };
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { composeDigest, DIGEST_FOOTER, MANUAL_GROUP, shownArticles, type DigestArticle, type DigestParts } from '../../src/digest/compose';
 import { DISCORD_LIMITS } from '../../src/digest/limits';
 import { digestToText } from '../../src/digest/render-text';
+import { nlpDigestParts } from '../../src/digest/parts';
 
 const feedA = { url: 'https://a.example/feed', title: 'Harbour Gazette' };
 const feedB = { url: 'https://b.example/feed', title: 'City Wire' };
@@ -191,5 +192,28 @@ describe('composeDigest', () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('the quote under an article (digests and feed posts)', () => {
+  const REPORTED = 'The council met on Tuesday evening. The mayor said the new bridge over the river would open in May after two years of delays and rising costs. Residents welcomed the news.';
+  const DIRECT = 'The council met on Tuesday evening. "We will open the new bridge over the river in May, after two years of delays," the mayor said. Residents welcomed the news.';
+  const PRONOUN = 'Residents gathered at the ferry landing on Friday morning. "It took far too long to fix the ramp and nobody told us why," she said.';
+  const of = (text: string) => nlpDigestParts().topQuoteOf({ ...article(1), text });
+
+  it('GIVEN reported speech by a role ("The mayor said the bridge would...") THEN the role is the speaker and the words carry no quote marks', () => {
+    expect(of(REPORTED)).toEqual({ quote: 'the new bridge over the river would open in May after two years of delays and rising costs', speaker: 'The mayor', speech: 'reported speech' });
+    const d = composeDigest({ articles: [article(1, { title: 'Bridge' })], parts: { summaryOf: () => [], topQuoteOf: () => of(REPORTED) }, heading: 'D' })!;
+    expect(d.messages[0]!.embeds[0]!.description).toBe('**[Bridge](https://a.example/story/1)**\n> the new bridge over the river would open in May after two years of delays and rising costs — The mayor · reported speech');
+  });
+
+  it('GIVEN a direct quote by a role THEN in curly quotes, credited to the role', () => {
+    expect(of(DIRECT)).toEqual({ quote: 'We will open the new bridge over the river in May, after two years of delays', speaker: 'the mayor' });
+    const d = composeDigest({ articles: [article(1, { title: 'Bridge' })], parts: { summaryOf: () => [], topQuoteOf: () => of(DIRECT) }, heading: 'D' })!;
+    expect(d.messages[0]!.embeds[0]!.description).toBe('**[Bridge](https://a.example/story/1)**\n> “We will open the new bridge over the river in May, after two years of delays” — the mayor');
+  });
+
+  it('GIVEN a quote by an unresolved "she" THEN no speaker is named', () => {
+    expect(of(PRONOUN)?.speaker).toBeUndefined();
   });
 });
