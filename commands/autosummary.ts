@@ -32,6 +32,9 @@ async function on(ctx: CommandContext): Promise<void> {
   if (!ctx.discord) throw new BotError('NOT_ON_THIS_SURFACE', { hint: 'Automatic summaries answer links posted in Discord channels; the console has none.' });
   requireManager(ctx);
   if (!ctx.services.config.MESSAGE_CONTENT_INTENT) throw new BotError('MESSAGE_CONTENT_INTENT_OFF');
+  if (ctx.options.getChannelId('channel') === undefined && ctx.inThread) {
+    throw new BotError('USAGE', { hint: 'Automatic summaries answer links in text and announcement channels, not in threads. Give `channel:` or use the command in the channel itself.' });
+  }
   const channelId = channelOf(ctx);
   const missing = await ctx.discord.missingIn(ctx.guildId, channelId, REQUIRED.replyToMessage);
   if (missing === undefined) {

@@ -73,7 +73,8 @@ export interface DiscordActions {
   send(channelId: string, reply: Reply): Promise<{ id: string }>;
   /**
    * The permissions (names as Discord shows them) of `needed` the bot lacks in a channel of this
-   * server; undefined when it is not a text channel of the server that the bot can see.
+   * server; undefined when it is not a text or announcement channel of the server that the bot can
+   * see (a thread, a forum, a voice channel, another server's channel).
    */
   missingIn(guildId: string, channelId: string, needed: ReadonlyArray<PermissionName>): Promise<string[] | undefined>;
 }

@@ -170,7 +170,7 @@ export function discordActions(client: Client): DiscordActions {
     },
     async missingIn(guildId, channelId, needed) {
       const channel = client.channels.cache.get(channelId) ?? (await client.channels.fetch(channelId).catch(() => null));
-      if (!channel || channel.isDMBased() || channel.guildId !== guildId || !channel.isSendable() || channel.isVoiceBased()) return undefined;
+      if (!channel || channel.isDMBased() || channel.guildId !== guildId || !channel.isSendable() || channel.isVoiceBased() || channel.isThread()) return undefined;
       const perms = client.user ? channel.permissionsFor(client.user) : null;
       return missingPermissions(perms?.bitfield ?? 0n, needed);
     },

@@ -119,6 +119,31 @@ describe('/autosummary', () => {
     expect(a.body.content.endsWith(`\n⚠️ I cannot reply in <#${channel.locked}> yet: missing Read Message History. Until someone grants it, posted links there get no reply.`)).toBe(true);
   });
 
+  it('GIVEN /autosummary on in a thread without a channel THEN refused: threads are not answered', async () => {
+    const threadId = snowflake();
+    h.fake.dispatch('THREAD_CREATE', {
+      id: threadId,
+      type: 11,
+      guild_id: h.fake.guild.id,
+      parent_id: channel.chat,
+      name: 'talk',
+      owner_id: '720000000000088888',
+      message_count: 0,
+      member_count: 1,
+      rate_limit_per_user: 0,
+      flags: 0,
+      thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false },
+      newly_created: true,
+    });
+    while (!h.bot.client.channels.cache.has(threadId)) await new Promise((resolve) => setTimeout(resolve, 10));
+    const a = await h.fake.answer(h.fake.slash({ name: 'autosummary', subcommand: 'on', channelId: threadId, channelType: 11, ...admin() }));
+    expect(a.ephemeral).toBe(true);
+    expect(a.body.content).toBe('Automatic summaries answer links in text and announcement channels, not in threads. Give `channel:` or use the command in the channel itself.');
+    // Named as the channel option (a client that ignores the option's channel types): not a channel that can be answered.
+    const named = await h.fake.answer(h.fake.slash({ name: 'autosummary', subcommand: 'on', options: [opt.channel('channel', threadId)], ...admin() }));
+    expect(named.body.content).toBe(`<#${threadId}> is not a text channel of this server that I can see. Pick a text or announcement channel.`);
+  });
+
   it('GIVEN no channel option THEN the channel the command was used in; list THEN every channel, oldest first', async () => {
     const a = await h.fake.answer(h.fake.slash({ name: 'autosummary', subcommand: 'on', channelId: channel.news, ...admin() }));
     expect(a.body.content.startsWith(`Automatic summaries are on in <#${channel.news}>.`)).toBe(true);
