@@ -111,7 +111,13 @@ export function createLinkReplier(options: LinkReplierOptions): LinkReplier {
         log.info({ ...context, article: article.id }, 'posted link has neither a summary nor quotes; no reply');
         return;
       }
-      await message.reply({ ...toMessagePayload({ embeds }), allowedMentions: NO_MENTIONS });
+      try {
+        await message.reply({ ...toMessagePayload({ embeds }), allowedMentions: NO_MENTIONS });
+      } catch (err) {
+        // The message deleted meanwhile, or a permission taken away since the check: nothing to retry.
+        log.warn({ ...context, err }, 'could not reply to a posted link');
+        return;
+      }
       log.info({ ...context, article: article.id }, 'answered a posted link');
     } catch (err) {
       const d = describeError(err);
