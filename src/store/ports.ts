@@ -161,8 +161,9 @@ export interface StoredAnalysis {
 export interface AnalysisStore {
   get(articleId: string): Promise<StoredAnalysis | undefined>;
   /**
-   * Store an analysis. With `quotes`, its search rows (SearchStore) are replaced in the same
-   * transaction; without, the article's old rows go and it waits for the search backfill.
+   * Store an analysis. With `quotes`, its search rows (SearchStore) are replaced with it: both are
+   * written in bounded steps and seen together from the last one on (src/store/sql/analysis-writes.ts);
+   * without, the article's old rows go and it waits for the search backfill.
    */
   put(articleId: string, version: number, json: string, quotes?: readonly IndexedQuote[]): Promise<void>;
   /** Drop analyses no article refers to any more (after removals). */
@@ -506,7 +507,7 @@ export interface SearchStore {
    * way of matching (id prefix, slug, word starts, title substring), one list, newest first.
    */
   articleCandidates(guildId: string, query: ArticleSearch, limit: number): Promise<ArticleHeading[]>;
-  /** Index an analysis stored earlier; false (nothing written) when the stored version is another. */
+  /** Index an analysis stored earlier (in bounded steps, seen at the last); false when the stored version is another. */
   indexQuotes(articleId: string, version: number, quotes: readonly IndexedQuote[]): Promise<boolean>;
   /** Articles (any server) whose quotes are not indexed, after row `after`, at most `limit`, in row order. */
   unindexed(after: number, limit: number): Promise<Array<{ readonly pk: number; readonly guildId: string | null; readonly id: string }>>;

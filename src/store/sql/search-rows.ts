@@ -1,12 +1,13 @@
 /**
  * Writing the search rows (tables in search-schema.ts): an article row's title row, written with
- * the article in the same transaction, and an analysis's quote rows, written with the analysis.
- * Counts per server follow by the triggers on `articles` and by `replaceQuoteRows` itself.
+ * the article in the same transaction, and the rows an analysis's quotes are written as (written
+ * with the analysis, in bounded steps, by analysis-writes.ts). Counts per server follow by the
+ * triggers on `articles` and by the writer, from each article's per-speaker totals.
  */
 import { foldedWords } from '../../nlp/folded-words';
 import type { IndexedQuote } from '../ports';
 import { toNumber, type SqlClient, type SqlValue } from './client';
-import { scopeMark, speakerDelta } from './search-schema';
+import { scopeMark } from './search-schema';
 
 /** "  w1  w2": every word after two spaces, so the start of a word is a substring of 3+ characters. */
 export function wordStarts(words: Iterable<string>): string {
@@ -72,9 +73,9 @@ export function indexTitle(c: SqlClient, guildId: string | null, id: string, tit
 }
 
 /** Rows per multi-row INSERT: well under SQLite's 32,766 bound values. */
-const BATCH_ROWS = 200;
+export const BATCH_ROWS = 200;
 
-async function insertRows(c: SqlClient, table: string, columns: readonly string[], rows: readonly SqlValue[][]): Promise<void> {
+export async function insertRows(c: SqlClient, table: string, columns: readonly string[], rows: readonly SqlValue[][]): Promise<void> {
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   for (let i = 0; i < rows.length; i += BATCH_ROWS) {
     const batch = rows.slice(i, i + BATCH_ROWS);
@@ -103,7 +104,7 @@ export async function backfillTitles(tx: SqlClient): Promise<void> {
   }
 }
 
-const QUOTE_COLUMNS = [
+export const QUOTE_COLUMNS = [
   'article_id',
   'idx',
   'speaker_key',
@@ -119,62 +120,91 @@ const QUOTE_COLUMNS = [
   'quote',
 ] as const;
 
-function quoteRows(articleId: string, quotes: readonly IndexedQuote[]): SqlValue[][] {
-  const keys = new Set(quotes.map((q) => q.speakerKey).filter((k): k is string => k !== null));
-  return quotes.map((q, idx) => {
-    const key = q.speakerKey;
-    const last = key === null ? null : key.slice(key.lastIndexOf(' ') + 1);
-    const multi = key !== null && key.includes(' ');
-    const named = key !== null && q.name !== null;
-    const mention = named ? q.mention : null;
-    return [
-      articleId,
-      idx,
-      named ? key : null,
-      named ? last : null,
-      multi ? 1 : 0,
-      // An article that quotes "Donald Trump" and "Trump": counted once when the two merge.
-      multi && keys.has(last!) ? 1 : 0,
-      named ? q.name : null,
-      named ? nameSearchText(q.name!) : null,
-      mention,
-      mention === null ? null : (q.mentionKey ?? ''),
-      mention === null ? null : nameSearchText(mention),
-      q.words.join(' '),
-      q.json,
-    ];
-  });
+export const FORM_COLUMNS = ['article_id', 'speaker_key', 'form', 'is_name', 'speaker_last', 'form_key', 'search', 'multi', 'with_last', 'quotes'] as const;
+
+/**
+ * An analysis's quote rows as the store writes them, built a slice at a time (a long article's
+ * 13,000 are written in steps), and the per-speaker totals (`quote_forms` rows) of the rows built
+ * so far: every form a quote is filed under, its name (counted) and its mention (an alias).
+ */
+export interface QuoteRowSet {
+  readonly size: number;
+  /** The rows of quotes [from, to); each row's idx is its quote's place in the analysis. */
+  rows(from: number, to: number): SqlValue[][];
+  /** The totals of every row built; all of them must have been built. */
+  forms(): SqlValue[][];
+}
+
+export function quoteRowSet(articleId: string, quotes: readonly IndexedQuote[]): QuoteRowSet {
+  const keys = new Set<string>();
+  for (const q of quotes) if (q.speakerKey !== null) keys.add(q.speakerKey);
+  const totals = new Map<string, SqlValue[]>();
+  let built = 0;
+  const count = (key: string, form: string, isName: 0 | 1, last: string, formKey: string, search: string, multi: number, withLast: number) => {
+    const id = `${key}\u0000${form}\u0000${isName}`;
+    const t = totals.get(id);
+    if (!t) totals.set(id, [articleId, key, form, isName, last, formKey, search, multi, withLast, 1]);
+    else {
+      if (formKey < (t[5] as string)) t[5] = formKey;
+      t[9] = (t[9] as number) + 1;
+    }
+  };
+  return {
+    size: quotes.length,
+    rows(from, to) {
+      if (from !== built) throw new RangeError(`quote rows built in order: ${built} next, not ${from}`);
+      const out: SqlValue[][] = [];
+      for (let idx = from; idx < Math.min(to, quotes.length); idx++) {
+        const q = quotes[idx]!;
+        const key = q.speakerKey;
+        const last = key === null ? null : key.slice(key.lastIndexOf(' ') + 1);
+        const multi = key !== null && key.includes(' ') ? 1 : 0;
+        const named = key !== null && q.name !== null;
+        const mention = named ? q.mention : null;
+        // An article that quotes "Donald Trump" and "Trump": counted once when the two merge.
+        const withLast = multi === 1 && keys.has(last!) ? 1 : 0;
+        const nameSearch = named ? nameSearchText(q.name!) : null;
+        const mentionKey = mention === null ? null : (q.mentionKey ?? '');
+        const mentionSearch = mention === null ? null : nameSearchText(mention);
+        out.push([articleId, idx, named ? key : null, named ? last : null, multi, withLast, named ? q.name : null, nameSearch, mention, mentionKey, mentionSearch, q.words.join(' '), q.json]);
+        if (named) {
+          count(key, q.name!, 1, last!, key, nameSearch!, multi, withLast);
+          if (mention !== null) count(key, mention, 0, last!, mentionKey!, mentionSearch!, multi, withLast);
+        }
+        built = idx + 1;
+      }
+      return out;
+    },
+    forms() {
+      if (built !== quotes.length) throw new RangeError(`${quotes.length - built} quote rows not built yet`);
+      return [...totals.values()];
+    },
+  };
+}
+
+/** Pages of SQLite's quote index merged after each write of quote rows. */
+export const QUOTE_INDEX_MERGE_PAGES = 64;
+
+/**
+ * SQLite's quote index (FTS5) merges its segments only when asked (its automerge is off, search
+ * v2): left to itself, it merged hundreds of pages inside one insert of a few hundred rows (100 to
+ * 470 ms). Every write of quote rows asks for a bounded share (`pages`, about 1 ms each) instead,
+ * more than the rows wrote, so the index keeps its few segments per level. PostgreSQL: nothing.
+ */
+export async function mergeQuoteIndex(c: SqlClient, pages = QUOTE_INDEX_MERGE_PAGES): Promise<void> {
+  if (c.dialect === 'sqlite') await c.run("INSERT INTO article_quotes_fts (article_quotes_fts, rank) VALUES ('merge', ?)", [pages]);
 }
 
 /**
  * Quote rows of analyses no server holds yet and never indexed (a bulk import: the archive bench),
- * a few statements for the whole batch; counts follow when the articles are inserted.
+ * a few statements for the whole batch, marked complete at once; counts follow when the articles
+ * are inserted.
  */
 export async function insertNewQuoteRows(tx: SqlClient, entries: ReadonlyArray<{ readonly articleId: string; readonly version: number; readonly quotes: readonly IndexedQuote[] }>): Promise<void> {
-  await insertRows(tx, 'article_quotes', QUOTE_COLUMNS, entries.flatMap((e) => quoteRows(e.articleId, e.quotes)));
+  const sets = entries.map((e) => quoteRowSet(e.articleId, e.quotes));
+  const rows = sets.flatMap((s) => s.rows(0, s.size));
+  await insertRows(tx, 'article_quotes', QUOTE_COLUMNS, rows);
+  await mergeQuoteIndex(tx, Math.max(QUOTE_INDEX_MERGE_PAGES, rows.length));
+  await insertRows(tx, 'quote_forms', FORM_COLUMNS, sets.flatMap((s) => s.forms()));
   await insertRows(tx, 'quote_sets', ['article_id', 'version', 'quotes'], entries.map((e) => [e.articleId, e.version, e.quotes.length]));
-}
-
-/**
- * Replace the quote rows of an analysis (`quotes` undefined: remove them, the analysis waits for
- * the backfill), keeping every server's speaker counts in step. Run inside the analysis's transaction.
- */
-export async function replaceQuoteRows(tx: SqlClient, articleId: string, version: number, quotes: readonly IndexedQuote[] | undefined): Promise<void> {
-  const id = { id: articleId };
-  // The library analyses an article before storing it: then no server holds it yet, no count
-  // moves, and (first analysis) there are no rows to replace.
-  const state = await tx.get<{ held: unknown; indexed: unknown }>(
-    `SELECT (SELECT count(*) FROM articles WHERE id = @id) AS held, (SELECT count(*) FROM quote_sets WHERE article_id = @id) AS indexed`,
-    id,
-  );
-  const held = toNumber(state?.held ?? 0) > 0;
-  if (toNumber(state?.indexed ?? 0) > 0) {
-    if (held) for (const statement of speakerDelta(-1, 'r.id = @id')) await tx.run(statement, id);
-    await tx.run('DELETE FROM article_quotes WHERE article_id = ?', [articleId]);
-    await tx.run('DELETE FROM quote_sets WHERE article_id = ?', [articleId]);
-  }
-  if (quotes === undefined) return;
-  await insertRows(tx, 'article_quotes', QUOTE_COLUMNS, quoteRows(articleId, quotes));
-  await tx.run('INSERT INTO quote_sets (article_id, version, quotes) VALUES (?, ?, ?)', [articleId, version, quotes.length]);
-  if (held) for (const statement of speakerDelta(1, 'r.id = @id')) await tx.run(statement, id);
 }

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import type { ArticleHeading, ArticleSearch, FoundQuote, SearchStore, SpeakerForm, SpeakerKeyCount } from '../ports';
 import { toNumber, type SqlClient, type SqlValue } from './client';
 import { int, opt } from './rows';
-import { nameSearchText, replaceQuoteRows, scopeOfRow } from './search-rows';
+import { writeAnalysis } from './analysis-writes';
+import { nameSearchText, scopeOfRow } from './search-rows';
 import { scopeMark } from './search-schema';
 
 const nullable = opt(z.string());
@@ -51,6 +52,13 @@ const toFound = (raw: unknown): FoundQuote => {
   const r = quoteRow.parse(raw);
   return { article: toHeading(raw), idx: r.idx, words: r.words, json: r.quote };
 };
+
+/**
+ * Quote rows are read only from complete sets: an analysis's rows are written in bounded steps
+ * (analysis-writes.ts), and its last step marks the set complete, so a set being written (or left
+ * half-written by a process that died) is never seen in part.
+ */
+const completeSet = (articleId: string): string => `EXISTS (SELECT 1 FROM quote_sets s WHERE s.article_id = ${articleId})`;
 
 /** An FTS5 string: double quotes doubled. */
 const ftsString = (s: string): string => `"${s.replaceAll('"', '""')}"`;
@@ -152,9 +160,9 @@ export function sqlSearchStore(sql: SqlClient): SearchStore {
   const speakerRows = (walk: boolean, list: string, extra = '') => (scope: string) =>
     walk
       ? `${quoteKeys} FROM article_search a CROSS JOIN article_quotes q
-          WHERE a.id = q.article_id AND a.scope = ${scope} AND q.speaker_key IN (${list}) ${extra}`
+          WHERE a.id = q.article_id AND a.scope = ${scope} AND q.speaker_key IN (${list}) ${extra} AND ${completeSet('q.article_id')}`
       : `${quoteKeys} FROM (SELECT qk, article_id, idx FROM article_quotes WHERE speaker_key IN (${list}) ${extra} ${FENCE}) AS q
-          CROSS JOIN article_search a WHERE a.id = q.article_id AND a.scope = ${scope}`;
+          CROSS JOIN article_search a WHERE a.id = q.article_id AND a.scope = ${scope} AND ${completeSet('q.article_id')}`;
 
   /**
    * Whether a speaker's list should walk the newest articles: walking reads about
@@ -212,13 +220,9 @@ export function sqlSearchStore(sql: SqlClient): SearchStore {
       return rows.map((r) => r.heading);
     },
 
-    indexQuotes(articleId, version, quotes) {
-      return sql.transaction(async (tx) => {
-        const stored = await tx.get<{ version: unknown }>('SELECT version FROM analyses WHERE article_id = ?', [articleId]);
-        if (stored === undefined || int.parse(stored.version) !== version) return false;
-        await replaceQuoteRows(tx, articleId, version, quotes);
-        return true;
-      });
+    async indexQuotes(articleId, version, quotes) {
+      // In bounded steps, like an analysis's own write (analysis-writes.ts), while the stored analysis has `version`.
+      return (await writeAnalysis(sql, { articleId, version, quotes, onlyIfStored: true })) === 'written';
     },
 
     async unindexed(after, limit) {
@@ -296,7 +300,8 @@ export function sqlSearchStore(sql: SqlClient): SearchStore {
 
     async speakerKeysOf(articleId) {
       const rows = await sql.all(
-        'SELECT speaker_key, count(*) AS n FROM article_quotes WHERE article_id = ? AND speaker_key IS NOT NULL GROUP BY speaker_key',
+        `SELECT speaker_key, count(*) AS n FROM article_quotes WHERE article_id = ? AND speaker_key IS NOT NULL AND ${completeSet('article_quotes.article_id')}
+          GROUP BY speaker_key`,
         [articleId],
       );
       return new Map(rows.map((raw) => {
@@ -323,7 +328,7 @@ export function sqlSearchStore(sql: SqlClient): SearchStore {
       const join = (scope: string) => `JOIN article_search a ON a.id = q.article_id AND a.scope = ${scope}`;
       if (articleId !== undefined) {
         // One article: all its quotes (an article's quotes are few); the caller scores them.
-        return quotesInScopes(guildId, (scope) => `${quoteKeys} FROM article_quotes q ${join(scope)} WHERE q.article_id = @article ${keyFilter}`, {
+        return quotesInScopes(guildId, (scope) => `${quoteKeys} FROM article_quotes q ${join(scope)} WHERE q.article_id = @article ${keyFilter} AND ${completeSet('q.article_id')}`, {
           ...base,
           article: articleId,
         });
@@ -336,7 +341,7 @@ export function sqlSearchStore(sql: SqlClient): SearchStore {
         const rows = await sql.all(
           `SELECT * FROM (${quoteSelect} FROM article_quotes_fts f JOIN article_quotes q ON q.qk = f.rowid
             JOIN article_search a ON a.id = q.article_id AND ${VISIBLE}
-            WHERE article_quotes_fts MATCH @match ${keyFilter} ORDER BY f.rowid DESC LIMIT @limit) AS found
+            WHERE article_quotes_fts MATCH @match ${keyFilter} AND ${completeSet('q.article_id')} ORDER BY f.rowid DESC LIMIT @limit) AS found
            ORDER BY added_at DESC, pk DESC, idx`,
           { ...base, guild: guildId, match: `words : (${anyOf.map(ftsString).join(' OR ')})` },
         );
@@ -345,7 +350,7 @@ export function sqlSearchStore(sql: SqlClient): SearchStore {
       return quotesInScopes(
         guildId,
         (scope) => `${quoteKeys} FROM article_quotes q ${join(scope)}
-          WHERE string_to_array(q.words, ' ') && string_to_array(@words, ' ') ${keyFilter}`,
+          WHERE string_to_array(q.words, ' ') && string_to_array(@words, ' ') ${keyFilter} AND ${completeSet('q.article_id')}`,
         { ...base, words: anyOf.join(' ') },
       );
     },

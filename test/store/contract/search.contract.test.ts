@@ -8,6 +8,7 @@ import { articleIdOf, type Article } from '../../../src/article/model';
 import { MIGRATIONS, openClient } from '../../../src/store/open';
 import type { ArticleSearch, IndexedQuote, Stores } from '../../../src/store/ports';
 import { migrateSql } from '../../../src/store/sql/migrate';
+import { insertRows, QUOTE_COLUMNS, quoteRowSet } from '../../../src/store/sql/search-rows';
 import { BACKENDS, freshStores, freshTarget, storesOn } from './backends';
 
 function article(text: string, title = 'A title'): Article {
@@ -215,5 +216,58 @@ describe.each(BACKENDS)('search store on %s', (backend) => {
     expect(await stores.search.indexQuotes('old0', 7, [quote('we kept it', RUIZ)])).toBe(true);
     expect(await stores.search.speakerKeys('g', ['ruiz'])).toEqual([{ key: 'ana ruiz', quotes: 1, articles: 1, withLast: 0 }]);
     expect((await stores.search.unindexed(-1, 10)).map((u) => u.id)).toEqual(['old1']);
+  });
+
+  it('GIVEN a database whose speaker counts version 1 kept from every quote row THEN version 2 totals each article once, the counts stay, and removals take exactly those away', async () => {
+    const target = await freshTarget(backend);
+    const sql = await openClient(target);
+    const counts = () => sql.all('SELECT scope, speaker_key, quotes, articles, with_last FROM speaker_keys ORDER BY scope, speaker_key');
+    let before: unknown[];
+    try {
+      for (const [namespace, steps] of MIGRATIONS) await migrateSql(sql, namespace, namespace === 'search' ? steps.filter((m) => m.version === 1) : steps, 'db');
+      // Version 1's writer: the rows and the complete mark; its triggers counted the rows as articles came.
+      const sets: Array<[string, IndexedQuote[]]> = [
+        ['one', [quote('we expect more flights', GRENELL), quote('no concessions', GRENELL_SHORT), quote('it was a gift', GRENELL)]],
+        ['two', [quote('we will reopen the bridge', RUIZ), quote('twice', RUIZ)]],
+      ];
+      for (const [id, qs] of sets) {
+        const set = quoteRowSet(id, qs);
+        await insertRows(sql, 'article_quotes', QUOTE_COLUMNS, set.rows(0, set.size));
+        await sql.run('INSERT INTO quote_sets (article_id, version, quotes) VALUES (?, 7, ?)', [id, qs.length]);
+        await sql.run(`INSERT INTO analyses (article_id, version, json, computed_at) VALUES (?, 7, '{}', '2020-01-01T00:00:00.000Z')`, [id]);
+      }
+      for (const [guild, id] of [['g', 'one'], ['g', 'two'], ['h', 'one']] as const) {
+        await sql.run(`INSERT INTO articles (guild_id, id, slug, title, source, text, paragraphs, boilerplate, added_at) VALUES (?, ?, ?, 'T', 'text', 'x', '[]', '[]', '2020-01-01T00:00:00.000Z')`, [guild, id, id]);
+      }
+      before = await counts();
+      expect(before).toHaveLength(5);
+    } finally {
+      await sql.close();
+    }
+    const stores = await storesOn(target);
+    const after = await openClient(target);
+    try {
+      expect(await after.all('SELECT scope, speaker_key, quotes, articles, with_last FROM speaker_keys ORDER BY scope, speaker_key')).toEqual(before);
+      expect(await after.all("SELECT article_id, form, is_name, quotes FROM quote_forms ORDER BY article_id, form")).toEqual([
+        { article_id: 'one', form: 'Grenell', is_name: 1, quotes: 1 },
+        { article_id: 'one', form: 'Richard Grenell', is_name: 1, quotes: 2 },
+        { article_id: 'one', form: 'US envoy Richard Grenell', is_name: 0, quotes: 2 },
+        { article_id: 'two', form: 'Ana Ruiz', is_name: 1, quotes: 2 },
+        { article_id: 'two', form: 'Mayor Ana Ruiz', is_name: 0, quotes: 2 },
+      ]);
+      if (backend === 'sqlite') {
+        // Its quote index merges only when a write asks (search-rows.ts mergeQuoteIndex).
+        expect(await after.get("SELECT v FROM article_quotes_fts_config WHERE k = 'automerge'")).toEqual({ v: 0 });
+      }
+      await stores.articles.remove('g', 'one');
+      expect(await stores.search.speakerKeys('g', ['grenell', 'ruiz'])).toEqual([{ key: 'ana ruiz', quotes: 2, articles: 1, withLast: 0 }]);
+      expect(await stores.search.speakerForms('g', ['richard grenell', 'grenell'])).toEqual([]);
+      expect(await stores.search.speakerKeys('h', ['grenell'])).toEqual([
+        { key: 'grenell', quotes: 1, articles: 1, withLast: 0 },
+        { key: 'richard grenell', quotes: 2, articles: 1, withLast: 1 },
+      ]);
+    } finally {
+      await after.close();
+    }
   });
 });
