@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { Span } from '../../article/model';
 import type { AnalysisStore, ArticleListing, ArticleStore, CheckedInsert, FeedItemInsert, NewArticle, StoredArticle } from '../ports';
-import { toNumber, type SqlClient } from './client';
+import { toNumber, type Dialect, type SqlClient } from './client';
 import { sweepAbandonedWrites, writeAnalysis } from './analysis-writes';
 import { autoKey, createTrigger, type SqlMigration } from './migrate';
 import { pruneFeedItems, pruneTallies, pruneToCeiling } from './retention';
@@ -126,6 +126,13 @@ const VISIBLE = '(guild_id = @guild OR guild_id IS NULL)';
 /** Own articles first on ties so a server's copy wins over a bundled one. */
 const OWN_FIRST = 'ORDER BY guild_id IS NULL LIMIT 1';
 const NEWEST_FIRST = 'ORDER BY added_at DESC, pk DESC';
+/**
+ * Where a server's member-added articles are counted: SQLite's planner (no statistics: nothing runs
+ * ANALYZE) counted them on articles_scope_slug, reading every row of the server to test feed_url
+ * (495 ms beside 100,000 feed items); the partial index articles_member_items holds exactly them.
+ * PostgreSQL's planner picks that index itself (INDEXED BY is SQLite's).
+ */
+const memberRows = (d: Dialect): string => (d === 'sqlite' ? 'articles INDEXED BY articles_member_items' : 'articles');
 
 const SQL = {
   insert: `INSERT INTO articles
@@ -135,11 +142,26 @@ const SQL = {
   getBundled: `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE guild_id IS NULL AND id = ?`,
   byUrl: `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE ${VISIBLE} AND url_key = @key ${OWN_FIRST}`,
   listAll: `SELECT ${LISTING_COLUMNS} FROM articles WHERE ${VISIBLE} ${NEWEST_FIRST}`,
-  page: `SELECT ${LISTING_COLUMNS} FROM articles WHERE ${VISIBLE} ${NEWEST_FIRST} LIMIT @limit OFFSET @offset`,
-  countVisible: `SELECT count(*) AS n FROM articles WHERE ${VISIBLE}`,
+  /**
+   * The newest `@reach` (offset + limit) of the server's own articles and of the bundled ones, each
+   * read in the order of articles_scope_added, merged; the listed columns (length(text) reads the
+   * text) only for the page's rows. One sort over both scopes sorted every visible row with its
+   * length: 260 ms on SQLite, 364 ms on PostgreSQL at 100,000 articles (bench archive).
+   */
+  page: `SELECT ${LISTING_COLUMNS} FROM articles WHERE pk IN (
+      SELECT pk FROM (
+        SELECT pk, added_at FROM (SELECT pk, added_at FROM articles WHERE guild_id = @guild ${NEWEST_FIRST} LIMIT @reach) own
+        UNION ALL
+        SELECT pk, added_at FROM (SELECT pk, added_at FROM articles WHERE guild_id IS NULL ${NEWEST_FIRST} LIMIT @reach) bundled
+      ) newest ${NEWEST_FIRST} LIMIT @limit OFFSET @offset)
+    ${NEWEST_FIRST}`,
+  /** Feed items by their trigger-kept count (one row), members' and bundled articles on their indexes. */
+  countVisible: (d: Dialect) => `SELECT (SELECT coalesce(sum(items), 0) FROM feed_item_counts WHERE guild_id = @guild)
+      + (SELECT count(*) FROM ${memberRows(d)} WHERE guild_id = @guild AND feed_url IS NULL)
+      + (SELECT count(*) FROM articles WHERE guild_id IS NULL) AS n`,
   countOwn: 'SELECT count(*) AS n FROM articles WHERE guild_id = ?',
   /** What the member limit counts (feed items are bounded by the retention policy instead). */
-  countMember: 'SELECT count(*) AS n FROM articles WHERE guild_id = ? AND feed_url IS NULL',
+  countMember: (d: Dialect) => `SELECT count(*) AS n FROM ${memberRows(d)} WHERE guild_id = ? AND feed_url IS NULL`,
   /** Kept by triggers (src/store/sql/retention.ts): one row read, not a count of up to the ceiling. */
   countFeed: 'SELECT coalesce(sum(items), 0) AS n FROM feed_item_counts WHERE guild_id = ?',
   remove: 'DELETE FROM articles WHERE guild_id = ? AND id = ?',
@@ -227,7 +249,7 @@ export function sqlArticleStore(sql: SqlClient): ArticleStore {
       return sql.transaction(async (tx): Promise<CheckedInsert> => {
         const duplicate = await duplicateOf(tx, guildId, entry);
         if (duplicate) return duplicate;
-        if (count(await tx.get(SQL.countMember, [guildId])) >= maxOwn) return { kind: 'full' };
+        if (count(await tx.get(SQL.countMember(tx.dialect), [guildId])) >= maxOwn) return { kind: 'full' };
         return { kind: 'added', article: await insertRow(tx, guildId, entry) };
       }, { lock: `articles:${guildId}` });
     },
@@ -264,10 +286,10 @@ export function sqlArticleStore(sql: SqlClient): ArticleStore {
     get: (guildId, id) => getOne(sql, guildId, id),
     findByUrlKey: async (guildId, urlKey) => maybe(await sql.get(SQL.byUrl, { guild: guildId, key: urlKey })),
     listings: async (guildId) => (await sql.all(SQL.listAll, { guild: guildId })).map(toListing),
-    page: async (guildId, offset, limit) => (await sql.all(SQL.page, { guild: guildId, offset, limit })).map(toListing),
-    countVisible: async (guildId) => count(await sql.get(SQL.countVisible, { guild: guildId })),
+    page: async (guildId, offset, limit) => (await sql.all(SQL.page, { guild: guildId, offset, limit, reach: offset + limit })).map(toListing),
+    countVisible: async (guildId) => count(await sql.get(SQL.countVisible(sql.dialect), { guild: guildId })),
     countOwn: async (guildId, origin) =>
-      count(await sql.get(origin === 'member' ? SQL.countMember : origin === 'feed' ? SQL.countFeed : SQL.countOwn, [guildId])),
+      count(await sql.get(origin === 'member' ? SQL.countMember(sql.dialect) : origin === 'feed' ? SQL.countFeed : SQL.countOwn, [guildId])),
     remove: async (guildId, id) => (await sql.run(SQL.remove, [guildId, id])).changes > 0,
   };
 }

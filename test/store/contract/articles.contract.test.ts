@@ -25,6 +25,31 @@ describe.each(BACKENDS)('article store on %s', (backend) => {
     expect((await stores.articles.get('g2', articleIdOf('Bundled body.')))?.guildId).toBeNull();
   });
 
+  it('GIVEN feed items, member adds and bundled articles, some added at the same time THEN every page is that slice of the listing and countVisible counts them all', async () => {
+    const { stores } = await freshStores(backend);
+    const at = (day: number) => `2024-05-${String(day).padStart(2, '0')}T00:00:00.000Z`;
+    await stores.articles.upsertBundled({ article: article('Bundled early.', 'B1'), slug: 'b1', addedAt: at(1) });
+    await stores.articles.upsertBundled({ article: article('Bundled tie.', 'B2'), slug: 'b2', addedAt: at(4) });
+    await stores.articles.insertChecked('g', { article: article('Member one.'), slug: 'm1', addedBy: 'u1', addedAt: at(2) }, 10);
+    await stores.articles.insertChecked('g', { article: article('Member tie.'), slug: 'm2', addedBy: 'u1', addedAt: at(4) }, 10);
+    for (const [k, day] of [3, 4, 5, 6].entries()) {
+      await stores.articles.insertFeedItem('g', { article: article(`Feed ${k}.`), slug: `f${k}`, addedAt: at(day), feedUrl: 'https://news.test/feed.xml' }, 10);
+    }
+    await stores.articles.insertFeedItem('h', { article: article('Other server.'), slug: 'h1', addedAt: at(5), feedUrl: 'https://news.test/feed.xml' }, 10);
+    expect(await stores.articles.remove('g', articleIdOf('Feed 3.'))).toBe(true);
+    const listing = (await stores.articles.listings('g')).map((l) => l.slug);
+    // Ties (day 4: bundled, member, feed) go by insertion, newest first, as the listing orders them.
+    expect(listing).toEqual(['f2', 'f1', 'm2', 'b2', 'f0', 'm1', 'b1']);
+    for (let offset = 0; offset <= listing.length; offset++) {
+      for (const limit of [1, 2, 5, 10]) {
+        expect((await stores.articles.page('g', offset, limit)).map((l) => l.slug), `offset ${offset}, limit ${limit}`).toEqual(listing.slice(offset, offset + limit));
+      }
+    }
+    expect((await stores.articles.page('g', 0, 1))[0]).toEqual((await stores.articles.listings('g'))[0]);
+    expect([await stores.articles.countVisible('g'), await stores.articles.countVisible('h'), await stores.articles.countVisible('nobody')]).toEqual([7, 3, 2]);
+    expect([await stores.articles.countOwn('g', 'member'), await stores.articles.countOwn('g', 'feed')]).toEqual([2, 3]);
+  });
+
   it('GIVEN the same content in one server twice THEN the second insert is refused by the unique index', async () => {
     const { stores } = await freshStores(backend);
     await stores.articles.insert('g1', { article: article('Same.'), slug: 's' });
