@@ -3,8 +3,13 @@
  * in the temp folder) and on PostgreSQL (a throwaway server, started as the tests start theirs),
  * and what members wait for there: article autocomplete and lookup, `/whosaid speaker:` (the
  * library calls the command makes before its first reply), `/whosaid phrase:`, speaker
- * autocomplete and the "most quoted" hint, p50/p99 over a few hundred typed inputs each, plus the
- * database size per article. Targets (issue 11): autocomplete p99 <= 10 ms, /whosaid p99 <= 20 ms.
+ * autocomplete and the "most quoted" hint, and the library calls of `/ask` without `article:`,
+ * p50/p99 over a few hundred typed inputs each, plus the database size per article. Then the real
+ * bot, `node bin/start.js` in a process of its own on that database, answers members through a
+ * fake Discord on loopback: first responses to `/ask` without `article:` (server-wide), `/ask` with
+ * one, autocomplete and `/whosaid`, and the process's resident memory idle and after them (beside
+ * the bot's on an empty database). Targets (issue 11): autocomplete p99 <= 10 ms, /whosaid p99
+ * <= 20 ms, server-wide /ask first response p99 <= 50 ms, the bot's memory <= 1 GB.
  *
  * The texts are generated here (nothing from ../shared/eval): 300 distinct news-like articles are
  * analysed once; each of the 100,000 stored articles is one of them with its two speakers replaced
@@ -23,9 +28,12 @@ import { indexedQuotes } from '../src/library/quote-rows';
 import { analyzeArticle, type Analysis } from '../src/nlp/analyze';
 import type { Quote } from '../src/nlp/quotes';
 import { migrateAll, openClient, storesOver, type StoreTarget } from '../src/store/open';
+import type { ThreadStore } from '../src/store/ports';
 import type { SqlClient, SqlValue } from '../src/store/sql/client';
 import { indexTitles, insertNewQuoteRows } from '../src/store/sql/search-rows';
+import { FakeDiscord, opt, type SentInteraction } from '../test/support/fake-discord';
 import { startPgServer } from '../test/support/pg-server';
+import { firstResponse, mb, migrateAsOperator, nextUser, startBotProcess, type BotProcess } from './bot-process';
 import { percentile, report } from './harness';
 
 const ARTICLES = Number(process.env.ARCHIVE_ARTICLES ?? 100_000);
@@ -37,6 +45,13 @@ const ADDED_AFTER = 300;
 const QUERIES = 300;
 const WARMUP = 30;
 const GUILD = '900000000000000001';
+/** The server's one text channel (not an article's discussion thread): where /ask names no article. */
+const CHANNEL = '900000000000000002';
+/** Articles `/ask` without `article:` offers as buttons: one row. */
+const ASK_CHOICES = 5;
+/** Targets (issue 11): first response to a server-wide `/ask`; the bot's resident memory. */
+const ASK_TARGET_MS = 50;
+const RSS_TARGET_BYTES = 1024 ** 3;
 /** Where a news server's articles come from: its feeds (the member-added ones are a bounded few). */
 const FEED = 'https://news.example/feed.xml';
 
@@ -138,7 +153,13 @@ export function archiveArticle(templates: readonly Template[], i: number): Store
 
 // ---- Building ---------------------------------------------------------------------------------
 
-const addedAtOf = (i: number): string => new Date(Date.UTC(2020, 0, 1) + i * 60_000).toISOString();
+/**
+ * When article `i` was added: one every 4 minutes (360 a day), the newest a few minutes before the
+ * run, so the whole archive is within the retention (FEED_RETENTION_DAYS, 365) and the bot started
+ * on it below prunes nothing by age.
+ */
+const ARCHIVE_END = Date.now();
+const addedAtOf = (i: number): string => new Date(ARCHIVE_END - (ARTICLES + ADDED_AFTER - i) * 4 * 60_000).toISOString();
 
 /**
  * Write articles [from, to) as the stores would, in bulk: their analyses, the quote rows the store
@@ -210,6 +231,8 @@ interface Inputs {
   readonly speakers: string[];
   readonly speakerTyped: string[];
   readonly phrases: string[];
+  /** Questions asked without naming an article. */
+  readonly questions: string[];
 }
 
 /** What members type: prefixes of title words, two words, slugs, id prefixes, inner parts, misses. */
@@ -248,7 +271,21 @@ export function inputs(templates: readonly Template[]): Inputs {
     if (k % 3 === 0 && part.length > 3) part[1] = pick(r, WORDS);
     phrases.push(k % 4 === 0 ? `“${part.join(' ').toUpperCase()}”` : part.join(' '));
   }
-  return { typed, refs, speakers, speakerTyped, phrases };
+  const questions: string[] = [];
+  for (let k = 0; k < QUERIES; k++) {
+    const p = people[zipf(r)]!;
+    const kind = k % 3;
+    if (kind === 0) questions.push(`What did ${k % 2 ? p.last : `${p.first} ${p.last}`} say about the ${pick(r, NOUN)}?`);
+    else if (kind === 1) questions.push(`Who ${pick(r, VERB)} the ${pick(r, NOUN)} in ${pick(r, PLACE)}?`);
+    else questions.push(`When will the ${pick(r, NOUN)} ${pick(r, ['open', 'close', 'reopen', 'pass', 'fail', 'expand', 'resume', 'recover'])}?`);
+  }
+  return { typed, refs, speakers, speakerTyped, phrases, questions };
+}
+
+function line(label: string, times: readonly number[], target?: number): void {
+  const p99 = percentile(times, 99);
+  const verdict = target === undefined ? '' : p99 <= target ? `target p99 <= ${target} ms: met` : `target p99 <= ${target} ms: MISSED`;
+  report(label, `${percentile(times, 50).toFixed(2)} / ${p99.toFixed(2)} ms`, verdict);
 }
 
 async function timed(label: string, values: readonly string[], fn: (v: string) => Promise<unknown>, target?: number): Promise<void> {
@@ -259,12 +296,10 @@ async function timed(label: string, values: readonly string[], fn: (v: string) =
     await fn(v);
     times.push(performance.now() - t0);
   }
-  const p99 = percentile(times, 99);
-  const verdict = target === undefined ? '' : p99 <= target ? `target p99 <= ${target} ms: met` : `target p99 <= ${target} ms: MISSED`;
-  report(label, `${percentile(times, 50).toFixed(2)} / ${p99.toFixed(2)} ms`, verdict);
+  line(label, times, target);
 }
 
-async function measure(library: Library, input: Inputs): Promise<void> {
+async function measure(library: Library, threads: ThreadStore, input: Inputs): Promise<void> {
   const { speakers } = library;
   await timed('article autocomplete (p50 / p99)', input.typed, (q) => library.suggest(GUILD, q), 10);
   // Typed in full and sent without picking a suggestion (a picked suggestion sends the id: one row read).
@@ -278,9 +313,94 @@ async function measure(library: Library, input: Inputs): Promise<void> {
   await timed('/whosaid phrase:', input.phrases, (p) => speakers.searchPhrase(GUILD, p), 20);
   await timed('speaker autocomplete', input.speakerTyped, (t) => speakerChoices(speakers, GUILD, t));
   await timed('"most quoted" hint', input.speakerTyped.slice(0, 100), () => speakers.mostQuoted(GUILD, 8));
+  // The calls /ask without `article:` makes before it replies in a channel: whether the channel is
+  // an article's discussion thread, then the newest articles (offered as buttons) and how many.
+  await timed('/ask without article: (its library calls)', input.questions, async () => {
+    await threads.get(CHANNEL);
+    return library.list(GUILD, 0, ASK_CHOICES);
+  });
 }
 
-async function onEngine(name: string, target: StoreTarget, templates: readonly Template[], input: Inputs, file?: string): Promise<void> {
+// ---- Through the real bot ---------------------------------------------------------------------
+
+type Send = (fake: FakeDiscord, value: string) => SentInteraction;
+
+/** First responses to `values` sent one after another (after a warm-up), as the fake receives them. */
+async function viaBot(fake: FakeDiscord, label: string, values: readonly string[], send: Send, expect: (body: any) => boolean, target?: number): Promise<void> {
+  const times: number[] = [];
+  for (const [k, v] of [...values.slice(0, WARMUP), ...values].entries()) {
+    const { ms, body } = await firstResponse(fake, send(fake, v));
+    if (!expect(body)) throw new Error(`${label}: unexpected first response to ${JSON.stringify(v)}: ${JSON.stringify(body).slice(0, 300)}`);
+    if (k >= WARMUP) times.push(ms);
+  }
+  line(label, times, target);
+}
+
+const text = (body: any): string => `${body?.data?.content ?? ''} ${JSON.stringify(body?.data?.embeds ?? [])}`;
+const isMessage = (body: any): boolean => body?.type === 4 && !/went wrong|try again/i.test(text(body));
+const isChoices = (body: any): boolean => body?.type === 8 && Array.isArray(body.data?.choices);
+const isDeferredOrMessage = (body: any): boolean => body?.type === 5 || isMessage(body);
+
+/** Until the bot's start-up work (the Q&A model's warm-up) is over and its memory settles. */
+const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 3000));
+
+/** The bot's resident memory, ready and idle, on a database of its own with no archive. */
+async function emptyBotMemory(): Promise<void> {
+  const fake = await new FakeDiscord([{ id: GUILD, name: 'Archive', channels: [{ id: CHANNEL, name: 'news' }] }]).start();
+  const dir = mkdtempSync(join(tmpdir(), 'lede-archive-bot-'));
+  try {
+    const bot = await startBotProcess(fake, dir, {});
+    await settle();
+    const idle = bot.memory();
+    const code = await bot.stop();
+    report('bot resident memory, empty SQLite database, idle', mb(idle.rss), `node bin/start.js ready, no interaction yet${code === 0 ? '' : `; exit code ${code}`}`);
+  } finally {
+    await fake.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * `node bin/start.js` on the archive's database (`env` names it), as an operator runs it: its
+ * resident memory idle, the members' commands through it (first response p50 / p99, a new member
+ * each time), and its resident memory after them. The feed ceiling is raised to hold the archive
+ * (100,300 feed items) so the start's housekeeping prunes nothing while it is measured.
+ */
+async function throughBot(env: Record<string, string>, input: Inputs): Promise<void> {
+  const fake = await new FakeDiscord([{ id: GUILD, name: 'Archive', channels: [{ id: CHANNEL, name: 'news' }] }]).start();
+  const dir = mkdtempSync(join(tmpdir(), 'lede-archive-bot-'));
+  let bot: BotProcess | undefined;
+  try {
+    if (env.DATABASE_URL) await migrateAsOperator(env);
+    const t0 = performance.now();
+    bot = await startBotProcess(fake, dir, { ...env, MAX_FEED_ITEMS_PER_SERVER: String(ARTICLES + ADDED_AFTER) });
+    report('bot process start on the archive', `${((performance.now() - t0) / 1000).toFixed(1)} s`, 'node bin/start.js to "ready"');
+    await settle();
+    const idle = bot.memory();
+    report('bot resident memory, idle', mb(idle.rss), 'ready, no interaction yet');
+    const user = () => ({ user: nextUser(), channelId: CHANNEL });
+    console.log('  through the bot (first response as the fake Discord receives it, p50 / p99):');
+    await viaBot(fake, '/ask without article: (server-wide)', input.questions, (f, q) => f.slash({ name: 'ask', options: [opt.string('question', q)], ...user() }),
+      (b) => isMessage(b) && text(b).includes('Which article is this about?'), ASK_TARGET_MS);
+    await viaBot(fake, '/ask with article: (title or slug typed)', input.refs, (f, ref) => f.slash({ name: 'ask', options: [opt.string('question', 'Who said the plan would work?'), opt.string('article', ref)], ...user() }), isDeferredOrMessage);
+    await viaBot(fake, 'article autocomplete', input.typed, (f, q) => f.autocomplete({ name: 'article', subcommand: 'show', options: [opt.string('article', q, true)], ...user() }), isChoices);
+    await viaBot(fake, '/whosaid speaker:', input.speakers, (f, name) => f.slash({ name: 'whosaid', options: [opt.string('speaker', name)], ...user() }), isDeferredOrMessage);
+    await viaBot(fake, '/whosaid phrase:', input.phrases, (f, p) => f.slash({ name: 'whosaid', options: [opt.string('phrase', p)], ...user() }), isDeferredOrMessage);
+    await viaBot(fake, 'speaker autocomplete', input.speakerTyped, (f, t) => f.autocomplete({ name: 'whosaid', options: [opt.string('speaker', t, true)], ...user() }), isChoices);
+    const after = bot.memory();
+    const verdict = after.peak <= RSS_TARGET_BYTES ? 'target peak <= 1 GB: met' : 'target peak <= 1 GB: MISSED';
+    report('bot resident memory after these', `${mb(after.rss)}`, `peak ${mb(after.peak)} since its start; ${verdict}`);
+    const code = await bot.stop();
+    bot = undefined;
+    if (code !== 0) throw new Error(`the bot exited with code ${code} on SIGTERM`);
+  } finally {
+    if (bot) await bot.stop();
+    await fake.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function onEngine(name: string, target: StoreTarget, botEnv: Record<string, string>, templates: readonly Template[], input: Inputs, file?: string): Promise<void> {
   console.log(`\n  -- ${name}: one server, ${ARTICLES.toLocaleString('en-US')} articles --`);
   const client = await openClient(target);
   try {
@@ -304,10 +424,11 @@ async function onEngine(name: string, target: StoreTarget, templates: readonly T
     const t0 = performance.now();
     await library.speakers.catchUp();
     report('catch-up check at first use (nothing to index)', `${(performance.now() - t0).toFixed(1)} ms`);
-    await measure(library, input);
+    await measure(library, stores.threads, input);
   } finally {
     await client.close();
   }
+  await throughBot(botEnv, input);
 }
 
 /** The 300 distinct articles, analysed once. */
@@ -328,11 +449,12 @@ export async function run(): Promise<void> {
   const perTemplate = templates.reduce((n, t) => n + t.quotes.length, 0) / TEMPLATES;
   report('templates analysed', `${TEMPLATES}`, `${((performance.now() - t0) / 1000).toFixed(1)} s, ${perTemplate.toFixed(1)} quotes each, ~${Math.round(templates[0]!.text.length / 100) * 100} characters`);
   const input = inputs(templates);
+  await emptyBotMemory();
 
   const dir = mkdtempSync(join(tmpdir(), 'lede-archive-'));
   try {
     const file = join(dir, 'archive.db');
-    await onEngine('SQLite', { kind: 'sqlite', path: file }, templates, input, file);
+    await onEngine('SQLite', { kind: 'sqlite', path: file }, { DATABASE_PATH: file }, templates, input, file);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -343,7 +465,7 @@ export async function run(): Promise<void> {
     await admin.close();
     const url = new URL(server.adminUrl);
     url.pathname = '/lede_archive';
-    await onEngine('PostgreSQL', { kind: 'postgres', url: url.toString() }, templates, input);
+    await onEngine('PostgreSQL', { kind: 'postgres', url: url.toString() }, { DATABASE_URL: url.toString() }, templates, input);
   } finally {
     await server.stop();
   }
