@@ -7,7 +7,7 @@
  * Merging only ever joins keys with the same last word, so the entries of one "family" (every key
  * ending with a word) depend on that family alone: the directory reads just the families it needs.
  */
-import { canonicalName, nameKey } from '../nlp/quotes';
+import { canonicalName, speakerKey } from '../nlp/quotes';
 import type { SpeakerForm, SpeakerKeyCount } from '../store/ports';
 
 /** One speaker of a server with its totals: what `/whosaid` and speaker suggestions show. */
@@ -28,7 +28,7 @@ export const lastWord = (key: string): string => key.slice(key.lastIndexOf(' ') 
 /** buildSpeakerIndex's choice: most name words, then the shortest; ties go to the name, the most quoted, then the first in order. */
 function pickName(forms: readonly SpeakerForm[], key: string): string {
   const ranked = forms
-    .map((f) => ({ f, words: nameKey(f.form) }))
+    .map((f) => ({ f, words: speakerKey(f.form) }))
     .filter(({ words }) => words.join(' ') === key || words.length > 1)
     .sort(
       (a, b) =>

@@ -11,7 +11,7 @@
  */
 import type { Article } from '../article/model';
 import type { Analysis } from '../nlp/analyze';
-import { findSpeaker, nameKey, phraseWords, searchPhrase, suggestSpeakers, type PhraseHit, type Quote } from '../nlp/quotes';
+import { findSpeaker, phraseWords, searchPhrase, speakerKey, suggestSpeakers, type PhraseHit, type Quote } from '../nlp/quotes';
 import type { ArticleHeading, ArticleStore, FoundQuote, SearchStore } from '../store/ports';
 import { quoteSchema } from './analysis-schema';
 import { indexedQuotes } from './quote-rows';
@@ -191,7 +191,7 @@ export function createSpeakerDirectory(deps: SpeakerDirectoryDeps): SpeakerDirec
     async find(guildId, typed) {
       await catchUp();
       // Speakers with this alias, and every one with the same last name ("the same person").
-      const words = nameKey(typed);
+      const words = speakerKey(typed);
       const byAlias = await search.speakerKeysByForm(guildId, words.join(' '));
       return findSpeaker(await summariesOf(guildId, byAlias, words.slice(-1)), typed);
     },
@@ -213,6 +213,9 @@ export function createSpeakerDirectory(deps: SpeakerDirectoryDeps): SpeakerDirec
         const t = typed.trim().toLowerCase();
         const keys = new Set(await search.topSpeakerKeys(guildId, SPEAKER_CANDIDATES));
         if (t) for (const k of await search.speakerKeysByText(guildId, t, SPEAKER_CANDIDATES)) keys.add(k);
+        // A title typed with the name ("president trump"): the name's last word finds the speaker too.
+        const last = speakerKey(t).at(-1);
+        if (t.includes(' ') && last && last !== t) for (const k of await search.speakerKeysByText(guildId, last, SPEAKER_CANDIDATES)) keys.add(k);
         pool = await summariesOf(guildId, keys);
       }
       const names = suggestSpeakers(pool, typed, limit);

@@ -17,4 +17,4 @@ export {
 } from './speaker-index';
 export { searchPhrase, phraseWords, type PhraseHit } from './search';
 export { toQuoteRecord, type QuoteRecord } from './record';
-export { canonicalName, sameSpeaker, nameKey } from './names';
+export { canonicalName, sameSpeaker, nameKey, speakerKey } from './names';

@@ -63,6 +63,27 @@ export function nameKey(name: string): string[] {
     .filter((t) => t !== '' && !TITLES.has(t));
 }
 
+/** Words that only point at a noun ("the mayor", "a spokeswoman", "its director"), never part of a key. */
+const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'this', 'that', 'these', 'those']);
+
+/**
+ * The key a speaker is filed and found under: the name's words without titles ("President Trump"
+ * -> trump), or, for a role named without a name ("the mayor", "a spokeswoman", "the city council"),
+ * the role's words without the determiner (mayor; spokeswoman; city council). `nameKey` gives no
+ * key for "the mayor" (a title alone), so such a speaker could be listed but never asked for.
+ */
+export function speakerKey(nameOrRole: string): string[] {
+  const key = nameKey(nameOrRole).filter((t) => !DETERMINERS.has(t));
+  if (key.length > 0) return key;
+  return nameOrRole
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[\u2019']s\b/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t !== '' && !DETERMINERS.has(t));
+}
+
 /** Same person: same last token and no conflicting given names ("Trump" ~ "Donald Trump", not "Eric Trump"). */
 export function sameSpeaker(a: string, b: string): boolean {
   const x = nameKey(a);

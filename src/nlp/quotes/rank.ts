@@ -3,7 +3,7 @@
  * quote from data-table weights, then a pick that keeps one speaker from filling the list.
  */
 import { PRONOUNS } from '../lexicon/titles-roles';
-import { nameKey, sameSpeaker } from './names';
+import { nameKey, sameSpeaker, speakerKey } from './names';
 import type { Quote } from './types';
 
 /** Weights of the ranking signals, each with its reason. */
@@ -93,11 +93,11 @@ export function namedSpeaker(q: { readonly speaker: string | null; readonly spea
  * a bare surname typed by the user asks for everyone with it.
  */
 export function filterBySpeaker(quotes: readonly Quote[], name: string): Quote[] {
-  const wanted = nameKey(name);
+  const wanted = speakerKey(name);
   if (wanted.length === 0) return [];
   const fullNames = new Map<string, Set<string>>();
   for (const q of quotes) {
-    const key = nameKey(namedSpeaker(q) ?? '');
+    const key = speakerKey(namedSpeaker(q) ?? '');
     if (key.length < 2) continue;
     const surname = key.at(-1)!;
     if (!fullNames.has(surname)) fullNames.set(surname, new Set());
@@ -106,7 +106,7 @@ export function filterBySpeaker(quotes: readonly Quote[], name: string): Quote[]
   return quotes.filter((q) => {
     const who = namedSpeaker(q);
     if (!who) return false;
-    const key = nameKey(who);
+    const key = speakerKey(who);
     if (key.length === 0) return false;
     if (key.join(' ') === wanted.join(' ')) return true;
     if (!sameSpeaker(who, name)) return false;

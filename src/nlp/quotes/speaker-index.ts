@@ -4,8 +4,8 @@
  * A surname alone joins the one full name that ends with it; when several do ("Bill Clinton",
  * "Hillary Clinton") it stays apart rather than guess.
  */
-import { PRONOUNS } from '../lexicon/titles-roles';
-import { canonicalName, nameKey, sameSpeaker } from './names';
+import { PRONOUNS, TITLES } from '../lexicon/titles-roles';
+import { canonicalName, sameSpeaker, speakerKey } from './names';
 import type { Quote } from './types';
 
 export interface ArticleQuotes<A = string> {
@@ -24,8 +24,11 @@ export interface SpeakerEntry<A = string> {
 
 function speakerName(q: Quote): string | null {
   if (q.speakerRef) return q.speakerRef;
-  if (q.speaker && /^\p{Lu}/u.test(q.speaker) && !/^(?:He|She|They|It|I|We)$/.test(q.speaker)) return canonicalName(q.speaker);
-  return null;
+  if (!q.speaker || Object.hasOwn(PRONOUNS, q.speaker.toLowerCase())) return null;
+  const name = /^\p{Lu}/u.test(q.speaker) ? canonicalName(q.speaker) : null;
+  if (name) return name;
+  // A role named without a name ("The mayor said", "a spokeswoman said"): filed under the role, as a reader writes it.
+  return speakerKey(q.speaker).length > 0 ? q.speaker.replace(/^(?:The|A|An)\b/, (d) => d.toLowerCase()) : null;
 }
 
 /** A mention worth listing as an alias: a written name ("President Trump"), not a pronoun ("he"). */
@@ -37,7 +40,7 @@ function isNameMention(mention: string): boolean {
 export interface QuoteSpeaker {
   /** The name the quote is filed under ("Richard Grenell", or "Grenell" before aliases merge). */
   readonly name: string;
-  /** The name's key (`nameKey` joined by spaces): quotes with the same key are one speaker. */
+  /** The name's key (`speakerKey` joined by spaces): quotes with the same key are one speaker. */
   readonly key: string;
   /** The mention as written when it is a name ("US envoy Richard Grenell"), else null. */
   readonly mention: string | null;
@@ -50,7 +53,7 @@ export interface QuoteSpeaker {
 export function quoteSpeaker(q: Quote): QuoteSpeaker | null {
   const name = speakerName(q);
   if (!name) return null;
-  const key = nameKey(name).join(' ');
+  const key = speakerKey(name).join(' ');
   if (key.length === 0) return null;
   return { name, key, mention: q.speaker && isNameMention(q.speaker) ? q.speaker : null };
 }
@@ -83,7 +86,7 @@ export function buildSpeakerIndex<A>(articles: ReadonlyArray<ArticleQuotes<A>>):
   }
   const entries: SpeakerEntry<A>[] = [];
   for (const [key, g] of groups) {
-    const name = [...g.names].filter((n) => nameKey(n).join(' ') === key || nameKey(n).length > 1).sort((a, b) => nameKey(b).length - nameKey(a).length || a.length - b.length)[0] ?? [...g.names][0]!;
+    const name = [...g.names].filter((n) => speakerKey(n).join(' ') === key || speakerKey(n).length > 1).sort((a, b) => speakerKey(b).length - speakerKey(a).length || a.length - b.length)[0] ?? [...g.names][0]!;
     entries.push({ name: canonicalName(name) ?? name, aliases: [...g.names].sort(), quotes: g.quotes });
   }
   return entries.sort((a, b) => b.quotes.length - a.quotes.length || a.name.localeCompare(b.name));
@@ -97,17 +100,35 @@ export interface NamedSpeaker {
 
 /** The index entry for a typed name (any alias), or undefined. */
 export function findSpeaker<E extends NamedSpeaker>(index: readonly E[], name: string): E | undefined {
-  const key = nameKey(name).join(' ');
+  const key = speakerKey(name).join(' ');
   return (
-    index.find((e) => e.aliases.some((a) => nameKey(a).join(' ') === key)) ??
+    index.find((e) => e.aliases.some((a) => speakerKey(a).join(' ') === key)) ??
     index.find((e) => sameSpeaker(e.name, name))
   );
 }
 
-/** Speaker names starting with (or containing) a typed prefix: for autocomplete, best first. */
+const wordsOf = (s: string): string[] => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+
+/**
+ * Speaker names for what was typed, for autocomplete, best first: a name or alias starting with it;
+ * then, for several typed words, speakers with a word starting with each typed word, titles typed
+ * with a name needing no match ("president trump" finds Donald Trump, whose aliases may never say
+ * "President Trump"); then names containing it.
+ */
 export function suggestSpeakers(index: readonly NamedSpeaker[], typed: string, limit = 25): string[] {
   const t = typed.trim().toLowerCase();
   const starts = index.filter((e) => e.aliases.some((a) => a.toLowerCase().startsWith(t)) || e.name.toLowerCase().split(' ').some((w) => w.startsWith(t)));
-  const contains = index.filter((e) => !starts.includes(e) && e.name.toLowerCase().includes(t));
-  return [...starts, ...contains].slice(0, limit).map((e) => e.name);
+  const typedWords = wordsOf(t);
+  const nameWords = typedWords.filter((w) => !TITLES.has(w));
+  const wanted = nameWords.length > 0 ? nameWords : typedWords;
+  const byWords =
+    typedWords.length > 1
+      ? index.filter((e) => {
+          if (starts.includes(e)) return false;
+          const have = [e.name, ...e.aliases].flatMap(wordsOf);
+          return wanted.every((w) => have.some((h) => h.startsWith(w)));
+        })
+      : [];
+  const contains = index.filter((e) => !starts.includes(e) && !byWords.includes(e) && e.name.toLowerCase().includes(t));
+  return [...starts, ...byWords, ...contains].slice(0, limit).map((e) => e.name);
 }

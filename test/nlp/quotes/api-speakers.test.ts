@@ -19,9 +19,10 @@ describe('buildSpeakerIndex', () => {
     expect(summary(library)).toEqual([
       ['Donald Trump', 'Donald Trump | President Donald Trump | Trump', 'tariffs tariffs seed seed seed seed'],
       ['Richard Grenell', 'Grenell | Richard Grenell', 'seed seed seed'],
+      // A role named with its body ("a White House spokesman") is filed under the body.
+      ['White House', 'The White House | White House | a White House spokesman', 'seed seed tariffs'],
       ['Maria Lopez', 'Dr. Maria Lopez | Lopez | Maria Lopez', 'tariffs tariffs'],
       ['Smith', 'Ms. Smith | Smith', 'smiths smiths'],
-      ['White House', 'The White House | White House', 'seed seed'],
       ['Claudia Sheinbaum', 'Claudia Sheinbaum | Mexican President Claudia Sheinbaum', 'seed'],
       ['Jane Smith', 'Jane Smith | Mayor Jane Smith', 'smiths'],
       ['John Smith', 'John Smith | Senator John Smith', 'smiths'],
@@ -108,7 +109,11 @@ describe('suggestSpeakers', () => {
     // A pronoun is no alias: "he" only finds a name containing it.
     ['he', undefined, ['Claudia Sheinbaum']],
     ['zz', undefined, []],
-    ['', 3, ['Donald Trump', 'Richard Grenell', 'Maria Lopez']],
+    ['', 3, ['Donald Trump', 'Richard Grenell', 'White House']],
+    // A title typed with the name: the name's words decide ("Donald Trump" is never written "President Trump" here).
+    ['president trump', undefined, ['Donald Trump', 'Trump administration']],
+    ['mayor okafor', undefined, ['Ruth Okafor']],
+    ['president lopez', undefined, ['Maria Lopez']],
   ])('%j (limit %j) -> %j', (typed, limit, expected) => {
     expect(suggestSpeakers(library, typed, limit)).toEqual(expected);
   });
