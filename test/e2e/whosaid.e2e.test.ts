@@ -68,7 +68,7 @@ describe('/whosaid speaker', () => {
     const a = await whosaid([opt.string('speaker', 'Angela Merkel')]);
     expect(a.ephemeral).toBe(true);
     expect(a.body.content).toBe(
-      'No quotes by “Angela Merkel” in this server’s articles. Most quoted: Richard Grenell (4), Trump (4), White House (2), Claudia Sheinbaum (1), Mexico (1), Nicolas Maduro (1), Trump administration (1).',
+      'No quotes by “Angela Merkel” in this server’s articles. Most quoted: Richard Grenell (4), Trump (3), White House (2), Claudia Sheinbaum (1), Mexico (1), News.Az (1), Nicolas Maduro (1), Trump administration (1).',
     );
   });
 

@@ -91,7 +91,7 @@ describe('lede quotes <file>', () => {
   it('default: five key quotes, no speaker more than twice', async () => {
     const r = await run([SEED]);
     const who = r.out.split('\n').filter((l) => l.startsWith('   - ')).map((l) => l.slice(5).replace(/ \[.*$/, ''));
-    expect(who).toEqual(['Trump (said)', 'Trump (said)', 'Richard Grenell (quoted as saying) · as "he"', 'Richard Grenell · as "he"', 'Trump administration (said) · as "The Trump administration"']);
+    expect(who).toEqual(['Trump (said)', 'Trump (said)', 'Richard Grenell (quoted as saying) · as "he"', 'Richard Grenell · as "he"', 'News.Az (informs)']);
   });
 
   it('--json: records whose spans point into the article text', async () => {

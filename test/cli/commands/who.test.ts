@@ -51,14 +51,14 @@ describe('lede who NAME', () => {
 
   it.each<[string, string, string[], string, string[]]>([
     ['"Trump" across two articles, under his fullest name', 'Trump', [SEED, TARIFF],
-      'Donald Trump (6 quotes; also written President Donald Trump, Trump)',
-      ['Steel tariffs to rise', 'Steel tariffs to rise', SEED_TITLE, SEED_TITLE, SEED_TITLE, SEED_TITLE]],
+      'Donald Trump (5 quotes; also written President Donald Trump, Trump)',
+      ['Steel tariffs to rise', 'Steel tariffs to rise', SEED_TITLE, SEED_TITLE, SEED_TITLE]],
     ['a title on the name', 'President Trump', [TARIFF], 'Donald Trump (2 quotes; also written President Donald Trump, Trump)', ['Steel tariffs to rise', 'Steel tariffs to rise']],
     ['a pronoun mention is no alias', 'Grenell', [SEED], 'Richard Grenell (3 quotes; also written Grenell)', [SEED_TITLE, SEED_TITLE, SEED_TITLE]],
     ['an honorific', 'Dr. Lopez', [TARIFF], 'Maria Lopez (2 quotes; also written Dr. Maria Lopez, Lopez)', ['Steel tariffs to rise', 'Steel tariffs to rise']],
     ['one of two Smiths', 'Jane Smith', [SMITHS], 'Jane Smith (1 quote; also written Mayor Jane Smith)', ['Senate bill heads to a vote']],
     ['the bare "Smith" stays apart from both', 'Smith', [SMITHS], 'Smith (2 quotes; also written Ms. Smith)', ['Senate bill heads to a vote', 'Senate bill heads to a vote']],
-    ['a full name finds a bare-surname speaker when nothing contradicts it', 'Donald Trump', [SEED], 'Trump (4 quotes; also written -)', [SEED_TITLE, SEED_TITLE, SEED_TITLE, SEED_TITLE]],
+    ['a full name finds a bare-surname speaker when nothing contradicts it', 'Donald Trump', [SEED], 'Trump (3 quotes; also written -)', [SEED_TITLE, SEED_TITLE, SEED_TITLE]],
   ])('%s', async (_name, query, files, header, titles) => {
     const r = await run([query, ...files]);
     expect([r.code, r.err]).toEqual([0, '']);
@@ -105,8 +105,9 @@ describe('lede who "phrase"', () => {
     ['phrase not found', 'the moon landing was staged', [SEED, TARIFF, FLOODS],
       'Nobody in these articles said "the moon landing was staged" (no quote matches it, even loosely).\n'],
     ['--phrase reads a name as words', 'Trump', [SEED, '--phrase'],
-      'Who said "Trump":\n\n1. "It was a big gift to him to have a visit by an envoy of President Trump"\n   - Richard Grenell · as "he" [direct, confidence 0.65]\n   in ' + SEED_TITLE +
-      '\n2. he and Trump "have made a first step. Hopefully it can continue."\n   - Nicolas Maduro (saying) · as "Maduro" [mixed, confidence 0.70]\n   in ' + SEED_TITLE + '\n'],
+      'Who said "Trump":\n\n1. Trump: Venezuela agrees to take back all detained illegal migrants from the U.S. and arrange their transportation\n   - News.Az (informs) [indirect, confidence 0.92]\n   in ' + SEED_TITLE +
+      '\n2. "It was a big gift to him to have a visit by an envoy of President Trump"\n   - Richard Grenell · as "he" [direct, confidence 0.65]\n   in ' + SEED_TITLE +
+      '\n3. he and Trump "have made a first step. Hopefully it can continue."\n   - Nicolas Maduro (saying) · as "Maduro" [mixed, confidence 0.70]\n   in ' + SEED_TITLE + '\n'],
   ])('%s', async (_name, phrase, args, expected) => {
     const r = await run([phrase, ...args]);
     expect([r.code, r.err]).toEqual([0, '']);

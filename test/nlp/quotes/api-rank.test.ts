@@ -63,13 +63,14 @@ describe('rankKeyQuotes on extracted news', () => {
       ['Trump', '"We are in the process of removing record number'],
       ['Richard Grenell', '"The only award for Maduro was my physical prese'],
       ['Richard Grenell', '"It was a big gift to him to have a visit by an '],
-      ['Trump administration', "the top goals for Grenell's trip were to secure "],
+      // The colon headline is News.Az's claim ("…, News.Az informs via Reuters"), not Trump's words.
+      ['News.Az', 'Trump: Venezuela agrees to take back all detaine'],
     ]],
     ['seed, --speaker "President Trump" (title dropped)', SEED, { speaker: 'President Trump', limit: 3 }, [
       ['Trump', '"Venezuela has agreed to receive, back into thei'],
       ['Trump', '"We are in the process of removing record number'],
-      // The headline line "Trump: Venezuela agrees ..." (confidence 0.80) before "He said ..." (0.76).
-      ['Trump', 'Venezuela agrees to take back all detained illeg'],
+      // "He said ..." (the colon headline is News.Az's claim, not Trump's words).
+      ['Trump', 'Venezuela agreed to supply transportation for th'],
     ]],
     ['tariffs: the trivial "No comment" by an unnamed spokesman is never a key quote', TARIFFS, { limit: 10 }, [
       // Lopez's quote has 13 words, Trump's 12: a shade longer is a shade more informative.
@@ -98,8 +99,8 @@ describe('filterBySpeaker', () => {
     ['honorific plus surname is the surname', TWO_SMITHS, 'Ms. Smith', ['the bill would pass befo', 'We have the votes, and w', 'the city could not affor', 'Our budget is already st']],
     ['a different given name is someone else', TARIFFS, 'Eric Trump', []],
     ['full name finds the surname-only and the titled mentions', TARIFFS, 'Donald Trump', ['tariffs on steel would r', 'This is a great day for ']],
-    ['a full name matches a bare surname when only one full name ends with it', SEED, 'Donald Trump', ['Venezuela agrees to take', 'Venezuela has agreed to ', 'Venezuela agreed to supp', 'We are in the process of']],
-    ['"Trump" is not "the Trump administration"', SEED, 'Trump', ['Venezuela agrees to take', 'Venezuela has agreed to ', 'Venezuela agreed to supp', 'We are in the process of']],
+    ['a full name matches a bare surname when only one full name ends with it', SEED, 'Donald Trump', ['Venezuela has agreed to ', 'Venezuela agreed to supp', 'We are in the process of']],
+    ['"Trump" is not "the Trump administration"', SEED, 'Trump', ['Venezuela has agreed to ', 'Venezuela agreed to supp', 'We are in the process of']],
     ['a body by its name', SEED, 'the White House', ['the high-level visit doe', 'the South American natio']],
     ['the unattributed quote and the unresolved "They" belong to nobody', FLOOD, 'They', []],
     ['an unnamed group is found by its written mention, never promoted to a name', FLOOD, 'Officials', ['the levee held']],

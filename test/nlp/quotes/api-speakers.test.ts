@@ -17,7 +17,7 @@ const summary = (index: readonly SpeakerEntry<string>[]) => index.map((e) => [e.
 describe('buildSpeakerIndex', () => {
   it('merges aliases across articles, keeps two Smiths and a bare "Smith" apart, lists no pronoun or unnamed speaker', () => {
     expect(summary(library)).toEqual([
-      ['Donald Trump', 'Donald Trump | President Donald Trump | Trump', 'tariffs tariffs seed seed seed seed'],
+      ['Donald Trump', 'Donald Trump | President Donald Trump | Trump', 'tariffs tariffs seed seed seed'],
       ['Richard Grenell', 'Grenell | Richard Grenell', 'seed seed seed'],
       // A role named with its body ("a White House spokesman") is filed under the body.
       ['White House', 'The White House | White House | a White House spokesman', 'seed seed tariffs'],
@@ -27,6 +27,8 @@ describe('buildSpeakerIndex', () => {
       ['Jane Smith', 'Jane Smith | Mayor Jane Smith', 'smiths'],
       ['John Smith', 'John Smith | Senator John Smith', 'smiths'],
       ['Mexico', 'Mexico', 'seed'],
+      // The seed's colon headline is credited at its end ("…, News.Az informs via Reuters").
+      ['News.Az', 'News.Az', 'seed'],
       ['Nicolas Maduro', 'Maduro | Nicolas Maduro', 'seed'],
       // A group named at a sentence start is listed under its written mention (the quote's speakerRef stays null).
       ['Officials', 'Officials', 'flood'],

@@ -22,6 +22,8 @@ describe('seed article: who said what', () => {
   it('GIVEN the seed THEN the indirect attributions are found with spans ending at the clause end', () => {
     const indirect = quotes.filter((q) => q.kind === 'indirect' && q.cue !== null).map((q) => [q.speakerRef, q.quote]);
     expect(indirect).toEqual([
+      // The colon headline: News.Az's claim (it "informs via Reuters"), not Trump's words.
+      ['News.Az', 'Trump: Venezuela agrees to take back all detained illegal migrants from the U.S. and arrange their transportation'],
       ['Trump', 'Venezuela agreed to supply transportation for them'],
       ['Trump administration', "the top goals for Grenell's trip were to secure the release of detained Americans and deporting Venezuelans back to their home country"],
       ['White House', "the high-level visit does not mean the United States recognizes Maduro as Venezuela's legitimate leader"],
