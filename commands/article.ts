@@ -8,13 +8,14 @@ import type { Command } from '../src/core/command';
 import type { CommandContext, ComponentContext } from '../src/core/context';
 import { BotError } from '../src/core/errors';
 import { LIMITS } from '../src/core/limits';
-import { pageButtons, pageFromArg } from '../src/core/paging';
+import { pageFromArg } from '../src/core/paging';
+import { encodeCustomId } from '../src/core/custom-id';
 import { MANAGE_GUILD, missingPermissions, REQUIRED } from '../src/core/permissions';
-import { articleListEmbed, LOADED_NOTE } from '../src/core/render/article';
+import { articleListEmbed, articleListParts, LOADED_NOTE } from '../src/core/render/article';
 import { addedReply, articleCard } from '../src/core/render/article-card';
 import { retentionFooter } from '../src/core/render/retention';
 import { channelMention, escapeMarkdown, inlineCode, md } from '../src/core/markdown';
-import type { Reply } from '../src/core/reply';
+import type { Button, Reply } from '../src/core/reply';
 import { clip, looksLikeUrl, type AddSource } from '../src/library';
 
 /** Articles per list page: ten two-line entries read well and stay far below 4096 characters. */
@@ -24,10 +25,28 @@ const MAX_TEXT_CHARS = 6000;
 /** A day: long enough for a discussion, short enough that threads do not pile up. */
 const THREAD_ARCHIVE_MINUTES = 1440;
 
-async function listReply(ctx: CommandContext | ComponentContext, page: number): Promise<Reply> {
+/** The part of a list page a button asks for: a number, or the page's last part (Previous from a page's first part). */
+const LAST_PART = 'last';
+
+/**
+ * A list page, or one part of it when its entries (very long links) do not fit one embed: the
+ * buttons `alist:<guild>:<page>:<part>` walk the parts, then the pages.
+ */
+async function listReply(ctx: CommandContext | ComponentContext, page: number, part: number | typeof LAST_PART = 0): Promise<Reply> {
   const p = await ctx.services.library.list(ctx.guildId, page, PAGE_SIZE);
-  const buttons = pageButtons('alist', [ctx.guildId], p.page, p.pageCount);
-  return { embeds: [articleListEmbed(p.items, p.page, PAGE_SIZE, p.pageCount, p.total, retentionFooter(p.retention))], buttons: buttons ? [buttons] : [] };
+  const parts = articleListParts(p.items, p.page, PAGE_SIZE).length;
+  const k = part === LAST_PART ? parts - 1 : Math.min(Math.max(0, part), parts - 1);
+  const embed = articleListEmbed(p.items, p.page, PAGE_SIZE, p.pageCount, p.total, retentionFooter(p.retention), k);
+  if (p.pageCount <= 1 && parts <= 1) return { embeds: [embed], buttons: [] };
+  const first = p.page === 0 && k === 0;
+  const last = p.page >= p.pageCount - 1 && k >= parts - 1;
+  const prev = k > 0 ? [p.page, k - 1] : [Math.max(0, p.page - 1), p.page > 0 ? LAST_PART : 0];
+  const next = k < parts - 1 ? [p.page, k + 1] : [Math.min(p.pageCount - 1, p.page + 1), p.page < p.pageCount - 1 ? 0 : k];
+  const buttons: Button[] = [
+    { customId: encodeCustomId('alist', ctx.guildId, ...prev), label: '◀ Previous', style: 'secondary', disabled: first },
+    { customId: encodeCustomId('alist', ctx.guildId, ...next), label: 'Next ▶', style: 'secondary', disabled: last },
+  ];
+  return { embeds: [embed], buttons: [buttons] };
 }
 
 function addSource(ctx: CommandContext): AddSource {
@@ -146,9 +165,9 @@ export default {
   autocomplete: articleAutocomplete,
   components: {
     async alist(ctx) {
-      const [guildId, page] = ctx.args;
+      const [guildId, page, part] = ctx.args;
       if (guildId !== ctx.guildId) throw new BotError('STALE_BUTTON');
-      await ctx.update(await listReply(ctx, pageFromArg(page)));
+      await ctx.update(await listReply(ctx, pageFromArg(page), part === LAST_PART ? LAST_PART : pageFromArg(part)));
     },
     adiscuss: discuss,
   },

@@ -5,7 +5,8 @@
 import type { Analysis } from '../../nlp/analyze';
 import { segment } from '../../nlp/segment';
 import type { ArticleListing, StoredArticle } from '../../store';
-import { truncate } from '../limits';
+import { LIMITS, truncate } from '../limits';
+import { paginateBlocks } from '../paging';
 import { counted } from '../plural';
 import { COLORS, type Embed, type EmbedField } from '../reply';
 import { discordTime, escapeMarkdown, inlineCode, joinMarkdown, markdownLink, md, userMention, type Markdown } from '../markdown';
@@ -88,25 +89,40 @@ export function articleEmbed(article: StoredArticle, analysis: Analysis, { lead 
   };
 }
 
-/** One line of the list: "n. Title · source · `id` · added" (the title linked, or in bold). */
-export function listLine(l: ArticleListing, n: number): Markdown {
-  const title = l.url ? markdownLink(truncate(l.title, 120), l.url) : md`**${escapeMarkdown(truncate(l.title, 120))}**`;
+/** One line of the list: "n. Title · source · `id` · added" (the title linked, or in bold; `link: false` for an entry too long to link). */
+export function listLine(l: ArticleListing, n: number, { link = true }: { link?: boolean } = {}): Markdown {
+  const label = truncate(l.title, 120);
+  const title = l.url && link ? markdownLink(label, l.url) : md`**${escapeMarkdown(label)}**`;
   const where = l.url ? (l.siteName ?? hostOf(l.url)) : l.source === 'text' ? 'pasted text' : l.source.replace(/^attachment:/, 'file ');
   const added = l.guildId === null ? md`bundled with Lede` : md`${escapeMarkdown(truncate(where, 60))} · added ${when(l.addedAt)}`;
   return md`${n}. ${title}\n    ${added} · ${inlineCode(l.id)}`;
 }
 
-/** The list page; `note` is a second footer line (what the server keeps: see render/retention.ts). */
-export function articleListEmbed(items: readonly ArticleListing[], page: number, pageSize: number, pageCount: number, total: number, note?: string): Embed {
+/**
+ * A list page's entries in parts that each fit one embed description, by measured length: a page
+ * of ten articles with very long links becomes several parts instead of a description cut at 4,096
+ * characters (which took the last entry's link). Every entry keeps its link; one too long to fit a
+ * part even alone is shown without it (title in bold), never cut.
+ */
+export function articleListParts(items: readonly ArticleListing[], page: number, pageSize: number, maxChars = LIMITS.embedDescription): Markdown[][] {
+  const lines = items.map((l, i) => {
+    const line = listLine(l, page * pageSize + i + 1);
+    return line.length <= maxChars ? line : listLine(l, page * pageSize + i + 1, { link: false });
+  });
+  return lines.length ? paginateBlocks(lines, { maxChars, separator: '\n' }) : [[]];
+}
+
+/** The list page (part `part` of it, see articleListParts); `note` is a second footer line (what the server keeps: see render/retention.ts). */
+export function articleListEmbed(items: readonly ArticleListing[], page: number, pageSize: number, pageCount: number, total: number, note?: string, part = 0): Embed {
+  const parts = articleListParts(items, page, pageSize);
+  const k = Math.min(Math.max(0, part), parts.length - 1);
+  const partLabel = parts.length > 1 ? ` (part ${k + 1} of ${parts.length})` : '';
   return {
     title: md`Articles in this server (${total})`,
     description: items.length
-      ? joinMarkdown(
-          items.map((l, i) => listLine(l, page * pageSize + i + 1)),
-          md`\n`,
-        )
+      ? joinMarkdown(parts[k]!, md`\n`)
       : md`No articles yet. Add one with \`/article add\` (a link, a file, or pasted text).`,
-    footer: `Page ${page + 1} of ${pageCount} · newest first · /article show article:<id> for details${note ? `\n${note}` : ''}`,
+    footer: `Page ${page + 1} of ${pageCount}${partLabel} · newest first · /article show article:<id> for details${note ? `\n${note}` : ''}`,
     color: COLORS.brand,
   };
 }
