@@ -5,8 +5,10 @@
  *   servers adding at once, on SQLite and (when a server can be started or BENCH_DATABASE_URL is
  *   given) a real PostgreSQL;
  * - the event loop while a 2,000,000-character article is added through the real bot and the fake
- *   Discord: its longest stall, and the first-response time of other servers' `/article list`
- *   sent meanwhile (target: none delayed over 50 ms);
+ *   Discord: its longest stall (target: the median run's under 50 ms on each engine; the store
+ *   writes the analysis and its quote rows in bounded steps, src/store/sql/analysis-writes.ts),
+ *   and the first-response time of other servers' `/article list` sent meanwhile (target: none
+ *   delayed over 50 ms);
  * - hostile input at the size limit: every hostile pattern at 2,000,000 characters parsed and
  *   analysed by the pool, each job's time against the pool's limit.
  */
@@ -215,6 +217,8 @@ async function stallSection(backend: string, postgres: StoreTarget | undefined):
       `${median(runs.map((x) => x.replies.length))} replies; idle p50 ${median(runs.map((x) => percentile(x.idle, 50))).toFixed(1)} / max ${median(runs.map((x) => Math.max(...x.idle))).toFixed(1)} ms`,
     );
   }
+  const stall = median(results.pool.map((x) => x.stallMs));
+  report(`target: longest event-loop stall under ${TARGET_MS} ms`, stall < TARGET_MS ? 'met' : 'MISSED', `median run ${stall.toFixed(1)} ms; the idle loop's own ${median(results.pool.map((x) => x.idleStallMs)).toFixed(1)} ms`);
   const worstPool = Math.max(...results.pool.map((x) => Math.max(...x.replies)));
   report(`target: no reply delayed over ${TARGET_MS} ms`, worstPool <= TARGET_MS ? 'met' : 'MISSED', `slowest reply in any run ${worstPool.toFixed(1)} ms`);
 }
