@@ -179,8 +179,9 @@ export function createLibrary(deps: LibraryDeps): Library {
     if (sameContent) return { article: sameContent, analysis: await analysis(sameContent), duplicate: 'content' };
     // Analyse before storing: an article the analysis cannot handle is never half-added.
     const result = await analysis(article);
-    // The analysis's write and the article's are each tens of ms of synchronous SQLite work for a long
-    // article: the loop turns between them, so other servers' replies never wait for both.
+    // The analysis is stored in bounded steps with the loop turning between them (the store's
+    // analysis-writes.ts); the article's row (up to 2,000,000 characters: ~10 ms of SQLite work)
+    // waits for one more turn, so other servers' replies never wait for both.
     await nextTurn();
     const outcome = await articles.insertChecked(guildId, entryFor(article, userId, finalKey), maxPerGuild);
     if (outcome.kind === 'full') throw full(guildId, userId);
