@@ -16,7 +16,7 @@ import { addedReply, articleCard } from '../src/core/render/article-card';
 import { retentionFooter } from '../src/core/render/retention';
 import { channelMention, escapeMarkdown, inlineCode, md } from '../src/core/markdown';
 import type { Button, Reply } from '../src/core/reply';
-import { clip, looksLikeUrl, type AddSource } from '../src/library';
+import { clip, looksLikeUrl, unwrapLink, type AddSource } from '../src/library';
 
 /** Articles per list page: ten two-line entries read well and stay far below 4096 characters. */
 const PAGE_SIZE = 10;
@@ -50,7 +50,9 @@ async function listReply(ctx: CommandContext | ComponentContext, page: number, p
 }
 
 function addSource(ctx: CommandContext): AddSource {
-  const url = ctx.options.getString('url')?.trim();
+  // A link in angle brackets (`<https://…>`, how Discord users suppress a preview) is the link.
+  const typedUrl = ctx.options.getString('url')?.trim();
+  const url = typedUrl && looksLikeUrl(typedUrl) ? unwrapLink(typedUrl) : typedUrl;
   const file = ctx.options.getAttachment('file');
   const text = ctx.options.getString('text');
   const title = ctx.options.getString('title')?.trim();

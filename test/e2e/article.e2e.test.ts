@@ -303,4 +303,11 @@ describe('a link in angle brackets (how Discord users keep a link from showing a
     );
     expect(cb.body.data.choices[0]).toEqual({ name: 'Load https://example.com/story', value: 'https://example.com/story' });
   });
+
+  it('GIVEN /article add url:<https://…> THEN the link inside is read and added', async () => {
+    const url = h.fake.serve('/news/hail.txt', 'Hail in the valley\n\nHail damaged orchards across the valley on Tuesday afternoon.\n');
+    const a = await answerOf(h.fake.slash({ name: 'article', subcommand: 'add', options: [opt.string('url', `<${url}>`)], user: someone() }));
+    expect(a.body.embeds[0].title).toBe('Hail in the valley');
+    expect(a.body.embeds[0].url).toBe(url);
+  });
 });
