@@ -15,8 +15,11 @@
  *    per-speaker totals (`quote_forms`), the servers holding the article count it, and the
  *    analysis row points at the new JSON; the claim goes.
  *
- * Searches read only complete sets, and the analysis row changes only in the last step, so readers
- * see the earlier state or the new one, never a half-written set. Every step checks, under the
+ * An article's rows that are not a complete set always have a claim beside them (the claim comes
+ * with the mark taken away and goes with the mark put back, or with the last rows a sweep clears),
+ * so searches read the rows of articles without a claim (search.ts), and the analysis row changes
+ * only in the last step: readers see the earlier state or the new one, never a half-written set
+ * (between the claim and the last step, none of the article's quotes). Every step checks, under the
  * article's lock, that the claim is still its own: a newer write of the same analysis (another
  * server adding the same text, here or in another process) takes the claim over and the older one
  * stops. A process killed mid-write leaves its claim and some rows: the article (if stored) has no

@@ -10,9 +10,9 @@
  * - `article_quotes` + `quote_sets`: one row per quote of an analysis (per article id: analyses are
  *   shared by every server holding that text), with its speaker key, name, mention, phrase words
  *   and the quote as JSON; `quote_sets` marks an analysis's set as complete (also when it has no
- *   quotes): the rows are written in bounded steps (analysis-writes.ts) and searches read only
- *   complete sets. `quote_forms` totals a complete set per speaker form (a few rows per article);
- *   `quote_writes` holds the claim of a write in progress.
+ *   quotes): the rows are written in bounded steps (analysis-writes.ts) under a claim
+ *   (`quote_writes`, there until the set is complete), and searches skip the rows of claimed
+ *   articles. `quote_forms` totals a complete set per speaker form (a few rows per article).
  * - `speaker_keys` and `speaker_forms`: per server ('' = bundled) the quote and article counts of
  *   each speaker key and of each name or mention written for it, kept by triggers on `articles`
  *   (an article added or removed, however: prune, remove, bundled refresh) and by the quote rows'
@@ -276,8 +276,8 @@ function searchSchema(d: Dialect): string {
 
 /**
  * Version 2: the quote rows of an analysis are written in bounded steps (analysis-writes.ts), so a
- * set is marked complete (`quote_sets`) only by its last step, and searches read only complete
- * sets. Speaker counts come from per-article totals (`quote_forms`, written with the mark) instead
+ * set is marked complete (`quote_sets`) only by its last step, and searches skip the rows of an
+ * article while a write holds its claim. Speaker counts come from per-article totals (`quote_forms`, written with the mark) instead
  * of every quote row, so adding or removing a long article's row stays a few rows' work. A write in
  * progress holds a claim (`quote_writes`): its steps check it, a newer write of the same analysis
  * takes it over, and a claim left by a process that died marks rows to clear. SQLite's quote index
@@ -301,7 +301,7 @@ function quoteTotalsSchema(d: Dialect): string {
       with_last INTEGER NOT NULL,
       quotes INTEGER NOT NULL,
       PRIMARY KEY (article_id, speaker_key, form, is_name)
-    );
+    )${d === 'sqlite' ? ' WITHOUT ROWID' : ''};
     INSERT INTO quote_forms (article_id, speaker_key, form, is_name, speaker_last, form_key, search, multi, with_last, quotes)
       SELECT article_id, speaker_key, form, is_name, min(speaker_last), min(form_key), min(search), min(multi), max(with_last), count(*)
       FROM (${QUOTE_ROW_FORMS}) AS f WHERE EXISTS (SELECT 1 FROM quote_sets s WHERE s.article_id = f.article_id)
