@@ -39,6 +39,31 @@ export interface ArticleListing {
   readonly length: number;
 }
 
+/**
+ * An article of a span of time as `listingsAddedBetween` lists it: no body, and nothing a row stores
+ * after it (the digest reads the bodies of the few articles it shows, by id).
+ */
+export interface AddedListing {
+  readonly id: string;
+  /** The server's id when it holds a copy of its own (the one listed), null for a bundled article it holds no copy of. */
+  readonly guildId: string | null;
+  readonly slug: string;
+  readonly title: string;
+  readonly source: string;
+  readonly url?: string;
+  readonly siteName?: string;
+  /** ISO 8601: the latest time a copy of it visible in the server was added within the span. */
+  readonly addedAt: string;
+}
+
+/** The newest articles of a span of time, and how many the span holds in all. */
+export interface AddedBetween {
+  /** Newest first (ties: the later stored first), at most the limit asked for. */
+  readonly listings: readonly AddedListing[];
+  /** Every article of the span, listed or not (at least `listings.length`). */
+  readonly total: number;
+}
+
 export interface NewArticle {
   readonly article: Article;
   readonly slug: string;
@@ -139,6 +164,16 @@ export interface ArticleStore {
   findByUrlKey(guildId: string, urlKey: string): Promise<StoredArticle | undefined>;
   /** Every article visible in the server, newest first, without text. */
   listings(guildId: string): Promise<ArticleListing[]>;
+  /**
+   * The news of a span of time in a server: the articles visible there (its own and the bundled ones)
+   * added after `since` and at or before `until` (ISO 8601), newest first, at most `limit` of them,
+   * and how many there are. Each article once, as `get` reads it (the server's copy over a bundled
+   * one), at the latest time a visible copy was added in the span. A feed's first-poll items
+   * (`FeedsStore.markFirstPollItems`) are left out: they were in the feed before the server followed
+   * it, so they are old news. Reads the span's rows on the (guild_id, added_at) index, not the
+   * server's library. Throws RangeError when `limit` is not a whole number of at least 1.
+   */
+  listingsAddedBetween(guildId: string, since: string, until: string, options: { readonly limit: number }): Promise<AddedBetween>;
   /** One page of listings, newest first. */
   page(guildId: string, offset: number, limit: number): Promise<ArticleListing[]>;
   /** Number of articles visible in the server (own + bundled). */

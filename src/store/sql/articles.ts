@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { Span } from '../../article/model';
-import type { AnalysisStore, ArticleListing, ArticleStore, CheckedInsert, FeedItemInsert, NewArticle, StoredArticle } from '../ports';
+import type { AddedBetween, AddedListing, AnalysisStore, ArticleListing, ArticleStore, CheckedInsert, FeedItemInsert, NewArticle, StoredArticle } from '../ports';
 import { toNumber, type Dialect, type SqlClient } from './client';
 import { sweepAbandonedWrites, writeAnalysis } from './analysis-writes';
 import { autoKey, createTrigger, type SqlMigration } from './migrate';
@@ -133,6 +133,58 @@ const NEWEST_FIRST = 'ORDER BY added_at DESC, pk DESC';
  * PostgreSQL's planner picks that index itself (INDEXED BY is SQLite's).
  */
 const memberRows = (d: Dialect): string => (d === 'sqlite' ? 'articles INDEXED BY articles_member_items' : 'articles');
+
+/**
+ * The news of a span (`listingsAddedBetween`): the span's rows of the server and the bundled ones,
+ * each scope read on articles_scope_added (guild_id, added_at); a first-poll item of the server
+ * (feed_first_items, on its primary key) left out; one row per id, its newest copy in the span; the
+ * count of them all beside the newest `@limit`; then the listed columns of the copy `get` reads (the
+ * server's own, on articles_scope_id, else the bundled row itself) for those rows only. No column
+ * stored after `text` is read (SQLite would walk the body's overflow pages to reach it). SQLite's
+ * planner, without statistics, picks articles_scope_added for both scopes and articles_scope_id for
+ * the server's copy (EXPLAIN QUERY PLAN), so no INDEXED BY is needed here.
+ */
+const addedBetween = (d: Dialect) => `SELECT a.id, a.guild_id, a.slug, a.title, a.source, a.url, a.site_name, news.added_at, news.total
+  FROM (
+    SELECT pk, id, added_at, count(*) OVER () AS total FROM (
+      SELECT pk, id, added_at, row_number() OVER (PARTITION BY id ORDER BY added_at DESC, pk DESC) AS copy FROM (
+        SELECT pk, id, added_at FROM articles WHERE guild_id = @guild AND added_at > @since AND added_at <= @until
+        UNION ALL
+        SELECT pk, id, added_at FROM articles WHERE guild_id IS NULL AND added_at > @since AND added_at <= @until
+      ) span
+      WHERE NOT EXISTS (SELECT 1 FROM feed_first_items f WHERE f.guild_id = @guild AND f.article_id = span.id)
+    ) copies
+    WHERE copy = 1
+    ${NEWEST_FIRST} LIMIT @limit
+  ) news
+  JOIN articles a ON a.pk = coalesce((SELECT own.pk FROM articles own WHERE ${d === 'sqlite' ? 'ifnull' : 'coalesce'}(own.guild_id, '') = @guild AND own.id = news.id), news.pk)
+  ORDER BY news.added_at DESC, news.pk DESC`;
+
+const addedRow = z.object({
+  id: z.string(),
+  guild_id: z.string().nullable(),
+  slug: z.string(),
+  title: z.string(),
+  source: z.string(),
+  url: nullable,
+  site_name: nullable,
+  added_at: z.string(),
+  total: int,
+});
+
+function toAdded(raw: unknown): AddedListing {
+  const r = addedRow.parse(raw);
+  return {
+    id: r.id,
+    guildId: r.guild_id,
+    slug: r.slug,
+    title: r.title,
+    source: r.source,
+    addedAt: r.added_at,
+    ...(r.url !== undefined && { url: r.url }),
+    ...(r.site_name !== undefined && { siteName: r.site_name }),
+  };
+}
 
 const SQL = {
   insert: `INSERT INTO articles
@@ -286,6 +338,11 @@ export function sqlArticleStore(sql: SqlClient): ArticleStore {
     get: (guildId, id) => getOne(sql, guildId, id),
     findByUrlKey: async (guildId, urlKey) => maybe(await sql.get(SQL.byUrl, { guild: guildId, key: urlKey })),
     listings: async (guildId) => (await sql.all(SQL.listAll, { guild: guildId })).map(toListing),
+    async listingsAddedBetween(guildId, since, until, { limit }): Promise<AddedBetween> {
+      if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`listingsAddedBetween: limit must be a whole number of at least 1, got ${limit}`);
+      const rows = await sql.all(addedBetween(sql.dialect), { guild: guildId, since, until, limit });
+      return { listings: rows.map(toAdded), total: rows.length === 0 ? 0 : addedRow.parse(rows[0]).total };
+    },
     page: async (guildId, offset, limit) => (await sql.all(SQL.page, { guild: guildId, offset, limit, reach: offset + limit })).map(toListing),
     countVisible: async (guildId) => count(await sql.get(SQL.countVisible(sql.dialect), { guild: guildId })),
     countOwn: async (guildId, origin) =>
