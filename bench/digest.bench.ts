@@ -26,7 +26,7 @@ export async function run(): Promise<void> {
   const corpus = texts();
   const feeds = Array.from({ length: 5 }, (_, i) => ({ url: `https://feed${i}.example/rss`, title: `Feed ${i}` }));
   // 100 distinct articles: corpus texts with a distinguishing first line, so nothing is cached by identity.
-  const articles: DigestArticle[] = Array.from({ length: 100 }, (_, i) => {
+  const articles: Array<DigestArticle & { text: string }> = Array.from({ length: 100 }, (_, i) => {
     const body = corpus[i % corpus.length]!;
     return {
       id: `a${i}`,

@@ -7,7 +7,6 @@ import type { Config } from '../config';
 import type { Clock } from '../digest/clock';
 import { createDigestRuntime, type DigestRuntime } from '../digest/runtime';
 import { createFeedRuntime, type FeedRuntime } from '../feeds/runtime';
-import { withoutFirstPollItems } from '../feeds/old-news';
 import { bundledFolder, createArticleLoader, createLibrary, createQuestionAnswerer, loaderOptionsFromConfig, watchBundledFolder, type ArticleLoader, type FolderWatcher, type Library } from '../library';
 import { storeTargetOf } from '../config';
 import { retentionPolicyOf } from '../library/retention';
@@ -89,8 +88,8 @@ export async function createCore(config: Config, logger: Logger, options: CoreOp
     });
     const digests = createDigestRuntime({
       store: stores.digests,
-      // A feed's first-poll items are old news: in the library, never in a digest.
-      articles: withoutFirstPollItems(stores.articles, stores.feeds),
+      // A feed's first-poll items are old news: in the library, never in a digest (the store's window leaves them out).
+      articles: stores.articles,
       analysisOf,
       feedTitleOf: async (url) => (await stores.feeds.source(url))?.title,
       ...(options.clock !== undefined && { clock: options.clock }),

@@ -13,7 +13,11 @@ export interface DigestArticle {
   readonly id: string;
   readonly title: string;
   readonly url?: string;
-  readonly text: string;
+  /**
+   * The body the summary and the quote come from. A source that lists a window without bodies (the
+   * digest runtime) leaves it out, and its parts read the bodies of the shown articles only.
+   */
+  readonly text?: string;
   readonly siteName?: string;
   /** ISO 8601, when it was added to the server. */
   readonly addedAt: string;
@@ -78,6 +82,8 @@ export interface ComposeInput {
   /** Heading text, e.g. "Daily digest · Tuesday 5 March 2024". */
   readonly heading: string;
   readonly caps?: Partial<DigestCaps>;
+  /** Articles of the period its source did not list (the oldest, past the source's cap): counted, never shown. */
+  readonly omitted?: number;
 }
 
 interface Group {
@@ -226,8 +232,9 @@ export function composeDigest(input: ComposeInput): Digest | undefined {
   let dropped = 0;
   while (messages.length > caps.maxMessages) dropped += messages.pop()!.ids.length;
   const shownCount = shown - dropped;
-  const hidden = input.articles.length - shownCount;
-  const counts = `${input.articles.length} new article${input.articles.length === 1 ? '' : 's'}`;
+  const articleCount = input.articles.length + (input.omitted ?? 0);
+  const hidden = articleCount - shownCount;
+  const counts = `${articleCount} new article${articleCount === 1 ? '' : 's'}`;
   const more = hidden > 0 ? md` (${shownCount} shown; see \`/article list\` for the other ${hidden})` : '';
   messages[0]!.content = md`**${escapeMarkdown(heading)}** · ${escapeMarkdown(counts)}${more}`;
   const last = messages[messages.length - 1]!;
@@ -238,7 +245,7 @@ export function composeDigest(input: ComposeInput): Digest | undefined {
     heading,
     messages: messages.map((m) => (m.content === undefined ? { embeds: m.embeds } : { content: m.content, embeds: m.embeds })),
     messageArticleIds: messages.map((m) => m.ids),
-    articleCount: input.articles.length, shownCount,
+    articleCount, shownCount,
     groups: groupReport,
   };
 }

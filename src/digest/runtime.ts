@@ -7,9 +7,9 @@ import type { Analysis } from '../nlp/analyze';
 import type { ArticleStore, DigestsStore, StoredArticle, StoredSchedule } from '../store/ports';
 import { systemClock, type Clock } from './clock';
 import type { Digest, DigestArticle } from './compose';
-import { nlpDigestParts, nlpDigestPartsLoader } from './parts';
+import { nlpDigestPartsLoader } from './parts';
 import { parseDays, parseTime, formatTime, validateTimezone } from './schedule';
-import { DigestScheduler, type DigestSender, type DigestStatus, type DigestWindow } from './scheduler';
+import { DigestScheduler, type DigestSender, type DigestStatus, type DigestWindow, type DigestWindowArticles } from './scheduler';
 
 export interface DigestSettingsInput {
   readonly guildId: string;
@@ -50,44 +50,45 @@ export interface DigestRuntimeDeps {
 }
 
 /**
- * Articles visible in the server added in (since, until], as digest entries: its own (members',
- * feeds') and the bundled ones, which are news to every server when a file of ARTICLES_DIR is first
- * loaded or its text changes (a bundled article keeps the time it was first stored while its text
- * stays the same, so a restart does not make it news again).
+ * The most articles of one window a digest lists: the newest, without their bodies (a few hundred
+ * bytes each); older ones are counted, not listed. A digest shows 30 at most, 6 per feed, so the
+ * groups and their "…and N more" are exact up to this many articles in a window (a week of 25 feeds
+ * of 28 items a day); past it, the heading's count and the status's still are.
+ */
+export const DIGEST_WINDOW_LISTED = 5_000;
+
+/**
+ * Articles visible in the server added in (since, until], as digest entries without their bodies:
+ * its own (members', feeds') and the bundled ones, which are news to every server when a file of
+ * ARTICLES_DIR is first loaded or its text changes (a bundled article keeps the time it was first
+ * stored while its text stays the same, so a restart does not make it news again). A feed's
+ * first-poll items are not news (the store leaves them out). One bounded query on the window, not
+ * the server's library; the bodies of the shown articles are read by the parts loader.
  */
 function articlesBetween(deps: DigestRuntimeDeps) {
-  return async (guildId: string, since: number, until: number): Promise<DigestArticle[]> => {
-    const out: DigestArticle[] = [];
+  return async (guildId: string, since: number, until: number): Promise<DigestWindowArticles> => {
+    const window = await deps.articles.listingsAddedBetween(guildId, new Date(since).toISOString(), new Date(until).toISOString(), { limit: DIGEST_WINDOW_LISTED });
     // One read per feed, not per article: a busy feed has many articles in a window.
     const titles = new Map<string, Promise<string | undefined> | undefined>();
     const feedTitleOf = (url: string) => {
       if (!titles.has(url)) titles.set(url, deps.feedTitleOf?.(url));
       return titles.get(url);
     };
-    // The same text stored by the server and bundled is one article (the server's copy is read).
-    const seen = new Set<string>();
-    // Listings come newest first: stop at the first one at or before `since`.
-    for (const l of await deps.articles.listings(guildId)) {
-      const at = Date.parse(l.addedAt);
-      if (at <= since) break;
-      if ((l.guildId !== guildId && l.guildId !== null) || at > until || seen.has(l.id)) continue;
-      seen.add(l.id);
-      const a = await deps.articles.get(guildId, l.id);
-      if (!a) continue;
-      const feedUrl = a.source.startsWith('feed:') ? a.source.slice('feed:'.length) : undefined;
-      const feedTitle = feedUrl !== undefined ? ((await feedTitleOf(feedUrl)) ?? a.siteName ?? new URL(feedUrl).host) : undefined;
-      out.push({
-        id: a.id,
-        title: a.title,
-        text: a.text,
-        addedAt: new Date(at).toISOString(),
-        ...(a.url !== undefined && { url: a.url }),
-        ...(a.siteName !== undefined && { siteName: a.siteName }),
+    const articles: DigestArticle[] = [];
+    for (const l of window.listings) {
+      const feedUrl = l.source.startsWith('feed:') ? l.source.slice('feed:'.length) : undefined;
+      const feedTitle = feedUrl !== undefined ? ((await feedTitleOf(feedUrl)) ?? l.siteName ?? new URL(feedUrl).host) : undefined;
+      articles.push({
+        id: l.id,
+        title: l.title,
+        addedAt: new Date(Date.parse(l.addedAt)).toISOString(),
+        ...(l.url !== undefined && { url: l.url }),
+        ...(l.siteName !== undefined && { siteName: l.siteName }),
         ...(feedUrl !== undefined && feedTitle !== undefined && { feed: { url: feedUrl, title: feedTitle } }),
-        ...(a.guildId === null && { bundled: true }),
+        ...(l.guildId === null && { bundled: true }),
       });
     }
-    return out;
+    return { articles, omitted: window.total - window.listings.length };
   };
 }
 
@@ -102,15 +103,15 @@ export function createDigestRuntime(deps: DigestRuntimeDeps): DigestRuntime {
       return poster.send(c, m);
     },
   };
-  // Quotes come from each shown article's stored analysis, read just before the digest is composed.
-  const parts = analysisOf
-    ? nlpDigestPartsLoader({
-        loadQuotes: async (guildId, a) => {
-          const article = await deps.articles.get(guildId, a.id);
-          return article ? (await analysisOf(article)).quotes : undefined;
-        },
-      })
-    : nlpDigestParts();
+  // Each shown article's body and stored quotes (from its analysis, when the runtime has one), read
+  // just before the digest is composed: only the few a digest shows are read whole.
+  const parts = nlpDigestPartsLoader({
+    loadStored: async (guildId, a) => {
+      const article = await deps.articles.get(guildId, a.id);
+      if (!article) return undefined;
+      return { text: article.text, ...(analysisOf !== undefined && { quotes: (await analysisOf(article)).quotes }) };
+    },
+  });
   const scheduler = new DigestScheduler({
     store,
     sender,

@@ -35,10 +35,16 @@ export interface DigestSender {
   send(channelId: string, message: DigestMessage): Promise<string>;
 }
 
+/** A window's articles as a source lists them when it lists only the newest: `omitted` (the oldest) are counted, not listed. */
+export interface DigestWindowArticles {
+  readonly articles: DigestArticle[];
+  readonly omitted: number;
+}
+
 /** Where the digest's articles come from (the library). */
 export interface DigestArticleSource {
-  /** The server's articles added after `since` and at or before `until` (epoch ms). */
-  articlesAddedBetween(guildId: string, since: number, until: number): Promise<DigestArticle[]>;
+  /** The server's articles added after `since` and at or before `until` (epoch ms): all of them, or the newest and how many it left out. */
+  articlesAddedBetween(guildId: string, since: number, until: number): Promise<DigestArticle[] | DigestWindowArticles>;
 }
 
 /**
@@ -163,19 +169,28 @@ export class DigestScheduler {
     return { since: digestWindowStart(schedule, until), until, first: schedule?.coveredUntil === undefined };
   }
 
-  /** The articles a digest ending at `until` covers: added after the coverage, minus those a partly posted digest delivered. */
-  private async windowArticles(guildId: string, schedule: StoredSchedule | undefined, until: number): Promise<{ all: DigestArticle[]; fresh: DigestArticle[] }> {
-    const since = digestWindowStart(schedule, until);
-    const all = await this.deps.articles.articlesAddedBetween(guildId, since, until);
-    if (!schedule || schedule.coveredIds.length === 0) return { all, fresh: all };
-    const delivered = new Set(schedule.coveredIds);
-    return { all, fresh: all.filter((a) => !delivered.has(a.id)) };
+  private async listed(guildId: string, since: number, until: number): Promise<DigestWindowArticles> {
+    const listed = await this.deps.articles.articlesAddedBetween(guildId, since, until);
+    return Array.isArray(listed) ? { articles: listed, omitted: 0 } : listed;
   }
 
-  /** Compose the digest the server would get at `at` (nothing is recorded). */
-  async compose(guildId: string, at: Date, timezone: string, since: number | readonly DigestArticle[]): Promise<Digest | undefined> {
+  /**
+   * The articles a digest ending at `until` covers: added after the coverage, minus those a partly
+   * posted digest delivered; `omitted` counts the oldest ones the source did not list.
+   */
+  private async windowArticles(guildId: string, schedule: StoredSchedule | undefined, until: number): Promise<{ all: DigestArticle[]; fresh: DigestArticle[]; omitted: number }> {
+    const since = digestWindowStart(schedule, until);
+    const { articles: all, omitted } = await this.listed(guildId, since, until);
+    if (!schedule || schedule.coveredIds.length === 0) return { all, fresh: all, omitted };
+    const delivered = new Set(schedule.coveredIds);
+    return { all, fresh: all.filter((a) => !delivered.has(a.id)), omitted };
+  }
+
+  /** Compose the digest the server would get at `at` (nothing is recorded); `omitted`: articles of the period not in `since`'s list, counted only. */
+  async compose(guildId: string, at: Date, timezone: string, since: number | readonly DigestArticle[], omitted = 0): Promise<Digest | undefined> {
     const until = at.getTime();
-    const articles = typeof since === 'number' ? await this.deps.articles.articlesAddedBetween(guildId, since, until) : since;
+    const window = typeof since === 'number' ? await this.listed(guildId, since, until) : { articles: since, omitted };
+    const { articles } = window;
     if (articles.length === 0) return undefined;
     const { parts } = this.deps;
     return composeDigest({
@@ -183,6 +198,7 @@ export class DigestScheduler {
       parts: typeof parts === 'function' ? await parts(guildId, shownArticles(articles, this.deps.caps)) : parts,
       heading: `Daily digest · ${longLocalDate(at, timezone)}`,
       ...(this.deps.caps !== undefined && { caps: this.deps.caps }),
+      ...(window.omitted > 0 && { omitted: window.omitted }),
     });
   }
 
@@ -190,13 +206,15 @@ export class DigestScheduler {
   async preview(guildId: string, now: Date = this.clock.now()): Promise<Digest | undefined> {
     const schedule = await this.deps.store.schedule(guildId);
     const tz = schedule?.timezone ?? 'UTC';
-    return this.compose(guildId, now, tz, (await this.windowArticles(guildId, schedule, now.getTime())).fresh);
+    const window = await this.windowArticles(guildId, schedule, now.getTime());
+    return this.compose(guildId, now, tz, window.fresh, window.omitted);
   }
 
   async status(guildId: string, now: Date = this.clock.now()): Promise<DigestStatus> {
     const schedule = await this.deps.store.schedule(guildId);
     const lastRun = await this.deps.store.lastRun(guildId);
-    const pendingArticles = (await this.windowArticles(guildId, schedule, now.getTime())).fresh.length;
+    const window = await this.windowArticles(guildId, schedule, now.getTime());
+    const pendingArticles = window.fresh.length + window.omitted;
     const nextRunAt = schedule?.enabled ? await this.nextRunFor(schedule, now) : undefined;
     return {
       pendingArticles,
@@ -273,7 +291,7 @@ export class DigestScheduler {
 
     const until = now.getTime();
     const window = await this.windowArticles(guildId, schedule, until);
-    const digest = await this.compose(guildId, now, schedule.timezone, window.fresh);
+    const digest = await this.compose(guildId, now, schedule.timezone, window.fresh, window.omitted);
     if (!digest) {
       await store.finishRun(guildId, due.localDate, { status: 'empty', now: until, articleCount: 0, messageIds: [], coveredUntil: until });
       return { ...base, outcome: 'empty', articleCount: 0 };

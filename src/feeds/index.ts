@@ -14,4 +14,3 @@ export { createFeedService, FEED_LIMITS, type FeedService, type FeedStatus, type
 export { createFeedRuntime, type FeedRuntime, type FeedRuntimeDeps } from './runtime';
 export { FILTER_LIMITS, parseKeywords, matchText, firstMatch, passesFilter, hasFilter, type KeywordFilter, type KeywordProblem } from './filter';
 export { threadName, THREAD_NAME_MAX, type FeedPoster, type FeedTargetCheck, type FeedTargetProblem, type ItemThread } from './poster';
-export { withoutFirstPollItems } from './old-news';
