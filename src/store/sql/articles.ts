@@ -249,7 +249,7 @@ function params(guild: string | null, e: NewArticle) {
  * The article as its row reads back (`toArticle`), built from the values just written in this
  * transaction instead of read: a 2,000,000-character article's row took 25 ms to read and check.
  */
-function asStored(p: ReturnType<typeof params>): StoredArticle {
+function asStored(p: ReturnType<typeof params>, entry: NewArticle): StoredArticle {
   const present = <K extends string, V>(key: K, value: V | null) => (value === null ? {} : ({ [key]: value } as Record<K, V>));
   return {
     id: p.id,
@@ -259,8 +259,8 @@ function asStored(p: ReturnType<typeof params>): StoredArticle {
     source: p.source,
     addedAt: p.addedAt,
     text: p.text,
-    paragraphs: JSON.parse(p.paragraphs) as Span[],
-    boilerplate: JSON.parse(p.boilerplate) as string[],
+    paragraphs: entry.article.paragraphs.map(({ start, end }): Span => ({ start, end })),
+    boilerplate: [...entry.article.boilerplate],
     ...present('url', p.url),
     ...present('siteName', p.siteName),
     ...present('publishedAt', p.publishedAt),
@@ -278,7 +278,7 @@ const maybe = (row: unknown): StoredArticle | undefined => (row === undefined ? 
 async function insertRow(tx: SqlClient, guildId: string | null, entry: NewArticle, p = params(guildId, entry)): Promise<StoredArticle> {
   await tx.run(SQL.insert, p);
   await indexTitle(tx, guildId, entry.article.id, entry.article.title, entry.slug);
-  return asStored(p);
+  return asStored(p, entry);
 }
 
 /** The article store on `sql` (its tables come from ARTICLE_MIGRATIONS, run by openStores). */

@@ -6,7 +6,14 @@
  * statement of another request lands inside it. The queue is shared by every connection of this
  * process to the same file: a second connection's BEGIN IMMEDIATE would otherwise block the event
  * loop on the file lock that the first, suspended at an await, can then never release.
+ *
+ * WAL checkpoints (copying the log back into the database file and syncing it) run in a thread of
+ * their own (wal-checkpointer.mjs): SQLite's automatic one runs inside the COMMIT that crosses
+ * 1,000 pages, so the commit of a long article's row took 50-80 ms of the event loop on a busy disk.
  */
+import { statSync } from 'node:fs';
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { openDatabase, type Db } from '../database';
 import { asUnavailable } from '../unavailable';
@@ -34,11 +41,99 @@ function gateOf(file: string): Gate {
   return g;
 }
 
-export function openSqliteClient(path: string): SqlClient & { readonly db: Db } {
-  return sqliteClient(openDatabase(path));
+/** The WAL's size at which its checkpointer thread starts (SQLite's own automatic checkpoint: 1,000 pages). */
+const CHECKPOINTER_FROM_BYTES = 4 * 1024 * 1024;
+/** While the database is written, a checkpoint is asked for at most this often. */
+const CHECKPOINT_EVERY_MS = 200;
+/** SQLite's default wal_autocheckpoint, put back if the checkpointer thread fails. */
+const SQLITE_AUTOCHECKPOINT_PAGES = 1000;
+
+/** Checkpoints of one connection's file, asked of a thread of their own (started once the WAL has grown). */
+interface Checkpoints {
+  /** Told after a write is committed. */
+  wrote(): void;
+  /** Ask for one now, whatever the time since the last; resolves once it is done (or there is no thread). */
+  now(): Promise<void>;
+  close(): Promise<void>;
 }
 
-export function sqliteClient(db: Db): SqlClient & { readonly db: Db } {
+function walCheckpoints(db: Db): Checkpoints {
+  const file = db.name;
+  db.pragma('wal_autocheckpoint = 0');
+  let worker: Worker | undefined;
+  let failed = false;
+  let inFlight: Promise<void> | undefined;
+  let lastAsked = -Infinity;
+  const fail = () => {
+    failed = true;
+    worker = undefined;
+    // Without its thread, the connection checkpoints itself again (on the event loop, as SQLite does by default).
+    if (db.open) db.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
+  };
+  const ask = (): Promise<void> => {
+    const w = worker!;
+    lastAsked = performance.now();
+    inFlight = new Promise<void>((resolve) => {
+      const done = () => {
+        w.off('message', done);
+        w.off('exit', done);
+        inFlight = undefined;
+        resolve();
+      };
+      w.on('message', done);
+      w.on('exit', done);
+      w.postMessage('checkpoint');
+    });
+    return inFlight;
+  };
+  const walBytes = (): number => {
+    try {
+      return statSync(`${file}-wal`).size;
+    } catch {
+      return 0;
+    }
+  };
+  return {
+    wrote() {
+      if (failed || inFlight || performance.now() - lastAsked < CHECKPOINT_EVERY_MS) return;
+      if (!worker) {
+        lastAsked = performance.now();
+        if (walBytes() < CHECKPOINTER_FROM_BYTES) return;
+        worker = new Worker(new URL('./wal-checkpointer.mjs', import.meta.url), { workerData: { path: file } });
+        worker.unref();
+        worker.on('error', fail);
+      }
+      void ask();
+    },
+    async now() {
+      if (failed) return;
+      if (!worker) {
+        worker = new Worker(new URL('./wal-checkpointer.mjs', import.meta.url), { workerData: { path: file } });
+        worker.unref();
+        worker.on('error', fail);
+      }
+      await (inFlight ?? ask());
+    },
+    async close() {
+      const w = worker;
+      worker = undefined;
+      if (!w) return;
+      const exited = once(w, 'exit');
+      w.postMessage('stop');
+      const timer = setTimeout(() => void w.terminate(), 2000);
+      await exited.catch(() => undefined);
+      clearTimeout(timer);
+    },
+  };
+}
+
+export function openSqliteClient(path: string): SqlClient & { readonly db: Db; readonly checkpoint: () => Promise<void> } {
+  const db = openDatabase(path);
+  // ':memory:' has no WAL (and no file a second connection could open).
+  return sqliteClient(db, path === ':memory:' || path === '' ? undefined : walCheckpoints(db));
+}
+
+export function sqliteClient(db: Db, checkpoints?: Checkpoints): SqlClient & { readonly db: Db; readonly checkpoint: () => Promise<void> } {
   const cache = new Map<string, Database.Statement>();
   const prepared = (sql: string): Database.Statement => {
     let stmt = cache.get(sql);
@@ -69,6 +164,11 @@ export function sqliteClient(db: Db): SqlClient & { readonly db: Db } {
     get: <T>(sql: string, params?: SqlParams) => guarded(() => prepared(sql).get(...bind(params)) as T | undefined),
     run: (sql: string, params?: SqlParams) => guarded(() => ({ changes: prepared(sql).run(...bind(params)).changes })),
   };
+  /** After a statement outside a transaction: a write (RETURNING ones read too) is committed by now. */
+  const after = <T>(sql: string, out: T): T => {
+    if (checkpoints && !prepared(sql).readonly) checkpoints.wrote();
+    return out;
+  };
 
   /** The client handed to a transaction's function: its statements go straight to the connection. */
   const inTransaction: SqlClient = {
@@ -84,21 +184,23 @@ export function sqliteClient(db: Db): SqlClient & { readonly db: Db } {
   return {
     dialect: 'sqlite',
     db,
+    checkpoint: async () => checkpoints?.now(),
     async all(sql, params) {
       if (gate.busy) await idle();
-      return direct.all(sql, params);
+      return after(sql, direct.all(sql, params));
     },
     async get(sql, params) {
       if (gate.busy) await idle();
-      return direct.get(sql, params);
+      return after(sql, direct.get(sql, params));
     },
     async run(sql, params) {
       if (gate.busy) await idle();
-      return direct.run(sql, params);
+      return after(sql, direct.run(sql, params));
     },
     async exec(sql) {
       if (gate.busy) await idle();
       db.exec(sql);
+      checkpoints?.wrote();
     },
     async transaction(fn) {
       let release!: () => void;
@@ -114,6 +216,7 @@ export function sqliteClient(db: Db): SqlClient & { readonly db: Db } {
         try {
           const out = await fn(inTransaction);
           db.exec('COMMIT');
+          checkpoints?.wrote();
           return out;
         } catch (err) {
           if (db.inTransaction) db.exec('ROLLBACK');
@@ -126,6 +229,7 @@ export function sqliteClient(db: Db): SqlClient & { readonly db: Db } {
     },
     async close() {
       if (gate.busy) await idle();
+      await checkpoints?.close();
       if (db.open) db.close();
     },
   };
