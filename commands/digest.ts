@@ -103,7 +103,8 @@ async function status(ctx: CommandContext): Promise<void> {
     }
   }
   if (s.lastRun) lines.push(md`**Last digest:** ${runLine(s.lastRun)}`);
-  lines.push(md`**New since the last digest:** ${s.pendingArticles} article${s.pendingArticles === 1 ? '' : md`s`}`);
+  const count = md`${s.pendingArticles} article${s.pendingArticles === 1 ? '' : md`s`}`;
+  lines.push(s.lastRun ? md`**New since the last digest:** ${count}` : md`**For the first digest:** ${count} (none has been sent yet)`);
   await ctx.reply({ embeds: [{ title: md`Daily digest`, description: joinMarkdown(lines, md`\n`), color: s.schedule?.blockedReason ? COLORS.warning : COLORS.brand }] });
 }
 

@@ -179,7 +179,7 @@ export function composeDigest(input: ComposeInput): Digest | undefined {
     groupReport.push({ name: g.name, total: g.articles.length, shown: n });
     if (n === 0) continue;
     const blocks = g.articles.slice(0, n).map((a) => ({ text: renderArticle(a, input.parts, caps), ids: [a.id] }));
-    if (g.articles.length > n) blocks.push({ text: md`*…and ${g.articles.length - n} more from this feed.*`, ids: [] });
+    if (g.articles.length > n) blocks.push({ text: md`*…and ${g.articles.length - n} more ${g.url !== undefined ? md`from this feed` : md`like these`}.*`, ids: [] });
     const groupTitle = escapeMarkdown(clip(g.name, DISCORD_LIMITS.embedTitle - 12));
     let description = md``;
     let ids: string[] = [];

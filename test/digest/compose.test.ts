@@ -140,6 +140,15 @@ describe('composeDigest', () => {
     expect(asked).toEqual(['id21', 'id20', 'id8', 'id7', 'id6', 'id5', 'id30']);
   });
 
+  it('GIVEN more articles than a group shows THEN a feed says "more from this feed", the other groups "more like these"', () => {
+    const articles = [...Array.from({ length: 3 }, (_, i) => article(i, { feed: feedA })), ...Array.from({ length: 3 }, (_, i) => article(10 + i))];
+    const d = composeDigest({ articles, parts: bare, heading: 'H', caps: { maxArticles: 10, maxPerGroup: 1 } })!;
+    expect(d.messages[0]!.embeds.map((e) => [e.title, e.description.split('\n').at(-1)])).toEqual([
+      ['Harbour Gazette', '*…and 2 more from this feed.*'],
+      [MANUAL_GROUP, '*…and 2 more like these.*'],
+    ]);
+  });
+
   it('GIVEN one huge group THEN it splits into continued embeds', () => {
     const long: DigestParts = { summaryOf: () => ['x'.repeat(400)], topQuoteOf: () => ({ quote: 'y'.repeat(240), speaker: 'Z' }) };
     const d = composeDigest({ articles: Array.from({ length: 12 }, (_, i) => article(i, { feed: feedA })), parts: long, heading: 'D', caps: { maxPerGroup: 12, maxArticles: 12 } })!;

@@ -113,6 +113,8 @@ describe('/digest against the fake Discord', () => {
     );
     const status = await h.fake.answer(h.fake.slash({ name: 'digest', subcommand: 'status', user: reader() }));
     expect(status.body.content ?? '').not.toContain(zone);
+    // No digest was ever sent here: not "since the last digest".
+    expect(status.body.embeds[0].description.split('\n').at(-1)).toBe('**For the first digest:** 2 articles (none has been sent yet)');
   });
 
   it.each([
