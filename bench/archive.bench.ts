@@ -4,7 +4,8 @@
  * and what members wait for there: article autocomplete and lookup, `/whosaid speaker:` (the
  * library calls the command makes before its first reply), `/whosaid phrase:`, speaker
  * autocomplete and the "most quoted" hint, and the library calls of `/ask` without `article:`,
- * p50/p99 over a few hundred typed inputs each, plus the database size per article. Then the real
+ * p50/p99 over a few hundred typed inputs each, plus the database size per article and a day's
+ * digest (`/digest preview`) beside the whole library's listings it used to read. Then the real
  * bot, `node bin/start.js` in a process of its own on that database, answers members through a
  * fake Discord on loopback: first responses to `/ask` without `article:` (server-wide), `/ask` with
  * one, autocomplete and `/whosaid`, and the process's resident memory idle and after them (beside
@@ -23,18 +24,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { articleIdOf, type Article } from '../src/article/model';
+import { ManualClock } from '../src/digest/clock';
+import { createDigestRuntime } from '../src/digest/runtime';
 import { createLibrary, slugify, speakerChoices, type Library } from '../src/library';
 import { indexedQuotes } from '../src/library/quote-rows';
 import { analyzeArticle, type Analysis } from '../src/nlp/analyze';
 import type { Quote } from '../src/nlp/quotes';
 import { migrateAll, openClient, storesOver, type StoreTarget } from '../src/store/open';
-import type { ThreadStore } from '../src/store/ports';
+import type { Stores, ThreadStore } from '../src/store/ports';
 import type { SqlClient, SqlValue } from '../src/store/sql/client';
 import { indexTitles, insertNewQuoteRows } from '../src/store/sql/search-rows';
 import { FakeDiscord, opt, type SentInteraction } from '../test/support/fake-discord';
 import { startPgServer } from '../test/support/pg-server';
 import { firstResponse, mb, migrateAsOperator, nextUser, startBotProcess, type BotProcess } from './bot-process';
-import { percentile, report } from './harness';
+import { measure as timeRuns, percentile, report } from './harness';
 
 const ARTICLES = Number(process.env.ARCHIVE_ARTICLES ?? 100_000);
 const TEMPLATES = 300;
@@ -321,6 +324,31 @@ async function measure(library: Library, threads: ThreadStore, input: Inputs): P
   });
 }
 
+/**
+ * A day's digest of the archive's server as the bot composes it (its runtime on these stores: the
+ * window's articles, their groups and the shown ones' summaries and stored quotes), previewed at the
+ * end of the archive: the day before holds 359 articles (in two groups: the bulk rows' feed and the
+ * items added through the stores, whose source is not their feed). Beside it, what the digest read
+ * before issue 11 on every preview, status and send: the listings of the whole library.
+ */
+async function digestDay(stores: Stores, library: Library): Promise<void> {
+  const digests = createDigestRuntime({
+    store: stores.digests,
+    articles: stores.articles,
+    analysisOf: (a) => library.analysis(a),
+    feedTitleOf: async (url) => (await stores.feeds.source(url))?.title,
+    clock: new ManualClock(new Date(ARCHIVE_END)),
+  });
+  const digest = await digests.preview(GUILD);
+  if (!digest) throw new Error('the archive has no digest for its last day');
+  const day = await timeRuns('digest of a day', () => digests.preview(GUILD), { runs: 9, warmup: 2 });
+  report('digest of the last day (/digest preview)', `${day.medianMs.toFixed(1)} ms`, `${digest.articleCount} articles, ${digest.shownCount} shown; range ${day.minMs.toFixed(1)}-${day.maxMs.toFixed(1)}`);
+  const status = await timeRuns('status', () => digests.status(GUILD), { runs: 9, warmup: 2 });
+  report('  /digest status (the window counted)', `${status.medianMs.toFixed(1)} ms`, `range ${status.minMs.toFixed(1)}-${status.maxMs.toFixed(1)}`);
+  const all = await timeRuns('listings', () => stores.articles.listings(GUILD), { runs: 5, warmup: 1 });
+  report('  baseline: listings of the whole library', `${all.medianMs.toFixed(1)} ms`, `${ARTICLES + ADDED_AFTER} rows, what the digest read before`);
+}
+
 // ---- Through the real bot ---------------------------------------------------------------------
 
 type Send = (fake: FakeDiscord, value: string) => SentInteraction;
@@ -425,6 +453,7 @@ async function onEngine(name: string, target: StoreTarget, botEnv: Record<string
     await library.speakers.catchUp();
     report('catch-up check at first use (nothing to index)', `${(performance.now() - t0).toFixed(1)} ms`);
     await measure(library, stores.threads, input);
+    await digestDay(stores, library);
   } finally {
     await client.close();
   }
