@@ -201,7 +201,7 @@ export interface AnalysisStore {
    * without, the article's old rows go and it waits for the search backfill.
    */
   put(articleId: string, version: number, json: string, quotes?: readonly IndexedQuote[]): Promise<void>;
-  /** Drop analyses no article refers to any more (after removals). */
+  /** Drop analyses no article refers to any more (after removals), and what writes that died left; how many analyses went. */
   pruneOrphans(): Promise<number>;
 }
 
