@@ -62,13 +62,22 @@ function walCheckpoints(db: Db): Checkpoints {
   db.pragma('wal_autocheckpoint = 0');
   let worker: Worker | undefined;
   let failed = false;
+  let closing = false;
   let inFlight: Promise<void> | undefined;
   let lastAsked = -Infinity;
   const fail = () => {
     failed = true;
     worker = undefined;
+    inFlight = undefined;
     // Without its thread, the connection checkpoints itself again (on the event loop, as SQLite does by default).
     if (db.open) db.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
+  };
+  const start = (): Worker => {
+    const w = new Worker(new URL('./wal-checkpointer.mjs', import.meta.url), { workerData: { path: file } });
+    w.unref();
+    w.on('error', fail);
+    w.on('exit', () => (closing ? undefined : fail()));
+    return w;
   };
   const ask = (): Promise<void> => {
     const w = worker!;
@@ -99,22 +108,17 @@ function walCheckpoints(db: Db): Checkpoints {
       if (!worker) {
         lastAsked = performance.now();
         if (walBytes() < CHECKPOINTER_FROM_BYTES) return;
-        worker = new Worker(new URL('./wal-checkpointer.mjs', import.meta.url), { workerData: { path: file } });
-        worker.unref();
-        worker.on('error', fail);
+        worker = start();
       }
       void ask();
     },
     async now() {
-      if (failed) return;
-      if (!worker) {
-        worker = new Worker(new URL('./wal-checkpointer.mjs', import.meta.url), { workerData: { path: file } });
-        worker.unref();
-        worker.on('error', fail);
-      }
+      if (failed || closing) return;
+      worker ??= start();
       await (inFlight ?? ask());
     },
     async close() {
+      closing = true;
       const w = worker;
       worker = undefined;
       if (!w) return;
