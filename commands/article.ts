@@ -10,7 +10,7 @@ import { BotError } from '../src/core/errors';
 import { LIMITS } from '../src/core/limits';
 import { pageFromArg } from '../src/core/paging';
 import { encodeCustomId } from '../src/core/custom-id';
-import { MANAGE_GUILD, missingPermissions, REQUIRED } from '../src/core/permissions';
+import { missingPermissions, REQUIRED, requireManageServer } from '../src/core/permissions';
 import { articleListEmbed, articleListParts, LOADED_NOTE } from '../src/core/render/article';
 import { addedReply, articleCard } from '../src/core/render/article-card';
 import { retentionFooter } from '../src/core/render/retention';
@@ -87,9 +87,7 @@ async function show(ctx: CommandContext): Promise<void> {
 }
 
 async function remove(ctx: CommandContext): Promise<void> {
-  if (ctx.memberPermissions !== undefined && (ctx.memberPermissions & MANAGE_GUILD) === 0n) {
-    throw new BotError('MEMBER_MISSING_PERMISSIONS', { missing: ['Manage Server'] });
-  }
+  requireManageServer(ctx);
   const ref = ctx.options.getString('article')?.trim() ?? '';
   if (ref.length > MAX_ARTICLE_REF_CHARS) throw new BotError('OPTION_TOO_LONG', { option: 'article', max: MAX_ARTICLE_REF_CHARS });
   const removed = await ctx.services.library.remove(ctx.guildId, ref);

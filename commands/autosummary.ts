@@ -10,7 +10,7 @@ import type { Command } from '../src/core/command';
 import type { CommandContext } from '../src/core/context';
 import { BotError } from '../src/core/errors';
 import { channelMention, discordTime, escapeMarkdown, joinMarkdown, md, userMention, type Markdown } from '../src/core/markdown';
-import { MANAGE_GUILD, REQUIRED } from '../src/core/permissions';
+import { requireManageServer, REQUIRED } from '../src/core/permissions';
 import { COLORS } from '../src/core/reply';
 
 /** Channels per server: enough for every news channel a server has, a bound on what one admin can switch on. */
@@ -19,18 +19,12 @@ export const MAX_AUTOSUMMARY_CHANNELS = 25;
 /** What a reply to a posted link holds and how it is bounded, said where it is switched on. */
 const WHAT_IT_DOES = md`When a member posts a link to an article there, I reply to that message with its summary and key quotes (the first link of a message; the same link once in 10 minutes; after a few in a row, at most 3 replies a minute per channel and one a minute per member). Links I cannot read get no reply.`;
 
-function requireManager(ctx: CommandContext): void {
-  if (ctx.memberPermissions !== undefined && (ctx.memberPermissions & MANAGE_GUILD) === 0n) {
-    throw new BotError('MEMBER_MISSING_PERMISSIONS', { missing: ['Manage Server'] });
-  }
-}
-
 /** The channel option, or the channel the command was used in. */
 const channelOf = (ctx: CommandContext): string => ctx.options.getChannelId('channel') ?? ctx.channelId;
 
 async function on(ctx: CommandContext): Promise<void> {
   if (!ctx.discord) throw new BotError('NOT_ON_THIS_SURFACE', { hint: 'Automatic summaries answer links posted in Discord channels; the console has none.' });
-  requireManager(ctx);
+  requireManageServer(ctx);
   if (!ctx.services.config.MESSAGE_CONTENT_INTENT) throw new BotError('MESSAGE_CONTENT_INTENT_OFF');
   if (ctx.options.getChannelId('channel') === undefined && ctx.inThread) {
     throw new BotError('USAGE', { hint: 'Automatic summaries answer links in text and announcement channels, not in threads. Give `channel:` or use the command in the channel itself.' });
@@ -56,7 +50,7 @@ async function on(ctx: CommandContext): Promise<void> {
 }
 
 async function off(ctx: CommandContext): Promise<void> {
-  requireManager(ctx);
+  requireManageServer(ctx);
   const channelId = channelOf(ctx);
   const removed = await ctx.services.autoSummary.disable(ctx.guildId, channelId);
   await ctx.reply(

@@ -7,7 +7,7 @@ import { ChannelType, InteractionContextType, SlashCommandBuilder } from 'discor
 import type { Command } from '../src/core/command';
 import type { CommandContext } from '../src/core/context';
 import { BotError } from '../src/core/errors';
-import { MANAGE_GUILD } from '../src/core/permissions';
+import { requireManageServer } from '../src/core/permissions';
 import { channelMention, discordTime, escapeMarkdown, joinMarkdown, md, type Markdown } from '../src/core/markdown';
 import { COLORS, type Reply } from '../src/core/reply';
 import { describeDays, type Digest, type DigestRuntime } from '../src/digest/index';
@@ -28,12 +28,6 @@ function digestsOf(ctx: CommandContext): DigestRuntime {
   const digests = ctx.services.digests;
   if (!digests) throw new BotError('NOT_ON_THIS_SURFACE', { hint: 'Digests are not available here.' });
   return digests;
-}
-
-function requireManager(ctx: CommandContext): void {
-  if (ctx.memberPermissions !== undefined && (ctx.memberPermissions & MANAGE_GUILD) === 0n) {
-    throw new BotError('MEMBER_MISSING_PERMISSIONS', { missing: ['Manage Server'] });
-  }
 }
 
 function scheduleLine(s: StoredSchedule): Markdown {
@@ -60,7 +54,7 @@ const PROBLEMS: Record<string, string> = {
 };
 
 async function set(ctx: CommandContext): Promise<void> {
-  requireManager(ctx);
+  requireManageServer(ctx);
   const digests = digestsOf(ctx);
   const channelId = ctx.options.getChannelId('channel') ?? ctx.channelId;
   const saved = await digests.set({
@@ -85,7 +79,7 @@ async function set(ctx: CommandContext): Promise<void> {
 }
 
 async function off(ctx: CommandContext): Promise<void> {
-  requireManager(ctx);
+  requireManageServer(ctx);
   const done = await digestsOf(ctx).off(ctx.guildId);
   await ctx.reply({ content: done ? md`The daily digest is off. \`/digest set\` turns it on again.` : md`This server has no daily digest to turn off.`, ephemeral: !done });
 }

@@ -10,7 +10,7 @@ import { ChannelType, InteractionContextType, PermissionFlagsBits, SlashCommandB
 import type { Command } from '../src/core/command';
 import type { CommandContext } from '../src/core/context';
 import { BotError } from '../src/core/errors';
-import { MANAGE_GUILD } from '../src/core/permissions';
+import { requireManageServer } from '../src/core/permissions';
 import { channelMention, discordTime, escapeMarkdown, inlineCode, joinMarkdown, md, type Markdown } from '../src/core/markdown';
 import { COLORS, type Embed } from '../src/core/reply';
 import { FEED_LIMITS, type FeedRuntime, type FeedStatus } from '../src/feeds/index';
@@ -31,12 +31,6 @@ function feedsOf(ctx: CommandContext): FeedRuntime {
   const feeds = ctx.services.feeds;
   if (!feeds) throw new BotError('NOT_ON_THIS_SURFACE', { hint: 'Feeds are not available here.' });
   return feeds;
-}
-
-function requireManager(ctx: CommandContext): void {
-  if (ctx.memberPermissions !== undefined && (ctx.memberPermissions & MANAGE_GUILD) === 0n) {
-    throw new BotError('MEMBER_MISSING_PERMISSIONS', { missing: ['Manage Server'] });
-  }
 }
 
 function urlOption(ctx: CommandContext): string {
@@ -372,7 +366,7 @@ export default {
     ),
   heavy: (ctx) => ctx.options.subcommand === 'add',
   async execute(ctx) {
-    requireManager(ctx);
+    requireManageServer(ctx);
     switch (ctx.options.subcommand) {
       case 'add':
         return add(ctx);

@@ -3,6 +3,7 @@
  * exactly what is missing instead of failing with a 403 (and Discord bans IPs that collect many).
  */
 import { PermissionFlagsBits } from 'discord-api-types/v10';
+import { BotError } from './errors';
 
 /** What each action needs, by the names Discord shows in its settings. */
 export const REQUIRED = {
@@ -31,3 +32,14 @@ export function missingPermissions(have: bigint, needed: ReadonlyArray<keyof typ
 
 /** Manage Server: what `/article remove` asks of the member (Discord cannot set it per subcommand). */
 export const MANAGE_GUILD = PermissionFlagsBits.ManageGuild;
+
+/**
+ * The check for the subcommands that change what a server follows or posts: Discord's
+ * `default_member_permissions` applies to a whole command, not to one subcommand. In the console
+ * (no member permissions) the operator may do everything.
+ */
+export function requireManageServer(ctx: { readonly memberPermissions?: bigint | undefined }): void {
+  if (ctx.memberPermissions !== undefined && (ctx.memberPermissions & MANAGE_GUILD) === 0n) {
+    throw new BotError('MEMBER_MISSING_PERMISSIONS', { missing: ['Manage Server'] });
+  }
+}
