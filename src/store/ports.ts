@@ -162,7 +162,10 @@ export interface ArticleStore {
   get(guildId: string, id: string): Promise<StoredArticle | undefined>;
   /** The server's own article with this normalized URL, else a bundled one. */
   findByUrlKey(guildId: string, urlKey: string): Promise<StoredArticle | undefined>;
-  /** Every article visible in the server, newest first, without text. */
+  /**
+   * Every article visible in the server, newest first, without text: the whole library, for tools
+   * and as the tests' oracle; nothing on a request path calls it (it grows with the archive).
+   */
   listings(guildId: string): Promise<ArticleListing[]>;
   /**
    * The news of a span of time in a server: the articles visible there (its own and the bundled ones)
@@ -374,7 +377,7 @@ export interface FeedsStore {
    * news: the digest leaves them out). Forgotten with the seen keys, by `pruneSeen`.
    */
   markFirstPollItems(guildId: string, url: string, articleIds: readonly string[], now: number): Promise<void>;
-  /** The ids of the articles first polls brought into the server (about 10 per feed followed, kept a year). */
+  /** The ids of the articles first polls brought into the server (about 10 per feed followed, kept a year); the digest's query reads the table itself. */
   firstPollItems(guildId: string): Promise<Set<string>>;
 }
 
