@@ -7,7 +7,7 @@ import type { Config } from '../config';
 import type { Clock } from '../digest/clock';
 import { createDigestRuntime, type DigestRuntime } from '../digest/runtime';
 import { createFeedRuntime, type FeedRuntime } from '../feeds/runtime';
-import { bundledFolder, createArticleLoader, createLibrary, createQuestionAnswerer, loaderOptionsFromConfig, watchBundledFolder, type ArticleLoader, type FolderWatcher, type Library } from '../library';
+import { bundledFolder, createArticleLoader, createLibrary, createQuestionAnswerer, loaderOptionsFromConfig, watchBundledFolder, type ArticleLoader, type FolderWatcher, type Library, type Reanalysis } from '../library';
 import { storeTargetOf } from '../config';
 import { retentionPolicyOf } from '../library/retention';
 import { openStores } from '../store/open';
@@ -33,6 +33,8 @@ export interface Core {
   readonly work: ArticleWork;
   /** ARTICLES_DIR watched for files added, changed or removed; started by the bot once ready, stopped before the stores close. */
   readonly articlesFolder: FolderWatcher;
+  /** Analyses older than ANALYSIS_VERSION recomputed in the background (the pool); started by the bot once ready, stopped before the pool closes. */
+  readonly reanalysis: Reanalysis;
 }
 
 export interface CoreOptions {
@@ -97,7 +99,7 @@ export async function createCore(config: Config, logger: Logger, options: CoreOp
     });
     const services: Services = { config, library, questions, threads: stores.threads, autoSummary: stores.autoSummary, logger, feeds, digests };
     const router = createRouter({ commands, services, ...(options.rateLimits !== undefined && { rateLimits: options.rateLimits }) });
-    return { stores, library, services, commands, router, feeds, digests, work, articlesFolder };
+    return { stores, library, services, commands, router, feeds, digests, work, articlesFolder, reanalysis: library.reanalysis };
   } catch (err) {
     await stores.close();
     await work.close();

@@ -78,7 +78,8 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     (stopped ??= (async () => {
       logger.info({ inFlight: router.inFlight }, 'stopping');
       // Schedulers first: no new polls or digests; the ones in flight finish (bounded) before the database closes.
-      const schedulersIdle = Promise.all([core.feeds.stop(), core.digests.stop(), core.articlesFolder.stop()]);
+      // The recompute of old analyses ends after its article in flight, not after its backlog.
+      const schedulersIdle = Promise.all([core.feeds.stop(), core.digests.stop(), core.articlesFolder.stop(), core.reanalysis.stop()]);
       const drained = await router.drain(DRAIN_TIMEOUT_MS);
       await Promise.race([schedulersIdle, new Promise((resolve) => setTimeout(resolve, DRAIN_TIMEOUT_MS).unref())]);
       if (!drained) logger.warn({ inFlight: router.inFlight }, 'stopped with work still in flight');
@@ -106,6 +107,8 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     core.feeds.start(poster);
     core.digests.start(poster);
     core.articlesFolder.start();
+    // Analyses stored by an older ANALYSIS_VERSION, recomputed in the background (the quote rows /whosaid searches follow).
+    core.reanalysis.start();
     logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'ready');
     setImmediate(() => {
       try {

@@ -32,4 +32,5 @@ export {
   type ArticleRef,
 } from './speakers';
 export { inProcessWork, type ArticleWork } from './work';
+export { createReanalysis, REANALYSIS, type Reanalysis, type ReanalysisDeps, type ReanalysisReport } from './reanalyse';
 export type { AnalysedArticle } from './jobs';

@@ -2,7 +2,9 @@
  * The library: what the bot knows about each server's articles. Adds (with duplicate detection and
  * the per-server limit), lists, resolves what a person typed into an article, suggests articles for
  * autocomplete, removes, and hands out each article's analysis (computed once, stored, recomputed
- * only when ANALYSIS_VERSION changes or the stored row no longer reads back through its schema).
+ * only when ANALYSIS_VERSION changes or the stored row no longer reads back through its schema;
+ * after a change, `reanalysis` recomputes the old ones in the background, so the quote rows that
+ * `/whosaid` searches follow the new rules in articles nobody opens).
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Article } from '../article/model';
@@ -15,6 +17,7 @@ import { articleQuery, MATCH_TIER, matchArticles, pickArticle, type Match } from
 import { DEFAULT_RETENTION, retentionReport, type RetentionPolicy, type RetentionReport } from './retention';
 import { slugify } from './slug';
 import type { AddSource, ArticleLoader } from './sources';
+import { createReanalysis, type Reanalysis, type ReanalysisDeps } from './reanalyse';
 import { createSpeakerDirectory, type SpeakerDirectory } from './speakers';
 import { looksLikeUrl, urlKey } from './url';
 import { inProcessWork, type ArticleWork } from './work';
@@ -75,6 +78,12 @@ export interface Library {
   retention(guildId: string): Promise<RetentionReport>;
   /** Who said what across a server's articles (`/whosaid`, speaker autocomplete). */
   readonly speakers: SpeakerDirectory;
+  /**
+   * The background recompute of every stored analysis older than ANALYSIS_VERSION (reanalyse.ts),
+   * through `analyze` (the worker pool), newest articles first, one at a time; the bot starts it
+   * once ready and stops it before the pool and the stores close.
+   */
+  readonly reanalysis: Reanalysis;
 }
 
 export interface LibraryDeps {
@@ -92,6 +101,8 @@ export interface LibraryDeps {
   readonly maxArticleChars?: number;
   /** Told after an article is removed from a server (caches keyed by article drop it). */
   readonly onRemoved?: (article: StoredArticle) => void;
+  /** The background recompute's pace (tests); default REANALYSIS's window and no pause. */
+  readonly reanalysis?: Pick<ReanalysisDeps, 'span' | 'pauseMs' | 'progressEvery' | 'holder'>;
   /** Told when a stored analysis could not be read back (it is recomputed); default: silent. */
   readonly log?: (level: 'info' | 'warn' | 'error', data: Record<string, unknown>, message: string) => void;
 }
@@ -282,6 +293,7 @@ export function createLibrary(deps: LibraryDeps): Library {
     pruneBundled: (keep) => articles.pruneBundled(keep),
     retention: (guildId) => retentionReport(articles, guildId, policy, now()),
     speakers: createSpeakerDirectory({ search: deps.search, articles, analysis, ...(deps.log !== undefined && { log: deps.log }) }),
+    reanalysis: createReanalysis({ articles, analyses, analyze, ...deps.reanalysis, ...(deps.log !== undefined && { log: deps.log }) }),
   };
 }
 

@@ -206,6 +206,29 @@ export interface AnalysisStore {
   put(articleId: string, version: number, json: string, quotes?: readonly IndexedQuote[]): Promise<void>;
   /** Drop analyses no article refers to any more (after removals), and what writes that died left; how many analyses went. */
   pruneOrphans(): Promise<number>;
+  /** How many stored analyses are of a version older than `version` (an index read: the recompute backlog after an upgrade). */
+  countOlder(version: number): Promise<number>;
+  /**
+   * Among the `span` article rows (any server) just below row `before` (undefined: the newest rows),
+   * those whose stored analysis is older than `version`, newest row first; `next` is the lowest row
+   * read (the next call's `before`), undefined when no row was left below `before`. Each call reads
+   * at most `span` article rows, however many analyses are old.
+   */
+  olderAmong(version: number, before: number | undefined, span: number): Promise<OlderAnalyses>;
+  /**
+   * Claim the recompute of an article's analysis for `holder` while it is older than `version`:
+   * false when its stored analysis is current (or gone), or another holder's claim is younger than
+   * the lease. Two processes never recompute the same analysis at once.
+   */
+  claimRecompute(articleId: string, version: number, holder: string): Promise<boolean>;
+  /** Give a recompute claim back (after the write, or after a failure: the next start tries again). */
+  releaseRecompute(articleId: string, holder: string): Promise<void>;
+}
+
+/** What `olderAmong` found: article rows whose stored analysis is older, and where to read on. */
+export interface OlderAnalyses {
+  readonly articles: ReadonlyArray<{ readonly pk: number; readonly guildId: string | null; readonly id: string }>;
+  readonly next: number | undefined;
 }
 
 // ---- Bot state and threads ------------------------------------------------------------------

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Span } from '../../article/model';
 import type { AddedBetween, AddedListing, AnalysisStore, ArticleListing, ArticleStore, CheckedInsert, FeedItemInsert, NewArticle, StoredArticle } from '../ports';
 import { toNumber, type Dialect, type SqlClient } from './client';
-import { sweepAbandonedWrites, writeAnalysis } from './analysis-writes';
+import { CLAIM_LEASE_MS, sweepAbandonedWrites, writeAnalysis } from './analysis-writes';
 import { autoKey, createTrigger, type SqlMigration } from './migrate';
 import { pruneFeedItems, pruneTallies, pruneToCeiling } from './retention';
 import { int, opt } from './rows';
@@ -60,6 +60,19 @@ export const ARTICLE_MIGRATIONS: readonly SqlMigration[] = [
         PRIMARY KEY (article_id, token, n)
       );
       ${createTrigger(d, 'analyses_parts_removed', 'AFTER DELETE', 'analyses', ['DELETE FROM analysis_parts WHERE article_id = OLD.article_id'])}`,
+  },
+  {
+    version: 3,
+    description: 'analyses found by version (the recompute after ANALYSIS_VERSION changes) and claims on their recompute',
+    // `recompute_claims`: one row per analysis being recomputed by the background catch-up
+    // (src/library/reanalyse.ts), so two processes on one database never recompute the same one.
+    up: `
+      CREATE INDEX analyses_version ON analyses (version);
+      CREATE TABLE recompute_claims (
+        article_id TEXT PRIMARY KEY,
+        holder TEXT NOT NULL,
+        claimed_at TEXT NOT NULL
+      );`,
   },
 ];
 
@@ -352,6 +365,22 @@ export function sqlArticleStore(sql: SqlClient): ArticleStore {
 }
 
 const analysisRow = z.object({ version: int, json: z.string(), computed_at: z.string(), body: z.string().nullable() });
+const olderRow = z.object({ pk: int, guild_id: z.string().nullable(), id: z.string() });
+const windowRow = z.object({ low: int.nullable() });
+
+/** A recompute claim older than this belongs to a process that died (one article's recompute takes seconds at most). */
+export const RECOMPUTE_LEASE_MS = CLAIM_LEASE_MS;
+
+const ANALYSIS_SQL = {
+  countOlder: 'SELECT count(*) AS n FROM analyses WHERE version < ?',
+  /** The window: the `span` article rows just below `before`, read on the primary key. */
+  window: (bounded: boolean) => `SELECT pk, guild_id, id FROM articles ${bounded ? 'WHERE pk < @before' : ''} ORDER BY pk DESC LIMIT @span`,
+  claim: `INSERT INTO recompute_claims (article_id, holder, claimed_at) VALUES (?, ?, ?)
+    ON CONFLICT (article_id) DO UPDATE SET holder = excluded.holder, claimed_at = excluded.claimed_at
+    WHERE recompute_claims.holder = excluded.holder OR recompute_claims.claimed_at < ?`,
+  storedVersion: 'SELECT version FROM analyses WHERE article_id = ?',
+  release: 'DELETE FROM recompute_claims WHERE article_id = ? AND holder = ?',
+} as const;
 
 /** Stored analyses, keyed by article id (a content hash: one analysis serves every server with that text). */
 export function sqlAnalysisStore(sql: SqlClient, now: () => number = Date.now): AnalysisStore {
@@ -377,6 +406,44 @@ export function sqlAnalysisStore(sql: SqlClient, now: () => number = Date.now): 
       await sweepAbandonedWrites(sql, now());
       // An analysis being written is no orphan yet: the article it is for is stored after it.
       return (await sql.run('DELETE FROM analyses WHERE article_id NOT IN (SELECT id FROM articles) AND article_id NOT IN (SELECT article_id FROM quote_writes)')).changes;
+    },
+    async countOlder(version) {
+      return toNumber((await sql.get<{ n: unknown }>(ANALYSIS_SQL.countOlder, [version]))?.n ?? 0);
+    },
+    async olderAmong(version, before, span) {
+      if (!Number.isInteger(span) || span < 1) throw new RangeError(`olderAmong: span must be a whole number of at least 1, got ${span}`);
+      const bounded = before !== undefined;
+      const params = { span, version, ...(bounded && { before }) };
+      // The window read on the primary key, then its rows' analyses by theirs: bounded by `span`, whatever is old.
+      const window = ANALYSIS_SQL.window(bounded);
+      const low = windowRow.parse((await sql.get(`SELECT min(pk) AS low FROM (${window}) AS w`, params)) ?? { low: null }).low;
+      if (low === null) return { articles: [], next: undefined };
+      const rows = await sql.all(
+        `SELECT w.pk, w.guild_id, w.id FROM (${window}) AS w JOIN analyses s ON s.article_id = w.id WHERE s.version < @version ORDER BY w.pk DESC`,
+        params,
+      );
+      return {
+        articles: rows.map((raw) => {
+          const r = olderRow.parse(raw);
+          return { pk: r.pk, guildId: r.guild_id, id: r.id };
+        }),
+        next: low,
+      };
+    },
+    async claimRecompute(articleId, version, holder) {
+      const at = now();
+      return sql.transaction(async (tx) => {
+        const taken = (await tx.run(ANALYSIS_SQL.claim, [articleId, holder, new Date(at).toISOString(), new Date(at - RECOMPUTE_LEASE_MS).toISOString()])).changes > 0;
+        if (!taken) return false;
+        // Read after the claim: a holder that finished wrote the new analysis before giving its claim back.
+        const row = await tx.get<{ version: unknown }>(ANALYSIS_SQL.storedVersion, [articleId]);
+        if (row !== undefined && toNumber(row.version) < version) return true;
+        await tx.run(ANALYSIS_SQL.release, [articleId, holder]);
+        return false;
+      }, { lock: `recompute:${articleId}` });
+    },
+    async releaseRecompute(articleId, holder) {
+      await sql.run(ANALYSIS_SQL.release, [articleId, holder]);
     },
   };
 }
