@@ -2,12 +2,21 @@
  * /whosaid through the real bot against the fake Discord: a person's quotes across the server's
  * articles (with article and date, aliases merged), who said a phrase (tolerant of quote marks and
  * small wording differences), both together, one article only, paging, speaker autocomplete, and
- * every refusal.
+ * every refusal; and a database whose analyses an older version of the rules stored, recomputed in
+ * the background after the start.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MEMBER_PERMISSIONS, opt, PERMS, type OptionValue } from '../support/fake-discord';
-import type { Harness } from '../support/bot-harness';
+import { parseArticle } from '../../src/article';
+import { createLibrary, inProcessWork } from '../../src/library';
+import { ANALYSIS_VERSION } from '../../src/nlp/analyze';
+import { migrateAll, openClient, openStores, type StoreTarget } from '../../src/store/open';
+import { FakeDiscord, MEMBER_PERMISSIONS, opt, PERMS, type OptionValue } from '../support/fake-discord';
+import { startHarness, TEST_BACKEND, type Harness } from '../support/bot-harness';
 import { botPerFile, userFactory, addText as addTextAs } from '../support/bot-per-file';
+import { freshPgDatabase } from '../support/pg-db';
 
 const SEED_ID = '20400ca2c14b17f1';
 const SEED_TITLE = "Trump announces Venezuela's agreement to take back illegal migrants detained in the U.S";
@@ -187,5 +196,68 @@ describe('article titles with markup characters', () => {
       h.fake.slash({ name: 'ask', options: [opt.string('question', 'When will the first ferry leave?'), opt.string('article', 'ferry news update')], user: someone() }),
     );
     expect(asked.body.embeds[0].description.split('\n')[0]).toBe(`From Ferry \\*news\\* update (<${url}>)`);
+  });
+});
+
+describe('analyses stored by an older version of the rules', () => {
+  const BRIDGE = '"The bridge will reopen by the first of May," the mayor said on Monday. The council approved the money last week.';
+
+  /**
+   * A database as the version before left it: the article in the fake's server, its analysis of
+   * version ANALYSIS_VERSION - 1 with the mayor's quote credited to nobody (as before role speakers
+   * were filed under their role), so its quote rows hold no speaker.
+   */
+  async function oldDatabase(guildId: string): Promise<{ dir: string; database: { env: Record<string, string>; drop: () => Promise<void> } }> {
+    const dir = mkdtempSync(join(tmpdir(), 'lede-e2e-'));
+    let target: StoreTarget = { kind: 'sqlite', path: join(dir, 'lede.db') };
+    let database: { env: Record<string, string>; drop: () => Promise<void> } = { env: {}, drop: async () => undefined };
+    if (TEST_BACKEND === 'postgres') {
+      const db = await freshPgDatabase();
+      const sql = await openClient({ kind: 'postgres', url: db.url });
+      try {
+        await migrateAll(sql, 'test database');
+      } finally {
+        await sql.close();
+      }
+      target = { kind: 'postgres', url: db.url };
+      database = { env: { DATABASE_URL: db.url }, drop: db.drop };
+    }
+    const stores = await openStores(target);
+    try {
+      const library = createLibrary({
+        articles: stores.articles,
+        analyses: stores.analyses,
+        search: stores.search,
+        load: async () => parseArticle({ content: BRIDGE, format: 'text', source: 'text', title: 'Bridge repairs' }),
+        analyze: inProcessWork.analyze,
+      });
+      const { article, analysis } = await library.add(guildId, { kind: 'text', text: BRIDGE }, '420000000000000999');
+      const quotes = analysis.quotes.map((q) => ({ ...q, speaker: null, speakerStart: null, speakerEnd: null, speakerRef: null }));
+      const rows = quotes.map((q) => ({ speakerKey: null, name: null, mention: null, mentionKey: null, words: ['the', 'bridge', 'will', 'reopen'], json: JSON.stringify(q) }));
+      await stores.analyses.put(article.id, ANALYSIS_VERSION - 1, JSON.stringify({ ...analysis, version: ANALYSIS_VERSION - 1, quotes }), rows);
+    } finally {
+      await stores.close();
+    }
+    return { dir, database };
+  }
+
+  it('GIVEN a database whose analysis an older version stored THEN after the start /whosaid speaker:the mayor finds the role speaker the new rules give', async () => {
+    const fake = await new FakeDiscord().start();
+    const { dir, database } = await oldDatabase(fake.guild.id);
+    const old = await startHarness({ fake, dir, database });
+    try {
+      const report = await old.bot.core.reanalysis.done!;
+      expect({ ...report, ms: 0 }).toEqual({ stale: 1, recomputed: 1, failed: 0, skipped: 0, stopped: false, ms: 0 });
+      const a = await old.fake.answer(old.fake.slash({ name: 'whosaid', options: [opt.string('speaker', 'the mayor')], user: someone() }));
+      expect(a.ephemeral).toBe(false);
+      const e = a.body.embeds[0];
+      expect(e.title).toBe('What the mayor said');
+      expect(e.description).toBe(`1 quote in 1 article\n\n> “The bridge will reopen by the first of May”\n— **the mayor** (said)\nin *Bridge repairs* · added ${today()}`);
+      // Who said it: the new rules' speaker, not the old rows' unknown one.
+      const p = await old.fake.answer(old.fake.slash({ name: 'whosaid', options: [opt.string('phrase', 'the bridge will reopen')], user: someone() }));
+      expect(p.body.embeds[0].description.split('\n').slice(0, 4)).toEqual(['1 quote in 1 article', '', '> “The bridge will reopen by the first of May”', '— **the mayor** (said)']);
+    } finally {
+      await old.close();
+    }
   });
 });
