@@ -5,13 +5,14 @@
  * the new analysis and its quote rows through the stepped writer. Real stores on SQLite and
  * PostgreSQL: after the catch-up, /whosaid's searches find the new version's rows and not the old.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../../src/article';
 import type { Article } from '../../../src/article/model';
 import { createLibrary, inProcessWork, type AddSource, type ArticleLoader, type ArticleWork, type Library } from '../../../src/library';
 import { ANALYSIS_VERSION } from '../../../src/nlp/analyze';
-import type { IndexedQuote, Stores } from '../../../src/store/ports';
+import type { AnalysisStore, IndexedQuote, Stores } from '../../../src/store/ports';
+import { WRITE_STEPS } from '../../../src/store/sql/analysis-writes';
 import { RECOMPUTE_LEASE_MS } from '../../../src/store/sql/articles';
 import { openClient } from '../../../src/store/open';
 import { BACKENDS, freshStores, storesOn } from './backends';
@@ -31,15 +32,23 @@ const load: ArticleLoader = async (source: AddSource) => {
 
 type Logged = { level: string; data: Record<string, unknown>; message: string };
 
-function libraryOn(stores: Stores, analyze: ArticleWork['analyze'] = inProcessWork.analyze, extra: { span?: number; holder?: string } = {}) {
+function libraryOn(
+  stores: Stores,
+  analyze: ArticleWork['analyze'] = inProcessWork.analyze,
+  extra: { span?: number; holder?: string; progressEvery?: number; analyses?: AnalysisStore } = {},
+) {
   const logged: Logged[] = [];
   const library = createLibrary({
     articles: stores.articles,
-    analyses: stores.analyses,
+    analyses: extra.analyses ?? stores.analyses,
     search: stores.search,
     load,
     analyze,
-    reanalysis: { span: extra.span ?? 2, ...(extra.holder !== undefined && { holder: extra.holder }) },
+    reanalysis: {
+      span: extra.span ?? 2,
+      ...(extra.holder !== undefined && { holder: extra.holder }),
+      ...(extra.progressEvery !== undefined && { progressEvery: extra.progressEvery }),
+    },
     log: (level, data, message) => logged.push({ level, data, message }),
   });
   return { library, logged };
@@ -313,5 +322,62 @@ describe.each(BACKENDS)('analyses of an older version on %s', (backend) => {
     expect({ ...(await background.reanalysis.done!), ms: 0 }).toEqual({ stale: 4, recomputed: 4, failed: 0, skipped: 0, stopped: false, ms: 0 });
     expect(await whosaid(stores)).toEqual(NEW_VIEW);
     expect(await stores.search.speakerKeysOf(library4.id)).toEqual(new Map([['mayor', 1]]));
+  });
+
+  it('GIVEN a long article whose stepped write a command’s lazy recompute starts over mid-way THEN the newer write takes over and one whole set is stored', async () => {
+    const { stores, target } = await freshStores(backend);
+    const n = WRITE_STEPS.quoteRows + 60; // more quotes than one step: written in steps, the loop turning between them
+    const body = Array.from({ length: n }, (_, k) => `"Plan item ${k + 1} is ready," the mayor said.`).join(' ');
+    const { library: setup } = libraryOn(stores);
+    const { article } = await setup.add('g', { kind: 'text', text: body, title: 'Plan' }, 'u');
+    await storeOldAnalysis(stores, setup, article);
+    let lazyWrites = 0;
+    const command = libraryOn(stores, inProcessWork.analyze, {
+      analyses: { ...stores.analyses, put: async (...args) => (lazyWrites++, stores.analyses.put(...args)) },
+    }).library;
+    const sql = await openClient(target);
+    try {
+      const count = async (q: string) => Number((await sql.get<{ n: unknown }>(q, [article.id]))?.n);
+      const background = libraryOn(stores).library;
+      background.reanalysis.start();
+      // Mid-write: the background's write holds its claim (its steps still to come)...
+      while ((await count('SELECT count(*) AS n FROM quote_writes WHERE article_id = ?')) === 0) await nextTurn();
+      // ...the old analysis is still the stored one, and neither set's quotes are seen.
+      const midway = {
+        version: (await stores.analyses.get(article.id))?.version,
+        mayor: (await stores.search.quotesBy('g', ['mayor'], { limit: 1000 })).length,
+        townHall: (await stores.search.quotesBy('g', ['town hall'], { limit: 1000 })).length,
+      };
+      expect(midway).toEqual({ version: OLD, mayor: 0, townHall: 0 });
+      // A command opens the article now: it recomputes too, and its write takes the claim over.
+      const lazy = command.analysis(article);
+      expect({ ...(await background.reanalysis.done!), ms: 0 }).toEqual({ stale: 1, recomputed: 1, failed: 0, skipped: 0, stopped: false, ms: 0 });
+      expect((await lazy).version).toBe(ANALYSIS_VERSION);
+      expect(lazyWrites).toBe(1);
+      expect(await count('SELECT count(*) AS n FROM article_quotes WHERE article_id = ?')).toBe(n);
+      expect(await count('SELECT count(*) AS n FROM quote_writes WHERE article_id = ?')).toBe(0);
+      expect(await count('SELECT count(*) AS n FROM recompute_claims WHERE article_id = ?')).toBe(0);
+    } finally {
+      await sql.close();
+    }
+    expect((await stores.analyses.get(article.id))?.version).toBe(ANALYSIS_VERSION);
+    expect(await stores.search.speakerKeysOf(article.id)).toEqual(new Map([['mayor', n]]));
+    expect(await stores.search.speakerKeys('g', ['mayor'])).toEqual([{ key: 'mayor', quotes: n, articles: 1, withLast: 0 }]);
+    expect((await stores.search.quotesBy('g', ['mayor'], { limit: 1000 })).map((f) => f.idx)).toEqual(Array.from({ length: n }, (_, k) => k));
+    expect(await stores.search.quotesBy('g', ['town hall'], { limit: 1000 })).toEqual([]);
+  });
+
+  it('GIVEN a backlog longer than the progress interval THEN a progress line every that many articles', async () => {
+    const { stores } = await freshStores(backend);
+    await oldLibrary(stores);
+    const { library, logged } = libraryOn(stores, inProcessWork.analyze, { progressEvery: 2 });
+    library.reanalysis.start();
+    await library.reanalysis.done;
+    expect(logged.map((l) => [l.message, l.message === 'stale analyses: progress' ? l.data : l.data.stale])).toEqual([
+      ['stale analyses: recomputing in the background, newest articles first', 4],
+      ['stale analyses: progress', { recomputed: 2, failed: 0, stale: 4 }],
+      ['stale analyses: progress', { recomputed: 4, failed: 0, stale: 4 }],
+      ['stale analyses recomputed', 4],
+    ]);
   });
 });
