@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { urlKey } from '../library/url';
 import type { FeedItem } from './parse';
+import { htmlToPlainText } from './text';
 
 /** Titles shorter than this (after normalization) are too generic ("Update", "News") to identify an item alone. */
 const MIN_TITLE_KEY_LENGTH = 12;
@@ -38,16 +39,26 @@ function hash(s: string): string {
   return createHash('sha256').update(s, 'utf8').digest('hex').slice(0, 24);
 }
 
-/** The dedupe keys of an item, prefixed by kind: `g:` guid, `u:` URL, `t:` title (+ publication day). */
+/**
+ * The dedupe keys of an item, prefixed by kind: `g:` guid, `u:` URL, `t:` title (+ publication day),
+ * and, only for an item with none of those (a description-only RSS 0.92 item, a post titled
+ * "Update" with no link), `c:` its text (the body reduced as titles are), so it is not dropped.
+ * A title made of the item's first words (`untitled`) is not a title key: the text key is better.
+ */
 export function itemKeys(item: FeedItem): string[] {
   const keys: string[] = [];
   if (item.guid) keys.push(`g:${hash(item.guid)}`);
   const url = item.url ? normalizeUrl(item.url) : undefined;
   if (url) keys.push(`u:${hash(url)}`);
-  const title = normalizeTitle(item.title);
+  const title = item.untitled ? '' : normalizeTitle(item.title);
   // The day keeps a recurring column ("Morning briefing") distinct from day to day, while a
   // re-publication of the same story on the same day with a new id and URL is still caught.
   if (title.length >= MIN_TITLE_KEY_LENGTH) keys.push(`t:${hash(`${title}|${item.publishedAt?.slice(0, 10) ?? ''}`)}`);
+  if (keys.length === 0) {
+    const body = item.contentHtml ?? item.summaryHtml;
+    const text = body === undefined ? '' : normalizeTitle(htmlToPlainText(body));
+    if (text !== '') keys.push(`c:${hash(text)}`);
+  }
   return keys;
 }
 

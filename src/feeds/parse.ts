@@ -1,13 +1,20 @@
 /**
  * Feed documents -> one neutral shape. feedsmith recognises and parses RSS 2.0 (and 0.9x), Atom
- * 1.0, RDF (RSS 1.0) and JSON Feed 1.x; its output differs per format, so each format's fields are
- * picked here through small zod schemas (unknown in, typed out) and mapped onto `FeedItem`.
+ * 1.0 (and 0.3), RDF (RSS 1.0) and JSON Feed 1.x; its output differs per format, so each format's
+ * fields are picked here through small zod schemas (unknown in, typed out) and mapped onto `FeedItem`.
+ *
+ * Forgiving where feed readers forgive: an XML feed cut off on the way keeps its complete items
+ * (truncated.ts), a standalone Atom `<entry>` is a feed of one item, an item without a title is
+ * titled by its first words, a permalink guid is the link of an item that has none, and dates in
+ * several languages are read (dates.ts).
  */
-import { DetectError, MalformedError, parseFeed } from 'feedsmith';
+import { DetectError, MalformedError, ParseError, parseFeed } from 'feedsmith';
 import { z } from 'zod';
+import { parseFeedDate } from './dates';
 import { FeedError } from './errors';
-import { collapseWhitespace, decodeEntities, htmlToPlainText } from './text';
-import { assertSafeXml } from './xml-safety';
+import { collapseWhitespace, decodeEntities, firstWords, htmlToPlainText } from './text';
+import { closeTruncatedXml } from './truncated';
+import { assertSafeXml, prologEnd } from './xml-safety';
 
 export type FeedFormat = 'rss' | 'atom' | 'rdf' | 'json';
 
@@ -18,6 +25,8 @@ export interface FeedItem {
   /** Absolute http(s) link to the item's page. */
   readonly url?: string;
   readonly title: string;
+  /** Set when the feed gave the item no title: `title` is then its first words (at most 80 characters). */
+  readonly untitled?: true;
   /** ISO 8601 when the feed gives a parseable date. */
   readonly publishedAt?: string;
   readonly author?: string;
@@ -33,6 +42,8 @@ export interface ParsedFeed {
   /** The site the feed belongs to. */
   readonly siteUrl?: string;
   readonly items: readonly FeedItem[];
+  /** Set when the document was cut off (or broken) after some items: `items` are the complete ones before the cut. */
+  readonly truncated?: true;
 }
 
 const str = z.string().optional().catch(undefined);
@@ -44,7 +55,7 @@ const rssItem = z.object({
   title: str,
   link: str,
   description: str,
-  guid: z.object({ value: z.string().optional() }).optional().catch(undefined),
+  guid: z.object({ value: z.string().optional(), isPermaLink: z.boolean().optional() }).optional().catch(undefined),
   pubDate: str,
   authors: list(z.object({ name: z.string().optional(), email: z.string().optional() })),
   content: z.object({ encoded: z.string().optional() }).optional().catch(undefined),
@@ -96,11 +107,17 @@ function absoluteUrl(link: string | undefined, base: string | undefined): string
   }
 }
 
-/** A date string as ISO 8601, or undefined when unparseable. */
-function isoDate(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  const t = Date.parse(value.trim());
-  return Number.isNaN(t) ? undefined : new Date(t).toISOString();
+/** A date string as ISO 8601, or undefined when unparseable (see dates.ts for the languages read). */
+const isoDate = parseFeedDate;
+
+/**
+ * A permalink guid as the item's URL: in RSS 2.0 a guid is a permalink unless it says
+ * isPermaLink="false". Only an absolute http(s) URL counts (a guid is an id, not resolved).
+ */
+function permalink(guid: { value?: string | undefined; isPermaLink?: boolean | undefined } | undefined): string | undefined {
+  if (!guid?.value || guid.isPermaLink === false) return undefined;
+  const raw = guid.value.trim();
+  return /^https?:\/\//i.test(raw) ? absoluteUrl(raw, undefined) : undefined;
 }
 
 /**
@@ -128,7 +145,7 @@ function rssItems(items: unknown[] | undefined, base: string | undefined): FeedI
     const author = it.authors?.[0]?.name ?? it.dc?.creators?.[0] ?? it.authors?.[0]?.email;
     return defined({
       guid,
-      url: absoluteUrl(it.link, base) ?? absoluteUrl(it.rdf?.about, base),
+      url: absoluteUrl(it.link, base) ?? absoluteUrl(it.rdf?.about, base) ?? permalink(it.guid),
       title: plainTitle(it.title ?? it.dc?.titles?.[0], 'guess'),
       publishedAt: isoDate(it.pubDate) ?? isoDate(it.dc?.dates?.[0]),
       author: author ? collapseWhitespace(author) : undefined,
@@ -138,20 +155,34 @@ function rssItems(items: unknown[] | undefined, base: string | undefined): FeedI
   });
 }
 
-function atomItems(entries: unknown[] | undefined, base: string | undefined): FeedItem[] {
+/**
+ * Whether an Atom text construct holds markup: type="html" or "xhtml" in Atom 1.0, a MIME type
+ * such as "text/html" or "application/xhtml+xml" in Atom 0.3.
+ */
+const isHtmlText = (t: { type?: string | undefined } | undefined) => t?.type !== undefined && /html/i.test(t.type);
+
+/**
+ * An Atom title as plain text. Atom 0.3 titles often come escaped (mode="escaped", which feedsmith
+ * does not report) with no html type: their tags are guessed and dropped, as for RSS.
+ */
+function atomTitle(t: { value?: string | undefined; type?: string | undefined } | undefined, atom03: boolean): string {
+  return plainTitle(t?.value, isHtmlText(t) ? 'html' : atom03 ? 'guess' : 'text');
+}
+
+function atomItems(entries: unknown[] | undefined, base: string | undefined, atom03: boolean): FeedItem[] {
   return (entries ?? []).map((raw) => {
     const r = atomEntry.safeParse(raw);
     if (!r.success) return { title: '' };
     const e = r.data;
     const alternate = e.links?.find((l) => (l.rel ?? 'alternate') === 'alternate') ?? e.links?.[0];
-    const isHtml = (t: { type?: string | undefined } | undefined) => t?.type === 'html' || t?.type === 'xhtml';
+    const isHtml = isHtmlText;
     // Atom text constructs of type="text" are plain: escape them so the HTML article loader keeps them verbatim.
     const asHtml = (t: { value?: string | undefined; type?: string | undefined } | undefined) =>
       t?.value === undefined ? undefined : isHtml(t) ? t.value : escapeHtml(t.value);
     return defined({
       guid: e.id?.trim() || undefined,
       url: absoluteUrl(alternate?.href, base),
-      title: plainTitle(e.title?.value, isHtml(e.title) ? 'html' : 'text'),
+      title: atomTitle(e.title, atom03),
       publishedAt: isoDate(e.published) ?? isoDate(e.updated) ?? isoDate(e.dc?.dates?.[0]),
       author: e.authors?.[0]?.name ? collapseWhitespace(e.authors[0].name) : undefined,
       contentHtml: asHtml(e.content),
@@ -178,8 +209,6 @@ function jsonItems(items: unknown[] | undefined, base: string | undefined): Feed
   });
 }
 
-const isHtmlText = (t: { type?: string | undefined } | undefined) => t?.type === 'html' || t?.type === 'xhtml';
-
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
@@ -194,33 +223,87 @@ function textToHtml(s: string): string {
     .join('\n');
 }
 
-/**
- * Parse a fetched feed document. `feedUrl` resolves relative links. Throws FeedError with
- * FEED_XML_ENTITIES, FEED_MALFORMED or FEED_UNRECOGNIZED.
- */
-export function parseFeedDocument(document: string, feedUrl?: string): ParsedFeed {
-  assertSafeXml(document, feedUrl);
-  let result: { format: FeedFormat; feed: unknown };
+/** A standalone Atom `<entry>` document (the root is an entry) wrapped in a feed, else undefined. */
+function entryAsFeed(document: string): string | undefined {
+  const body = document.slice(prologEnd(document));
+  if (!/^<(?:[\w.-]+:)?entry[\s>/]/.test(body) || !body.includes('http://www.w3.org/2005/Atom')) return undefined;
+  return `<feed xmlns="http://www.w3.org/2005/Atom">${body}</feed>`;
+}
+
+type Parsed = { format: FeedFormat; feed: unknown };
+
+/** feedsmith's parse with its failures as FeedErrors: MalformedError is returned, for a repair attempt. */
+function parseWith(value: unknown, feedUrl: string | undefined): Parsed | 'malformed' {
   try {
-    result = parseFeed(document) as { format: FeedFormat; feed: unknown };
+    return parseFeed(value as string) as Parsed;
   } catch (err) {
-    if (err instanceof MalformedError) {
-      throw new FeedError('FEED_MALFORMED', 'The feed is not well-formed XML or JSON.', feedUrl);
-    }
-    if (err instanceof DetectError) {
+    if (err instanceof MalformedError) return 'malformed';
+    if (err instanceof DetectError || err instanceof ParseError) {
+      // Well-formed (or not XML at all), but no RSS channel, Atom feed, RDF channel or JSON Feed in it.
       throw new FeedError('FEED_UNRECOGNIZED', 'The document is not an RSS, Atom, RDF or JSON feed.', feedUrl);
     }
     throw new FeedError('FEED_MALFORMED', `The feed could not be parsed: ${(err as Error).message}`, feedUrl);
   }
-  const { format, feed } = result;
+}
+
+const MALFORMED_XML = 'The feed is not well-formed XML, and no complete item could be read before the point where it breaks off.';
+
+/**
+ * Parse a fetched feed document. `feedUrl` resolves relative links. Throws FeedError with
+ * FEED_XML_ENTITIES, FEED_MALFORMED (broken JSON, or broken XML with no complete item before the
+ * break) or FEED_UNRECOGNIZED (well-formed, but not a feed: a web page, some other XML or JSON).
+ */
+export function parseFeedDocument(document: string, feedUrl?: string): ParsedFeed {
+  assertSafeXml(document, feedUrl);
+  const text = document.replace(/^\uFEFF/, '').trimStart();
+  let input: unknown = entryAsFeed(text) ?? text;
+  if (text.startsWith('{') || text.startsWith('[')) {
+    try {
+      // Parsed once here: feedsmith takes the object as it is.
+      input = JSON.parse(text);
+    } catch {
+      throw new FeedError('FEED_MALFORMED', 'The feed is not well-formed JSON (it may be cut off).', feedUrl);
+    }
+  }
+  let parsed = parseWith(input, feedUrl);
+  let repaired: ReturnType<typeof closeTruncatedXml> = undefined;
+  if (parsed === 'malformed') {
+    repaired = typeof input === 'string' ? closeTruncatedXml(input) : undefined;
+    if (!repaired) throw new FeedError('FEED_MALFORMED', MALFORMED_XML, feedUrl);
+    try {
+      parsed = parseWith(repaired.text, feedUrl);
+    } catch {
+      parsed = 'malformed';
+    }
+    if (parsed === 'malformed') throw new FeedError('FEED_MALFORMED', MALFORMED_XML, feedUrl);
+  }
+  const feed = toParsedFeed(parsed, feedUrl, typeof input === 'string' && input.includes('http://purl.org/atom/ns#'));
+  if (!repaired) return feed;
+  let items = feed.items;
+  // The item the cut went through is kept only with a title or a link of its own.
+  const last = items[items.length - 1];
+  if (repaired.partialItem && last && (last.untitled || last.title === '') && last.url === undefined) items = items.slice(0, -1);
+  if (items.length === 0) throw new FeedError('FEED_MALFORMED', MALFORMED_XML, feedUrl);
+  return { ...feed, items, truncated: true };
+}
+
+/** An item the feed gave no title gets its first words as title, marked `untitled`. */
+function titled(item: FeedItem): FeedItem {
+  if (item.title !== '') return item;
+  const body = item.contentHtml ?? item.summaryHtml;
+  const words = body === undefined ? '' : firstWords(htmlToPlainText(body));
+  return words === '' ? item : { ...item, title: words, untitled: true };
+}
+
+function toParsedFeed({ format, feed }: Parsed, feedUrl: string | undefined, atom03: boolean): ParsedFeed {
   if (format === 'atom') {
     const f = atomFeed.parse(feed);
     const site = f.links?.find((l) => (l.rel ?? 'alternate') === 'alternate')?.href;
     return defined({
       format,
-      title: plainTitle(f.title?.value, isHtmlText(f.title) ? 'html' : 'text'),
+      title: atomTitle(f.title, atom03),
       siteUrl: absoluteUrl(site, feedUrl),
-      items: atomItems(f.entries, feedUrl),
+      items: atomItems(f.entries, feedUrl, atom03).map(titled),
     });
   }
   if (format === 'json') {
@@ -229,7 +312,7 @@ export function parseFeedDocument(document: string, feedUrl?: string): ParsedFee
       format,
       title: plainTitle(f.title, 'guess'),
       siteUrl: absoluteUrl(f.home_page_url, feedUrl),
-      items: jsonItems(f.items, feedUrl),
+      items: jsonItems(f.items, feedUrl).map(titled),
     });
   }
   const f = rssFeed.parse(feed);
@@ -237,6 +320,6 @@ export function parseFeedDocument(document: string, feedUrl?: string): ParsedFee
     format,
     title: plainTitle(f.title, 'guess'),
     siteUrl: absoluteUrl(f.link, feedUrl),
-    items: rssItems(f.items, feedUrl),
+    items: rssItems(f.items, feedUrl).map(titled),
   });
 }

@@ -89,3 +89,18 @@ export function htmlToPlainText(html: string): string {
 export function collapseWhitespace(s: string): string {
   return s.replace(/[\s\u00a0]+/g, ' ').trim();
 }
+
+/**
+ * The first words of a text, for an item the feed gave no title: the whole text when it fits in
+ * `max` characters, else cut at the last space that fits (a hard cut when a single word is longer)
+ * with trailing punctuation dropped and "…" added, `max` characters at most in all.
+ */
+export function firstWords(text: string, max = 80): string {
+  const s = collapseWhitespace(text);
+  if (s.length <= max) return s;
+  const space = s.lastIndexOf(' ', max - 1);
+  let head = space >= max / 3 ? s.slice(0, space) : s.slice(0, max - 1);
+  // A hard cut must not split a surrogate pair.
+  if (/[\ud800-\udbff]$/.test(head)) head = head.slice(0, -1);
+  return `${head.replace(/[\s,;:\-\u2013\u2014]+$/, '')}\u2026`;
+}

@@ -12,7 +12,7 @@ import { FeedError } from './errors';
  * The prolog ends where the root element starts: the first `<` followed by a name-start character.
  * DOCTYPE internal subsets only contain `<!` and `<?` constructs, so they sit wholly inside it.
  */
-function prologEnd(text: string): number {
+export function prologEnd(text: string): number {
   for (let i = text.indexOf('<'); i !== -1 && i < text.length - 1; i = text.indexOf('<', i + 1)) {
     const c = text.charCodeAt(i + 1);
     const isNameStart = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 58 || c > 127;
