@@ -1,15 +1,49 @@
 /**
- * Decoding a fetched body to text: find the declared charset, then decode with the WHATWG
- * TextDecoder (Node ships full ICU, so windows-1252, Shift_JIS, GBK, EUC-KR... all work).
+ * Decoding a fetched body to text: the one rule for pages, attachments, files, stdin and feeds
+ * (`decodeText`; the article module adds its binary checks around it). Node ships full ICU, so the
+ * WHATWG TextDecoder reads windows-1252, Shift_JIS, GBK, EUC-KR, KOI8-R... all.
  *
- * Order (WHATWG "encoding sniffing", simplified): a byte-order mark wins (it cannot be wrong about
- * the bytes that follow), then the Content-Type charset, then a <meta charset> / http-equiv in the
- * first bytes of HTML, then an XML declaration for XML bodies, then UTF-8.
+ * Order, as browsers and feed readers do it:
+ *  1. a byte-order mark wins (it cannot be wrong about the bytes that follow);
+ *  2. the declarations, in the order the document kind gives them weight: for a page the
+ *     Content-Type charset, then <meta charset>; for a feed (XML) the XML declaration, then the
+ *     Content-Type charset (servers label everything with their default, the feed's author wrote
+ *     the declaration). A declared UTF-8 is checked, not trusted (the next declaration, or the
+ *     bytes, decide when it fails). A declared legacy charset loses to UTF-8 when the bytes are
+ *     strictly valid UTF-8 holding at least one multi-byte sequence: real legacy text is never
+ *     that, and a page saved as UTF-8 under an old `<meta charset=gb2312>` is common;
+ *  3. UTF-8 when the bytes are UTF-8;
+ *  4. UTF-8 with a few damaged bytes when valid multi-byte sequences outnumber the invalid bytes;
+ *  5. a detector (chardet, the ICU detector's port) on a markup-free sample of the first bytes, for
+ *     the multi-byte CJK charsets and the non-Latin 8-bit ones (Cyrillic, Greek, Hebrew, Arabic,
+ *     Thai), each accepted only with enough evidence (see `detectLegacyCharset`);
+ *  6. windows-1252, what a "Latin-1" text saved on Windows is.
  */
+import { analyse } from 'chardet';
 import { TextDecoder } from 'node:util';
 
 /** How far into the body to look for <meta charset> or <?xml encoding?>: HTML requires it in the first 1024 bytes; we allow slack. */
 const SNIFF_BYTES = 4096;
+/** Bytes scanned for the detector's sample, and the most markup-free bytes it is given: its cost is bounded by the sample. */
+const DETECT_SCAN_BYTES = 1024 * 1024;
+const DETECT_SAMPLE_BYTES = 16 * 1024;
+/** A tag longer than this is not skipped: a stray '<' in text must not swallow the sample. */
+const MAX_TAG_BYTES = 2048;
+/**
+ * Detector confidences (0-100) to accept. CJK text scores 95-100 even in one short title, while
+ * random high bytes reach 49 for GB18030; a Cyrillic title of three words scores 18-20 and
+ * 8-bit noise up to 19, so the 8-bit charsets also need spaced words and a few letters.
+ */
+const MIN_MULTIBYTE_CONFIDENCE = 60;
+const MIN_SINGLE_BYTE_CONFIDENCE = 15;
+const MIN_SINGLE_BYTE_HIGH_BYTES = 8;
+const MIN_SINGLE_BYTE_SPACE_SHARE = 0.05;
+/** Share of U+FFFD in the decoded sample beyond which a detected charset is not the text's. */
+const MAX_DETECTED_REPLACEMENT_SHARE = 0.01;
+
+/** Charsets the detector may choose, by WHATWG name. Latin-script 8-bit charsets are not among them: on short text it ranks Latin-2 above Latin-1 for French, and windows-1252 is the fallback. */
+const DETECTABLE_MULTIBYTE = new Set(['shift_jis', 'euc-jp', 'iso-2022-jp', 'euc-kr', 'gbk', 'gb18030', 'big5']);
+const DETECTABLE_SINGLE_BYTE = new Set(['koi8-r', 'windows-1251', 'iso-8859-5', 'ibm866', 'iso-8859-7', 'windows-1253', 'iso-8859-8', 'windows-1255', 'iso-8859-6', 'windows-1256', 'windows-874']);
 
 export type CharsetSource = 'bom' | 'header' | 'meta' | 'xml' | 'default';
 
@@ -19,6 +53,27 @@ export interface CharsetChoice {
   readonly source: CharsetSource;
   /** Bytes of BOM to skip. */
   readonly bomLength: number;
+}
+
+/** Which rule chose the charset (see the module comment). */
+export type DecodeRoute = 'bom' | 'declared' | 'utf-8' | 'damaged-utf-8' | 'detected' | 'fallback';
+
+export interface DecodedText {
+  /** The encoding used, WHATWG name ('utf-8', 'windows-1252', 'shift_jis'...). */
+  readonly charset: string;
+  readonly text: string;
+  readonly route: DecodeRoute;
+}
+
+export interface DecodeTextOptions {
+  /** The charset a Content-Type header declared. */
+  readonly headerCharset?: string | undefined;
+  /** Honour <meta charset> (HTML). */
+  readonly html: boolean;
+  /** A feed or other XML: its XML declaration comes before the header. */
+  readonly xml: boolean;
+  /** A declared label no decoder knows: 'throw' an UnknownCharsetError, or 'ignore' it and let the bytes decide. */
+  readonly unknownCharset: 'throw' | 'ignore';
 }
 
 /** A charset label the decoder does not know. */
@@ -32,25 +87,96 @@ export class UnknownCharsetError extends Error {
   }
 }
 
-/** Pick the charset for a body. `html`/`xml` say which in-document declarations to honour. */
+/** Pick the charset for a body (the first that counts, before any check of the bytes). `html`/`xml` say which in-document declarations to honour. */
 export function chooseCharset(
   bytes: Uint8Array,
   headerCharset: string | undefined,
   kinds: { html: boolean; xml: boolean },
 ): CharsetChoice {
-  const bom = sniffBom(bytes);
-  if (bom) return bom;
-  if (headerCharset) return { label: headerCharset, source: 'header', bomLength: 0 };
+  return sniffBom(bytes) ?? declaredCharsets(bytes, headerCharset, kinds)[0] ?? { label: 'utf-8', source: 'default', bomLength: 0 };
+}
+
+/**
+ * The charsets a body declares, strongest first: for XML (a feed) the XML declaration, then the
+ * Content-Type; for the rest the Content-Type, then <meta> (HTML), then an XML declaration when the
+ * body starts with one (XHTML).
+ */
+export function declaredCharsets(bytes: Uint8Array, headerCharset: string | undefined, kinds: { html: boolean; xml: boolean }): CharsetChoice[] {
   const head = latin1Head(bytes);
-  if (kinds.html) {
-    const meta = metaCharset(head);
-    if (meta) return { label: meta, source: 'meta', bomLength: 0 };
+  const header: CharsetChoice | undefined = headerCharset ? { label: headerCharset, source: 'header', bomLength: 0 } : undefined;
+  const meta = kinds.html ? metaCharset(head) : undefined;
+  const xml = kinds.xml || head.startsWith('<?xml') ? xmlDeclarationCharset(head) : undefined;
+  const xmlChoice: CharsetChoice | undefined = xml ? { label: xml, source: 'xml', bomLength: 0 } : undefined;
+  const metaChoice: CharsetChoice | undefined = meta ? { label: meta, source: 'meta', bomLength: 0 } : undefined;
+  const ordered = kinds.xml ? [xmlChoice, header, metaChoice] : [header, metaChoice, xmlChoice];
+  return ordered.filter((c): c is CharsetChoice => c !== undefined);
+}
+
+/**
+ * Bytes to text by the rule of the module comment. Throws UnknownCharsetError for an unknown
+ * declared label when `unknownCharset` is 'throw'.
+ */
+export function decodeText(bytes: Uint8Array, opts: DecodeTextOptions): DecodedText {
+  const bom = sniffBom(bytes);
+  if (bom) return { ...decodeBody(bytes, bom), route: 'bom' };
+  const utf8 = strictUtf8(bytes);
+  let unknown: CharsetChoice | undefined;
+  for (const declared of declaredCharsets(bytes, opts.headerCharset, opts)) {
+    const encoding = encodingOf(declared.label);
+    if (encoding === undefined) {
+      unknown ??= declared;
+      continue;
+    }
+    if (encoding === 'utf-8') {
+      if (utf8 !== undefined) return { charset: 'utf-8', text: utf8, route: 'declared' };
+      continue; // checked, not trusted
+    }
+    const utf16 = encoding.startsWith('utf-16');
+    // A <meta> or XML declaration that claims UTF-16 was read as ASCII: a lie the HTML spec says to ignore.
+    if (utf16 && declared.source !== 'header') continue;
+    // Strictly valid UTF-8 with a multi-byte sequence is UTF-8, whatever an ASCII-based label says.
+    if (!utf16 && utf8 !== undefined && utf8.length < bytes.length) return { charset: 'utf-8', text: utf8, route: 'utf-8' };
+    return { ...decodeBody(bytes, declared), route: 'declared' };
   }
-  if (kinds.xml || head.startsWith('<?xml')) {
-    const xml = xmlDeclarationCharset(head);
-    if (xml) return { label: xml, source: 'xml', bomLength: 0 };
+  // Only when no declaration could be used: a known label next to an unknown one is the one to read by.
+  if (unknown && opts.unknownCharset === 'throw') throw new UnknownCharsetError(unknown.label, unknown.source);
+  if (utf8 !== undefined) return { charset: 'utf-8', text: utf8, route: 'utf-8' };
+  const evidence = utf8Evidence(bytes);
+  // UTF-8 text with a few damaged bytes keeps its accents; a legacy text has no valid multi-byte sequence to speak of.
+  if (evidence.valid > evidence.invalid) return { charset: 'utf-8', text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), route: 'damaged-utf-8' };
+  const detected = detectLegacyCharset(bytes);
+  if (detected !== undefined) return { ...decodeBody(bytes, { label: detected, source: 'default', bomLength: 0 }), route: 'detected' };
+  return { ...decodeBody(bytes, { label: 'windows-1252', source: 'default', bomLength: 0 }), route: 'fallback' };
+}
+
+/**
+ * The legacy charset of undeclared non-UTF-8 bytes, when the detector names one of the detectable
+ * charsets with enough evidence; undefined otherwise (the caller falls back to windows-1252).
+ * Looks at most at DETECT_SAMPLE_BYTES of text with the markup taken out (tags weigh as Latin text).
+ */
+export function detectLegacyCharset(bytes: Uint8Array): string | undefined {
+  const sample = textSample(bytes);
+  let high = 0;
+  let spaces = 0;
+  for (const b of sample) {
+    if (b >= 0x80) high++;
+    else if (b === 0x20) spaces++;
   }
-  return { label: 'utf-8', source: 'default', bomLength: 0 };
+  if (high === 0) return undefined;
+  const top = analyse(sample)[0];
+  if (!top) return undefined;
+  const encoding = encodingOf(top.name);
+  if (encoding === undefined) return undefined;
+  if (DETECTABLE_MULTIBYTE.has(encoding)) {
+    if (top.confidence < MIN_MULTIBYTE_CONFIDENCE) return undefined;
+  } else if (DETECTABLE_SINGLE_BYTE.has(encoding)) {
+    if (top.confidence < MIN_SINGLE_BYTE_CONFIDENCE || high < MIN_SINGLE_BYTE_HIGH_BYTES || spaces < sample.length * MIN_SINGLE_BYTE_SPACE_SHARE) return undefined;
+  } else {
+    return undefined;
+  }
+  // A sample cut inside a character leaves it pending (stream), not replaced.
+  const decoded = new TextDecoder(encoding, { ignoreBOM: true }).decode(sample, { stream: true });
+  return countReplacements(decoded) > decoded.length * MAX_DETECTED_REPLACEMENT_SHARE ? undefined : encoding;
 }
 
 /**
@@ -83,6 +209,96 @@ const WINDOWS_1252_HIGH = '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C
 
 function repairWindows1252(text: string): string {
   return text.replace(/[\u0080-\u009F]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]!);
+}
+
+/** The WHATWG name of a label; undefined for one TextDecoder does not know and for "replacement" (ISO-2022-KR, HZ...). */
+function encodingOf(label: string): string | undefined {
+  try {
+    const encoding = new TextDecoder(label).encoding;
+    return encoding === 'replacement' ? undefined : encoding;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The text when the bytes are strictly valid UTF-8, else undefined. */
+function strictUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Up to DETECT_SAMPLE_BYTES of the first DETECT_SCAN_BYTES with tags and comments taken out (each
+ * becomes a line break) and CDATA markers dropped, keeping their text. Every legacy charset here
+ * is ASCII-based with no '<' or '>' inside a multi-byte character, so this is safe on raw bytes.
+ */
+function textSample(bytes: Uint8Array): Uint8Array {
+  const scan = bytes.subarray(0, DETECT_SCAN_BYTES);
+  const out = new Uint8Array(Math.min(scan.length, DETECT_SAMPLE_BYTES));
+  let n = 0;
+  for (let i = 0; i < scan.length && n < out.length; ) {
+    const b = scan[i]!;
+    if (b === 0x3c) {
+      if (startsWith(scan, i, CDATA_OPEN)) {
+        i += CDATA_OPEN.length;
+        continue;
+      }
+      const close = scan.subarray(i, i + MAX_TAG_BYTES).indexOf(0x3e);
+      if (close > 0) {
+        i += close + 1;
+        if (n > 0 && out[n - 1] !== 0x0a) out[n++] = 0x0a;
+        continue;
+      }
+    } else if (b === 0x5d && startsWith(scan, i, CDATA_CLOSE)) {
+      i += CDATA_CLOSE.length;
+      continue;
+    }
+    out[n++] = b;
+    i++;
+  }
+  return out.subarray(0, n);
+}
+
+const CDATA_OPEN = Buffer.from('<![CDATA[', 'latin1');
+const CDATA_CLOSE = Buffer.from(']]>', 'latin1');
+
+function startsWith(bytes: Uint8Array, at: number, prefix: Uint8Array): boolean {
+  if (at + prefix.length > bytes.length) return false;
+  for (let k = 0; k < prefix.length; k++) if (bytes[at + k] !== prefix[k]) return false;
+  return true;
+}
+
+/** Valid multi-byte UTF-8 sequences and invalid bytes, in one pass. */
+export function utf8Evidence(bytes: Uint8Array): { valid: number; invalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 1) {
+      i++;
+      continue;
+    }
+    let k = 1;
+    while (length > 0 && k < length && i + k < bytes.length && (bytes[i + k]! & 0xc0) === 0x80) k++;
+    if (length > 0 && k === length) {
+      valid++;
+      i += length;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return { valid, invalid };
+}
+
+export function countReplacements(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\uFFFD'); i >= 0; i = s.indexOf('\uFFFD', i + 1)) n++;
+  return n;
 }
 
 function sniffBom(b: Uint8Array): CharsetChoice | undefined {

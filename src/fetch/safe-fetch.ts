@@ -12,7 +12,7 @@ import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { blockedAddressReason } from './address';
 import { ACCEPT_ENCODING, isSupportedEncoding, readBody, type BodyFailure } from './body';
-import { UnknownCharsetError, chooseCharset, decodeBody } from './charset';
+import { UnknownCharsetError, decodeText } from './charset';
 import { ACCEPTED_MEDIA_TYPES, isAcceptedMediaType, isHtmlMediaType, isXmlMediaType, parseContentType } from './content-type';
 import { FetchError } from './errors';
 import { DEFAULT_USER_AGENT, type ResolvedAddress, type SafeFetchOptions } from './options';
@@ -199,7 +199,7 @@ async function handleResponse(res: IncomingMessage, target: URL, originalUrl: st
   try {
     decoded = opts.decode
       ? opts.decode(bytes, { mediaType: type.mediaType, ...(type.charset ? { charset: type.charset } : {}) })
-      : decodeBody(bytes, chooseCharset(bytes, type.charset, { html: isHtmlMediaType(type.mediaType), xml: kind === 'feed' || isXmlMediaType(type.mediaType) }));
+      : decodeText(bytes, { headerCharset: type.charset, html: isHtmlMediaType(type.mediaType), xml: kind === 'feed' || isXmlMediaType(type.mediaType), unknownCharset: 'throw' });
   } catch (err) {
     if (!(err instanceof UnknownCharsetError)) throw err;
     const where = { header: 'in its Content-Type header', meta: 'in a <meta> tag', xml: 'in its XML declaration', bom: 'by its byte-order mark', default: '' }[err.source];
