@@ -149,6 +149,11 @@ export function statusLines(s: FeedStatus, retention?: RetentionReport, target?:
   if (s.skippedCount > 0) {
     lines.push(md`**Left out (too long for the library):** ${s.skippedCount}${s.lastSkipped ? md`, last ${when(s.lastSkipped.at)}: ${escapeMarkdown(clip(s.lastSkipped.reason, 300))}` : ''}`);
   }
+  if (s.undatedItems) {
+    const { count, of } = s.undatedItems;
+    const which = count < of ? md`${count} of the ${of} items` : of === 1 ? md`the item` : md`all ${of} items`;
+    lines.push(md`**Dates:** ${which} in the last check had no readable date; the time each was first seen is used`);
+  }
   if (retention) lines.push(...retentionStatusLines(retention, s.url));
   return lines;
 }

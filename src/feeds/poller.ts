@@ -145,6 +145,8 @@ export class FeedPoller {
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly inFlight = new Set<string>();
+  /** Per feed URL, the items of its last fetched document that had no readable date (for `/feed status`; this process only). */
+  private readonly undated = new Map<string, { readonly count: number; readonly of: number }>();
   private lastPruneAt = 0;
   private timer: NodeJS.Timeout | undefined;
   private stopped = true;
@@ -206,6 +208,14 @@ export class FeedPoller {
     return reports;
   }
 
+  /**
+   * How many items of the feed's last fetched document (in this process) had no readable date and
+   * were given the time they were first seen; undefined when all had one or none was fetched yet.
+   */
+  undatedItems(url: string): { readonly count: number; readonly of: number } | undefined {
+    return this.undated.get(url);
+  }
+
   /** Poll one feed now, whatever its schedule (used by `/feed add` to prime at once). */
   async pollUrl(url: string): Promise<PollReport> {
     const source = await this.deps.store.source(url);
@@ -262,6 +272,9 @@ export class FeedPoller {
       return { url: source.url, outcome: 'not-modified', newItems: 0, delivered: 0 };
     }
     const feed = parseFeedDocument(res.text, res.finalUrl);
+    const undated = feed.items.filter((i) => i.publishedAt === undefined).length;
+    if (undated > 0) this.undated.set(source.url, { count: undated, of: feed.items.length });
+    else this.undated.delete(source.url);
     const validators = {
       ...(res.etag !== undefined && { etag: res.etag }),
       ...(res.lastModified !== undefined && { lastModified: res.lastModified }),
@@ -338,7 +351,9 @@ export class FeedPoller {
     let skipped = 0;
     let lastSkippedReason: string | undefined;
     const loaded = new Map<string, number>();
-    for (const item of items) {
+    for (const given of items) {
+      // An item without a readable date is dated by when it was first seen (now: it is new, or the first poll's).
+      const item = given.publishedAt === undefined ? { ...given, publishedAt: new Date(this.now()).toISOString() } : given;
       const built = await articleFromItem(item, feedUrl, {
         makeArticle: this.deps.makeArticle,
         ...(this.deps.fetchPage !== undefined && { fetchPage: this.deps.fetchPage }),

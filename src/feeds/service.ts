@@ -46,6 +46,8 @@ export interface FeedStatus {
   /** Keyword filters; absent when none. */
   readonly include?: readonly string[];
   readonly exclude?: readonly string[];
+  /** Items of the feed's last fetch that had no readable date (dated by when they were first seen), of how many. */
+  readonly undatedItems?: { readonly count: number; readonly of: number };
 }
 
 /** How a server follows a feed: where and how items are posted, and which. */
@@ -71,7 +73,7 @@ export interface FeedService {
   list(guildId: string): Promise<FeedStatus[]>;
 }
 
-function statusOf(sub: FeedSubscription, source: FeedSource): FeedStatus {
+function statusFor(sub: FeedSubscription, source: FeedSource, undatedItems?: FeedStatus['undatedItems']): FeedStatus {
   const state: FeedState = source.disabledAt !== undefined ? 'disabled' : source.primed ? 'active' : 'pending';
   const lastError =
     source.lastErrorCode !== undefined && source.lastErrorAt !== undefined
@@ -94,12 +96,13 @@ function statusOf(sub: FeedSubscription, source: FeedSource): FeedStatus {
     ...(lastError !== undefined && { lastError }),
     ...(state !== 'disabled' && { nextPollAt: source.nextPollAt }),
     ...(source.disabledReason !== undefined && { disabledReason: source.disabledReason }),
+    ...(undatedItems !== undefined && { undatedItems }),
   };
 }
 
 export function createFeedService(deps: {
   store: FeedsStore;
-  poller?: Pick<FeedPoller, 'pollUrl'> & Partial<Pick<FeedPoller, 'loadLatestFor'>>;
+  poller?: Pick<FeedPoller, 'pollUrl'> & Partial<Pick<FeedPoller, 'loadLatestFor' | 'undatedItems'>>;
   /** Fetch a page (HTML) for feed discovery, when a pasted address turns out not to be a feed. */
   fetchPage?: (url: string) => Promise<{ readonly finalUrl: string; readonly text: string }>;
   now?: () => number;
@@ -109,6 +112,7 @@ export function createFeedService(deps: {
   const { store } = deps;
   const now = deps.now ?? Date.now;
   const limits = { ...FEED_LIMITS, ...deps.limits };
+  const statusOf = (sub: FeedSubscription, source: FeedSource) => statusFor(sub, source, deps.poller?.undatedItems?.(source.url));
 
   /**
    * The shared key of a feed address. An address that is no URL at all is FEED_INVALID_URL; one the
