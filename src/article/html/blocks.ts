@@ -2,9 +2,11 @@
  * A DOM subtree -> paragraphs. Walks iteratively (no recursion, so depth cannot overflow the stack):
  * text is gathered into the current paragraph; block elements and <br> end it; headings and list
  * items are paragraphs of their own; figure captions are set aside (they describe a picture, they
- * are not the story); scripts, forms and embedded media are skipped.
+ * are not the story); scripts, forms and embedded media are skipped. Inline markup that carries
+ * words (<q>, <sup>, <sub>, <math>, ruby) is read as a reader sees it (inline.ts).
  */
-import { isElement, TEXT_NODE, type DomNode } from './dom';
+import { isElement, TEXT_NODE, type DomElement, type DomNode } from './dom';
+import { mathText, quoteMark, RUBY_ANNOTATION, scriptText } from './inline';
 
 /** Elements that start and end a paragraph. */
 const BLOCK = new Set([
@@ -13,11 +15,16 @@ const BLOCK = new Set([
   'tr', 'ul', 'caption', 'center', 'body', 'html',
 ]);
 /** Elements whose content is not article text. */
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'button', 'select', 'input', 'textarea', 'head']);
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'button', 'select', 'input', 'textarea', 'head']);
 /** Caption elements: their text goes to boilerplate. */
 const CAPTION = new Set(['figcaption']);
 /** Table cells: separated by a space within the row's paragraph. */
 const CELL = new Set(['td', 'th']);
+/** Headings: a wiki's "[edit]" link at their end is not part of the heading. */
+const HEADING = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const EDIT_LINK = /\s*\[\s*edit(?: source)?\s*\]\s*$/i;
+/** Superscript and subscript: read whole, then written as inline.ts says. */
+const SCRIPT = new Set(['sup', 'sub']);
 
 export interface Blocks {
   readonly paragraphs: string[];
@@ -29,9 +36,11 @@ export function blocksOf(root: DomNode): Blocks {
   const captions: string[] = [];
   let buffer: string[] = [];
   let captionDepth = 0;
-  const flush = () => {
-    const text = buffer.join('');
+  let quoteDepth = 0;
+  const flush = (heading = false) => {
+    let text = buffer.join('');
     buffer = [];
+    if (heading) text = text.replace(EDIT_LINK, '');
     if (text.trim() === '') return;
     (captionDepth > 0 ? captions : paragraphs).push(text);
   };
@@ -45,16 +54,26 @@ export function blocksOf(root: DomNode): Blocks {
     }
     const name = node.localName.toLowerCase();
     if (leaving) {
-      if (BLOCK.has(name) || CAPTION.has(name)) flush();
+      if (name === 'q') buffer.push(quoteMark(--quoteDepth, true));
+      if (BLOCK.has(name) || CAPTION.has(name)) flush(HEADING.has(name));
       else if (CELL.has(name)) buffer.push(' ');
       if (CAPTION.has(name)) captionDepth--;
       continue;
     }
-    if (SKIP.has(name)) continue;
+    if (SKIP.has(name) || RUBY_ANNOTATION.has(name)) continue;
     if (name === 'br') {
       flush();
       continue;
     }
+    if (name === 'math') {
+      buffer.push(` ${mathText(node)} `);
+      continue;
+    }
+    if (SCRIPT.has(name) && !hasBlockInside(node)) {
+      buffer.push(scriptText(name as 'sup' | 'sub', node.textContent ?? ''));
+      continue;
+    }
+    if (name === 'q') buffer.push(quoteMark(quoteDepth++, false));
     if (BLOCK.has(name) || CAPTION.has(name)) flush();
     if (CAPTION.has(name)) captionDepth++;
     stack.push([node, true]);
@@ -63,4 +82,9 @@ export function blocksOf(root: DomNode): Blocks {
   }
   flush();
   return { paragraphs, captions };
+}
+
+/** Whether an element holds a block (a <sup> wrapping paragraphs is read as blocks, not as one script). */
+function hasBlockInside(el: DomElement): boolean {
+  return el.querySelector([...BLOCK, 'br'].join(',')) !== null;
 }

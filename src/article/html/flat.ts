@@ -3,9 +3,12 @@
  * of elements): one linear scan that keeps text, breaks paragraphs at block elements, skips page
  * chrome (nav, header, footer, aside, forms) and scripts, and reads the title from <title> or
  * og:title. Entities are decoded in one linear pass over the flat result (decodeTextEntities).
+ * Inline markup that carries words is read as in the DOM path (inline.ts): <q> gets quote marks,
+ * <sup>/<sub> keep their characters, <math> is its alttext, TeX annotation or tokens.
  */
 import { parseHTML } from 'linkedom';
 import type { ExtractedParts } from '../build';
+import { quoteMark, RUBY_ANNOTATION, scriptText } from './inline';
 import { scanHtml } from './scan';
 
 /** Elements that end a paragraph in flat mode. */
@@ -15,20 +18,47 @@ const BLOCK_ELEMENTS = new Set([
 ]);
 /** Page chrome whose whole content is skipped. */
 const SKIPPED_ELEMENTS = new Set([
-  'nav', 'header', 'footer', 'aside', 'form', 'button', 'select', 'svg', 'math', 'head', 'dialog',
+  'nav', 'header', 'footer', 'aside', 'form', 'button', 'select', 'svg', 'head', 'dialog',
   // not raw text to the parser (scan.ts), but never article text either
   'noscript', 'template', 'iframe', 'noembed', 'noframes', 'object',
 ]);
 const PARAGRAPH_BREAK = '\n\n';
+/** Inline elements read whole (their text rewritten when they close); deeper nesting is read as plain text. */
+const MAX_CAPTURE_DEPTH = 8;
+
+/** An open <sup>, <sub> or <math> whose text is gathered from `start` in the output. */
+interface Capture {
+  readonly name: 'sup' | 'sub' | 'math';
+  readonly start: number;
+  readonly alt?: string;
+  tex?: string;
+}
+
+const attribute = (raw: string, name: string): string | undefined =>
+  new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]{0,2000})"|'([^']{0,2000})')`, 'i').exec(raw)?.slice(1).find((v) => v !== undefined);
 
 export function extractFlat(html: string): ExtractedParts {
   const out: string[] = [];
   let skipDepth = 0;
   let title: string | undefined;
   let ogTitle: string | undefined;
+  let quoteDepth = 0;
+  const captures: Capture[] = [];
+  /** Inside a math <annotation>: its text is TeX (kept aside) or another encoding (dropped). */
+  let annotation: 'tex' | 'other' | undefined;
+  /** A formula just ended: a word right after it gets a space. */
+  let padNext = false;
   scanHtml(html, {
     text(t) {
-      if (skipDepth === 0) out.push(t);
+      if (skipDepth > 0) return;
+      if (annotation !== undefined) {
+        const math = captures[captures.length - 1];
+        if (annotation === 'tex' && math) math.tex = (math.tex ?? '') + t;
+        return;
+      }
+      if (padNext && /^[\p{L}\p{N}]/u.test(t)) out.push(' ');
+      padNext = false;
+      out.push(t);
     },
     rawText(name, content) {
       if (name === 'title' && title === undefined) title = content;
@@ -37,14 +67,42 @@ export function extractFlat(html: string): ExtractedParts {
       if (t.kind === 'open' && t.name === 'meta' && ogTitle === undefined && /property\s*=\s*["']?og:title/i.test(t.raw)) {
         ogTitle = /content\s*=\s*"([^"]{0,500})"|content\s*=\s*'([^']{0,500})'/i.exec(t.raw)?.slice(1).find((v) => v !== undefined);
       }
-      if (SKIPPED_ELEMENTS.has(t.name) && !t.selfClosing) {
+      if ((SKIPPED_ELEMENTS.has(t.name) || RUBY_ANNOTATION.has(t.name)) && !t.selfClosing) {
         if (t.kind === 'open') skipDepth++;
         else if (skipDepth > 0) skipDepth--;
         return;
       }
-      if (BLOCK_ELEMENTS.has(t.name) && skipDepth === 0) out.push(PARAGRAPH_BREAK);
+      if (skipDepth > 0) return;
+      if (BLOCK_ELEMENTS.has(t.name)) out.push(PARAGRAPH_BREAK);
+      inline(t.kind, t.name, t.raw, t.selfClosing);
     },
   });
+  function inline(kind: 'open' | 'close', name: string, raw: string, selfClosing: boolean): void {
+    const top = captures[captures.length - 1];
+    if (name === 'q' && !selfClosing) {
+      if (kind === 'open') out.push(quoteMark(quoteDepth++, false));
+      else if (quoteDepth > 0) out.push(quoteMark(--quoteDepth, true));
+    } else if (name === 'annotation' && top?.name === 'math') {
+      annotation = kind === 'open' && !selfClosing ? (/encoding\s*=\s*["']?application\/x-tex/i.test(raw) ? 'tex' : 'other') : undefined;
+    } else if ((name === 'sup' || name === 'sub' || name === 'math') && !selfClosing) {
+      if (kind === 'open') {
+        if (captures.length < MAX_CAPTURE_DEPTH) {
+          const alt = name === 'math' ? attribute(raw, 'alttext') : undefined;
+          captures.push({ name, start: out.length, ...(alt?.trim() ? { alt } : {}) });
+        }
+      } else if (top?.name === name) {
+        captures.pop();
+        annotation = undefined;
+        const inner = out.splice(top.start).join('');
+        if (name === 'math') {
+          const before = out.length > 0 ? out[out.length - 1]! : '';
+          const pad = before !== '' && !/[\s([{“‘"']$/.test(before) ? ' ' : '';
+          out.push(pad + (top.alt ?? top.tex ?? inner).replace(/\s+/g, ' ').trim());
+          padNext = true;
+        } else out.push(scriptText(name as 'sup' | 'sub', inner));
+      }
+    }
+  }
   const decode = (s: string) => decodeTextEntities(s);
   const paragraphs = decode(out.join('')).split(/\n\s*\n/);
   const chosen = ogTitle ?? title;
