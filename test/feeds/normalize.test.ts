@@ -33,8 +33,26 @@ describe('itemKeys', () => {
     expect(keys.map((k) => k.slice(0, 2))).toEqual(['g:', 'u:', 't:']);
   });
 
-  it('GIVEN a short generic title THEN no title key', () => {
+  it('GIVEN a short generic title and no text THEN no key', () => {
     expect(itemKeys({ title: 'Update' })).toEqual([]);
+  });
+
+  it('GIVEN no guid, link or usable title THEN one text key, the same for the same text however it is marked up', () => {
+    const a = itemKeys({ title: 'Update', summaryHtml: '<p>The ferry timetable is <b>online</b>.</p>' });
+    const b = itemKeys({ title: 'The ferry timetable is online', untitled: true, summaryHtml: 'The  ferry timetable is online!' });
+    expect(a).toHaveLength(1);
+    expect(a[0]!.slice(0, 2)).toBe('c:');
+    expect(b).toEqual(a);
+    expect(itemKeys({ title: 'x', untitled: true, contentHtml: '<p>Another text</p>', summaryHtml: 'The ferry timetable is online' })).not.toEqual(a);
+  });
+
+  it('GIVEN an item with a guid, link or long title THEN no text key (its keys are as before)', () => {
+    expect(itemKeys({ guid: 'a', title: 'x', summaryHtml: 'Some text' }).map((k) => k.slice(0, 2))).toEqual(['g:']);
+    expect(itemKeys({ title: 'A title long enough', summaryHtml: 'Some text' }).map((k) => k.slice(0, 2))).toEqual(['t:']);
+  });
+
+  it('GIVEN a title made of the first words THEN it is no title key', () => {
+    expect(itemKeys({ title: 'The ferry timetable is online', untitled: true }).map((k) => k.slice(0, 2))).toEqual([]);
   });
 
   it('GIVEN the same URL with tracking parameters and another guid THEN the URL keys match', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeEntities, htmlToPlainText } from '../../src/feeds/text';
+import { decodeEntities, firstWords, htmlToPlainText } from '../../src/feeds/text';
 
 describe('decodeEntities', () => {
   it.each([
@@ -67,5 +67,21 @@ describe('decodeEntities on many bare ampersands', () => {
       const x = parts.join('');
       expect(decodeEntities(x)).toBe(naive(x));
     }));
+  });
+});
+
+describe('firstWords', () => {
+  it.each([
+    ['Short note.', 'Short note.'],
+    ['  spaced\n out  ', 'spaced out'],
+    [`${'word '.repeat(30)}`, `${'word '.repeat(16).trim()}\u2026`],
+    ['The harbour master says the north basin will be dredged in April, so moorings there move.', 'The harbour master says the north basin will be dredged in April, so moorings\u2026'],
+    [`${'x'.repeat(74)}, wordslong more`, `${'x'.repeat(74)}\u2026`],
+    ['x'.repeat(100), `${'x'.repeat(79)}\u2026`],
+    [`${'x'.repeat(78)}\u{1F600}tail and more`, `${'x'.repeat(78)}\u2026`],
+  ])('%s -> %s', (raw, expected) => {
+    const out = firstWords(raw);
+    expect(out).toBe(expected);
+    expect(out.length).toBeLessThanOrEqual(80);
   });
 });
