@@ -15,11 +15,11 @@
  *  3. UTF-8 when the bytes are UTF-8;
  *  4. UTF-8 with a few damaged bytes when valid multi-byte sequences outnumber the invalid bytes;
  *  5. a detector (chardet, the ICU detector's port) on a markup-free sample of the first bytes, for
- *     the multi-byte CJK charsets and the non-Latin 8-bit ones (Cyrillic, Greek, Hebrew, Arabic,
- *     Thai), each accepted only with enough evidence (see `detectLegacyCharset`);
+ *     the multi-byte CJK charsets and the non-Latin 8-bit ones (Cyrillic, Greek, Hebrew, Arabic),
+ *     each accepted only with enough evidence (see `detectLegacyCharset`);
  *  6. windows-1252, what a "Latin-1" text saved on Windows is.
  */
-import { analyse } from 'chardet';
+import { analyse, type Match } from 'chardet';
 import { TextDecoder } from 'node:util';
 
 /** How far into the body to look for <meta charset> or <?xml encoding?>: HTML requires it in the first 1024 bytes; we allow slack. */
@@ -31,19 +31,27 @@ const DETECT_SAMPLE_BYTES = 16 * 1024;
 const MAX_TAG_BYTES = 2048;
 /**
  * Detector confidences (0-100) to accept. CJK text scores 95-100 even in one short title, while
- * random high bytes reach 49 for GB18030; a Cyrillic title of three words scores 18-20 and
- * 8-bit noise up to 19, so the 8-bit charsets also need spaced words and a few letters.
+ * random high bytes reach 49 for GB18030. An 8-bit non-Latin text scores 18-35 once the ASCII
+ * around it (URLs, dates, English) is left out, and is accepted only when its high bytes look like
+ * words of a non-Latin alphabet (see `alphabetWords`): a Latin text has lone accented letters, and
+ * noise has no word breaks.
  */
 const MIN_MULTIBYTE_CONFIDENCE = 60;
 const MIN_SINGLE_BYTE_CONFIDENCE = 15;
-const MIN_SINGLE_BYTE_HIGH_BYTES = 8;
-const MIN_SINGLE_BYTE_SPACE_SHARE = 0.05;
+/** At least this many words of high bytes, this long on average at most, holding this share of them in words of 3+ letters. */
+const MIN_ALPHABET_WORDS = 3;
+const MAX_ALPHABET_MEAN_WORD = 20;
+const MIN_ALPHABET_LONG_WORD_SHARE = 0.7;
 /** Share of U+FFFD in the decoded sample beyond which a detected charset is not the text's. */
 const MAX_DETECTED_REPLACEMENT_SHARE = 0.01;
 
-/** Charsets the detector may choose, by WHATWG name. Latin-script 8-bit charsets are not among them: on short text it ranks Latin-2 above Latin-1 for French, and windows-1252 is the fallback. */
+/**
+ * Charsets the detector may choose, by WHATWG name. Latin-script 8-bit charsets are not among them:
+ * on short text it ranks Latin-2 above Latin-1 for French, and windows-1252 is the fallback (so an
+ * undeclared Polish or Czech text still reads as windows-1252).
+ */
 const DETECTABLE_MULTIBYTE = new Set(['shift_jis', 'euc-jp', 'iso-2022-jp', 'euc-kr', 'gbk', 'gb18030', 'big5']);
-const DETECTABLE_SINGLE_BYTE = new Set(['koi8-r', 'windows-1251', 'iso-8859-5', 'ibm866', 'iso-8859-7', 'windows-1253', 'iso-8859-8', 'windows-1255', 'iso-8859-6', 'windows-1256', 'windows-874']);
+const DETECTABLE_SINGLE_BYTE = new Set(['koi8-r', 'windows-1251', 'iso-8859-5', 'iso-8859-7', 'windows-1253', 'iso-8859-8', 'windows-1255', 'iso-8859-6', 'windows-1256']);
 
 export type CharsetSource = 'bom' | 'header' | 'meta' | 'xml' | 'default';
 
@@ -156,27 +164,54 @@ export function decodeText(bytes: Uint8Array, opts: DecodeTextOptions): DecodedT
  */
 export function detectLegacyCharset(bytes: Uint8Array): string | undefined {
   const sample = textSample(bytes);
-  let high = 0;
-  let spaces = 0;
-  for (const b of sample) {
-    if (b >= 0x80) high++;
-    else if (b === 0x20) spaces++;
-  }
-  if (high === 0) return undefined;
-  const top = analyse(sample)[0];
-  if (!top) return undefined;
+  if (!sample.some((b) => b >= 0x80)) return undefined;
+  // Multi-byte charsets read on the text as it is: a trail byte may be ASCII.
+  const multi = acceptable(analyse(sample)[0], DETECTABLE_MULTIBYTE, MIN_MULTIBYTE_CONFIDENCE, sample);
+  if (multi !== undefined) return multi;
+  const words = alphabetWords(sample);
+  return words === undefined ? undefined : acceptable(analyse(words)[0], DETECTABLE_SINGLE_BYTE, MIN_SINGLE_BYTE_CONFIDENCE, words);
+}
+
+/** The detector's top match as a WHATWG name, when it is among `allowed`, confident enough, and decodes the sample with next to no U+FFFD. */
+function acceptable(top: Match | undefined, allowed: ReadonlySet<string>, minConfidence: number, sample: Uint8Array): string | undefined {
+  if (!top || top.confidence < minConfidence) return undefined;
   const encoding = encodingOf(top.name);
-  if (encoding === undefined) return undefined;
-  if (DETECTABLE_MULTIBYTE.has(encoding)) {
-    if (top.confidence < MIN_MULTIBYTE_CONFIDENCE) return undefined;
-  } else if (DETECTABLE_SINGLE_BYTE.has(encoding)) {
-    if (top.confidence < MIN_SINGLE_BYTE_CONFIDENCE || high < MIN_SINGLE_BYTE_HIGH_BYTES || spaces < sample.length * MIN_SINGLE_BYTE_SPACE_SHARE) return undefined;
-  } else {
-    return undefined;
-  }
+  if (encoding === undefined || !allowed.has(encoding)) return undefined;
   // A sample cut inside a character leaves it pending (stream), not replaced.
   const decoded = new TextDecoder(encoding, { ignoreBOM: true }).decode(sample, { stream: true });
   return countReplacements(decoded) > decoded.length * MAX_DETECTED_REPLACEMENT_SHARE ? undefined : encoding;
+}
+
+/**
+ * The runs of high bytes of a sample, one space between them, when they look like the words of a
+ * non-Latin 8-bit alphabet (Cyrillic, Greek, Hebrew, Arabic): several words, of word length,
+ * most high bytes in words of three letters or more. Undefined otherwise: a Latin text (é, ü, ç
+ * alone among ASCII letters) or noise (one endless run).
+ */
+function alphabetWords(sample: Uint8Array): Uint8Array | undefined {
+  const out = new Uint8Array(sample.length * 2);
+  let n = 0;
+  let words = 0;
+  let high = 0;
+  let inLongWords = 0;
+  for (let i = 0; i < sample.length; ) {
+    if (sample[i]! < 0x80) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < sample.length && sample[end]! >= 0x80) end++;
+    const length = end - i;
+    if (n > 0) out[n++] = 0x20;
+    out.set(sample.subarray(i, end), n);
+    n += length;
+    words++;
+    high += length;
+    if (length >= 3) inLongWords += length;
+    i = end;
+  }
+  if (words < MIN_ALPHABET_WORDS || high / words > MAX_ALPHABET_MEAN_WORD || inLongWords < high * MIN_ALPHABET_LONG_WORD_SHARE) return undefined;
+  return out.subarray(0, n);
 }
 
 /**
