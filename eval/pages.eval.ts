@@ -8,6 +8,11 @@
  * - contained: exact, or one string holds the other, compared case-insensitively on the same collapsed
  *   text ("New Zealand - Wikipedia" contains "New Zealand"; "Dan Goodin" is contained in
  *   "Dan Goodin - Apr 16, 2015"). An empty answer is never contained.
+ * - exact beside a suffix (titles): exact, or the gold is Lede's title plus a separator and a site or
+ *   section name of at most 6 words ("How to Build a Terrarium | eHow"): Readability keeps some site
+ *   suffixes that Lede drops on purpose, so this line shows how many misses are only that.
+ * - bylines with furniture: answers holding a digit, an @, a bullet or a trailing dash (a date, a time,
+ *   a handle, an age: "Dan Goodin - Apr 16, 2015", "James Akinaka • 8h"), over all pages.
  * Bylines and site names are scored over the pages whose gold has one; answers on pages whose gold
  * has none are counted apart (a byline where Readability sees none is often a date or a handle).
  */
@@ -44,12 +49,26 @@ export function isContained(got: string | null | undefined, want: string | null 
   return g !== '' && w !== '' && (g.includes(w) || w.includes(g));
 }
 
+const SUFFIX_SEPARATORS = [' | ', ' - ', ' – ', ' — ', ' · ', ' :: ', ' » '];
+const MAX_SUFFIX_WORDS = 6;
+
+export function isExactBesideSuffix(got: string | null | undefined, want: string | null | undefined): boolean {
+  const g = collapse(got);
+  const w = collapse(want);
+  if (g === '' || g === w) return g !== '';
+  return SUFFIX_SEPARATORS.some((sep) => {
+    const rest = w.startsWith(g + sep) ? w.slice(g.length + sep.length) : w.endsWith(sep + g) ? w.slice(0, w.length - g.length - sep.length) : undefined;
+    return rest !== undefined && rest.replace(/[:|\s]+$/, '').split(' ').filter(Boolean).length <= MAX_SUFFIX_WORDS;
+  });
+}
+
 /** Lede's answer: the Article's title, byline and site name. */
-function lede(row: PageRow): Answer {
+function lede(row: PageRow, refused: string[]): Answer {
   try {
     const a = parseArticle({ content: row.html, format: 'html', source: `readability-pages:${row.id}` });
     return { title: a.title, ...(a.byline ? { byline: a.byline } : {}), ...(a.siteName ? { siteName: a.siteName } : {}) };
-  } catch {
+  } catch (err) {
+    refused.push(`${row.id} (${err instanceof Error ? err.message : String(err)})`);
     return {}; // a page Lede refuses has no title or byline either
   }
 }
@@ -75,6 +94,7 @@ function naive(row: PageRow): Answer {
 interface FieldScore {
   gold: number;
   exact: number;
+  besideSuffix: number;
   contained: number;
   /** Answers given where the gold has none. */
   extra: number;
@@ -86,7 +106,7 @@ interface FieldScore {
 const clip = (s: string | undefined, n = 70): string => (s === undefined ? '(none)' : s.length > n ? `${s.slice(0, n - 1)}\u2026` : s);
 
 function scoreField(rows: readonly PageRow[], answers: readonly Answer[], field: Field): FieldScore {
-  const sc: FieldScore = { gold: 0, exact: 0, contained: 0, extra: 0, noGold: 0, misses: [] };
+  const sc: FieldScore = { gold: 0, exact: 0, besideSuffix: 0, contained: 0, extra: 0, noGold: 0, misses: [] };
   rows.forEach((row, i) => {
     const want = collapse(row[field]);
     const got = answers[i]![field];
@@ -97,6 +117,7 @@ function scoreField(rows: readonly PageRow[], answers: readonly Answer[], field:
     }
     sc.gold++;
     if (isExact(got, want)) sc.exact++;
+    if (isExactBesideSuffix(got, want)) sc.besideSuffix++;
     if (isContained(got, want)) sc.contained++;
     if (!isExact(got, want)) sc.misses.push(`${row.id}${isContained(got, want) ? ' (contained)' : ''}: got "${clip(got)}" want "${clip(want)}"`);
   });
@@ -109,7 +130,8 @@ export async function run(): Promise<void> {
   const rows = readEvalJsonl<PageRow>('html/readability-pages.jsonl');
   if (!rows) return;
   const t0 = performance.now();
-  const ours = rows.map(lede);
+  const refused: string[] = [];
+  const ours = rows.map((row) => lede(row, refused));
   const ms = performance.now() - t0;
   const base = rows.map(naive);
   console.log(`  ${rows.length} pages, parsed in ${(ms / 1000).toFixed(1)} s; gold is Readability's expected metadata`);
@@ -121,10 +143,14 @@ export async function run(): Promise<void> {
     const b = scoreField(rows, base, field);
     const over = field === 'title' ? '' : ` (${a.gold} pages with one)`;
     report(`${labels[field]}: exact${over}`, `${a.exact}/${a.gold} ${pct(a.exact, a.gold)}`, `${baseNames[field]} ${pct(b.exact, b.gold)}`);
+    if (field === 'title') report('title: exact beside a site suffix', `${a.besideSuffix}/${a.gold} ${pct(a.besideSuffix, a.gold)}`, `${baseNames[field]} ${pct(b.besideSuffix, b.gold)}`);
     report(`${labels[field]}: exact or contained`, `${a.contained}/${a.gold} ${pct(a.contained, a.gold)}`, `${baseNames[field]} ${pct(b.contained, b.gold)}`);
     if (field !== 'title') report(`${labels[field]}: given where gold has none`, `${a.extra}/${a.noGold}`, `${baseNames[field]} ${b.extra}/${b.noGold}`);
     misses.push([field, a.misses]);
   }
+  const furniture = (answers: readonly Answer[]) => answers.filter((a) => a.byline !== undefined && /\d|@|[•·]|[—–-]\s*$/u.test(a.byline)).length;
+  report('bylines with a date, time, handle or bullet', `${furniture(ours)}/${ours.filter((a) => a.byline).length}`, `${baseNames.byline} ${furniture(base)}/${base.filter((a) => a.byline).length}`);
+  if (refused.length) console.log(`  refused (${refused.length}): ${refused.join('; ')}`);
   for (const [field, list] of misses) {
     if (list.length === 0) continue;
     console.log(`  ${labels[field]} not exact (${list.length}):`);

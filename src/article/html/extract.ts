@@ -16,7 +16,8 @@ import { normalizeDate } from '../dates';
 import { blocksOf, type Blocks } from './blocks';
 import { parseDocument, type DomDocument, type DomNode } from './dom';
 import { extractFlat } from './flat';
-import { cleanByline, readMetadata } from './metadata';
+import { cleanByline } from '../byline';
+import { readMetadata } from './metadata';
 import { measureHtml } from './measure';
 import { cleanTitle } from './title';
 
@@ -69,7 +70,7 @@ export function extractHtml(html: string, url?: string): HtmlExtraction {
   }
 
   const doc = parseDocument(html);
-  const meta = readMetadata(doc);
+  const meta = readMetadata(doc, url);
   const readable = runReadability(doc);
   let method: HtmlMethod = 'readability';
   let blocks: Blocks | undefined = readable?.content ? blocksOf(readable.content) : undefined;
@@ -79,9 +80,8 @@ export function extractHtml(html: string, url?: string): HtmlExtraction {
   }
 
   const siteName = meta.siteName ?? readable?.siteName ?? undefined;
-  const rawTitle = meta.title ?? readable?.title ?? undefined;
-  const title = rawTitle ? cleanTitle(rawTitle, siteName, host) : undefined;
-  const byline = meta.byline ?? cleanByline(readable?.byline ?? undefined);
+  const title = meta.title ?? (readable?.title ? cleanTitle(readable.title, meta.siteNames, meta.host) : undefined);
+  const byline = meta.byline ?? cleanByline(readable?.byline) ?? meta.pageByline;
   const publishedAt = meta.publishedAt ?? normalizeDate(readable?.publishedTime);
 
   // Lines that repeat metadata (the byline, a bare date) are moved out of the body.

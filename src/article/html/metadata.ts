@@ -1,28 +1,50 @@
 /**
  * Article metadata from a page's head and markup: title, byline, site name and publication date,
- * each from the most reliable source available (Open Graph and article:* meta, JSON-LD, <time>).
- * Read before Readability runs, since Readability rewrites the document.
+ * each from the most reliable source available (Open Graph, Dublin Core and article:* meta, JSON-LD,
+ * <title>, <h1>, <time>). Read before Readability runs, since Readability rewrites the document.
  */
+import { cleanByline, joinNames } from '../byline';
 import { normalizeDate } from '../dates';
-import type { DomDocument, DomElement } from './dom';
+import { isElement, type DomDocument, type DomElement, type DomNode } from './dom';
+import { chooseTitle, type TitleCandidate } from './title';
 
 export interface PageMetadata {
+  /** The headline, chosen among the page's title sources and cleaned of site names (title.ts). */
   title?: string;
+  /** From meta tags or JSON-LD: the names the page declares. */
   byline?: string;
+  /** From the page's byline markup ([rel=author], .byline...) outside comments: a fallback after Readability's own byline. */
+  pageByline?: string;
   siteName?: string;
   publishedAt?: string;
+  /** Site names a title may carry (og:site_name, application-name, the JSON-LD publisher...), for cleaning other titles. */
+  siteNames: string[];
+  /** The page's host: from its URL, else from its canonical link or og:url. */
+  host?: string;
 }
 
-/** Meta tags per field, most reliable first (name or property attribute, compared lower-case). */
+/** Meta tags per field, most reliable first (name or property attribute, compared lower-case; "dc:" and "dcterms:" read as "dc." and "dcterms."). */
 const META_KEYS = {
-  title: ['og:title', 'twitter:title', 'dc.title', 'parsely-title', 'sailthru.title'],
-  byline: ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl'],
+  title: ['dc.title', 'dcterms.title', 'og:title', 'twitter:title', 'parsely-title', 'sailthru.title'],
+  byline: ['dc.creator', 'dcterms.creator', 'author', 'article:author', 'parsely-author', 'sailthru.author', 'citation_author', 'byl'],
   siteName: ['og:site_name', 'application-name', 'publisher', 'dc.publisher'],
   publishedAt: [
     'article:published_time', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'date',
     'dc.date.issued', 'dc.date', 'dcterms.created', 'parsely-pub-date', 'sailthru.date', 'article.published', 'cxenseparse:recs:publishtime',
   ],
 } as const;
+/** Further names of the site, used only to recognise it in titles. */
+const SITE_NAME_HINTS = ['apple-mobile-web-app-title'];
+/** Byline markup in the page, most specific first. */
+const PAGE_BYLINE_SELECTORS = ['[itemprop="author"] [itemprop="name"]', '[rel="author"]', '[itemprop="author"]', '.author-name', '.byline'];
+/** Class or id words of comment threads: a byline there is a commenter's, not the author's. */
+const COMMENT_AREA = /(?:^|[\s_-])(?:comments?|replies|reply|discussion|disqus|canvass)(?:$|[\s_-])/i;
+/** Byline elements looked at per selector. */
+const MAX_BYLINE_ELEMENTS = 20;
+/** Authors named in one byline at most (JSON-LD reads as many). */
+const MAX_AUTHORS = 10;
+/** <h1> elements that may confirm a title. */
+const MAX_H1 = 5;
 
 /** JSON-LD @type values that describe an article. */
 const ARTICLE_TYPES = new Set(['article', 'newsarticle', 'reportagenewsarticle', 'analysisnewsarticle', 'blogposting', 'opinionnewsarticle', 'report', 'webpage', 'liveblogposting']);
@@ -31,14 +53,35 @@ const MAX_JSON_LD_CHARS = 200_000;
 /** Objects visited in one JSON-LD block, to bound hostile nesting. */
 const MAX_JSON_LD_NODES = 2_000;
 
-export function readMetadata(doc: DomDocument): PageMetadata {
+export function readMetadata(doc: DomDocument, url?: string): PageMetadata {
   const meta = collectMeta(doc);
   const ld = readJsonLd(doc);
-  const first = (keys: readonly string[]) => keys.map((k) => meta.get(k)).find((v) => v !== undefined && v.trim() !== '');
+  const values = (key: string): string[] => (meta.get(key) ?? []).filter((v) => v.trim() !== '');
+  const first = (keys: readonly string[]) => keys.map((k) => values(k)[0]).find((v) => v !== undefined);
 
-  const title = first(META_KEYS.title) ?? ld.headline ?? textOf(doc.querySelector('title')) ?? textOf(doc.querySelector('h1'));
-  const byline = cleanByline(ld.author ?? first(META_KEYS.byline)?.replace(/^https?:\/\/\S+$/, '') ?? textOf(doc.querySelector('[rel="author"], [itemprop="author"], .byline, .author-name')));
-  const siteName = first(META_KEYS.siteName) ?? ld.publisher;
+  const host = hostOf(url) ?? hostOf(doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined) ?? hostOf(first(['og:url']));
+  const siteName = first(META_KEYS.siteName)?.trim() ?? ld.publisher;
+  const siteNames = unique([...META_KEYS.siteName, ...SITE_NAME_HINTS].flatMap(values).concat(ld.publisher ?? []).map((v) => v.replace(/\s+/g, ' ').trim()));
+
+  const candidates: TitleCandidate[] = [];
+  const metaTitle = first(META_KEYS.title);
+  if (metaTitle) candidates.push({ source: 'meta', text: metaTitle });
+  if (ld.headline) candidates.push({ source: 'jsonld', text: ld.headline });
+  const docTitle = titleElementText(doc);
+  if (docTitle) candidates.push({ source: 'title', text: docTitle });
+  const h1s = doc.querySelectorAll('h1');
+  for (let i = 0, n = 0; i < h1s.length && n < MAX_H1; i++) {
+    const t = textOf(h1s[i]!);
+    if (t) {
+      candidates.push({ source: 'h1', text: t });
+      n++;
+    }
+  }
+  const title = chooseTitle(candidates, siteNames, host);
+
+  const declared = ld.authors.length > 0 ? ld.authors : (META_KEYS.byline.map((k) => values(k).filter((v) => !/^https?:\/\//.test(v.trim()))).find((v) => v.length > 0) ?? []);
+  const byline = joinNames(declared.slice(0, MAX_AUTHORS).map((v) => cleanByline(v)).filter((v): v is string => v !== undefined));
+  const pageByline = readPageByline(doc);
   const timeEl = doc.querySelector('time[pubdate], [itemprop="datePublished"], article time[datetime], time[datetime]');
   const published = [first(META_KEYS.publishedAt), ld.datePublished, timeEl?.getAttribute('datetime') ?? timeEl?.getAttribute('content') ?? undefined]
     .map((v) => normalizeDate(v))
@@ -47,21 +90,35 @@ export function readMetadata(doc: DomDocument): PageMetadata {
   return {
     ...(title ? { title } : {}),
     ...(byline ? { byline } : {}),
+    ...(pageByline ? { pageByline } : {}),
     ...(siteName ? { siteName: siteName.trim() } : {}),
     ...(published ? { publishedAt: published } : {}),
+    siteNames,
+    ...(host ? { host } : {}),
   };
 }
 
-function collectMeta(doc: DomDocument): Map<string, string> {
-  const map = new Map<string, string>();
+/** Meta values by key; a key given by property attributes (Open Graph and RDFa use property) is read from those alone; one attribute may list several keys. */
+function collectMeta(doc: DomDocument): Map<string, string[]> {
+  const byProperty = new Map<string, string[]>();
+  const byName = new Map<string, string[]>();
   const nodes = doc.querySelectorAll('meta');
   for (let i = 0; i < nodes.length; i++) {
     const m = nodes[i]!;
-    const key = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? '').trim().toLowerCase();
     const content = m.getAttribute('content');
-    if (key && content && !map.has(key)) map.set(key, content);
+    if (!content) continue;
+    const property = m.getAttribute('property');
+    const keys = property ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? '';
+    const map = property !== null ? byProperty : byName;
+    for (const raw of keys.trim().toLowerCase().split(/\s+/)) {
+      if (!raw) continue;
+      const key = raw.replace(/^(dc|dcterms?):/, (_, ns: string) => (ns === 'dc' ? 'dc.' : 'dcterms.'));
+      const list = map.get(key);
+      if (list) list.push(content);
+      else map.set(key, [content]);
+    }
   }
-  return map;
+  return new Map([...byName, ...byProperty]);
 }
 
 function textOf(el: DomElement | null): string | undefined {
@@ -69,16 +126,61 @@ function textOf(el: DomElement | null): string | undefined {
   return t ? t : undefined;
 }
 
-/** "By Jane Doe" / "BY JANE DOE, Reuters" -> "Jane Doe" / "JANE DOE, Reuters". */
-export function cleanByline(byline: string | undefined): string | undefined {
-  if (!byline) return undefined;
-  const t = byline.replace(/\s+/g, ' ').trim().replace(/^by\s+/i, '').trim();
-  return t && t.length <= 200 ? t : undefined;
+/** The first non-empty <title> that is the page's (an <svg> carries <title>s of its own). */
+function titleElementText(doc: DomDocument): string | undefined {
+  const titles = doc.querySelectorAll('title');
+  for (let i = 0; i < titles.length; i++) {
+    if (hasAncestor(titles[i]!, (el) => el.localName === 'svg')) continue;
+    const t = textOf(titles[i]!);
+    if (t) return t;
+  }
+  return undefined;
+}
+
+function hasAncestor(node: DomNode, test: (el: DomElement) => boolean): boolean {
+  for (let p = node.parentNode; p; p = p.parentNode) if (isElement(p) && test(p)) return true;
+  return false;
+}
+
+/** The first byline in the page's markup that is not in a comment thread and cleans to a name. */
+function readPageByline(doc: DomDocument): string | undefined {
+  const inComments = (el: DomElement) => COMMENT_AREA.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
+  for (const selector of PAGE_BYLINE_SELECTORS) {
+    const els = doc.querySelectorAll(selector);
+    for (let i = 0; i < els.length && i < MAX_BYLINE_ELEMENTS; i++) {
+      const el = els[i]!;
+      if (inComments(el) || hasAncestor(el, inComments)) continue;
+      const name = cleanByline(el.getAttribute('content') ?? textOf(el));
+      if (name) return name;
+    }
+  }
+  return undefined;
+}
+
+/** The host of an absolute or protocol-relative URL ("//us.example.com/news/"). */
+function hostOf(url: string | undefined): string | undefined {
+  if (!url || !/^(?:https?:)?\/\//i.test(url.trim())) return undefined;
+  try {
+    return new URL(url.trim(), 'https://base.invalid/').hostname || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function unique(list: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const v of list) {
+    if (v === '' || seen.has(v.toLowerCase())) continue;
+    seen.add(v.toLowerCase());
+    out.push(v);
+  }
+  return out;
 }
 
 interface JsonLdFields {
   headline?: string;
-  author?: string;
+  authors: string[];
   publisher?: string;
   datePublished?: string;
 }
@@ -97,7 +199,7 @@ function readJsonLd(doc: DomDocument): JsonLdFields {
     const article = findArticleNode(data);
     if (article) return fieldsOf(article);
   }
-  return {};
+  return { authors: [] };
 }
 
 type JsonObject = Record<string, unknown>;
@@ -125,10 +227,9 @@ function fieldsOf(obj: JsonObject): JsonLdFields {
   const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
   const nameOf = (v: unknown): string | undefined => str(v) ?? (v && typeof v === 'object' && !Array.isArray(v) ? str((v as JsonObject)['name']) : undefined);
   const authors = ([] as unknown[]).concat(obj['author'] ?? []).slice(0, 10).map(nameOf).filter((n): n is string => !!n && !/^https?:/.test(n));
-  const out: JsonLdFields = {};
+  const out: JsonLdFields = { authors };
   const headline = str(obj['headline']);
   if (headline) out.headline = headline;
-  if (authors.length) out.author = authors.join(', ');
   const publisher = nameOf(obj['publisher']);
   if (publisher) out.publisher = publisher;
   const date = str(obj['datePublished']);

@@ -1,7 +1,10 @@
 /**
- * Clean a page title: "Venezuela agrees to deal | Reuters" -> "Venezuela agrees to deal". Site names
- * are cut only when we can tell they are site names, because dashes and colons are common in real
- * headlines ("Trump - Venezuela talks", "Exclusive: ...").
+ * Page titles. `cleanTitle` cuts a site name off a title: "Venezuela agrees to deal | Reuters" ->
+ * "Venezuela agrees to deal". Site names are cut only when we can tell they are site names, because
+ * dashes and colons are common in real headlines ("Trump - Venezuela talks", "Exclusive: ...").
+ * `chooseTitle` picks the headline among a page's title sources (meta, JSON-LD, <title>, <h1>) by
+ * agreement, so one stray source (a social-media title, a JSON-LD "headline" that is a description)
+ * loses to the others.
  */
 
 /** Separators between a headline and a site name, strongest first. */
@@ -13,33 +16,73 @@ const SEPARATORS: ReadonlyArray<{ sep: string; anyShortTail: boolean }> = [
   { sep: ' — ', anyShortTail: false },
   { sep: ' – ', anyShortTail: false },
   { sep: ' - ', anyShortTail: false },
+  { sep: ': ', anyShortTail: false }, // a real colon in a headline stays unless the part is the site's name
 ];
+/** Dashes after which a short capitalised tail is taken for a site name even when the site is unknown. */
+const GUESS_SEPARATORS = [' — ', ' – ', ' - '];
 /** A "short tail" after a pipe is a site or section name, not part of the headline. */
 const MAX_SITE_WORDS = 4;
+/** A guessed site name (no site known) has at most this many words, after a headline of at least twice as many and at least GUESS_MIN_HEAD. */
+const MAX_GUESSED_SITE_WORDS = 3;
+const GUESS_MIN_HEAD_WORDS = 4;
+/** Legal-form words that a site's name may carry and its titles leave out ("Spiceworks Inc" -> "Spiceworks"). */
+const LEGAL_FORM = /[\s,]+(?:inc|ltd|llc|plc|gmbh|corp|corporation|co|company|limited|s\.?a|ag)\.?$/i;
+/** Host labels that name no site. */
+const NON_SITE_LABELS = new Set(['www', 'com', 'org', 'net', 'co', 'news', 'blog', 'blogs', 'amp', 'mobile']);
 
-const squash = (s: string) => s.toLowerCase().replace(/^the\s+/, '').replace(/[^\p{L}\p{N}]/gu, '');
+export const squash = (s: string): string => s.toLowerCase().replace(/^the\s+/, '').replace(/[^\p{L}\p{N}]/gu, '');
 
-/** True when `part` names the site: its name, its host ("nytimes.com"), or a domain-shaped token. */
-function isSiteName(part: string, siteName: string | undefined, host: string | undefined): boolean {
+/** The forms of a page's site names that a title may carry: each name, without a legal form, and the host's labels. */
+export function siteForms(siteNames: readonly string[], host: string | undefined): Set<string> {
+  const forms = new Set<string>();
+  for (const name of siteNames) {
+    forms.add(squash(name));
+    forms.add(squash(name.replace(LEGAL_FORM, '')));
+  }
+  if (host) {
+    const labels = host.toLowerCase().replace(/^www\./, '').split('.');
+    forms.add(squash(labels.join('.')));
+    // Every label but the top-level domain: "en.wikipedia.org" -> "wikipedia", "heraldsun.com.au" -> "heraldsun".
+    for (const label of labels.slice(0, -1)) if (label.length >= 3 && !NON_SITE_LABELS.has(label)) forms.add(squash(label));
+  }
+  forms.delete('');
+  return forms;
+}
+
+/** True when `part` names the site: one of its forms, the start of its name ("Fandom" of "Fandom powered by Wikia"), or a domain-shaped token. */
+function isSiteName(part: string, forms: ReadonlySet<string>, siteNames: readonly string[]): boolean {
   const p = squash(part);
   if (p === '') return false;
-  if (siteName && squash(siteName) === p) return true;
-  if (host) {
-    const bare = host.replace(/^www\./, '');
-    if (squash(bare) === p || squash(bare.split('.')[0] ?? '') === p) return true;
-  }
+  if (forms.has(p)) return true;
+  if (p.length >= 5 && siteNames.some((n) => squash(n).startsWith(p) && n.toLowerCase().startsWith(part.trim().toLowerCase()))) return true;
   return /^[\p{L}\p{N}-]{2,40}\.[\p{L}]{2,12}$/u.test(part.trim());
 }
 
-export function cleanTitle(title: string, siteName?: string, host?: string): string {
+const wordsIn = (s: string): number => s.split(' ').filter(Boolean).length;
+
+/** A short capitalised tail after a dash, behind a headline twice as long: a site name nobody declared ("… – My website"). */
+function looksLikeSiteTail(head: string, tail: string): boolean {
+  const tw = wordsIn(tail);
+  const hw = wordsIn(head);
+  return tw <= MAX_GUESSED_SITE_WORDS && hw >= GUESS_MIN_HEAD_WORDS && hw >= 2 * tw && /^\p{Lu}/u.test(tail) && !/[.!?,:;"“”]/.test(tail);
+}
+
+export interface CleanTitleOptions {
+  /** Cut a short capitalised tail after a dash even when no site name is known (for the <title> element). */
+  guessSite?: boolean;
+}
+
+export function cleanTitle(title: string, siteName?: string | readonly string[], host?: string, options: CleanTitleOptions = {}): string {
+  const names = siteName === undefined ? [] : typeof siteName === 'string' ? [siteName] : siteName;
+  const forms = siteForms(names, host);
   let t = title.replace(/\s+/g, ' ').trim();
   for (const { sep, anyShortTail } of SEPARATORS) {
     const last = t.lastIndexOf(sep);
     if (last > 0) {
       const head = t.slice(0, last);
       const tail = t.slice(last + sep.length);
-      const shortTail = tail.split(' ').length <= MAX_SITE_WORDS;
-      if (isSiteName(tail, siteName, host) || (anyShortTail && shortTail && head.length >= tail.length)) {
+      const shortTail = wordsIn(tail) <= MAX_SITE_WORDS;
+      if (isSiteName(tail, forms, names) || (anyShortTail && shortTail && head.length >= tail.length)) {
         t = head.trim();
         break;
       }
@@ -47,11 +90,85 @@ export function cleanTitle(title: string, siteName?: string, host?: string): str
     const first = t.indexOf(sep);
     if (first > 0) {
       const head = t.slice(0, first);
-      if (isSiteName(head, siteName, host)) {
+      if (isSiteName(head, forms, names)) {
         t = t.slice(first + sep.length).trim();
         break;
       }
     }
   }
+  if (options.guessSite && t === title.replace(/\s+/g, ' ').trim()) {
+    for (const sep of GUESS_SEPARATORS) {
+      const last = t.lastIndexOf(sep);
+      if (last > 0 && looksLikeSiteTail(t.slice(0, last), t.slice(last + sep.length))) return t.slice(0, last).trim();
+    }
+  }
   return t;
+}
+
+/** Where a title candidate comes from, in the order that breaks ties. */
+export type TitleSource = 'meta' | 'jsonld' | 'title' | 'h1';
+
+export interface TitleCandidate {
+  source: TitleSource;
+  text: string;
+}
+
+const TIE_ORDER: readonly TitleSource[] = ['meta', 'jsonld', 'title', 'h1'];
+
+/**
+ * The headline among a page's title sources. Each source is cleaned of site names (the <title>
+ * element also of a guessed one); a source that holds another source plus a separator and a few
+ * words more ("New Zealand - Wikipedia" beside the <h1> "New Zealand") becomes that other source.
+ * Then the text most kinds of source agree on wins, ties going to meta, JSON-LD, <title>, <h1> in
+ * that order; an <h1> alone (often a logo) wins only when nothing else is there.
+ */
+export function chooseTitle(candidates: readonly TitleCandidate[], siteNames: readonly string[], host: string | undefined): string | undefined {
+  const cleaned = candidates
+    .map((c) => ({
+      source: c.source,
+      whole: c.text.replace(/\s+/g, ' ').trim(),
+      text: c.source === 'h1' ? c.text.replace(/\s+/g, ' ').trim() : cleanTitle(c.text, siteNames, host, { guessSite: c.source === 'title' }),
+    }))
+    .filter((c) => c.text !== '');
+  // A source no other confirms is reduced to the part another confirms, its head first ("X - Site" before "Site - X").
+  for (const c of cleaned) {
+    const others = cleaned.filter((o) => o !== c && o.text.length < c.whole.length);
+    if (others.some((o) => squash(o.text) === squash(c.text))) continue;
+    const part = confirmedPart(c.whole, others.map((o) => o.text), 'head') ?? confirmedPart(c.whole, others.map((o) => o.text), 'tail');
+    if (part !== undefined) c.text = part;
+  }
+  const votes = new Map<string, { text: string; sources: Set<TitleSource> }>();
+  for (const c of cleaned) {
+    const key = squash(c.text) || c.text;
+    const entry = votes.get(key) ?? { text: c.text, sources: new Set<TitleSource>() };
+    entry.sources.add(c.source);
+    votes.set(key, entry);
+  }
+  const rank = (e: { sources: Set<TitleSource> }): number => Math.min(...[...e.sources].map((s) => TIE_ORDER.indexOf(s)));
+  const ranked = [...votes.values()]
+    .filter((e) => e.sources.size > 1 || !e.sources.has('h1') || votes.size === 1)
+    .sort((a, b) => b.sources.size - a.sources.size || rank(a) - rank(b));
+  const best = ranked[0];
+  if (!best) return undefined;
+  // The writing of the best-ranked source that agrees.
+  const order = [...best.sources].sort((a, b) => TIE_ORDER.indexOf(a) - TIE_ORDER.indexOf(b));
+  return cleaned.find((c) => c.source === order[0] && squash(c.text) === squash(best.text))?.text ?? best.text;
+}
+
+/**
+ * The part of `whole` that equals one of `parts` when what is cut off is short pieces between
+ * separators (a site, a section, an author: each at most MAX_SITE_WORDS words), on the given side.
+ */
+function confirmedPart(whole: string, parts: readonly string[], side: 'head' | 'tail'): string | undefined {
+  const wanted = new Set(parts.map(squash).filter((p) => p !== ''));
+  const shortPieces = (rest: string) => rest.split(/\s(?:[|»·—–-]|::)\s|:\s/).every((piece) => wordsIn(piece.trim()) <= MAX_SITE_WORDS);
+  for (const { sep } of SEPARATORS) {
+    for (let at = whole.indexOf(sep); at > 0; at = whole.indexOf(sep, at + 1)) {
+      const head = whole.slice(0, at).trim();
+      const tail = whole.slice(at + sep.length).trim();
+      if (side === 'head' && wanted.has(squash(head)) && shortPieces(tail)) return head;
+      if (side === 'tail' && wanted.has(squash(tail)) && shortPieces(head)) return tail;
+    }
+  }
+  return undefined;
 }

@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/article';
+import { cleanByline, joinNames } from '../../src/article/byline';
+import { cleanTitle } from '../../src/article/html/title';
+
+const BODY = `<article><p>${'The ferry to the outer islands ran again on Tuesday after a week of gales kept it in port. '.repeat(6)}</p><p>Harbour staff said the timetable would be back to normal by the weekend.</p></article>`;
+const page = (head: string, body = '') => `<!doctype html><html><head>${head}</head><body>${body}${BODY}</body></html>`;
+const parse = (html: string, url?: string) => parseArticle({ content: html, format: 'html', source: 'test', ...(url ? { url } : {}) });
+
+describe('titles: a site name known from the page is cut off', () => {
+  it('GIVEN og:site_name with a legal form ("Gearbox Inc") THEN "- Gearbox" is cut from the title', () => {
+    const a = parse(page('<title>Ferries run again after a week of gales - Gearbox</title><meta property="og:site_name" content="Gearbox Inc">'));
+    expect(a.title).toBe('Ferries run again after a week of gales');
+  });
+
+  it('GIVEN application-name THEN a "Site | " prefix is cut', () => {
+    const a = parse(page('<title>Island Post | Ferries run again after gales</title><meta name="application-name" content="Island Post">'));
+    expect(a.title).toBe('Ferries run again after gales');
+  });
+
+  it("GIVEN no URL but a canonical link THEN the host's words name the site (\"- Tidewiki\" on en.tidewiki.org)", () => {
+    const a = parse(page('<title>Outer islands ferry - Tidewiki</title><link rel="canonical" href="https://en.tidewiki.org/wiki/Outer_islands_ferry">'));
+    expect(a.title).toBe('Outer islands ferry');
+  });
+
+  it("GIVEN the page's URL THEN its host names the site even with other words around", () => {
+    const a = parse(page('<title>Ferries run again · Harbourmaster</title>'), 'https://www.harbourmaster.example/news/1');
+    expect(a.title).toBe('Ferries run again');
+  });
+
+  it('GIVEN a colon THEN only a part that is the site name is cut ("Island Post: ..." yes, "Exclusive: ..." no)', () => {
+    expect(cleanTitle('Island Post: Ferries run again', 'Island Post')).toBe('Ferries run again');
+    expect(cleanTitle('Exclusive: ferries run again', 'Island Post')).toBe('Exclusive: ferries run again');
+    expect(cleanTitle('Ferries: the week the islands waited', 'Island Post')).toBe('Ferries: the week the islands waited');
+  });
+
+  it('GIVEN the start of a longer site name ("Tidecast" of "Tidecast powered by Gulls") THEN it is cut; a mere shared word is not', () => {
+    expect(cleanTitle('Ferries run again | Tidecast', 'Tidecast powered by Gulls')).toBe('Ferries run again');
+    expect(cleanTitle('Ferries run again - Tide', 'Tidecast powered by Gulls')).toBe('Ferries run again - Tide');
+  });
+});
+
+describe('titles: sources that agree win', () => {
+  it('GIVEN "<name> - Encyclopedia" in <title> and the <h1> "<name>" THEN the <h1> confirms the name and the rest is cut', () => {
+    const a = parse(page('<title>Lake Marrow - Open Encyclopedia</title>', '<h1>Lake Marrow</h1>'));
+    expect(a.title).toBe('Lake Marrow');
+  });
+
+  it('GIVEN a JSON-LD headline that is a description, against <title> and <h1> THEN the headline loses', () => {
+    const ld = '<script type="application/ld+json">{"@type":"Article","headline":"Body of water in a mountain valley","datePublished":"2020-01-01"}</script>';
+    const a = parse(page(`<title>Lake Marrow - Open Encyclopedia</title>${ld}`, '<h1>Lake Marrow</h1>'));
+    expect(a.title).toBe('Lake Marrow');
+  });
+
+  it('GIVEN a social og:title against <title>, <h1> and the JSON-LD headline that agree THEN the three win', () => {
+    const ld = '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Ferries run again after a week of gales"}</script>';
+    const a = parse(page(`<meta property="og:title" content="You will not believe the sea this week"><title>Ferries run again after a week of gales - Island Post</title>${ld}`, '<h1>Ferries run again after a week of gales</h1>'));
+    expect(a.title).toBe('Ferries run again after a week of gales');
+  });
+
+  it('GIVEN og:title and the <h1> against <title> and JSON-LD THEN the tie goes to og:title (what the page shows)', () => {
+    const ld = '<script type="application/ld+json">{"@type":"NewsArticle","headline":"How the ferries came back"}</script>';
+    const a = parse(page(`<meta property="og:title" content="The ferries are back"><title>How the ferries came back - Island Post</title>${ld}`, '<h1>The ferries are back</h1>'));
+    expect(a.title).toBe('The ferries are back');
+  });
+
+  it('GIVEN og:title that repeats the site name against <title> and <h1> THEN the article headline wins', () => {
+    const a = parse(page('<meta property="og:title" content="Island Post - Latest News"><meta name="application-name" content="Island Post - Latest News"><title>Ferries run again</title>', '<h1>Ferries run again</h1>'));
+    expect(a.title).toBe('Ferries run again');
+  });
+
+  it('GIVEN a logo <h1> and a <title> THEN the logo never wins alone', () => {
+    const a = parse(page('<title>Ferries run again after gales</title>', '<h1><a href="/">Island Post</a></h1>'));
+    expect(a.title).toBe('Ferries run again after gales');
+  });
+
+  it('GIVEN a logo <h1> that is the <title>\'s long head THEN the headline is not cut down to the logo', () => {
+    const a = parse(page('<title>Beyond the harbour: how the ferries run when the sea is high · Tidecast</title>', '<h1><a href="/">Tidecast</a></h1><h1>Beyond the harbour: how the ferries run when the sea is high</h1>'));
+    expect(a.title).toBe('Beyond the harbour: how the ferries run when the sea is high');
+  });
+
+  it('GIVEN an empty <title> and <svg> icon titles THEN the page <title> is the first one with words outside <svg>', () => {
+    const a = parse(`<!doctype html><html><head><title></title><title>Ferries run again after a week of gales</title></head><body><svg><title>icon-share</title></svg>${BODY}</body></html>`);
+    expect(a.title).toBe('Ferries run again after a week of gales');
+  });
+});
+
+describe('titles: a site name nobody declared', () => {
+  it('GIVEN only <title> "a headline of 4+ words – Two Words" THEN the capitalised short tail after the dash is cut', () => {
+    expect(parse(page('<title>Ferries run again after gales – My website</title>')).title).toBe('Ferries run again after gales');
+  });
+
+  it('GIVEN a short head, a lower-case tail or a tail with punctuation THEN the dash stays', () => {
+    expect(parse(page('<title>Ferries – The Island Post</title>')).title).toBe('Ferries – The Island Post');
+    expect(parse(page('<title>Ferries run again after gales – as it happened</title>')).title).toBe('Ferries run again after gales – as it happened');
+    expect(parse(page('<title>Ferries run again after gales – Why, Minister?</title>')).title).toBe('Ferries run again after gales – Why, Minister?');
+  });
+
+  it('GIVEN og:title with such a tail THEN it is not guessed away (only <title> carries unknown site names)', () => {
+    expect(parse(page('<meta property="og:title" content="Ferries run again after gales – What We Know">')).title).toBe('Ferries run again after gales – What We Know');
+  });
+});
+
+describe('titles and bylines from meta vocabularies', () => {
+  it('GIVEN space-separated keys in one property attribute THEN each key is read ("x:title dc:title")', () => {
+    const a = parse(page('<title>Page</title><meta property="x:title dc:title" content="Ferries run again"><meta property="dc:creator twitter:site_name" content="Ana Reyes"><meta name="author" content="webmaster">'));
+    expect(a).toMatchObject({ title: 'Ferries run again', byline: 'Ana Reyes' });
+  });
+
+  it('GIVEN Dublin Core and Open Graph THEN dc.title and dc.creator come first, and a property declaration beats a name one', () => {
+    const a = parse(page('<meta property="og:title" content="OG title"><meta name="DC.title" content="Name DC title"><meta property="dc:title" content="Property DC title"><meta name="author" content="Ann"><meta property="dc:creator" content="Bo Chen">'));
+    expect(a).toMatchObject({ title: 'Property DC title', byline: 'Bo Chen' });
+  });
+
+  it('GIVEN two author meta tags THEN both names are joined', () => {
+    const a = parse(page('<title>Ferries run again</title><meta name="DC.Creator" content="Reyes, Ana"><meta name="DC.Creator" content="Chen, Bo">'));
+    expect(a.byline).toBe('Reyes, Ana and Chen, Bo');
+  });
+
+  it('GIVEN three JSON-LD authors THEN "A, B and C"', () => {
+    const ld = '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Ferries run again","author":[{"name":"Ann Lee"},{"name":"Bo Chen"},{"name":"Cy Park"}]}</script>';
+    expect(parse(page(`<title>Ferries run again</title>${ld}`)).byline).toBe('Ann Lee, Bo Chen and Cy Park');
+  });
+});
+
+describe('bylines are names, not dates, times, handles, bullets or ages', () => {
+  it.each([
+    ['Mara Quill - Mar 3, 2021 9:15 am UTC', 'Mara Quill'],
+    ['Tobias Renn January 5, 2019 11:00 PM PST @tobiasrenn', 'Tobias Renn'],
+    ['Ines Carvalho • 8h', 'Ines Carvalho'],
+    ['Pieter Vos —', 'Pieter Vos'],
+    ['by Lena Ortiz22 Nov 2018 41', 'Lena Ortiz'],
+    ['Posted by Amir Haddad Updated 3 days ago', 'Amir Haddad'],
+    ['By HANNA BERG March 11, 2015 3:46 PM', 'HANNA BERG'],
+    ['Written by Sol Marin | 2021-04-05', 'Sol Marin'],
+    ['Noor Aziz, 12/04/2020', 'Noor Aziz'],
+    ['By Maya Lindqvist, MD', 'Maya Lindqvist, MD'],
+    ['June Mayhew', 'June Mayhew'],
+    ['May Octavia Dec', 'May Octavia Dec'],
+    ['Island Post Staff', 'Island Post Staff'],
+    ['Ana Reyes (ana@islandpost.example)', 'Ana Reyes (ana@islandpost.example)'],
+  ])('cleanByline(%j) -> %j', (raw, expected) => {
+    expect(cleanByline(raw)).toBe(expected);
+  });
+
+  it.each([['March 3, 2021'], ['@islandpost'], ['https://islandpost.example/staff/ana'], ['• 8h'], [''], ['x'.repeat(121)]])('cleanByline(%j) -> no byline', (raw) => {
+    expect(cleanByline(raw)).toBeUndefined();
+  });
+
+  it('joins names readably and drops repeats', () => {
+    expect(joinNames([])).toBeUndefined();
+    expect(joinNames(['Ann Lee'])).toBe('Ann Lee');
+    expect(joinNames(['Ann Lee', 'Bo Chen'])).toBe('Ann Lee and Bo Chen');
+    expect(joinNames(['Ann Lee', 'Bo Chen', 'ann lee', 'Cy Park'])).toBe('Ann Lee, Bo Chen and Cy Park');
+  });
+
+  it("GIVEN a commenter's .byline before the article's .author-name THEN the author's name is the byline", () => {
+    const comments = '<div class="comments-list"><div class="byline"><span class="avatar">Q</span><span class="username">Q</span></div><p>Nice.</p></div>';
+    const a = parse(page('<title>Ferries run again</title>', `<div class="author-name">NINA PETROVA</div>${comments}`).replace('<body>', `<body>${comments}`));
+    expect(a.byline).toBe('NINA PETROVA');
+  });
+
+  it('GIVEN a byline element holding the name and the date THEN the byline is the name', () => {
+    const a = parse(page('<title>Ferries run again</title>', '<p class="byline">Mara Quill - Mar 3, 2021 9:15 am UTC</p>'));
+    expect(a.byline).toBe('Mara Quill');
+  });
+});
