@@ -83,7 +83,7 @@ const ARTICLE: Record<string, Describe<Error>> = {
 
 /** Why a feed was refused when it was added, by the underlying code (FEED_REJECTED's `reason`). */
 const FEED_REJECTION: Record<string, string> = {
-  FEED_MALFORMED: 'it is not well-formed XML or JSON',
+  FEED_MALFORMED: 'it is not well-formed XML or JSON, and no complete item could be read from it (a feed cut off after some whole items is read)',
   FEED_UNRECOGNIZED: 'it is not an RSS, Atom, RDF or JSON feed (if it is a web page, look for its feed link)',
   FEED_XML_ENTITIES: 'it declares XML entities, the shape of an entity-expansion attack',
   FETCH_BLOCKED_ADDRESS: 'it points to a private, local or cloud-internal network address',
@@ -97,7 +97,7 @@ const FEED_REJECTION: Record<string, string> = {
 
 const FEED: { [C in FeedError['code']]: Describe<FeedError> } = {
   FEED_XML_ENTITIES: () => 'That feed declares XML entities (the shape of an entity-expansion attack), so I refuse to read it.',
-  FEED_MALFORMED: () => 'That feed is not well-formed XML or JSON.',
+  FEED_MALFORMED: () => 'That feed is not well-formed XML or JSON, and no complete item could be read from it.',
   FEED_UNRECOGNIZED: () => 'That address is not an RSS, Atom, RDF or JSON feed.',
   FEED_INVALID_URL: () => 'A feed address must be a full link starting with https:// (or http://).',
   FEED_LIMIT: (e) => `${e.message} Someone with Manage Server can make room with \`/feed remove\`.`,
