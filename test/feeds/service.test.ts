@@ -61,6 +61,8 @@ describe('feed service', () => {
       lastSuccessAt: now,
       nextPollAt: now + 15 * 60_000,
       delivery: 'message',
+      // The feed's one item has no pubDate: dated by when it was first seen, and the status says so.
+      undatedItems: { count: 1, of: 1 },
       loaded: 1,
     });
     const { loaded: _loaded, ...listed } = status;
