@@ -19,7 +19,7 @@ const AFTER_NAME: readonly RegExp[] = [
   /(?<!\d)\d{1,2}:\d{2}(?!\d)/, // a time
   /(?<![\p{L}\p{N}])\d+\s?(?:s|secs?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|months?|y|yrs?|years?)(?:\s+ago)?(?![\p{L}\p{N}])/iu, // "8h", "3 days ago"
   /(?<![\p{L}\p{N}])(?:last updated|updated|published|posted|modified)(?![\p{L}])/iu, // "Updated April 29"
-  /(?<![\p{L}\p{N}._%+-])@[\p{L}\p{N}_]{2,}/u, // a handle "@stevenmusil" (an e-mail address keeps its @)
+  /(?<=^|\s)@[\p{L}\p{N}_]{2,}(?![\p{L}\p{N}_]*>)/u, // a handle "@stevenmusil" after a space (an e-mail address or a <@mention> is no handle)
   /\s[•·|]\s?|\s[—–-](?=\s|$)/u, // a bullet, a pipe or a spaced dash and what follows
 ];
 /** Separators and punctuation left at the ends once the rest is cut. */
