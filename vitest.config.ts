@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /** The bot's end-to-end files that run the real bot through test/support/bot-harness.ts. */
-const BOT_E2E = ['article', 'article-list', 'articles-dir', 'ask', 'autosummary', 'digest', 'feeds', 'feeds-delivery', 'hostile', 'injection', 'link-refusals', 'menus', 'quotes', 'retention', 'speakers', 'summary', 'threads', 'whosaid'].map(
+const BOT_E2E = ['article', 'article-list', 'articles-dir', 'ask', 'autosummary', 'digest', 'feeds', 'feeds-delivery', 'feeds-forgiving', 'hostile', 'injection', 'link-refusals', 'menus', 'quotes', 'retention', 'speakers', 'summary', 'threads', 'whosaid'].map(
   (name) => `test/e2e/${name}.e2e.test.ts`,
 );
 
