@@ -229,21 +229,31 @@ export function decodeBody(bytes: Uint8Array, choice: CharsetChoice): { charset:
   if (decoder.encoding === 'replacement') throw new UnknownCharsetError(choice.label, choice.source);
   // A <meta> that claims UTF-16 in an ASCII-compatible document is a lie the HTML spec says to ignore.
   if (choice.source === 'meta' && decoder.encoding.startsWith('utf-16')) decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  const text = decoder.decode(bytes.subarray(choice.bomLength));
-  return { charset: decoder.encoding, text: decoder.encoding === 'windows-1252' ? repairWindows1252(text) : text };
+  const body = bytes.subarray(choice.bomLength);
+  return { charset: decoder.encoding, text: decoder.encoding === 'windows-1252' ? decodeWindows1252(body) : decoder.decode(body) };
 }
 
 /**
  * windows-1252 bytes 0x80-0x9F (curly quotes, dashes, the euro sign) as the WHATWG table maps them.
  * Node 20's TextDecoder decodes windows-1252 as ISO-8859-1 (a known bug of its latin1 fast path),
- * leaving C1 control characters where news text has "smart quotes"; a latin1 decode is byte = code
- * point, so mapping U+0080-U+009F afterwards is exact. Five bytes are undefined and stay as they are.
+ * leaving C1 control characters where news text has "smart quotes". So the bytes are mapped here,
+ * through a table, into UTF-16 code units: linear, also on megabytes of 0x80-0x9F. Five bytes are
+ * undefined and stay as they are (U+0081, U+008D, U+008F, U+0090, U+009D).
  */
 const WINDOWS_1252_HIGH = '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
   '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+const WINDOWS_1252 = Uint16Array.from({ length: 256 }, (_, b) => (b >= 0x80 && b <= 0x9f ? WINDOWS_1252_HIGH.charCodeAt(b - 0x80) : b));
+const UTF16LE = new TextDecoder('utf-16le');
 
-function repairWindows1252(text: string): string {
-  return text.replace(/[\u0080-\u009F]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]!);
+function decodeWindows1252(bytes: Uint8Array): string {
+  // Little-endian code units written byte by byte, so the result does not depend on the machine's byte order.
+  const units = new Uint8Array(bytes.length * 2);
+  for (let i = 0; i < bytes.length; i++) {
+    const unit = WINDOWS_1252[bytes[i]!]!;
+    units[2 * i] = unit & 0xff;
+    units[2 * i + 1] = unit >> 8;
+  }
+  return UTF16LE.decode(units);
 }
 
 /** The WHATWG name of a label; undefined for one TextDecoder does not know and for "replacement" (ISO-2022-KR, HZ...). */
