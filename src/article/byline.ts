@@ -21,6 +21,7 @@ const AFTER_NAME: readonly RegExp[] = [
   /(?<![\p{L}\p{N}])(?:last updated|updated|published|posted|modified)(?![\p{L}])/iu, // "Updated April 29"
   /(?<=^|\s)@[\p{L}\p{N}_]{2,}(?![\p{L}\p{N}_]*>)/u, // a handle "@stevenmusil" after a space (an e-mail address or a <@mention> is no handle)
   /\s[•·|]\s?|\s[—–-](?=\s|$)/u, // a bullet, a pipe or a spaced dash and what follows
+  /(?<![\p{L}\p{N}])(?:edited|reviewed|fact[- ]checked|photos?|photographs|pictures|illustrations?|graphics|translated|additional reporting)\s+by(?![\p{L}])/iu, // other roles: the byline names the writer
 ];
 /** Separators and punctuation left at the ends once the rest is cut. */
 const EDGE_JUNK = /^[\s•·|—–\-,;:/]+|[\s•·|—–\-,;:/]+$/gu;
@@ -39,7 +40,8 @@ export function cleanByline(byline: string | null | undefined): string | undefin
     const m = rule.exec(t);
     if (m && m.index < end) end = m.index;
   }
-  t = t.slice(0, end).replace(EDGE_JUNK, '').replace(BY_PREFIX, '').trim();
+  // A sentence's full stop goes; an initial's stays ("Kooman, F.", "Jr.").
+  t = t.slice(0, end).replace(EDGE_JUNK, '').replace(BY_PREFIX, '').replace(/(?<=\p{Ll}{2})\.$/u, '').trim();
   if (t === '' || t.length > MAX_BYLINE_LENGTH || !/\p{L}/u.test(t)) return undefined;
   return t;
 }
