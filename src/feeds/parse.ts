@@ -230,6 +230,23 @@ function entryAsFeed(document: string): string | undefined {
   return `<feed xmlns="http://www.w3.org/2005/Atom">${body}</feed>`;
 }
 
+/**
+ * Whether an XML document ends with the end tag of its root element. The feed parser accepts some
+ * documents cut off between elements (unclosed elements at the end), so a cut is looked for here
+ * too: a document that does not end with its root's end tag goes through the repair.
+ */
+function rootClosed(document: string): boolean {
+  const body = document.slice(prologEnd(document));
+  const root = /^<([^\s>/]+)/.exec(body.slice(0, 200))?.[1];
+  if (root === undefined) return true;
+  // A comment after the root (a cache's timing note) is no cut.
+  const tail = body.slice(-(root.length + 200)).trimEnd().replace(/<!--[^]*?-->\s*$/, '').trimEnd();
+  const lastEnd = tail.lastIndexOf('</');
+  if (tail.endsWith('>') && lastEnd !== -1 && tail.slice(lastEnd).replace(/\s+/g, '') === `</${root}>`) return true;
+  // A root that closes itself (<rss version="2.0"/>) is whole too.
+  return /^<[^<]*\/>\s*$/.test(body);
+}
+
 type Parsed = { format: FeedFormat; feed: unknown };
 
 /** feedsmith's parse with its failures as FeedErrors: MalformedError is returned, for a repair attempt. */
@@ -266,6 +283,7 @@ export function parseFeedDocument(document: string, feedUrl?: string): ParsedFee
     }
   }
   let parsed = parseWith(input, feedUrl);
+  if (parsed !== 'malformed' && typeof input === 'string' && !rootClosed(input)) parsed = 'malformed';
   let repaired: ReturnType<typeof closeTruncatedXml> = undefined;
   if (parsed === 'malformed') {
     repaired = typeof input === 'string' ? closeTruncatedXml(input) : undefined;

@@ -90,6 +90,28 @@ describe('the feed corpus', () => {
     expect(outcome(name)).toEqual(expected);
   });
 
+  it('GIVEN whole-rss.xml cut at every one of its characters THEN each cut gives whole items in order (no field cut short) or is refused', () => {
+    const doc = readFileSync(new URL('whole-rss.xml', DIR), 'utf8');
+    const whole = parseFeedDocument(doc, FEED_URL).items;
+    const outcomes: Record<string, number> = {};
+    for (let n = 0; n < doc.trimEnd().length; n++) {
+      let key: string;
+      try {
+        const feed = parseFeedDocument(doc.slice(0, n), FEED_URL);
+        feed.items.forEach((it, i) => {
+          // The cut item may lack fields (its body, its date), never have a field cut short.
+          for (const [k, v] of Object.entries(it)) expect([n, k, v]).toEqual([n, k, whole[i]![k as keyof (typeof whole)[number]]]);
+        });
+        expect(feed.truncated).toBe(true);
+        key = `${feed.items.length} items`;
+      } catch (err) {
+        key = (err as { code: string }).code;
+      }
+      outcomes[key] = (outcomes[key] ?? 0) + 1;
+    }
+    expect(outcomes).toEqual({ FEED_UNRECOGNIZED: 48, FEED_MALFORMED: 189, '1 items': 344, '2 items': 330, '3 items': 279 });
+  });
+
   it('counts: 13 parsed (32 items taken), 1 empty, 5 refused (2 FEED_MALFORMED, 3 FEED_UNRECOGNIZED)', () => {
     const all = files.map(outcome);
     const refused = all.filter((o): o is string => typeof o === 'string' && o.startsWith('refused'));

@@ -144,6 +144,16 @@ describe('parseFeedDocument', () => {
       expect(feed.truncated).toBe(true);
     });
 
+    it('GIVEN a comment after the root THEN the feed is whole; markup after the root is left out, and the items kept', () => {
+      const doc = `${HEAD}${item(1)}</channel></rss>`;
+      expect(parseFeedDocument(`${doc}\n<!-- served from cache in 3 ms -->\n`, FEED_URL)).toEqual({ format: 'rss', title: 'Cut', siteUrl: 'https://gazette.example/', items: [whole(1)] });
+      expect(parseFeedDocument(`${doc}\n<script>track()</script>`, FEED_URL)).toEqual({ format: 'rss', title: 'Cut', siteUrl: 'https://gazette.example/', items: [whole(1)], truncated: true });
+    });
+
+    it('GIVEN a feed cut after its channel head, before any item THEN FEED_MALFORMED (not an empty feed)', () => {
+      expect(() => parseFeedDocument(`${HEAD}\n`, FEED_URL)).toThrow(expect.objectContaining({ code: 'FEED_MALFORMED' }));
+    });
+
     it('GIVEN a cut item with only a link THEN it is kept, titled by nothing but its link', () => {
       expect(parseFeedDocument(`${HEAD}<item><link>https://gazette.example/news/9</link><title>Sto`, FEED_URL).items).toEqual([{ url: 'https://gazette.example/news/9', title: '' }]);
     });
