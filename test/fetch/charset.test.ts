@@ -70,6 +70,7 @@ describe('decodeText: one rule for pages, files and feeds', () => {
     ['a <meta> that claims UTF-16 in an ASCII page (ignored)', 'utf-8', 'utf-8', utf8(`<meta charset="utf-16"><p>${RU}`), page, `<meta charset="utf-16"><p>${RU}`],
     ['an unknown label beside a known one (the known one)', 'koi8-r', 'declared', iconv.encode(`<?xml version="1.0" encoding="x-klingon"?><rss>${RU}</rss>`, 'koi8-r'), { ...feed, headerCharset: 'koi8-r' }, `<?xml version="1.0" encoding="x-klingon"?><rss>${RU}</rss>`],
     ['an unknown label on a page (the bytes decide)', 'windows-1251', 'detected', iconv.encode(RU, 'windows-1251'), { ...page, headerCharset: 'x-klingon' }, RU],
+    ['a header that says UTF-8 over GBK bytes whose <meta> says gbk (the next declaration)', 'gbk', 'declared', iconv.encode(`<meta charset="gbk"><p>${ZH}`, 'gbk'), { ...page, headerCharset: 'utf-8' }, `<meta charset="gbk"><p>${ZH}`],
     ['undeclared KOI8-R', 'koi8-r', 'detected', iconv.encode(RU, 'koi8-r'), page, RU],
     ['KOI8-R under a header that says UTF-8', 'koi8-r', 'detected', iconv.encode(RU, 'koi8-r'), { ...feed, headerCharset: 'utf-8' }, RU],
     ['undeclared GB2312 whose text is all in CDATA', 'gb18030', 'detected', iconv.encode(`<rss><description><![CDATA[${ZH}]]></description></rss>`, 'gb2312'), feed, `<rss><description><![CDATA[${ZH}]]></description></rss>`],
