@@ -255,13 +255,23 @@ export function separateBoilerplate(paragraphs: readonly string[]): BoilerplateS
   let siteName: string | undefined;
   const last = paragraphs.length - 1;
   const trailer = trailerStart(paragraphs);
+  // Away from the edges only 'any' rules apply, so a repeated line (a "Photo" label under every
+  // picture, or a hostile page of one line repeated) is matched once.
+  const middle = new Map<string, boolean>();
+  const isBoilerplate = (p: string, i: number): boolean => {
+    const atEdge = i < EDGE_PARAGRAPHS || i >= paragraphs.length - EDGE_PARAGRAPHS;
+    if (atEdge) return matchBoilerplate(p, i, paragraphs.length) !== undefined;
+    let known = middle.get(p);
+    if (known === undefined) middle.set(p, (known = matchBoilerplate(p, i, paragraphs.length) !== undefined));
+    return known;
+  };
   paragraphs.forEach((p, i) => {
     if (i >= trailer) {
       boilerplate.push(p);
     } else if (i === last && i > 0 && SITE_SIGNATURE.test(p)) {
       siteName = p;
       boilerplate.push(p);
-    } else if (matchBoilerplate(p, i, paragraphs.length)) {
+    } else if (isBoilerplate(p, i)) {
       boilerplate.push(p);
     } else {
       body.push(p);
