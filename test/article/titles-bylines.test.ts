@@ -40,6 +40,14 @@ describe('titles: a site name known from the page is cut off', () => {
   });
 });
 
+describe('site names lose their slogan', () => {
+  it('GIVEN og:site_name "Domain.tld - slogan" or "Host name | slogan" THEN the name alone; any other dash stays', () => {
+    expect(parse(page('<title>Ferries run again</title><meta property="og:site_name" content="Přístav.cz - Víte, co pluje">')).siteName).toBe('Přístav.cz');
+    expect(parse(page('<title>Ferries run again</title><meta property="og:site_name" content="Tidecast | The sea, daily">'), 'https://tidecast.example/a').siteName).toBe('Tidecast');
+    expect(parse(page('<title>Ferries run again</title><meta property="og:site_name" content="Island Post - Latest News">')).siteName).toBe('Island Post - Latest News');
+  });
+});
+
 describe('titles: sources that agree win', () => {
   it('GIVEN "<name> - Encyclopedia" in <title> and the <h1> "<name>" THEN the <h1> confirms the name and the rest is cut', () => {
     const a = parse(page('<title>Lake Marrow - Open Encyclopedia</title>', '<h1>Lake Marrow</h1>'));

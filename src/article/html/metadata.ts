@@ -6,7 +6,7 @@
 import { cleanByline, joinNames } from '../byline';
 import { normalizeDate } from '../dates';
 import { isElement, type DomDocument, type DomElement, type DomNode } from './dom';
-import { chooseTitle, type TitleCandidate } from './title';
+import { chooseTitle, cleanSiteName, type TitleCandidate } from './title';
 
 export interface PageMetadata {
   /** The headline, chosen among the page's title sources and cleaned of site names (title.ts). */
@@ -91,7 +91,7 @@ export function readMetadata(doc: DomDocument, url?: string): PageMetadata {
     ...(title ? { title } : {}),
     ...(byline ? { byline } : {}),
     ...(pageByline ? { pageByline } : {}),
-    ...(siteName ? { siteName: siteName.trim() } : {}),
+    ...(siteName ? { siteName: cleanSiteName(siteName, host) } : {}),
     ...(published ? { publishedAt: published } : {}),
     siteNames,
     ...(host ? { host } : {}),

@@ -67,6 +67,22 @@ function looksLikeSiteTail(head: string, tail: string): boolean {
   return tw <= MAX_GUESSED_SITE_WORDS && hw >= GUESS_MIN_HEAD_WORDS && hw >= 2 * tw && /^\p{Lu}/u.test(tail) && !/[.!?,:;"“”]/.test(tail);
 }
 
+/**
+ * A site name without its slogan: "Harbour.example - News that floats" -> "Harbour.example", when
+ * the part before the separator is the host's name or shaped like a domain.
+ */
+export function cleanSiteName(siteName: string, host: string | undefined): string {
+  const t = siteName.replace(/\s+/g, ' ').trim();
+  const forms = siteForms([], host);
+  for (const sep of [' - ', ' – ', ' — ', ' | ', ': ']) {
+    const at = t.indexOf(sep);
+    if (at <= 0) continue;
+    const head = t.slice(0, at).trim();
+    if (forms.has(squash(head)) || /^[\p{L}\p{N}-]{2,40}\.[\p{L}]{2,12}$/u.test(head)) return head;
+  }
+  return t;
+}
+
 export interface CleanTitleOptions {
   /** Cut a short capitalised tail after a dash even when no site name is known (for the <title> element). */
   guessSite?: boolean;
