@@ -87,6 +87,11 @@ describe('titles: sources that agree win', () => {
     expect(a.title).toBe('Beyond the harbour: how the ferries run when the sea is high');
   });
 
+  it('GIVEN a logo <h1> that is a short part of the <title> (either side) THEN the title is not cut down to the logo', () => {
+    expect(parse(page('<title>Ferries run again - Island Post</title>', '<h1><a href="/">Island Post</a></h1>')).title).toBe('Ferries run again - Island Post');
+    expect(parse(page('<title>Island Post - Ferries run again</title>', '<h1><a href="/">Island Post</a></h1>')).title).toBe('Island Post - Ferries run again');
+  });
+
   it('GIVEN an empty <title> and <svg> icon titles THEN the page <title> is the first one with words outside <svg>', () => {
     const a = parse(`<!doctype html><html><head><title></title><title>Ferries run again after a week of gales</title></head><body><svg><title>icon-share</title></svg>${BODY}</body></html>`);
     expect(a.title).toBe('Ferries run again after a week of gales');

@@ -59,6 +59,8 @@ function isSiteName(part: string, forms: ReadonlySet<string>, siteNames: readonl
 }
 
 const wordsIn = (s: string): number => s.split(' ').filter(Boolean).length;
+/** Words in a part of a title, separators not counted. */
+const wordsOf = (s: string): number => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
 /** A short capitalised tail after a dash, behind a headline twice as long: a site name nobody declared ("… – My website"). */
 function looksLikeSiteTail(head: string, tail: string): boolean {
@@ -173,7 +175,8 @@ export function chooseTitle(candidates: readonly TitleCandidate[], siteNames: re
 
 /**
  * The part of `whole` that equals one of `parts` when what is cut off is short pieces between
- * separators (a site, a section, an author: each at most MAX_SITE_WORDS words), on the given side.
+ * separators (a site, a section, an author: each at most MAX_SITE_WORDS words) and no longer than the
+ * part kept (a logo <h1> "Island Post" does not make "Ferries run again - Island Post" the logo).
  */
 function confirmedPart(whole: string, parts: readonly string[], side: 'head' | 'tail'): string | undefined {
   const wanted = new Set(parts.map(squash).filter((p) => p !== ''));
@@ -182,8 +185,8 @@ function confirmedPart(whole: string, parts: readonly string[], side: 'head' | '
     for (let at = whole.indexOf(sep); at > 0; at = whole.indexOf(sep, at + 1)) {
       const head = whole.slice(0, at).trim();
       const tail = whole.slice(at + sep.length).trim();
-      if (side === 'head' && wanted.has(squash(head)) && shortPieces(tail)) return head;
-      if (side === 'tail' && wanted.has(squash(tail)) && shortPieces(head)) return tail;
+      if (side === 'head' && wanted.has(squash(head)) && shortPieces(tail) && wordsOf(head) >= wordsOf(tail)) return head;
+      if (side === 'tail' && wanted.has(squash(tail)) && shortPieces(head) && wordsOf(tail) >= wordsOf(head)) return tail;
     }
   }
   return undefined;
