@@ -13,6 +13,12 @@ describe('titles: a site name known from the page is cut off', () => {
     expect(a.title).toBe('Ferries run again after a week of gales');
   });
 
+  it('GIVEN application-name that repeats the headline THEN it names no site and the headline stays whole', () => {
+    const a = parse(page('<title>Ferries run again - in pictures</title><meta name="application-name" content="Ferries run again - in pictures"><meta property="og:site_name" content="Island Post">'));
+    expect(a.title).toBe('Ferries run again - in pictures');
+    expect(cleanTitle('Ferries run again - in pictures', ['Ferries run again - in pictures and words'])).toBe('Ferries run again - in pictures');
+  });
+
   it('GIVEN application-name THEN a "Site | " prefix is cut', () => {
     const a = parse(page('<title>Island Post | Ferries run again after gales</title><meta name="application-name" content="Island Post">'));
     expect(a.title).toBe('Ferries run again after gales');

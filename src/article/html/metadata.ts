@@ -6,7 +6,7 @@
 import { cleanByline, joinNames } from '../byline';
 import { normalizeDate } from '../dates';
 import { isElement, type DomDocument, type DomElement, type DomNode } from './dom';
-import { chooseTitle, cleanSiteName, type TitleCandidate } from './title';
+import { chooseTitle, cleanSiteName, squash, type TitleCandidate } from './title';
 
 export interface PageMetadata {
   /** The headline, chosen among the page's title sources and cleaned of site names (title.ts). */
@@ -77,7 +77,9 @@ export function readMetadata(doc: DomDocument, url?: string): PageMetadata {
       n++;
     }
   }
-  const title = chooseTitle(candidates, siteNames, host);
+  // Some pages put the headline in application-name: a "site name" that is a title candidate names no site.
+  const titles = new Set(candidates.map((c) => squash(c.text)));
+  const title = chooseTitle(candidates, siteNames.filter((n) => !titles.has(squash(n))), host);
 
   const declared = ld.authors.length > 0 ? ld.authors : (META_KEYS.byline.map((k) => values(k).filter((v) => !/^https?:\/\//.test(v.trim()))).find((v) => v.length > 0) ?? []);
   const byline = joinNames(declared.slice(0, MAX_AUTHORS).map((v) => cleanByline(v)).filter((v): v is string => v !== undefined));

@@ -49,12 +49,13 @@ export function siteForms(siteNames: readonly string[], host: string | undefined
   return forms;
 }
 
-/** True when `part` names the site: one of its forms, the start of its name ("Fandom" of "Fandom powered by Wikia"), or a domain-shaped token. */
+/** True when `part` names the site: one of its forms, the first words of a short name ("Fandom" of "Fandom powered by Wikia"), or a domain-shaped token. */
 function isSiteName(part: string, forms: ReadonlySet<string>, siteNames: readonly string[]): boolean {
   const p = squash(part);
   if (p === '') return false;
   if (forms.has(p)) return true;
-  if (p.length >= 5 && siteNames.some((n) => squash(n).startsWith(p) && n.toLowerCase().startsWith(part.trim().toLowerCase()))) return true;
+  const start = part.trim().toLowerCase();
+  if (p.length >= 5 && siteNames.some((n) => wordsIn(n) <= MAX_SITE_WORDS && n.toLowerCase().startsWith(`${start} `))) return true;
   return /^[\p{L}\p{N}-]{2,40}\.[\p{L}]{2,12}$/u.test(part.trim());
 }
 
