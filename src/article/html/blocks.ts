@@ -86,5 +86,6 @@ export function blocksOf(root: DomNode): Blocks {
 
 /** Whether an element holds a block (a <sup> wrapping paragraphs is read as blocks, not as one script). */
 function hasBlockInside(el: DomElement): boolean {
-  return el.querySelector([...BLOCK, 'br'].join(',')) !== null;
+  return el.querySelector(BLOCK_SELECTOR) !== null;
 }
+const BLOCK_SELECTOR = [...BLOCK, 'br'].join(',');
