@@ -34,6 +34,10 @@ describe('titles: a site name known from the page is cut off', () => {
     expect(a.title).toBe('Ferries run again');
   });
 
+  it('GIVEN a host "thetideline.example" THEN "- The Tideline" is its name', () => {
+    expect(cleanTitle('Ferries run again - The Tideline', undefined, 'www.thetideline.example')).toBe('Ferries run again');
+  });
+
   it('GIVEN a colon THEN only a part that is the site name is cut ("Island Post: ..." yes, "Exclusive: ..." no)', () => {
     expect(cleanTitle('Island Post: Ferries run again', 'Island Post')).toBe('Ferries run again');
     expect(cleanTitle('Exclusive: ferries run again', 'Island Post')).toBe('Exclusive: ferries run again');

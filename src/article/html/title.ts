@@ -43,7 +43,11 @@ export function siteForms(siteNames: readonly string[], host: string | undefined
     const labels = host.toLowerCase().replace(/^www\./, '').split('.');
     forms.add(squash(labels.join('.')));
     // Every label but the top-level domain: "en.wikipedia.org" -> "wikipedia", "heraldsun.com.au" -> "heraldsun".
-    for (const label of labels.slice(0, -1)) if (label.length >= 3 && !NON_SITE_LABELS.has(label)) forms.add(squash(label));
+    for (const label of labels.slice(0, -1)) {
+      if (label.length < 3 || NON_SITE_LABELS.has(label)) continue;
+      forms.add(squash(label));
+      if (/^the.{3,}/.test(label)) forms.add(squash(label.slice(3))); // "theguardian" names "The Guardian" (squashed "guardian")
+    }
   }
   forms.delete('');
   return forms;
