@@ -21,7 +21,7 @@ import { createArticleLoader, loaderOptionsFromConfig, type AddSource } from '..
 import { MEMBER_PERMISSIONS, opt, PERMS } from '../support/fake-discord';
 import { startHarness, type Harness } from '../support/bot-harness';
 import { userFactory } from '../support/bot-per-file';
-import { expectNoPings, expectWithinLimits, sentMessages } from './limits';
+import { closeChecked } from './limits';
 
 const SEED_TITLE = 'Harbour ferry adds an early boat';
 const SEED = `${SEED_TITLE}\n\nThe harbour ferry will add a boat at six in the morning from the first of April, the port authority said on Monday. "We listened to the islanders who asked for an earlier crossing," said Port Director Lena Vogt, who announced the change at a meeting in the ferry terminal.\n\nThe new boat will run on weekdays only. Fares stay the same, and season tickets bought before April remain valid on every crossing.\n`;
@@ -58,11 +58,7 @@ beforeAll(async () => {
 }, 20_000);
 
 afterAll(async () => {
-  if (h) {
-    expectNoPings(h.fake);
-    for (const m of sentMessages(h.fake)) expectWithinLimits(m);
-    await h.close();
-  }
+  await closeChecked(h);
 });
 
 const slash = (subcommand: string, name = 'article', options: unknown[] = [], user: object = { user: someone() }) =>

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeDiscord, MEMBER_PERMISSIONS, opt, PERMS, snowflake, type RestCall } from '../support/fake-discord';
 import { startHarness, type Harness } from '../support/bot-harness';
 import { userFactory } from '../support/bot-per-file';
-import { expectNoPings, expectWithinLimits, sentMessages } from './limits';
+import { closeChecked } from './limits';
 
 let h: Harness;
 const someone = userFactory(720000000000000000n, 'member');
@@ -51,11 +51,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (h) {
-    expectNoPings(h.fake);
-    for (const m of sentMessages(h.fake)) expectWithinLimits(m);
-    await h.close();
-  }
+  await closeChecked(h);
 });
 
 /** A report on a bridge, written for this test: seven sentences, two of them quotes. */

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/digest/clock';
 import { opt, PERMS, MEMBER_PERMISSIONS, type FakeDiscord } from '../support/fake-discord';
 import { startHarness, type Harness } from '../support/bot-harness';
-import { expectNoPings, expectWithinLimits, sentMessages } from './limits';
+import { closeChecked } from './limits';
 
 const SUPPRESS_NOTIFICATIONS = 1 << 12;
 const EPHEMERAL = 1 << 6;
@@ -61,11 +61,7 @@ beforeAll(async () => {
 }, 20_000);
 
 afterAll(async () => {
-  if (h) {
-    expectNoPings(h.fake);
-    for (const m of sentMessages(h.fake)) expectWithinLimits(m);
-    await h.close();
-  }
+  await closeChecked(h);
 });
 
 describe('/digest against the fake Discord', () => {

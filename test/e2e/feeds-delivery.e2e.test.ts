@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_TYPES, FakeDiscord, MEMBER_PERMISSIONS, opt, PERMS, snowflake, type RestCall } from '../support/fake-discord';
 import { startHarness, type Harness } from '../support/bot-harness';
 import { rssOf, startFeedServer, type FeedServer } from '../feeds/support/feed-server';
-import { expectNoPings, expectWithinLimits, sentMessages } from './limits';
+import { closeChecked } from './limits';
 
 const SUPPRESS_NOTIFICATIONS = 1 << 12;
 let adminNo = 0;
@@ -87,11 +87,7 @@ beforeAll(async () => {
 }, 30_000);
 
 afterAll(async () => {
-  if (h) {
-    expectNoPings(h.fake);
-    for (const m of sentMessages(h.fake)) expectWithinLimits(m);
-    await h.close();
-  }
+  await closeChecked(h);
   await feeds?.close();
 });
 

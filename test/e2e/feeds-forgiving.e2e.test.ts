@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { opt, PERMS, MEMBER_PERMISSIONS } from '../support/fake-discord';
 import { startHarness, type Harness } from '../support/bot-harness';
 import { longBody, startFeedServer, type FeedServer } from '../feeds/support/feed-server';
-import { expectNoPings, expectWithinLimits, sentMessages } from './limits';
+import { closeChecked } from './limits';
 
 const admin = { user: { id: '400000000000000031', username: 'editor' }, memberPermissions: MEMBER_PERMISSIONS | PERMS.ManageGuild };
 const reader = { user: { id: '400000000000000032', username: 'reader' } };
@@ -31,11 +31,7 @@ beforeAll(async () => {
 }, 20_000);
 
 afterAll(async () => {
-  if (h) {
-    expectNoPings(h.fake);
-    for (const m of sentMessages(h.fake)) expectWithinLimits(m);
-    await h.close();
-  }
+  await closeChecked(h);
   await feeds?.close();
 });
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { opt, PERMS, MEMBER_PERMISSIONS, type FakeDiscord } from '../support/fake-discord';
 import { startHarness, type Harness } from '../support/bot-harness';
 import { longBody, rssOf, startFeedServer, type FeedServer } from '../feeds/support/feed-server';
-import { expectNoPings, expectWithinLimits, sentMessages } from './limits';
+import { closeChecked } from './limits';
 
 const SUPPRESS_NOTIFICATIONS = 1 << 12;
 const admin = { user: { id: '400000000000000001', username: 'editor' }, memberPermissions: MEMBER_PERMISSIONS | PERMS.ManageGuild };
@@ -30,11 +30,7 @@ beforeAll(async () => {
 }, 20_000);
 
 afterAll(async () => {
-  if (h) {
-    expectNoPings(h.fake);
-    for (const m of sentMessages(h.fake)) expectWithinLimits(m);
-    await h.close();
-  }
+  await closeChecked(h);
   await feeds?.close();
 });
 

@@ -14,7 +14,7 @@ import { userFactory } from '../support/bot-per-file';
 import { MEMBER_PERMISSIONS, opt, PERMS, type FakeDiscord, type SentInteraction } from '../support/fake-discord';
 import { expectBidiClean, expectNoLiveInjection, HOSTILE_TITLE, INJECTIONS, visible } from '../support/markdown-injection';
 import { rssOf, startFeedServer, type FeedServer } from '../feeds/support/feed-server';
-import { expectNoPings, expectWithinLimits, sentMessages } from './limits';
+import { sentMessages, closeChecked } from './limits';
 
 const FIRST_SENTENCE = `Read ${INJECTIONS.maskedLink} now, ${INJECTIONS.bold} said on Monday about the harbour bridge.`;
 /** One paragraph per line-start construct, the inline ones inside sentences, two attributed quotes. */
@@ -62,11 +62,7 @@ beforeAll(async () => {
 }, 20_000);
 
 afterAll(async () => {
-  if (h) {
-    expectNoPings(h.fake);
-    for (const m of sentMessages(h.fake)) expectWithinLimits(m);
-    await h.close();
-  }
+  await closeChecked(h);
   await feeds?.close();
 });
 

@@ -46,3 +46,14 @@ export function expectNoPings(fake: FakeDiscord): void {
     expect(m.allowed_mentions.replied_user ?? false).toBe(false);
   }
 }
+
+/**
+ * The end of a bot e2e file: everything the bot sent pinged no one and fit Discord's limits; then
+ * the bot and its fake Discord are closed. A harness that never started is skipped.
+ */
+export async function closeChecked(h: { readonly fake: FakeDiscord; close(): Promise<void> } | undefined): Promise<void> {
+  if (!h) return;
+  expectNoPings(h.fake);
+  for (const m of sentMessages(h.fake)) expectWithinLimits(m);
+  await h.close();
+}

@@ -11,7 +11,7 @@ import { createLogger } from '../../src/core/logger';
 import { opt, PERMS, MEMBER_PERMISSIONS } from '../support/fake-discord';
 import { startHarness, type Harness } from '../support/bot-harness';
 import { longBody, rssOf, startFeedServer, type FeedServer } from '../feeds/support/feed-server';
-import { expectNoPings, expectWithinLimits, sentMessages } from './limits';
+import { closeChecked } from './limits';
 
 const admin = { user: { id: '400000000000000001', username: 'editor' }, memberPermissions: MEMBER_PERMISSIONS | PERMS.ManageGuild };
 const member = (n: number) => ({ user: { id: `40000000000000010${n}`, username: `reader${n}` } });
@@ -61,11 +61,7 @@ beforeAll(async () => {
 }, 20_000);
 
 afterAll(async () => {
-  if (h) {
-    expectNoPings(h.fake);
-    for (const m of sentMessages(h.fake)) expectWithinLimits(m);
-    await h.close();
-  }
+  await closeChecked(h);
   await feeds?.close();
 });
 
