@@ -173,17 +173,10 @@ const addedBetween = (d: Dialect) => `SELECT a.id, a.guild_id, a.slug, a.title, 
   JOIN articles a ON a.pk = coalesce((SELECT own.pk FROM articles own WHERE ${d === 'sqlite' ? 'ifnull' : 'coalesce'}(own.guild_id, '') = @guild AND own.id = news.id), news.pk)
   ORDER BY news.added_at DESC, news.pk DESC`;
 
-const addedRow = z.object({
-  id: z.string(),
-  guild_id: z.string().nullable(),
-  slug: z.string(),
-  title: z.string(),
-  source: z.string(),
-  url: nullable,
-  site_name: nullable,
-  added_at: z.string(),
-  total: int,
-});
+/** A listing's heading without its length, and the span's total beside every row. */
+const addedRow = listingRow
+  .pick({ id: true, guild_id: true, slug: true, title: true, source: true, url: true, site_name: true, added_at: true })
+  .extend({ total: int });
 
 function toAdded(raw: unknown): AddedListing {
   const r = addedRow.parse(raw);
