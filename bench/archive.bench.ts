@@ -35,6 +35,7 @@ import type { Stores, ThreadStore } from '../src/store/ports';
 import type { SqlClient, SqlValue } from '../src/store/sql/client';
 import { indexTitles, insertNewQuoteRows } from '../src/store/sql/search-rows';
 import { FakeDiscord, opt, type SentInteraction } from '../test/support/fake-discord';
+import { seeded } from '../test/support/hostile';
 import { startPgServer } from '../test/support/pg-server';
 import { firstResponse, mb, migrateAsOperator, nextUser, startBotProcess, type BotProcess } from './bot-process';
 import { measure as timeRuns, percentile, report } from './harness';
@@ -60,17 +61,8 @@ const FEED = 'https://news.example/feed.xml';
 
 // ---- Generated text --------------------------------------------------------------------------
 
-/** A small deterministic generator (mulberry32), so every run stores the same archive. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The tests' seeded generator (mulberry32), so every run stores the same archive. */
+const rng = seeded;
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 const cap = (s: string): string => s[0]!.toUpperCase() + s.slice(1);
 
