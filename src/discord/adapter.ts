@@ -273,16 +273,21 @@ function invocation(interaction: Repliable | AutocompleteInteraction, services: 
 }
 
 export function commandContext(interaction: ChatInputCommandInteraction, services: Services, actions: DiscordActions): RoutedCommandContext {
+  // Object.assign onto the shared part keeps its `responded` getter live (a spread would copy its value once).
+  return Object.assign(answering(interaction, services, actions), { options: optionsOf(interaction.options) });
+}
+
+/** What a slash command and a message menu share: who asked where, and how to answer (deferred, replied, followed up). */
+function answering(interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction, services: Services, actions: DiscordActions) {
   const r = responder(interaction);
   return {
     ...invocation(interaction, services),
     commandName: interaction.commandName,
-    options: optionsOf(interaction.options),
     discord: actions,
     defer: r.defer,
     reply: r.reply,
     followUp: r.followUp,
-    respondError: (reply) => r.reply({ ...reply, ephemeral: true }),
+    respondError: (reply: Reply) => r.reply({ ...reply, ephemeral: true }),
     get responded() {
       return r.responded;
     },
@@ -294,21 +299,7 @@ export function messageCommandContext(
   services: Services,
   actions: DiscordActions,
 ): RoutedMessageCommandContext {
-  const r = responder(interaction);
-  return {
-    ...invocation(interaction, services),
-    commandName: interaction.commandName,
-    options: NO_OPTIONS,
-    targetMessage: targetMessageOf(interaction.targetMessage),
-    discord: actions,
-    defer: r.defer,
-    reply: r.reply,
-    followUp: r.followUp,
-    respondError: (reply) => r.reply({ ...reply, ephemeral: true }),
-    get responded() {
-      return r.responded;
-    },
-  };
+  return Object.assign(answering(interaction, services, actions), { options: NO_OPTIONS, targetMessage: targetMessageOf(interaction.targetMessage) });
 }
 
 export function componentContext(interaction: ButtonInteraction, services: Services, actions: DiscordActions): RoutedComponentContext {
