@@ -32,7 +32,17 @@ export interface DigestSender {
    * Post one message silently (SUPPRESS_NOTIFICATIONS) with no pings (allowed_mentions parse: []).
    * Returns the message id.
    */
-  send(channelId: string, message: DigestMessage): Promise<string>;
+  send(channelId: string, message: DigestMessage, options?: SendOptions): Promise<string>;
+}
+
+/** How one scheduled post is sent. */
+export interface SendOptions {
+  /**
+   * A key (at most 25 characters) that Discord enforces as the message's nonce: a second post with
+   * the same nonce by the bot within a few minutes returns the first message instead of posting again,
+   * so a post retried after a crash (between Discord's answer and the database's record) is not doubled.
+   */
+  readonly nonce?: string;
 }
 
 /** A window's articles as a source lists them when it lists only the newest: `omitted` (the oldest) are counted, not listed. */

@@ -9,7 +9,7 @@
  */
 import { ChannelType, MessageFlags, ThreadAutoArchiveDuration, type Client } from 'discord.js';
 import type { DigestMessage } from '../digest/compose';
-import type { ChannelCheck } from '../digest/scheduler';
+import type { ChannelCheck, SendOptions } from '../digest/scheduler';
 import type { FeedPoster, FeedTargetCheck } from '../feeds/poster';
 import { toApiEmbed, NO_MENTIONS } from './adapter';
 import { missingPermissions, REQUIRED } from '../core/permissions';
@@ -22,8 +22,10 @@ const forumLabel = (name: string): string => (name === 'Send Messages' ? 'Send M
 
 export function discordPoster(client: Client): FeedPoster {
   const channelOf = async (channelId: string) => client.channels.cache.get(channelId) ?? (await client.channels.fetch(channelId).catch(() => null));
-  const payload = (message: DigestMessage) => ({
+  const payload = (message: DigestMessage, options?: SendOptions) => ({
     ...(message.content !== undefined && { content: message.content }),
+    // Discord returns the first message for a nonce it saw from the bot minutes ago: a retried post is not doubled.
+    ...(options?.nonce !== undefined && { nonce: options.nonce, enforceNonce: true }),
     embeds: message.embeds.map((e) => toApiEmbed(e)),
     flags: MessageFlags.SuppressNotifications as const,
     allowedMentions: NO_MENTIONS,
@@ -54,15 +56,15 @@ export function discordPoster(client: Client): FeedPoster {
       const missing = missingPermissions(perms?.bitfield ?? 0n, needed).map(delivery === 'forum' ? forumLabel : (n: string) => n);
       return missing.length === 0 ? { ok: true } : { ok: false, code: 'MISSING_PERMISSIONS', missing };
     },
-    async send(channelId, message: DigestMessage): Promise<string> {
+    async send(channelId, message: DigestMessage, options): Promise<string> {
       const channel = await channelOf(channelId);
       if (!channel || !channel.isSendable()) throw notAvailable(channelId);
-      return (await channel.send(payload(message))).id;
+      return (await channel.send(payload(message, options))).id;
     },
-    async sendWithThread(channelId, message, name) {
+    async sendWithThread(channelId, message, name, options) {
       const channel = await channelOf(channelId);
       if (!channel || !channel.isSendable()) throw notAvailable(channelId);
-      const sent = await channel.send(payload(message));
+      const sent = await channel.send(payload(message, options));
       const thread = await sent.startThread({ name, autoArchiveDuration: ITEM_THREAD_ARCHIVE });
       return { threadId: thread.id, messageId: sent.id };
     },

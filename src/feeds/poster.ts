@@ -3,7 +3,7 @@
  * forum posts), injected by the bot once the client is ready (src/discord/digest-poster.ts).
  */
 import type { DigestMessage } from '../digest/compose';
-import type { DigestSender } from '../digest/scheduler';
+import type { DigestSender, SendOptions } from '../digest/scheduler';
 import { stripBidiControls } from '../core/markdown';
 import type { FeedDeliveryMode } from '../store/ports';
 
@@ -31,7 +31,7 @@ export interface FeedPoster extends DigestSender {
   /** Whether the bot can deliver there, this way: the channel's type and the bot's own permissions. */
   checkFeedTarget(guildId: string, channelId: string, delivery: FeedDeliveryMode): Promise<FeedTargetCheck>;
   /** Post the item silently in a text channel and start a public thread on that message, named `name`. */
-  sendWithThread(channelId: string, message: DigestMessage, name: string): Promise<ItemThread>;
+  sendWithThread(channelId: string, message: DigestMessage, name: string, options?: SendOptions): Promise<ItemThread>;
   /** One forum post: a new thread named `name` whose first message is the item. */
   postInForum(forumId: string, message: DigestMessage, name: string): Promise<ItemThread>;
 }

@@ -11,6 +11,7 @@ import { AUTOSUMMARY_MIGRATIONS, sqlAutoSummaryStore } from './sql/autosummary';
 import { DIGEST_MIGRATIONS, sqlDigestsStore } from './sql/digests';
 import { FEED_MIGRATIONS, sqlFeedsStore } from './sql/feeds';
 import { migrateSql, type SqlMigration } from './sql/migrate';
+import { PACING_MIGRATIONS, sqlPacingStore } from './sql/pacing';
 import { openPostgresClient } from './sql/postgres';
 import { STATE_MIGRATIONS, THREAD_MIGRATIONS, sqlStateStore, sqlThreadStore } from './sql/small';
 import { RETENTION_MIGRATIONS } from './sql/retention';
@@ -31,6 +32,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, readonly SqlMigration[]
   // After 'articles' and 'retention': its triggers and indexes are on their tables.
   ['search', searchMigrations(backfillTitles)],
   ['autosummary', AUTOSUMMARY_MIGRATIONS],
+  ['pacing', PACING_MIGRATIONS],
 ];
 
 /** Where the data lives: a file (SQLite) or a server (PostgreSQL). */
@@ -76,6 +78,7 @@ export function storesOver(sql: SqlClient): Stores {
     digests: sqlDigestsStore(sql),
     search: sqlSearchStore(sql),
     autoSummary: sqlAutoSummaryStore(sql),
+    pacing: sqlPacingStore(sql),
     close: () => sql.close(),
   };
 }

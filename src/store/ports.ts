@@ -82,6 +82,16 @@ export type FeedItemInsert =
   | { readonly kind: 'added'; readonly article: StoredArticle; readonly pruned: readonly PrunedCount[] }
   | { readonly kind: 'duplicate'; readonly by: 'url' | 'content'; readonly article: StoredArticle };
 
+/**
+ * What is written with a feed item in the same transaction, so a worker that dies between them
+ * leaves neither half: the announcement for the gateway that owns the server (the outbox), or the
+ * mark that it came with the feed's first poll (old news: never announced, never in a digest).
+ */
+export interface FeedItemOptions {
+  readonly announce?: NewOutboxEntry;
+  readonly firstPoll?: { readonly now: number };
+}
+
 /** Why feed items were pruned: the server's ceiling of feed items, or their age. */
 export type PruneReason = 'ceiling' | 'age';
 
@@ -138,7 +148,7 @@ export interface ArticleStore {
    * same transaction under the server's lock: racing inserts never leave more than the ceiling.
    * Member-added articles are never pruned and do not count.
    */
-  insertFeedItem(guildId: string, entry: NewArticle & { readonly feedUrl: string }, maxFeedItems: number): Promise<FeedItemInsert>;
+  insertFeedItem(guildId: string, entry: NewArticle & { readonly feedUrl: string }, maxFeedItems: number, options?: FeedItemOptions): Promise<FeedItemInsert>;
   /**
    * The periodic prune: delete every server's feed items added before `retention.before`, then (when
    * `retention.maxPerServer` is given) the oldest feed items of any server above it, with their
@@ -381,10 +391,26 @@ export interface FeedsStore {
   countSubscriptions(guildId: string): Promise<number>;
   subscribersOf(url: string): Promise<FeedSubscription[]>;
   source(url: string): Promise<FeedSource | undefined>;
-  /** Enabled sources due at `now`, earliest first. */
+  /** Enabled sources due at `now`, earliest first (leased or not: what is owed, for status and benches). */
   dueSources(now: number, limit: number): Promise<FeedSource[]>;
-  /** The earliest next poll among enabled sources. */
+  /**
+   * Take the polls of up to `limit` enabled sources due at `now` that no other holder leases (or
+   * whose lease ran out before `now`), earliest due first: each is leased to `holder` until
+   * `now + leaseMs`, in one statement. On PostgreSQL the due rows are claimed with
+   * `FOR UPDATE SKIP LOCKED`, so workers claiming at the same moment share them without overlap.
+   */
+  claimDue(now: number, limit: number, holder: string, leaseMs: number): Promise<FeedSource[]>;
+  /** Lease one enabled source to `holder` for a poll now, whatever its schedule (`/feed add`); undefined when another holder's lease runs. */
+  claimSource(url: string, now: number, holder: string, leaseMs: number): Promise<FeedSource | undefined>;
+  /** Extend `holder`'s leases on `urls` to `now + leaseMs` (a long poll); resolves to the URLs it still holds. */
+  renewLeases(holder: string, urls: readonly string[], now: number, leaseMs: number): Promise<string[]>;
+  /** Hand back `holder`'s leases (all of them, or those on `urls`) so another worker polls them at once; how many went. */
+  releaseLeases(holder: string, urls?: readonly string[]): Promise<number>;
+  /** Who holds leases that run at `now`, with how many feeds each (for /metrics). */
+  leaseHolders(now: number): Promise<Array<{ readonly holder: string; readonly feeds: number }>>;
+  /** The earliest instant a poll is owed and free to take: max(next poll, lease end) among enabled sources. */
   nextDueAt(): Promise<number | undefined>;
+  /** Record a poll's result; the lease on the source is handed back with it. */
   recordSuccess(url: string, update: SuccessUpdate): Promise<void>;
   recordFailure(url: string, update: FailureUpdate): Promise<void>;
   /** Which of `keys` the source has seen since `since` (epoch ms). */
@@ -474,20 +500,40 @@ export interface RunResult {
   readonly coveredIds?: readonly string[];
 }
 
+/** Messages a run has posted so far, and the coverage they give (see `partialCoverage`). */
+export interface RunProgress {
+  readonly now: number;
+  /** Every message the run has posted, in order (those of earlier holders first). */
+  readonly messageIds: readonly string[];
+  readonly coveredUntil: number;
+  readonly coveredIds: readonly string[];
+}
+
 export interface DigestsStore {
   /** Set (or replace) a server's schedule; re-enables it. */
   setSchedule(s: DigestSchedule, now: number): Promise<StoredSchedule>;
   /** Turn the digest off; resolves to false when there was none. */
   disable(guildId: string, now: number): Promise<boolean>;
   schedule(guildId: string): Promise<StoredSchedule | undefined>;
-  enabledSchedules(): Promise<StoredSchedule[]>;
+  /** Enabled schedules, by server id; with `shards`, only the servers of those shards (ShardFilter). */
+  enabledSchedules(shards?: ShardFilter): Promise<StoredSchedule[]>;
   /** Record why a due digest could not be posted (permissions, missing channel). */
   recordBlocked(guildId: string, at: number, reason: string, detail: string): Promise<void>;
   /**
    * Claim the right to send the digest of `localDate`. True for exactly one caller per (guild, day):
-   * the first insert wins; a failed run with nothing delivered may be claimed again up to `maxAttempts`.
+   * the first insert wins; a failed run with nothing delivered may be claimed again up to
+   * `maxAttempts`; a 'sending' run whose holder has not renewed it for `leaseMs` (a crashed
+   * process) is taken over (attempts + 1), keeping the messages it recorded as posted.
    */
-  claimRun(run: RunClaim, maxAttempts: number): Promise<boolean>;
+  claimRun(run: RunClaim, maxAttempts: number, leaseMs: number): Promise<boolean>;
+  /** Keep `instanceId`'s claim alive at `now` (a send waiting for its turn); false when it is not its claim any more (taken over). */
+  renewRun(guildId: string, localDate: string, instanceId: string, now: number): Promise<boolean>;
+  /**
+   * Record messages posted so far by the run `instanceId` holds, and move the schedule's coverage
+   * past what they delivered, in one transaction (a crash after this never posts them again);
+   * renews the claim. False (nothing written) when it is not its claim any more.
+   */
+  recordProgress(guildId: string, localDate: string, instanceId: string, progress: RunProgress): Promise<boolean>;
   /**
    * Finish a claimed run. When `coveredUntil` is given (whatever the status: a partly posted digest
    * covers what it posted), the schedule's coverage moves to it, with `coveredIds` (default none).
@@ -602,6 +648,83 @@ export interface SearchStore {
   ): Promise<FoundQuote[]>;
 }
 
+// ---- Announcements between processes ---------------------------------------------------------
+
+/** Discord's shards a gateway process runs: a server belongs to shard `(guild_id >> 22) % count` (src/store/shards.ts). */
+export interface ShardFilter {
+  readonly count: number;
+  readonly ids: readonly number[];
+}
+
+/** A feed item's announcement, rendered by the worker that stored the item, for a gateway to post. */
+export interface NewOutboxEntry {
+  readonly guildId: string;
+  readonly channelId: string;
+  readonly delivery: FeedDeliveryMode;
+  /** The message as JSON (the digest's DigestMessage shape: content and embeds). */
+  readonly message: string;
+  /** The thread's (or forum post's) name, for 'thread' and 'forum' delivery. */
+  readonly threadName?: string;
+  /** The feed the item came from (kept as the thread's creator). */
+  readonly feedUrl: string;
+}
+
+export interface OutboxItem extends NewOutboxEntry {
+  readonly id: number;
+  /** The article the announcement is about (set by `insertFeedItem`). */
+  readonly articleId: string;
+  readonly createdAt: number;
+  /** Not sent before this instant (a retry's backoff). */
+  readonly dueAt: number;
+  /** Sends tried so far (0 for a new entry). */
+  readonly attempts: number;
+  readonly lastError?: string;
+}
+
+/** What a gateway did with an announcement it claimed. */
+export type OutboxOutcome =
+  | { readonly kind: 'sent'; readonly messageId: string; readonly threadId?: string }
+  /** Try again at `retryAt` (a 5xx, a timeout, a rate limit). */
+  | { readonly kind: 'retry'; readonly retryAt: number; readonly error: string }
+  /** Never deliverable (the channel is gone, the bot may not post there): kept as failed, not retried. */
+  | { readonly kind: 'failed'; readonly error: string };
+
+/**
+ * Feed announcements on their way from the workers (which write them with the article, in one
+ * transaction) to the gateway that owns the server, which sends each once: claimed with a lease,
+ * so a gateway that dies mid-send has its entries taken over when the lease runs out.
+ */
+export interface OutboxStore {
+  /**
+   * Lease to `holder` until `now + leaseMs` up to `limit` pending entries due at `now` of the
+   * servers in `shards` (all servers when undefined), oldest first, that no other holder leases (or
+   * whose lease ran out). On PostgreSQL with `FOR UPDATE SKIP LOCKED`.
+   */
+  claim(shards: ShardFilter | undefined, now: number, holder: string, leaseMs: number, limit: number): Promise<OutboxItem[]>;
+  /** Extend `holder`'s leases on `ids` (a send waiting for its turn); the ids it still holds. */
+  renew(holder: string, ids: readonly number[], now: number, leaseMs: number): Promise<number[]>;
+  /** Record what became of an entry `holder` claimed; false when the lease was lost (another holder took it). */
+  finish(id: number, holder: string, outcome: OutboxOutcome, now: number): Promise<boolean>;
+  /** Hand back `holder`'s leases (a stop): its entries are pending again for the next claim. */
+  release(holder: string): Promise<number>;
+  /** Pending entries and the oldest one's creation (epoch ms), for /metrics and logs. */
+  depth(): Promise<{ readonly pending: number; readonly oldestAt?: number }>;
+  /** The earliest instant a pending entry of `shards` is due and free, if any (the sender's timer). */
+  nextDueAt(shards: ShardFilter | undefined): Promise<number | undefined>;
+  /** Delete entries finished (sent or failed) before `before`; how many went. */
+  prune(before: number): Promise<number>;
+}
+
+/**
+ * Slots of a paced queue shared by every process on the database: each `reserve` takes the next
+ * slot of `key` at least `intervalMs` after the previous one and not before `now`, so scheduled
+ * posts (digests, announcements) of all processes together stay under Discord's global rate.
+ */
+export interface PacingStore {
+  /** The slot's instant (epoch ms): post at that time, not before. */
+  reserve(key: string, now: number, intervalMs: number): Promise<number>;
+}
+
 // ---- All of them ----------------------------------------------------------------------------
 
 export interface Stores {
@@ -615,5 +738,7 @@ export interface Stores {
   readonly digests: DigestsStore;
   readonly search: SearchStore;
   readonly autoSummary: AutoSummaryStore;
+  readonly outbox: OutboxStore;
+  readonly pacing: PacingStore;
   close(): Promise<void>;
 }
