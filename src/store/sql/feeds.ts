@@ -3,10 +3,15 @@
  * *subscription* ties a server (and optionally a channel) to a source; *seen keys* remember which
  * items a source has already produced (12 months, MonitoRSS's retention). Times are epoch ms
  * (BIGINT on PostgreSQL: they pass 2^31).
+ *
+ * A poll is taken with a *lease* (lease_holder, lease_until on the source): a worker claims due
+ * sources for itself until `lease_until`, renews while it polls, and recording the poll's result
+ * hands the lease back. A lease that runs out (its worker died) leaves the source free to claim, so
+ * another worker takes the poll over. A lease is held while `now < lease_until`.
  */
 import { z } from 'zod';
 import type { FeedSource, FeedSubscription, FeedsStore } from '../ports';
-import { toNumber, type SqlClient } from './client';
+import { toNumber, type Dialect, type SqlClient } from './client';
 import type { SqlMigration } from './migrate';
 import { compact, int, opt } from './rows';
 
@@ -77,6 +82,16 @@ export const FEED_MIGRATIONS: readonly SqlMigration[] = [
         PRIMARY KEY (guild_id, article_id)
       );
       CREATE INDEX feed_first_items_age ON feed_first_items (added_at);`,
+  },
+  {
+    version: 4,
+    description: 'feed poll leases: which worker polls a source, until when',
+    // Leases are cleared when a poll is recorded, so few rows hold one at any time: the partial index
+    // serves a holder's renewals and release, /metrics' count per holder, and the leased half of nextDueAt.
+    up: `
+      ALTER TABLE feed_sources ADD COLUMN lease_holder TEXT;
+      ALTER TABLE feed_sources ADD COLUMN lease_until BIGINT;
+      CREATE INDEX feed_sources_leases ON feed_sources (lease_holder) WHERE lease_until IS NOT NULL;`,
   },
 ];
 
@@ -197,11 +212,39 @@ const SQL = {
   countOfGuild: 'SELECT count(*) AS n FROM feed_subscriptions WHERE guild_id = ?',
   subsOfUrl: 'SELECT * FROM feed_subscriptions WHERE url = ? ORDER BY guild_id',
   due: 'SELECT * FROM feed_sources WHERE disabled_at IS NULL AND next_poll_at <= ? ORDER BY next_poll_at LIMIT ?',
-  nextDue: 'SELECT min(next_poll_at) AS t FROM feed_sources WHERE disabled_at IS NULL',
+  /**
+   * The due sources free to claim, earliest first: the same rows for both engines; PostgreSQL adds
+   * FOR UPDATE SKIP LOCKED so a claim running at the same moment on another connection passes over
+   * the rows this one is taking instead of taking them too (SQLite has one writer: the transaction).
+   */
+  claimDue: (d: Dialect) => `UPDATE feed_sources SET lease_holder = @holder, lease_until = @until
+    WHERE url IN (
+      SELECT url FROM feed_sources
+      WHERE disabled_at IS NULL AND next_poll_at <= @now AND (lease_until IS NULL OR lease_until <= @now)
+      ORDER BY next_poll_at, url LIMIT @limit${d === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : ''}
+    )
+    RETURNING *`,
+  claimSource: `UPDATE feed_sources SET lease_holder = @holder, lease_until = @until
+    WHERE url = @url AND disabled_at IS NULL AND (lease_until IS NULL OR lease_until <= @now OR lease_holder = @holder)
+    RETURNING *`,
+  leaseHolders: `SELECT lease_holder AS holder, count(*) AS feeds FROM feed_sources
+    WHERE lease_until IS NOT NULL AND lease_until > ? GROUP BY lease_holder ORDER BY lease_holder`,
+  releaseAll: 'UPDATE feed_sources SET lease_holder = NULL, lease_until = NULL WHERE lease_holder = ? AND lease_until IS NOT NULL',
+  /**
+   * The earliest instant a poll is owed and free: unleased sources by their next poll (the due
+   * index, in order), leased ones by the later of next poll and lease end (the few leased rows).
+   */
+  nextDue: (d: Dialect) => `SELECT min(t) AS t FROM (
+      SELECT min(next_poll_at) AS t FROM feed_sources WHERE disabled_at IS NULL AND lease_until IS NULL
+      UNION ALL
+      SELECT min(${d === 'postgres' ? 'GREATEST' : 'max'}(next_poll_at, lease_until)) AS t FROM feed_sources
+      WHERE disabled_at IS NULL AND lease_until IS NOT NULL
+    ) owed`,
   success: `UPDATE feed_sources SET
       etag = @etag, last_modified = @lastModified,
       title = coalesce(@title, title), site_url = coalesce(@siteUrl, site_url), format = coalesce(@format, format),
       next_poll_at = @nextPollAt, last_polled_at = @now, last_success_at = @now, failures = 0, primed = 1,
+      lease_holder = NULL, lease_until = NULL,
       delivered_count = delivered_count + @delivered,
       skipped_count = skipped_count + @skipped,
       last_skipped_at = CASE WHEN @skipped > 0 THEN @now ELSE last_skipped_at END,
@@ -209,7 +252,7 @@ const SQL = {
     WHERE url = @url`,
   failure: `UPDATE feed_sources SET
       next_poll_at = @nextPollAt, last_polled_at = @now, last_error_code = @code, last_error_message = @message,
-      last_error_at = @now, failures = failures + 1,
+      last_error_at = @now, failures = failures + 1, lease_holder = NULL, lease_until = NULL,
       disabled_at = CASE WHEN @disable = 1 THEN @now ELSE disabled_at END,
       disabled_reason = CASE WHEN @disable = 1 THEN @code ELSE disabled_reason END
     WHERE url = @url`,
@@ -251,8 +294,49 @@ export function sqlFeedsStore(sql: SqlClient): FeedsStore {
       return row === undefined ? undefined : toSource(row);
     },
     dueSources: async (now, limit) => (await sql.all(SQL.due, [now, limit])).map(toSource),
+    claimDue(now, limit, holder, leaseMs) {
+      // One statement; on SQLite inside a transaction (BEGIN IMMEDIATE) so another process's claim
+      // waits for this one to commit and then sees these leases.
+      return sql.transaction(async (tx) => {
+        const rows = (await tx.all(SQL.claimDue(sql.dialect), { holder, until: now + leaseMs, now, limit })).map(toSource);
+        // RETURNING gives rows in no promised order.
+        return rows.sort((a, b) => a.nextPollAt - b.nextPollAt || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+      });
+    },
+    claimSource: async (url, now, holder, leaseMs) => {
+      const row = await sql.get(SQL.claimSource, { url, holder, until: now + leaseMs, now });
+      return row === undefined ? undefined : toSource(row);
+    },
+    async renewLeases(holder, urls, now, leaseMs) {
+      const held: string[] = [];
+      for (let i = 0; i < urls.length; i += KEY_BATCH) {
+        const batch = urls.slice(i, i + KEY_BATCH);
+        // Only while the holder still has it: a lease another worker took over (or a recorded poll
+        // handed back) is not taken back by a late renewal.
+        const rows = await sql.all<{ url: string }>(
+          `UPDATE feed_sources SET lease_until = ? WHERE lease_holder = ? AND url IN (${batch.map(() => '?').join(',')}) RETURNING url`,
+          [now + leaseMs, holder, ...batch],
+        );
+        held.push(...rows.map((r) => r.url));
+      }
+      return held;
+    },
+    async releaseLeases(holder, urls) {
+      if (urls === undefined) return (await sql.run(SQL.releaseAll, [holder])).changes;
+      let count = 0;
+      for (let i = 0; i < urls.length; i += KEY_BATCH) {
+        const batch = urls.slice(i, i + KEY_BATCH);
+        count += (await sql.run(
+          `UPDATE feed_sources SET lease_holder = NULL, lease_until = NULL WHERE lease_holder = ? AND url IN (${batch.map(() => '?').join(',')})`,
+          [holder, ...batch],
+        )).changes;
+      }
+      return count;
+    },
+    leaseHolders: async (now) =>
+      (await sql.all<{ holder: string; feeds: unknown }>(SQL.leaseHolders, [now])).map((r) => ({ holder: r.holder, feeds: toNumber(r.feeds) })),
     nextDueAt: async () => {
-      const t = (await sql.get<{ t: unknown }>(SQL.nextDue))?.t;
+      const t = (await sql.get<{ t: unknown }>(SQL.nextDue(sql.dialect)))?.t;
       return t === null || t === undefined ? undefined : toNumber(t);
     },
     recordSuccess: async (url, u) =>
