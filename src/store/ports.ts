@@ -479,6 +479,12 @@ export interface DigestRun {
   readonly messageIds: readonly string[];
   readonly reason?: string;
   readonly channelId: string;
+  /**
+   * The digest the run posts, fixed before its first message (the scheduler's JSON): a holder taking
+   * the run over posts the rest of this same digest, so a message repeated with its nonce is the
+   * same message. Kept while the run is sending or failed, dropped once it is sent or empty.
+   */
+  readonly plan?: string;
 }
 
 export interface RunClaim {
@@ -498,6 +504,8 @@ export interface RunResult {
   readonly reason?: string;
   readonly coveredUntil?: number;
   readonly coveredIds?: readonly string[];
+  /** When given, the run is finished only if this instance still holds its 'sending' claim (else nothing is written). */
+  readonly instanceId?: string;
 }
 
 /** Messages a run has posted so far, and the coverage they give (see `partialCoverage`). */
@@ -534,13 +542,24 @@ export interface DigestsStore {
    * renews the claim. False (nothing written) when it is not its claim any more.
    */
   recordProgress(guildId: string, localDate: string, instanceId: string, progress: RunProgress): Promise<boolean>;
+  /** Fix the digest `instanceId`'s run will post (DigestRun.plan), before its first message; renews the claim. False when it is not its claim any more. */
+  recordPlan(guildId: string, localDate: string, instanceId: string, plan: string, now: number): Promise<boolean>;
   /**
    * Finish a claimed run. When `coveredUntil` is given (whatever the status: a partly posted digest
    * covers what it posted), the schedule's coverage moves to it, with `coveredIds` (default none).
+   * False (nothing written) when `result.instanceId` is given and no longer holds the claim.
    */
-  finishRun(guildId: string, localDate: string, result: RunResult): Promise<void>;
+  finishRun(guildId: string, localDate: string, result: RunResult): Promise<boolean>;
   run(guildId: string, localDate: string): Promise<DigestRun | undefined>;
   lastRun(guildId: string): Promise<DigestRun | undefined>;
+  /**
+   * 'sending' runs of the servers in `shards` (all when undefined) whose claim was last renewed before
+   * `claimedBefore` and not before `claimedAfter` (older ones can no longer be owed), oldest first:
+   * the runs a crashed process left, for the scheduler to take over without reading every schedule.
+   */
+  staleRuns(shards: ShardFilter | undefined, claimedBefore: number, claimedAfter: number, limit: number): Promise<DigestRun[]>;
+  /** The oldest renewal (epoch ms) of a 'sending' run of `shards` renewed at or after `since`: when the first live claim could go stale. */
+  earliestLiveClaim(shards: ShardFilter | undefined, since: number): Promise<number | undefined>;
 }
 
 // ---- Search ---------------------------------------------------------------------------------

@@ -2,12 +2,16 @@
  * Digest schedules (one per server) and digest runs (one per server per local day) on SqlClient.
  * The run row is the idempotency key: UNIQUE (guild_id, local_date), inserted in the same
  * transaction that claims the send, so two processes (or a restart) never both post a day's digest.
+ * A 'sending' run is a claim with a lease: its holder renews `claimed_at` while it sends, and a run
+ * whose holder stopped renewing (a crashed process) is taken over by the next claim, which keeps the
+ * messages recorded as posted and the plan they came from.
  */
 import { z } from 'zod';
 import type { DigestDays, DigestRun, DigestsStore, StoredSchedule } from '../ports';
-import type { SqlClient } from './client';
+import { toNumber, type SqlClient } from './client';
 import type { SqlMigration } from './migrate';
 import { compact, int, opt } from './rows';
+import { shardCondition } from '../shards';
 
 export const DIGEST_MIGRATIONS: readonly SqlMigration[] = [
   {
@@ -50,6 +54,13 @@ export const DIGEST_MIGRATIONS: readonly SqlMigration[] = [
     description: 'articles after covered_until already delivered by a partly posted digest',
     up: `ALTER TABLE digest_schedules ADD COLUMN covered_ids TEXT NOT NULL DEFAULT '[]'`,
   },
+  {
+    version: 3,
+    description: 'the digest a run is posting (for a holder taking it over), and the claims still sending by age',
+    up: `
+      ALTER TABLE digest_runs ADD COLUMN plan TEXT;
+      CREATE INDEX digest_runs_sending ON digest_runs (claimed_at) WHERE status = 'sending';`,
+  },
 ];
 
 /** The stored form of days: "daily", "weekdays" or "1,3,5". */
@@ -91,6 +102,7 @@ const runRow = z.object({
   message_ids: z.string(),
   reason: opt(z.string()),
   channel_id: z.string(),
+  plan: opt(z.string()),
 });
 
 function toSchedule(raw: unknown): StoredSchedule {
@@ -127,6 +139,7 @@ function toRun(raw: unknown): DigestRun {
     messageIds: z.array(z.string()).parse(JSON.parse(r.message_ids)),
     reason: r.reason,
     channelId: r.channel_id,
+    plan: r.plan,
   });
 }
 
@@ -141,20 +154,40 @@ const SQL = {
         THEN excluded.updated_at ELSE s.updated_at END,
       blocked_at = NULL, blocked_reason = NULL, blocked_detail = NULL`,
   get: 'SELECT * FROM digest_schedules WHERE guild_id = ?',
-  enabled: 'SELECT * FROM digest_schedules WHERE enabled = 1 ORDER BY guild_id',
+  enabled: (where: string) => `SELECT * FROM digest_schedules WHERE enabled = 1${where} ORDER BY guild_id`,
   off: 'UPDATE digest_schedules SET enabled = 0, updated_at = ? WHERE guild_id = ? AND enabled = 1',
   blocked: 'UPDATE digest_schedules SET blocked_at = ?, blocked_reason = ?, blocked_detail = ? WHERE guild_id = ?',
   insertRun: `INSERT INTO digest_runs (guild_id, local_date, status, scheduled_for, claimed_at, instance_id, channel_id)
     VALUES (@guild, @date, 'sending', @scheduledFor, @now, @instance, @channel)
     ON CONFLICT (guild_id, local_date) DO NOTHING`,
+  // A failed run with nothing delivered starts again; its plan (if any) is kept, so a message Discord
+  // accepted while its answer was lost is posted again with the same content and nonce.
   reclaim: `UPDATE digest_runs SET status = 'sending', claimed_at = @now, instance_id = @instance,
-      attempts = attempts + 1, channel_id = @channel
+      attempts = attempts + 1, channel_id = @channel, finished_at = NULL, reason = NULL
     WHERE guild_id = @guild AND local_date = @date AND status = 'failed' AND message_ids = '[]' AND attempts < @max`,
-  finish: `UPDATE digest_runs SET status = @status, finished_at = @now, article_count = @count,
-      message_ids = @ids, reason = @reason WHERE guild_id = @guild AND local_date = @date`,
+  // A holder that stopped renewing: the next one continues where it stopped (message_ids, plan kept).
+  takeOver: `UPDATE digest_runs SET claimed_at = @now, instance_id = @instance, attempts = attempts + 1
+    WHERE guild_id = @guild AND local_date = @date AND status = 'sending' AND claimed_at < @staleBefore AND attempts < @max`,
+  // Abandoned as often as it may be tried (a digest that kills its process, say): closed, so it is not taken over forever.
+  abandon: `UPDATE digest_runs SET status = 'failed', finished_at = @now, reason = 'DIGEST_ABANDONED: the sending process stopped renewing its claim'
+    WHERE guild_id = @guild AND local_date = @date AND status = 'sending' AND claimed_at < @staleBefore AND attempts >= @max`,
+  renew: `UPDATE digest_runs SET claimed_at = CASE WHEN claimed_at > @now THEN claimed_at ELSE @now END
+    WHERE guild_id = @guild AND local_date = @date AND status = 'sending' AND instance_id = @instance`,
+  plan: `UPDATE digest_runs SET plan = @plan, claimed_at = CASE WHEN claimed_at > @now THEN claimed_at ELSE @now END
+    WHERE guild_id = @guild AND local_date = @date AND status = 'sending' AND instance_id = @instance`,
+  progress: `UPDATE digest_runs SET message_ids = @ids, claimed_at = CASE WHEN claimed_at > @now THEN claimed_at ELSE @now END
+    WHERE guild_id = @guild AND local_date = @date AND status = 'sending' AND instance_id = @instance`,
+  // A finished run no longer needs its plan, except a failed one that may be claimed again.
+  finish: (holder: boolean) => `UPDATE digest_runs SET status = @status, finished_at = @now, article_count = @count,
+      message_ids = @ids, reason = @reason, plan = CASE WHEN @status = 'failed' THEN plan ELSE NULL END
+    WHERE guild_id = @guild AND local_date = @date${holder ? " AND status = 'sending' AND instance_id = @instance" : ''}`,
   cover: 'UPDATE digest_schedules SET covered_until = ?, covered_ids = ?, blocked_at = NULL, blocked_reason = NULL, blocked_detail = NULL WHERE guild_id = ?',
+  coverOnly: 'UPDATE digest_schedules SET covered_until = ?, covered_ids = ? WHERE guild_id = ?',
   getRun: 'SELECT * FROM digest_runs WHERE guild_id = ? AND local_date = ?',
   lastRun: 'SELECT * FROM digest_runs WHERE guild_id = ? ORDER BY claimed_at DESC LIMIT 1',
+  stale: (where: string) => `SELECT * FROM digest_runs WHERE status = 'sending' AND claimed_at < @before AND claimed_at >= @after${where}
+    ORDER BY claimed_at, guild_id LIMIT @limit`,
+  earliestLive: (where: string) => `SELECT MIN(claimed_at) AS at FROM digest_runs WHERE status = 'sending' AND claimed_at >= @since${where}`,
 } as const;
 
 export function sqlDigestsStore(sql: SqlClient): DigestsStore {
@@ -166,21 +199,48 @@ export function sqlDigestsStore(sql: SqlClient): DigestsStore {
     },
     disable: async (guildId, now) => (await sql.run(SQL.off, [now, guildId])).changes > 0,
     schedule: async (guildId) => one(await sql.get(SQL.get, [guildId]), toSchedule),
-    enabledSchedules: async () => (await sql.all(SQL.enabled)).map(toSchedule),
+    enabledSchedules: async (shards) => (await sql.all(SQL.enabled(shardCondition('guild_id', shards)))).map(toSchedule),
     recordBlocked: async (guildId, at, reason, detail) => void (await sql.run(SQL.blocked, [at, reason, detail, guildId])),
-    claimRun(r, max) {
+    claimRun(r, max, leaseMs) {
       return sql.transaction(async (tx) => {
         const base = { guild: r.guildId, date: r.localDate, now: r.now, instance: r.instanceId, channel: r.channelId };
         if ((await tx.run(SQL.insertRun, { ...base, scheduledFor: r.scheduledFor })).changes === 1) return true;
-        return (await tx.run(SQL.reclaim, { ...base, max })).changes === 1;
+        if ((await tx.run(SQL.reclaim, { ...base, max })).changes === 1) return true;
+        const stale = { guild: r.guildId, date: r.localDate, now: r.now, instance: r.instanceId, staleBefore: r.now - leaseMs, max };
+        if ((await tx.run(SQL.takeOver, stale)).changes === 1) return true;
+        const { instance: _instance, ...abandoned } = stale;
+        await tx.run(SQL.abandon, abandoned);
+        return false;
       }, { lock: `digest:${r.guildId}` });
+    },
+    renewRun: async (guildId, localDate, instanceId, now) => (await sql.run(SQL.renew, { guild: guildId, date: localDate, instance: instanceId, now })).changes === 1,
+    recordPlan: async (guildId, localDate, instanceId, plan, now) =>
+      (await sql.run(SQL.plan, { guild: guildId, date: localDate, instance: instanceId, plan, now })).changes === 1,
+    recordProgress(guildId, localDate, instanceId, p) {
+      return sql.transaction(async (tx) => {
+        const held = await tx.run(SQL.progress, { guild: guildId, date: localDate, instance: instanceId, now: p.now, ids: JSON.stringify(p.messageIds) });
+        if (held.changes !== 1) return false;
+        // Blocked stays as it is: the run has not finished.
+        await tx.run(SQL.coverOnly, [p.coveredUntil, JSON.stringify(p.coveredIds), guildId]);
+        return true;
+      }, { lock: `digest:${guildId}` });
     },
     finishRun(guildId, localDate, x) {
       return sql.transaction(async (tx) => {
-        await tx.run(SQL.finish, { guild: guildId, date: localDate, status: x.status, now: x.now, count: x.articleCount, ids: JSON.stringify(x.messageIds), reason: x.reason ?? null });
+        const holder = x.instanceId !== undefined;
+        const params = { guild: guildId, date: localDate, status: x.status, now: x.now, count: x.articleCount, ids: JSON.stringify(x.messageIds), reason: x.reason ?? null };
+        const done = await tx.run(SQL.finish(holder), holder ? { ...params, instance: x.instanceId } : params);
+        if (done.changes !== 1) return false;
         // Any status: a digest that failed after posting some messages must not post them again.
         if (x.coveredUntil !== undefined) await tx.run(SQL.cover, [x.coveredUntil, JSON.stringify(x.coveredIds ?? []), guildId]);
+        return true;
       }, { lock: `digest:${guildId}` });
+    },
+    staleRuns: async (shards, claimedBefore, claimedAfter, limit) =>
+      (await sql.all(SQL.stale(shardCondition('guild_id', shards)), { before: claimedBefore, after: claimedAfter, limit })).map(toRun),
+    async earliestLiveClaim(shards, since) {
+      const row = await sql.get<{ at: unknown }>(SQL.earliestLive(shardCondition('guild_id', shards)), { since });
+      return row?.at === null || row?.at === undefined ? undefined : toNumber(row.at);
     },
     run: async (guildId, localDate) => one(await sql.get(SQL.getRun, [guildId, localDate]), toRun),
     lastRun: async (guildId) => one(await sql.get(SQL.lastRun, [guildId]), toRun),

@@ -7,6 +7,7 @@ import { BACKENDS, freshStores, storesOn } from './backends';
 
 const T0 = Date.UTC(2026, 11, 4, 12, 0, 0);
 const HOUR = 3_600_000;
+const LEASE = 30_000;
 
 describe.each(BACKENDS)('feeds store on %s', (backend) => {
   it('GIVEN two servers following one URL THEN one source, two subscriptions, and the source goes with the last one', async () => {
@@ -119,24 +120,24 @@ describe.each(BACKENDS)('digests store on %s', (backend) => {
     await stores.digests.setSchedule(schedule, T0);
     const claim = { guildId: 'g', localDate: '2026-12-04', scheduledFor: T0, now: T0, channelId: 'c' };
     const wins = await Promise.all([
-      stores.digests.claimRun({ ...claim, instanceId: 'a' }, 3),
-      other.digests.claimRun({ ...claim, instanceId: 'b' }, 3),
-      stores.digests.claimRun({ ...claim, instanceId: 'c' }, 3),
+      stores.digests.claimRun({ ...claim, instanceId: 'a' }, 3, LEASE),
+      other.digests.claimRun({ ...claim, instanceId: 'b' }, 3, LEASE),
+      stores.digests.claimRun({ ...claim, instanceId: 'c' }, 3, LEASE),
     ]);
     expect(wins.filter(Boolean)).toHaveLength(1);
     await stores.digests.finishRun('g', '2026-12-04', { status: 'failed', now: T0 + 1, articleCount: 0, messageIds: [], reason: 'DIGEST_SEND_FAILED' });
-    expect(await other.digests.claimRun({ ...claim, instanceId: 'b', now: T0 + 2 }, 2)).toBe(true);
+    expect(await other.digests.claimRun({ ...claim, instanceId: 'b', now: T0 + 2 }, 2, LEASE)).toBe(true);
     await stores.digests.finishRun('g', '2026-12-04', { status: 'failed', now: T0 + 3, articleCount: 0, messageIds: [] });
-    expect(await other.digests.claimRun({ ...claim, instanceId: 'b', now: T0 + 4 }, 2)).toBe(false);
+    expect(await other.digests.claimRun({ ...claim, instanceId: 'b', now: T0 + 4 }, 2, LEASE)).toBe(false);
     expect(await stores.digests.run('g', '2026-12-04')).toMatchObject({ status: 'failed', attempts: 2, instanceId: 'b', finishedAt: T0 + 3 });
   });
 
   it('GIVEN a sent digest THEN its run and the schedule coverage are recorded, and lastRun is the latest', async () => {
     const { stores } = await freshStores(backend);
     await stores.digests.setSchedule(schedule, T0);
-    await stores.digests.claimRun({ guildId: 'g', localDate: '2026-12-03', scheduledFor: T0 - 24 * HOUR, now: T0 - 24 * HOUR, instanceId: 'a', channelId: 'c' }, 3);
+    await stores.digests.claimRun({ guildId: 'g', localDate: '2026-12-03', scheduledFor: T0 - 24 * HOUR, now: T0 - 24 * HOUR, instanceId: 'a', channelId: 'c' }, 3, LEASE);
     await stores.digests.finishRun('g', '2026-12-03', { status: 'empty', now: T0 - 24 * HOUR, articleCount: 0, messageIds: [] });
-    await stores.digests.claimRun({ guildId: 'g', localDate: '2026-12-04', scheduledFor: T0, now: T0, instanceId: 'a', channelId: 'c' }, 3);
+    await stores.digests.claimRun({ guildId: 'g', localDate: '2026-12-04', scheduledFor: T0, now: T0, instanceId: 'a', channelId: 'c' }, 3, LEASE);
     await stores.digests.finishRun('g', '2026-12-04', { status: 'sent', now: T0 + 5, articleCount: 4, messageIds: ['m1', 'm2'], coveredUntil: T0, coveredIds: ['x'] });
     expect(await stores.digests.lastRun('g')).toMatchObject({ localDate: '2026-12-04', status: 'sent', articleCount: 4, messageIds: ['m1', 'm2'] });
     expect(await stores.digests.schedule('g')).toMatchObject({ coveredUntil: T0, coveredIds: ['x'] });
