@@ -4,6 +4,12 @@
  * gateway frame is recorded so tests assert on what the bot *sent*.
  *
  * Also serves plain files (`serve(path, body, type)`) for URL and attachment downloads.
+ *
+ * Like Discord it shards and limits: a gateway connection that identifies as shard [id, count] gets
+ * only the guilds with `(guild_id >> 22) % count === id` (READY, GUILD_CREATE and every later guild
+ * event); REST requests are refused with a global 429 beyond `globalRequestsPerSecond` per bot
+ * token (interaction callbacks and webhooks exempt); a post with `enforce_nonce` returns the
+ * message already created with that nonce; a second thread on one message is refused (160004).
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -24,6 +30,8 @@ export interface RestCall {
 
 export interface GatewayFrame {
   readonly dir: 'in' | 'out';
+  /** The shard of the connection it went over, once that connection identified. */
+  readonly shard?: readonly [number, number];
   readonly op: number;
   readonly t?: string | null;
   readonly d: any;
@@ -43,6 +51,31 @@ export interface FakeChannel {
   readonly type?: number;
   /** Permissions denied to the bot in this channel (a member permission overwrite). */
   readonly botDeny?: bigint;
+}
+
+/** A request refused with a global 429 (it is not in `calls`: the fake did not process it). */
+export interface RateLimitedCall {
+  readonly method: string;
+  readonly path: string;
+  readonly at: number;
+  /** Seconds the fake told the client to wait (the JSON `retry_after`). */
+  readonly retryAfter: number;
+}
+
+export interface FakeDiscordOptions {
+  /** The shard count `GET /gateway/bot` recommends (what `shards: 'auto'` uses). Default 1. */
+  readonly recommendedShards?: number;
+  /**
+   * `session_start_limit.max_concurrency`: how many shards may identify at once. @discordjs/ws waits
+   * 5 s between two identifies of one bucket (shard id % max_concurrency), so the default is 16
+   * (what large bots get) to keep multi-shard tests fast; 1 is what a small bot gets.
+   */
+  readonly maxConcurrency?: number;
+  /**
+   * Discord's global limit: REST requests per second per bot token, across all routes but the
+   * interaction ones. Beyond it a 429 with `global: true`. Default 50, as on Discord.
+   */
+  readonly globalRequestsPerSecond?: number;
 }
 
 /** Discord's channel types the fake knows by name. */
@@ -75,6 +108,34 @@ export function snowflake(): string {
   seq = (seq + 1n) & 0xfffn;
   return String(((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | (BigInt(process.pid & 0x3ff) << 12n) | seq);
 }
+
+/**
+ * Guild ids for `FakeDiscord.manyGuilds`: one millisecond apart, starting a day back and walking
+ * further back. A guild's shard is its id's timestamp modulo the shard count, so ids made in one
+ * millisecond by `snowflake()` would all land on one shard; consecutive milliseconds spread them
+ * evenly over any count.
+ */
+let guildMs = BigInt(Date.now()) - DISCORD_EPOCH - 86_400_000n;
+function guildSnowflake(): string {
+  guildMs -= 1n;
+  return String((guildMs << 22n) | (BigInt(process.pid & 0x3ff) << 12n));
+}
+
+/** The shard a guild's events go to, as Discord computes it: (guild_id >> 22) % shard count. */
+export function shardOf(guildId: string, count: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(count));
+}
+
+/** IDENTIFY's `shard` ([id, count]); a bot that sends none is the one shard of one. */
+function shardPair(identify: unknown): readonly [number, number] {
+  const shard = (identify as { shard?: unknown } | null)?.shard;
+  return Array.isArray(shard) && shard.length === 2 ? [Number(shard[0]), Number(shard[1])] : [0, 1];
+}
+
+/** How long an enforced nonce is remembered (Discord: "the past few minutes"). */
+const NONCE_WINDOW_MS = 5 * 60_000;
+/** Discord's longest nonce (a string of up to 25 characters, or an integer). */
+const NONCE_MAX_LENGTH = 25;
 
 export type OptionValue = { name: string; type: number; value?: string | number | boolean; focused?: boolean };
 
@@ -130,8 +191,16 @@ export const opt = {
   channel: (name: string, id: string): OptionValue => ({ name, type: 7, value: id }),
 };
 
+/** One gateway connection and the shard it identified as (none before IDENTIFY). */
+interface Connection {
+  shard?: readonly [number, number];
+}
+
 export class FakeDiscord {
+  /** REST requests the fake processed (those refused with a global 429 are in `rateLimited`). */
   readonly calls: RestCall[] = [];
+  /** REST requests refused by the global limit. discord.js waits and sends them again. */
+  readonly rateLimited: RateLimitedCall[] = [];
   readonly frames: GatewayFrame[] = [];
   readonly applicationId = snowflake();
   readonly botUser = { id: this.applicationId, username: 'Lede', discriminator: '0', global_name: 'Lede', avatar: null, bot: true };
@@ -144,9 +213,22 @@ export class FakeDiscord {
   /** Set to make thread creation fail like Discord does without permission (403, code 50013). */
   denyThreadCreation = false;
   port = 0;
+  readonly recommendedShards: number;
+  readonly maxConcurrency: number;
+  readonly globalRequestsPerSecond: number;
   private server: Server;
   private wss: WebSocketServer;
-  private sockets = new Set<WebSocket>();
+  private sockets = new Map<WebSocket, Connection>();
+  /** Messages posted with POST /channels/:id/messages, by channel id, in order. */
+  private posted = new Map<string, any[]>();
+  /** Enforced nonces: the message created with each and when. */
+  private nonces = new Map<string, { id: string; at: number }>();
+  /** The global limit's current one-second window per bot token. */
+  private windows = new Map<string, { start: number; count: number }>();
+  /** The guild of each channel and thread, for routing events to the guild's shard. */
+  private channelGuilds = new Map<string, string>();
+  /** The channel each interaction happened in (its @original response is posted there). */
+  private interactionChannels = new Map<string, string>();
   private gatewaySeq = 0;
   private files = new Map<string, { body: Buffer | (() => Buffer); type: string; delayMs: number }>();
   private waiters = new Set<() => void>();
@@ -156,15 +238,66 @@ export class FakeDiscord {
   private callbacks = new Map<string, RestCall>();
   private callbackWaiters = new Map<string, (c: RestCall) => void>();
 
-  constructor(guilds?: FakeGuild[]) {
+  constructor(guilds?: FakeGuild[], options: FakeDiscordOptions = {}) {
     this.guilds = guilds ?? [{ id: snowflake(), name: 'Newsroom', channels: [{ id: snowflake(), name: 'general' }] }];
+    this.recommendedShards = options.recommendedShards ?? 1;
+    this.maxConcurrency = options.maxConcurrency ?? 16;
+    this.globalRequestsPerSecond = options.globalRequestsPerSecond ?? 50;
+    for (const g of this.guilds) for (const c of g.channels) this.channelGuilds.set(c.id, g.id);
     this.server = createServer((req, res) => void this.handle(req, res));
     this.wss = new WebSocketServer({ noServer: true });
     this.server.on('upgrade', (req, socket, head) => this.wss.handleUpgrade(req, socket, head, (ws) => this.connect(ws)));
   }
 
+  /**
+   * `n` guilds with `channelsEach` text channels, their ids spread evenly over any shard count
+   * (consecutive guilds land on consecutive shards).
+   */
+  static manyGuilds(n: number, channelsEach = 1): FakeGuild[] {
+    return Array.from({ length: n }, (_, i) => ({
+      id: guildSnowflake(),
+      name: `Server ${i + 1}`,
+      channels: Array.from({ length: channelsEach }, (_, j) => ({ id: snowflake(), name: j === 0 ? 'general' : `news-${j}` })),
+    }));
+  }
+
+  /** The shard a guild belongs to among `count` (Discord's formula). */
+  static shardOf(guildId: string, count: number): number {
+    return shardOf(guildId, count);
+  }
+
   get guild(): FakeGuild {
     return this.guilds[0]!;
+  }
+
+  /** The [shard id, shard count] of every IDENTIFY received, in order (reconnects included). */
+  get identifiedShards(): Array<readonly [number, number]> {
+    return this.frames.filter((f) => f.dir === 'in' && f.op === 2).map((f) => shardPair(f.d));
+  }
+
+  /** The shard of each gateway connection open now that has identified. */
+  get connectedShards(): Array<readonly [number, number]> {
+    return [...this.sockets.values()].flatMap((c) => (c.shard ? [c.shard] : []));
+  }
+
+  /** The guilds shard `id` of `count` serves. */
+  guildsOfShard(id: number, count: number): FakeGuild[] {
+    return this.guilds.filter((g) => shardOf(g.id, count) === id);
+  }
+
+  /** Messages the bot posted in a channel or thread with POST /channels/:id/messages, in order. */
+  channelMessages(channelId: string): any[] {
+    return this.posted.get(channelId) ?? [];
+  }
+
+  /** The guild a channel or thread belongs to (the first guild if the fake does not know it). */
+  guildOfChannel(channelId: string): string {
+    const known = this.channelGuilds.get(channelId) ?? this.threads.get(channelId)?.guild_id;
+    if (known) return known;
+    // A guild or channel a test added after construction.
+    const guild = this.guilds.find((g) => g.channels.some((c) => c.id === channelId));
+    if (guild) this.channelGuilds.set(channelId, guild.id);
+    return guild?.id ?? this.guild.id;
   }
   get channelId(): string {
     return this.guild.channels[0]!.id;
@@ -184,7 +317,7 @@ export class FakeDiscord {
 
   /** Stop after the client was destroyed (the other order leaves discord.js reconnecting). */
   async stop(): Promise<void> {
-    for (const ws of this.sockets) ws.terminate();
+    for (const ws of this.sockets.keys()) ws.terminate();
     this.wss.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -263,17 +396,29 @@ export class FakeDiscord {
 
   // ---------- sending interactions and events ----------
 
+  /**
+   * Send a gateway event, as Discord does, only to the connections of the shard it belongs to: a
+   * guild's events to its shard (by `guild_id`, or `id` for GUILD_* events about the guild itself),
+   * events without a guild to shard 0. Connections that have not identified get nothing.
+   */
   dispatch(t: string, d: unknown): void {
     const frame = { op: 0, t, s: ++this.gatewaySeq, d };
-    for (const ws of this.sockets) this.send(ws, frame);
+    const body = d as { guild_id?: string; id?: string } | null;
+    const guildId = body?.guild_id ?? (t.startsWith('GUILD_') ? body?.id : undefined);
+    for (const [ws, conn] of this.sockets) {
+      if (!conn.shard) continue;
+      const [id, count] = conn.shard;
+      if ((guildId ? shardOf(guildId, count) : 0) === id) this.send(ws, frame);
+    }
   }
 
   private base(input: InteractionInput, type: number) {
-    const guildId = input.guildId === undefined ? this.guild.id : input.guildId;
+    const guildId = input.guildId === undefined ? (input.channelId ? this.guildOfChannel(input.channelId) : this.guild.id) : input.guildId;
     const user = { discriminator: '0', avatar: null, global_name: null, ...(input.user ?? { id: '100000000000000001', username: 'reader' }) };
     const id = snowflake();
     const token = `aW50ZXJhY3Rpb246${randomBytes(32).toString('base64url')}`;
-    const channelId = input.channelId ?? this.channelId;
+    const channelId = input.channelId ?? this.guilds.find((g) => g.id === guildId)?.channels[0]?.id ?? this.channelId;
+    this.interactionChannels.set(token, channelId);
     return {
       id,
       token,
@@ -289,7 +434,7 @@ export class FakeDiscord {
           type: input.channelType ?? 0,
           ...(guildId && { guild_id: guildId }),
           name: 'general',
-          ...(input.channelType === 11 && { parent_id: this.channelId, thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false } }),
+          ...(input.channelType === 11 && { parent_id: this.threads.get(channelId)?.parent_id ?? this.channelId, thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false } }),
         },
         channel_id: channelId,
         ...(guildId
@@ -401,7 +546,7 @@ export class FakeDiscord {
     const attachments = readable ? (input.attachments ?? []).map((a) => ({ id: snowflake(), proxy_url: a.url, ...a })) : [];
     this.dispatch('MESSAGE_CREATE', {
       ...this.messageJson({ id, channel_id: input.channelId, content, author: user, mentions, attachments }),
-      guild_id: this.guild.id,
+      guild_id: this.guildOfChannel(input.channelId),
       member: { roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
     });
     return id;
@@ -439,16 +584,18 @@ export class FakeDiscord {
   }
 
   private send(ws: WebSocket, frame: { op: number; t?: string | null; s?: number | null; d: unknown }): void {
-    this.frames.push({ dir: 'out', op: frame.op, t: frame.t ?? null, d: frame.d, at: Date.now() });
+    const shard = this.sockets.get(ws)?.shard;
+    this.frames.push({ dir: 'out', op: frame.op, t: frame.t ?? null, d: frame.d, at: Date.now(), ...(shard && { shard }) });
     ws.send(JSON.stringify({ t: null, s: null, ...frame }));
   }
 
   private connect(ws: WebSocket): void {
-    this.sockets.add(ws);
+    const conn: Connection = {};
+    this.sockets.set(ws, conn);
     ws.on('close', () => this.sockets.delete(ws));
     ws.on('message', (raw) => {
       const msg = JSON.parse(String(raw)) as { op: number; d: any };
-      this.frames.push({ dir: 'in', op: msg.op, d: msg.d, at: Date.now() });
+      this.frames.push({ dir: 'in', op: msg.op, d: msg.d, at: Date.now(), ...(conn.shard && { shard: conn.shard }) });
       if (msg.op === 1) this.send(ws, { op: 11, d: null });
       if (msg.op === 2) this.identify(ws, msg.d);
       this.notify();
@@ -461,7 +608,16 @@ export class FakeDiscord {
     return this.frames.find((f) => f.dir === 'in' && f.op === 2)?.d?.intents;
   }
 
-  private identify(ws: WebSocket, _d: unknown): void {
+  private identify(ws: WebSocket, d: unknown): void {
+    const shard = shardPair(d);
+    const [shardId, shardCount] = shard;
+    if (!Number.isInteger(shardId) || !Number.isInteger(shardCount) || shardCount < 1 || shardId < 0 || shardId >= shardCount) {
+      // Discord's close code for a shard id or count it cannot serve.
+      ws.close(4010, 'Invalid shard.');
+      return;
+    }
+    this.sockets.get(ws)!.shard = shard;
+    const guilds = this.guildsOfShard(shardId, shardCount);
     const s = () => ++this.gatewaySeq;
     this.send(ws, {
       op: 0,
@@ -470,7 +626,8 @@ export class FakeDiscord {
       d: {
         v: 10,
         user: this.botUser,
-        guilds: this.guilds.map((g) => ({ id: g.id, unavailable: true })),
+        guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
+        shard: [shardId, shardCount],
         session_id: randomBytes(16).toString('hex'),
         resume_gateway_url: `ws://127.0.0.1:${this.port}`,
         application: { id: this.applicationId, flags: 0 },
@@ -478,7 +635,7 @@ export class FakeDiscord {
         relationships: [],
       },
     });
-    for (const g of this.guilds) {
+    for (const g of guilds) {
       this.send(ws, {
         op: 0,
         t: 'GUILD_CREATE',
@@ -559,12 +716,26 @@ export class FakeDiscord {
       this.notify();
     };
     const method = req.method ?? 'GET';
+    const wait = this.overGlobalLimit(path, req.headers.authorization);
+    if (wait !== undefined) {
+      this.rateLimited.push({ method, path, at: Date.now(), retryAfter: wait });
+      // Discord's global 429: the exact wait in the body, whole seconds (rounded up) in Retry-After.
+      res.writeHead(429, {
+        'content-type': 'application/json',
+        'retry-after': String(Math.ceil(wait)),
+        'x-ratelimit-global': 'true',
+        'x-ratelimit-scope': 'global',
+      });
+      res.end(JSON.stringify({ message: 'You are being rate limited.', retry_after: wait, global: true }));
+      this.notify();
+      return;
+    }
     let m: RegExpExecArray | null;
     if (method === 'GET' && (path === '/gateway/bot' || path === '/gateway')) {
       return reply(200, {
         url: `ws://127.0.0.1:${this.port}`,
-        shards: 1,
-        session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+        shards: this.recommendedShards,
+        session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: this.maxConcurrency },
       });
     }
     if (method === 'GET' && path === '/users/@me') return reply(200, this.botUser);
@@ -581,7 +752,7 @@ export class FakeDiscord {
       if (body?.type === 4 || body?.type === 5) {
         const msg = this.messageJson({
           id: snowflake(),
-          channel_id: this.channelId,
+          channel_id: this.interactionChannels.get(token) ?? this.channelId,
           webhook_id: this.applicationId,
           application_id: this.applicationId,
           ...(body.data ?? {}),
@@ -603,7 +774,7 @@ export class FakeDiscord {
       const token = m[2]!;
       const which = m[3];
       if (method === 'POST' && !which) {
-        const msg = this.messageJson({ id: snowflake(), channel_id: this.channelId, webhook_id: this.applicationId, ...(body ?? {}) });
+        const msg = this.messageJson({ id: snowflake(), channel_id: this.interactionChannels.get(token) ?? this.channelId, webhook_id: this.applicationId, ...(body ?? {}) });
         this.messages.set(msg.id, msg);
         return reply(200, msg);
       }
@@ -613,7 +784,7 @@ export class FakeDiscord {
         return reply(204);
       }
       if (method === 'PATCH' || method === 'GET') {
-        const existing = (id && this.messages.get(id)) || this.messageJson({ id: id ?? snowflake(), channel_id: this.channelId });
+        const existing = (id && this.messages.get(id)) || this.messageJson({ id: id ?? snowflake(), channel_id: this.interactionChannels.get(token) ?? this.channelId });
         const msg = { ...existing, ...(method === 'PATCH' ? body : {}), webhook_id: this.applicationId };
         this.messages.set(msg.id, msg);
         return reply(200, msg);
@@ -621,10 +792,12 @@ export class FakeDiscord {
     }
     if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path))) {
       if (this.denyThreadCreation) return reply(403, { code: 50013, message: 'Missing Permissions' });
+      // A message has at most one thread, whose id is the message's.
+      if (this.threads.has(m[2]!)) return reply(400, { code: 160004, message: 'A thread has already been created for this message' });
       const thread = {
         id: m[2],
         type: 11,
-        guild_id: this.guild.id,
+        guild_id: this.guildOfChannel(m[1]!),
         parent_id: m[1],
         name: body?.name,
         owner_id: this.botUser.id,
@@ -655,7 +828,7 @@ export class FakeDiscord {
       const thread = {
         id,
         type: forum ? CHANNEL_TYPES.publicThread : (body?.type ?? CHANNEL_TYPES.publicThread),
-        guild_id: this.guild.id,
+        guild_id: this.guildOfChannel(m[1]!),
         parent_id: m[1],
         name,
         owner_id: this.botUser.id,
@@ -679,11 +852,44 @@ export class FakeDiscord {
       return reply(201, { ...thread, ...(first && { message: first }) });
     }
     if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
-      const msg = this.messageJson({ id: snowflake(), channel_id: m[1], ...(body ?? {}) });
+      const { enforce_nonce: enforceNonce, ...fields } = body ?? {};
+      const nonce = fields.nonce as string | number | undefined;
+      if (nonce !== undefined && (typeof nonce === 'string' ? nonce.length > NONCE_MAX_LENGTH : !Number.isInteger(nonce))) {
+        return reply(400, { code: 50035, message: 'Invalid Form Body', errors: { nonce: { _errors: [{ code: 'BASE_TYPE_BAD_LENGTH', message: `Must be ${NONCE_MAX_LENGTH} or fewer in length.` }] } } });
+      }
+      // Discord: with enforce_nonce, a message the same author created with the same nonce in the
+      // past few minutes is returned and no new message is created.
+      const key = nonce === undefined ? undefined : String(nonce);
+      const earlier = enforceNonce === true && key !== undefined ? this.nonces.get(key) : undefined;
+      if (earlier && Date.now() - earlier.at < NONCE_WINDOW_MS && this.messages.has(earlier.id)) return reply(200, this.messages.get(earlier.id));
+      const msg = this.messageJson({ id: snowflake(), channel_id: m[1], ...fields });
       this.messages.set(msg.id, msg);
+      if (enforceNonce === true && key !== undefined) this.nonces.set(key, { id: msg.id, at: Date.now() });
+      const list = this.posted.get(m[1]!);
+      if (list) list.push(msg);
+      else this.posted.set(m[1]!, [msg]);
       return reply(200, msg);
     }
     return reply(404, { code: 0, message: '404: Not Found' });
+  }
+
+  /**
+   * Discord's global limit: `globalRequestsPerSecond` requests per bot token in each one-second
+   * window (a window opens with the first request after the last one closed). Interaction
+   * callbacks and interaction webhooks are not subject to it, as on Discord. Returns the seconds
+   * to wait when this request is over the limit.
+   */
+  private overGlobalLimit(path: string, authorization: string | undefined): number | undefined {
+    if (!authorization || path.startsWith('/interactions/') || path.startsWith('/webhooks/')) return undefined;
+    const now = performance.now();
+    let window = this.windows.get(authorization);
+    if (!window || now - window.start >= 1000) {
+      window = { start: now, count: 0 };
+      this.windows.set(authorization, window);
+    }
+    if (window.count >= this.globalRequestsPerSecond) return Math.max(0.001, Math.round(window.start + 1000 - now) / 1000);
+    window.count++;
+    return undefined;
   }
 
   private async serveFile(pathname: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
