@@ -11,6 +11,7 @@ import { AUTOSUMMARY_MIGRATIONS, sqlAutoSummaryStore } from './sql/autosummary';
 import { DIGEST_MIGRATIONS, sqlDigestsStore } from './sql/digests';
 import { FEED_MIGRATIONS, sqlFeedsStore } from './sql/feeds';
 import { migrateSql, type SqlMigration } from './sql/migrate';
+import { OUTBOX_MIGRATIONS, sqlOutboxStore } from './sql/outbox';
 import { PACING_MIGRATIONS, sqlPacingStore } from './sql/pacing';
 import { openPostgresClient } from './sql/postgres';
 import { STATE_MIGRATIONS, THREAD_MIGRATIONS, sqlStateStore, sqlThreadStore } from './sql/small';
@@ -32,6 +33,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, readonly SqlMigration[]
   // After 'articles' and 'retention': its triggers and indexes are on their tables.
   ['search', searchMigrations(backfillTitles)],
   ['autosummary', AUTOSUMMARY_MIGRATIONS],
+  ['outbox', OUTBOX_MIGRATIONS],
   ['pacing', PACING_MIGRATIONS],
 ];
 
@@ -78,6 +80,7 @@ export function storesOver(sql: SqlClient): Stores {
     digests: sqlDigestsStore(sql),
     search: sqlSearchStore(sql),
     autoSummary: sqlAutoSummaryStore(sql),
+    outbox: sqlOutboxStore(sql),
     pacing: sqlPacingStore(sql),
     close: () => sql.close(),
   };

@@ -4,10 +4,11 @@
  */
 import { z } from 'zod';
 import type { Span } from '../../article/model';
-import type { AddedBetween, AddedListing, AnalysisStore, ArticleListing, ArticleStore, CheckedInsert, FeedItemInsert, NewArticle, StoredArticle } from '../ports';
+import type { AddedBetween, AddedListing, AnalysisStore, ArticleListing, ArticleStore, CheckedInsert, FeedItemInsert, FeedItemOptions, NewArticle, StoredArticle } from '../ports';
 import { toNumber, type Dialect, type SqlClient } from './client';
 import { CLAIM_LEASE_MS, sweepAbandonedWrites, writeAnalysis } from './analysis-writes';
 import { autoKey, createTrigger, type SqlMigration } from './migrate';
+import { insertOutboxRow } from './outbox';
 import { pruneFeedItems, pruneTallies, pruneToCeiling } from './retention';
 import { int, opt } from './rows';
 import { indexTitle } from './search-rows';
@@ -228,6 +229,9 @@ const SQL = {
     text = @text, paragraphs = @paragraphs, boilerplate = @boilerplate WHERE guild_id IS NULL AND id = @id`,
   bundledIds: 'SELECT id FROM articles WHERE guild_id IS NULL',
   deleteBundled: 'DELETE FROM articles WHERE guild_id IS NULL AND id = ?',
+  /** The first-poll mark (the row FeedsStore.markFirstPollItems writes, in feeds.ts): written here with the item it marks. */
+  markFirstPoll: `INSERT INTO feed_first_items (guild_id, article_id, url, added_at) VALUES (?, ?, ?, ?)
+    ON CONFLICT (guild_id, article_id) DO NOTHING`,
 } as const;
 
 function params(guild: string | null, e: NewArticle) {
@@ -278,6 +282,13 @@ function asStored(p: ReturnType<typeof params>, entry: NewArticle): StoredArticl
 }
 
 const count = (row: { n: unknown } | undefined): number => toNumber(row?.n ?? 0);
+
+/** The instant an item was added (its announcement's creation), from the ISO time stored with it. */
+function addedAtMs(addedAt: string): number {
+  const t = Date.parse(addedAt);
+  if (!Number.isFinite(t)) throw new RangeError(`insertFeedItem: addedAt is not a time: ${JSON.stringify(addedAt)}`);
+  return t;
+}
 const maybe = (row: unknown): StoredArticle | undefined => (row === undefined ? undefined : toArticle(row));
 
 /** Insert an article row and its title search row (in the caller's transaction); the article as stored. */
@@ -311,14 +322,18 @@ export function sqlArticleStore(sql: SqlClient): ArticleStore {
         return { kind: 'added', article: await insertRow(tx, guildId, entry) };
       }, { lock: `articles:${guildId}` });
     },
-    insertFeedItem(guildId, entry, maxFeedItems) {
+    insertFeedItem(guildId, entry, maxFeedItems, options: FeedItemOptions = {}) {
       // The same lock as insertChecked: the count after the insert and the prune that follows see
       // every racing insert of this server, so the ceiling holds whoever adds at the same time.
+      // The announcement (or the first-poll mark) goes in the same transaction: a worker that dies
+      // here leaves the item and its announcement both written or neither, and a duplicate has neither.
       return sql.transaction(async (tx): Promise<FeedItemInsert> => {
         const duplicate = await duplicateOf(tx, guildId, entry);
         if (duplicate) return duplicate;
         const p = params(guildId, entry);
         const article = await insertRow(tx, guildId, entry, p);
+        if (options.announce) await insertOutboxRow(tx, options.announce, article.id, addedAtMs(p.addedAt));
+        if (options.firstPoll) await tx.run(SQL.markFirstPoll, [guildId, article.id, entry.feedUrl, options.firstPoll.now]);
         return { kind: 'added', article, pruned: (await pruneToCeiling(tx, guildId, maxFeedItems, p.addedAt)).pruned };
       }, { lock: `articles:${guildId}` });
     },
