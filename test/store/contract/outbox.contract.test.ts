@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { articleIdOf, type Article } from '../../../src/article/model';
 import type { NewOutboxEntry, Stores } from '../../../src/store/ports';
 import { shardOf } from '../../../src/store/shards';
+import { openClient } from '../../../src/store/open';
+import { sqlOutboxStore } from '../../../src/store/sql/outbox';
 import { BACKENDS, freshStores, storesOn } from './backends';
 
 const T0 = Date.UTC(2026, 11, 4, 12, 0, 0);
@@ -179,5 +181,22 @@ describe.each(BACKENDS)('outbox on %s', (backend) => {
     }
     expect(seen).toHaveLength(40);
     expect(new Set(seen).size).toBe(40);
+  });
+
+  // SQLite has one writer: a second claim waits for the first transaction, so this is PostgreSQL's case.
+  it.runIf(backend === 'postgres')('GIVEN a claim whose transaction is still open THEN another connection claims the other entries at once instead of waiting (SKIP LOCKED)', async () => {
+    const { stores, target } = await freshStores(backend);
+    for (let k = 0; k < 6; k++) await addItem(stores, guildOn(0, 1, k), `Story ${k} under lock.`, k);
+    const sql = await openClient(target);
+    try {
+      await sql.transaction(async (tx) => {
+        const mine = await sqlOutboxStore(tx).claim(undefined, T0 + 1_000, 'gw-x', LEASE, 3);
+        const theirs = await stores.outbox.claim(undefined, T0 + 1_000, 'gw-y', LEASE, 10);
+        expect(mine.map((i) => i.createdAt)).toEqual([T0, T0 + 1, T0 + 2]);
+        expect(theirs.map((i) => i.createdAt)).toEqual([T0 + 3, T0 + 4, T0 + 5]);
+      });
+    } finally {
+      await sql.close();
+    }
   });
 });
