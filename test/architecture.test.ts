@@ -4,6 +4,7 @@
  * src/discord is only the discord.js adapter; the transport-neutral core (contexts, router, replies,
  * messages, renderers, the composition root) is src/core, which the console uses without any of
  * src/discord. discord.js itself is loaded only by the adapter and by the command definitions.
+ * src/ops (prom-client, node:http) sits beside the commands: above the core, which must not reach it.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -25,6 +26,9 @@ const FLOORS: ReadonlyArray<readonly [part: string, floor: number]> = [
   ['src/feeds', 7],
   ['src/core', 8],
   ['commands', 9],
+  // Metrics and the /healthz, /readyz, /metrics server: they read the core's and the jobs' report
+  // types; only the composition roots above (the adapter, the console, index) create and wire them.
+  ['src/ops', 9],
   ['src/discord', 10],
   ['src/cli', 10],
   ['src/index.ts', 11],
@@ -119,6 +123,14 @@ describe('the floors of the code base', () => {
         .filter(() => !DISCORD_JS_ALLOWED.some((p) => file.startsWith(`${p}/`)))
         .map((i) => `${file} -> ${i.spec}`),
     );
+    expect(wrong).toEqual([]);
+  });
+
+  it('src/ops loads no discord.js at all (not even its types): it serves any role, the worker included', () => {
+    const ops = FILES.filter((f) => f.startsWith('src/ops/'));
+    expect(ops).toContain('src/ops/metrics.ts');
+    expect(importsOf('src/ops/metrics.ts').map((i) => i.spec)).toContain('prom-client');
+    const wrong = ops.flatMap((f) => importsOf(f).filter((i) => i.spec === 'discord.js' || i.spec.startsWith('@discordjs/')).map((i) => `${f} -> ${i.spec}`));
     expect(wrong).toEqual([]);
   });
 
