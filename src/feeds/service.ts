@@ -59,12 +59,26 @@ export interface SubscribeOptions {
   readonly exclude?: readonly string[];
 }
 
+/** What `add` tells besides the status. */
+export interface AddDetails {
+  /** The page the followed feed was announced by, when a page was given. */
+  readonly discoveredFrom?: string;
+  /** How many of the feed's latest items this server's library took at once (a first poll made here). */
+  readonly loaded?: number;
+  /**
+   * Set when another worker was reading the feed for the first time as it was added, and had not
+   * finished within `primeWaitMs`: it records the feed's items (and puts the latest in the library)
+   * within moments, so the state is still 'pending' without an error.
+   */
+  readonly readElsewhere?: true;
+}
+
 export interface FeedService {
   /**
    * Follow a feed. A web page that announces its feed (`<link rel="alternate">`) is followed
    * through that feed; `discoveredFrom` then names the page.
    */
-  add(guildId: string, url: string, opts?: SubscribeOptions): Promise<FeedStatus & { discoveredFrom?: string; loaded?: number }>;
+  add(guildId: string, url: string, opts?: SubscribeOptions): Promise<FeedStatus & AddDetails>;
   /** Change how a server follows a feed (FEED_NOT_FOUND when it does not). */
   edit(guildId: string, url: string, patch: SubscriptionPatch): Promise<FeedStatus>;
   /** One followed feed's status (FEED_NOT_FOUND when the server does not follow it). */
@@ -108,6 +122,11 @@ export function createFeedService(deps: {
   now?: () => number;
   intervalMs?: number;
   limits?: Partial<FeedLimits>;
+  /**
+   * How long `add` waits for another worker that holds the new feed's first poll (it claimed the
+   * feed as due just as it was added) to record it, before answering that it will be read shortly.
+   */
+  primeWaitMs?: number;
 }): FeedService {
   const { store } = deps;
   const now = deps.now ?? Date.now;
@@ -130,7 +149,18 @@ export function createFeedService(deps: {
   };
   const own = async (guildId: string, url: string) => (await store.subscriptions(guildId)).find((s) => s.url === url);
 
-  async function addOne(guildId: string, url: string, opts: SubscribeOptions): Promise<FeedStatus & { loaded?: number }> {
+  /** Wait (briefly) for another worker's poll of `url` to be recorded; whether it was. */
+  async function polledElsewhere(url: string, before: number | undefined): Promise<boolean> {
+    const until = Date.now() + (deps.primeWaitMs ?? 5_000);
+    for (;;) {
+      const source = await store.source(url);
+      if (!source || source.lastPolledAt !== before) return true;
+      if (Date.now() >= until) return false;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  async function addOne(guildId: string, url: string, opts: SubscribeOptions): Promise<FeedStatus & Omit<AddDetails, 'discoveredFrom'>> {
     const existing = await own(guildId, url);
     const before = await store.source(url);
     if (existing && before && before.disabledAt === undefined) {
@@ -149,9 +179,13 @@ export function createFeedService(deps: {
       ...(opts.exclude !== undefined && { exclude: opts.exclude }),
     });
     let loaded: number | undefined;
+    let readElsewhere = false;
     // A feed new to this bot (or re-enabled) is fetched at once: refuse what is not a feed, prime what is.
     if (deps.poller && (created || before?.disabledAt !== undefined)) {
       const report = await deps.poller.pollUrl(url);
+      // Another worker claimed the feed as due the moment it was added and is reading it: its record
+      // (primed, or the error) is what this poll would have said, so wait a little for it.
+      if (report.outcome === 'skipped') readElsewhere = !(await polledElsewhere(url, before?.lastPolledAt));
       // A site that asks us to come back later (429/503 with Retry-After, typical of bot protection)
       // is followed and tried again then, not refused: the status says it is pending and why.
       if (report.outcome === 'failed' && created && report.retryAfterMs === undefined) {
@@ -164,7 +198,7 @@ export function createFeedService(deps: {
       // Another server's first poll happened long ago: this one gets the feed's latest items now.
       loaded = await deps.poller.loadLatestFor(url, subscription);
     }
-    return { ...statusOf(subscription, (await store.source(url))!), ...(loaded !== undefined && { loaded }) };
+    return { ...statusOf(subscription, (await store.source(url))!), ...(loaded !== undefined && { loaded }), ...(readElsewhere && { readElsewhere: true as const }) };
   }
 
   return {
