@@ -200,7 +200,9 @@ export function sqlDigestsStore(sql: SqlClient): DigestsStore {
     disable: async (guildId, now) => (await sql.run(SQL.off, [now, guildId])).changes > 0,
     schedule: async (guildId) => one(await sql.get(SQL.get, [guildId]), toSchedule),
     enabledSchedules: async (shards) => (await sql.all(SQL.enabled(shardCondition('guild_id', shards)))).map(toSchedule),
-    recordBlocked: async (guildId, at, reason, detail) => void (await sql.run(SQL.blocked, [at, reason, detail, guildId])),
+    // The writes below are transactions even when one statement would do: on SQLite a transaction
+    // queues behind another connection's open one, where a plain write could find the file locked.
+    recordBlocked: (guildId, at, reason, detail) => sql.transaction(async (tx) => void (await tx.run(SQL.blocked, [at, reason, detail, guildId]))),
     claimRun(r, max, leaseMs) {
       return sql.transaction(async (tx) => {
         const base = { guild: r.guildId, date: r.localDate, now: r.now, instance: r.instanceId, channel: r.channelId };
@@ -213,9 +215,10 @@ export function sqlDigestsStore(sql: SqlClient): DigestsStore {
         return false;
       }, { lock: `digest:${r.guildId}` });
     },
-    renewRun: async (guildId, localDate, instanceId, now) => (await sql.run(SQL.renew, { guild: guildId, date: localDate, instance: instanceId, now })).changes === 1,
-    recordPlan: async (guildId, localDate, instanceId, plan, now) =>
-      (await sql.run(SQL.plan, { guild: guildId, date: localDate, instance: instanceId, plan, now })).changes === 1,
+    renewRun: (guildId, localDate, instanceId, now) =>
+      sql.transaction(async (tx) => (await tx.run(SQL.renew, { guild: guildId, date: localDate, instance: instanceId, now })).changes === 1),
+    recordPlan: (guildId, localDate, instanceId, plan, now) =>
+      sql.transaction(async (tx) => (await tx.run(SQL.plan, { guild: guildId, date: localDate, instance: instanceId, plan, now })).changes === 1),
     recordProgress(guildId, localDate, instanceId, p) {
       return sql.transaction(async (tx) => {
         const held = await tx.run(SQL.progress, { guild: guildId, date: localDate, instance: instanceId, now: p.now, ids: JSON.stringify(p.messageIds) });
