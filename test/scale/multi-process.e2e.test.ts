@@ -316,7 +316,7 @@ describe('two gateways (shards 0,1 and 2,3 of 4) and two workers on one PostgreS
     const crashGuilds = guilds.slice(CRASH_DIGEST_FROM, CRASH_DIGEST_FROM + CRASH_DIGESTS);
     const when = await seedDigests(stores, crashGuilds, CRASH_SPEC);
     const localDate = localDateOf(new Date(), when.timezone);
-    const slowly = { DISCORD_POSTS_PER_SECOND: '2' };
+    const slowly = { DISCORD_POSTS_PER_SECOND: '3' };
     gateways = await Promise.all([startGateway([0, 1], slowly), startGateway([2, 3], slowly)]);
     const [g01] = gateways;
     const ours = crashGuilds.filter((g) => shardOfGuild(g.id, SHARDS) < 2);
