@@ -78,7 +78,7 @@ export const POLLER_LIMITS = {
   /** Prune old keys at most this often. */
   pruneEveryMs: 60 * 60_000,
   /**
-   * A feed's poll still running after this long stops renewing its lease: a poll stuck for good (a
+   * A feed's poll still running this long after its claim stops renewing its lease: a poll stuck for good (a
    * delivery that never returns) is then taken over by another worker instead of holding the feed
    * for ever. A stuck poll that wakes up later delivers nothing more (its lease is gone).
    */
@@ -253,7 +253,7 @@ export class FeedPoller {
   private readonly ticks = new Set<Promise<unknown>>();
   /** pollUrl calls in progress (`/feed add`): idle() waits for them too. */
   private readonly priming = new Set<Promise<unknown>>();
-  /** Called by stop(): each pollDue in progress hands back the feeds it claimed and has not started. */
+  /** Called by stop(): each pollDue in progress stops taking feeds and hands back the ones it claimed and has not started. */
   private readonly onStop = new Set<() => void>();
   /** Who this poller is in the feed leases. */
   readonly holder: string;
@@ -318,17 +318,22 @@ export class FeedPoller {
           this.deps.onError?.(err, { url: '*', stage: 'claim' });
         })
         .finally(() => (claiming = undefined)));
-    const handBack = (): void => {
+    /** Stop taking feeds, and hand back the ones claimed and not started (another worker polls them at once). */
+    const handBack = async (): Promise<void> => {
       halted = true;
-      const urls = queue.splice(0).map((s) => s.url);
-      for (const url of urls) leases.finish(url);
-      if (urls.length > 0) {
-        void store.releaseLeases(this.holder, urls).catch((err: unknown) => this.deps.onError?.(err, { url: '*', stage: 'release' }));
-      }
       const w = wake;
       wake = undefined;
       w?.();
+      const urls = queue.splice(0).map((s) => s.url);
+      for (const url of urls) leases.finish(url);
+      if (urls.length === 0) return;
+      try {
+        await store.releaseLeases(this.holder, urls);
+      } catch (err) {
+        this.deps.onError?.(err, { url: '*', stage: 'release' });
+      }
     };
+    const onStop = (): void => void handBack();
     const reports: PollReport[] = [];
     const perHost = new Map<string, number>();
     const hostOf = (url: string) => URL.parse(url)?.host ?? url;
@@ -367,13 +372,15 @@ export class FeedPoller {
         }
       }
     };
-    this.onStop.add(handBack);
+    this.onStop.add(onStop);
     try {
       await claim(); // the first batch's failure is the tick's
       await Promise.all(Array.from({ length: Math.min(this.limits.concurrency, queue.length) }, worker));
     } finally {
-      this.onStop.delete(handBack);
+      this.onStop.delete(onStop);
       leases.stop();
+      // A batch claimed while stop() handed the queue back is handed back here.
+      await handBack();
     }
     return reports;
   }
