@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/article';
 import { cleanByline, joinNames } from '../../src/article/byline';
-import { cleanTitle } from '../../src/article/html/title';
+import { agreementKey, cleanTitle } from '../../src/article/html/title';
 
 const BODY = `<article><p>${'The ferry to the outer islands ran again on Tuesday after a week of gales kept it in port. '.repeat(6)}</p><p>Harbour staff said the timetable would be back to normal by the weekend.</p></article>`;
 const page = (head: string, body = '') => `<!doctype html><html><head>${head}</head><body>${body}${BODY}</body></html>`;
@@ -121,6 +121,93 @@ describe('titles: a site name nobody declared', () => {
 
   it('GIVEN og:title with such a tail THEN it is not guessed away (only <title> carries unknown site names)', () => {
     expect(parse(page('<meta property="og:title" content="Ferries run again after gales – What We Know">')).title).toBe('Ferries run again after gales – What We Know');
+  });
+});
+
+describe('titles: one headline written twice agrees with itself', () => {
+  it.each([
+    ['a possessive', "Harbourmaster's new queue: a field report", 'Harbourmaster new queue: a field report'],
+    ['a curly possessive and another separator', 'How we rebuilt Tidecast\u2019s queue - a field report', 'How we rebuilt Tidecast queue: a field report'],
+    ['quotes and case', '\u201cFerries Run Again\u201d, says the harbour', '"Ferries run again" says the harbour'],
+  ])('agreementKey: %s -> the same key', (_, a, b) => {
+    expect(agreementKey(a)).toBe(agreementKey(b));
+  });
+
+  it.each([
+    ['another word', 'Ferries run again', 'Ferries ran again'],
+    ['a plural is no possessive', 'The ferrys run', 'The ferry run'],
+    ['words in another order', 'Gales stop the ferries', 'The ferries stop gales'],
+  ])('agreementKey: %s -> different keys', (_, a, b) => {
+    expect(agreementKey(a)).not.toBe(agreementKey(b));
+  });
+
+  it('GIVEN og:title "X\u2019s Y - Z" against <title> and <h1> "X Y: Z" THEN the three agree and og:title\'s writing is kept', () => {
+    const a = parse(
+      page('<meta property="og:title" content="How we rebuilt Tidecast\u2019s queue - a field report"><title>How we rebuilt Tidecast queue: a field report - Tidecast</title>', '<h1>How we rebuilt Tidecast queue: a field report</h1>'),
+      'https://tidecast.example/blog/queue',
+    );
+    expect(a.title).toBe('How we rebuilt Tidecast\u2019s queue - a field report');
+  });
+});
+
+describe('titles: a declared title loses only a known site name', () => {
+  // og:title (and the other meta titles, and JSON-LD) are written by the publisher for this article:
+  // a series, a column or a writer beside the headline stays; a site name Lede knows is still cut.
+  it.each([
+    [
+      'a series after a dash that <title> repeats before the site',
+      '<meta property="og:title" content="Chapter 12: The long tide - Harbour Tales"><meta property="og:site_name" content="Tidereader"><title>Chapter 12: The long tide - Harbour Tales | Tidereader</title>',
+      '<h1>Chapter 12: The long tide</h1>',
+      'Chapter 12: The long tide - Harbour Tales',
+    ],
+    [
+      'a writer after a pipe that <title> repeats before section and site',
+      '<meta property="og:title" content="Ferries run again after a week of gales | Ana Reyes"><meta property="og:site_name" content="Island Post"><title>Ferries run again after a week of gales | Ana Reyes | Travel | Island Post</title>',
+      '<h1>Ferries run again after a week of gales</h1>',
+      'Ferries run again after a week of gales | Ana Reyes',
+    ],
+    [
+      'a short pipe tail and nothing else: not guessed to be a site',
+      '<meta property="og:title" content="Ferries run again after a week of gales | Harbour Notes">',
+      '',
+      'Ferries run again after a week of gales | Harbour Notes',
+    ],
+    [
+      'the known site name after a pipe',
+      '<meta property="og:title" content="Ferries run again after a week of gales | Island Post"><meta property="og:site_name" content="Island Post">',
+      '<h1>Ferries run again after a week of gales</h1>',
+      'Ferries run again after a week of gales',
+    ],
+    [
+      'the known site name after a dash, the <h1> agreeing',
+      '<meta property="og:title" content="Ferries run again - Island Post"><meta property="og:site_name" content="Island Post"><title>Ferries run again - Island Post</title>',
+      '<h1>Ferries run again</h1>',
+      'Ferries run again',
+    ],
+    [
+      'only a <title> with a short pipe tail: the template\'s section, cut',
+      '<title>Ferries run again after a week of gales | Harbour Notes</title>',
+      '',
+      'Ferries run again after a week of gales',
+    ],
+  ])('GIVEN %s', (_, head, body, expected) => {
+    expect(parse(page(head, body)).title).toBe(expected);
+  });
+
+  it.each([
+    ['Ferries run again | Harbour Notes', undefined, 'Ferries run again | Harbour Notes'],
+    ['Ferries run again | Island Post', 'Island Post', 'Ferries run again'],
+    ['Island Post | Ferries run again', 'Island Post', 'Ferries run again'],
+    ['Ferries run again - What We Know', undefined, 'Ferries run again - What We Know'],
+  ])('cleanTitle(%j, site %j, declared) -> %j', (title, site, expected) => {
+    expect(cleanTitle(title, site, undefined, { declared: true })).toBe(expected);
+  });
+
+  it('GIVEN a <title> with series, section and site beside og:title "X - Series" and the <h1> "X" THEN the <title> is cut no further than og:title', () => {
+    const a = parse(
+      page('<meta property="og:title" content="Ferries run again after gales - Harbour Tales"><title>Ferries run again after gales - Harbour Tales - Fiction - Tidereader</title>', '<h1>Ferries run again after gales</h1>'),
+    );
+    expect(a.title).toBe('Ferries run again after gales - Harbour Tales');
   });
 });
 

@@ -9,7 +9,7 @@
 
 /** Separators between a headline and a site name, strongest first. */
 const SEPARATORS: ReadonlyArray<{ sep: string; anyShortTail: boolean }> = [
-  { sep: ' | ', anyShortTail: true }, // pipes are almost never inside a headline
+  { sep: ' | ', anyShortTail: true }, // pipes are almost never inside a headline (a declared title's short tail still stays: CleanTitleOptions.declared)
   { sep: ' :: ', anyShortTail: true },
   { sep: ' » ', anyShortTail: true },
   { sep: ' · ', anyShortTail: true },
@@ -93,6 +93,14 @@ export function cleanSiteName(siteName: string, host: string | undefined): strin
 export interface CleanTitleOptions {
   /** Cut a short capitalised tail after a dash even when no site name is known (for the <title> element). */
   guessSite?: boolean;
+  /**
+   * A title the publisher declared for this article (og:title and the other meta titles, the JSON-LD
+   * headline): only a known site name is cut from it, never a short tail merely guessed to be one,
+   * because what a publisher puts there on purpose (a series, a column, a writer: "Chapter 12 | Harbour
+   * Tales") is part of the title. The <title> element is the page template's, and its short pipe tails
+   * are sections and site names often enough to be cut unknown.
+   */
+  declared?: boolean;
 }
 
 export function cleanTitle(title: string, siteName?: string | readonly string[], host?: string, options: CleanTitleOptions = {}): string {
@@ -105,7 +113,7 @@ export function cleanTitle(title: string, siteName?: string | readonly string[],
       const head = t.slice(0, last);
       const tail = t.slice(last + sep.length);
       const shortTail = wordsIn(tail) <= MAX_SITE_WORDS;
-      if (isSiteName(tail, forms, names) || (anyShortTail && shortTail && head.length >= tail.length)) {
+      if (isSiteName(tail, forms, names) || (!options.declared && anyShortTail && shortTail && head.length >= tail.length)) {
         t = head.trim();
         break;
       }
@@ -150,19 +158,23 @@ export function chooseTitle(candidates: readonly TitleCandidate[], siteNames: re
     .map((c) => ({
       source: c.source,
       whole: c.text.replace(/\s+/g, ' ').trim(),
-      text: c.source === 'h1' ? c.text.replace(/\s+/g, ' ').trim() : cleanTitle(c.text, siteNames, host, { guessSite: c.source === 'title' }),
+      text: c.source === 'h1' ? c.text.replace(/\s+/g, ' ').trim() : cleanTitle(c.text, siteNames, host, { guessSite: c.source === 'title', declared: c.source === 'meta' || c.source === 'jsonld' }),
     }))
     .filter((c) => c.text !== '');
-  // A source no other confirms is reduced to the part another confirms, its head first ("X - Site" before "Site - X").
+  // A <title> or <h1> no other source confirms is reduced to the part another confirms, its head first
+  // ("X - Site" before "Site - X"). The declared titles (og:title and the like, JSON-LD) are not: the
+  // publisher wrote them for this article, so only a known site name is cut from them (cleanTitle), and
+  // a series, column or author they carry ("Chapter 12 - The Long Tide", "... | Ana Reyes") stays.
   for (const c of cleaned) {
+    if (c.source !== 'title' && c.source !== 'h1') continue;
     const others = cleaned.filter((o) => o !== c && o.text.length < c.whole.length);
-    if (others.some((o) => squash(o.text) === squash(c.text))) continue;
+    if (others.some((o) => agreementKey(o.text) === agreementKey(c.text))) continue;
     const part = confirmedPart(c.whole, others.map((o) => o.text), 'head') ?? confirmedPart(c.whole, others.map((o) => o.text), 'tail');
     if (part !== undefined) c.text = part;
   }
   const votes = new Map<string, { text: string; sources: Set<TitleSource> }>();
   for (const c of cleaned) {
-    const key = squash(c.text) || c.text;
+    const key = agreementKey(c.text) || c.text;
     const entry = votes.get(key) ?? { text: c.text, sources: new Set<TitleSource>() };
     entry.sources.add(c.source);
     votes.set(key, entry);
@@ -175,7 +187,16 @@ export function chooseTitle(candidates: readonly TitleCandidate[], siteNames: re
   if (!best) return undefined;
   // The writing of the best-ranked source that agrees.
   const order = [...best.sources].sort((a, b) => TIE_ORDER.indexOf(a) - TIE_ORDER.indexOf(b));
-  return cleaned.find((c) => c.source === order[0] && squash(c.text) === squash(best.text))?.text ?? best.text;
+  return cleaned.find((c) => c.source === order[0] && agreementKey(c.text) === agreementKey(best.text))?.text ?? best.text;
+}
+
+/**
+ * Two sources name the same headline when they hold the same words in the same order, whatever the
+ * punctuation between them and with or without a possessive "'s": "Dropbox's ATF - a framework" and
+ * "Dropbox ATF: a framework" are one headline written twice, and the best-ranked source's writing is kept.
+ */
+export function agreementKey(text: string): string {
+  return squash(text.replace(/(?<=\p{L})['’]s(?![\p{L}\p{N}])/gu, ''));
 }
 
 /**
@@ -184,15 +205,21 @@ export function chooseTitle(candidates: readonly TitleCandidate[], siteNames: re
  * part kept (a logo <h1> "Island Post" does not make "Ferries run again - Island Post" the logo).
  */
 function confirmedPart(whole: string, parts: readonly string[], side: 'head' | 'tail'): string | undefined {
-  const wanted = new Set(parts.map(squash).filter((p) => p !== ''));
+  const wanted = new Set(parts.map(agreementKey).filter((p) => p !== ''));
   const shortPieces = (rest: string) => rest.split(/\s(?:[|»·—–-]|::)\s|:\s/).every((piece) => wordsIn(piece.trim()) <= MAX_SITE_WORDS);
+  // The longest confirmed part: cut no more than it takes to agree ("X | Author | Section" beside
+  // og:title "X | Author" and the <h1> "X" becomes "X | Author", which two sources then hold).
+  let best: string | undefined;
   for (const { sep } of SEPARATORS) {
     for (let at = whole.indexOf(sep); at > 0; at = whole.indexOf(sep, at + 1)) {
       const head = whole.slice(0, at).trim();
       const tail = whole.slice(at + sep.length).trim();
-      if (side === 'head' && wanted.has(squash(head)) && shortPieces(tail) && wordsOf(head) >= wordsOf(tail)) return head;
-      if (side === 'tail' && wanted.has(squash(tail)) && shortPieces(head) && wordsOf(tail) >= wordsOf(head)) return tail;
+      const part =
+        side === 'head' && wanted.has(agreementKey(head)) && shortPieces(tail) && wordsOf(head) >= wordsOf(tail) ? head
+        : side === 'tail' && wanted.has(agreementKey(tail)) && shortPieces(head) && wordsOf(tail) >= wordsOf(head) ? tail
+        : undefined;
+      if (part !== undefined && (best === undefined || part.length > best.length)) best = part;
     }
   }
-  return undefined;
+  return best;
 }
