@@ -34,6 +34,18 @@ describe('titles: a site name known from the page is cut off', () => {
     expect(a.title).toBe('Ferries run again');
   });
 
+  it.each([
+    ['og:title', '<meta property="og:title" content="Ferries run again after a week of gales | Harbourmaster">', 'Ferries run again after a week of gales'],
+    ['<title>', '<title>Ferries are back - Harbourmaster</title>', 'Ferries are back'],
+  ])('GIVEN og:site_name "Harbourmaster.example" (a domain) and no URL THEN "Harbourmaster" names the site in %s', (_, head, expected) => {
+    const a = parse(page(`${head}<meta property="og:site_name" content="Harbourmaster.example">`));
+    expect(a.title).toBe(expected);
+  });
+
+  it('GIVEN a domain-shaped site name THEN a word that is no label of it is not cut', () => {
+    expect(cleanTitle('Ferries run again | Harbour Notes', 'Harbourmaster.example', undefined, { declared: true })).toBe('Ferries run again | Harbour Notes');
+  });
+
   it('GIVEN a host "thetideline.example" THEN "- The Tideline" is its name', () => {
     expect(cleanTitle('Ferries run again - The Tideline', undefined, 'www.thetideline.example')).toBe('Ferries run again');
   });

@@ -27,20 +27,24 @@ const MAX_GUESSED_SITE_WORDS = 3;
 const GUESS_MIN_HEAD_WORDS = 4;
 /** Legal-form words that a site's name may carry and its titles leave out ("Spiceworks Inc" -> "Spiceworks"). */
 const LEGAL_FORM = /[\s,]+(?:inc|ltd|llc|plc|gmbh|corp|corporation|co|company|limited|s\.?a|ag)\.?$/i;
+/** A name shaped like a domain: "tidecast.example", "Přístav.cz", "www.harbour.example". */
+const DOMAIN_SHAPED = /^(?:www\.)?[\p{L}\p{N}-]{2,40}\.[\p{L}]{2,12}$/u;
 /** Host labels that name no site. */
 const NON_SITE_LABELS = new Set(['www', 'com', 'org', 'net', 'co', 'news', 'blog', 'blogs', 'amp', 'mobile']);
 
 export const squash = (s: string): string => s.toLowerCase().replace(/^the\s+/, '').replace(/[^\p{L}\p{N}]/gu, '');
 
-/** The forms of a page's site names that a title may carry: each name, without a legal form, and the host's labels. */
+/** The forms of a page's site names that a title may carry: each name, without a legal form, and the labels of the host and of a domain-shaped name. */
 export function siteForms(siteNames: readonly string[], host: string | undefined): Set<string> {
   const forms = new Set<string>();
   for (const name of siteNames) {
     forms.add(squash(name));
     forms.add(squash(name.replace(LEGAL_FORM, '')));
   }
-  if (host) {
-    const labels = host.toLowerCase().replace(/^www\./, '').split('.');
+  // A site named by its domain ("Harbourmaster.example") is known by its host's words too, as a URL's host is.
+  const domainNamed = siteNames.map((n) => n.trim()).filter((n) => DOMAIN_SHAPED.test(n));
+  for (const h of [...domainNamed, ...(host ? [host] : [])]) {
+    const labels = h.toLowerCase().replace(/^www\./, '').split('.');
     forms.add(squash(labels.join('.')));
     // Every label but the top-level domain: "en.wikipedia.org" -> "wikipedia", "heraldsun.com.au" -> "heraldsun".
     for (const label of labels.slice(0, -1)) {
