@@ -542,6 +542,11 @@ export interface DigestsStore {
    * renews the claim. False (nothing written) when it is not its claim any more.
    */
   recordProgress(guildId: string, localDate: string, instanceId: string, progress: RunProgress): Promise<boolean>;
+  /**
+   * Hand `instanceId`'s claim back (a process stopping mid-digest): its renewal time becomes
+   * `staleAt`, an instant already older than the lease, so the next claim takes the run over at once.
+   */
+  releaseRun(guildId: string, localDate: string, instanceId: string, staleAt: number): Promise<boolean>;
   /** Fix the digest `instanceId`'s run will post (DigestRun.plan), before its first message; renews the claim. False when it is not its claim any more. */
   recordPlan(guildId: string, localDate: string, instanceId: string, plan: string, now: number): Promise<boolean>;
   /**

@@ -173,6 +173,8 @@ const SQL = {
     WHERE guild_id = @guild AND local_date = @date AND status = 'sending' AND claimed_at < @staleBefore AND attempts >= @max`,
   renew: `UPDATE digest_runs SET claimed_at = CASE WHEN claimed_at > @now THEN claimed_at ELSE @now END
     WHERE guild_id = @guild AND local_date = @date AND status = 'sending' AND instance_id = @instance`,
+  release: `UPDATE digest_runs SET claimed_at = @at
+    WHERE guild_id = @guild AND local_date = @date AND status = 'sending' AND instance_id = @instance`,
   plan: `UPDATE digest_runs SET plan = @plan, claimed_at = CASE WHEN claimed_at > @now THEN claimed_at ELSE @now END
     WHERE guild_id = @guild AND local_date = @date AND status = 'sending' AND instance_id = @instance`,
   progress: `UPDATE digest_runs SET message_ids = @ids, claimed_at = CASE WHEN claimed_at > @now THEN claimed_at ELSE @now END
@@ -217,6 +219,8 @@ export function sqlDigestsStore(sql: SqlClient): DigestsStore {
     },
     renewRun: (guildId, localDate, instanceId, now) =>
       sql.transaction(async (tx) => (await tx.run(SQL.renew, { guild: guildId, date: localDate, instance: instanceId, now })).changes === 1),
+    releaseRun: (guildId, localDate, instanceId, staleAt) =>
+      sql.transaction(async (tx) => (await tx.run(SQL.release, { guild: guildId, date: localDate, instance: instanceId, at: staleAt })).changes === 1),
     recordPlan: (guildId, localDate, instanceId, plan, now) =>
       sql.transaction(async (tx) => (await tx.run(SQL.plan, { guild: guildId, date: localDate, instance: instanceId, plan, now })).changes === 1),
     recordProgress(guildId, localDate, instanceId, p) {

@@ -75,6 +75,19 @@ describe.each(BACKENDS)('digest claims on %s', (backend) => {
     expect(['b', 'c', 'd'][wins.indexOf(true)]).toBe(run?.instanceId);
   });
 
+  it('GIVEN a holder that hands its claim back THEN only the holder can, and the next claim takes the run over without waiting for the lease', async () => {
+    const { stores } = await freshStores(backend);
+    const d = stores.digests;
+    await d.setSchedule(schedule, T0 - 60_000);
+    await d.claimRun({ ...claim, now: T0, instanceId: 'a' }, 3, LEASE);
+    await d.recordProgress('g', DATE, 'a', { now: T0 + 5, messageIds: ['m1'], coveredUntil: T0 - 1, coveredIds: [] });
+    expect(await d.releaseRun('g', DATE, 'someone-else', T0 - LEASE)).toBe(false);
+    expect(await d.releaseRun('g', DATE, 'a', T0 + 5 - LEASE - 1)).toBe(true);
+    expect(await d.run('g', DATE)).toMatchObject({ status: 'sending', instanceId: 'a', claimedAt: T0 + 4 - LEASE, messageIds: ['m1'] });
+    expect(await d.claimRun({ ...claim, now: T0 + 6, instanceId: 'b' }, 3, LEASE)).toBe(true);
+    expect(await d.run('g', DATE)).toMatchObject({ status: 'sending', instanceId: 'b', claimedAt: T0 + 6, attempts: 2, messageIds: ['m1'] });
+  });
+
   it('GIVEN a run abandoned as often as it may be tried THEN the next claim closes it as failed instead of taking it over', async () => {
     const { stores } = await freshStores(backend);
     const d = stores.digests;
