@@ -34,6 +34,11 @@ export {
   type DigestPartsLoader,
   type DigestStatus,
   type TickReport,
+  type TickSummary,
+  type DigestPacing,
+  SCHEDULED_POSTS_KEY,
+  summarizeTick,
+  digestNonce,
 } from './scheduler';
 export { nlpDigestParts, nlpDigestPartsLoader } from './parts';
 export { createDigestRuntime, type DigestRuntime, type DigestRuntimeDeps, type DigestSettingsInput } from './runtime';

@@ -4,12 +4,14 @@
  * `set / off / status / preview`; the bot calls `start(poster)` when ready and `stop()` on exit.
  */
 import type { Analysis } from '../nlp/analyze';
-import type { ArticleStore, DigestsStore, StoredArticle, StoredSchedule } from '../store/ports';
+import type { ArticleStore, DigestsStore, ShardFilter, StoredArticle, StoredSchedule } from '../store/ports';
 import { systemClock, type Clock } from './clock';
 import type { Digest, DigestArticle } from './compose';
 import { nlpDigestPartsLoader } from './parts';
 import { parseDays, parseTime, formatTime, validateTimezone } from './schedule';
-import { DigestScheduler, type DigestSender, type DigestStatus, type DigestWindow, type DigestWindowArticles } from './scheduler';
+import {
+  DigestScheduler, type DigestPacing, type DigestSender, type DigestStatus, type DigestWindow, type DigestWindowArticles, type TickReport, type TickSummary,
+} from './scheduler';
 
 export interface DigestSettingsInput {
   readonly guildId: string;
@@ -47,6 +49,18 @@ export interface DigestRuntimeDeps {
   readonly feedTitleOf?: (feedUrl: string) => Promise<string | undefined>;
   readonly clock?: Clock;
   readonly onError?: (err: unknown, context: { guildId?: string; stage: string }) => void;
+  /** The servers whose digests this process sends (a gateway's shards); all when undefined. */
+  readonly shards?: ShardFilter;
+  /** The digest claim's lease (LEASE_SECONDS × 1000); default 30 s. */
+  readonly leaseMs?: number;
+  /** The paced queue shared with the announcements (DISCORD_POSTS_PER_SECOND); unpaced when undefined. */
+  readonly pacing?: DigestPacing;
+  /** Digests sent at once by this process; default 4. */
+  readonly concurrency?: number;
+  /** Each digest sent whole (for /metrics). */
+  readonly onSent?: (report: TickReport) => void;
+  /** The end of a tick that found digests due: how many were sent, the last one's lateness (for the log). */
+  readonly onTick?: (summary: TickSummary, reports: readonly TickReport[]) => void;
 }
 
 /**
@@ -98,9 +112,9 @@ export function createDigestRuntime(deps: DigestRuntimeDeps): DigestRuntime {
   let poster: DigestSender | undefined;
   const sender: DigestSender = {
     checkChannel: (g, c) => (poster ? poster.checkChannel(g, c) : Promise.resolve({ ok: false, code: 'CHANNEL_NOT_FOUND' })),
-    send: (c, m) => {
+    send: (c, m, options) => {
       if (!poster) throw new Error('digest poster not started');
-      return poster.send(c, m);
+      return poster.send(c, m, options);
     },
   };
   // Each shown article's body and stored quotes (from its analysis, when the runtime has one), read
@@ -119,6 +133,12 @@ export function createDigestRuntime(deps: DigestRuntimeDeps): DigestRuntime {
     clock,
     articles: { articlesAddedBetween: articlesBetween(deps) },
     ...(deps.onError !== undefined && { onError: deps.onError }),
+    ...(deps.shards !== undefined && { shards: deps.shards }),
+    ...(deps.leaseMs !== undefined && { leaseMs: deps.leaseMs }),
+    ...(deps.pacing !== undefined && { pacing: deps.pacing }),
+    ...(deps.concurrency !== undefined && { concurrency: deps.concurrency }),
+    ...(deps.onSent !== undefined && { onSent: deps.onSent }),
+    ...(deps.onTick !== undefined && { onTick: deps.onTick }),
   });
   return {
     store,

@@ -6,12 +6,25 @@
  * restart after sending does not send again. The claim is a row with UNIQUE (guild, local date)
  * inserted in a transaction (see store/sql/digests.ts), so two processes cannot both send.
  *
+ * Across processes: a gateway sends the digests of the servers of its shards (`shards`). A claim is
+ * a lease, renewed every third of `leaseMs` while the run is sent (waiting for its turn in the paced
+ * queue included); a process that dies mid-digest stops renewing, and the next tick of a scheduler
+ * owning the server takes the run over once the lease has run out (the timer wakes for that, from
+ * one indexed read of the claims still sending, not by reading every schedule). The digest a run
+ * posts is fixed before its first message (the run's plan), each posted message is recorded with
+ * the coverage it gives, and each post carries a nonce of (server, local day, message number): the
+ * next holder posts the rest of that same digest, and a message Discord accepted just before the
+ * crash, unrecorded, is posted again with the same nonce, which Discord answers with the first one.
+ * Posts go through a paced queue shared by the processes (PacingStore), earliest run first, so a
+ * minute when thousands of digests are due stays under Discord's global rate; each report says how
+ * late its first post was.
+ *
  * Time comes from an injected Clock, and croner computes the run instants, so tests call
  * `tick()` with any time they like. `start()` runs the same tick on a timer in production.
  */
 import { hostname } from 'node:os';
-import { randomBytes } from 'node:crypto';
-import type { DigestRun, DigestsStore, StoredSchedule } from '../store/ports';
+import { createHash, randomBytes } from 'node:crypto';
+import type { DigestRun, DigestsStore, PacingStore, ShardFilter, StoredSchedule } from '../store/ports';
 import { systemClock, type Clock } from './clock';
 import { composeDigest, shownArticles, type Digest, type DigestArticle, type DigestMessage, type DigestParts } from './compose';
 import type { DigestCaps } from './limits';
@@ -77,7 +90,32 @@ export const DIGEST_RULES = {
   maxAttempts: 3,
   /** The timer re-checks at least this often (schedules changed by another process, blocked channels fixed). */
   maxSleepMs: 60_000,
+  /** A 'sending' claim not renewed for this long belongs to a process that stopped: another takes the run over (LEASE_SECONDS). */
+  leaseMs: 30_000,
+  /** Scheduled posts per second of the bot, all processes together (DISCORD_POSTS_PER_SECOND): under Discord's 50. */
+  postsPerSecond: 40,
+  /** Digests sent at once by one process: the paced queue is the real bound, this keeps a few slots reserved ahead. */
+  concurrency: 4,
+  /** Runs claimed longer ago than this can no longer be owed (their local day is over): not looked at for takeover. */
+  staleHorizonMs: 2 * 24 * 60 * 60_000,
+  /** Stale runs taken over per tick at most (the next tick takes the rest). */
+  staleBatch: 500,
 } as const;
+
+/** The paced queue's key for scheduled posts: digests and feed announcements share it (one bot, one global rate). */
+export const SCHEDULED_POSTS_KEY = 'discord:scheduled-posts';
+
+/** Discord's longest nonce. */
+const NONCE_LENGTH = 25;
+
+/**
+ * The nonce of a digest's message: the same for the same (server, local day, message number), so a
+ * message posted again by the next holder of the run is recognised by Discord; 25 characters (a
+ * letter and 144 bits of a hash, base64url), Discord's limit.
+ */
+export function digestNonce(guildId: string, localDate: string, ordinal: number): string {
+  return `d${createHash('sha256').update(`digest:${guildId}:${localDate}:${ordinal}`).digest('base64url').slice(0, NONCE_LENGTH - 1)}`;
+}
 
 /** The span of time a digest covers: articles added after `since` and at or before `until` (epoch ms). */
 export interface DigestWindow {
@@ -100,15 +138,71 @@ export function digestWindowStart(schedule: Pick<StoredSchedule, 'coveredUntil' 
   return Math.max(since, until - DIGEST_RULES.maxWindowMs);
 }
 
-export type TickOutcome = 'sent' | 'empty' | 'blocked' | 'failed' | 'already-claimed';
+/**
+ * 'taken-over': another process took the claim while this one was sending (it had stalled); that one
+ * finishes the run. 'handed-back': this process was stopping and gave the claim back mid-digest.
+ */
+export type TickOutcome = 'sent' | 'empty' | 'blocked' | 'failed' | 'already-claimed' | 'taken-over' | 'handed-back';
 
 export interface TickReport {
   readonly guildId: string;
   readonly localDate: string;
   readonly outcome: TickOutcome;
   readonly reason?: string;
+  /** Every message of the run, those of earlier holders first. */
   readonly messageIds?: readonly string[];
   readonly articleCount?: number;
+  /** The run's scheduled instant (epoch ms). */
+  readonly scheduledFor?: number;
+  /** When this send's first message went out (epoch ms), if one did. */
+  readonly firstPostAt?: number;
+  /** How late that first post was: `firstPostAt - scheduledFor` (ms). */
+  readonly latenessMs?: number;
+}
+
+/** What a tick did, for the log line at its end and /metrics. */
+export interface TickSummary {
+  /** Digests found due (claims tried). */
+  readonly due: number;
+  readonly sent: number;
+  readonly failed: number;
+  /** Digests with a first post in this tick, and the lateness of the last of them (in due order). */
+  readonly posted: number;
+  readonly lastLatenessMs?: number;
+  readonly maxLatenessMs?: number;
+}
+
+export function summarizeTick(reports: readonly TickReport[]): TickSummary {
+  let lastLatenessMs: number | undefined;
+  let maxLatenessMs: number | undefined;
+  let posted = 0;
+  let lastAt = -Infinity;
+  for (const r of reports) {
+    if (r.latenessMs === undefined || r.firstPostAt === undefined) continue;
+    posted++;
+    maxLatenessMs = Math.max(maxLatenessMs ?? r.latenessMs, r.latenessMs);
+    if (r.firstPostAt >= lastAt) {
+      lastAt = r.firstPostAt;
+      lastLatenessMs = r.latenessMs;
+    }
+  }
+  return {
+    due: reports.filter((r) => r.outcome !== 'blocked').length,
+    sent: reports.filter((r) => r.outcome === 'sent').length,
+    failed: reports.filter((r) => r.outcome === 'failed').length,
+    posted,
+    ...(lastLatenessMs !== undefined && { lastLatenessMs }),
+    ...(maxLatenessMs !== undefined && { maxLatenessMs }),
+  };
+}
+
+/** The paced queue scheduled posts wait in (shared by every process on the database). */
+export interface DigestPacing {
+  readonly store: PacingStore;
+  /** Default SCHEDULED_POSTS_KEY, the key the feed announcements' sender uses too. */
+  readonly key?: string;
+  /** Default DIGEST_RULES.postsPerSecond. */
+  readonly postsPerSecond?: number;
 }
 
 export interface DigestStatus {
@@ -129,6 +223,103 @@ export interface DigestSchedulerDeps {
   readonly instanceId?: string;
   readonly caps?: Partial<DigestCaps>;
   readonly onError?: (err: unknown, context: { guildId?: string; stage: string }) => void;
+  /** The servers this process sends digests for (the gateway's shards); all when undefined. */
+  readonly shards?: ShardFilter;
+  /** A claim not renewed for this long is taken over; default DIGEST_RULES.leaseMs. */
+  readonly leaseMs?: number;
+  /** Posts wait for a slot of this paced queue; unpaced when undefined (tests, one small bot). */
+  readonly pacing?: DigestPacing;
+  /** Digests sent at once; default DIGEST_RULES.concurrency. */
+  readonly concurrency?: number;
+  /** Waits `ms` for a paced slot; default a timer that stop() cuts short (tests pass one that moves their clock). */
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** Each digest sent whole (for /metrics: count, lateness). */
+  readonly onSent?: (report: TickReport) => void;
+  /** The end of every tick that found something due (for the log line). */
+  readonly onTick?: (summary: TickSummary, reports: readonly TickReport[]) => void;
+}
+
+/** The digest a run posts, fixed before its first message (stored as DigestRun.plan). */
+interface RunPlan {
+  readonly v: 1;
+  /** The instant the digest covers up to (epoch ms): the coverage once every message is posted. */
+  readonly until: number;
+  readonly articleCount: number;
+  /** The run's message number of `messages[0]` (messages recorded before this plan was made). */
+  readonly offset: number;
+  readonly messages: readonly DigestMessage[];
+  /** `partial[k]`: the coverage once `messages[0..k]` are posted, for every k but the last. */
+  readonly partial: ReadonlyArray<{ readonly coveredUntil: number; readonly coveredIds: readonly string[] }>;
+}
+
+function makePlan(all: readonly DigestArticle[], digest: Digest, until: number, offset: number): RunPlan {
+  const partial = digest.messages.slice(0, -1).map((_, k) => partialCoverage(all, digest, k + 1, until));
+  return { v: 1, until, articleCount: digest.articleCount, offset, messages: digest.messages, partial };
+}
+
+function readPlan(raw: string | undefined): RunPlan | undefined {
+  if (raw === undefined) return undefined;
+  const p = JSON.parse(raw) as Partial<RunPlan>;
+  if (p.v !== 1 || !Array.isArray(p.messages) || !Array.isArray(p.partial) || typeof p.until !== 'number' || typeof p.offset !== 'number') {
+    throw new Error('digest run plan: unknown format');
+  }
+  return p as RunPlan;
+}
+
+/** A run's coverage once `posted` of its plan's messages are out (undefined for none). */
+function planCoverage(plan: RunPlan, posted: number): { coveredUntil: number; coveredIds: string[] } | undefined {
+  if (posted <= 0) return undefined;
+  if (posted >= plan.messages.length) return { coveredUntil: plan.until, coveredIds: [] };
+  const c = plan.partial[posted - 1]!;
+  return { coveredUntil: c.coveredUntil, coveredIds: [...c.coveredIds] };
+}
+
+/**
+ * Keeps a claim alive while its run is sent: renews it every `everyMs`; `lost` turns true when the
+ * store says another process holds it now.
+ */
+class ClaimKeeper {
+  lost = false;
+  private readonly timer: NodeJS.Timeout;
+  private inFlight: Promise<void> | undefined;
+
+  constructor(renew: () => Promise<boolean>, everyMs: number, onError: (err: unknown) => void) {
+    this.timer = setInterval(() => {
+      if (this.inFlight || this.lost) return;
+      this.inFlight = renew()
+        .then((held) => {
+          if (!held) this.lost = true;
+        }, onError)
+        .finally(() => (this.inFlight = undefined));
+    }, everyMs);
+    this.timer.unref?.();
+  }
+
+  /** Stop renewing; resolves once a renewal in flight has landed (before the stores may close). */
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.inFlight;
+  }
+}
+
+/** `fn` over `items` in their order, at most `limit` at once. */
+async function inOrder<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return out;
+}
+
+interface DueRun {
+  readonly schedule: StoredSchedule;
+  readonly at: Date;
+  readonly localDate: string;
 }
 
 function describeError(err: unknown): string {
@@ -161,15 +352,31 @@ export function partialCoverage(
 export class DigestScheduler {
   private readonly clock: Clock;
   private readonly instanceId: string;
+  private readonly leaseMs: number;
+  private readonly sleep: (ms: number) => Promise<void>;
   private timer: NodeJS.Timeout | undefined;
   private running = false;
+  /**
+   * Counts stop() calls: a tick that began before the latest stop() starts no new digest, and one
+   * being sent hands its claim back before its next message. A tick called after stop() (by hand) runs.
+   */
+  private stops = 0;
+  /** Pacing waits in progress (default sleep): stop() ends them early. */
+  private readonly waits = new Set<() => void>();
   private ticking: Promise<TickReport[]> | undefined;
   /** The timer's next wake being computed (a store read): idle() waits for it too. */
-  private planning: Promise<Date | undefined> | undefined;
+  private planning: Promise<unknown> | undefined;
+  /** When the timer next reads every schedule (a run instant, or maxSleepMs): kept across wakes for stale claims only. */
+  private fullTickAt = 0;
 
   constructor(private readonly deps: DigestSchedulerDeps) {
     this.clock = deps.clock ?? systemClock;
     this.instanceId = deps.instanceId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+    this.leaseMs = deps.leaseMs ?? DIGEST_RULES.leaseMs;
+    if (!(this.leaseMs > 0)) throw new RangeError(`leaseMs must be positive, got ${this.leaseMs}`);
+    const rate = deps.pacing?.postsPerSecond ?? DIGEST_RULES.postsPerSecond;
+    if (!(rate > 0)) throw new RangeError(`postsPerSecond must be positive, got ${rate}`);
+    this.sleep = deps.sleep ?? ((ms) => this.interruptibleSleep(ms));
   }
 
   /** The span of time the server's next digest would cover if it were sent at `now` (for `/digest preview`'s words). */
@@ -241,7 +448,7 @@ export class DigestScheduler {
     return nextRunAfter(schedule, now);
   }
 
-  /** Today's run, if it is due now and not yet done. */
+  /** Today's run, if it is due now and not yet done (or left mid-send by a process that stopped renewing its claim). */
   private async dueRun(schedule: StoredSchedule, now: Date): Promise<{ at: Date; localDate: string } | undefined> {
     const at = latestRunAtOrBefore(schedule, now);
     if (!at) return undefined;
@@ -251,15 +458,27 @@ export class DigestScheduler {
     // A schedule set after today's time does not owe today's digest.
     if (at.getTime() < schedule.updatedAt) return undefined;
     const run = await this.deps.store.run(schedule.guildId, localDate);
-    if (run && !(run.status === 'failed' && run.messageIds.length === 0 && run.attempts < DIGEST_RULES.maxAttempts)) return undefined;
+    if (run) {
+      const retry = run.status === 'failed' && run.messageIds.length === 0 && run.attempts < DIGEST_RULES.maxAttempts;
+      // The claim decides (store.claimRun): taken over below the attempt limit, closed as abandoned at it.
+      const stale = run.status === 'sending' && run.claimedAt < now.getTime() - this.leaseMs;
+      if (!retry && !stale) return undefined;
+    }
     return { at, localDate };
   }
 
   /** Send every digest due at `now`. Safe to call at any time and from several processes. */
   async tick(now: Date = this.clock.now()): Promise<TickReport[]> {
-    // One tick at a time in this process; a second caller waits for the running one.
+    return this.serialTick(now, true);
+  }
+
+  /**
+   * One tick at a time in this process; a second caller waits for the running one. `full` reads every
+   * schedule of the shards; otherwise only the runs whose claim went stale are looked at.
+   */
+  private async serialTick(now: Date, full: boolean): Promise<TickReport[]> {
     while (this.ticking) await this.ticking.catch(() => undefined);
-    this.ticking = this.runTick(now);
+    this.ticking = this.runTick(now, full);
     try {
       return await this.ticking;
     } finally {
@@ -267,26 +486,82 @@ export class DigestScheduler {
     }
   }
 
-  private async runTick(now: Date): Promise<TickReport[]> {
-    const reports: TickReport[] = [];
-    for (const schedule of await this.deps.store.enabledSchedules()) {
+  private async runTick(now: Date, full: boolean): Promise<TickReport[]> {
+    const { store, shards } = this.deps;
+    const stops = this.stops;
+    const halted = () => this.stops !== stops;
+    const due: DueRun[] = [];
+    const seen = new Set<string>();
+    const consider = async (schedule: StoredSchedule) => {
+      if (seen.has(schedule.guildId)) return;
+      seen.add(schedule.guildId);
       try {
-        const due = await this.dueRun(schedule, now);
-        if (due) reports.push(await this.send(schedule, due, now));
+        const run = await this.dueRun(schedule, now);
+        if (run) due.push({ schedule, ...run });
       } catch (err) {
         this.deps.onError?.(err, { guildId: schedule.guildId, stage: 'tick' });
       }
+    };
+    // Runs a stopped process left mid-send: a handful, by an indexed read, even when no schedule is read.
+    const t = now.getTime();
+    for (const run of await store.staleRuns(shards, t - this.leaseMs, t - DIGEST_RULES.staleHorizonMs, DIGEST_RULES.staleBatch)) {
+      try {
+        const schedule = await store.schedule(run.guildId);
+        if (schedule?.enabled) await consider(schedule);
+      } catch (err) {
+        this.deps.onError?.(err, { guildId: run.guildId, stage: 'tick' });
+      }
     }
+    if (full) for (const schedule of await store.enabledSchedules(shards)) await consider(schedule);
+    // Earliest run instant first: when thousands are due in the same minute, the paced queue serves them in due order.
+    due.sort((a, b) => a.at.getTime() - b.at.getTime() || (a.schedule.guildId < b.schedule.guildId ? -1 : a.schedule.guildId > b.schedule.guildId ? 1 : 0));
+    const sent = await inOrder(due, this.deps.concurrency ?? DIGEST_RULES.concurrency, async (d) => {
+      // Stopping: the rest stay unclaimed for the next process (or this one's next start).
+      if (halted()) return undefined;
+      try {
+        const report = await this.send(d.schedule, d, now, halted);
+        if (report.outcome === 'sent') this.deps.onSent?.(report);
+        return report;
+      } catch (err) {
+        this.deps.onError?.(err, { guildId: d.schedule.guildId, stage: 'tick' });
+        return undefined;
+      }
+    });
+    const reports = sent.filter((r): r is TickReport => r !== undefined);
+    if (due.length > 0) this.deps.onTick?.(summarizeTick(reports), reports);
     return reports;
   }
 
-  private async send(schedule: StoredSchedule, due: { at: Date; localDate: string }, now: Date): Promise<TickReport> {
+  /** A timer (kept referenced: a one-shot process must not exit while a digest waits for its turn) that stop() ends. */
+  private interruptibleSleep(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.waits.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.waits.add(done);
+    });
+  }
+
+  /** Wait for the next slot of the paced queue, if there is one. */
+  private async paced(): Promise<void> {
+    const pacing = this.deps.pacing;
+    if (!pacing) return;
+    const interval = 1000 / (pacing.postsPerSecond ?? DIGEST_RULES.postsPerSecond);
+    const slot = await pacing.store.reserve(pacing.key ?? SCHEDULED_POSTS_KEY, this.clock.now().getTime(), interval);
+    const wait = slot - this.clock.now().getTime();
+    if (wait > 0) await this.sleep(wait);
+  }
+
+  private async send(schedule: StoredSchedule, due: { at: Date; localDate: string }, now: Date, halted: () => boolean): Promise<TickReport> {
     const { store, sender } = this.deps;
-    const { guildId, channelId } = schedule;
+    const { guildId } = schedule;
     const base = { guildId, localDate: due.localDate };
 
     // Check before claiming: nothing is posted, and the day's digest can still go out once fixed.
-    const check = await sender.checkChannel(guildId, channelId);
+    const check = await sender.checkChannel(guildId, schedule.channelId);
     if (!check.ok) {
       const detail = check.missing && check.missing.length > 0 ? check.missing.join(', ') : '';
       await store.recordBlocked(guildId, now.getTime(), check.code, detail);
@@ -294,67 +569,150 @@ export class DigestScheduler {
     }
 
     const claimed = await store.claimRun(
-      { guildId, localDate: due.localDate, scheduledFor: due.at.getTime(), now: now.getTime(), instanceId: this.instanceId, channelId },
+      { guildId, localDate: due.localDate, scheduledFor: due.at.getTime(), now: now.getTime(), instanceId: this.instanceId, channelId: schedule.channelId },
       DIGEST_RULES.maxAttempts,
+      this.leaseMs,
     );
     if (!claimed) return { ...base, outcome: 'already-claimed' };
 
-    const until = now.getTime();
-    const window = await this.windowArticles(guildId, schedule, until);
-    const digest = await this.compose(guildId, now, schedule.timezone, window.fresh, window.omitted);
-    if (!digest) {
-      await store.finishRun(guildId, due.localDate, { status: 'empty', now: until, articleCount: 0, messageIds: [], coveredUntil: until });
-      return { ...base, outcome: 'empty', articleCount: 0 };
-    }
-    const ids: string[] = [];
+    const keeper = new ClaimKeeper(
+      () => store.renewRun(guildId, due.localDate, this.instanceId, this.clock.now().getTime()),
+      Math.max(1, Math.floor(this.leaseMs / 3)),
+      (err) => this.deps.onError?.(err, { guildId, stage: 'renew' }),
+    );
     try {
-      for (const message of digest.messages) ids.push(await sender.send(channelId, message));
+      return await this.post(schedule, due.localDate, now, keeper, halted);
+    } finally {
+      await keeper.stop();
+    }
+  }
+
+  /** Post the claimed run: the rest of its plan when an earlier holder fixed one, else a digest composed now. */
+  private async post(schedule: StoredSchedule, localDate: string, now: Date, keeper: ClaimKeeper, halted: () => boolean): Promise<TickReport> {
+    const { store, sender } = this.deps;
+    const { guildId } = schedule;
+    const base = { guildId, localDate };
+    const takenOver = (messageIds: readonly string[], extra: Partial<TickReport> = {}): TickReport => ({ ...base, ...extra, outcome: 'taken-over', messageIds });
+
+    const run = await store.run(guildId, localDate);
+    if (!run || run.status !== 'sending' || run.instanceId !== this.instanceId) return takenOver(run?.messageIds ?? []);
+    // A run taken over keeps posting where its first messages went.
+    const channelId = run.channelId;
+    const timing = { scheduledFor: run.scheduledFor };
+    let plan = readPlan(run.plan);
+    if (!plan) {
+      // Re-read: a holder before this one may have moved the coverage past what it posted.
+      const current = (await store.schedule(guildId)) ?? schedule;
+      const until = now.getTime();
+      const window = await this.windowArticles(guildId, current, until);
+      const digest = await this.compose(guildId, now, current.timezone, window.fresh, window.omitted);
+      if (!digest) {
+        const finished = await store.finishRun(guildId, localDate, {
+          status: 'empty', now: until, articleCount: 0, messageIds: run.messageIds, coveredUntil: until, instanceId: this.instanceId,
+        });
+        return finished ? { ...base, ...timing, outcome: 'empty', articleCount: 0 } : takenOver(run.messageIds);
+      }
+      plan = makePlan(window.all, digest, until, run.messageIds.length);
+      if (!(await store.recordPlan(guildId, localDate, this.instanceId, JSON.stringify(plan), this.clock.now().getTime()))) return takenOver(run.messageIds);
+    }
+
+    const ids = [...run.messageIds];
+    const postedBefore = ids.length - plan.offset;
+    let firstPostAt: number | undefined;
+    const timed = () => ({ ...timing, ...(firstPostAt !== undefined && { firstPostAt, latenessMs: firstPostAt - run.scheduledFor }) });
+    const handBack = async (): Promise<TickReport> => {
+      // Stale at once: the next claim (another process, or this one restarted) continues from the record.
+      const handed = await store.releaseRun(guildId, localDate, this.instanceId, this.clock.now().getTime() - this.leaseMs - 1);
+      return handed ? { ...base, outcome: 'handed-back', messageIds: ids, articleCount: plan.articleCount, ...timed() } : takenOver(ids, { articleCount: plan.articleCount, ...timed() });
+    };
+    try {
+      for (let k = postedBefore; k < plan.messages.length; k++) {
+        if (halted()) return await handBack();
+        await this.paced();
+        if (halted()) return await handBack();
+        // Stalled long enough for another process to take the run over: it posts the rest.
+        if (keeper.lost) return takenOver(ids, { articleCount: plan.articleCount, ...timed() });
+        const id = await sender.send(channelId, plan.messages[k]!, { nonce: digestNonce(guildId, localDate, plan.offset + k) });
+        firstPostAt ??= this.clock.now().getTime();
+        ids.push(id);
+        if (k === plan.messages.length - 1) break; // the last one is recorded with the finish
+        const progress = { now: this.clock.now().getTime(), messageIds: ids, ...planCoverage(plan, k + 1)! };
+        if (!(await store.recordProgress(guildId, localDate, this.instanceId, progress))) return takenOver(ids, { articleCount: plan.articleCount, ...timed() });
+      }
     } catch (err) {
       const reason = describeError(err);
       this.deps.onError?.(err, { guildId, stage: 'send' });
       // Partly posted: what went out is covered, so nothing is posted twice; what did not comes next time.
-      await store.finishRun(guildId, due.localDate, {
+      const finished = await store.finishRun(guildId, localDate, {
         status: 'failed',
         now: this.clock.now().getTime(),
-        articleCount: digest.articleCount,
+        articleCount: plan.articleCount,
         messageIds: ids,
         reason,
-        ...(ids.length > 0 && partialCoverage(window.all, digest, ids.length, until)),
+        instanceId: this.instanceId,
+        ...planCoverage(plan, ids.length - plan.offset),
       });
-      return { ...base, outcome: 'failed', reason, messageIds: ids, articleCount: digest.articleCount };
+      if (!finished) return takenOver(ids, { articleCount: plan.articleCount, reason, ...timed() });
+      return { ...base, outcome: 'failed', reason, messageIds: ids, articleCount: plan.articleCount, ...timed() };
     }
-    await store.finishRun(guildId, due.localDate, { status: 'sent', now: this.clock.now().getTime(), articleCount: digest.articleCount, messageIds: ids, coveredUntil: until });
-    return { ...base, outcome: 'sent', messageIds: ids, articleCount: digest.articleCount };
+    const finished = await store.finishRun(guildId, localDate, {
+      status: 'sent', now: this.clock.now().getTime(), articleCount: plan.articleCount, messageIds: ids, coveredUntil: plan.until, instanceId: this.instanceId,
+    });
+    if (!finished) return takenOver(ids, { articleCount: plan.articleCount, ...timed() });
+    return { ...base, outcome: 'sent', messageIds: ids, articleCount: plan.articleCount, ...timed() };
   }
 
-  /** The earliest future run instant of any enabled schedule (runs owed now were just ticked). */
+  /** The earliest future run instant of any enabled schedule of the shards (runs owed now were just ticked). */
   async nextWakeAt(now: Date = this.clock.now()): Promise<Date | undefined> {
     let earliest: Date | undefined;
-    for (const s of await this.deps.store.enabledSchedules()) {
+    for (const s of await this.deps.store.enabledSchedules(this.deps.shards)) {
       const next = nextRunAfter(s, now);
       if (next && (!earliest || next < earliest)) earliest = next;
     }
     return earliest;
   }
 
-  /** Tick on a timer: at the next run instant, and at least once a minute. Call once per process. */
+  /**
+   * When the timer wakes next, and whether that wake reads every schedule. A full tick is due at the
+   * next run instant (or after maxSleepMs); in between, the timer wakes just after the oldest live
+   * claim would go stale, and that wake reads only the stale runs: while other processes send, a
+   * wake every two thirds of the lease costs one indexed read, not a read of every schedule.
+   */
+  private async planWake(now: Date, full: boolean): Promise<{ at: number; full: boolean }> {
+    const t = now.getTime();
+    if (full || this.fullTickAt <= t) {
+      // Should the read fail, the next full tick is a maxSleepMs away (the caller's fallback).
+      this.fullTickAt = t + DIGEST_RULES.maxSleepMs;
+      const next = await this.nextWakeAt(now);
+      if (next !== undefined) this.fullTickAt = Math.min(this.fullTickAt, Math.max(t + 50, next.getTime() + 5));
+    }
+    const live = await this.deps.store.earliestLiveClaim(this.deps.shards, t - this.leaseMs);
+    // A claim renewed at `live` is stale once `claimed_at < now - leaseMs`: just after live + leaseMs.
+    const staleAt = live === undefined ? undefined : Math.max(t + 50, live + this.leaseMs + 5);
+    return staleAt !== undefined && staleAt < this.fullTickAt ? { at: staleAt, full: false } : { at: this.fullTickAt, full: true };
+  }
+
+  /** Tick on a timer: at the next run instant, when a claim goes stale, and at least once a minute. Call once per process. */
   start(): void {
     if (this.running) return;
     this.running = true;
-    void this.loop();
+    void this.loop(true);
   }
 
   /** Re-plan the timer now (after `/digest set` or `/digest off`). */
   reschedule(): void {
     if (!this.running) return;
     if (this.timer) clearTimeout(this.timer);
-    void this.loop();
+    void this.loop(true);
   }
 
+  /** Stop the timer; a tick in progress starts no new digest, and one mid-send hands its claim back before its next message (see idle()). */
   stop(): void {
     this.running = false;
+    this.stops++;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    for (const wake of [...this.waits]) wake();
   }
 
   /** Resolves when the tick (and timer planning) in progress, if any, has finished: call after stop(), before closing the stores. */
@@ -362,18 +720,18 @@ export class DigestScheduler {
     for (let busy = this.ticking ?? this.planning; busy; busy = this.ticking ?? this.planning) await busy.catch(() => undefined);
   }
 
-  private async loop(): Promise<void> {
+  private async loop(full: boolean): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     try {
-      await this.tick();
+      await this.serialTick(this.clock.now(), full);
     } catch (err) {
       this.deps.onError?.(err, { stage: 'loop' });
     }
     if (!this.running || this.timer) return;
     const now = this.clock.now();
-    let next: Date | undefined;
-    const planning = this.nextWakeAt(now);
+    let next = { at: now.getTime() + DIGEST_RULES.maxSleepMs, full: true };
+    const planning = this.planWake(now, full);
     this.planning = planning;
     try {
       next = await planning;
@@ -385,8 +743,8 @@ export class DigestScheduler {
     }
     // Stopped, or another loop (a reschedule) planned the timer while the store was read.
     if (!this.running || this.timer) return;
-    const wait = next === undefined ? DIGEST_RULES.maxSleepMs : Math.min(DIGEST_RULES.maxSleepMs, Math.max(50, next.getTime() - now.getTime() + 5));
-    this.timer = setTimeout(() => void this.loop(), wait);
+    const wait = Math.min(DIGEST_RULES.maxSleepMs, Math.max(50, next.at - now.getTime()));
+    this.timer = setTimeout(() => void this.loop(next.full), wait);
     this.timer.unref?.();
   }
 }
