@@ -151,11 +151,13 @@ export interface TitleCandidate {
 const TIE_ORDER: readonly TitleSource[] = ['meta', 'jsonld', 'title', 'h1'];
 
 /**
- * The headline among a page's title sources. Each source is cleaned of site names (the <title>
- * element also of a guessed one); a source that holds another source plus a separator and a few
- * words more ("New Zealand - Wikipedia" beside the <h1> "New Zealand") becomes that other source.
- * Then the text most kinds of source agree on wins, ties going to meta, JSON-LD, <title>, <h1> in
- * that order; an <h1> alone (often a logo) wins only when nothing else is there.
+ * The headline among a page's title sources. Each source is cleaned of known site names (the <title>
+ * element also of a guessed one); a <title> or <h1> that holds another source plus separators and a
+ * few words more ("New Zealand - Wikipedia" beside the <h1> "New Zealand") becomes the longest such
+ * source, while a declared title (meta, JSON-LD) keeps what its publisher put beside the headline.
+ * Then the text most kinds of source agree on (same words, any punctuation: agreementKey) wins, ties
+ * going to meta, JSON-LD, <title>, <h1> in that order; an <h1> alone (often a logo) wins only when
+ * nothing else is there.
  */
 export function chooseTitle(candidates: readonly TitleCandidate[], siteNames: readonly string[], host: string | undefined): string | undefined {
   const cleaned = candidates
