@@ -26,8 +26,8 @@ const FLOORS: ReadonlyArray<readonly [part: string, floor: number]> = [
   ['src/feeds', 7],
   ['src/core', 8],
   ['commands', 9],
-  // Metrics and the /healthz, /readyz, /metrics server: they read the core's and the jobs' report
-  // types; only the composition roots above (the adapter, the console, index) create and wire them.
+  // Metrics and the /healthz, /readyz, /metrics server: they read the core's interaction events; only
+  // the composition roots above (the adapter, the console, index) create and wire them.
   ['src/ops', 9],
   ['src/discord', 10],
   ['src/cli', 10],

@@ -7,8 +7,6 @@
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { InteractionEvent } from '../core/router';
-import type { TickReport } from '../digest/scheduler';
-import type { PollReport } from '../feeds/poller';
 import type { ArticleOrigin } from '../store/ports';
 
 /**
@@ -30,6 +28,25 @@ export type LeaseHoldersReader = () => Promise<ReadonlyArray<{ readonly holder: 
 /** The shard ids this process runs (known once the gateway is up; none for a worker). */
 export type ShardsReader = () => readonly number[];
 
+/**
+ * A feed poll, in the shape of the poller's PollReport (its own type, not imported, so the metrics
+ * do not change with the poller's other fields). Outcomes are the poller's small fixed set.
+ */
+export interface FeedPollRecord {
+  /** primed, ok, not-modified, failed or skipped. */
+  readonly outcome: string;
+  /** The failure's code (FETCH_TIMEOUT, FEED_NOT_A_FEED...); FEED_POLL_FAILED when a failure has none. */
+  readonly errorCode?: string;
+}
+
+/** A digest run, in the shape of the scheduler's TickReport. */
+export interface DigestRunRecord {
+  /** sent, empty, blocked, failed, already-claimed or taken-over. */
+  readonly outcome: string;
+  /** Milliseconds from the scheduled instant to the first post, when one went out. */
+  readonly latenessMs?: number;
+}
+
 export interface MetricsOptions {
   /** The process's LEDE_ROLE, shown as `lede_role{role="..."} 1`. */
   readonly role?: string;
@@ -45,12 +62,12 @@ export interface Metrics {
   text(): Promise<string>;
   /** One interaction as the router observed it: counted, and its first response timed. Usable as the router's `observe`. */
   readonly interaction: (event: InteractionEvent) => void;
-  /** One feed poll as the poller reported it; a failure is also counted by its code. */
-  readonly feedPoll: (report: Pick<PollReport, 'outcome' | 'errorCode'>) => void;
+  /** One feed poll as the poller reported it (a PollReport fits); a failure is also counted by its code. */
+  readonly feedPoll: (report: FeedPollRecord) => void;
   /** Articles written to the library, by where they came from. */
   readonly articlesIngested: (origin: ArticleOrigin | 'bundled', count?: number) => void;
-  /** One digest the scheduler tried, by outcome; its lateness when a first post went out. */
-  readonly digestRun: (report: Pick<TickReport, 'outcome' | 'latenessMs'>) => void;
+  /** One digest the scheduler tried, by outcome (a TickReport fits); its lateness when a first post went out. */
+  readonly digestRun: (report: DigestRunRecord) => void;
   /** Feed announcements from the outbox: posted, or given up on. */
   readonly announcement: (outcome: 'sent' | 'failed', count?: number) => void;
   /** Read the outbox depth at each scrape (`lede_outbox_pending`, `lede_outbox_oldest_age_seconds`). */
