@@ -157,7 +157,8 @@ async function pollUntilTaken(poller: FeedPoller, url: string, limitMs: number):
 }
 
 describe('a worker that stops in the middle of a poll', () => {
-  const LEASE = 300;
+  // Short for a test, long enough that a loaded machine still renews in time (every third of it).
+  const LEASE = 1000;
 
   it('GIVEN a worker killed while storing the second of three new items THEN the other takes the feed over after the lease and each item is stored once', async () => {
     const clock = { offset: 0 };
@@ -212,7 +213,7 @@ describe('a worker that stops in the middle of a poll', () => {
   it('GIVEN a worker whose delivery hangs for good THEN it stops renewing after maxPollMs, the other takes over, and the hung poll delivers nothing more when it wakes', async () => {
     const clock = { offset: 0 };
     const url = await feedWithThreeNew('/hung.xml', clock);
-    const MAX_POLL = 1000;
+    const MAX_POLL = 2500;
     let hang!: () => void;
     let hungAt = 0;
     const a = worker(one, 'A', {
@@ -232,7 +233,7 @@ describe('a worker that stops in the middle of a poll', () => {
     const hung = a.pollDue();
     while (hungAt === 0) await sleep(5);
     // Renewed while the poll is young: still A's after more than a lease.
-    await sleep(LEASE + 100);
+    await sleep(LEASE + 200);
     expect(await b.pollDue()).toEqual([]);
     expect((await one.feeds.leaseHolders(Date.now() + clock.offset)).map((h) => h.holder)).toEqual(['A']);
     const { report } = await pollUntilTaken(b, url, MAX_POLL + 10 * LEASE);
@@ -254,7 +255,7 @@ describe('a worker that stops in the middle of a poll', () => {
   it('GIVEN stop() in the middle of a poll round THEN the feeds not started are handed back at once and idle() hands back the rest', async () => {
     let now = T0;
     for (let k = 0; k < 4; k++) {
-      server.route(`/stop-${k}.xml`, { body: () => rssOf(`Stop ${k}`, []), delayMs: 150 });
+      server.route(`/stop-${k}.xml`, { body: () => rssOf(`Stop ${k}`, []), delayMs: 600 });
       await one.feeds.subscribe('g1', `${server.base}/stop-${k}.xml`, { now, intervalMs: POLL_TIMING.intervalMs });
     }
     const a = worker(one, 'A', { now: () => now, limits: { concurrency: 4, perHost: 1 } });
@@ -263,7 +264,10 @@ describe('a worker that stops in the middle of a poll', () => {
     expect(await one.feeds.leaseHolders(now)).toEqual([{ holder: 'A', feeds: 4 }]);
     // One feed is being fetched (one per host); the three waiting are handed back by stop().
     a.stop();
-    await sleep(20);
+    const stoppedAt = Date.now();
+    while ((await one.feeds.leaseHolders(now))[0]?.feeds !== 1) await sleep(5);
+    // Well before the fetch in flight (600 ms) has ended.
+    expect(Date.now() - stoppedAt).toBeLessThan(300);
     expect(await one.feeds.leaseHolders(now)).toEqual([{ holder: 'A', feeds: 1 }]);
     const b = worker(two, 'B', { now: () => now, limits: { perHost: 1 } });
     expect((await b.pollDue(now)).map((r) => r.outcome)).toEqual(['primed', 'primed', 'primed']);
