@@ -141,12 +141,15 @@ describe('ops server', () => {
     expect(await res.text()).toBe('');
   });
 
-  it('GIVEN malformed requests on a raw socket THEN 400 or 404, never a crash, and the server still answers', async () => {
+  it.each([
+    ['not HTTP at all', 'NOT HTTP AT ALL\r\n\r\n', 'HTTP/1.1 400 Bad Request'],
+    ['headers past the limit', `GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`, 'HTTP/1.1 400 Bad Request'],
+    ['a target no URL parser takes', 'GET http://[bad HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', 'HTTP/1.1 400 Bad Request'],
+    ['a relative target', 'GET ../../etc/passwd HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', 'HTTP/1.1 400 Bad Request'],
+    ['a protocol-relative target', 'GET //healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', 'HTTP/1.1 404 Not Found'],
+  ])('GIVEN %s on a raw socket THEN %j, never a crash, and the server still answers', async (_, bytes, statusLine) => {
     const { server, base } = await start();
-    expect(await raw(server.port, 'NOT HTTP AT ALL\r\n\r\n')).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
-    expect(await raw(server.port, `GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`)).toMatch(/^HTTP\/1\.1 4\d\d /);
-    expect(await raw(server.port, 'GET http://[bad HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')).toMatch(/^HTTP\/1\.1 (400|404) /);
-    expect(await raw(server.port, 'GET ../../etc/passwd HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')).toMatch(/^HTTP\/1\.1 (400|404) /);
+    expect((await raw(server.port, bytes)).split('\r\n')[0]).toBe(statusLine);
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
   });
 
