@@ -190,10 +190,10 @@ export function createRouter(options: RouterOptions): Router {
     let command = UNKNOWN_COMMAND;
     let ended: Pick<InteractionEvent, 'outcome' | 'code'> = { outcome: 'ok' };
     try {
-      if (closing) throw new BotError('SHUTTING_DOWN');
       const prefix = decodeCustomId(ctx.customId).prefix;
       const handler = components.get(prefix);
       if (handler) command = prefix;
+      if (closing) throw new BotError('SHUTTING_DOWN');
       if (!handler || !ctx.guildId) throw new BotError('STALE_BUTTON');
       checkRate(ctx.user.id, false);
       await handler(ctx);

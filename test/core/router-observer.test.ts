@@ -221,14 +221,18 @@ describe('router observer', () => {
     expect(events).toEqual([{ kind: 'autocomplete', command: 'q', outcome: 'ok' }]);
   });
 
-  it('GIVEN the router draining THEN a late command is observed as SHUTTING_DOWN', async () => {
-    const { router, events } = observed({ commands: [command('x', async (c) => c.reply({ content: md`ok` }))] });
+  it('GIVEN the router draining THEN late interactions are observed as SHUTTING_DOWN, under their own names', async () => {
+    const { router, events } = observed({
+      commands: [command('x', async (c) => c.reply({ content: md`ok` }), { components: { page: async () => undefined } })],
+    });
     await router.drain(10);
     await settle(router.command(commandContext('x', [])));
     await settle(router.autocomplete(autocompleteContext('x', async () => undefined)));
-    expect(events.map((e) => [e.kind, e.outcome, e.code])).toEqual([
-      ['command', 'refused', 'SHUTTING_DOWN'],
-      ['autocomplete', 'refused', 'SHUTTING_DOWN'],
+    await settle(router.component(componentContext(encodeCustomId('page', 1), [])));
+    expect(events.map((e) => [e.kind, e.command, e.outcome, e.code])).toEqual([
+      ['command', 'x', 'refused', 'SHUTTING_DOWN'],
+      ['autocomplete', 'x', 'refused', 'SHUTTING_DOWN'],
+      ['component', 'page', 'refused', 'SHUTTING_DOWN'],
     ]);
   });
 
