@@ -190,19 +190,22 @@ export function sqliteClient(db: Db, checkpoints?: Checkpoints): SqlClient & { r
     db,
     checkpoint: async () => checkpoints?.now(),
     async all(sql, params) {
-      if (gate.busy) await idle();
+      // Checked again after each wait, in the same tick as the statement (inline, not in a helper that
+      // would add a tick): a transaction queued behind the one that ended may begin in the ticks between,
+      // and the statement would land inside it on this connection, or meet its lock on another.
+      while (gate.busy) await idle();
       return after(sql, direct.all(sql, params));
     },
     async get(sql, params) {
-      if (gate.busy) await idle();
+      while (gate.busy) await idle();
       return after(sql, direct.get(sql, params));
     },
     async run(sql, params) {
-      if (gate.busy) await idle();
+      while (gate.busy) await idle();
       return after(sql, direct.run(sql, params));
     },
     async exec(sql) {
-      if (gate.busy) await idle();
+      while (gate.busy) await idle();
       db.exec(sql);
       checkpoints?.wrote();
     },
@@ -232,7 +235,7 @@ export function sqliteClient(db: Db, checkpoints?: Checkpoints): SqlClient & { r
       }
     },
     async close() {
-      if (gate.busy) await idle();
+      while (gate.busy) await idle();
       await checkpoints?.close();
       if (db.open) db.close();
     },
