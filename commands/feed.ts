@@ -174,7 +174,9 @@ function targetWarning(channelId: string | undefined, check: FeedTargetCheck | u
 }
 
 /** What following the feed put in the library at once. */
-function loadedWords(loaded: number | undefined): Markdown {
+function loadedWords(loaded: number | undefined, readElsewhere?: true): Markdown {
+  // Another Lede process (a worker) held the feed's first read and had not finished it: say so, not that it was recorded.
+  if (readElsewhere) return md`Another Lede process is reading this feed right now: its latest items reach the library within moments, without being posted; new items arrive from then on.`;
   if (loaded === undefined || loaded === 0) return md`What the feed holds today was recorded and will not be posted; new items arrive from now on.`;
   const items = loaded === 1 ? md`Its latest item is` : md`Its latest ${loaded} items are`;
   return md`${items} in the library now, not posted (\`/summary\`, \`/quotes\` and \`/ask\` work on ${loaded === 1 ? md`it` : md`them`}); new items arrive from now on.`;
@@ -203,7 +205,7 @@ async function add(ctx: CommandContext): Promise<void> {
   const content =
     status.state === 'pending' && status.lastError
       ? md`Now following ${name}, but the site is refusing requests for now (${escapeMarkdown(clip(status.lastError.message, 300))}). I will try again ${status.nextPollAt ? when(status.nextPollAt) : md`later`}; what the feed holds then is recorded, not posted (its latest items go into the library), and new items arrive after that.${warning}`
-      : md`Now following ${name}. ${loadedWords(status.loaded)}${warning}`;
+      : md`Now following ${name}. ${loadedWords(status.loaded, status.readElsewhere)}${warning}`;
   await ctx.reply({ content, embeds: [statusEmbed(status, undefined, check)] });
 }
 
