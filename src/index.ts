@@ -1,21 +1,23 @@
 /**
- * Composition root (`npm start`): reads the config, then starts the Discord bot when DISCORD_TOKEN
- * is set, otherwise the local console over the same commands. SIGINT/SIGTERM stop the bot
- * gracefully: replies in flight are finished, then the gateway is closed and the database too.
+ * Composition root (`npm start`): reads the config, then starts what LEDE_ROLE asks: a worker
+ * (feed polling, no Discord connection), or the Discord bot (all, or gateway) when DISCORD_TOKEN is
+ * set, otherwise the local console over the same commands. SIGINT/SIGTERM stop gracefully within
+ * 10 s: replies in flight are finished, leases handed back, then the gateway and the database closed.
  */
 import 'dotenv/config';
 import { ConfigError, loadConfig } from './config';
 import { runConsole } from './cli/console';
 import { databaseOpenMessage } from './cli/database-messages';
 import { startBot } from './discord/bot';
+import { startWorker } from './worker';
 import { DatabaseOpenError } from './store';
 
 async function main(): Promise<number> {
   const config = loadConfig();
-  if (!config.DISCORD_TOKEN) {
+  if (config.LEDE_ROLE !== 'worker' && !config.DISCORD_TOKEN) {
     return runConsole({ stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env }, config);
   }
-  const bot = await startBot(config);
+  const bot = config.LEDE_ROLE === 'worker' ? await startWorker(config) : await startBot(config);
   // A stray rejection (a library's, or ours) is logged; the bot stays up for every other server.
   process.on('unhandledRejection', (err) => bot.logger.error({ err }, 'unhandled rejection'));
   await new Promise<void>((resolve) => {

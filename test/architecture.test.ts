@@ -31,6 +31,7 @@ const FLOORS: ReadonlyArray<readonly [part: string, floor: number]> = [
   ['src/ops', 9],
   ['src/discord', 10],
   ['src/cli', 10],
+  ['src/worker.ts', 10], // a worker process: the core and the ops endpoints, no Discord
   ['src/index.ts', 11],
 ];
 

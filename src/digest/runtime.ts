@@ -35,7 +35,8 @@ export interface DigestRuntime {
   window(guildId: string): Promise<DigestWindow>;
   /** The poster once the Discord client is ready (undefined in the console). */
   readonly poster: DigestSender | undefined;
-  start(poster: DigestSender): void;
+  /** Start sending due digests through `poster`: of the servers of `shards` when given (the gateway's, known once it has logged in), else of `deps.shards`. */
+  start(poster: DigestSender, shards?: ShardFilter): void;
   /** Stop the scheduler; resolves when the tick in progress has finished. */
   stop(): Promise<void>;
 }
@@ -51,6 +52,8 @@ export interface DigestRuntimeDeps {
   readonly onError?: (err: unknown, context: { guildId?: string; stage: string }) => void;
   /** The servers whose digests this process sends (a gateway's shards); all when undefined. */
   readonly shards?: ShardFilter;
+  /** This process's name in the claims it takes (the scheduler's default otherwise). */
+  readonly instanceId?: string;
   /** The digest claim's lease (LEASE_SECONDS × 1000); default 30 s. */
   readonly leaseMs?: number;
   /** The paced queue shared with the announcements (DISCORD_POSTS_PER_SECOND); unpaced when undefined. */
@@ -135,6 +138,7 @@ export function createDigestRuntime(deps: DigestRuntimeDeps): DigestRuntime {
     ...(deps.onError !== undefined && { onError: deps.onError }),
     ...(deps.shards !== undefined && { shards: deps.shards }),
     ...(deps.leaseMs !== undefined && { leaseMs: deps.leaseMs }),
+    ...(deps.instanceId !== undefined && { instanceId: deps.instanceId }),
     ...(deps.pacing !== undefined && { pacing: deps.pacing }),
     ...(deps.concurrency !== undefined && { concurrency: deps.concurrency }),
     ...(deps.onSent !== undefined && { onSent: deps.onSent }),
@@ -163,9 +167,9 @@ export function createDigestRuntime(deps: DigestRuntimeDeps): DigestRuntime {
     status: (guildId) => scheduler.status(guildId, clock.now()),
     preview: (guildId) => scheduler.preview(guildId, clock.now()),
     window: (guildId) => scheduler.window(guildId, clock.now()),
-    start(p) {
+    start(p, shards) {
       poster = p;
-      scheduler.start();
+      scheduler.start(shards);
     },
     async stop() {
       scheduler.stop();

@@ -368,8 +368,11 @@ export class DigestScheduler {
   private planning: Promise<unknown> | undefined;
   /** When the timer next reads every schedule (a run instant, or maxSleepMs): kept across wakes for stale claims only. */
   private fullTickAt = 0;
+  /** The servers sent for: `deps.shards`, or those `start` was given (a gateway learns its shards from Discord at login). */
+  private shards: ShardFilter | undefined;
 
   constructor(private readonly deps: DigestSchedulerDeps) {
+    this.shards = deps.shards;
     this.clock = deps.clock ?? systemClock;
     this.instanceId = deps.instanceId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
     this.leaseMs = deps.leaseMs ?? DIGEST_RULES.leaseMs;
@@ -487,7 +490,8 @@ export class DigestScheduler {
   }
 
   private async runTick(now: Date, full: boolean): Promise<TickReport[]> {
-    const { store, shards } = this.deps;
+    const { store } = this.deps;
+    const { shards } = this;
     const stops = this.stops;
     const halted = () => this.stops !== stops;
     const due: DueRun[] = [];
@@ -665,7 +669,7 @@ export class DigestScheduler {
   /** The earliest future run instant of any enabled schedule of the shards (runs owed now were just ticked). */
   async nextWakeAt(now: Date = this.clock.now()): Promise<Date | undefined> {
     let earliest: Date | undefined;
-    for (const s of await this.deps.store.enabledSchedules(this.deps.shards)) {
+    for (const s of await this.deps.store.enabledSchedules(this.shards)) {
       const next = nextRunAfter(s, now);
       if (next && (!earliest || next < earliest)) earliest = next;
     }
@@ -686,15 +690,16 @@ export class DigestScheduler {
       const next = await this.nextWakeAt(now);
       if (next !== undefined) this.fullTickAt = Math.min(this.fullTickAt, Math.max(t + 50, next.getTime() + 5));
     }
-    const live = await this.deps.store.earliestLiveClaim(this.deps.shards, t - this.leaseMs);
+    const live = await this.deps.store.earliestLiveClaim(this.shards, t - this.leaseMs);
     // A claim renewed at `live` is stale once `claimed_at < now - leaseMs`: just after live + leaseMs.
     const staleAt = live === undefined ? undefined : Math.max(t + 50, live + this.leaseMs + 5);
     return staleAt !== undefined && staleAt < this.fullTickAt ? { at: staleAt, full: false } : { at: this.fullTickAt, full: true };
   }
 
   /** Tick on a timer: at the next run instant, when a claim goes stale, and at least once a minute. Call once per process. */
-  start(): void {
+  start(shards?: ShardFilter): void {
     if (this.running) return;
+    if (shards !== undefined) this.shards = shards;
     this.running = true;
     void this.loop(true);
   }

@@ -5,7 +5,9 @@
  * before closing the database.
  */
 import { Client, Events, GatewayIntentBits, type ClientOptions, type Interaction } from 'discord.js';
-import type { Config } from '../config';
+import { clientShardOptions, type Config } from '../config';
+import { createMetrics, startOpsServer, type Metrics, type OpsServer } from '../ops';
+import type { ShardFilter } from '../store/ports';
 import { discordPoster } from './digest-poster';
 import { autocompleteContext, commandContext, componentContext, discordActions, messageCommandContext, NO_MENTIONS } from './adapter';
 import { createCore, type Core, type CoreOptions } from '../core/root';
@@ -15,19 +17,29 @@ import { registerIfChanged } from './register';
 import { createLinkReplier } from './link-replies';
 import { answerThreadMessage } from './thread-questions';
 
-/** How long a stop waits for replies in flight before closing anyway. */
-export const DRAIN_TIMEOUT_MS = 10_000;
+/**
+ * How long a stop waits for replies in flight, and for the schedulers to hand back their leases,
+ * before closing anyway: the whole stop stays within the 10 s an orchestrator gives a process
+ * between SIGTERM and SIGKILL.
+ */
+export const DRAIN_TIMEOUT_MS = 8_000;
 
 export interface Bot {
   readonly client: Client<true>;
   readonly core: Core;
   readonly logger: Logger;
+  readonly metrics: Metrics;
+  /** The shards this process runs (Discord's count and this process's ids, as the client logged in with them). */
+  readonly shards: ShardFilter;
+  /** /healthz, /readyz and /metrics, when HTTP_PORT is set. */
+  readonly ops: OpsServer | undefined;
   /** Finish work in flight (bounded), disconnect, close the database. Idempotent. */
   stop(): Promise<void>;
 }
 
 export interface BotOptions extends CoreOptions {
   readonly logger?: Logger;
+  readonly metrics?: Metrics;
 }
 
 /**
@@ -42,19 +54,48 @@ export function intentsFor(config: Pick<Config, 'MESSAGE_CONTENT_INTENT'>): Gate
 }
 
 export function clientOptions(config: Config): ClientOptions {
+  const shards = clientShardOptions(config);
   return {
     intents: intentsFor(config),
     allowedMentions: NO_MENTIONS,
+    // SHARD_COUNT=auto asks Discord for its recommended count at login; SHARD_IDS runs only some shards.
+    shards: shards.shards === 'auto' ? 'auto' : [...shards.shards],
+    ...('shardCount' in shards && { shardCount: shards.shardCount }),
     ...(config.DISCORD_API_URL && { rest: { api: config.DISCORD_API_URL } }),
   };
 }
 
+/**
+ * A discord.js Client for `config`. discord.js reads SHARD_COUNT from the environment itself (the
+ * variable its ShardingManager sets for child processes) and refuses "auto"; Lede's own reading of
+ * it is in the options, so the variable is hidden while the client is built.
+ */
+function newClient(config: Config): Client {
+  const saved = process.env.SHARD_COUNT;
+  delete process.env.SHARD_COUNT;
+  try {
+    return new Client(clientOptions(config));
+  } finally {
+    if (saved !== undefined) process.env.SHARD_COUNT = saved;
+  }
+}
+
 export async function startBot(config: Config, options: BotOptions = {}): Promise<Bot> {
   if (!config.DISCORD_TOKEN) throw new Error('startBot needs DISCORD_TOKEN');
+  if (config.LEDE_ROLE === 'worker') throw new Error('startBot runs LEDE_ROLE=all or gateway; a worker is started by startWorker');
+  const role = config.LEDE_ROLE;
   const logger = options.logger ?? createLogger(config);
-  const core = await createCore(config, logger, options);
+  const metrics = options.metrics ?? createMetrics({ role });
+  const core = await createCore(config, logger, {
+    ...options,
+    role,
+    observers: { interaction: metrics.interaction, feedPoll: metrics.feedPoll, digestRun: metrics.digestRun, announcement: (outcome) => metrics.announcement(outcome) },
+  });
   const { router, services } = core;
-  const client = new Client(clientOptions(config));
+  metrics.readOutboxDepth(() => core.stores.outbox.depth());
+  metrics.readLeaseHolders(() => core.stores.feeds.leaseHolders(Date.now()));
+  const client = newClient(config);
+  let ops: OpsServer | undefined;
   const actions = discordActions(client);
   const questionLimiter = createRateLimiter(RATE_LIMITS.heavy);
 
@@ -77,12 +118,15 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   const stop = () =>
     (stopped ??= (async () => {
       logger.info({ inFlight: router.inFlight }, 'stopping');
-      // Schedulers first: no new polls or digests; the ones in flight finish (bounded) before the database closes.
+      const deadline = Date.now() + DRAIN_TIMEOUT_MS;
+      // Schedulers first: no new polls, digests or announcements; the ones in flight finish (bounded)
+      // and their leases and claims are handed back, so another process takes them at once.
       // The recompute of old analyses ends after its article in flight, not after its backlog.
       const schedulersIdle = Promise.all([core.feeds.stop(), core.digests.stop(), core.articlesFolder.stop(), core.reanalysis.stop()]);
       const drained = await router.drain(DRAIN_TIMEOUT_MS);
-      await Promise.race([schedulersIdle, new Promise((resolve) => setTimeout(resolve, DRAIN_TIMEOUT_MS).unref())]);
+      await Promise.race([schedulersIdle, new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now())).unref())]);
       if (!drained) logger.warn({ inFlight: router.inFlight }, 'stopped with work still in flight');
+      await ops?.close();
       await client.destroy();
       await core.work.close();
       await core.stores.close();
@@ -102,14 +146,35 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       // The bot still answers the commands Discord already has; the next start tries again.
       logger.error({ err }, 'command registration failed');
     }
-    // One feed poller and one digest scheduler per process (DISCORD.md: schedulers run once, not per shard).
+    // The shards as the client logged in with them (with 'auto', the count Discord recommended).
+    const shards: ShardFilter = { count: readyClient.options.shardCount ?? 1, ids: [...((readyClient.options.shards as number[] | undefined) ?? [0])] };
+    metrics.readShards(() => shards.ids);
+    // Schedulers run once per process, not per shard (DISCORD.md). A gateway posts the digests and
+    // feed announcements of the servers of its shards; feed polling is the workers' (or, with
+    // LEDE_ROLE=all, this process's), and so are ARTICLES_DIR and the recompute of old analyses.
     const poster = discordPoster(readyClient);
-    core.feeds.start(poster);
-    core.digests.start(poster);
-    core.articlesFolder.start();
-    // Analyses stored by an older ANALYSIS_VERSION, recomputed in the background (the quote rows /whosaid searches follow).
-    core.reanalysis.start();
-    logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'ready');
+    core.feeds.start({ poll: role === 'all', deliver: { poster, shards } });
+    core.digests.start(poster, shards);
+    if (role === 'all') {
+      core.articlesFolder.start();
+      // Analyses stored by an older ANALYSIS_VERSION, recomputed in the background (the quote rows /whosaid searches follow).
+      core.reanalysis.start();
+    }
+    if (config.HTTP_PORT !== undefined) {
+      ops = await startOpsServer({
+        host: config.HTTP_HOST,
+        port: config.HTTP_PORT,
+        metrics,
+        log: logger,
+        ready: async () => {
+          const gateway = readyClient.isReady() && readyClient.ws.shards.every((s) => s.status === 0);
+          const database = await core.stores.state.get('ops:ready').then(() => true, () => false);
+          return { ok: gateway && database, checks: { gateway: gateway ? 'ready' : 'not ready', database: database ? 'reachable' : 'unreachable' } };
+        },
+      });
+      logger.info({ host: ops.host, port: ops.port }, 'ops endpoints listening (/healthz, /readyz, /metrics)');
+    }
+    logger.info({ role, instance: core.instance, shards: shards.ids, shardCount: shards.count, user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'ready');
     setImmediate(() => {
       try {
         services.questions.warmUp();
@@ -117,7 +182,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
         logger.warn({ err }, 'Q&A warm-up failed; the first question will load it');
       }
     });
-    return { client: readyClient, core, logger, stop };
+    return { client: readyClient, core, logger, metrics, shards, ops, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -21,13 +21,14 @@
  */
 import { z } from 'zod';
 import type { DigestMessage } from '../digest/compose';
+import { SCHEDULED_POSTS_KEY } from '../digest/scheduler';
 import type { Markdown } from '../digest/markdown';
 import type { OutboxItem, OutboxOutcome, OutboxStore, PacingStore, ShardFilter, ThreadStore } from '../store/ports';
 import type { FeedPoster, ItemThread } from './poster';
 
 export const OUTBOX_RULES = {
   /** The paced queue's key: the same one the digest scheduler takes its slots from. */
-  paceKey: 'discord:scheduled-posts',
+  paceKey: SCHEDULED_POSTS_KEY,
   /** Entries claimed at a time: a batch at 40 posts a second is half a second of posting. */
   batch: 20,
   /** Other processes write entries: look again at least this often even when none is due. */

@@ -99,6 +99,8 @@ export interface FeedPollerDeps {
   readonly onError?: (err: unknown, context: { url: string; stage: string }) => void;
   /** Called for each new item left out (too long for the library), for the log. */
   readonly onSkip?: (skip: FeedSkip) => void;
+  /** Each poll's report, as it ends (for /metrics: polls by outcome, failures by code, items delivered). */
+  readonly onPolled?: (report: PollReport) => void;
   /**
    * Run with the periodic pruning of seen keys (first tick, then every `pruneEveryMs`): the feed
    * runtime prunes the libraries' feed items by age there. A failure is reported, never blocks polling.
@@ -363,7 +365,9 @@ export class FeedPoller {
         const host = hostOf(source!.url);
         perHost.set(host, (perHost.get(host) ?? 0) + 1);
         try {
-          reports.push(await this.pollSource(source!, leases));
+          const report = await this.pollSource(source!, leases);
+          reports.push(report);
+          this.deps.onPolled?.(report);
         } finally {
           perHost.set(host, perHost.get(host)! - 1);
           const w = wake;

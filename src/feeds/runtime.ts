@@ -39,7 +39,7 @@ import type { Analysis } from '../nlp/analyze';
 import type { ArticleStore, FeedItemOptions, FeedsStore, FeedSubscription, NewOutboxEntry, OutboxStore, PacingStore, ShardFilter, StoredArticle, ThreadStore } from '../store/ports';
 import { hasFilter, matchText, passesFilter, type MatchText } from './filter';
 import { OutboxSender, type OutboxSenderDeps } from './outbox-sender';
-import { FeedPoller, type DeliveryResult, type FeedDelivery } from './poller';
+import { FeedPoller, type DeliveryResult, type FeedDelivery, type FeedPollerDeps } from './poller';
 import { threadName, type FeedPoster } from './poster';
 import { createFeedService, type FeedService } from './service';
 import type { MakeArticle } from './full-text';
@@ -83,6 +83,8 @@ export interface FeedRuntimeDeps {
   readonly pacing?: PacingStore;
   readonly threads?: ThreadStore;
   readonly sender?: FeedSenderOptions;
+  /** The poller's lease settings (LEASE_SECONDS) and name, and a hook on each poll's report (/metrics). */
+  readonly polling?: Partial<Pick<FeedPollerDeps, 'holder' | 'leaseMs' | 'onPolled'>>;
   /** Where feed items are parsed (the bot's worker pool, so a long item holds no event loop); default in this thread. */
   readonly parse?: MakeArticle;
   /** Analyse each article a feed adds (the library's cached analysis), so it is ready when asked for. */
@@ -177,6 +179,7 @@ export function createFeedRuntime(deps: FeedRuntimeDeps): FeedRuntime {
   const poller = new FeedPoller({
     store,
     now,
+    ...deps.polling,
     fetchFeed: (url, headers) => safeFetch(url, { ...feedFetch, headers }),
     fetchPage: (url) => safeFetch(url, pageFetch),
     makeArticle: deps.parse ?? ((input) => parseArticle(input)),
