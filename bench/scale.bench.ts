@@ -1,0 +1,234 @@
+/**
+ * Scale (issue 12), on a throwaway PostgreSQL server started as the tests start theirs:
+ *
+ * 1. Poll throughput: 2,000 feeds served on 127.0.0.1 (small RSS documents, one new item per feed
+ *    each round), all due at once, polled by 1, 2 and 4 FeedPollers sharing one database, each with
+ *    its own lease holder and its own store connection (openStores on the same URL). These pollers
+ *    run in this one process and share its event loop (and the feed server's): the ratio says how
+ *    well the claims share the work, not what separate processes on separate cores would reach.
+ * 2. Lease hand-over: a poller claims a batch of due feeds and stops renewing (a kill -9: its leases
+ *    stay in the database, nobody renews them), with LEASE 5 s; another poller, running its own
+ *    timer loop (start()), polls them once the leases run out. Measured: from the death until the
+ *    last of the dead poller's feeds is polled.
+ * 3. Digests due in the same minute (SCALE_DIGESTS, default 10,000, one bundled article so each is
+ *    one message) through the digest runtime and the real discord.js client logged into the fake
+ *    Discord with that many servers, against the fake's global limit of 50 requests/s, paced at
+ *    40/s through the database's paced queue: all sent, the 429s the fake answered, none failed,
+ *    the total time and the last digest's lateness.
+ */
+import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { performance } from 'node:perf_hooks';
+import { parseArticle } from '../src/article';
+import { articleIdOf, type Article } from '../src/article/model';
+import type { Clock } from '../src/digest/clock';
+import { createDigestRuntime } from '../src/digest/runtime';
+import type { TickSummary } from '../src/digest/scheduler';
+import { discordPoster } from '../src/discord/digest-poster';
+import { FeedPoller, POLLER_LIMITS, type PollReport } from '../src/feeds/poller';
+import { POLL_TIMING } from '../src/feeds/timing';
+import { safeFetch } from '../src/fetch';
+import { openClient, openStores } from '../src/store/open';
+import type { Stores } from '../src/store/ports';
+import { rssOf, startFeedServer, type FeedServer } from '../test/feeds/support/feed-server';
+import { FakeDiscord } from '../test/support/fake-discord';
+import { startPgServer } from '../test/support/pg-server';
+import { median, report } from './harness';
+
+const FEEDS = 2000;
+const POLLERS = [1, 2, 4] as const;
+const RUNS = 3;
+/** Items each feed document carries (the newest ones). */
+const ITEMS = 3;
+const LEASE_MS = 5000;
+/** Feeds the dead poller holds: one claim batch, what a poller holds between two claims. */
+const DEAD_HOLDS = POLLER_LIMITS.concurrency;
+const DIGESTS = Number(process.env.SCALE_DIGESTS ?? 10_000);
+const GLOBAL_LIMIT = 50;
+const POSTS_PER_SECOND = 40;
+const MB = 1024 * 1024;
+const fetchOpts = { allowPrivate: true, maxBytes: 5 * MB, timeoutMs: 30_000 };
+const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.fake.token-for-tests-only-000000000';
+
+async function freshDatabase(adminUrl: string, name: string): Promise<string> {
+  const admin = await openClient({ kind: 'postgres', url: adminUrl });
+  await admin.exec(`CREATE DATABASE ${name}`);
+  await admin.close();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Feeds at `/f/<n>.xml` whose documents gain one item each time `round` moves on. */
+function serveFeeds(server: FeedServer, prefix: string, count: number, round: () => number): string[] {
+  const itemsOf = (f: number) =>
+    Array.from({ length: ITEMS }, (_, k) => {
+      const i = round() + ITEMS - k;
+      return { guid: `${prefix}${f}-i${i}`, link: `https://site${f}.example/${prefix}/${i}`, title: `Feed ${f} story ${i}`, html: `<p>Story ${i} of feed ${f}. The council met on Tuesday and voted to extend the tram line by ${i % 9 + 1} stations.</p>`, pubDate: new Date(Date.UTC(2024, 2, 5, 0, 0, i)).toUTCString() };
+    });
+  for (let f = 0; f < count; f++) server.route(`/${prefix}/${f}.xml`, { body: () => rssOf(`Feed ${f}`, itemsOf(f)), conditional: true });
+  return Array.from({ length: count }, (_, f) => `${server.base}/${prefix}/${f}.xml`);
+}
+
+function poller(stores: Stores, holder: string, now: () => number, onPolled?: (r: PollReport) => void): FeedPoller {
+  return new FeedPoller({
+    store: stores.feeds,
+    holder,
+    leaseMs: LEASE_MS,
+    now,
+    fetchFeed: (url, headers) => safeFetch(url, { ...fetchOpts, accept: 'feed', headers }),
+    makeArticle: (input) => parseArticle(input),
+    deliver: () => undefined,
+    // One loopback host stands in for 2,000 different hosts, so the per-host cap is lifted to the overall one.
+    limits: { perHost: POLLER_LIMITS.concurrency },
+    ...(onPolled !== undefined && { onPolled }),
+  });
+}
+
+async function feedsOnPostgres(url: string): Promise<void> {
+  const server = await startFeedServer();
+  let round = 0;
+  const urls = serveFeeds(server, 'f', FEEDS, () => round);
+  // Real time plus an offset moved on by two poll intervals each round: every feed is due at once,
+  // and leases still run out in real time.
+  let offset = 0;
+  const now = () => Date.now() + offset;
+  const pool = await Promise.all(Array.from({ length: Math.max(...POLLERS) }, () => openStores({ kind: 'postgres', url })));
+  try {
+    const main = pool[0]!;
+    for (let f = 0; f < FEEDS; f++) await main.feeds.subscribe(`g${f % 50}`, urls[f]!, { now: now(), intervalMs: POLL_TIMING.intervalMs });
+    const primer = poller(main, 'primer', now);
+    const primed = await primer.pollDue(now());
+    if (primed.length !== FEEDS || primed.some((r) => r.outcome !== 'primed')) throw new Error('prime round failed');
+
+    const rates = new Map<number, number>();
+    const spread = new Map<number, string>();
+    for (const k of POLLERS) {
+      const times: number[] = [];
+      const shares: number[][] = [];
+      for (let r = 0; r < RUNS; r++) {
+        round++;
+        offset += 2 * POLL_TIMING.intervalMs;
+        const pollers = pool.slice(0, k).map((stores, i) => poller(stores, `p${k}-${r}-${i}`, now));
+        const t0 = performance.now();
+        const results = await Promise.all(pollers.map((p) => p.pollDue(now())));
+        times.push(performance.now() - t0);
+        const all = results.flat();
+        if (all.length !== FEEDS || new Set(all.map((x) => x.url)).size !== FEEDS || all.some((x) => x.outcome !== 'ok' || x.delivered !== 1)) {
+          throw new Error(`round with ${k} pollers: ${all.length} polls, outcomes ${[...new Set(all.map((x) => x.outcome))].join('/')}`);
+        }
+        shares.push(results.map((x) => x.length));
+      }
+      rates.set(k, FEEDS / (median(times) / 1000));
+      spread.set(k, `${(median(times) / 1000).toFixed(2)} s median of ${RUNS} (${times.map((t) => (t / 1000).toFixed(2)).join(', ')}); feeds each: ${shares[shares.length - 1]!.join('/')}`);
+    }
+    report(`${FEEDS} feeds, 1 new item each, concurrency ${POLLER_LIMITS.concurrency}/poller`, '');
+    report('  (pollers in ONE process sharing its event loop)', '');
+    for (const k of POLLERS) {
+      report(`  ${k} poller${k > 1 ? 's' : ''}, own holder + own connection`, `${rates.get(k)!.toFixed(0)} feeds/s`, `x${(rates.get(k)! / rates.get(1)!).toFixed(2)} vs 1; ${spread.get(k)}`);
+    }
+
+    // Lease hand-over: a new batch of feeds due now, one batch claimed by a poller that then dies.
+    const handover = serveFeeds(server, 'h', DEAD_HOLDS * 4, () => round);
+    for (const u of handover) await main.feeds.subscribe('g-handover', u, { now: now(), intervalMs: POLL_TIMING.intervalMs });
+    const dead = await pool[1]!.feeds.claimDue(now(), DEAD_HOLDS, 'dead-poller', LEASE_MS);
+    const diedAt = performance.now();
+    const owed = new Set(dead.map((s) => s.url));
+    let others = 0;
+    const done = new Promise<number>((resolve) => {
+      const survivor = poller(main, 'survivor', now, (r) => {
+        if (!owed.has(r.url)) return void others++;
+        if (r.outcome === 'primed') owed.delete(r.url);
+        if (owed.size === 0) {
+          survivor.stop();
+          resolve(performance.now() - diedAt);
+        }
+      });
+      survivor.start();
+    });
+    const took = await done;
+    report(`lease hand-over, LEASE ${LEASE_MS / 1000} s: ${dead.length} feeds held by a dead poller`, `${(took / 1000).toFixed(2)} s`, `death -> all polled by another poller (its own timer loop; it polled the ${others} free ones first)`);
+  } finally {
+    await Promise.all(pool.map((s) => s.close()));
+    await server.close();
+  }
+}
+
+function bundledArticle(): Article {
+  const text = 'Story of the day. The city council voted on Tuesday to extend the harbour tram line by four stations. "This is the line people asked for," said Mayor Ana Ruiz. Opponents argued that the cost would crowd out repairs to older lines.';
+  return { id: articleIdOf(text), title: 'Tram line extended', source: 'text', url: 'https://harbour.example/tram', text, paragraphs: [{ start: 0, end: text.length }], boilerplate: [] };
+}
+
+async function digestsOnPostgres(url: string): Promise<void> {
+  const stores = await openStores({ kind: 'postgres', url });
+  const fake = new FakeDiscord(FakeDiscord.manyGuilds(DIGESTS, 1), { globalRequestsPerSecond: GLOBAL_LIMIT });
+  await fake.start();
+  const client = new Client({ intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages], rest: { api: fake.apiUrl } });
+  try {
+    const t0 = performance.now();
+    const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+    await client.login(TOKEN);
+    await ready;
+    const loginMs = performance.now() - t0;
+    if (client.guilds.cache.size !== DIGESTS) throw new Error(`client sees ${client.guilds.cache.size} guilds`);
+
+    // Every schedule at the current UTC minute, set a minute before it; the one bundled article was
+    // added in between, so each server's digest is that one article: one message.
+    const runAt = Math.floor(Date.now() / 60_000) * 60_000;
+    const hhmm = new Date(runAt).toISOString().slice(11, 16);
+    const s1 = performance.now();
+    for (let i = 0; i < fake.guilds.length; i += 50) {
+      await Promise.all(fake.guilds.slice(i, i + 50).map((g) => stores.digests.setSchedule({ guildId: g.id, channelId: g.channels[0]!.id, time: hhmm, timezone: 'UTC', days: 'daily' }, runAt - 60_000)));
+    }
+    await stores.articles.insert(null, { article: bundledArticle(), slug: 'tram-line-extended', addedAt: new Date(runAt - 30_000).toISOString() });
+    const setupMs = performance.now() - s1;
+
+    // The runtime's clock starts at the run instant and runs in real time from there.
+    const offset = runAt - Date.now();
+    const clock: Clock = { now: () => new Date(Date.now() + offset) };
+    let summary: TickSummary | undefined;
+    const errors: string[] = [];
+    const runtime = createDigestRuntime({
+      store: stores.digests,
+      articles: stores.articles,
+      clock,
+      leaseMs: 30_000,
+      pacing: { store: stores.pacing, postsPerSecond: POSTS_PER_SECOND },
+      onTick: (s) => (summary = s),
+      onError: (err, ctx) => void errors.push(`${ctx.stage}: ${String(err)}`),
+    });
+    const poster = discordPoster(client);
+    const t1 = performance.now();
+    // start() would tick at the run instant; the tick is called directly so the clock starts with it.
+    runtime.start(poster);
+    const reports = await runtime.scheduler.tick(clock.now());
+    const totalMs = performance.now() - t1;
+    await runtime.stop();
+    const posted = fake.guilds.reduce((n, g) => n + fake.channelMessages(g.channels[0]!.id).length, 0);
+    const sent = reports.filter((r) => r.outcome === 'sent').length;
+    const failed = reports.filter((r) => r.outcome === 'failed' || r.outcome === 'blocked').length;
+    report(`${DIGESTS.toLocaleString('en-US')} digests due in one minute, fake global limit ${GLOBAL_LIMIT}/s, paced ${POSTS_PER_SECOND}/s`, '');
+    report('  client login (guilds cached) / schedules set', `${(loginMs / 1000).toFixed(1)} s / ${(setupMs / 1000).toFixed(1)} s`);
+    report('  sent / failed / other outcomes', `${sent} / ${failed} / ${reports.length - sent - failed}`, `messages in the fake: ${posted}; tick summary sent ${summary?.sent ?? '?'} failed ${summary?.failed ?? '?'}; errors ${errors.length}${errors[0] ? ` (${errors[0]})` : ''}`);
+    report('  429s the fake answered', `${fake.rateLimited.length}`, `REST requests processed ${fake.calls.length}`);
+    report('  total time (tick)', `${(totalMs / 1000).toFixed(1)} s`, `${(sent / (totalMs / 1000)).toFixed(1)} digests/s; ideal at ${POSTS_PER_SECOND}/s ${(DIGESTS / POSTS_PER_SECOND).toFixed(0)} s`);
+    report('  last digest lateness / max', `${((summary?.lastLatenessMs ?? NaN) / 1000).toFixed(1)} s`, `max ${((summary?.maxLatenessMs ?? NaN) / 1000).toFixed(1)} s`);
+    if (DIGESTS < 10_000) {
+      const k = 10_000 / DIGESTS;
+      report(`  extrapolated to 10,000 (x${k.toFixed(1)}, linear: the pace is fixed)`, `${((totalMs * k) / 1000).toFixed(0)} s`, `last lateness ~${(((summary?.lastLatenessMs ?? NaN) * k) / 1000).toFixed(0)} s`);
+    }
+  } finally {
+    await client.destroy();
+    await fake.stop();
+    await stores.close();
+  }
+}
+
+export async function run(): Promise<void> {
+  const pg = await startPgServer();
+  try {
+    if (!process.env.SCALE_ONLY || process.env.SCALE_ONLY === 'feeds') await feedsOnPostgres(await freshDatabase(pg.adminUrl, 'lede_scale_feeds'));
+    if (!process.env.SCALE_ONLY || process.env.SCALE_ONLY === 'digests') await digestsOnPostgres(await freshDatabase(pg.adminUrl, 'lede_scale_digests'));
+  } finally {
+    await pg.stop();
+  }
+}
