@@ -17,6 +17,10 @@
  *    the total time and the last digest's lateness.
  */
 import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { fork, type ChildProcess } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { parseArticle } from '../src/article';
 import { articleIdOf, type Article } from '../src/article/model';
@@ -84,6 +88,46 @@ function poller(stores: Stores, holder: string, now: () => number, onPolled?: (r
   });
 }
 
+/** What a poller child answers to `{ offset }`: how its round went. */
+interface ChildRound {
+  readonly polls: number;
+  readonly good: number;
+  readonly urls: readonly string[];
+}
+
+/**
+ * A poller in a process of its own (this file run with SCALE_POLLER_CHILD=<holder>): its own event
+ * loop and connection. It polls one round per `{ offset }` message and answers with what it polled.
+ */
+async function pollerChild(holder: string): Promise<void> {
+  const stores = await openStores({ kind: 'postgres', url: process.env.SCALE_DATABASE_URL! }, { migrate: false });
+  let offset = 0;
+  const p = poller(stores, holder, () => Date.now() + offset);
+  process.on('message', (msg: { offset?: number; exit?: true }) => {
+    if (msg.exit) {
+      void stores.close().then(() => process.exit(0));
+      return;
+    }
+    offset = msg.offset!;
+    void p.pollDue(Date.now() + offset).then((reports) => {
+      const answer: ChildRound = { polls: reports.length, good: reports.filter((r) => r.outcome === 'ok' && r.delivered === 1).length, urls: reports.map((r) => r.url) };
+      process.send!(answer);
+    });
+  });
+  process.send!('ready');
+}
+
+if (process.env.SCALE_POLLER_CHILD) void pollerChild(process.env.SCALE_POLLER_CHILD);
+
+async function startChildren(n: number, url: string): Promise<ChildProcess[]> {
+  const file = fileURLToPath(import.meta.url);
+  const children = Array.from({ length: n }, (_, i) =>
+    fork(file, [], { execArgv: ['--import', 'tsx'], env: { ...process.env, SCALE_POLLER_CHILD: `child-${i}`, SCALE_DATABASE_URL: url }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
+  );
+  await Promise.all(children.map((c) => once(c, 'message')));
+  return children;
+}
+
 async function feedsOnPostgres(url: string): Promise<void> {
   const server = await startFeedServer();
   let round = 0;
@@ -121,11 +165,47 @@ async function feedsOnPostgres(url: string): Promise<void> {
       rates.set(k, FEEDS / (median(times) / 1000));
       spread.set(k, `${(median(times) / 1000).toFixed(2)} s median of ${RUNS} (${times.map((t) => (t / 1000).toFixed(2)).join(', ')}); feeds each: ${shares[shares.length - 1]!.join('/')}`);
     }
+    // The same rounds with each poller in a child process of its own (the feed server stays here).
+    const childRates = new Map<number, number>();
+    const childSpread = new Map<number, string>();
+    const children = await startChildren(Math.max(...POLLERS), url);
+    try {
+      for (const k of POLLERS) {
+        const times: number[] = [];
+        let shares: number[] = [];
+        for (let r = 0; r < RUNS; r++) {
+          round++;
+          offset += 2 * POLL_TIMING.intervalMs;
+          const active = children.slice(0, k);
+          const answers = active.map((c) => once(c, 'message') as Promise<[ChildRound]>);
+          const t0 = performance.now();
+          for (const c of active) c.send({ offset });
+          const results = (await Promise.all(answers)).map(([a]) => a);
+          times.push(performance.now() - t0);
+          const polls = results.reduce((n, x) => n + x.polls, 0);
+          const good = results.reduce((n, x) => n + x.good, 0);
+          if (polls !== FEEDS || good !== FEEDS || new Set(results.flatMap((x) => x.urls)).size !== FEEDS) throw new Error(`child round with ${k}: ${polls} polls, ${good} good`);
+          shares = results.map((x) => x.polls);
+        }
+        childRates.set(k, FEEDS / (median(times) / 1000));
+        childSpread.set(k, `${(median(times) / 1000).toFixed(2)} s median of ${RUNS} (${times.map((t) => (t / 1000).toFixed(2)).join(', ')}); feeds each: ${shares.join('/')}`);
+      }
+    } finally {
+      for (const c of children) c.send({ exit: true });
+      await Promise.all(children.map((c) => (c.exitCode === null ? once(c, 'exit') : undefined)));
+    }
+
     report(`${FEEDS} feeds, 1 new item each, concurrency ${POLLER_LIMITS.concurrency}/poller`, '');
     report('  (pollers in ONE process sharing its event loop)', '');
     for (const k of POLLERS) {
       report(`  ${k} poller${k > 1 ? 's' : ''}, own holder + own connection`, `${rates.get(k)!.toFixed(0)} feeds/s`, `x${(rates.get(k)! / rates.get(1)!).toFixed(2)} vs 1; ${spread.get(k)}`);
     }
+
+    report('  (each poller a CHILD PROCESS: own event loop; feed server in the parent)', '');
+    for (const k of POLLERS) {
+      report(`  ${k} poller process${k > 1 ? 'es' : ''}, own holder + own connection`, `${childRates.get(k)!.toFixed(0)} feeds/s`, `x${(childRates.get(k)! / childRates.get(1)!).toFixed(2)} vs 1; ${childSpread.get(k)}`);
+    }
+    report(`  machine: ${availableParallelism()} CPUs`, '');
 
     // Lease hand-over: a new batch of feeds due now, one batch claimed by a poller that then dies.
     const handover = serveFeeds(server, 'h', DEAD_HOLDS * 4, () => round);
