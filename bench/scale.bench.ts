@@ -3,9 +3,10 @@
  *
  * 1. Poll throughput: 2,000 feeds served on 127.0.0.1 (small RSS documents, one new item per feed
  *    each round), all due at once, polled by 1, 2 and 4 FeedPollers sharing one database, each with
- *    its own lease holder and its own store connection (openStores on the same URL). These pollers
- *    run in this one process and share its event loop (and the feed server's): the ratio says how
- *    well the claims share the work, not what separate processes on separate cores would reach.
+ *    its own lease holder and its own store connection (openStores on the same URL): first in this one
+ *    process, sharing its event loop (and the feed server's), then each in a child process of its
+ *    own (this file run with SCALE_POLLER_CHILD), the real thing. The feed server and PostgreSQL stay
+ *    on the same machine, so the ratio is bounded by its CPU count (printed).
  * 2. Lease hand-over: a poller claims a batch of due feeds and stops renewing (a kill -9: its leases
  *    stay in the database, nobody renews them), with LEASE 5 s; another poller, running its own
  *    timer loop (start()), polls them once the leases run out. Measured: from the death until the
