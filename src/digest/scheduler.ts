@@ -682,7 +682,13 @@ export class DigestScheduler {
    * claim would go stale, and that wake reads only the stale runs: while other processes send, a
    * wake every two thirds of the lease costs one indexed read, not a read of every schedule.
    */
-  private async planWake(now: Date, full: boolean): Promise<{ at: number; full: boolean }> {
+  /**
+   * When the timer wakes next. `tickedAt`: when the tick just done began. A claim that was live then
+   * and went stale while the tick ran (a long, paced tick of a mass digest minute) was not looked at:
+   * the timer wakes for it at once, not at the next full tick a minute on. Claims already stale when
+   * the tick began were read by it (and stay to the full tick if it could not take them).
+   */
+  private async planWake(now: Date, full: boolean, tickedAt: number = now.getTime()): Promise<{ at: number; full: boolean }> {
     const t = now.getTime();
     if (full || this.fullTickAt <= t) {
       // Should the read fail, the next full tick is a maxSleepMs away (the caller's fallback).
@@ -690,7 +696,7 @@ export class DigestScheduler {
       const next = await this.nextWakeAt(now);
       if (next !== undefined) this.fullTickAt = Math.min(this.fullTickAt, Math.max(t + 50, next.getTime() + 5));
     }
-    const live = await this.deps.store.earliestLiveClaim(this.shards, t - this.leaseMs);
+    const live = await this.deps.store.earliestLiveClaim(this.shards, Math.min(t, tickedAt) - this.leaseMs);
     // A claim renewed at `live` is stale once `claimed_at < now - leaseMs`: just after live + leaseMs.
     const staleAt = live === undefined ? undefined : Math.max(t + 50, live + this.leaseMs + 5);
     return staleAt !== undefined && staleAt < this.fullTickAt ? { at: staleAt, full: false } : { at: this.fullTickAt, full: true };
@@ -728,15 +734,16 @@ export class DigestScheduler {
   private async loop(full: boolean): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    const tickedAt = this.clock.now();
     try {
-      await this.serialTick(this.clock.now(), full);
+      await this.serialTick(tickedAt, full);
     } catch (err) {
       this.deps.onError?.(err, { stage: 'loop' });
     }
     if (!this.running || this.timer) return;
     const now = this.clock.now();
     let next = { at: now.getTime() + DIGEST_RULES.maxSleepMs, full: true };
-    const planning = this.planWake(now, full);
+    const planning = this.planWake(now, full, tickedAt.getTime());
     this.planning = planning;
     try {
       next = await planning;
