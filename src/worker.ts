@@ -9,7 +9,7 @@
 import type { Config } from './config';
 import { createCore, type Core, type CoreOptions } from './core/root';
 import { createLogger, type Logger } from './core/logger';
-import { createMetrics, startOpsServer, type Metrics, type OpsServer } from './ops';
+import { createMetrics, readStores, serveOps, type Metrics, type OpsServer } from './ops';
 
 /** How long a stop waits for the poll in flight to end and hand its leases back before closing anyway. */
 export const WORKER_STOP_TIMEOUT_MS = 8_000;
@@ -27,8 +27,7 @@ export async function startWorker(config: Config, options: CoreOptions & { reado
   const logger = options.logger ?? createLogger(config);
   const metrics = createMetrics({ role: 'worker' });
   const core = await createCore(config, logger, { ...options, role: 'worker', observers: { feedPoll: metrics.feedPoll } });
-  metrics.readOutboxDepth(() => core.stores.outbox.depth());
-  metrics.readLeaseHolders(() => core.stores.feeds.leaseHolders(Date.now()));
+  readStores(metrics, core.stores);
   let ops: OpsServer | undefined;
 
   let stopped: Promise<void> | undefined;
@@ -48,19 +47,7 @@ export async function startWorker(config: Config, options: CoreOptions & { reado
     core.feeds.start({ poll: true });
     core.articlesFolder.start();
     core.reanalysis.start();
-    if (config.HTTP_PORT !== undefined) {
-      ops = await startOpsServer({
-        host: config.HTTP_HOST,
-        port: config.HTTP_PORT,
-        metrics,
-        log: logger,
-        ready: async () => {
-          const database = await core.stores.state.get('ops:ready').then(() => true, () => false);
-          return { ok: database, checks: { database: database ? 'reachable' : 'unreachable' } };
-        },
-      });
-      logger.info({ host: ops.host, port: ops.port }, 'ops endpoints listening (/healthz, /readyz, /metrics)');
-    }
+    ops = await serveOps(config, { metrics, stores: core.stores, log: logger });
     logger.info({ role: 'worker', instance: core.instance }, 'ready');
     return { core, logger, metrics, ops, stop };
   } catch (err) {

@@ -6,7 +6,7 @@
  */
 import { Client, Events, GatewayIntentBits, type ClientOptions, type Interaction } from 'discord.js';
 import { clientShardOptions, type Config } from '../config';
-import { createMetrics, startOpsServer, type Metrics, type OpsServer } from '../ops';
+import { createMetrics, readStores, serveOps, type Metrics, type OpsServer } from '../ops';
 import type { ShardFilter } from '../store/ports';
 import { discordPoster } from './digest-poster';
 import { autocompleteContext, commandContext, componentContext, discordActions, messageCommandContext, NO_MENTIONS } from './adapter';
@@ -92,8 +92,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     observers: { interaction: metrics.interaction, feedPoll: metrics.feedPoll, digestRun: metrics.digestRun, announcement: (outcome) => metrics.announcement(outcome) },
   });
   const { router, services } = core;
-  metrics.readOutboxDepth(() => core.stores.outbox.depth());
-  metrics.readLeaseHolders(() => core.stores.feeds.leaseHolders(Date.now()));
+  readStores(metrics, core.stores);
   const client = newClient(config);
   let ops: OpsServer | undefined;
   const actions = discordActions(client);
@@ -160,20 +159,12 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       // Analyses stored by an older ANALYSIS_VERSION, recomputed in the background (the quote rows /whosaid searches follow).
       core.reanalysis.start();
     }
-    if (config.HTTP_PORT !== undefined) {
-      ops = await startOpsServer({
-        host: config.HTTP_HOST,
-        port: config.HTTP_PORT,
-        metrics,
-        log: logger,
-        ready: async () => {
-          const gateway = readyClient.isReady() && readyClient.ws.shards.every((s) => s.status === 0);
-          const database = await core.stores.state.get('ops:ready').then(() => true, () => false);
-          return { ok: gateway && database, checks: { gateway: gateway ? 'ready' : 'not ready', database: database ? 'reachable' : 'unreachable' } };
-        },
-      });
-      logger.info({ host: ops.host, port: ops.port }, 'ops endpoints listening (/healthz, /readyz, /metrics)');
-    }
+    ops = await serveOps(config, {
+      metrics,
+      stores: core.stores,
+      log: logger,
+      gatewayReady: () => readyClient.isReady() && readyClient.ws.shards.every((s) => s.status === 0),
+    });
     logger.info({ role, instance: core.instance, shards: shards.ids, shardCount: shards.count, user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'ready');
     setImmediate(() => {
       try {

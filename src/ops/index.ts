@@ -16,3 +16,4 @@ export {
   type ShardsReader,
 } from './metrics';
 export { CHECK_TIMEOUT_MS, CLOSE_GRACE_MS, OpsServerError, startOpsServer, type OpsServer, type OpsServerOptions, type Readiness } from './http';
+export { readStores, serveOps } from './process';
