@@ -127,9 +127,12 @@ const BOT: { [C in BotError['code']]: Describe<BotError> } = {
     'Automatic summaries need to read the messages members post, which Discord allows only with the **Message Content** intent, and it is off for this bot. The bot’s operator can turn it on: in the Discord Developer Portal, on the application’s **Bot** page, enable **Message Content Intent**, then set `MESSAGE_CONTENT_INTENT=true` in the bot’s environment and restart it.',
 };
 
+/** A time limit in words: "30 s", or "250 ms" for the short limits tests and small deployments set. */
+const limitWords = (ms: number): string => (ms < 1000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 1000)} s`);
+
 const WORK: { [C in ArticleWorkError['code']]: Describe<ArticleWorkError> } = {
   ARTICLE_TOO_SLOW: (e) =>
-    `Reading that article took longer than ${Math.round((e.details.limitMs ?? 0) / 1000)} s, so I stopped. Ordinary articles, even very long ones, take a few seconds; this one looks built to be hard to read.`,
+    `Reading that article took longer than ${limitWords(e.details.limitMs ?? 0)}, so I stopped. Ordinary articles, even very long ones, take a few seconds; this one looks built to be hard to read.`,
   ANALYSIS_CRASHED: (e) =>
     e.details.outOfMemory
       ? 'Reading that article needed more memory than I give one article, so I stopped. Ordinary articles, even very long ones, fit easily; this one looks built to be hard to read.'

@@ -18,6 +18,7 @@ describe('describeError: the one code -> words table', () => {
     [new BotError('BOT_MISSING_PERMISSIONS', { missing: ['Create Public Threads', 'Send Messages in Threads'] }), 'BOT_MISSING_PERMISSIONS', 'Create Public Threads, Send Messages in Threads'],
     [new BotError('RATE_LIMITED', { retryAfterMs: 4200 }), 'RATE_LIMITED', 'Try again in 5 s.'],
     [new ArticleWorkError('ARTICLE_TOO_SLOW', 'x', { limitMs: 30_000 }), 'ARTICLE_TOO_SLOW', 'Reading that article took longer than 30 s, so I stopped. Ordinary articles, even very long ones, take a few seconds; this one looks built to be hard to read.'],
+    [new ArticleWorkError('ARTICLE_TOO_SLOW', 'x', { limitMs: 250 }), 'ARTICLE_TOO_SLOW', 'Reading that article took longer than 250 ms, so I stopped.'],
     [new ArticleWorkError('ANALYSIS_CRASHED', 'x', { outOfMemory: true }), 'ANALYSIS_CRASHED', 'Reading that article needed more memory than I give one article, so I stopped. Ordinary articles, even very long ones, fit easily; this one looks built to be hard to read.'],
     [new ArticleWorkError('ANALYSIS_CRASHED', 'x', { outOfMemory: false }), 'ANALYSIS_CRASHED', 'The worker reading that article stopped unexpectedly; it has been logged and replaced. Please try again in a moment.'],
     [new ArticleWorkError('ANALYSIS_BUSY', 'x', { limit: 32 }), 'ANALYSIS_BUSY', 'I am reading many articles right now. Please try again in a minute.'],
