@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FeedError } from '../../src/feeds/errors';
 import { parseFeedDocument } from '../../src/feeds/parse';
+import { cpuClock } from '../support/cpu-clock';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/feeds/${name}`, import.meta.url), 'utf8');
 const FEED_URL = 'https://gazette.example/feed';
@@ -221,11 +222,11 @@ describe('parseFeedDocument', () => {
     });
 
     it('GIVEN hostile truncated input (200,000 open elements after an item, 5 MB cut inside one item, 2 MB of "<") THEN bounded: the item is kept within a second', () => {
-      const t0 = performance.now();
+      const t0 = cpuClock();
       expect(parseFeedDocument(`${HEAD}${item(1)}${'<x>'.repeat(200_000)}`, FEED_URL).items).toEqual([whole(1)]);
       expect(parseFeedDocument(`${HEAD}${item(1)}<item><title>Big</title><description>${'y'.repeat(5_000_000)}`, FEED_URL).items).toEqual([whole(1), { title: 'Big' }]);
       expect(parseFeedDocument(`${HEAD}${item(1)}${'<'.repeat(2_000_000)}`, FEED_URL).items).toEqual([whole(1)]);
-      expect(performance.now() - t0).toBeLessThan(2000);
+      expect(cpuClock() - t0).toBeLessThan(2000);
     });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { closeTruncatedXml, TRUNCATION_LIMITS } from '../../src/feeds/truncated';
+import { cpuClock } from '../support/cpu-clock';
 
 const HEAD = '<rss version="2.0"><channel><title>T</title>';
 const ITEM = '<item><title>A</title><link>https://x.example/a</link></item>';
@@ -28,9 +29,9 @@ describe('closeTruncatedXml', () => {
   });
 
   it('GIVEN 200,000 open elements, or 200,000 close tags that match nothing THEN one linear pass (well under a second)', () => {
-    const t0 = performance.now();
+    const t0 = cpuClock();
     expect(closeTruncatedXml(`${HEAD}${ITEM}${'<a>'.repeat(200_000)}`)?.text).toBe(`${HEAD}${ITEM}</channel></rss>`);
     expect(closeTruncatedXml(`${HEAD}${ITEM}${'<a>'.repeat(200_000)}${'</b>'.repeat(200_000)}`)?.text).toBe(`${HEAD}${ITEM}</channel></rss>`);
-    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(cpuClock() - t0).toBeLessThan(1000);
   });
 });

@@ -4,6 +4,7 @@ import { ANALYSIS_VERSION } from '../../src/nlp/analyze';
 import { createLibrary, LibraryError, matchArticles, pickArticle, slugify, type AddSource, type ArticleLoader } from '../../src/library';
 import { DEFAULT_RETENTION } from '../../src/library/retention';
 import { openStores } from '../../src/store/open';
+import { cpuClock } from '../support/cpu-clock';
 
 /** A loader that parses text and pretends URLs resolve to a fixed page per URL (no network). */
 function fakeLoader(pages: Record<string, string> = {}): ArticleLoader & { calls: AddSource[] } {
@@ -196,9 +197,9 @@ describe('library.resolve and suggest', () => {
     const { library } = await setup();
     for (let k = 0; k < 40; k++) await library.add('g', text(`Story ${k}`, `Body of story number ${k}.`), 'u');
     expect(await library.suggest('g', 'story')).toHaveLength(25);
-    const t0 = performance.now();
+    const t0 = cpuClock();
     expect(await library.suggest('g', 'x'.repeat(6000))).toEqual([]);
-    expect(performance.now() - t0).toBeLessThan(200);
+    expect(cpuClock() - t0).toBeLessThan(200);
   });
 });
 
