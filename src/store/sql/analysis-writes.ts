@@ -79,6 +79,25 @@ export interface WriteOptions {
 
 const lockOf = (articleId: string) => `quotes:${articleId}`;
 
+/**
+ * Inside a transaction that adds or deletes `articles` rows: take the lock every analysis write of
+ * those texts takes, so that the row's speaker counts (added or taken away by the triggers on
+ * `articles`, from the text's complete quote set) and a write's last step (which counts the set for
+ * every server holding the text) never run at the same time. Without it, on PostgreSQL, a server
+ * adding a text while another server's write of the same analysis finishes saw neither the other's
+ * rows nor its set, or both, and counted the quotes never or twice. Several ids are locked in one
+ * order (by the lock's hash), so two transactions locking overlapping sets cannot deadlock. SQLite
+ * runs one write transaction at a time: nothing to do there.
+ */
+export async function lockArticleTexts(tx: SqlClient, articleIds: readonly string[]): Promise<void> {
+  if (tx.dialect !== 'postgres' || articleIds.length === 0) return;
+  const keys = [...new Set(articleIds)].map(lockOf);
+  await tx.run(
+    `SELECT pg_advisory_xact_lock(h) FROM (SELECT hashtextextended(k, 0) AS h FROM (VALUES ${keys.map(() => '(?::text)').join(', ')}) AS v (k) ORDER BY h) AS ordered`,
+    keys,
+  );
+}
+
 const SQL = {
   claim: `INSERT INTO quote_writes (article_id, token, started_at) VALUES (?, ?, ?)
     ON CONFLICT (article_id) DO UPDATE SET token = excluded.token, started_at = excluded.started_at`,

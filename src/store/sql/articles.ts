@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Span } from '../../article/model';
 import type { AddedBetween, AddedListing, AnalysisStore, ArticleListing, ArticleStore, CheckedInsert, FeedItemInsert, FeedItemOptions, NewArticle, StoredArticle } from '../ports';
 import { toNumber, type Dialect, type SqlClient } from './client';
-import { CLAIM_LEASE_MS, sweepAbandonedWrites, writeAnalysis } from './analysis-writes';
+import { CLAIM_LEASE_MS, lockArticleTexts, sweepAbandonedWrites, writeAnalysis } from './analysis-writes';
 import { autoKey, createTrigger, type SqlMigration } from './migrate';
 import { insertOutboxRow } from './outbox';
 import { pruneFeedItems, pruneTallies, pruneToCeiling } from './retention';
@@ -293,6 +293,7 @@ const maybe = (row: unknown): StoredArticle | undefined => (row === undefined ? 
 
 /** Insert an article row and its title search row (in the caller's transaction); the article as stored. */
 async function insertRow(tx: SqlClient, guildId: string | null, entry: NewArticle, p = params(guildId, entry)): Promise<StoredArticle> {
+  await lockArticleTexts(tx, [entry.article.id]);
   await tx.run(SQL.insert, p);
   await indexTitle(tx, guildId, entry.article.id, entry.article.title, entry.slug);
   return asStored(p, entry);
@@ -342,6 +343,7 @@ export function sqlArticleStore(sql: SqlClient): ArticleStore {
     upsertBundled(entry) {
       return sql.transaction(async (tx) => {
         const p = params(null, entry);
+        await lockArticleTexts(tx, [entry.article.id]);
         if ((await tx.run(SQL.updateBundled, p)).changes === 0) await tx.run(SQL.insert, p);
         await indexTitle(tx, null, entry.article.id, entry.article.title, entry.slug);
         return (await getOne(tx, null, entry.article.id))!;
@@ -349,10 +351,10 @@ export function sqlArticleStore(sql: SqlClient): ArticleStore {
     },
     pruneBundled(keep) {
       return sql.transaction(async (tx) => {
+        const gone = (await tx.all<{ id: string }>(SQL.bundledIds)).map((r) => r.id).filter((id) => !keep.has(id));
+        await lockArticleTexts(tx, gone);
         let n = 0;
-        for (const { id } of await tx.all<{ id: string }>(SQL.bundledIds)) {
-          if (!keep.has(id)) n += (await tx.run(SQL.deleteBundled, [id])).changes;
-        }
+        for (const id of gone) n += (await tx.run(SQL.deleteBundled, [id])).changes;
         return n;
       }, { lock: 'articles:bundled' });
     },
@@ -368,7 +370,11 @@ export function sqlArticleStore(sql: SqlClient): ArticleStore {
     countVisible: async (guildId) => count(await sql.get(SQL.countVisible(sql.dialect), { guild: guildId })),
     countOwn: async (guildId, origin) =>
       count(await sql.get(origin === 'member' ? SQL.countMember(sql.dialect) : origin === 'feed' ? SQL.countFeed : SQL.countOwn, [guildId])),
-    remove: async (guildId, id) => (await sql.run(SQL.remove, [guildId, id])).changes > 0,
+    remove: (guildId, id) =>
+      sql.transaction(async (tx) => {
+        await lockArticleTexts(tx, [id]);
+        return (await tx.run(SQL.remove, [guildId, id])).changes > 0;
+      }),
   };
 }
 

@@ -7,10 +7,11 @@
  */
 import { z } from 'zod';
 import type { FeedRetention, PruneReason, PrunedCount, PruneTally } from '../ports';
-import { toNumber, type SqlClient } from './client';
+import { toNumber, type SqlClient, type SqlValue } from './client';
 import type { Dialect } from './client';
 import type { SqlMigration } from './migrate';
 import { int } from './rows';
+import { lockArticleTexts } from './analysis-writes';
 
 /**
  * Its own namespace, after 'articles' (it alters that table): the feature's steps never compete
@@ -81,12 +82,8 @@ const IDS_PER_STATEMENT = 50;
 
 const SQL = {
   countFeedItems: 'SELECT items AS n FROM feed_item_counts WHERE guild_id = ?',
-  oldestOfGuild: `DELETE FROM articles WHERE pk IN (
-      SELECT pk FROM articles WHERE guild_id = ? AND feed_url IS NOT NULL ORDER BY added_at, pk LIMIT ?)
-    RETURNING guild_id, feed_url, id`,
-  olderThan: `DELETE FROM articles WHERE pk IN (
-      SELECT pk FROM articles WHERE feed_url IS NOT NULL AND added_at < ? ORDER BY added_at, pk LIMIT ?)
-    RETURNING guild_id, feed_url, id`,
+  oldestOfGuild: 'SELECT pk, id FROM articles WHERE guild_id = ? AND feed_url IS NOT NULL ORDER BY added_at, pk LIMIT ?',
+  olderThan: 'SELECT pk, id FROM articles WHERE feed_url IS NOT NULL AND added_at < ? ORDER BY added_at, pk LIMIT ?',
   overCeiling: 'SELECT guild_id FROM feed_item_counts WHERE items > ?',
   /** IDS_PER_STATEMENT placeholders: one statement shape, prepared once (a short list repeats its last id). */
   orphanAnalyses: `DELETE FROM analyses WHERE article_id IN (${Array(IDS_PER_STATEMENT).fill('?').join(', ')})
@@ -118,6 +115,26 @@ function tally(rows: readonly unknown[], reason: PruneReason): PrunedCount[] {
   return [...byKey.values()].map((t) => ({ ...t, reason }));
 }
 
+const chosenRow = z.object({ pk: int, id: z.string() });
+
+/**
+ * Delete the rows `choose` picks, after locking their texts (lockArticleTexts: a write of the same
+ * analysis finishing meanwhile would count the server's quotes after the row went). The rows are
+ * picked first and deleted by key, so exactly the locked ones go; one that another transaction
+ * removed in between is simply not there any more.
+ */
+async function deleteChosen(tx: SqlClient, choose: string, params: readonly SqlValue[]): Promise<unknown[]> {
+  const chosen = (await tx.all(choose, params)).map((r) => chosenRow.parse(r));
+  if (chosen.length === 0) return [];
+  await lockArticleTexts(tx, chosen.map((c) => c.id));
+  const deleted: unknown[] = [];
+  for (let i = 0; i < chosen.length; i += IDS_PER_STATEMENT) {
+    const pks = chosen.slice(i, i + IDS_PER_STATEMENT).map((c) => c.pk);
+    deleted.push(...(await tx.all(`DELETE FROM articles WHERE pk IN (${pks.map(() => '?').join(', ')}) RETURNING guild_id, feed_url, id`, pks)));
+  }
+  return deleted;
+}
+
 /** After deleting `rows`: drop their analyses unless another server still has the same text, and log the counts. */
 async function settle(tx: SqlClient, rows: readonly unknown[], reason: PruneReason, at: string): Promise<PrunedCount[]> {
   const ids = [...new Set(rows.map((r) => deletedRow.parse(r).id))];
@@ -137,7 +154,7 @@ async function settle(tx: SqlClient, rows: readonly unknown[], reason: PruneReas
 export async function pruneToCeiling(tx: SqlClient, guildId: string, max: number, at: string, limit = Number.MAX_SAFE_INTEGER): Promise<{ pruned: PrunedCount[]; within: boolean }> {
   const over = toNumber((await tx.get<{ n: unknown }>(SQL.countFeedItems, [guildId]))?.n ?? 0) - max;
   if (over <= 0) return { pruned: [], within: true };
-  const rows = await tx.all(SQL.oldestOfGuild, [guildId, Math.min(over, limit)]);
+  const rows = await deleteChosen(tx, SQL.oldestOfGuild, [guildId, Math.min(over, limit)]);
   return { pruned: await settle(tx, rows, 'ceiling', at), within: over <= limit };
 }
 
@@ -156,7 +173,7 @@ export async function pruneFeedItems(sql: SqlClient, retention: FeedRetention, n
   for (;;) {
     // No server lock needed: whatever else deletes meanwhile, an item past the age limit only ever goes once.
     const batch = await sql.transaction(async (tx) => {
-      const rows = await tx.all(SQL.olderThan, [retention.before, PRUNE_BATCH]);
+      const rows = await deleteChosen(tx, SQL.olderThan, [retention.before, PRUNE_BATCH]);
       merge(out, await settle(tx, rows, 'age', now));
       return rows.length;
     }, { lock: 'articles:retention' });
