@@ -119,7 +119,16 @@ const SQL = {
     ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, json = excluded.json, parts = excluded.parts, computed_at = excluded.computed_at`,
   markComplete: 'INSERT INTO quote_sets (article_id, version, quotes) VALUES (?, ?, ?)',
   abandoned: 'SELECT article_id, token FROM quote_writes WHERE started_at < ? ORDER BY started_at LIMIT ?',
+  /** Analyses no server holds and no write is under way for (a write's article is stored after it). */
+  orphans: `SELECT article_id FROM analyses WHERE article_id NOT IN (SELECT id FROM articles)
+    AND article_id NOT IN (SELECT article_id FROM quote_writes) ORDER BY article_id LIMIT ?`,
+  held: 'SELECT 1 AS one FROM articles WHERE id = ? LIMIT 1',
+  /** The analysis row; the triggers on `analyses` take its remaining quote rows, its JSON pieces and its claim. */
+  deleteAnalysis: 'DELETE FROM analyses WHERE article_id = ?',
 } as const;
+
+/** Orphan analyses looked at per pass of dropOrphanAnalyses. */
+const ORPHANS_PER_PASS = 50;
 
 /** Take the article's complete set out of sight: its servers' counts, its totals, its mark (its rows stay, unread). */
 async function unmark(tx: SqlClient, articleId: string): Promise<void> {
@@ -291,4 +300,64 @@ export async function sweepAbandonedWrites(sql: SqlClient, now: number, limit = 
     if (mine) cleared++;
   }
   return cleared;
+}
+
+/**
+ * Delete the analyses no server holds any more (the last server removed the article), each with
+ * its quote rows taken away in bounded steps like a write's: a 2,000,000-character article has
+ * 13,000 rows, which one DELETE removed in a single 200 ms transaction that held every other
+ * server's command. Each analysis is claimed as a write would be (so a write of the same text
+ * starting meanwhile takes it over and this stops), and every step checks, under the text's lock,
+ * that no server has added the text again; if one has, the claim goes and the analysis stays whole
+ * (its JSON is only deleted in the last step), and the search catch-up indexes it again, as after
+ * any write that stopped. Returns how many analyses were deleted.
+ */
+export async function dropOrphanAnalyses(sql: SqlClient, options: WriteOptions = {}): Promise<number> {
+  let dropped = 0;
+  for (;;) {
+    const ids = await sql.all<{ article_id: string }>(SQL.orphans, [ORPHANS_PER_PASS]);
+    let pass = 0;
+    for (const { article_id: id } of ids) if (await dropOrphan(sql, id, options)) pass++;
+    dropped += pass;
+    // A full page with nothing dropped would be read again as it is: stop rather than loop.
+    if (ids.length < ORPHANS_PER_PASS || pass === 0) return dropped;
+  }
+}
+
+async function dropOrphan(sql: SqlClient, articleId: string, options: WriteOptions): Promise<boolean> {
+  const token = randomUUID();
+  const lock = lockOf(articleId);
+  const told = async (kind: WriteStep['kind'], size: number) => options.onStep?.({ kind, size });
+  /** Under the lock: still no server holds the text and the claim is `token`'s (or, to claim, no one's). */
+  const stillOrphan = async (tx: SqlClient, claiming: boolean): Promise<boolean> => {
+    if (await tx.get(SQL.held, [articleId])) return false;
+    const holder = (await tx.get<{ token: unknown }>(SQL.holder, [articleId]))?.token;
+    return claiming ? holder === undefined : holder === token;
+  };
+  const claimed = await sql.transaction(async (tx) => {
+    if (!(await stillOrphan(tx, true)) || !(await tx.get(SQL.storedVersion, [articleId]))) return false;
+    await tx.run(SQL.claim, [articleId, token, new Date().toISOString()]);
+    await unmark(tx, articleId); // no server holds it: only its totals and its mark go
+    return true;
+  }, { lock });
+  if (!claimed) return false;
+  await told('claim', 0);
+  for (;;) {
+    await nextTurn();
+    const step = await sql.transaction(async (tx): Promise<'gone' | 'more' | 'done'> => {
+      if (!(await stillOrphan(tx, false))) {
+        // Added again (or a write took over): the analysis stays; an added article is indexed again by the catch-up.
+        await tx.run(SQL.release, [articleId, token]);
+        return 'gone';
+      }
+      const rows = (await tx.run(SQL.deleteRows, [articleId, WRITE_STEPS.deleteRows])).changes;
+      if (rows > 0) await mergeQuoteIndex(tx);
+      if (rows === WRITE_STEPS.deleteRows) return 'more';
+      await tx.run(SQL.deleteAnalysis, [articleId]);
+      return 'done';
+    }, { lock });
+    if (step === 'gone') return false;
+    await told(step === 'more' ? 'delete rows' : 'finish', 0);
+    if (step === 'done') return true;
+  }
 }

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Span } from '../../article/model';
 import type { AddedBetween, AddedListing, AnalysisStore, ArticleListing, ArticleStore, CheckedInsert, FeedItemInsert, FeedItemOptions, NewArticle, StoredArticle } from '../ports';
 import { toNumber, type Dialect, type SqlClient } from './client';
-import { CLAIM_LEASE_MS, lockArticleTexts, sweepAbandonedWrites, writeAnalysis } from './analysis-writes';
+import { CLAIM_LEASE_MS, dropOrphanAnalyses, lockArticleTexts, sweepAbandonedWrites, writeAnalysis } from './analysis-writes';
 import { autoKey, createTrigger, type SqlMigration } from './migrate';
 import { insertOutboxRow } from './outbox';
 import { pruneFeedItems, pruneTallies, pruneToCeiling } from './retention';
@@ -418,8 +418,8 @@ export function sqlAnalysisStore(sql: SqlClient, now: () => number = Date.now): 
     },
     async pruneOrphans() {
       await sweepAbandonedWrites(sql, now());
-      // An analysis being written is no orphan yet: the article it is for is stored after it.
-      return (await sql.run('DELETE FROM analyses WHERE article_id NOT IN (SELECT id FROM articles) AND article_id NOT IN (SELECT article_id FROM quote_writes)')).changes;
+      // In bounded steps (analysis-writes.ts); an analysis being written is no orphan yet: the article it is for is stored after it.
+      return dropOrphanAnalyses(sql);
     },
     async countOlder(version) {
       return toNumber((await sql.get<{ n: unknown }>(ANALYSIS_SQL.countOlder, [version]))?.n ?? 0);
