@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/article';
 import { cleanByline, joinNames } from '../../src/article/byline';
+import { withoutCdata } from '../../src/article/html/metadata';
 import { agreementKey, cleanTitle } from '../../src/article/html/title';
 
 const BODY = `<article><p>${'The ferry to the outer islands ran again on Tuesday after a week of gales kept it in port. '.repeat(6)}</p><p>Harbour staff said the timetable would be back to normal by the weekend.</p></article>`;
@@ -234,14 +235,14 @@ describe('titles and bylines from meta vocabularies', () => {
     expect(a).toMatchObject({ title: 'Property DC title', byline: 'Bo Chen' });
   });
 
-  it('GIVEN two author meta tags THEN both names are joined', () => {
+  it('GIVEN two author meta tags written "Last, First" THEN both names are joined with a semicolon', () => {
     const a = parse(page('<title>Ferries run again</title><meta name="DC.Creator" content="Reyes, Ana"><meta name="DC.Creator" content="Chen, Bo">'));
-    expect(a.byline).toBe('Reyes, Ana and Chen, Bo');
+    expect(a.byline).toBe('Reyes, Ana; Chen, Bo');
   });
 
-  it('GIVEN three JSON-LD authors THEN "A, B and C"', () => {
+  it('GIVEN three JSON-LD authors THEN "A, B, C"', () => {
     const ld = '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Ferries run again","author":[{"name":"Ann Lee"},{"name":"Bo Chen"},{"name":"Cy Park"}]}</script>';
-    expect(parse(page(`<title>Ferries run again</title>${ld}`)).byline).toBe('Ann Lee, Bo Chen and Cy Park');
+    expect(parse(page(`<title>Ferries run again</title>${ld}`)).byline).toBe('Ann Lee, Bo Chen, Cy Park');
   });
 });
 
@@ -273,11 +274,15 @@ describe('bylines are names, not dates, times, handles, bullets or ages', () => 
     expect(cleanByline(raw)).toBeUndefined();
   });
 
-  it('joins names readably and drops repeats', () => {
-    expect(joinNames([])).toBeUndefined();
-    expect(joinNames(['Ann Lee'])).toBe('Ann Lee');
-    expect(joinNames(['Ann Lee', 'Bo Chen'])).toBe('Ann Lee and Bo Chen');
-    expect(joinNames(['Ann Lee', 'Bo Chen', 'ann lee', 'Cy Park'])).toBe('Ann Lee, Bo Chen and Cy Park');
+  it.each([
+    [[], undefined],
+    [['Ann Lee'], 'Ann Lee'],
+    [['Ann Lee', 'Bo Chen'], 'Ann Lee, Bo Chen'],
+    [['Ann Lee', 'Bo Chen', 'ann lee', 'Cy Park'], 'Ann Lee, Bo Chen, Cy Park'],
+    [['Reyes, Ana', 'Bo Chen'], 'Reyes, Ana; Bo Chen'],
+    [['Maya Lindqvist, MD', 'Bo Chen', 'Cy Park'], 'Maya Lindqvist, MD; Bo Chen; Cy Park'],
+  ])('joinNames(%j) -> %j (a list as bylines write it, repeats dropped)', (names, expected) => {
+    expect(joinNames(names)).toBe(expected);
   });
 
   it("GIVEN a commenter's .byline before the article's .author-name THEN the author's name is the byline", () => {
@@ -289,5 +294,28 @@ describe('bylines are names, not dates, times, handles, bullets or ages', () => 
   it('GIVEN a byline element holding the name and the date THEN the byline is the name', () => {
     const a = parse(page('<title>Ferries run again</title>', '<p class="byline">Mara Quill - Mar 3, 2021 9:15 am UTC</p>'));
     expect(a.byline).toBe('Mara Quill');
+  });
+});
+
+describe('JSON-LD wrapped in CDATA is read', () => {
+  const article = '{"@type":"NewsArticle","headline":"Ferries run again","author":[{"name":"Ann Lee"},{"name":"Bo Chen"}]}';
+  it.each([
+    ['bare', `<![CDATA[ ${article} ]]>`],
+    ['in block comments', `/*<![CDATA[*/ ${article} /*]]>*/`],
+    ['in line comments', `//<![CDATA[\n${article}\n//]]>`],
+    ['with spaces and lines around', `\n  /* <![CDATA[ */\n${article}\n  /* ]]> */\n`],
+    ['not wrapped', article],
+  ])('withoutCdata: %s -> the object', (_, raw) => {
+    expect(JSON.parse(withoutCdata(raw))).toEqual(JSON.parse(article));
+  });
+
+  it('GIVEN a CDATA-wrapped JSON-LD block THEN its authors are the byline, joined as a list', () => {
+    const a = parse(page(`<title>Ferries run again</title><script type="application/ld+json">/*<![CDATA[*/ ${article} /*]]>*/</script>`));
+    expect(a.byline).toBe('Ann Lee, Bo Chen');
+  });
+
+  it('GIVEN "]]>" inside a JSON-LD string THEN only the wrapper is taken away', () => {
+    const inner = '{"@type":"NewsArticle","headline":"Ferries run again ]]> tonight","author":"Ann Lee"}';
+    expect(JSON.parse(withoutCdata(`<![CDATA[${inner}]]>`))).toEqual(JSON.parse(inner));
   });
 });

@@ -194,7 +194,7 @@ function readJsonLd(doc: DomDocument): JsonLdFields {
     if (raw.length > MAX_JSON_LD_CHARS) continue;
     let data: unknown;
     try {
-      data = JSON.parse(raw);
+      data = JSON.parse(withoutCdata(raw));
     } catch {
       continue; // broken JSON-LD is common; other sources remain
     }
@@ -203,6 +203,18 @@ function readJsonLd(doc: DomDocument): JsonLdFields {
   }
   return { authors: [] };
 }
+
+/**
+ * A script's text without the CDATA wrapper that pages written for XHTML put around it, bare
+ * (`<![CDATA[ {...} ]]>`), in line comments (`//<![CDATA[` ... `//]]>`) or in block comments (the
+ * same markers each inside a slash-star comment). JSON.parse refuses the text as it stands, but the
+ * object inside is the page's metadata, and search engines and Readability read it.
+ */
+export function withoutCdata(raw: string): string {
+  return raw.replace(CDATA_OPEN, '').replace(CDATA_CLOSE, '');
+}
+const CDATA_OPEN = /^\s*(?:\/\*\s*<!\[CDATA\[\s*\*\/|\/\/[ \t]*<!\[CDATA\[|<!\[CDATA\[)/;
+const CDATA_CLOSE = /(?:\/\*\s*\]\]>\s*\*\/|\/\/[ \t]*\]\]>|\]\]>)\s*$/;
 
 type JsonObject = Record<string, unknown>;
 
