@@ -89,9 +89,20 @@ describe('titles: sources that agree win', () => {
     expect(a.title).toBe('Ferries run again after a week of gales');
   });
 
-  it('GIVEN og:title and the <h1> against <title> and JSON-LD THEN the tie goes to og:title (what the page shows)', () => {
+  it('GIVEN og:title and the <h1> against <title> and JSON-LD THEN the tie goes to the JSON-LD headline (the one written to be read away from the page)', () => {
     const ld = '<script type="application/ld+json">{"@type":"NewsArticle","headline":"How the ferries came back"}</script>';
     const a = parse(page(`<meta property="og:title" content="The ferries are back"><title>How the ferries came back - Island Post</title>${ld}`, '<h1>The ferries are back</h1>'));
+    expect(a.title).toBe('How the ferries came back');
+  });
+
+  it('GIVEN og:title against the JSON-LD headline and nothing else THEN the JSON-LD headline wins the tie', () => {
+    const ld = '<script type="application/ld+json">{"@type":"NewsArticle","headline":"How the ferries came back"}</script>';
+    expect(parse(page(`<meta property="og:title" content="The ferries are back">${ld}`)).title).toBe('How the ferries came back');
+  });
+
+  it('GIVEN og:title, <title> and the <h1> against JSON-LD THEN the three still win', () => {
+    const ld = '<script type="application/ld+json">{"@type":"NewsArticle","headline":"How the ferries came back"}</script>';
+    const a = parse(page(`<meta property="og:title" content="The ferries are back"><title>The ferries are back | Island Post</title>${ld}`, '<h1>The ferries are back</h1>'));
     expect(a.title).toBe('The ferries are back');
   });
 

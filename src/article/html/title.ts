@@ -140,7 +140,7 @@ export function cleanTitle(title: string, siteName?: string | readonly string[],
   return t;
 }
 
-/** Where a title candidate comes from, in the order that breaks ties. */
+/** Where a title candidate comes from. */
 export type TitleSource = 'meta' | 'jsonld' | 'title' | 'h1';
 
 export interface TitleCandidate {
@@ -148,7 +148,15 @@ export interface TitleCandidate {
   text: string;
 }
 
-const TIE_ORDER: readonly TitleSource[] = ['meta', 'jsonld', 'title', 'h1'];
+/**
+ * The order that breaks ties between sources, and picks whose writing of an agreed headline is kept.
+ * The JSON-LD headline comes first: it is the headline written for search results, to be read away
+ * from the page as a Discord embed is, and it is what Readability and search engines take. When the
+ * JSON-LD headline and the <title> say one thing and og:title and the <h1> another (a punchy display
+ * headline beside a plainer one: "The ferries are back" / "How the ferries came back"), the plainer
+ * one says more to a reader who has not seen the page.
+ */
+const TIE_ORDER: readonly TitleSource[] = ['jsonld', 'meta', 'title', 'h1'];
 
 /**
  * The headline among a page's title sources. Each source is cleaned of known site names (the <title>
@@ -156,8 +164,8 @@ const TIE_ORDER: readonly TitleSource[] = ['meta', 'jsonld', 'title', 'h1'];
  * few words more ("New Zealand - Wikipedia" beside the <h1> "New Zealand") becomes the longest such
  * source, while a declared title (meta, JSON-LD) keeps what its publisher put beside the headline.
  * Then the text most kinds of source agree on (same words, any punctuation: agreementKey) wins, ties
- * going to meta, JSON-LD, <title>, <h1> in that order; an <h1> alone (often a logo) wins only when
- * nothing else is there.
+ * going to JSON-LD, meta, <title>, <h1> in that order (TIE_ORDER); an <h1> alone (often a logo) wins
+ * only when nothing else is there.
  */
 export function chooseTitle(candidates: readonly TitleCandidate[], siteNames: readonly string[], host: string | undefined): string | undefined {
   const cleaned = candidates
