@@ -121,9 +121,29 @@ describe('titles: sources that agree win', () => {
     expect(a.title).toBe('Beyond the harbour: how the ferries run when the sea is high');
   });
 
-  it('GIVEN a logo <h1> that is a short part of the <title> (either side) THEN the title is not cut down to the logo', () => {
-    expect(parse(page('<title>Ferries run again - Island Post</title>', '<h1><a href="/">Island Post</a></h1>')).title).toBe('Ferries run again - Island Post');
-    expect(parse(page('<title>Island Post - Ferries run again</title>', '<h1><a href="/">Island Post</a></h1>')).title).toBe('Island Post - Ferries run again');
+  it.each([
+    ['<h1><a href="/">Island Post</a></h1>'],
+    ['<h1><a href="https://www.islandpost.example/">Island Post</a></h1>'],
+    ['<h1><a href="index.html">Island Post</a></h1>'],
+    ['<h1><a href="/en-GB/">Island Post</a></h1>'],
+    ['<h1><a href="/"><img src="logo.png" alt="Island Post"></a></h1><h1><a href="/">Island Post</a></h1>'],
+  ])('GIVEN a logo <h1> linking home (%s) THEN it names the site and is cut from the <title> on either side, never kept alone', (logo) => {
+    expect(parse(page('<title>Ferries run again - Island Post</title>', logo)).title).toBe('Ferries run again');
+    expect(parse(page('<title>Island Post - Ferries run again</title>', logo)).title).toBe('Ferries run again');
+  });
+
+  it.each([
+    ['a link to an article', '<h1><a href="/news/island-post-awards">Island Post</a></h1>'],
+    ['words outside the link', '<h1>Read <a href="/">Island Post</a></h1>'],
+    ['two links', '<h1><a href="/">Island Post</a> <a href="/news/">News</a></h1>'],
+    ['no link', '<h1>Island Post</h1>'],
+  ])('GIVEN an <h1> with %s THEN it names no site and the short <title> stays whole', (_, h1) => {
+    expect(parse(page('<title>Ferries run again - Island Post</title>', h1)).title).toBe('Ferries run again - Island Post');
+  });
+
+  it("GIVEN a logo image's alt text in the home link THEN that name is known too, so a bracketed \"[Island Post]\" is cut and then the <title>'s short pipe tail", () => {
+    const logo = '<h1><a href="/"><span>Island Post</span> <sup>beta</sup> <img src="logo.png" alt="Island Post"></a></h1>';
+    expect(parse(page('<title>Ferries run again after a week of gales | Harbour news | Outer Isles [Island Post]</title>', logo)).title).toBe('Ferries run again after a week of gales | Harbour news');
   });
 
   it('GIVEN an empty <title> and <svg> icon titles THEN the page <title> is the first one with words outside <svg>', () => {
@@ -305,6 +325,20 @@ describe('bylines are names, not dates, times, handles, bullets or ages', () => 
   it('GIVEN a byline element holding the name and the date THEN the byline is the name', () => {
     const a = parse(page('<title>Ferries run again</title>', '<p class="byline">Mara Quill - Mar 3, 2021 9:15 am UTC</p>'));
     expect(a.byline).toBe('Mara Quill');
+  });
+});
+
+describe('titles: a known site name in brackets at the end', () => {
+  it.each([
+    ['the site name', 'Ferries run again after a week of gales [Island Post]', 'Ferries run again after a week of gales'],
+    ['a domain-shaped name', 'Harbour weekly for March 3 [Islandpost.example]', 'Harbour weekly for March 3'],
+    ['full-width parentheses', 'Ferries run again（Island Post）', 'Ferries run again'],
+    ['brackets, then a pipe tail that is no site name (kept in a declared title)', 'Ferries run again | Harbour news [Island Post]', 'Ferries run again | Harbour news'],
+    ['a bracket that is no site name', 'Ferries run again after a week of gales [Updated]', 'Ferries run again after a week of gales [Updated]'],
+    ['a source in brackets, the site after a dash', 'Ferries run again (Harbour Wire) - Island Post', 'Ferries run again (Harbour Wire)'],
+    ['brackets inside the headline', 'Ferries [and buses] run again', 'Ferries [and buses] run again'],
+  ])('cleanTitle with site "Island Post": %s', (_, title, expected) => {
+    expect(cleanTitle(title, ['Island Post'], undefined, { declared: true })).toBe(expected);
   });
 });
 

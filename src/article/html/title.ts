@@ -25,6 +25,8 @@ const MAX_SITE_WORDS = 4;
 /** A guessed site name (no site known) has at most this many words, after a headline of at least twice as many and at least GUESS_MIN_HEAD. */
 const MAX_GUESSED_SITE_WORDS = 3;
 const GUESS_MIN_HEAD_WORDS = 4;
+/** A title ending in a bracketed part: the text before it, and the part. */
+const BRACKETED_TAIL = /^(.*\S)\s*[[(（]([^[\]()（）]{1,80})[\])）]$/u;
 /** Legal-form words that a site's name may carry and its titles leave out ("Spiceworks Inc" -> "Spiceworks"). */
 const LEGAL_FORM = /[\s,]+(?:inc|ltd|llc|plc|gmbh|corp|corporation|co|company|limited|s\.?a|ag)\.?$/i;
 /** A name shaped like a domain: "tidecast.example", "Přístav.cz", "www.harbour.example". */
@@ -111,6 +113,11 @@ export function cleanTitle(title: string, siteName?: string | readonly string[],
   const names = siteName === undefined ? [] : typeof siteName === 'string' ? [siteName] : siteName;
   const forms = siteForms(names, host);
   let t = title.replace(/\s+/g, ' ').trim();
+  // A known site name in brackets at the end ("Ferries run again [Island Post]") goes first; what was
+  // before it is cleaned as any title is. A bracket that names no known site ("[Updated]", a wire
+  // service "(Harbour Wire)") is part of the title.
+  const bracketed = BRACKETED_TAIL.exec(t);
+  if (bracketed && isSiteName(bracketed[2]!, forms, names)) t = bracketed[1]!.trim();
   for (const { sep, anyShortTail } of SEPARATORS) {
     const last = t.lastIndexOf(sep);
     if (last > 0) {
