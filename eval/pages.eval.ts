@@ -9,7 +9,8 @@
  *   text ("New Zealand - Wikipedia" contains "New Zealand"; "Dan Goodin" is contained in
  *   "Dan Goodin - Apr 16, 2015"). An empty answer is never contained.
  * - exact beside a suffix (titles): exact, or the gold is Lede's title plus a separator and a site or
- *   section name of at most 6 words ("How to Build a Terrarium | eHow"): Readability keeps some site
+ *   section name of at most 6 words ("How to Build a Terrarium | eHow"), or such a name in brackets
+ *   ("Weekly Edition [LWN.net]"): Readability keeps some site
  *   suffixes that Lede drops on purpose, so this line shows how many misses are only that.
  * - bylines with furniture: answers holding a digit, an @, a bullet or a trailing dash (a date, a time,
  *   a handle, an age: "Dan Goodin - Apr 16, 2015", "James Akinaka • 8h"), over all pages.
@@ -66,6 +67,8 @@ export function isExactBesideSuffix(got: string | null | undefined, want: string
   const g = collapse(got);
   const w = collapse(want);
   if (g === '' || g === w) return g !== '';
+  const bracketed = w.startsWith(g) ? /^\s*[[(（]([^[\]()（）]+)[\])）]$/u.exec(w.slice(g.length)) : null;
+  if (bracketed && bracketed[1]!.split(' ').filter(Boolean).length <= MAX_SUFFIX_WORDS) return true;
   return SUFFIX_SEPARATORS.some((sep) => {
     const rest = w.startsWith(g + sep) ? w.slice(g.length + sep.length) : w.endsWith(sep + g) ? w.slice(0, w.length - g.length - sep.length) : undefined;
     return rest !== undefined && rest.replace(/[:|\s]+$/, '').split(' ').filter(Boolean).length <= MAX_SUFFIX_WORDS;

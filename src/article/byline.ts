@@ -46,7 +46,11 @@ export function cleanByline(byline: string | null | undefined): string | undefin
   return t;
 }
 
-/** Names joined readably, duplicates (by case) dropped: "A", "A and B", "A, B and C". */
+/**
+ * Names joined readably, duplicates (by case) dropped, as byline lists write them: "A", "A, B",
+ * "A, B, C". A name that holds a comma itself ("Reyes, Ana") makes the list use semicolons, so
+ * where one name ends stays plain: "Reyes, Ana; Chen, Bo".
+ */
 export function joinNames(names: readonly string[]): string | undefined {
   const seen = new Set<string>();
   const list = names.filter((n) => {
@@ -56,6 +60,5 @@ export function joinNames(names: readonly string[]): string | undefined {
     return true;
   });
   if (list.length === 0) return undefined;
-  if (list.length === 1) return list[0];
-  return `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
+  return list.join(list.some((n) => n.includes(',')) ? '; ' : ', ');
 }

@@ -52,7 +52,7 @@ describe('HTML metadata sources', () => {
       </head><body><article><p>${'The harbour stayed closed on Saturday as waves reached six metres. '.repeat(8)}</p><p>Ferries will resume on Monday, the port authority said.</p></article></body></html>`;
     const a = parseArticle({ content: html, source: 'x' });
     expect(a.title).toBe('Storm closes harbour');
-    expect(a.byline).toBe('Ann Lee and Bo Chen');
+    expect(a.byline).toBe('Ann Lee, Bo Chen');
     expect(a.siteName).toBe('Coast Daily');
     expect(a.publishedAt).toBe('2024-11-02');
   });

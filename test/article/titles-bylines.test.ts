@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/article';
 import { cleanByline, joinNames } from '../../src/article/byline';
+import { withoutCdata } from '../../src/article/html/metadata';
 import { agreementKey, cleanTitle } from '../../src/article/html/title';
 
 const BODY = `<article><p>${'The ferry to the outer islands ran again on Tuesday after a week of gales kept it in port. '.repeat(6)}</p><p>Harbour staff said the timetable would be back to normal by the weekend.</p></article>`;
@@ -88,9 +89,20 @@ describe('titles: sources that agree win', () => {
     expect(a.title).toBe('Ferries run again after a week of gales');
   });
 
-  it('GIVEN og:title and the <h1> against <title> and JSON-LD THEN the tie goes to og:title (what the page shows)', () => {
+  it('GIVEN og:title and the <h1> against <title> and JSON-LD THEN the tie goes to the JSON-LD headline (the one written to be read away from the page)', () => {
     const ld = '<script type="application/ld+json">{"@type":"NewsArticle","headline":"How the ferries came back"}</script>';
     const a = parse(page(`<meta property="og:title" content="The ferries are back"><title>How the ferries came back - Island Post</title>${ld}`, '<h1>The ferries are back</h1>'));
+    expect(a.title).toBe('How the ferries came back');
+  });
+
+  it('GIVEN og:title against the JSON-LD headline and nothing else THEN the JSON-LD headline wins the tie', () => {
+    const ld = '<script type="application/ld+json">{"@type":"NewsArticle","headline":"How the ferries came back"}</script>';
+    expect(parse(page(`<meta property="og:title" content="The ferries are back">${ld}`)).title).toBe('How the ferries came back');
+  });
+
+  it('GIVEN og:title, <title> and the <h1> against JSON-LD THEN the three still win', () => {
+    const ld = '<script type="application/ld+json">{"@type":"NewsArticle","headline":"How the ferries came back"}</script>';
+    const a = parse(page(`<meta property="og:title" content="The ferries are back"><title>The ferries are back | Island Post</title>${ld}`, '<h1>The ferries are back</h1>'));
     expect(a.title).toBe('The ferries are back');
   });
 
@@ -109,9 +121,29 @@ describe('titles: sources that agree win', () => {
     expect(a.title).toBe('Beyond the harbour: how the ferries run when the sea is high');
   });
 
-  it('GIVEN a logo <h1> that is a short part of the <title> (either side) THEN the title is not cut down to the logo', () => {
-    expect(parse(page('<title>Ferries run again - Island Post</title>', '<h1><a href="/">Island Post</a></h1>')).title).toBe('Ferries run again - Island Post');
-    expect(parse(page('<title>Island Post - Ferries run again</title>', '<h1><a href="/">Island Post</a></h1>')).title).toBe('Island Post - Ferries run again');
+  it.each([
+    ['<h1><a href="/">Island Post</a></h1>'],
+    ['<h1><a href="https://www.islandpost.example/">Island Post</a></h1>'],
+    ['<h1><a href="index.html">Island Post</a></h1>'],
+    ['<h1><a href="/en-GB/">Island Post</a></h1>'],
+    ['<h1><a href="/"><img src="logo.png" alt="Island Post"></a></h1><h1><a href="/">Island Post</a></h1>'],
+  ])('GIVEN a logo <h1> linking home (%s) THEN it names the site and is cut from the <title> on either side, never kept alone', (logo) => {
+    expect(parse(page('<title>Ferries run again - Island Post</title>', logo)).title).toBe('Ferries run again');
+    expect(parse(page('<title>Island Post - Ferries run again</title>', logo)).title).toBe('Ferries run again');
+  });
+
+  it.each([
+    ['a link to an article', '<h1><a href="/news/island-post-awards">Island Post</a></h1>'],
+    ['words outside the link', '<h1>Read <a href="/">Island Post</a></h1>'],
+    ['two links', '<h1><a href="/">Island Post</a> <a href="/news/">News</a></h1>'],
+    ['no link', '<h1>Island Post</h1>'],
+  ])('GIVEN an <h1> with %s THEN it names no site and the short <title> stays whole', (_, h1) => {
+    expect(parse(page('<title>Ferries run again - Island Post</title>', h1)).title).toBe('Ferries run again - Island Post');
+  });
+
+  it("GIVEN a logo image's alt text in the home link THEN that name is known too, so a bracketed \"[Island Post]\" is cut and then the <title>'s short pipe tail", () => {
+    const logo = '<h1><a href="/"><span>Island Post</span> <sup>beta</sup> <img src="logo.png" alt="Island Post"></a></h1>';
+    expect(parse(page('<title>Ferries run again after a week of gales | Harbour news | Outer Isles [Island Post]</title>', logo)).title).toBe('Ferries run again after a week of gales | Harbour news');
   });
 
   it('GIVEN an empty <title> and <svg> icon titles THEN the page <title> is the first one with words outside <svg>', () => {
@@ -234,14 +266,14 @@ describe('titles and bylines from meta vocabularies', () => {
     expect(a).toMatchObject({ title: 'Property DC title', byline: 'Bo Chen' });
   });
 
-  it('GIVEN two author meta tags THEN both names are joined', () => {
+  it('GIVEN two author meta tags written "Last, First" THEN both names are joined with a semicolon', () => {
     const a = parse(page('<title>Ferries run again</title><meta name="DC.Creator" content="Reyes, Ana"><meta name="DC.Creator" content="Chen, Bo">'));
-    expect(a.byline).toBe('Reyes, Ana and Chen, Bo');
+    expect(a.byline).toBe('Reyes, Ana; Chen, Bo');
   });
 
-  it('GIVEN three JSON-LD authors THEN "A, B and C"', () => {
+  it('GIVEN three JSON-LD authors THEN "A, B, C"', () => {
     const ld = '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Ferries run again","author":[{"name":"Ann Lee"},{"name":"Bo Chen"},{"name":"Cy Park"}]}</script>';
-    expect(parse(page(`<title>Ferries run again</title>${ld}`)).byline).toBe('Ann Lee, Bo Chen and Cy Park');
+    expect(parse(page(`<title>Ferries run again</title>${ld}`)).byline).toBe('Ann Lee, Bo Chen, Cy Park');
   });
 });
 
@@ -273,11 +305,15 @@ describe('bylines are names, not dates, times, handles, bullets or ages', () => 
     expect(cleanByline(raw)).toBeUndefined();
   });
 
-  it('joins names readably and drops repeats', () => {
-    expect(joinNames([])).toBeUndefined();
-    expect(joinNames(['Ann Lee'])).toBe('Ann Lee');
-    expect(joinNames(['Ann Lee', 'Bo Chen'])).toBe('Ann Lee and Bo Chen');
-    expect(joinNames(['Ann Lee', 'Bo Chen', 'ann lee', 'Cy Park'])).toBe('Ann Lee, Bo Chen and Cy Park');
+  it.each([
+    [[], undefined],
+    [['Ann Lee'], 'Ann Lee'],
+    [['Ann Lee', 'Bo Chen'], 'Ann Lee, Bo Chen'],
+    [['Ann Lee', 'Bo Chen', 'ann lee', 'Cy Park'], 'Ann Lee, Bo Chen, Cy Park'],
+    [['Reyes, Ana', 'Bo Chen'], 'Reyes, Ana; Bo Chen'],
+    [['Maya Lindqvist, MD', 'Bo Chen', 'Cy Park'], 'Maya Lindqvist, MD; Bo Chen; Cy Park'],
+  ])('joinNames(%j) -> %j (a list as bylines write it, repeats dropped)', (names, expected) => {
+    expect(joinNames(names)).toBe(expected);
   });
 
   it("GIVEN a commenter's .byline before the article's .author-name THEN the author's name is the byline", () => {
@@ -289,5 +325,42 @@ describe('bylines are names, not dates, times, handles, bullets or ages', () => 
   it('GIVEN a byline element holding the name and the date THEN the byline is the name', () => {
     const a = parse(page('<title>Ferries run again</title>', '<p class="byline">Mara Quill - Mar 3, 2021 9:15 am UTC</p>'));
     expect(a.byline).toBe('Mara Quill');
+  });
+});
+
+describe('titles: a known site name in brackets at the end', () => {
+  it.each([
+    ['the site name', 'Ferries run again after a week of gales [Island Post]', 'Ferries run again after a week of gales'],
+    ['a domain-shaped name', 'Harbour weekly for March 3 [Islandpost.example]', 'Harbour weekly for March 3'],
+    ['full-width parentheses', 'Ferries run again（Island Post）', 'Ferries run again'],
+    ['brackets, then a pipe tail that is no site name (kept in a declared title)', 'Ferries run again | Harbour news [Island Post]', 'Ferries run again | Harbour news'],
+    ['a bracket that is no site name', 'Ferries run again after a week of gales [Updated]', 'Ferries run again after a week of gales [Updated]'],
+    ['a source in brackets, the site after a dash', 'Ferries run again (Harbour Wire) - Island Post', 'Ferries run again (Harbour Wire)'],
+    ['brackets inside the headline', 'Ferries [and buses] run again', 'Ferries [and buses] run again'],
+  ])('cleanTitle with site "Island Post": %s', (_, title, expected) => {
+    expect(cleanTitle(title, ['Island Post'], undefined, { declared: true })).toBe(expected);
+  });
+});
+
+describe('JSON-LD wrapped in CDATA is read', () => {
+  const article = '{"@type":"NewsArticle","headline":"Ferries run again","author":[{"name":"Ann Lee"},{"name":"Bo Chen"}]}';
+  it.each([
+    ['bare', `<![CDATA[ ${article} ]]>`],
+    ['in block comments', `/*<![CDATA[*/ ${article} /*]]>*/`],
+    ['in line comments', `//<![CDATA[\n${article}\n//]]>`],
+    ['with spaces and lines around', `\n  /* <![CDATA[ */\n${article}\n  /* ]]> */\n`],
+    ['not wrapped', article],
+  ])('withoutCdata: %s -> the object', (_, raw) => {
+    expect(JSON.parse(withoutCdata(raw))).toEqual(JSON.parse(article));
+  });
+
+  it('GIVEN a CDATA-wrapped JSON-LD block THEN its authors are the byline, joined as a list', () => {
+    const a = parse(page(`<title>Ferries run again</title><script type="application/ld+json">/*<![CDATA[*/ ${article} /*]]>*/</script>`));
+    expect(a.byline).toBe('Ann Lee, Bo Chen');
+  });
+
+  it('GIVEN "]]>" inside a JSON-LD string THEN only the wrapper is taken away', () => {
+    const inner = '{"@type":"NewsArticle","headline":"Ferries run again ]]> tonight","author":"Ann Lee"}';
+    expect(JSON.parse(withoutCdata(`<![CDATA[${inner}]]>`))).toEqual(JSON.parse(inner));
   });
 });

@@ -45,6 +45,11 @@ const MAX_BYLINE_ELEMENTS = 20;
 const MAX_AUTHORS = 10;
 /** <h1> elements that may confirm a title. */
 const MAX_H1 = 5;
+/**
+ * The path of a link to a site's home page: the root, an index file, or a language's root
+ * ("/", "index.html", "/en-US/"). A heading that is such a link is the site's logo.
+ */
+const HOME_PATH = /^\/(?:[a-z]{2}(?:[-_][a-z]{2,4})?\/?)?(?:index\.[a-z]{3,5})?$/i;
 
 /** JSON-LD @type values that describe an article. */
 const ARTICLE_TYPES = new Set(['article', 'newsarticle', 'reportagenewsarticle', 'analysisnewsarticle', 'blogposting', 'opinionnewsarticle', 'report', 'webpage', 'liveblogposting']);
@@ -70,16 +75,19 @@ export function readMetadata(doc: DomDocument, url?: string): PageMetadata {
   const docTitle = titleElementText(doc);
   if (docTitle) candidates.push({ source: 'title', text: docTitle });
   const h1s = doc.querySelectorAll('h1');
+  const logos: string[] = [];
   for (let i = 0, n = 0; i < h1s.length && n < MAX_H1; i++) {
     const t = textOf(h1s[i]!);
     if (t) {
       candidates.push({ source: 'h1', text: t });
+      logos.push(...logoNames(h1s[i]!, t));
       n++;
     }
   }
   // Some pages put the headline in application-name: a "site name" that is a title candidate names no site.
+  // A logo heading is a title candidate too, but its link home says it names the site.
   const titles = new Set(candidates.map((c) => squash(c.text)));
-  const title = chooseTitle(candidates, siteNames.filter((n) => !titles.has(squash(n))), host);
+  const title = chooseTitle(candidates, unique([...siteNames.filter((n) => !titles.has(squash(n))), ...logos]), host);
 
   const declared = ld.authors.length > 0 ? ld.authors : (META_KEYS.byline.map((k) => values(k).filter((v) => !/^https?:\/\//.test(v.trim()))).find((v) => v.length > 0) ?? []);
   const byline = joinNames(declared.slice(0, MAX_AUTHORS).map((v) => cleanByline(v)).filter((v): v is string => v !== undefined));
@@ -126,6 +134,35 @@ function collectMeta(doc: DomDocument): Map<string, string[]> {
 function textOf(el: DomElement | null): string | undefined {
   const t = el?.textContent?.replace(/\s+/g, ' ').trim();
   return t ? t : undefined;
+}
+
+/**
+ * The site's names in a logo heading: an <h1> whose words are all one link to the home page
+ * (`<h1><a href="/">Island Post</a></h1>`) names the site, by its text and by the alt text of a
+ * logo image inside. A heading that links to an article, or holds words outside its link, is no logo.
+ */
+function logoNames(h1: DomElement, text: string): string[] {
+  const links = h1.querySelectorAll('a[href]');
+  if (links.length !== 1) return [];
+  const link = links[0]!;
+  if (textOf(link) !== text || !HOME_PATH.test(pathOf(link.getAttribute('href') ?? '') ?? '')) return [];
+  const alts = link.querySelectorAll('img[alt]');
+  const names = [text];
+  for (let i = 0; i < alts.length && i < 2; i++) {
+    const alt = alts[i]!.getAttribute('alt')?.replace(/\s+/g, ' ').trim();
+    if (alt) names.push(alt);
+  }
+  return names;
+}
+
+/** The path of a link, relative or absolute ("index.html" -> "/index.html"), or undefined when it is no web link. */
+function pathOf(href: string): string | undefined {
+  try {
+    const u = new URL(href.trim(), 'https://base.invalid/');
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.pathname : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The first non-empty <title> that is the page's (an <svg> carries <title>s of its own). */
@@ -194,7 +231,7 @@ function readJsonLd(doc: DomDocument): JsonLdFields {
     if (raw.length > MAX_JSON_LD_CHARS) continue;
     let data: unknown;
     try {
-      data = JSON.parse(raw);
+      data = JSON.parse(withoutCdata(raw));
     } catch {
       continue; // broken JSON-LD is common; other sources remain
     }
@@ -203,6 +240,18 @@ function readJsonLd(doc: DomDocument): JsonLdFields {
   }
   return { authors: [] };
 }
+
+/**
+ * A script's text without the CDATA wrapper that pages written for XHTML put around it, bare
+ * (`<![CDATA[ {...} ]]>`), in line comments (`//<![CDATA[` ... `//]]>`) or in block comments (the
+ * same markers each inside a slash-star comment). JSON.parse refuses the text as it stands, but the
+ * object inside is the page's metadata, and search engines and Readability read it.
+ */
+export function withoutCdata(raw: string): string {
+  return raw.replace(CDATA_OPEN, '').replace(CDATA_CLOSE, '');
+}
+const CDATA_OPEN = /^\s*(?:\/\*\s*<!\[CDATA\[\s*\*\/|\/\/[ \t]*<!\[CDATA\[|<!\[CDATA\[)/;
+const CDATA_CLOSE = /(?:\/\*\s*\]\]>\s*\*\/|\/\/[ \t]*\]\]>|\]\]>)\s*$/;
 
 type JsonObject = Record<string, unknown>;
 

@@ -25,6 +25,8 @@ const MAX_SITE_WORDS = 4;
 /** A guessed site name (no site known) has at most this many words, after a headline of at least twice as many and at least GUESS_MIN_HEAD. */
 const MAX_GUESSED_SITE_WORDS = 3;
 const GUESS_MIN_HEAD_WORDS = 4;
+/** A title ending in a bracketed part: the text before it, and the part. */
+const BRACKETED_TAIL = /^(.*\S)\s*[[(（]([^[\]()（）]{1,80})[\])）]$/u;
 /** Legal-form words that a site's name may carry and its titles leave out ("Spiceworks Inc" -> "Spiceworks"). */
 const LEGAL_FORM = /[\s,]+(?:inc|ltd|llc|plc|gmbh|corp|corporation|co|company|limited|s\.?a|ag)\.?$/i;
 /** A name shaped like a domain: "tidecast.example", "Přístav.cz", "www.harbour.example". */
@@ -111,6 +113,11 @@ export function cleanTitle(title: string, siteName?: string | readonly string[],
   const names = siteName === undefined ? [] : typeof siteName === 'string' ? [siteName] : siteName;
   const forms = siteForms(names, host);
   let t = title.replace(/\s+/g, ' ').trim();
+  // A known site name in brackets at the end ("Ferries run again [Island Post]") goes first; what was
+  // before it is cleaned as any title is. A bracket that names no known site ("[Updated]", a wire
+  // service "(Harbour Wire)") is part of the title.
+  const bracketed = BRACKETED_TAIL.exec(t);
+  if (bracketed && isSiteName(bracketed[2]!, forms, names)) t = bracketed[1]!.trim();
   for (const { sep, anyShortTail } of SEPARATORS) {
     const last = t.lastIndexOf(sep);
     if (last > 0) {
@@ -140,7 +147,7 @@ export function cleanTitle(title: string, siteName?: string | readonly string[],
   return t;
 }
 
-/** Where a title candidate comes from, in the order that breaks ties. */
+/** Where a title candidate comes from. */
 export type TitleSource = 'meta' | 'jsonld' | 'title' | 'h1';
 
 export interface TitleCandidate {
@@ -148,7 +155,15 @@ export interface TitleCandidate {
   text: string;
 }
 
-const TIE_ORDER: readonly TitleSource[] = ['meta', 'jsonld', 'title', 'h1'];
+/**
+ * The order that breaks ties between sources, and picks whose writing of an agreed headline is kept.
+ * The JSON-LD headline comes first: it is the headline written for search results, to be read away
+ * from the page as a Discord embed is, and it is what Readability and search engines take. When the
+ * JSON-LD headline and the <title> say one thing and og:title and the <h1> another (a punchy display
+ * headline beside a plainer one: "The ferries are back" / "How the ferries came back"), the plainer
+ * one says more to a reader who has not seen the page.
+ */
+const TIE_ORDER: readonly TitleSource[] = ['jsonld', 'meta', 'title', 'h1'];
 
 /**
  * The headline among a page's title sources. Each source is cleaned of known site names (the <title>
@@ -156,8 +171,8 @@ const TIE_ORDER: readonly TitleSource[] = ['meta', 'jsonld', 'title', 'h1'];
  * few words more ("New Zealand - Wikipedia" beside the <h1> "New Zealand") becomes the longest such
  * source, while a declared title (meta, JSON-LD) keeps what its publisher put beside the headline.
  * Then the text most kinds of source agree on (same words, any punctuation: agreementKey) wins, ties
- * going to meta, JSON-LD, <title>, <h1> in that order; an <h1> alone (often a logo) wins only when
- * nothing else is there.
+ * going to JSON-LD, meta, <title>, <h1> in that order (TIE_ORDER); an <h1> alone (often a logo) wins
+ * only when nothing else is there.
  */
 export function chooseTitle(candidates: readonly TitleCandidate[], siteNames: readonly string[], host: string | undefined): string | undefined {
   const cleaned = candidates
