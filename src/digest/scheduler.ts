@@ -586,15 +586,19 @@ export class DigestScheduler {
       }
     };
     // Stale claims looked at in this tick (server, day, renewal): one that stays stale and is not owed
-    // (its schedule turned off) is not read again at every check.
+    // (its schedule turned off) is not read again at every check; one whose read failed is.
     const lookedAt = new Set<string>();
-    const staleAt = (at: number) => store.staleRuns(shards, at - this.leaseMs, at - DIGEST_RULES.staleHorizonMs, DIGEST_RULES.staleBatch);
+    const keyOf = (run: DigestRun) => `${run.guildId} ${run.localDate} ${run.claimedAt}`;
     const fresh = (run: DigestRun) => {
-      const key = `${run.guildId} ${run.localDate} ${run.claimedAt}`;
-      if (lookedAt.has(key)) return false;
-      lookedAt.add(key);
+      if (lookedAt.has(keyOf(run))) return false;
+      lookedAt.add(keyOf(run));
       return true;
     };
+    const failed = (run: DigestRun, err: unknown) => {
+      lookedAt.delete(keyOf(run));
+      this.deps.onError?.(err, { guildId: run.guildId, stage: 'tick' });
+    };
+    const staleAt = (at: number) => store.staleRuns(shards, at - this.leaseMs, at - DIGEST_RULES.staleHorizonMs, DIGEST_RULES.staleBatch);
     // Runs a stopped process left mid-send: a handful, by an indexed read, even when no schedule is read.
     for (const run of await staleAt(now.getTime())) {
       if (!fresh(run)) continue;
@@ -602,7 +606,7 @@ export class DigestScheduler {
         const schedule = await store.schedule(run.guildId);
         if (schedule?.enabled) await consider(schedule, true);
       } catch (err) {
-        this.deps.onError?.(err, { guildId: run.guildId, stage: 'tick' });
+        failed(run, err);
       }
     }
     if (full) for (const schedule of await store.enabledSchedules(shards)) await consider(schedule, false);
@@ -623,7 +627,7 @@ export class DigestScheduler {
           const owed = schedule?.enabled ? await this.dueRun(schedule, at) : undefined;
           if (schedule && owed && !halted()) queue.add({ schedule, ...owed, resumed: true });
         } catch (err) {
-          this.deps.onError?.(err, { guildId: run.guildId, stage: 'tick' });
+          failed(run, err);
         }
       }
     };
