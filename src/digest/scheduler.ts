@@ -318,7 +318,7 @@ function dueOrder(a: DueRun, b: DueRun): number {
 
 /**
  * The digests of one tick, sent at most `limit` at once in due order, into which runs found while it
- * sends can be put (a claim that went stale mid-tick). `take` returns the reports in the order their
+ * sends can be put (a claim that went stale mid-tick). `reports()` gives their reports in the order the
  * digests began, so a tick's initial runs come out in due order as before.
  */
 class DueQueue<R> {
