@@ -439,10 +439,10 @@ describe.each(BACKENDS)('digest takeover on %s', (backend) => {
       expect(takeover.firstPostAt! - staleAt).toBeLessThan(LEASE_MS);
       const deadPosts = discord.posts.filter((p) => p.channelId === 'c-g-dead' && p.by === 'b');
       expect(deadPosts).toHaveLength(2);
-      const lastPost = Math.max(...discord.posts.map((p) => p.at));
-      expect(Math.max(...deadPosts.map((p) => p.at))).toBeLessThan(lastPost);
-      expect(lastPost - takeover.firstPostAt!).toBeGreaterThan(1_000);
-      expect(tickEnd).toBeGreaterThanOrEqual(lastPost);
+      // The tick still had digests to post when the taken-over one was done (at least 10 posts of its 63).
+      const takeoverDone = Math.max(...deadPosts.map((p) => p.at));
+      expect(discord.posts.filter((p) => p.at > takeoverDone).length).toBeGreaterThanOrEqual(10);
+      expect(tickEnd).toBeGreaterThanOrEqual(Math.max(...discord.posts.map((p) => p.at)));
 
       // Each server's channel: the three messages of its digest, every story once.
       for (const g of ['g-dead', ...others]) {
