@@ -16,10 +16,21 @@
  *    Discord with that many servers, against the fake's global limit of 50 requests/s, paced at
  *    40/s through the database's paced queue: all sent, the 429s the fake answered, none failed,
  *    the total time and the last digest's lateness.
+ * 4. A gateway's first response while a worker ingests: real `node bin/start.js` processes (the
+ *    gateway with the real discord.js client on the fake Discord, a worker beside it) on one
+ *    PostgreSQL database. `/digest status` in quiet servers (no feeds, no articles: the same work
+ *    every time), sent one after another, from the interaction's gateway frame to its first
+ *    callback as the fake receives it, p50 / p99, three times: no worker running; a worker running
+ *    with nothing new to read (its polls answered 304); the worker ingesting as fast as it can (a
+ *    new item in every one of SCALE_INGEST_FEEDS feeds each second, more than it reads, so it never
+ *    waits), the gateway announcing the new articles from the outbox at the paced 40 a second
+ *    meanwhile, as it would. Beside each: articles stored a second and the CPU each process used.
  */
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import { fork, type ChildProcess } from 'node:child_process';
-import { availableParallelism } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -35,9 +46,10 @@ import { safeFetch } from '../src/fetch';
 import { openClient, openStores } from '../src/store/open';
 import type { Stores } from '../src/store/ports';
 import { rssOf, startFeedServer, type FeedServer } from '../test/feeds/support/feed-server';
-import { FakeDiscord } from '../test/support/fake-discord';
+import { FakeDiscord, type SentInteraction } from '../test/support/fake-discord';
+import { migrate, scaleGuilds, seedSubscriptions, startFeedFarm, startRole, type FeedFarm, type RoleProcess } from '../test/support/scale-harness';
 import { startPgServer } from '../test/support/pg-server';
-import { median, report } from './harness';
+import { median, percentile, report } from './harness';
 
 const FEEDS = 2000;
 const POLLERS = [1, 2, 4] as const;
@@ -312,11 +324,154 @@ async function digestsOnPostgres(url: string): Promise<void> {
   }
 }
 
+/** Feeds the ingesting worker reads (one new item in each, every second). */
+const INGEST_FEEDS = Number(process.env.SCALE_INGEST_FEEDS ?? 400);
+/** Interactions measured in each phase (after a warm-up), one after another. */
+const LATENCY_N = Number(process.env.SCALE_LATENCY_N ?? 400);
+const LATENCY_WARMUP = 30;
+/** Servers following the feeds (two feeds each), and the quiet ones the commands are sent in. */
+const FOLLOWING = INGEST_FEEDS / 2;
+const QUIET = 50;
+/** How often a followed feed is polled: short, so the worker always has polls due. */
+const INGEST_POLL_MS = 4000;
+
+/** CPU time (user + system, ms) process `pid` has used so far (Linux /proc; clock ticks at 100 Hz). */
+function cpuMsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (in parentheses, which may hold spaces): utime and stime are the 12th and 13th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+interface Phase {
+  readonly times: number[];
+  readonly seconds: number;
+  readonly articles: number;
+  readonly announced: number;
+  readonly cpu: ReadonlyArray<{ name: string; percent: number }>;
+  /** The machine's one-minute load average at the end (other work on a shared machine shows here). */
+  readonly load: number;
+}
+
+/**
+ * `/digest status` in the quiet servers, one after another: first responses (ms, as the fake
+ * receives them) and what the processes did meanwhile.
+ */
+async function measurePhase(fake: FakeDiscord, quiet: ReturnType<typeof scaleGuilds>, procs: readonly RoleProcess[], articles: () => Promise<number>): Promise<Phase> {
+  let user = 0;
+  const send = (k: number): SentInteraction => {
+    const g = quiet[k % quiet.length]!;
+    return fake.slash({ name: 'digest', subcommand: 'status', guildId: g.id, channelId: g.newsChannelId, user: { id: String(710000000000000000n + BigInt(++user)), username: 'latency' } });
+  };
+  const once = async (k: number): Promise<number> => {
+    const sent = send(k);
+    const cb = await fake.callback(sent, 30_000);
+    if (cb.body?.type !== 4 && cb.body?.type !== 5) throw new Error(`unexpected first response: ${JSON.stringify(cb.body).slice(0, 200)}`);
+    return cb.hr - sent.sentHr;
+  };
+  for (let k = 0; k < LATENCY_WARMUP; k++) await once(k);
+  const a0 = await articles();
+  const posted = () => [...fake.messages.values()].filter((m) => m.webhook_id === undefined).length;
+  const m0 = posted();
+  const c0 = procs.map((p) => cpuMsOf(p.pid));
+  const t0 = performance.now();
+  const times: number[] = [];
+  for (let k = 0; k < LATENCY_N; k++) {
+    times.push(await once(k));
+    // A member's pace, not a flood: the measure spans the ingest for a while.
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const c1 = procs.map((p) => cpuMsOf(p.pid));
+  return {
+    times,
+    seconds,
+    articles: (await articles()) - a0,
+    announced: posted() - m0,
+    cpu: procs.map((p, i) => ({ name: p.name, percent: (c1[i]! - c0[i]!) / 10 / seconds })),
+    load: loadavg()[0]!,
+  };
+}
+
+async function latencyOnPostgres(url: string): Promise<void> {
+  const guilds = scaleGuilds(FOLLOWING + QUIET, 7);
+  const following = guilds.slice(0, FOLLOWING);
+  const quiet = guilds.slice(FOLLOWING);
+  const fake = await new FakeDiscord(guilds).start();
+  const dir = mkdtempSync(join(tmpdir(), 'lede-scale-latency-'));
+  const procs: RoleProcess[] = [];
+  let farm: FeedFarm | undefined;
+  let pump: NodeJS.Timeout | undefined;
+  await migrate(url);
+  const stores = await openStores({ kind: 'postgres', url }, { migrate: false });
+  const sql = await openClient({ kind: 'postgres', url });
+  try {
+    farm = await startFeedFarm(INGEST_FEEDS, 1);
+    await seedSubscriptions(stores, farm, Array.from({ length: INGEST_FEEDS }, (_, f) => ({ feed: f, guild: following[f % FOLLOWING]! })), INGEST_POLL_MS);
+    const articles = async () => Number((await sql.all<{ n: unknown }>('SELECT COUNT(*) AS n FROM articles'))[0]!.n);
+    const primed = async () => Number((await sql.all<{ n: unknown }>('SELECT COUNT(*) AS n FROM feed_sources WHERE primed = 1'))[0]!.n);
+    const env = { DATABASE_URL: url };
+    const gateway = await startRole({ name: 'gateway', role: 'gateway', fake, dir, env });
+    procs.push(gateway);
+    // Let the gateway's start-up work settle (the Q&A model's warm-up, first reads).
+    await new Promise((r) => setTimeout(r, 3000));
+
+    const phases: Array<[string, Phase]> = [];
+    phases.push(['no worker running', await measurePhase(fake, quiet, [gateway], articles)]);
+
+    const worker = await startRole({ name: 'worker', role: 'worker', fake, dir, env });
+    procs.push(worker);
+    // The first poll of each feed records what it holds, silently; after it, polls find nothing new (304).
+    const t0 = performance.now();
+    while ((await primed()) < INGEST_FEEDS) {
+      if (performance.now() - t0 > 120_000) throw new Error(`only ${await primed()} of ${INGEST_FEEDS} feeds primed after 120 s`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    await new Promise((r) => setTimeout(r, 2 * INGEST_POLL_MS));
+    phases.push(['worker running, nothing new (polls 304)', await measurePhase(fake, quiet, [gateway, worker], articles)]);
+
+    // A new item in every feed each second: more than one worker stores, so it reads without pause.
+    const f = farm;
+    const publish = () => {
+      for (let i = 0; i < INGEST_FEEDS; i++) f.addItem(i);
+    };
+    publish();
+    pump = setInterval(publish, 1000);
+    // Until the articles flow (polls of the first new items are due within a poll interval).
+    const a0 = await articles();
+    while ((await articles()) - a0 < INGEST_FEEDS / 2) await new Promise((r) => setTimeout(r, 250));
+    phases.push([`worker ingesting (${INGEST_FEEDS} new items/s offered)`, await measurePhase(fake, quiet, [gateway, worker], articles)]);
+    clearInterval(pump);
+    pump = undefined;
+
+    report(`gateway first response, /digest status in quiet servers, ${LATENCY_N} sequential after ${LATENCY_WARMUP} warm-up (p50 / p99)`, '');
+    for (const [label, ph] of phases) {
+      const cpu = ph.cpu.map((c) => `${c.name} ${c.percent.toFixed(0)}%`).join(', ');
+      report(`  ${label}`, `${percentile(ph.times, 50).toFixed(1)} / ${percentile(ph.times, 99).toFixed(1)} ms`,
+        `max ${Math.max(...ph.times).toFixed(1)} ms; over ${ph.seconds.toFixed(1)} s: ${(ph.articles / ph.seconds).toFixed(0)} articles/s stored, ${(ph.announced / ph.seconds).toFixed(0)} announcements/s posted; CPU ${cpu}; load average ${ph.load.toFixed(1)}`);
+    }
+    report(`  machine: ${availableParallelism()} CPUs (gateway, worker, PostgreSQL, and this process's fake Discord and feeds share them)`, '');
+    for (const p of procs) {
+      const stopped = await p.stop();
+      if (stopped.code !== 0) throw new Error(`${p.name} exited with code ${stopped.code} on SIGTERM:\n${p.tail(10)}`);
+    }
+  } finally {
+    if (pump) clearInterval(pump);
+    await Promise.all(procs.map((p) => p.kill()));
+    await sql.close();
+    await stores.close();
+    await farm?.close();
+    await fake.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function run(): Promise<void> {
   const pg = await startPgServer();
   try {
     if (!process.env.SCALE_ONLY || process.env.SCALE_ONLY === 'feeds') await feedsOnPostgres(await freshDatabase(pg.adminUrl, 'lede_scale_feeds'));
     if (!process.env.SCALE_ONLY || process.env.SCALE_ONLY === 'digests') await digestsOnPostgres(await freshDatabase(pg.adminUrl, 'lede_scale_digests'));
+    if (!process.env.SCALE_ONLY || process.env.SCALE_ONLY === 'latency') await latencyOnPostgres(await freshDatabase(pg.adminUrl, 'lede_scale_latency'));
   } finally {
     await pg.stop();
   }

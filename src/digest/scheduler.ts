@@ -8,9 +8,10 @@
  *
  * Across processes: a gateway sends the digests of the servers of its shards (`shards`). A claim is
  * a lease, renewed every third of `leaseMs` while the run is sent (waiting for its turn in the paced
- * queue included); a process that dies mid-digest stops renewing, and the next tick of a scheduler
- * owning the server takes the run over once the lease has run out (the timer wakes for that, from
- * one indexed read of the claims still sending, not by reading every schedule). The digest a run
+ * queue included); a process that dies mid-digest stops renewing, and a scheduler owning the server
+ * takes the run over once the lease has run out: a tick in progress reads the stale claims every
+ * third of the lease and puts them in its queue in due order, and an idle timer wakes for them (both
+ * from one indexed read of the claims still sending, not by reading every schedule). The digest a run
  * posts is fixed before its first message (the run's plan), each posted message is recorded with
  * the coverage it gives, and each post carries a nonce of (server, local day, message number): the
  * next holder posts the rest of that same digest, and a message Discord accepted just before the
@@ -302,24 +303,86 @@ class ClaimKeeper {
   }
 }
 
-/** `fn` over `items` in their order, at most `limit` at once. */
-async function inOrder<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return out;
-}
-
 interface DueRun {
   readonly schedule: StoredSchedule;
   readonly at: Date;
   readonly localDate: string;
+  /** A run another process claimed and left (its claim went stale): it goes before the digests not begun that are due at the same instant. */
+  readonly resumed: boolean;
+}
+
+/** Due order: earliest run instant first, a digest left half posted before one not begun, then by server. */
+function dueOrder(a: DueRun, b: DueRun): number {
+  return a.at.getTime() - b.at.getTime() || Number(b.resumed) - Number(a.resumed) || (a.schedule.guildId < b.schedule.guildId ? -1 : a.schedule.guildId > b.schedule.guildId ? 1 : 0);
+}
+
+/**
+ * The digests of one tick, sent at most `limit` at once in due order, into which runs found while it
+ * sends can be put (a claim that went stale mid-tick). `reports()` gives their reports in the order the
+ * digests began, so a tick's initial runs come out in due order as before.
+ */
+class DueQueue<R> {
+  private readonly waiting: DueRun[] = [];
+  private readonly lanes = new Set<Promise<void>>();
+  private readonly out: Array<R | undefined> = [];
+  /** Servers queued or being sent by this tick: never queued twice (the claim is this tick's to take). */
+  private readonly queued = new Set<string>();
+
+  constructor(
+    private readonly limit: number,
+    private readonly fn: (item: DueRun) => Promise<R | undefined>,
+    private readonly halted: () => boolean,
+  ) {}
+
+  /** Whether the server's run is queued or being sent by this tick. */
+  has(guildId: string): boolean {
+    return this.queued.has(guildId);
+  }
+
+  /** Put a run in its due place among those not begun, and start it at once if a lane is free. */
+  add(item: DueRun): void {
+    if (this.queued.has(item.schedule.guildId)) return;
+    this.queued.add(item.schedule.guildId);
+    let i = this.waiting.length;
+    while (i > 0 && dueOrder(this.waiting[i - 1]!, item) > 0) i--;
+    this.waiting.splice(i, 0, item);
+    this.fill();
+  }
+
+  /** Lanes running now: at least one while anything is queued or being sent. */
+  get busy(): boolean {
+    return this.lanes.size > 0;
+  }
+
+  /** Resolves when a lane finishes (or at once when none runs). */
+  async settled(): Promise<void> {
+    if (this.lanes.size > 0) await Promise.race(this.lanes);
+  }
+
+  /** The reports so far, in the order their digests began. */
+  reports(): R[] {
+    return this.out.filter((r): r is R => r !== undefined);
+  }
+
+  private fill(): void {
+    while (this.lanes.size < this.limit && this.waiting.length > 0 && !this.halted()) {
+      const lane: Promise<void> = this.lane().finally(() => this.lanes.delete(lane));
+      this.lanes.add(lane);
+    }
+  }
+
+  private async lane(): Promise<void> {
+    // Stopping: the rest stay unclaimed for the next process (or this one's next start).
+    while (this.waiting.length > 0 && !this.halted()) {
+      const item = this.waiting.shift()!;
+      const slot = this.out.push(undefined) - 1;
+      try {
+        this.out[slot] = await this.fn(item);
+      } finally {
+        this.queued.delete(item.schedule.guildId);
+      }
+    }
+  }
 }
 
 function describeError(err: unknown): string {
@@ -494,45 +557,95 @@ export class DigestScheduler {
     const { shards } = this;
     const stops = this.stops;
     const halted = () => this.stops !== stops;
-    const due: DueRun[] = [];
-    const seen = new Set<string>();
-    const consider = async (schedule: StoredSchedule) => {
-      if (seen.has(schedule.guildId)) return;
-      seen.add(schedule.guildId);
+    // The tick's time: `now`, moved on by the clock while the tick runs (a paced tick of a busy minute
+    // lasts minutes). A digest begun late in the tick claims and composes at its own start, so its
+    // claim is not born older than the lease, and runs looked at mid-tick are judged at that moment.
+    const clockAtStart = this.clock.now().getTime();
+    const current = () => new Date(now.getTime() + Math.max(0, this.clock.now().getTime() - clockAtStart));
+    const queue = new DueQueue<TickReport>(this.deps.concurrency ?? DIGEST_RULES.concurrency, async (d) => {
       try {
-        const run = await this.dueRun(schedule, now);
-        if (run) due.push({ schedule, ...run });
-      } catch (err) {
-        this.deps.onError?.(err, { guildId: schedule.guildId, stage: 'tick' });
-      }
-    };
-    // Runs a stopped process left mid-send: a handful, by an indexed read, even when no schedule is read.
-    const t = now.getTime();
-    for (const run of await store.staleRuns(shards, t - this.leaseMs, t - DIGEST_RULES.staleHorizonMs, DIGEST_RULES.staleBatch)) {
-      try {
-        const schedule = await store.schedule(run.guildId);
-        if (schedule?.enabled) await consider(schedule);
-      } catch (err) {
-        this.deps.onError?.(err, { guildId: run.guildId, stage: 'tick' });
-      }
-    }
-    if (full) for (const schedule of await store.enabledSchedules(shards)) await consider(schedule);
-    // Earliest run instant first: when thousands are due in the same minute, the paced queue serves them in due order.
-    due.sort((a, b) => a.at.getTime() - b.at.getTime() || (a.schedule.guildId < b.schedule.guildId ? -1 : a.schedule.guildId > b.schedule.guildId ? 1 : 0));
-    const sent = await inOrder(due, this.deps.concurrency ?? DIGEST_RULES.concurrency, async (d) => {
-      // Stopping: the rest stay unclaimed for the next process (or this one's next start).
-      if (halted()) return undefined;
-      try {
-        const report = await this.send(d.schedule, d, now, halted);
+        const report = await this.send(d.schedule, d, current(), halted);
         if (report.outcome === 'sent') this.deps.onSent?.(report);
         return report;
       } catch (err) {
         this.deps.onError?.(err, { guildId: d.schedule.guildId, stage: 'tick' });
         return undefined;
       }
-    });
-    const reports = sent.filter((r): r is TickReport => r !== undefined);
-    if (due.length > 0) this.deps.onTick?.(summarizeTick(reports), reports);
+    }, halted);
+
+    const due: DueRun[] = [];
+    const seen = new Set<string>();
+    const consider = async (schedule: StoredSchedule, resumed: boolean) => {
+      if (seen.has(schedule.guildId)) return;
+      seen.add(schedule.guildId);
+      try {
+        const run = await this.dueRun(schedule, now);
+        if (run) due.push({ schedule, ...run, resumed });
+      } catch (err) {
+        this.deps.onError?.(err, { guildId: schedule.guildId, stage: 'tick' });
+      }
+    };
+    // Stale claims looked at in this tick (server, day, renewal): one that stays stale and is not owed
+    // (its schedule turned off) is not read again at every check; one whose read failed is.
+    const lookedAt = new Set<string>();
+    const keyOf = (run: DigestRun) => `${run.guildId} ${run.localDate} ${run.claimedAt}`;
+    const fresh = (run: DigestRun) => {
+      if (lookedAt.has(keyOf(run))) return false;
+      lookedAt.add(keyOf(run));
+      return true;
+    };
+    const failed = (run: DigestRun, err: unknown) => {
+      lookedAt.delete(keyOf(run));
+      this.deps.onError?.(err, { guildId: run.guildId, stage: 'tick' });
+    };
+    const staleAt = (at: number) => store.staleRuns(shards, at - this.leaseMs, at - DIGEST_RULES.staleHorizonMs, DIGEST_RULES.staleBatch);
+    // Runs a stopped process left mid-send: a handful, by an indexed read, even when no schedule is read.
+    for (const run of await staleAt(now.getTime())) {
+      if (!fresh(run)) continue;
+      try {
+        const schedule = await store.schedule(run.guildId);
+        if (schedule?.enabled) await consider(schedule, true);
+      } catch (err) {
+        failed(run, err);
+      }
+    }
+    if (full) for (const schedule of await store.enabledSchedules(shards)) await consider(schedule, false);
+    // Earliest run instant first: when thousands are due in the same minute, the paced queue serves them in due order.
+    for (const d of due.sort(dueOrder)) queue.add(d);
+
+    // While the tick sends, claims of other processes go stale (one died mid-digest): every third of
+    // the lease, one indexed read finds them, and they join the queue in their due place, so the
+    // takeover starts within about a lease of the claim going stale, not after the tick.
+    let checking: Promise<void> | undefined;
+    const check = async () => {
+      const at = current();
+      for (const run of await staleAt(at.getTime())) {
+        if (halted()) return;
+        if (queue.has(run.guildId) || !fresh(run)) continue;
+        try {
+          const schedule = await store.schedule(run.guildId);
+          const owed = schedule?.enabled ? await this.dueRun(schedule, at) : undefined;
+          if (schedule && owed && !halted()) queue.add({ schedule, ...owed, resumed: true });
+        } catch (err) {
+          failed(run, err);
+        }
+      }
+    };
+    const checker = setInterval(() => {
+      if (checking || halted()) return;
+      checking = check()
+        .catch((err: unknown) => this.deps.onError?.(err, { stage: 'tick' }))
+        .finally(() => (checking = undefined));
+    }, Math.max(1, Math.floor(this.leaseMs / 3)));
+    checker.unref?.();
+    try {
+      // A check in flight may still add a run: the tick ends when no lane runs and no check is reading.
+      while (queue.busy || checking) await Promise.race([...(queue.busy ? [queue.settled()] : []), ...(checking ? [checking] : [])]);
+    } finally {
+      clearInterval(checker);
+    }
+    const reports = queue.reports();
+    if (reports.length > 0 || due.length > 0) this.deps.onTick?.(summarizeTick(reports), reports);
     return reports;
   }
 
@@ -681,12 +794,10 @@ export class DigestScheduler {
    * next run instant (or after maxSleepMs); in between, the timer wakes just after the oldest live
    * claim would go stale, and that wake reads only the stale runs: while other processes send, a
    * wake every two thirds of the lease costs one indexed read, not a read of every schedule.
-   */
-  /**
-   * When the timer wakes next. `tickedAt`: when the tick just done began. A claim that was live then
-   * and went stale while the tick ran (a long, paced tick of a mass digest minute) was not looked at:
-   * the timer wakes for it at once, not at the next full tick a minute on. Claims already stale when
-   * the tick began were read by it (and stay to the full tick if it could not take them).
+   * `tickedAt`: when the tick just done began. A claim live then that went stale after the tick's
+   * last check (in the last third of a lease) was not looked at: the timer wakes for it at once, not
+   * at the next full tick a minute on. Claims the tick saw stale stay to the full tick if it could
+   * not take them.
    */
   private async planWake(now: Date, full: boolean, tickedAt: number = now.getTime()): Promise<{ at: number; full: boolean }> {
     const t = now.getTime();

@@ -3,7 +3,9 @@
  * middle of a digest leaves a claim that goes stale, and another scheduler takes the run over after
  * the lease and posts the rest of the same digest, never an article twice, with the nonces of the
  * messages' places in the run; schedulers of different shards each send their own servers; posts
- * take slots of the shared paced queue, in due order, and each report says how late it went out.
+ * take slots of the shared paced queue, in due order, and each report says how late it went out; a
+ * tick in progress (a long paced one) takes over a claim that goes stale while it sends, within about
+ * a lease, in due order, without claiming anything twice.
  *
  * "A process dies" is a scheduler whose store and sender stop answering at a chosen moment (every
  * call from then on never resolves): no renewal, no record, nothing posted, as after kill -9.
@@ -366,5 +368,128 @@ describe.each(BACKENDS)('digest takeover on %s', (backend) => {
       schedB.stop();
       await schedB.idle();
     }
+  });
+
+  describe('a claim that goes stale while a long paced tick sends', () => {
+    /** Real time shifted to the morning of the digest: leases, checks and paced waits are real. */
+    const LEASE_MS = 800;
+    const PACE = 25;
+    const others = Array.from({ length: 20 }, (_, i) => `g${String(i).padStart(2, '0')}`);
+
+    async function setUp(schedules: ReadonlyArray<{ guildId: string; time: string; timezone: string }>) {
+      const { stores, target } = await freshStores(backend);
+      const other = await storesOn(target);
+      for (const s of schedules) await stores.digests.setSchedule({ ...s, channelId: `c-${s.guildId}`, days: 'daily' }, Date.parse('2024-03-05T05:00:00Z'));
+      const library = new Library();
+      library.addStories(25);
+      const discord = new FakeDiscord();
+      const offset = Date.parse(RUN_AT) - Date.now();
+      const clock: Clock = { now: () => new Date(Date.now() + offset) };
+      // B's claims, by server: the takeover must be claimed exactly once.
+      const claims = new Map<string, number>();
+      const counted: DigestsStore = { ...other.digests, claimRun: (r, max, lease) => (claims.set(r.guildId, (claims.get(r.guildId) ?? 0) + 1), other.digests.claimRun(r, max, lease)) };
+      return { stores, other, library, discord, clock, claims, counted };
+    }
+
+    /** A claims g-dead (first in due order), posts its first message and dies on its second. */
+    async function deadClaim(stores: Awaited<ReturnType<typeof setUp>>) {
+      const { discord, clock, library } = stores;
+      const a = killable(stores.stores.digests);
+      const schedA = new DigestScheduler({
+        store: a.store, sender: discord.sender('a', clock, { before: (call) => (call === 2 ? (a.kill(), never()) : undefined) }),
+        articles: library, parts, clock, instanceId: 'A', leaseMs: LEASE_MS, concurrency: 1,
+      });
+      void schedA.tick();
+      await until(() => discord.calls.length === 2);
+      const run = (await stores.stores.digests.run('g-dead', DATE))!;
+      expect(run).toMatchObject({ status: 'sending', instanceId: 'A', messageIds: ['a1'] });
+      return run;
+    }
+
+    it('GIVEN a gateway dies holding a digest just as another begins a paced tick of 20 digests (63 posts at 25 a second) THEN that tick takes the run over within a lease of its going stale and before its own end, each digest exactly once', async () => {
+      const setup = await setUp([{ guildId: 'g-dead', time: '08:00', timezone: 'Europe/Berlin' }, ...others.map((g) => ({ guildId: g, time: '08:00', timezone: 'Europe/Berlin' }))]);
+      const { stores, discord, clock, claims, counted, library } = setup;
+      const dead = await deadClaim(setup);
+      const staleAt = dead.claimedAt + LEASE_MS;
+
+      const sent: TickReport[] = [];
+      const schedB = new DigestScheduler({
+        store: counted, sender: discord.sender('b', clock), articles: library, parts, clock, instanceId: 'B', leaseMs: LEASE_MS,
+        pacing: { store: stores.pacing, postsPerSecond: PACE }, onSent: (r) => sent.push(r),
+      });
+      // B's tick begins while A's claim is live: g-dead is not due to B then.
+      expect(clock.now().getTime()).toBeLessThan(staleAt);
+      const reports = await schedB.tick();
+      const tickEnd = clock.now().getTime();
+
+      // Every digest of the tick, and the one taken over, sent once by B.
+      expect(reports.map((r) => r.outcome)).toEqual(reports.map(() => 'sent'));
+      expect(reports.map((r) => r.guildId).sort()).toEqual(['g-dead', ...others]);
+      // onSent in the order digests finished; the reports in the order they began.
+      const byGuild = (rs: readonly TickReport[]) => [...rs].sort((x, y) => (x.guildId < y.guildId ? -1 : 1));
+      expect(byGuild(sent)).toEqual(byGuild(reports));
+      // The tick's own digests kept their due order; the taken-over one was put among them, not after them.
+      const order = reports.map((r) => r.guildId);
+      expect(order.filter((g) => g !== 'g-dead')).toEqual(others);
+      expect(order.indexOf('g-dead')).toBeLessThan(order.length - 1);
+      const takeover = reports.find((r) => r.guildId === 'g-dead')!;
+      expect(takeover).toMatchObject({ messageIds: ['a1', expect.stringMatching(/^b/), expect.stringMatching(/^b/)], articleCount: 25 });
+      // Posted within about a lease of the claim going stale (a third of a lease to notice, then a free lane and a paced slot), and well before the tick ended.
+      expect(takeover.firstPostAt!).toBeGreaterThan(staleAt);
+      expect(takeover.firstPostAt! - staleAt).toBeLessThan(LEASE_MS);
+      const deadPosts = discord.posts.filter((p) => p.channelId === 'c-g-dead' && p.by === 'b');
+      expect(deadPosts).toHaveLength(2);
+      // The tick still had digests to post when the taken-over one was done (at least 10 posts of its 63).
+      const takeoverDone = Math.max(...deadPosts.map((p) => p.at));
+      expect(discord.posts.filter((p) => p.at > takeoverDone).length).toBeGreaterThanOrEqual(10);
+      expect(tickEnd).toBeGreaterThanOrEqual(Math.max(...discord.posts.map((p) => p.at)));
+
+      // Each server's channel: the three messages of its digest, every story once.
+      for (const g of ['g-dead', ...others]) {
+        const posts = discord.posts.filter((p) => p.channelId === `c-${g}`);
+        expect(posts.flatMap((p) => titles(p.message))).toEqual(stories(25, 1));
+        expect(posts.map((p) => p.nonce)).toEqual([0, 1, 2].map((k) => digestNonce(g, DATE, k)));
+      }
+      expect(discord.posts).toHaveLength(3 * (others.length + 1));
+      // B claimed each server once: the checks mid-tick did not claim g-dead twice.
+      expect([...claims.entries()].sort()).toEqual(['g-dead', ...others].map((g) => [g, 1]));
+      const deadNonces = [0, 1, 2].map((k) => digestNonce('g-dead', DATE, k));
+      expect(discord.calls.filter((c) => c.by === 'b' && deadNonces.includes(c.nonce!)).map((c) => c.nonce)).toEqual(deadNonces.slice(1));
+      expect(await stores.digests.run('g-dead', DATE)).toMatchObject({ status: 'sent', instanceId: 'B', attempts: 2, messageIds: takeover.messageIds });
+    });
+
+    it('GIVEN a claim already stale when the tick begins, due after the tick\'s other digests THEN it is sent in its due place, claimed once though every check mid-tick sees it stale until then', async () => {
+      // The others are due at 06:00 UTC (London), g-dead at 07:00 UTC (Berlin 08:00): due order puts it last.
+      const setup = await setUp([{ guildId: 'g-dead', time: '08:00', timezone: 'Europe/Berlin' }, ...others.slice(0, 8).map((g) => ({ guildId: g, time: '06:00', timezone: 'Europe/London' }))]);
+      const { stores, discord, clock, claims, counted, library } = setup;
+      // A ticks only g-dead (its shard): a filter keeping g-dead alone.
+      const a = killable(stores.digests);
+      const schedA = new DigestScheduler({
+        store: { ...a.store, enabledSchedules: async (s) => (await a.store.enabledSchedules(s)).filter((x) => x.guildId === 'g-dead') },
+        sender: discord.sender('a', clock, { before: (call) => (call === 2 ? (a.kill(), never()) : undefined) }),
+        articles: library, parts, clock, instanceId: 'A', leaseMs: LEASE_MS,
+      });
+      void schedA.tick();
+      await until(() => discord.calls.length === 2);
+      const dead = (await stores.digests.run('g-dead', DATE))!;
+      // Stale before B begins.
+      await new Promise<void>((r) => setTimeout(r, dead.claimedAt + LEASE_MS + 20 - clock.now().getTime()));
+
+      let staleReads = 0;
+      const watched: DigestsStore = { ...counted, staleRuns: (...args) => (staleReads++, counted.staleRuns(...args)) };
+      // One digest at a time at 25 posts a second: 8 digests of 3 messages before g-dead, about a second.
+      const schedB = new DigestScheduler({
+        store: watched, sender: discord.sender('b', clock), articles: library, parts, clock, instanceId: 'B', leaseMs: LEASE_MS, concurrency: 1,
+        pacing: { store: stores.pacing, postsPerSecond: PACE },
+      });
+      const reports = await schedB.tick();
+      expect(reports.map((r) => [r.guildId, r.outcome])).toEqual([...others.slice(0, 8), 'g-dead'].map((g) => [g, 'sent']));
+      // The checks ran while g-dead waited its turn (stale all along), and none claimed it ahead of its place or twice.
+      expect(staleReads).toBeGreaterThan(2);
+      expect([...claims.entries()].sort()).toEqual(['g-dead', ...others.slice(0, 8)].map((g) => [g, 1]));
+      expect(reports.at(-1)).toMatchObject({ messageIds: ['a1', expect.stringMatching(/^b/), expect.stringMatching(/^b/)] });
+      expect(discord.posts.filter((p) => p.channelId === 'c-g-dead').flatMap((p) => titles(p.message))).toEqual(stories(25, 1));
+      expect(await stores.digests.run('g-dead', DATE)).toMatchObject({ status: 'sent', instanceId: 'B', attempts: 2 });
+    });
   });
 });
