@@ -34,13 +34,17 @@ export function rankKeywords(features: readonly SentenceFeatures[], stats: TermS
     const terms = f.terms;
     for (let i = 0; i < terms.length; i++) {
       const t = terms[i]!;
-      const surface = f.folded.slice(t.start - f.start, t.end - f.start).replace(/'s?$/, '');
-      bump(forms, t.stem, t.proper || /^\p{Lu}/u.test(surface) && stats.tf.get(t.stem) === 1 ? surface : t.word);
+      // Only terms used twice or more are ranked, so only theirs are tallied. A proper noun shows
+      // as written, any other term in its lowercase form.
+      const ranked = (stats.tf.get(t.stem) ?? 0) >= 2;
+      if (ranked) bump(forms, t.stem, t.proper ? f.folded.slice(t.start - f.start, t.end - f.start).replace(/'s?$/, '') : t.word);
       const prev = terms[i - 1];
       if (t.proper && prev && prev.proper && prev.end + 1 === t.start && !TITLE_WORDS.has(prev.word)) {
+        const prevRanked = (stats.tf.get(prev.stem) ?? 0) >= 2;
+        if (!ranked && !prevRanked) continue;
         const pair = f.folded.slice(prev.start - f.start, t.end - f.start).replace(/'s?$/, '');
-        bump(names, t.stem, pair);
-        bump(names, prev.stem, pair);
+        if (ranked) bump(names, t.stem, pair);
+        if (prevRanked) bump(names, prev.stem, pair);
       }
     }
   }
