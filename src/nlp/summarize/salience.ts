@@ -37,26 +37,43 @@ export interface TermStats {
   readonly sentenceCount: number;
 }
 
-/** Article-level term statistics from the sentence features. */
+/** One stem's counts while the statistics are gathered. */
+interface Tally {
+  tf: number;
+  sf: number;
+  proper: number;
+}
+
+/**
+ * Article-level term statistics from the sentence features. The counts are gathered in one record
+ * per stem (one lookup per stem and sentence), then written out in the order stems first appear.
+ */
 export function termStats(features: readonly SentenceFeatures[]): TermStats {
-  const tf = new Map<string, number>();
-  const sf = new Map<string, number>();
-  const proper = new Map<string, number>();
+  const tally = new Map<string, Tally>();
   for (const f of features) {
     for (const [stem, n] of f.termCounts) {
-      tf.set(stem, (tf.get(stem) ?? 0) + n);
-      sf.set(stem, (sf.get(stem) ?? 0) + 1);
+      const t = tally.get(stem);
+      if (t === undefined) tally.set(stem, { tf: n, sf: 1, proper: 0 });
+      else {
+        t.tf += n;
+        t.sf++;
+      }
     }
-    for (const t of f.terms) if (t.proper) proper.set(t.stem, (proper.get(t.stem) ?? 0) + 1);
+    for (const t of f.terms) if (t.proper) tally.get(t.stem)!.proper++;
   }
   const n = Math.max(1, features.length);
+  const tf = new Map<string, number>();
+  const sf = new Map<string, number>();
   const weight = new Map<string, number>();
   const idf = new Map<string, number>();
-  for (const [stem, count] of tf) {
+  for (const [stem, t] of tally) {
+    const count = t.tf;
     const bg = backgroundWeight(stem);
-    const isName = (proper.get(stem) ?? 0) * 2 >= count;
+    const isName = t.proper * 2 >= count;
+    tf.set(stem, count);
+    sf.set(stem, t.sf);
     weight.set(stem, Math.log1p(count) * bg * (isName ? PROPER_NOUN_BOOST : 1));
-    idf.set(stem, Math.log1p(n / (sf.get(stem) ?? 1)) * bg);
+    idf.set(stem, Math.log1p(n / t.sf) * bg);
   }
   return { tf, sf, weight, idf, sentenceCount: features.length };
 }
