@@ -61,10 +61,26 @@ function captionLabelContext(folded: string): string {
  */
 export const LEDE_EXEMPT_PENALTIES: ReadonlySet<string> = new Set(['caption-marker']);
 
-/** Product of the static penalty factors (for the lede, without LEDE_EXEMPT_PENALTIES). */
+/**
+ * Product of the static penalty factors (for the lede, without LEDE_EXEMPT_PENALTIES), in the
+ * order staticPenalties lists them. A fragment or a run-on is 0 whatever else applies, so its
+ * patterns are not run; past a factor of 0 nothing can change the product either.
+ */
 export function staticFactor(f: SentenceFeatures, isLede = false): number {
+  if (f.wordCount < MIN_WORDS || f.wordCount > MAX_WORDS) return 0;
   let factor = 1;
-  for (const p of staticPenalties(f)) if (!isLede || !LEDE_EXEMPT_PENALTIES.has(p.id)) factor *= p.factor;
+  for (const rule of BOILERPLATE_RULES) {
+    if (!rule.pattern.test(f.folded)) continue;
+    if (rule.id === 'caption-label' && CAPTION_LABEL_EXCEPTIONS.test(captionLabelContext(f.folded))) continue;
+    if (isLede && LEDE_EXEMPT_PENALTIES.has(rule.id)) continue;
+    factor *= rule.factor;
+    if (factor === 0) return 0;
+  }
+  for (const [id, test, ruleFactor] of SHAPE_RULES) {
+    if (!test(f) || (isLede && LEDE_EXEMPT_PENALTIES.has(id))) continue;
+    factor *= ruleFactor;
+    if (factor === 0) return 0;
+  }
   return factor;
 }
 
