@@ -1,0 +1,163 @@
+/**
+ * The faster forms of analysis steps give the same values as the plain forms they replaced: each
+ * table row runs both on a text written for it and compares exactly (floating-point results with
+ * Object.is, so even the last bit must agree). bench/analysis-fingerprint.ts checks the same on
+ * whole articles before and after a change.
+ */
+import { describe, expect, it } from 'vitest';
+import { segment } from '../../src/nlp/segment';
+import { buildContext, isCapitalized } from '../../src/nlp/quotes/context';
+import { trimSpan } from '../../src/nlp/quotes/content';
+import { cosine, lexRank, sentenceVectors, similarityMatrix } from '../../src/nlp/summarize/centrality';
+import { sentenceFeatures } from '../../src/nlp/summarize/features';
+import { staticFactor, staticPenalties } from '../../src/nlp/summarize/penalties';
+import { termStats } from '../../src/nlp/summarize/salience';
+import { termsOf } from '../../src/nlp/summarize/terms';
+import { prepareIndex } from '../../src/nlp/qa';
+import { isContentWord as isQaContentWord, termOf } from '../../src/nlp/qa/terms';
+
+const ARTICLE = [
+  'City Hall Approves Harbor Bridge Repair',
+  'By Jane Doe',
+  'The city council approved the $42 million repair of the Harbor Street bridge on Monday, after a year of delays. Mayor Linda Okafor said the bridge would close in May.',
+  '"We cannot gamble with people\'s safety," Okafor told reporters. "The repair starts in May, and it ends in October."',
+  'Photo: The bridge at dusk (Getty Images)',
+  'Shop owners on Harbor Street said the closure would cost them customers. Some asked the council for help; others said they would wait.',
+  'Is the bridge safe? Engineers say it is, for now. The council meets again on Thursday.',
+  'Ms. Okafor\'s office said the detour would add ten minutes to most trips.',
+].join('\n\n');
+
+/** trimSpan as it was: two anchored regexes on the slice. */
+function trimSpanByRegex(folded: string, start: number, end: number): [number, number] | null {
+  const slice = folded.slice(start, end);
+  const lead = /^[\s,;:\u2014\u2013\-]+/.exec(slice)?.[0].length ?? 0;
+  const trail = /[\s.,;:!?\u2014\u2013\-]+$/.exec(slice)?.[0].length ?? 0;
+  return end - trail > start + lead ? [start + lead, end - trail] : null;
+}
+
+describe('trimSpan walks character codes and trims what the regexes trimmed', () => {
+  it.each<[string]>([
+    ['  , "We will win," he said.  '],
+    ['\u2014 the plan \u2013 works!? '],
+    [' .,;:!?-\u2014\u2013 '],
+    ['\u00a0\u2003no-break and em spaces\u3000'],
+    ['\ufeff\u2028line separators\u2029\u000b'],
+    ['"quoted"'],
+    [''],
+    ['a'],
+    ['x\u0085'],
+    ['; -- ; '],
+  ])('%j', (s) => {
+    for (let a = 0; a <= s.length; a++) for (let b = a; b <= s.length; b++) expect(trimSpan(s, a, b)).toEqual(trimSpanByRegex(s, a, b));
+  });
+});
+
+describe('isCapitalized reads the mark the context made, with the old test', () => {
+  it.each<[string]>([
+    ['Mayor Linda Okafor met ÉMILE Zola and the U.S. delegation in ßtraße.'],
+    ['ǅemal, ǈuka and ǋena met 3M and iPhone makers; 9am is early.'],
+    ['"Okafor," said the mayor of New York, (London) and [Paris].'],
+  ])('%s', (text) => {
+    const seg = segment(text);
+    const ctx = buildContext(seg);
+    const expected = seg.tokens.map((t) => {
+      if (t.kind !== 'word' && t.kind !== 'abbrev') return false;
+      const ch = seg.folded[t.start]!;
+      return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+    });
+    expect(seg.tokens.map((_, i) => isCapitalized(ctx, i))).toEqual(expected);
+    expect(isCapitalized(ctx, -1)).toBe(false);
+    expect(isCapitalized(ctx, seg.tokens.length)).toBe(false);
+  });
+});
+
+/** LexRank as it was: a dense walk over every row and column. */
+function lexRankDense(sim: Float64Array, n: number): number[] {
+  if (n === 0) return [];
+  const rowSum = new Float64Array(n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) rowSum[i]! += sim[i * n + j]!;
+  let rank = new Float64Array(n).fill(1 / n);
+  for (let iter = 0; iter < 50; iter++) {
+    const next = new Float64Array(n);
+    let dangling = 0;
+    for (let i = 0; i < n; i++) {
+      if (rowSum[i]! === 0) {
+        dangling += rank[i]!;
+        continue;
+      }
+      const share = rank[i]! / rowSum[i]!;
+      for (let j = 0; j < n; j++) next[j]! += 0.85 * share * sim[i * n + j]!;
+    }
+    const base = (1 - 0.85) / n + (0.85 * dangling) / n;
+    for (let j = 0; j < n; j++) next[j]! += base;
+    let delta = 0;
+    for (let i = 0; i < n; i++) delta += Math.abs(next[i]! - rank[i]!);
+    rank = next;
+    if (delta < 1e-6) break;
+  }
+  const max = Math.max(...rank);
+  return Array.from(rank, (v) => (max > 0 ? v / max : 0));
+}
+
+describe('summary centrality: the numbered similarity matrix and the sparse LexRank', () => {
+  it.each<[string, string]>([
+    ['the article above', ARTICLE],
+    ['sentences sharing no word (a zero row)', 'Apples grow on trees here. Bridges span wide rivers. Council votes happen monthly. Apples grow on trees there.'],
+    ['one sentence', 'The council approved the repair on Monday.'],
+  ])('%s', (_name, text) => {
+    const features = sentenceFeatures(segment(text));
+    const vectors = sentenceVectors(features, termStats(features));
+    const n = vectors.length;
+    const sim = similarityMatrix(vectors);
+    for (let i = 0; i < n; i++) {
+      expect(Object.is(sim[i * n + i], 0)).toBe(true);
+      for (let j = i + 1; j < n; j++) {
+        expect(Object.is(sim[i * n + j], cosine(vectors[i]!, vectors[j]!))).toBe(true);
+        expect(Object.is(sim[j * n + i], sim[i * n + j])).toBe(true);
+      }
+    }
+    const sparse = lexRank(sim, n);
+    const dense = lexRankDense(sim, n);
+    expect(sparse.length).toBe(dense.length);
+    sparse.forEach((v, i) => expect(Object.is(v, dense[i])).toBe(true));
+  });
+});
+
+describe('staticFactor is the product of staticPenalties, in order', () => {
+  const sentences = sentenceFeatures(segment(ARTICLE));
+  it.each(sentences.map((f) => [f.folded, f] as const))('%s', (_text, f) => {
+    for (const isLede of [false, true]) {
+      let product = 1;
+      for (const p of staticPenalties(f)) if (!isLede || p.id !== 'caption-marker') product *= p.factor;
+      expect(Object.is(staticFactor(f, isLede), product)).toBe(true);
+    }
+  });
+});
+
+describe('memoized terms give what the plain functions give', () => {
+  it('summary terms: the same occurrences as a second call (cached) and the same stems', () => {
+    const seg = segment(ARTICLE);
+    const first = seg.sentences.map((s) => termsOf(seg, s.tokenStart, s.tokenEnd));
+    const second = seg.sentences.map((s) => termsOf(seg, s.tokenStart, s.tokenEnd));
+    expect(second).toEqual(first);
+    expect(first.flat().find((t) => t.word === 'okafor')).toMatchObject({ stem: 'okafor', proper: true });
+  });
+
+  it('question index tokens: the lowercase form, term and content flag of every word, and the known names', () => {
+    const seg = segment(ARTICLE);
+    for (let round = 0; round < 2; round++) {
+      const index = prepareIndex(ARTICLE, seg);
+      for (const s of index.sentences) {
+        for (const t of s.tokens) {
+          const lower = t.text.toLowerCase();
+          const wordLike = t.kind === 'word' || t.kind === 'number' || t.kind === 'abbrev';
+          expect(t.lower).toBe(lower);
+          expect(t.term).toBe(wordLike ? termOf(lower) : lower);
+          expect(t.content).toBe(wordLike && isQaContentWord(lower));
+        }
+      }
+      // Capitalized and not a sentence's first word; "Getty" follows "(" and is left out.
+      expect([...index.knownNames]).toEqual(['hall', 'approves', 'harbor', 'bridge', 'repair', 'jane', 'doe', 'street', 'monday', 'linda', 'okafor', 'may', 'october', 'images', 'thursday', "okafor's"]);
+    }
+  });
+});
