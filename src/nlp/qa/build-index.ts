@@ -23,6 +23,11 @@ interface WordEntry {
 const wordCache = new Map<string, WordEntry>();
 /** Bound on the memo so a hostile stream of distinct words cannot grow it without limit. */
 const WORD_CACHE_MAX = 50_000;
+/**
+ * Longer surfaces are not kept: V8 makes a slice of 13 characters or more a view into the whole
+ * article text, and a cached key would keep that text alive. Such words are rare in any case.
+ */
+const MAX_CACHED_SURFACE = 12;
 
 /** The entry of a word, number or abbreviation, memoized: news repeats its words, and stemming is the cost. */
 function wordEntry(surface: string): WordEntry {
@@ -30,6 +35,7 @@ function wordEntry(surface: string): WordEntry {
   if (hit !== undefined) return hit;
   const lower = surface.toLowerCase();
   const entry: WordEntry = { lower, term: termOf(lower), content: isContentWord(lower), capitalized: /^\p{Lu}/u.test(surface) };
+  if (surface.length > MAX_CACHED_SURFACE) return entry;
   if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear();
   wordCache.set(surface, entry);
   return entry;

@@ -58,6 +58,11 @@ interface SurfaceTerm {
 }
 
 const surfaceCache = new Map<string, SurfaceTerm | null>();
+/**
+ * Longer surfaces are not kept: V8 makes a slice of 13 characters or more a view into the whole
+ * article text, and a cached key would keep that text alive. Such words are rare in any case.
+ */
+const MAX_CACHED_SURFACE = 12;
 
 /** The term of a word token's surface form, memoized like stemOf (news repeats its words). */
 function surfaceTerm(surface: string): SurfaceTerm | null {
@@ -69,6 +74,7 @@ function surfaceTerm(surface: string): SurfaceTerm | null {
     const first = surface[0]!;
     term = { word, stem: stemOf(word.replace(/\./g, '')), capitalized: first !== first.toLowerCase() };
   }
+  if (surface.length > MAX_CACHED_SURFACE) return term;
   if (surfaceCache.size >= STEM_CACHE_MAX) surfaceCache.clear();
   surfaceCache.set(surface, term);
   return term;
