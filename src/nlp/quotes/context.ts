@@ -22,25 +22,24 @@ export interface QuoteContext {
 export function buildContext(seg: Segmentation): QuoteContext {
   const regions = pairQuoteMarks(seg);
   const { tokens, folded } = seg;
-  const words = tokens.map((t) => folded.slice(t.start, t.end).toLowerCase());
+  const words: string[] = new Array<string>(tokens.length);
   const regionOf = new Int32Array(tokens.length).fill(-1);
+  // The rules ask "capitalized?" of the same tokens many times (names, frames, labels): answer once.
+  const capital = new Uint8Array(tokens.length);
   let r = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    words[i] = folded.slice(t.start, t.end).toLowerCase();
+    if (t.kind === 'word' || t.kind === 'abbrev') {
+      const ch = folded[t.start]!;
+      if (ch !== ch.toLowerCase() && ch === ch.toUpperCase()) capital[i] = 1;
+    }
     while (r < regions.length && regionEnd(regions[r]!) <= t.start) r++;
     const reg = regions[r];
     if (reg && t.start >= reg.open && t.end <= regionEnd(reg)) regionOf[i] = r;
   }
   const sentenceOf = new Int32Array(tokens.length);
   seg.sentences.forEach((s, si) => sentenceOf.fill(si, s.tokenStart, s.tokenEnd));
-  // The rules ask "capitalized?" of the same tokens many times (names, frames, labels): answer once.
-  const capital = new Uint8Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t.kind !== 'word' && t.kind !== 'abbrev') continue;
-    const ch = folded[t.start]!;
-    if (ch !== ch.toLowerCase() && ch === ch.toUpperCase()) capital[i] = 1;
-  }
   return { seg, folded, regions, words, regionOf, sentenceOf, capital };
 }
 
