@@ -5,6 +5,7 @@
  * whole articles before and after a change.
  */
 import { describe, expect, it } from 'vitest';
+import { foldForAnalysis } from '../../src/nlp/fold';
 import { segment } from '../../src/nlp/segment';
 import { buildContext, isCapitalized } from '../../src/nlp/quotes/context';
 import { trimSpan } from '../../src/nlp/quotes/content';
@@ -49,6 +50,40 @@ describe('trimSpan walks character codes and trims what the regexes trimmed', ()
     ['; -- ; '],
   ])('%j', (s) => {
     for (let a = 0; a <= s.length; a++) for (let b = a; b <= s.length; b++) expect(trimSpan(s, a, b)).toEqual(trimSpanByRegex(s, a, b));
+  });
+});
+
+/** The characters foldForAnalysis changes, and what into, as the regex version had them. */
+const FOLDS: ReadonlyArray<[string, string]> = [
+  ['\u201C', '"'], ['\u201D', '"'], ['\u201E', '"'], ['\u201F', '"'], ['\u00AB', '"'], ['\u00BB', '"'], ['\u2033', '"'],
+  ['\u2018', "'"], ['\u2019', "'"], ['\u201A', "'"], ['\u201B', "'"], ['\u2032', "'"], ['\u0060', "'"], ['\u00B4', "'"],
+  ['\u2039', "'"], ['\u203A', "'"],
+  ['\u00A0', ' '], ['\u2000', ' '], ['\u2001', ' '], ['\u2002', ' '], ['\u2003', ' '], ['\u2004', ' '], ['\u2005', ' '],
+  ['\u2006', ' '], ['\u2007', ' '], ['\u2008', ' '], ['\u2009', ' '], ['\u200A', ' '], ['\u202F', ' '], ['\u205F', ' '],
+  ['\u3000', ' '], ['\t', ' '], ['\u000B', ' '], ['\u000C', ' '], ['\u1680', ' '],
+  ['\u200B', ' '], ['\u200C', ' '], ['\u200D', ' '], ['\uFEFF', ' '], ['\u00AD', '-'],
+  ['\u2028', '\n'], ['\u2029', '\n'], ['\u0085', '\n'], ['\r', '\n'], ['\u2010', '-'], ['\u2011', '-'],
+];
+
+/** foldForAnalysis as it was: one regex replace over the folded characters. */
+function foldByRegex(text: string): string {
+  const map = new Map(FOLDS);
+  const re = new RegExp(`[${FOLDS.map(([c]) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`, 'g');
+  return text.replace(re, (c: string, offset: number) => (c === '\r' && text.charCodeAt(offset + 1) === 10 ? ' ' : (map.get(c) ?? c)));
+}
+
+describe('foldForAnalysis walks character codes and folds what the regex folded', () => {
+  it.each<[string]>([
+    ['\u201CWe\u2019ll see,\u201D she said.\r\nNext line\rOld Mac line\u2028end'],
+    [FOLDS.map(([c]) => `a${c}b`).join('')],
+    ['\r\r\n\n\r'],
+    ['no change at all'],
+    [''],
+    ['\u2019'],
+    ['\ud83d\ude00 emoji\u00a0and a lone \ud800 half\u2026'],
+  ])('%j', (text) => {
+    expect(foldForAnalysis(text)).toBe(foldByRegex(text));
+    expect(foldForAnalysis(text).length).toBe(text.length);
   });
 });
 
