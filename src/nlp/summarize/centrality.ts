@@ -123,8 +123,10 @@ export function lexRank(sim: Float64Array, n: number): number[] {
   }
   rowStart[n] = columns.length;
   let rank = new Float64Array(n).fill(1 / n);
+  // Two buffers, swapped each iteration: the new ranks are built from zero in the other one.
+  let next = new Float64Array(n);
   for (let iter = 0; iter < MAX_ITERATIONS; iter++) {
-    const next = new Float64Array(n);
+    next.fill(0);
     // Sentences with no neighbours spread their rank evenly (keeps the chain stochastic).
     let dangling = 0;
     for (let i = 0; i < n; i++) {
@@ -142,7 +144,9 @@ export function lexRank(sim: Float64Array, n: number): number[] {
     for (let j = 0; j < n; j++) next[j]! += base;
     let delta = 0;
     for (let i = 0; i < n; i++) delta += Math.abs(next[i]! - rank[i]!);
+    const previous = rank;
     rank = next;
+    next = previous;
     if (delta < TOLERANCE) break;
   }
   const max = Math.max(...rank);

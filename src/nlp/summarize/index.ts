@@ -9,7 +9,7 @@ import { segment, type Segmentation } from '../segment';
 import { sentenceFeatures, type SentenceFeatures } from './features';
 import { DEFAULT_KEYWORD_COUNT, rankKeywords } from './keywords';
 import { MIN_WORDS, staticFactor } from './penalties';
-import { termStats } from './salience';
+import { keywordStats } from './salience';
 import { scoreSentences, type ScoredArticle } from './score';
 import { selectSentences } from './select';
 import { DEFAULT_WEIGHTS, type SummaryWeights } from './weights';
@@ -118,11 +118,12 @@ export function extractKeywords(text: string, opts: KeywordOptions = {}): string
 /**
  * Keywords from the sentences a reader would keep: bylines, timestamps and captions do not count.
  * With the article's scores at hand, their penalty factors are reused, and so are their term
- * statistics when every sentence is kept (the same sentences give the same statistics).
+ * statistics when every sentence is kept (the same sentences give the same statistics); otherwise
+ * only the statistics keywords read are gathered.
  */
 function keywordsOf(features: readonly SentenceFeatures[], limit: number, scored?: ScoredArticle): string[] {
   const kept = scored ? features.filter((_, i) => scored.factors[i]! > 0) : features.filter((f) => staticFactor(f) > 0);
-  const stats = scored && kept.length === features.length ? scored.stats : termStats(kept);
+  const stats = scored && kept.length === features.length ? scored.stats : keywordStats(kept);
   return rankKeywords(kept, stats, limit);
 }
 

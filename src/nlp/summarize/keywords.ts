@@ -28,7 +28,7 @@ function withoutPossessive(s: string): string {
 }
 
 /** Ranked keywords from sentence features and their term statistics. */
-export function rankKeywords(features: readonly SentenceFeatures[], stats: TermStats, limit = DEFAULT_KEYWORD_COUNT): string[] {
+export function rankKeywords(features: readonly SentenceFeatures[], stats: Pick<TermStats, 'tf' | 'weight'>, limit = DEFAULT_KEYWORD_COUNT): string[] {
   // Display forms: stem -> every surface form it was written in; names: stem -> every "First Last".
   // Counted only for the stems the ranking below asks about.
   const forms = new Map<string, string[]>();
@@ -56,9 +56,9 @@ export function rankKeywords(features: readonly SentenceFeatures[], stats: TermS
       }
     }
   }
-  const ranked = [...stats.weight.entries()]
-    .filter(([stem]) => (stats.tf.get(stem) ?? 0) >= 2)
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const ranked: Array<[string, number]> = [];
+  for (const [stem, weight] of stats.weight) if ((stats.tf.get(stem) ?? 0) >= 2) ranked.push([stem, weight]);
+  ranked.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const out: string[] = [];
   const seen = new Set<string>();
   for (const [stem] of ranked) {

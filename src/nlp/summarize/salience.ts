@@ -44,11 +44,8 @@ interface Tally {
   proper: number;
 }
 
-/**
- * Article-level term statistics from the sentence features. The counts are gathered in one record
- * per stem (one lookup per stem and sentence), then written out in the order stems first appear.
- */
-export function termStats(features: readonly SentenceFeatures[]): TermStats {
+/** Each stem's counts, in the order stems first appear: one lookup per stem and sentence. */
+function tallyOf(features: readonly SentenceFeatures[]): Map<string, Tally> {
   const tally = new Map<string, Tally>();
   for (const f of features) {
     for (const [stem, n] of f.termCounts) {
@@ -61,21 +58,40 @@ export function termStats(features: readonly SentenceFeatures[]): TermStats {
     }
     for (const t of f.terms) if (t.proper) tally.get(t.stem)!.proper++;
   }
+  return tally;
+}
+
+/** Salience weight of a stem used `count` times, `proper` of them capitalized inside a sentence. */
+function weightOf(stem: string, count: number, proper: number): number {
+  const isName = proper * 2 >= count;
+  return Math.log1p(count) * backgroundWeight(stem) * (isName ? PROPER_NOUN_BOOST : 1);
+}
+
+/** Article-level term statistics from the sentence features, in the order stems first appear. */
+export function termStats(features: readonly SentenceFeatures[]): TermStats {
   const n = Math.max(1, features.length);
   const tf = new Map<string, number>();
   const sf = new Map<string, number>();
   const weight = new Map<string, number>();
   const idf = new Map<string, number>();
-  for (const [stem, t] of tally) {
-    const count = t.tf;
-    const bg = backgroundWeight(stem);
-    const isName = t.proper * 2 >= count;
-    tf.set(stem, count);
+  for (const [stem, t] of tallyOf(features)) {
+    tf.set(stem, t.tf);
     sf.set(stem, t.sf);
-    weight.set(stem, Math.log1p(count) * bg * (isName ? PROPER_NOUN_BOOST : 1));
-    idf.set(stem, Math.log1p(n / t.sf) * bg);
+    weight.set(stem, weightOf(stem, t.tf, t.proper));
+    idf.set(stem, Math.log1p(n / t.sf) * backgroundWeight(stem));
   }
   return { tf, sf, weight, idf, sentenceCount: features.length };
+}
+
+/** The part of termStats that keywords read (tf and weight), without the sentence-vector parts. */
+export function keywordStats(features: readonly SentenceFeatures[]): Pick<TermStats, 'tf' | 'weight'> {
+  const tf = new Map<string, number>();
+  const weight = new Map<string, number>();
+  for (const [stem, t] of tallyOf(features)) {
+    tf.set(stem, t.tf);
+    weight.set(stem, weightOf(stem, t.tf, t.proper));
+  }
+  return { tf, weight };
 }
 
 /**
