@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { foldForAnalysis } from '../../src/nlp/fold';
+import { looksEnglish } from '../../src/nlp/language';
 import { segment } from '../../src/nlp/segment';
 import { buildContext, isCapitalized } from '../../src/nlp/quotes/context';
 import { trimSpan } from '../../src/nlp/quotes/content';
@@ -194,5 +195,47 @@ describe('memoized terms give what the plain functions give', () => {
       // Capitalized and not a sentence's first word; "Getty" follows "(" and is left out.
       expect([...index.knownNames]).toEqual(['hall', 'approves', 'harbor', 'bridge', 'repair', 'jane', 'doe', 'street', 'monday', 'linda', 'okafor', 'may', 'october', 'images', 'thursday', "okafor's"]);
     }
+  });
+});
+
+/** The function words looksEnglish counts, and its sample and thresholds, as the plain form read them. */
+const FUNCTION_WORDS = new Set(
+  'the and of to is that was for with he she it said on as at by this have from are be not his her they were has been which who will would their or an but had we you its about after more there when what also could than into our can if says told them'.split(' '),
+);
+
+/** looksEnglish as it was: every word sliced and lowercased. */
+function looksEnglishPlain(text: string): boolean {
+  const seg = segment(text);
+  let words = 0;
+  let english = 0;
+  let latin = 0;
+  let other = 0;
+  for (const t of seg.tokens) {
+    if (t.kind !== 'word') continue;
+    words++;
+    const word = seg.folded.slice(t.start, t.end);
+    if (FUNCTION_WORDS.has(word.toLowerCase())) english++;
+    for (let i = 0; i < word.length; i++) {
+      const c = word.charCodeAt(i);
+      if (c < 0x0250 || (c >= 0x1e00 && c <= 0x1eff)) latin++;
+      else other++;
+    }
+    if (words >= 3000) break;
+  }
+  if (latin + other >= 20 && other > latin) return false;
+  if (words < 12) return true;
+  return english / words >= 0.12;
+}
+
+describe('looksEnglish skips words longer than any function word and decides as before', () => {
+  it.each<[string]>([
+    [ARTICLE],
+    ['THE MAYOR SAID THAT THE BRIDGE WOULD CLOSE AND THAT THE CITY WOULD PAY FOR THE REPAIR OF IT.'],
+    ['El alcalde dijo que el puente cerrará en mayo y que la ciudad pagará la reparación del puente.'],
+    ['Der Bürgermeister sagte, dass die Brücke im Mai geschlossen wird und die Stadt die Reparatur bezahlt.'],
+    ['Thé İstanbul Theresa \u212Ahe whatsoever thereafter informational extraordinarily long words only here.'],
+    ['市长说这座桥将在五月关闭，城市将支付修理费用。The mayor said so.'],
+  ])('%s', (text) => {
+    expect(looksEnglish(segment(text))).toBe(looksEnglishPlain(text));
   });
 });
