@@ -12,7 +12,7 @@ import { buildContext, isCapitalized } from '../../src/nlp/quotes/context';
 import { trimSpan } from '../../src/nlp/quotes/content';
 import { cosine, lexRank, sentenceVectors, similarityMatrix } from '../../src/nlp/summarize/centrality';
 import { sentenceFeatures } from '../../src/nlp/summarize/features';
-import { staticFactor, staticPenalties } from '../../src/nlp/summarize/penalties';
+import { finalCharCode, staticFactor, staticPenalties } from '../../src/nlp/summarize/penalties';
 import { termStats } from '../../src/nlp/summarize/salience';
 import { termsOf } from '../../src/nlp/summarize/terms';
 import { prepareIndex } from '../../src/nlp/qa';
@@ -156,6 +156,43 @@ describe('summary centrality: the numbered similarity matrix and the sparse LexR
     const dense = lexRankDense(sim, n);
     expect(sparse.length).toBe(dense.length);
     sparse.forEach((v, i) => expect(Object.is(v, dense[i])).toBe(true));
+  });
+});
+
+describe('finalCharCode answers what the end-anchored punctuation patterns asked', () => {
+  it.each<[string]>([
+    ['It works.'],
+    ['Does it work?"'],
+    ['It works!\')]"'],
+    ['"It works," he said'],
+    ['(It works.)'],
+    ['\'"])'],
+    [''],
+    ['Ends with a newline.\n'],
+    ['?!.'],
+    ['Why? Because'],
+  ])('%j', (s) => {
+    const c = finalCharCode(s);
+    expect(c === 0x3f).toBe(/\?['")\]]*$/.test(s));
+    expect(c === 0x21).toBe(/!['")\]]*$/.test(s));
+    expect(c === 0x2e || c === 0x3f || c === 0x21).toBe(/[.!?]['")\]]*$/.test(s));
+  });
+});
+
+describe('the cut-ending rule looks at the last seven characters and finds what the whole sentence gave', () => {
+  const CUT = /\s(?:a|an|the|of|to|with|and|or)\s?\.$/i;
+  it.each<[string]>([
+    ['He was shot with a .'],
+    ['He was shot WITH .'],
+    ['They met with.'],
+    ['Nothing is cut here.'],
+    ['x with .'],
+    [' a.'],
+    ['Another and .\n'],
+    ['Fine.'],
+  ])('%j', (text) => {
+    const f = { ...sentenceFeatures(segment('The council met on Monday.'))[0]!, folded: text, wordCount: 8 };
+    expect(staticPenalties(f).some((p) => p.id === 'cut-ending')).toBe(CUT.test(text));
   });
 });
 
