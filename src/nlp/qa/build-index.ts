@@ -41,6 +41,13 @@ function wordEntry(surface: string): WordEntry {
   return entry;
 }
 
+/** A token that is one of " ' : ( [ alone: a capital after it may open a quotation, a label's text or an aside. */
+function opensPhrase(folded: string, t: { start: number; end: number }): boolean {
+  if (t.end - t.start !== 1) return false;
+  const c = folded.charCodeAt(t.start);
+  return c === 0x22 || c === 0x27 || c === 0x3a || c === 0x28 || c === 0x5b;
+}
+
 export function prepareIndex(text: string, seg: Segmentation = segment(text)): QaIndex {
   const { folded } = seg;
   const sentences: QaSentence[] = [];
@@ -66,10 +73,7 @@ export function prepareIndex(text: string, seg: Segmentation = segment(text)): Q
       const { lower, term, content, capitalized } = wordEntry(surface);
       tokens.push({ start: t.start, end: t.end, text: surface, lower, term, kind: t.kind, content });
       // A capital inside the sentence (not its first word, not after a quote or colon) marks a name.
-      if (wordsSeen > 0 && capitalized) {
-        const p = seg.tokens[ti - 1]!;
-        if (!/^["':(\[]$/.test(folded.slice(p.start, p.end))) knownNames.add(lower);
-      }
+      if (wordsSeen > 0 && capitalized && !opensPhrase(folded, seg.tokens[ti - 1]!)) knownNames.add(lower);
       wordsSeen++;
       if (content) {
         length++;
