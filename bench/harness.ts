@@ -10,6 +10,8 @@ export interface Measurement {
   readonly medianMs: number;
   readonly minMs: number;
   readonly maxMs: number;
+  /** Median CPU time of this process per run (user + system): steadier than wall time on a shared machine. */
+  readonly medianCpuMs: number;
 }
 
 export function median(values: readonly number[]): number {
@@ -32,12 +34,16 @@ export async function measure(
 ): Promise<Measurement> {
   for (let i = 0; i < warmup; i++) await fn();
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     await fn();
     times.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
-  return { name, runs, medianMs: median(times), minMs: Math.min(...times), maxMs: Math.max(...times) };
+  return { name, runs, medianMs: median(times), minMs: Math.min(...times), maxMs: Math.max(...times), medianCpuMs: median(cpu) };
 }
 
 /** Print one aligned result line. */

@@ -27,14 +27,27 @@ const FOLD: Readonly<Record<string, string>> = {
   // The ellipsis character stays one character; the tokenizer knows it. Full stops of other scripts stay too.
 };
 
-const FOLDABLE = new RegExp(`[${Object.keys(FOLD).map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`, 'g');
+/** Replacement character code per BMP code (0 = unchanged): a table look-up per character. */
+const FOLD_TO: Uint16Array = (() => {
+  const table = new Uint16Array(65536);
+  for (const [from, to] of Object.entries(FOLD)) table[from.charCodeAt(0)] = to.charCodeAt(0);
+  return table;
+})();
 
 /**
  * Fold quote marks, exotic spaces and line separators; the result has the same length as the
  * input. "\r\n" becomes " \n" (not "\n\n", which would read as a blank line between every line).
+ * One pass over character codes; the text is copied only around the characters that change.
  */
 export function foldForAnalysis(text: string): string {
-  return text.replace(FOLDABLE, (c: string, offset: number) =>
-    c === '\r' && text.charCodeAt(offset + 1) === 10 ? ' ' : (FOLD[c] ?? c),
-  );
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const to = FOLD_TO[text.charCodeAt(i)]!;
+    if (to === 0) continue;
+    const folded = to === 10 && text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? 32 : to;
+    out += text.slice(last, i) + String.fromCharCode(folded);
+    last = i + 1;
+  }
+  return last === 0 ? text : out + text.slice(last);
 }

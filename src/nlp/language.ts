@@ -18,6 +18,9 @@ const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set([
   'there', 'when', 'what', 'also', 'could', 'than', 'into', 'our', 'can', 'if', 'says', 'told', 'them',
 ]);
 
+/** Length of the longest function word (lowercasing never shortens a word, so longer ones cannot match). */
+const LONGEST_FUNCTION_WORD = Math.max(...[...ENGLISH_FUNCTION_WORDS].map((w) => w.length));
+
 /** Words sampled: enough for a stable share, bounded work on a book-length text. */
 const SAMPLE_WORDS = 3000;
 /** Fewer words than this cannot be judged: a headline or a list of names is given the benefit of the doubt. */
@@ -42,10 +45,10 @@ export function looksEnglish(seg: Segmentation): boolean {
   for (const t of seg.tokens) {
     if (t.kind !== 'word') continue;
     words++;
-    const word = seg.folded.slice(t.start, t.end);
-    if (ENGLISH_FUNCTION_WORDS.has(word.toLowerCase())) english++;
-    for (let i = 0; i < word.length; i++) {
-      if (isLatinLetterCode(word.charCodeAt(i))) latinLetters++;
+    // A word longer than every function word is not one: it is not sliced or lowercased.
+    if (t.end - t.start <= LONGEST_FUNCTION_WORD && ENGLISH_FUNCTION_WORDS.has(seg.folded.slice(t.start, t.end).toLowerCase())) english++;
+    for (let i = t.start; i < t.end; i++) {
+      if (isLatinLetterCode(seg.folded.charCodeAt(i))) latinLetters++;
       else otherLetters++;
     }
     if (words >= SAMPLE_WORDS) break;

@@ -106,10 +106,12 @@ export function tokenize(s: string, from: number, to: number, out: Token[], mark
           i = n;
           kind = 'number';
         } else {
-          [i, kind] = scanWord(s, i, to);
+          i = scanWord(s, i, to);
+          kind = scannedKind;
         }
       } else {
-        [i, kind] = scanWord(s, i, to);
+        i = scanWord(s, i, to);
+        kind = scannedKind;
       }
     } else if (c === 0x2e && i + 1 < to && s.charCodeAt(i + 1) === 0x2e) {
       // An ellipsis written as dots: one token however long ("...", "....", a megabyte of periods).
@@ -140,7 +142,7 @@ export function tokenize(s: string, from: number, to: number, out: Token[], mark
       }
     } else if ((c === 0x40 || c === 0x23) && i + 1 < to && isWordCode(s.charCodeAt(i + 1))) {
       // "@handle" and "#hashtag" are single words.
-      [i, kind] = scanWord(s, i + 1, to);
+      i = scanWord(s, i + 1, to);
       kind = 'word';
     } else {
       // Anything else is one symbol: a whole surrogate pair, or one lone surrogate half.
@@ -194,12 +196,21 @@ function scanNumber(s: string, i: number, to: number): number {
   return i;
 }
 
+/** The kind of the token scanWord last returned the end of. */
+let scannedKind: TokenKind = 'word';
+
+function setKind(end: number, kind: TokenKind): number {
+  scannedKind = kind;
+  return end;
+}
+
 /**
  * A word from `i`: word characters joined by inner apostrophes, hyphens and ampersands
  * ("Grenell's", "coup-plotting", "AT&T"); a dotted abbreviation ("U.S.", "J.R.R.", "a.m.",
  * "Ph.D."); a bare domain ("News.Az", "bbc.co.uk", with a path it is a URL); or an email.
+ * Returns the word's end and leaves its kind in `scannedKind` (no tuple allocated per word).
  */
-function scanWord(s: string, i: number, to: number): [number, TokenKind] {
+function scanWord(s: string, i: number, to: number): number {
   const start = i;
   while (i < to && isWordCode(s.charCodeAt(i))) i++;
   // Dotted abbreviation: a segment of one or two letters, then single letters each after a period.
@@ -207,7 +218,7 @@ function scanWord(s: string, i: number, to: number): [number, TokenKind] {
     let j = i;
     while (j + 1 < to && s.charCodeAt(j) === 0x2e && isLetterAt(s, j + 1, to) && !isWordAt(s, j + 2, to)) j += 2;
     if (j < to && s.charCodeAt(j) === 0x2e) j++;
-    return [j, 'abbrev'];
+    return setKind(j, 'abbrev');
   }
   for (;;) {
     const c = i < to ? s.charCodeAt(i) : -1;
@@ -221,18 +232,18 @@ function scanWord(s: string, i: number, to: number): [number, TokenKind] {
       const chain = scanLabels(s, i, to);
       if (chain.end < to && s.charCodeAt(chain.end) === 0x40) {
         const email = hostAfterAt(s, chain.end, to);
-        if (email > 0) return [email, 'url'];
+        if (email > 0) return setKind(email, 'url');
       }
       if (chain.accepted > 0) {
-        if (chain.accepted < to && s.charCodeAt(chain.accepted) === 0x2f) return [urlTail(s, start, chain.accepted, to), 'url'];
-        return [chain.accepted, 'word'];
+        if (chain.accepted < to && s.charCodeAt(chain.accepted) === 0x2f) return setKind(urlTail(s, start, chain.accepted, to), 'url');
+        return setKind(chain.accepted, 'word');
       }
     }
     if (c === 0x40) {
       const email = hostAfterAt(s, i, to);
-      if (email > 0) return [email, 'url'];
+      if (email > 0) return setKind(email, 'url');
     }
-    return [i, 'word'];
+    return setKind(i, 'word');
   }
 }
 

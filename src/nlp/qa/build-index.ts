@@ -11,6 +11,43 @@ export const MAX_TOKENS_PER_SENTENCE = 400;
 /** Sentences past this are not indexed (bounded work on hostile or book-length input). */
 export const MAX_SENTENCES = 5000;
 
+/** What a word-like surface form gives every time it occurs: its lowercase form, matching key and role. */
+interface WordEntry {
+  readonly lower: string;
+  readonly term: string;
+  readonly content: boolean;
+  /** Starts with a capital letter (a name when it is not the sentence's first word). */
+  readonly capitalized: boolean;
+}
+
+const wordCache = new Map<string, WordEntry>();
+/** Bound on the memo so a hostile stream of distinct words cannot grow it without limit. */
+const WORD_CACHE_MAX = 50_000;
+/**
+ * Longer surfaces are not kept: V8 makes a slice of 13 characters or more a view into the whole
+ * article text, and a cached key would keep that text alive. Such words are rare in any case.
+ */
+const MAX_CACHED_SURFACE = 12;
+
+/** The entry of a word, number or abbreviation, memoized: news repeats its words, and stemming is the cost. */
+function wordEntry(surface: string): WordEntry {
+  const hit = wordCache.get(surface);
+  if (hit !== undefined) return hit;
+  const lower = surface.toLowerCase();
+  const entry: WordEntry = { lower, term: termOf(lower), content: isContentWord(lower), capitalized: /^\p{Lu}/u.test(surface) };
+  if (surface.length > MAX_CACHED_SURFACE) return entry;
+  if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear();
+  wordCache.set(surface, entry);
+  return entry;
+}
+
+/** A token that is one of " ' : ( [ alone: a capital after it may open a quotation, a label's text or an aside. */
+function opensPhrase(folded: string, t: { start: number; end: number }): boolean {
+  if (t.end - t.start !== 1) return false;
+  const c = folded.charCodeAt(t.start);
+  return c === 0x22 || c === 0x27 || c === 0x3a || c === 0x28 || c === 0x5b;
+}
+
 export function prepareIndex(text: string, seg: Segmentation = segment(text)): QaIndex {
   const { folded } = seg;
   const sentences: QaSentence[] = [];
@@ -27,17 +64,17 @@ export function prepareIndex(text: string, seg: Segmentation = segment(text)): Q
     for (let ti = s.tokenStart; ti < last; ti++) {
       const t = seg.tokens[ti]!;
       const surface = folded.slice(t.start, t.end);
-      const lower = surface.toLowerCase();
       const wordLike = t.kind === 'word' || t.kind === 'number' || t.kind === 'abbrev';
-      const term = wordLike ? termOf(lower) : lower;
-      const content = wordLike && isContentWord(lower);
+      if (!wordLike) {
+        const lower = surface.toLowerCase();
+        tokens.push({ start: t.start, end: t.end, text: surface, lower, term: lower, kind: t.kind, content: false });
+        continue;
+      }
+      const { lower, term, content, capitalized } = wordEntry(surface);
       tokens.push({ start: t.start, end: t.end, text: surface, lower, term, kind: t.kind, content });
       // A capital inside the sentence (not its first word, not after a quote or colon) marks a name.
-      if (wordLike) {
-        const prev = ti > s.tokenStart ? folded.slice(seg.tokens[ti - 1]!.start, seg.tokens[ti - 1]!.end) : '';
-        if (wordsSeen > 0 && /^\p{Lu}/u.test(surface) && !/^["':(\[]$/.test(prev)) knownNames.add(lower);
-        wordsSeen++;
-      }
+      if (wordsSeen > 0 && capitalized && !opensPhrase(folded, seg.tokens[ti - 1]!)) knownNames.add(lower);
+      wordsSeen++;
       if (content) {
         length++;
         termCounts.set(term, (termCounts.get(term) ?? 0) + 1);

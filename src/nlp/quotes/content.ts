@@ -5,19 +5,29 @@
 import type { QuoteKind } from './types';
 import { regionEnd, type QuoteContext } from './context';
 import type { QuoteRegion } from './marks';
+import { isSpaceCode } from '../segment-tokens';
 
 export type Span = [number, number];
 
-const TRAILING_PUNCT = /[\s.,;:!?\u2014\u2013\-]+$/;
-const LEADING_PUNCT = /^[\s,;:\u2014\u2013\-]+/;
+/** Characters trimmed off the end of a span: JavaScript whitespace (`\s`) and . , ; : ! ? dashes. */
+function isTrailingPunct(c: number): boolean {
+  return isSpaceCode(c) || c === 0x2e || c === 0x2c || c === 0x3b || c === 0x3a || c === 0x21 || c === 0x3f || c === 0x2014 || c === 0x2013 || c === 0x2d;
+}
 
-/** Trim spaces and edge punctuation outside quotation marks; returns null when nothing is left. */
+/** Characters trimmed off the start of a span: JavaScript whitespace (`\s`) and , ; : dashes. */
+function isLeadingPunct(c: number): boolean {
+  return isSpaceCode(c) || c === 0x2c || c === 0x3b || c === 0x3a || c === 0x2014 || c === 0x2013 || c === 0x2d;
+}
+
+/**
+ * Trim spaces and edge punctuation outside quotation marks; returns null when nothing is left.
+ * A walk over character codes from each end (called for every attribution and fragment).
+ */
 export function trimSpan(folded: string, start: number, end: number): Span | null {
-  const slice = folded.slice(start, end);
-  const lead = LEADING_PUNCT.exec(slice)?.[0].length ?? 0;
-  const trail = TRAILING_PUNCT.exec(slice)?.[0].length ?? 0;
-  const s = start + lead;
-  const e = end - trail;
+  let s = start;
+  while (s < end && isLeadingPunct(folded.charCodeAt(s))) s++;
+  let e = end;
+  while (e > start && isTrailingPunct(folded.charCodeAt(e - 1))) e--;
   return e > s ? [s, e] : null;
 }
 

@@ -15,23 +15,32 @@ export interface QuoteContext {
   readonly regionOf: Int32Array;
   /** Sentence index of each token. */
   readonly sentenceOf: Int32Array;
+  /** 1 for a word or abbreviation token that starts with a capital letter (see isCapitalized). */
+  readonly capital: Uint8Array;
 }
 
 export function buildContext(seg: Segmentation): QuoteContext {
   const regions = pairQuoteMarks(seg);
   const { tokens, folded } = seg;
-  const words = tokens.map((t) => folded.slice(t.start, t.end).toLowerCase());
+  const words: string[] = new Array<string>(tokens.length);
   const regionOf = new Int32Array(tokens.length).fill(-1);
+  // The rules ask "capitalized?" of the same tokens many times (names, frames, labels): answer once.
+  const capital = new Uint8Array(tokens.length);
   let r = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    words[i] = folded.slice(t.start, t.end).toLowerCase();
+    if (t.kind === 'word' || t.kind === 'abbrev') {
+      const ch = folded[t.start]!;
+      if (ch !== ch.toLowerCase() && ch === ch.toUpperCase()) capital[i] = 1;
+    }
     while (r < regions.length && regionEnd(regions[r]!) <= t.start) r++;
     const reg = regions[r];
     if (reg && t.start >= reg.open && t.end <= regionEnd(reg)) regionOf[i] = r;
   }
   const sentenceOf = new Int32Array(tokens.length);
   seg.sentences.forEach((s, si) => sentenceOf.fill(si, s.tokenStart, s.tokenEnd));
-  return { seg, folded, regions, words, regionOf, sentenceOf };
+  return { seg, folded, regions, words, regionOf, sentenceOf, capital };
 }
 
 /** End offset of a region including its closing mark. */
@@ -39,11 +48,9 @@ export function regionEnd(r: QuoteRegion): number {
   return r.close >= 0 ? r.close + 1 : r.end;
 }
 
+/** A word or abbreviation token that starts with a capital letter (false out of range). */
 export function isCapitalized(ctx: QuoteContext, i: number): boolean {
-  const t = ctx.seg.tokens[i];
-  if (!t || (t.kind !== 'word' && t.kind !== 'abbrev')) return false;
-  const ch = ctx.folded[t.start]!;
-  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+  return ctx.capital[i] === 1;
 }
 
 export function isWord(ctx: QuoteContext, i: number): boolean {

@@ -51,13 +51,30 @@ function hintAt(text: string, folded: string, i: number): Hint {
   return 'either';
 }
 
+/** Lazily filled class table for the BMP: 0 = unknown, 1 = letter or number (\p{L}\p{N}), 2 = other. */
+const LETTER_OR_NUMBER = new Uint8Array(65536);
+const LETTER_OR_NUMBER_RE = /^[\p{L}\p{N}]$/u;
+
+/** `/[\p{L}\p{N}]/u` on one UTF-16 code unit (a surrogate half alone is neither), from a table. */
+function isLetterOrNumberCode(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if (c >= 0xd800 && c <= 0xdfff) return false;
+  let k = LETTER_OR_NUMBER[c]!;
+  if (k === 0) {
+    k = LETTER_OR_NUMBER_RE.test(String.fromCharCode(c)) ? 1 : 2;
+    LETTER_OR_NUMBER[c] = k;
+  }
+  return k === 1;
+}
+
 function countWords(folded: string, start: number, end: number): number {
   let n = 0;
   let inWord = false;
   for (let i = start; i < end && n < WORD_COUNT_CAP; i++) {
-    const w = /[\p{L}\p{N}]/u.test(folded[i]!);
+    const c = folded.charCodeAt(i);
+    const w = isLetterOrNumberCode(c);
     if (w && !inWord) n++;
-    inWord = w || (inWord && (folded[i] === "'" || folded[i] === '-'));
+    inWord = w || (inWord && (c === 0x27 || c === 0x2d));
   }
   return n;
 }
@@ -89,11 +106,11 @@ function pairParagraph(
   out: QuoteRegion[],
 ): { openAtEnd: number } {
   const marks: Mark[] = [];
-  const mark = single ? "'" : '"';
+  const mark = single ? 0x27 : 0x22;
   // Scan this paragraph only: an indexOf that ran on to the next mark past the paragraph would
   // make a text of many mark-less paragraphs quadratic.
   for (let i = pStart; i < pEnd; i++) {
-    if (folded[i] !== mark) continue;
+    if (folded.charCodeAt(i) !== mark) continue;
     if (single && isApostrophe(folded, i)) continue;
     marks.push({ at: i, hint: hintAt(text, folded, i) });
   }

@@ -43,28 +43,90 @@ export function cosine(a: SentenceVector, b: SentenceVector): number {
   return dot / (a.norm * b.norm);
 }
 
-/** Full similarity matrix (row-major, n x n, zero diagonal). */
+/**
+ * Full similarity matrix (row-major, n x n, zero diagonal): `cosine` of every pair, to the bit.
+ * Stems are numbered and each row is spread once over a dense array, so a pair costs one array
+ * read per entry of its smaller vector instead of a string lookup. Each pair is summed over the
+ * same vector, in the same order, as `cosine` sums it (the smaller one, the first on a tie), so
+ * the floating-point result is the same.
+ */
 export function similarityMatrix(vectors: readonly SentenceVector[]): Float64Array {
   const n = vectors.length;
   const sim = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const c = cosine(vectors[i]!, vectors[j]!);
+  const ids = new Map<string, number>();
+  const entryIds: Int32Array[] = [];
+  const entryWeights: Float64Array[] = [];
+  for (const v of vectors) {
+    const idsOf = new Int32Array(v.weights.size);
+    const weightsOf = new Float64Array(v.weights.size);
+    let k = 0;
+    for (const [stem, w] of v.weights) {
+      let id = ids.get(stem);
+      if (id === undefined) ids.set(stem, (id = ids.size));
+      idsOf[k] = id;
+      weightsOf[k++] = w;
+    }
+    entryIds.push(idsOf);
+    entryWeights.push(weightsOf);
+  }
+  // Weights are positive, so 0 in the dense row means "stem absent".
+  const dense = new Float64Array(ids.size);
+  for (let r = 0; r < n; r++) {
+    const row = vectors[r]!;
+    if (row.norm === 0) continue;
+    const rowIds = entryIds[r]!;
+    const rowWeights = entryWeights[r]!;
+    const rowSize = rowIds.length;
+    for (let x = 0; x < rowSize; x++) dense[rowIds[x]!] = rowWeights[x]!;
+    // Row r is the larger vector of the pairs computed here: the other one is summed over.
+    for (let k = 0; k < n; k++) {
+      if (k === r) continue;
+      const other = vectors[k]!;
+      const otherSize = entryIds[k]!.length;
+      const otherIsSmaller = k < r ? otherSize <= rowSize : otherSize < rowSize;
+      if (!otherIsSmaller || other.norm === 0) continue;
+      const otherIds = entryIds[k]!;
+      const otherWeights = entryWeights[k]!;
+      let dot = 0;
+      for (let x = 0; x < otherSize; x++) {
+        const v = dense[otherIds[x]!]!;
+        if (v !== 0) dot += otherWeights[x]! * v;
+      }
+      const i = k < r ? k : r;
+      const j = k < r ? r : k;
+      const c = dot / (vectors[i]!.norm * vectors[j]!.norm);
       sim[i * n + j] = c;
       sim[j * n + i] = c;
     }
+    for (let x = 0; x < rowSize; x++) dense[rowIds[x]!] = 0;
   }
   return sim;
 }
 
-/** LexRank scores scaled to [0, 1] by the maximum. */
+/**
+ * LexRank scores scaled to [0, 1] by the maximum. The power iteration walks each row's non-zero
+ * entries only (a zero similarity adds exactly nothing), in column order as a full walk would.
+ */
 export function lexRank(sim: Float64Array, n: number): number[] {
   if (n === 0) return [];
   const rowSum = new Float64Array(n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) rowSum[i]! += sim[i * n + j]!;
+  const rowStart = new Int32Array(n + 1);
+  const columns: number[] = [];
+  for (let i = 0; i < n; i++) {
+    rowStart[i] = columns.length;
+    for (let j = 0; j < n; j++) {
+      const v = sim[i * n + j]!;
+      if (v === 0) continue;
+      rowSum[i]! += v;
+      columns.push(j);
+    }
+  }
+  rowStart[n] = columns.length;
   let rank = new Float64Array(n).fill(1 / n);
+  // Two buffers, swapped each iteration: the new ranks are built from zero in the other one.
+  let next = new Float64Array(n);
   for (let iter = 0; iter < MAX_ITERATIONS; iter++) {
-    const next = new Float64Array(n);
+    next.fill(0);
     // Sentences with no neighbours spread their rank evenly (keeps the chain stochastic).
     let dangling = 0;
     for (let i = 0; i < n; i++) {
@@ -72,14 +134,19 @@ export function lexRank(sim: Float64Array, n: number): number[] {
         dangling += rank[i]!;
         continue;
       }
-      const share = rank[i]! / rowSum[i]!;
-      for (let j = 0; j < n; j++) next[j]! += DAMPING * share * sim[i * n + j]!;
+      const share = DAMPING * (rank[i]! / rowSum[i]!);
+      for (let c = rowStart[i]!, end = rowStart[i + 1]!; c < end; c++) {
+        const j = columns[c]!;
+        next[j]! += share * sim[i * n + j]!;
+      }
     }
     const base = (1 - DAMPING) / n + (DAMPING * dangling) / n;
     for (let j = 0; j < n; j++) next[j]! += base;
     let delta = 0;
     for (let i = 0; i < n; i++) delta += Math.abs(next[i]! - rank[i]!);
+    const previous = rank;
     rank = next;
+    next = previous;
     if (delta < TOLERANCE) break;
   }
   const max = Math.max(...rank);

@@ -9,7 +9,7 @@ import { segment, type Segmentation } from '../segment';
 import { sentenceFeatures, type SentenceFeatures } from './features';
 import { DEFAULT_KEYWORD_COUNT, rankKeywords } from './keywords';
 import { MIN_WORDS, staticFactor } from './penalties';
-import { termStats } from './salience';
+import { keywordStats } from './salience';
 import { scoreSentences, type ScoredArticle } from './score';
 import { selectSentences } from './select';
 import { DEFAULT_WEIGHTS, type SummaryWeights } from './weights';
@@ -68,7 +68,7 @@ export function summarize(text: string, opts: SummarizeOptions = {}): SummaryRes
   const seg = opts.seg ?? segment(text);
   const weights = { ...DEFAULT_WEIGHTS, ...opts.weights };
   const scored = scoreSentences(seg, weights, opts.title);
-  const keywords = keywordsOf(scored.features, opts.keywords ?? DEFAULT_KEYWORD_COUNT);
+  const keywords = keywordsOf(scored.features, opts.keywords ?? DEFAULT_KEYWORD_COUNT, scored);
   if (isTooShort(scored, count)) return { sentences: [], keywords, reducedByPercent: 0, tooShort: true };
 
   const picked = selectSentences({
@@ -115,10 +115,16 @@ export function extractKeywords(text: string, opts: KeywordOptions = {}): string
   return keywordsOf(sentenceFeatures(seg), opts.limit ?? DEFAULT_KEYWORD_COUNT);
 }
 
-/** Keywords from the sentences a reader would keep: bylines, timestamps and captions do not count. */
-function keywordsOf(features: readonly SentenceFeatures[], limit: number): string[] {
-  const kept = features.filter((f) => staticFactor(f) > 0);
-  return rankKeywords(kept, termStats(kept), limit);
+/**
+ * Keywords from the sentences a reader would keep: bylines, timestamps and captions do not count.
+ * With the article's scores at hand, their penalty factors are reused, and so are their term
+ * statistics when every sentence is kept (the same sentences give the same statistics); otherwise
+ * only the statistics keywords read are gathered.
+ */
+function keywordsOf(features: readonly SentenceFeatures[], limit: number, scored?: ScoredArticle): string[] {
+  const kept = scored ? features.filter((_, i) => scored.factors[i]! > 0) : features.filter((f) => staticFactor(f) > 0);
+  const stats = scored && kept.length === features.length ? scored.stats : keywordStats(kept);
+  return rankKeywords(kept, stats, limit);
 }
 
 /** Scores of every sentence with their parts, for explaining a summary and for tuning. */

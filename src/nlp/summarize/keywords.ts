@@ -20,39 +20,52 @@ const TITLE_WORDS: ReadonlySet<string> = new Set([
   'spokesman', 'spokeswoman', 'former', 'saint', 'st', 'father', 'sister', 'brother', 'uncle', 'aunt',
 ]);
 
+/** A name or word without a trailing possessive ("Grenell's" -> "Grenell", "migrants'" -> "migrants"). */
+function withoutPossessive(s: string): string {
+  if (s.endsWith("'s")) return s.slice(0, -2);
+  if (s.endsWith("'")) return s.slice(0, -1);
+  return s;
+}
+
 /** Ranked keywords from sentence features and their term statistics. */
-export function rankKeywords(features: readonly SentenceFeatures[], stats: TermStats, limit = DEFAULT_KEYWORD_COUNT): string[] {
-  // Display forms: stem -> surface form -> count; names: stem -> "First Last" -> count.
-  const forms = new Map<string, Map<string, number>>();
-  const names = new Map<string, Map<string, number>>();
-  const bump = (m: Map<string, Map<string, number>>, stem: string, form: string): void => {
-    let inner = m.get(stem);
-    if (!inner) m.set(stem, (inner = new Map()));
-    inner.set(form, (inner.get(form) ?? 0) + 1);
+export function rankKeywords(features: readonly SentenceFeatures[], stats: Pick<TermStats, 'tf' | 'weight'>, limit = DEFAULT_KEYWORD_COUNT): string[] {
+  // Display forms: stem -> every surface form it was written in; names: stem -> every "First Last".
+  // Counted only for the stems the ranking below asks about.
+  const forms = new Map<string, string[]>();
+  const names = new Map<string, string[]>();
+  const add = (m: Map<string, string[]>, stem: string, form: string): void => {
+    const list = m.get(stem);
+    if (list) list.push(form);
+    else m.set(stem, [form]);
   };
   for (const f of features) {
     const terms = f.terms;
     for (let i = 0; i < terms.length; i++) {
       const t = terms[i]!;
-      const surface = f.folded.slice(t.start - f.start, t.end - f.start).replace(/'s?$/, '');
-      bump(forms, t.stem, t.proper || /^\p{Lu}/u.test(surface) && stats.tf.get(t.stem) === 1 ? surface : t.word);
+      // Only terms used twice or more are ranked, so only theirs are tallied. A proper noun shows
+      // as written, any other term in its lowercase form.
+      const ranked = (stats.tf.get(t.stem) ?? 0) >= 2;
+      if (ranked) add(forms, t.stem, t.proper ? withoutPossessive(f.folded.slice(t.start - f.start, t.end - f.start)) : t.word);
       const prev = terms[i - 1];
       if (t.proper && prev && prev.proper && prev.end + 1 === t.start && !TITLE_WORDS.has(prev.word)) {
-        const pair = f.folded.slice(prev.start - f.start, t.end - f.start).replace(/'s?$/, '');
-        bump(names, t.stem, pair);
-        bump(names, prev.stem, pair);
+        const prevRanked = (stats.tf.get(prev.stem) ?? 0) >= 2;
+        if (!ranked && !prevRanked) continue;
+        const pair = withoutPossessive(f.folded.slice(prev.start - f.start, t.end - f.start));
+        if (ranked) add(names, t.stem, pair);
+        if (prevRanked) add(names, prev.stem, pair);
       }
     }
   }
-  const ranked = [...stats.weight.entries()]
-    .filter(([stem]) => (stats.tf.get(stem) ?? 0) >= 2)
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const ranked: Array<[string, number]> = [];
+  for (const [stem, weight] of stats.weight) if ((stats.tf.get(stem) ?? 0) >= 2) ranked.push([stem, weight]);
+  ranked.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const out: string[] = [];
   const seen = new Set<string>();
   for (const [stem] of ranked) {
     if (out.length >= limit) break;
-    const display = mostCommon(names.get(stem)) ?? mostCommon(forms.get(stem));
-    if (!display || TITLE_WORDS.has(mostCommon(forms.get(stem))?.toLowerCase() ?? '')) continue;
+    const form = mostCommon(forms.get(stem));
+    const display = mostCommon(names.get(stem)) ?? form;
+    if (!display || TITLE_WORDS.has(form?.toLowerCase() ?? '')) continue;
     const key = display.toLowerCase();
     // "Richard Grenell" already covers a later "Richard".
     const words = key.split(' ');
@@ -64,10 +77,13 @@ export function rankKeywords(features: readonly SentenceFeatures[], stats: TermS
   return out;
 }
 
-function mostCommon(m: Map<string, number> | undefined): string | undefined {
-  if (!m) return undefined;
+/** The most frequent form (the alphabetically first on a tie); undefined for none. */
+function mostCommon(list: readonly string[] | undefined): string | undefined {
+  if (!list) return undefined;
+  const counts = new Map<string, number>();
+  for (const form of list) counts.set(form, (counts.get(form) ?? 0) + 1);
   let best: string | undefined;
   let n = 0;
-  for (const [form, c] of m) if (c > n || (c === n && best !== undefined && form < best)) [best, n] = [form, c];
+  for (const [form, c] of counts) if (c > n || (c === n && best !== undefined && form < best)) [best, n] = [form, c];
   return best;
 }

@@ -21,19 +21,40 @@ export const LONG_WORDS = 55;
 /** Beyond this it is rejected outright. */
 export const MAX_WORDS = 110;
 
+/**
+ * The last character of `s` before its trailing closing quotes and brackets (' " ) ]), or -1:
+ * what `/[.!?]['")\]]*$/` and its kin look at, read from the end instead of scanning from the start.
+ */
+export function finalCharCode(s: string): number {
+  let i = s.length - 1;
+  while (i >= 0) {
+    const c = s.charCodeAt(i);
+    if (c !== 0x27 && c !== 0x22 && c !== 0x29 && c !== 0x5d) break;
+    i--;
+  }
+  return i >= 0 ? s.charCodeAt(i) : -1;
+}
+
+/** Ends with a full stop, a question mark or an exclamation mark (closers aside). */
+function endsTerminal(f: SentenceFeatures): boolean {
+  const c = finalCharCode(f.folded);
+  return c === 0x2e || c === 0x3f || c === 0x21;
+}
+
 /** Length and shape rules, as data: [id, test, factor, reason]. */
 export const SHAPE_RULES: ReadonlyArray<readonly [string, (f: SentenceFeatures) => boolean, number, string]> = [
   ['fragment', (f) => f.wordCount < MIN_WORDS, 0, 'too short to stand alone'],
   ['short', (f) => f.wordCount >= MIN_WORDS && f.wordCount < SHORT_WORDS, 0.7, 'thin: little information'],
   ['overlong', (f) => f.wordCount > MAX_WORDS, 0, 'a run-on: usually several captions or lines glued together'],
   ['long', (f) => f.wordCount > LONG_WORDS && f.wordCount <= MAX_WORDS, 0.6, 'long: hard to read in a reply, often a glued caption'],
-  ['question', (f) => /\?['")\]]*$/.test(f.folded), 0.3, 'a question raises a point, it does not state the news'],
-  ['no-terminal', (f) => !/[.!?]['")\]]*$/.test(f.folded) && !f.wholeParagraph, 0.35, 'no final punctuation: a caption or a cut line'],
-  ['heading', (f) => !/[.!?]['")\]]*$/.test(f.folded) && f.wholeParagraph, 0.05, 'a line standing alone with no full stop: a heading or a sign-off ("News.Az")'],
+  ['question', (f) => finalCharCode(f.folded) === 0x3f, 0.3, 'a question raises a point, it does not state the news'],
+  ['no-terminal', (f) => !endsTerminal(f) && !f.wholeParagraph, 0.35, 'no final punctuation: a caption or a cut line'],
+  ['heading', (f) => !endsTerminal(f) && f.wholeParagraph, 0.05, 'a line standing alone with no full stop: a heading or a sign-off ("News.Az")'],
   ['opens-with-quote', (f) => /^['"]/.test(f.folded), 0.7, 'a bare quotation: the summary should say who said it'],
   ['starts-lowercase', (f) => /^['"(\[]?\p{Ll}/u.test(f.folded), 0.3, 'a cut: the tail of a sentence split at an abbreviation or a number ("pm on Friday, police said.")'],
-  ['cut-ending', (f) => /\s(?:a|an|the|of|to|with|and|or)\s?\.$/i.test(f.folded), 0.3, 'a cut: the head of a sentence split at a number ("shot with a .")'],
-  ['exclamation', (f) => /!['")\]]*$/.test(f.folded), 0.6, 'exclamations are colour, not news'],
+  // A match is at most seven characters (" with ."), so only the sentence's last seven are searched.
+  ['cut-ending', (f) => /\s(?:a|an|the|of|to|with|and|or)\s?\.$/i.test(f.folded.slice(-7)), 0.3, 'a cut: the head of a sentence split at a number ("shot with a .")'],
+  ['exclamation', (f) => finalCharCode(f.folded) === 0x21, 0.6, 'exclamations are colour, not news'],
 ];
 
 /** The static penalties that apply to a sentence (empty when it is clean). */
@@ -61,10 +82,26 @@ function captionLabelContext(folded: string): string {
  */
 export const LEDE_EXEMPT_PENALTIES: ReadonlySet<string> = new Set(['caption-marker']);
 
-/** Product of the static penalty factors (for the lede, without LEDE_EXEMPT_PENALTIES). */
+/**
+ * Product of the static penalty factors (for the lede, without LEDE_EXEMPT_PENALTIES), in the
+ * order staticPenalties lists them. A fragment or a run-on is 0 whatever else applies, so its
+ * patterns are not run; past a factor of 0 nothing can change the product either.
+ */
 export function staticFactor(f: SentenceFeatures, isLede = false): number {
+  if (f.wordCount < MIN_WORDS || f.wordCount > MAX_WORDS) return 0;
   let factor = 1;
-  for (const p of staticPenalties(f)) if (!isLede || !LEDE_EXEMPT_PENALTIES.has(p.id)) factor *= p.factor;
+  for (const rule of BOILERPLATE_RULES) {
+    if (!rule.pattern.test(f.folded)) continue;
+    if (rule.id === 'caption-label' && CAPTION_LABEL_EXCEPTIONS.test(captionLabelContext(f.folded))) continue;
+    if (isLede && LEDE_EXEMPT_PENALTIES.has(rule.id)) continue;
+    factor *= rule.factor;
+    if (factor === 0) return 0;
+  }
+  for (const [id, test, ruleFactor] of SHAPE_RULES) {
+    if (!test(f) || (isLede && LEDE_EXEMPT_PENALTIES.has(id))) continue;
+    factor *= ruleFactor;
+    if (factor === 0) return 0;
+  }
   return factor;
 }
 

@@ -37,28 +37,61 @@ export interface TermStats {
   readonly sentenceCount: number;
 }
 
-/** Article-level term statistics from the sentence features. */
-export function termStats(features: readonly SentenceFeatures[]): TermStats {
-  const tf = new Map<string, number>();
-  const sf = new Map<string, number>();
-  const proper = new Map<string, number>();
+/** One stem's counts while the statistics are gathered. */
+interface Tally {
+  tf: number;
+  sf: number;
+  proper: number;
+}
+
+/** Each stem's counts, in the order stems first appear: one lookup per stem and sentence. */
+function tallyOf(features: readonly SentenceFeatures[]): Map<string, Tally> {
+  const tally = new Map<string, Tally>();
   for (const f of features) {
     for (const [stem, n] of f.termCounts) {
-      tf.set(stem, (tf.get(stem) ?? 0) + n);
-      sf.set(stem, (sf.get(stem) ?? 0) + 1);
+      const t = tally.get(stem);
+      if (t === undefined) tally.set(stem, { tf: n, sf: 1, proper: 0 });
+      else {
+        t.tf += n;
+        t.sf++;
+      }
     }
-    for (const t of f.terms) if (t.proper) proper.set(t.stem, (proper.get(t.stem) ?? 0) + 1);
+    for (const t of f.terms) if (t.proper) tally.get(t.stem)!.proper++;
   }
+  return tally;
+}
+
+/** Salience weight of a stem used `count` times, `proper` of them capitalized inside a sentence. */
+function weightOf(stem: string, count: number, proper: number): number {
+  const isName = proper * 2 >= count;
+  return Math.log1p(count) * backgroundWeight(stem) * (isName ? PROPER_NOUN_BOOST : 1);
+}
+
+/** Article-level term statistics from the sentence features, in the order stems first appear. */
+export function termStats(features: readonly SentenceFeatures[]): TermStats {
   const n = Math.max(1, features.length);
+  const tf = new Map<string, number>();
+  const sf = new Map<string, number>();
   const weight = new Map<string, number>();
   const idf = new Map<string, number>();
-  for (const [stem, count] of tf) {
-    const bg = backgroundWeight(stem);
-    const isName = (proper.get(stem) ?? 0) * 2 >= count;
-    weight.set(stem, Math.log1p(count) * bg * (isName ? PROPER_NOUN_BOOST : 1));
-    idf.set(stem, Math.log1p(n / (sf.get(stem) ?? 1)) * bg);
+  for (const [stem, t] of tallyOf(features)) {
+    tf.set(stem, t.tf);
+    sf.set(stem, t.sf);
+    weight.set(stem, weightOf(stem, t.tf, t.proper));
+    idf.set(stem, Math.log1p(n / t.sf) * backgroundWeight(stem));
   }
   return { tf, sf, weight, idf, sentenceCount: features.length };
+}
+
+/** The part of termStats that keywords read (tf and weight), without the sentence-vector parts. */
+export function keywordStats(features: readonly SentenceFeatures[]): Pick<TermStats, 'tf' | 'weight'> {
+  const tf = new Map<string, number>();
+  const weight = new Map<string, number>();
+  for (const [stem, t] of tallyOf(features)) {
+    tf.set(stem, t.tf);
+    weight.set(stem, weightOf(stem, t.tf, t.proper));
+  }
+  return { tf, weight };
 }
 
 /**

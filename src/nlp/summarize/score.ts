@@ -17,6 +17,8 @@ export interface ScoredArticle {
   readonly similarity: Float64Array;
   /** Final score per sentence (0 = never pick). */
   readonly scores: readonly number[];
+  /** Each sentence's staticFactor (0 = furniture or a fragment: no keywords come from it). */
+  readonly factors: readonly number[];
   /** The parts, for explaining and tuning. */
   readonly parts: {
     readonly position: readonly number[];
@@ -100,5 +102,5 @@ export function scoreSentences(seg: Segmentation, weights: SummaryWeights, title
         weights.entities * entities[i]! +
         weights.title * titleSim[i]!),
   );
-  return { features, stats, similarity, scores, parts: { position, centrality, salience, entities, title: titleSim, quality } };
+  return { features, stats, similarity, scores, factors, parts: { position, centrality, salience, entities, title: titleSim, quality } };
 }

@@ -50,6 +50,36 @@ export interface TermOccurrence {
   readonly proper: boolean;
 }
 
+/** What a surface form gives as a term: its normalized word, stem and capital; null when not a content word. */
+interface SurfaceTerm {
+  readonly word: string;
+  readonly stem: string;
+  readonly capitalized: boolean;
+}
+
+const surfaceCache = new Map<string, SurfaceTerm | null>();
+/**
+ * Longer surfaces are not kept: V8 makes a slice of 13 characters or more a view into the whole
+ * article text, and a cached key would keep that text alive. Such words are rare in any case.
+ */
+const MAX_CACHED_SURFACE = 12;
+
+/** The term of a word token's surface form, memoized like stemOf (news repeats its words). */
+function surfaceTerm(surface: string): SurfaceTerm | null {
+  const hit = surfaceCache.get(surface);
+  if (hit !== undefined) return hit;
+  const word = normalizeWord(surface);
+  let term: SurfaceTerm | null = null;
+  if (isContentWord(word)) {
+    const first = surface[0]!;
+    term = { word, stem: stemOf(word.replace(/\./g, '')), capitalized: first !== first.toLowerCase() };
+  }
+  if (surface.length > MAX_CACHED_SURFACE) return term;
+  if (surfaceCache.size >= STEM_CACHE_MAX) surfaceCache.clear();
+  surfaceCache.set(surface, term);
+  return term;
+}
+
 /** Content-word occurrences in tokens [from, to) of a segmentation. */
 export function termsOf(seg: Segmentation, from: number, to: number): TermOccurrence[] {
   const out: TermOccurrence[] = [];
@@ -57,14 +87,11 @@ export function termsOf(seg: Segmentation, from: number, to: number): TermOccurr
   for (let t = from; t < to; t++) {
     const tok = seg.tokens[t]!;
     if (tok.kind !== 'word' && tok.kind !== 'abbrev') continue;
-    const surface = seg.folded.slice(tok.start, tok.end);
-    const word = normalizeWord(surface);
+    const term = surfaceTerm(seg.folded.slice(tok.start, tok.end));
     const wasFirst = firstWord;
     firstWord = false;
-    if (!isContentWord(word)) continue;
-    const first = surface[0]!;
-    const capitalized = first !== first.toLowerCase();
-    out.push({ stem: stemOf(word.replace(/\./g, '')), word, start: tok.start, end: tok.end, proper: capitalized && !wasFirst });
+    if (term === null) continue;
+    out.push({ stem: term.stem, word: term.word, start: tok.start, end: tok.end, proper: term.capitalized && !wasFirst });
   }
   return out;
 }
