@@ -31,6 +31,8 @@ export interface Candidate {
 
 /** Longest candidate in tokens: answers are phrases, not paragraphs. */
 const MAX_SPAN_TOKENS = 30;
+/** "of" phrases chained onto a noun phrase at most ("the wisdom of certain decisions of procurement"). */
+const MAX_OF_LINKS = 3;
 /** Lowercase words allowed inside a name ("Bank of America", "Leonardo da Vinci"). */
 const NAME_CONNECTORS = new Set(['of', 'de', 'da', 'del', 'della', 'di', 'du', 'la', 'le', 'van', 'von', 'der', 'bin', 'al', 'y', '&', 'and', 'for', 'the', 'on']);
 /** Lowercase role nouns inside a capitalized run ("US envoy Richard Grenell"). */
@@ -184,11 +186,20 @@ function nounPhrases(tokens: readonly QaToken[], tags: TokenTags, out: Candidate
   }
   for (let k = 0; k < nps.length; k++) {
     const np = nps[k]!;
-    out.push({ from: np.from, to: np.to, kind: 'noun', preposition: prepositionBefore(tokens, pos, np.from) });
-    const next = nps[k + 1];
-    const glue = tokens[np.to];
-    if (next && glue && next.from === np.to + 1 && (glue.lower === 'of' || glue.lower === 'and' || glue.lower === 'for' || glue.lower === 'in') && next.to - np.from <= MAX_SPAN_TOKENS) {
-      out.push({ from: np.from, to: next.to, kind: 'noun', preposition: prepositionBefore(tokens, pos, np.from) });
+    const preposition = prepositionBefore(tokens, pos, np.from);
+    out.push({ from: np.from, to: np.to, kind: 'noun', preposition });
+    // Extensions by the phrases that complete it: one "and/for/in" phrase, or a chain of "of"
+    // phrases ("the division of functions of the network core"), each link its own candidate.
+    let end = np.to;
+    for (let link = k + 1; link < nps.length && link - k <= MAX_OF_LINKS; link++) {
+      const next = nps[link]!;
+      const glue = tokens[end];
+      if (!glue || next.from !== end + 1 || next.to - np.from > MAX_SPAN_TOKENS) break;
+      const of = glue.lower === 'of';
+      if (!of && !(link === k + 1 && (glue.lower === 'and' || glue.lower === 'for' || glue.lower === 'in'))) break;
+      out.push({ from: np.from, to: next.to, kind: 'noun', preposition });
+      if (!of) break;
+      end = next.to;
     }
   }
 }

@@ -33,6 +33,8 @@ import { WEIGHTS } from './weights';
 
 /** Spans longer than this (in words) pay `longSpan` per extra word: SQuAD-style answers are short. */
 const SHORT_SPAN_WORDS = 5;
+/** The same for answers that describe ("What is X?"): a definition runs to a dozen words. */
+const DESCRIPTION_SPAN_WORDS = 12;
 
 export interface ScoredCandidate {
   readonly from: number;
@@ -45,12 +47,23 @@ export interface ScoredCandidate {
 /** Punctuation, prepositions and relative pronouns never start or end an answer ("which critics" -> "critics"). */
 const EDGE_JUNK = new Set(['which', 'whose', 'whom', 'who', ',', ';', ':', '.', '-', '(', ')', '"', "'", 'of', 'and', 'or', 'in', 'on', 'at', 'by', 'to', 'for', 'with', 'from', 'as', "'s"]);
 
+/**
+ * Words that never end an answer: once the question's own words are cut from a span's end, what
+ * is left must not stop on a determiner or a preposition ("the rainforests of the | Amazon").
+ */
+const TRAILING_JUNK = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'some', 'any', 'each', 'every', 'no']);
+const NOUN_TAGS = new Set(['NOUN', 'PROPN', 'NUM']);
+
 /** Strip question words and junk from the span's edges. */
-function trim(tokens: readonly QaToken[], c: Candidate, q: QuestionAnalysis, headTerm: string): [number, number] {
+function trim(tokens: readonly QaToken[], tags: TokenTags, c: Candidate, q: QuestionAnalysis, headTerm: string): [number, number] {
   let { from, to } = c;
   const strip = (t: QaToken): boolean => EDGE_JUNK.has(t.lower) || (t.content && q.terms.has(t.term) && t.term !== headTerm);
   while (from < to && (strip(tokens[from]!) || (tokens[from]!.lower === 'the' && from + 1 < to && strip(tokens[from + 1]!)))) from++;
-  while (to > from && strip(tokens[to - 1]!)) to--;
+  while (to > from && (strip(tokens[to - 1]!) || TRAILING_JUNK.has(tokens[to - 1]!.lower))) to--;
+  // A bare adjective is what is left of a noun phrase whose noun was cut ("a powerful | magnet"):
+  // the span is a modifier without its thing, not an answer. (An adjective that ends its phrase,
+  // "the summers are hot and dry", is kept.)
+  if (to > from && to < c.to && tags.pos[to - 1] === 'ADJ' && NOUN_TAGS.has(tags.pos[to] ?? '')) return [0, 0];
   // A name that shares a name word with the question is the one asked about ("Richard" of
   // "Richard Grenell" for "Who did Grenell meet?"), never its answer.
   if (c.kind === 'name') {
@@ -285,7 +298,7 @@ function focusHolds(tokens: readonly QaToken[], s: QaSentence, runFrom: number, 
 const FOCUS_TYPES: ReadonlySet<AnswerType> = new Set(['person', 'organization']);
 
 function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidate, q: QuestionAnalysis, headTerm: string, verbAt: number, ctx: MatchContext, s: QaSentence, env: SentenceContext): ScoredCandidate | null {
-  const [from, to] = trim(tokens, c, q, headTerm);
+  const [from, to] = trim(tokens, tags, c, q, headTerm);
   if (to <= from) return null;
   let kind = c.kind;
   // A capitalized run made only of date words ("Friday", "January") is a date, not a name.
@@ -335,7 +348,10 @@ function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidat
   }
   if (q.answerType === 'date' && TIME_PREPOSITIONS.has(c.preposition)) score += WEIGHTS.placePreposition / 2;
   const words = to - from;
-  if (words > SHORT_SPAN_WORDS) score -= WEIGHTS.longSpan * (words - SHORT_SPAN_WORDS);
+  // A description ("What were the conditions in the camps?") is a phrase with its "of" phrases:
+  // long spans are not penalized up to DESCRIPTION_SPAN_WORDS.
+  const shortest = q.describes ? DESCRIPTION_SPAN_WORDS : SHORT_SPAN_WORDS;
+  if (words > shortest) score -= WEIGHTS.longSpan * (words - shortest);
   return { from, to, kind, score, typeFit };
 }
 
@@ -349,6 +365,7 @@ export function bestCandidate(s: QaSentence, tags: TokenTags, q: QuestionAnalysi
   const subject = doer ? (doer.kind === 'description' ? doer.to - 1 : NO_SUBJECT) : describedSubject(s.tokens, q);
   if (subject === PRONOUN_SUBJECT) return null;
   let best: ScoredCandidate | null = null;
+  const described: ScoredCandidate[] = [];
   const ctx = matchContext(s.tokens, q);
   for (const c of candidatesOf(s.tokens, tags, q.terms)) {
     // A named doer of a relative clause is the only answer ("Okafor, who opposed the project" -> "Okafor").
@@ -359,8 +376,20 @@ export function bestCandidate(s: QaSentence, tags: TokenTags, q: QuestionAnalysi
     const scored = scoreCandidate(s.tokens, tags, c, q, headTerm, verbAt, ctx, s, env);
     if (process.env.QA_DEBUG && scored) console.log('   cand', s.index, s.tokens.slice(scored.from, scored.to).map((t) => t.text).join(' '), scored.kind, scored.score.toFixed(2));
     if (scored && (!best || scored.score > best.score)) best = scored;
+    if (scored && q.describes && scored.kind === 'noun') described.push(scored);
   }
-  return best;
+  return best && q.describes ? describedWhole(best, described) : best;
+}
+
+/**
+ * For a description question, the chosen noun phrase with its "of" phrases ("a network | of
+ * volunteers of the port district"): the longest candidate that starts where the chosen one does,
+ * within DESCRIPTION_SPAN_WORDS, keeping the chosen one's score.
+ */
+function describedWhole(best: ScoredCandidate, described: readonly ScoredCandidate[]): ScoredCandidate {
+  let whole = best;
+  for (const c of described) if (c.from === best.from && c.to > whole.to && c.to - c.from <= DESCRIPTION_SPAN_WORDS) whole = c;
+  return whole === best ? best : { ...whole, score: best.score };
 }
 
 const POSSESSIVE_PRONOUNS = new Set(['its', 'his', 'her', 'their', 'our']);

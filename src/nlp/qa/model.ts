@@ -82,6 +82,12 @@ export interface QuestionAnalysis {
   readonly measure: 'money' | 'quantity' | 'count' | null;
   /** The key constraint of a copular question ("the president of Colombia"), or null. */
   readonly focus: QuestionFocus | null;
+  /**
+   * The question asks what something is or what happened ("What is a mortgage?", "What were the
+   * conditions in the camps?", "What happened to the ferry?"): a description, which may be a
+   * long phrase with its "of" phrases, not one short name.
+   */
+  readonly describes: boolean;
 }
 
 /** "Who is the president of Colombia?": head term "presid", modifier terms ["colombia"]. */

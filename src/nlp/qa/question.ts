@@ -214,6 +214,7 @@ export function analyzeQuestion(raw: string): QuestionAnalysis {
   else if (answerType === 'number' && moneyHead) measure = 'money';
   const copularAt = whAt >= 0 && COPULA.has(words[whAt + 1]?.lower ?? '') && (wh === 'who' || wh === 'what' || wh === 'which') ? whAt + 2 : -1;
   const focus = copularAt > 0 && words[copularAt]?.pos !== 'VERB' ? copularFocus(words, copularAt, names) : null;
+  const describes = asksDescription(words, whAt, wh, answerType, head);
   // Turn the question back into a statement to see where the answer goes among its words.
   const leftTerms = new Set<string>();
   const rightTerms = new Set<string>();
@@ -251,9 +252,28 @@ export function analyzeQuestion(raw: string): QuestionAnalysis {
       quoteQuery,
       measure,
       focus,
+      describes,
     };
   }
   return result();
+}
+
+/** Nouns after "What is/was the" that ask for a state or a description, not a thing's name. */
+const DESCRIPTION_HEADS = new Set(['condition', 'conditions', 'purpose', 'role', 'effect', 'effects', 'impact', 'result', 'results', 'outcome', 'trend', 'goal', 'aim', 'mission', 'function', 'definition', 'meaning', 'difference', 'differences', 'problem', 'criticism', 'reason', 'cause', 'consequence', 'consequences', 'nature', 'view', 'belief', 'idea', 'principle', 'situation', 'status', 'state']);
+
+/**
+ * "What is X?" with X named whole (no kind asked: "What is Christian Perfection?"), "What were the
+ * conditions / the effects / the purpose of ...", "What happened (to) ...": the answer describes.
+ */
+function asksDescription(words: readonly QWord[], whAt: number, wh: string, answerType: AnswerType, head: string): boolean {
+  if (wh !== 'what' || answerType !== 'noun' || whAt < 0) return false;
+  const next = words[whAt + 1]?.lower ?? '';
+  if (next === 'happened' || next === 'happens') return true;
+  if (!COPULA.has(next)) return false;
+  if (DESCRIPTION_HEADS.has(head)) return true;
+  // "What is Christian Perfection?": the rest is one name, capitalized, with no noun asked for.
+  const rest = words.slice(whAt + 2);
+  return rest.length > 0 && rest.length <= 4 && rest.every((w) => w.capitalized || w.pos === 'DET');
 }
 
 const SAY_BASE = new Set(['say', 'tell', 'state', 'claim', 'argue', 'add', 'remark', 'declare', 'announce', 'comment', 'think', 'warn', 'insist', 'explain', 'note', 'write', 'describe']);
