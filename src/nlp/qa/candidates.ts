@@ -47,6 +47,8 @@ const NP_OPENERS = new Set(['DET', 'NUM']);
 const isWordy = (t: QaToken): boolean => t.kind === 'word' || t.kind === 'number' || t.kind === 'abbrev';
 const isCapitalized = (t: QaToken): boolean => isWordy(t) && /^[\p{Lu}]/u.test(t.text);
 const isHyphen = (t: QaToken | undefined): boolean => t !== undefined && (t.text === '-' || t.text === '/');
+/** In a name an en dash joins too ("the Diffie–Hellman exchange"); between numbers it is a range. */
+const isNameJoiner = (t: QaToken): boolean => isHyphen(t) || t.text === '\u2013';
 
 function prepositionBefore(tokens: readonly QaToken[], pos: readonly string[], at: number): string {
   let k = at - 1;
@@ -76,7 +78,7 @@ function names(tokens: readonly QaToken[], tags: TokenTags, out: Candidate[]): v
       }
       if (isCapitalized(u) || (u.kind === 'number' && isCapitalized(prev))) {
         end = ++j;
-      } else if ((NAME_CONNECTORS.has(u.lower) || isHyphen(u)) && j + 1 < tokens.length && isCapitalized(tokens[j + 1]!) && tokens[j + 1]!.start - u.end <= 1) {
+      } else if ((NAME_CONNECTORS.has(u.lower) || isNameJoiner(u)) && j + 1 < tokens.length && isCapitalized(tokens[j + 1]!) && tokens[j + 1]!.start - u.end <= 1) {
         j++;
       } else break;
     }

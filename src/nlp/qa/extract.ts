@@ -31,6 +31,14 @@ const TYPE_FIT: Readonly<Record<AnswerType, Partial<Record<CandidateKind, number
 
 import { WEIGHTS } from './weights';
 
+/** A "what game console" question: its instances are named, so a name fits it best. */
+const NAMED_CLASS_FIT: Partial<Record<CandidateKind, number>> = { name: 1, noun: 0.6, number: 0.45, date: 0.3 };
+
+function holdsMember(tokens: readonly QaToken[], from: number, to: number, members: ReadonlySet<string>): boolean {
+  for (let i = from; i < to; i++) if (members.has(tokens[i]!.lower)) return true;
+  return false;
+}
+
 /** Spans longer than this (in words) pay `longSpan` per extra word: SQuAD-style answers are short. */
 const SHORT_SPAN_WORDS = 5;
 /** The same for answers that describe ("What is X?"): a definition runs to a dozen words. */
@@ -60,6 +68,8 @@ function trim(tokens: readonly QaToken[], tags: TokenTags, c: Candidate, q: Ques
   const strip = (t: QaToken): boolean => EDGE_JUNK.has(t.lower) || (t.content && q.terms.has(t.term) && t.term !== headTerm);
   while (from < to && (strip(tokens[from]!) || (tokens[from]!.lower === 'the' && from + 1 < to && strip(tokens[from + 1]!)))) from++;
   while (to > from && (strip(tokens[to - 1]!) || TRAILING_JUNK.has(tokens[to - 1]!.lower))) to--;
+  // "at least 40,000" without its "at" is "least 40,000": the bound goes with it.
+  if (to - from > 1 && (tokens[from]!.lower === 'least' || tokens[from]!.lower === 'most') && tokens[from - 1]?.lower === 'at') from++;
   // A bare adjective is what is left of a noun phrase whose noun was cut ("a powerful | magnet"):
   // the span is a modifier without its thing, not an answer. (An adjective that ends its phrase,
   // "the summers are hot and dry", is kept.)
@@ -72,10 +82,13 @@ function trim(tokens: readonly QaToken[], tags: TokenTags, c: Candidate, q: Ques
       if (t.content && q.terms.has(t.term) && t.term !== headTerm && !PERSON_TITLES.has(t.lower) && /^\p{Lu}/u.test(t.text) && !/^\p{Lu}+$/u.test(t.text)) return [0, 0];
     }
   }
-  // In a name, words up to the last question word are its title ("Egyptian President | Anwar Sadat").
+  // In a name, words up to the last question word that is a title or a lowercase role are its
+  // title ("Egyptian President | Anwar Sadat"). Other question words are part of the name ("Lake
+  // George" for "On what lake...", "New Paltz" for a question about New York).
   if (c.kind === 'name') {
     for (let k = to - 2; k >= from; k--) {
-      if (tokens[k]!.content && q.terms.has(tokens[k]!.term)) {
+      const t = tokens[k]!;
+      if (t.content && q.terms.has(t.term) && t.term !== headTerm && (PERSON_TITLES.has(t.lower) || /^\p{Ll}/u.test(t.text))) {
         from = k + 1;
         break;
       }
@@ -303,8 +316,10 @@ function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidat
   let kind = c.kind;
   // A capitalized run made only of date words ("Friday", "January") is a date, not a name.
   if (kind === 'name' && allDateTokens(tokens, tags, from, to)) kind = 'date';
-  const typeFit = TYPE_FIT[q.answerType][kind] ?? 0;
+  const typeFit = q.wantsName ? (NAMED_CLASS_FIT[kind] ?? 0) : (TYPE_FIT[q.answerType][kind] ?? 0);
   if (typeFit === 0) return null;
+  // "Which continent": only a member of the class answers.
+  if (q.members && !holdsMember(tokens, from, to, q.members)) return null;
   if (!kindAgrees(tokens, c, from, to, q, env) || !countryAgrees(tokens, from, to, q)) return null;
   if (kind === 'name' && objectOfOtherVerb(tokens, tags, Math.min(c.from, from), to, verbAt, q)) return null;
   if (!measureAgrees(tokens, tags, kind, from, to, q)) return null;
@@ -339,7 +354,8 @@ function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidat
     else if (passive ? before : after) score += WEIGHTS.verbSide;
   }
   if (headTerm) {
-    if (tokens[to - 1]!.term === headTerm || tokens[to]?.term === headTerm || tokens[from - 1]?.term === headTerm) score += WEIGHTS.head;
+    // At either edge inside ("Lake George", "the TGIF block") or just outside ("the block | TGIF").
+    if (tokens[to - 1]!.term === headTerm || tokens[to]?.term === headTerm || tokens[from - 1]?.term === headTerm || (c.kind === 'name' && tokens[from]!.term === headTerm)) score += WEIGHTS.head;
   }
   if (q.answerType === 'place') {
     if (PLACE_PREPOSITIONS.has(c.preposition)) score += WEIGHTS.placePreposition;

@@ -88,6 +88,10 @@ export interface QuestionAnalysis {
    * long phrase with its "of" phrases, not one short name.
    */
   readonly describes: boolean;
+  /** "which continent": the closed class the answer must come from (lowercase words), or null. */
+  readonly members: ReadonlySet<string> | null;
+  /** "what game console": the head's instances are named, so a name fits better than a common noun. */
+  readonly wantsName: boolean;
 }
 
 /** "Who is the president of Colombia?": head term "presid", modifier terms ["colombia"]. */

@@ -14,6 +14,7 @@ import {
   SAY_VERBS,
   type AnswerType,
 } from '../lexicon/qa-answer-types';
+import { CLOSED_CLASS_HEADS, NAMED_CLASS_HEADS, RANK_HEADS } from '../lexicon/qa-head-classes';
 import { segment } from '../segment';
 import { MONEY_WORDS } from '../lexicon/qa-names';
 import type { QuestionAnalysis, QuestionFocus, QuoteQuery } from './model';
@@ -94,6 +95,8 @@ interface QWord {
 }
 
 function typeOfHead(head: string): AnswerType | null {
+  // A rank or a rating is a number ("what position", "what rating").
+  if (RANK_HEADS.has(head)) return 'number';
   if (DATE_HEADS.has(head)) return 'date';
   if (PLACE_HEADS.has(head)) return 'place';
   if (PERSON_HEADS.has(head)) return 'person';
@@ -253,6 +256,8 @@ export function analyzeQuestion(raw: string): QuestionAnalysis {
       measure,
       focus,
       describes,
+      members: head ? (CLOSED_CLASS_HEADS.get(head) ?? null) : null,
+      wantsName: answerType === 'noun' && NAMED_CLASS_HEADS.has(head),
     };
   }
   return result();
