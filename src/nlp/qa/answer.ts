@@ -42,6 +42,24 @@ function sentenceAt(index: QaIndex, offset: number): QaSentence | undefined {
   return index.sentences.find((s) => s.start <= offset && offset < s.end);
 }
 
+/** Words that open a reason clause by themselves (not "to", "for", "as": those often are no reason). */
+const REASON_CLAUSE_OPENERS: ReadonlySet<string> = new Set(['because', 'since', 'due', 'owing', 'thanks']);
+
+/** The span is a clause opened by a reason word ("because the boats ...", "| the boats" after "because"). */
+function opensWithReason(s: QaSentence, c: ScoredCandidate): boolean {
+  if (c.kind !== 'clause') return false;
+  const at = s.tokens[c.from]?.lower ?? '';
+  const before = s.tokens[c.from - 1]?.lower ?? '';
+  return REASON_CLAUSE_OPENERS.has(at) || REASON_CLAUSE_OPENERS.has(before);
+}
+
+/** A candidate span with its sentence and their combined score. */
+interface Choice {
+  readonly s: ScoredSentence;
+  readonly c: ScoredCandidate;
+  readonly total: number;
+}
+
 /** Answer `question` from the indexed article. Pure apart from the index's tag cache. */
 export function answerQuestion(index: QaIndex, question: string, opts: AnswerOptions = {}): AnswerResult {
   let q = analyzeQuestion(question);
@@ -92,7 +110,8 @@ export function answerQuestion(index: QaIndex, question: string, opts: AnswerOpt
     };
   }
 
-  let best: { s: ScoredSentence; c: ScoredCandidate; total: number } | null = null;
+  let best: Choice | null = null;
+  let reason: Choice | null = null;
   const topScore = top.score;
   for (const s of ranked.slice(0, WEIGHTS.topSentences)) {
     if (s.score <= 0) break;
@@ -100,10 +119,14 @@ export function answerQuestion(index: QaIndex, question: string, opts: AnswerOpt
     if (!c) continue;
     const total = s.score / topScore + WEIGHTS.spanShare * c.score;
     if (!best || total > best.total) best = { s, c, total };
+    if (q.wh === 'why' && (!reason || total > reason.total) && opensWithReason(s.sentence, c)) reason = { s, c, total };
   }
+  // A "why" is answered only from a sentence that gives a reason. When the best match says what
+  // happened without saying why, a clause opened by a reason word ("because ...", "due to ...")
+  // in another matching sentence answers (a "to" + verb there is too weak a cue on its own:
+  // "the first official to visit"); with none, the article does not say why.
+  if (best && q.wh === 'why' && !hasCausalCue(best.s.sentence.tokens, sentenceTags(index, best.s.sentence.index))) best = reason;
   if (!best) return refuse();
-  // A "why" is answered only from a sentence that gives a reason: otherwise the article does not say why.
-  if (q.wh === 'why' && !hasCausalCue(best.s.sentence.tokens, sentenceTags(index, best.s.sentence.index))) return refuse();
 
   const tokens = best.s.sentence.tokens;
   const start = tokens[best.c.from]!.start;

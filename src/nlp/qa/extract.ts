@@ -31,8 +31,28 @@ const TYPE_FIT: Readonly<Record<AnswerType, Partial<Record<CandidateKind, number
 
 import { WEIGHTS } from './weights';
 
+/** How well a phrase naming people or a group ("the settlers") fits a who-question. */
+const GROUP_NOUN_FIT = 0.7;
+
 /** A "what game console" question: its instances are named, so a name fits it best. */
 const NAMED_CLASS_FIT: Partial<Record<CandidateKind, number>> = { name: 1, noun: 0.6, number: 0.45, date: 0.3 };
+
+/**
+ * The phrase's head names people or a group for sure: a person, organization or group noun, or a
+ * plural agent noun ("settlers", "investors", "scientists", "historians"), not merely a word with
+ * an agent-like ending ("settlements").
+ */
+function namesPeople(last: string): boolean {
+  const singular = last.replace(/s$/, '');
+  if (PERSON_HEADS.has(last) || PERSON_HEADS.has(singular) || ORGANIZATION_HEADS.has(last) || ORGANIZATION_HEADS.has(singular) || GROUP_NOUNS.has(last)) return true;
+  return last.length > 5 && /(?:ers|ors|ists|ians|ants|eers)$/.test(last);
+}
+
+/** No capitalized word in the span past the sentence's first: a common-noun phrase. */
+function commonPhrase(tokens: readonly QaToken[], from: number, to: number): boolean {
+  for (let i = Math.max(1, from); i < to; i++) if (/^\p{Lu}/u.test(tokens[i]!.text)) return false;
+  return true;
+}
 
 function holdsMember(tokens: readonly QaToken[], from: number, to: number, members: ReadonlySet<string>): boolean {
   for (let i = from; i < to; i++) if (members.has(tokens[i]!.lower)) return true;
@@ -316,7 +336,11 @@ function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidat
   let kind = c.kind;
   // A capitalized run made only of date words ("Friday", "January") is a date, not a name.
   if (kind === 'name' && allDateTokens(tokens, tags, from, to)) kind = 'date';
-  const typeFit = q.wantsName ? (NAMED_CLASS_FIT[kind] ?? 0) : (TYPE_FIT[q.answerType][kind] ?? 0);
+  let typeFit = q.wantsName ? (NAMED_CLASS_FIT[kind] ?? 0) : (TYPE_FIT[q.answerType][kind] ?? 0);
+  // "Who backed the policy?" -> "the settlers", "local officials": a phrase naming people or a
+  // group answers a who-question as well as a name does (kindAgrees below requires such a head);
+  // a phrase holding a name ("Venezuelan President Nicolas Maduro") is scored as the name is.
+  if (kind === 'noun' && (q.wh === 'who' || q.wh === 'whom') && commonPhrase(tokens, from, to) && namesPeople(tokens[to - 1]!.lower)) typeFit = GROUP_NOUN_FIT;
   if (typeFit === 0) return null;
   // "Which continent": only a member of the class answers.
   if (q.members && !holdsMember(tokens, from, to, q.members)) return null;
