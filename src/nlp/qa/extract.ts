@@ -39,13 +39,13 @@ const NAMED_CLASS_FIT: Partial<Record<CandidateKind, number>> = { name: 1, noun:
 
 /**
  * The phrase's head names people or a group for sure: a person, organization or group noun, or a
- * plural agent noun ("settlers", "investors", "scientists", "historians"), not merely a word with
+ * plural agent noun ("settlers", "investors", "scientists", "fishermen"), not merely a word with
  * an agent-like ending ("settlements").
  */
 function namesPeople(last: string): boolean {
   const singular = last.replace(/s$/, '');
   if (PERSON_HEADS.has(last) || PERSON_HEADS.has(singular) || ORGANIZATION_HEADS.has(last) || ORGANIZATION_HEADS.has(singular) || GROUP_NOUNS.has(last)) return true;
-  return last.length > 5 && /(?:ers|ors|ists|ians|ants|eers)$/.test(last);
+  return last.length > 5 && /(?:ers|ors|ists|ians|ants|eers|smen|swomen|rmen|rwomen)$/.test(last);
 }
 
 /** No capitalized word in the span past the sentence's first: a common-noun phrase. */
