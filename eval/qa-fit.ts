@@ -32,8 +32,8 @@ const mutable = WEIGHTS as Weights;
  * carry the held-out fifth's fit into every fold.
  */
 export const NEUTRAL_START: Weights = {
-  type: 1, proximity: 0.5, overlap: 0.5, verbSide: 0.5, head: 0.5, placePreposition: 0.5, longSpan: 0.1,
-  order: 0.5, window: 0.5, clause: 0.1, k1: 1.2, b: 0.75, bigram: 0.5, neighbour: 0.5, topSentences: 3, spanShare: 0.5,
+  type: 1, proximity: 0.5, overlap: 0.5, verbSide: 0.5, slot: 0.5, head: 0.5, placePreposition: 0.5, longSpan: 0.1,
+  order: 0.5, window: 0.5, clause: 0.1, k1: 1.2, b: 0.75, bigram: 0.5, inherited: 0.5, neighbour: 0.5, neighbourFallback: 0.5, topSentences: 3, spanShare: 0.5,
 };
 
 export function currentWeights(): Weights {
@@ -131,7 +131,13 @@ async function main(): Promise<void> {
   const indexes = indexesFor(rows);
   const before = currentWeights();
   if (process.argv.includes('--neutral')) setWeights(NEUTRAL_START);
+  const figures = (label: string): void => {
+    const { all } = scoreRows(rows, indexes);
+    console.log(`  ${label}: EM ${((100 * all.em) / all.n).toFixed(1)}, F1 ${((100 * all.f1) / all.n).toFixed(1)}, sentence ${((100 * all.sent) / all.n).toFixed(1)}`);
+  };
+  figures('before fitting');
   const fitted = fitWeights(rows, indexes, passes);
+  figures('fitted (in-sample)');
   for (const name of Object.keys(fitted) as WeightName[]) {
     const mark = fitted[name] !== before[name] ? `   (was ${before[name]})` : '';
     console.log(`  ${name}: ${fitted[name]},${mark}`);

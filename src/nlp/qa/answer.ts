@@ -2,7 +2,7 @@
  * answerQuestion: analyse the question, retrieve the sentences that match it, extract the best
  * span of the expected kind from the top few, and decide whether it is sure enough to show.
  */
-import type { AnswerResult, QaIndex, QaSentence, QuoteLike } from './model';
+import type { AnswerResult, AnswerType, QaIndex, QaSentence, QuestionAnalysis, QuoteLike } from './model';
 import { analyzeQuestion } from './question';
 import { answerFromQuotes } from './quotes';
 import { coverage, rankSentences, type ScoredSentence } from './retrieve';
@@ -52,6 +52,9 @@ function opensWithReason(s: QaSentence, c: ScoredCandidate): boolean {
   const before = s.tokens[c.from - 1]?.lower ?? '';
   return REASON_CLAUSE_OPENERS.has(at) || REASON_CLAUSE_OPENERS.has(before);
 }
+
+/** Types whose answer is recognizable by kind (a date, a number, a name). */
+const CRISP_TYPES: ReadonlySet<AnswerType> = new Set(['date', 'number', 'person', 'place', 'organization']);
 
 /** A candidate span with its sentence and their combined score. */
 interface Choice {
@@ -113,9 +116,27 @@ export function answerQuestion(index: QaIndex, question: string, opts: AnswerOpt
   let best: Choice | null = null;
   let reason: Choice | null = null;
   const topScore = top.score;
-  for (const s of ranked.slice(0, WEIGHTS.topSentences)) {
-    if (s.score <= 0) break;
+  const searched = ranked.slice(0, WEIGHTS.topSentences);
+  let topFits = false;
+  for (let k = 0; k < searched.length; k++) {
+    const s = searched[k]!;
+    if (s.score <= 0) continue;
     const c = bestCandidate(s.sentence, sentenceTags(index, s.sentence.index), q, contextOf(index, s.sentence));
+    if (k === 0) {
+      topFits = c !== null && c.typeFit >= 1;
+      // The best match holds no span of the asked kind: the fact is often in the sentence before
+      // or after it ("The academy opened in 1329. Its first head was Yu Ji."), searched next
+      // with the best match's retrieval score, discounted.
+      if (!topFits && CRISP_TYPES.has(q.answerType)) {
+        for (const n of [s.sentence.index - 1, s.sentence.index + 1]) {
+          const sentence = index.sentences[n];
+          // Only a neighbour that continues the same subject: the next sentence opens with a
+          // pronoun or "the + noun", or the best match itself does and refers back to it.
+          const continues = n > s.sentence.index ? sentence?.inherited.size : s.sentence.inherited.size;
+          if (sentence && continues && !searched.some((x) => x.sentence.index === n)) searched.push({ sentence, score: s.score * WEIGHTS.neighbourFallback, matched: s.matched });
+        }
+      }
+    }
     if (!c) continue;
     const total = s.score / topScore + WEIGHTS.spanShare * c.score;
     if (!best || total > best.total) best = { s, c, total };

@@ -48,6 +48,22 @@ function namesPeople(last: string): boolean {
   return last.length > 5 && /(?:ers|ors|ists|ians|ants|eers|smen|swomen|rmen|rwomen)$/.test(last);
 }
 
+/** Tags of the words that may stand between a verb and its argument. */
+const GLUE_TAGS = new Set(['DET', 'ADP', 'ADV', 'PART', 'AUX']);
+/** Tokens between a verb and its argument, at most. */
+const MAX_GLUE = 4;
+
+/** Between `from` and `to` only function words or capitalized title words: the two are adjacent in the clause. */
+function onlyGlue(tokens: readonly QaToken[], tags: TokenTags, from: number, to: number): boolean {
+  if (to - from > MAX_GLUE) return false;
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (CLAUSE_MARKS.has(t.text)) return false;
+    if (!GLUE_TAGS.has(tags.pos[i] ?? '') && !(i > 0 && /^\p{Lu}/u.test(t.text))) return false;
+  }
+  return true;
+}
+
 /** No capitalized word in the span past the sentence's first: a common-noun phrase. */
 function commonPhrase(tokens: readonly QaToken[], from: number, to: number): boolean {
   for (let i = Math.max(1, from); i < to; i++) if (/^\p{Lu}/u.test(tokens[i]!.text)) return false;
@@ -376,6 +392,12 @@ function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidat
     const after = from > verbAt;
     if (q.asksSubject) score += (passive ? after : before) ? WEIGHTS.verbSide : -WEIGHTS.verbSide;
     else if (passive ? before : after) score += WEIGHTS.verbSide;
+    // The argument slot itself: the phrase right after the verb (its object, or its agent after
+    // "by") or right before it (its subject), with only function words or a name's title between
+    // ("built | the first dam", "met with Venezuelan President | Nicolas Maduro", "the council | had | approved").
+    const objectSlot = (passive ? q.asksSubject : !q.asksSubject) && from > verbAt && onlyGlue(tokens, tags, verbAt + 1, from);
+    const subjectSlot = (passive ? !q.asksSubject : q.asksSubject) && to <= verbAt && onlyGlue(tokens, tags, to, verbAt);
+    if (objectSlot || subjectSlot) score += WEIGHTS.slot;
   }
   if (headTerm) {
     // At either edge inside ("Lake George", "the TGIF block") or just outside ("the block | TGIF").

@@ -31,6 +31,12 @@ export interface QaSentence {
   readonly termCounts: ReadonlyMap<string, number>;
   /** Number of content tokens (BM25 document length). */
   readonly length: number;
+  /**
+   * A sentence that opens with a pronoun or "the/this + noun" ("It was rebuilt...", "The academy
+   * published...") continues its predecessor's subject: the predecessor's name terms, which count
+   * for retrieval at a discount (WEIGHTS.inherited) where the sentence lacks them.
+   */
+  readonly inherited: ReadonlySet<string>;
 }
 
 /** Everything about one article that does not depend on the question; reusable across questions. */

@@ -12,6 +12,8 @@ export const WEIGHTS = {
   overlap: 0.5,
   /** The span is on the side of the question's verb the wh-word asks for. */
   verbSide: 0.15,
+  /** The span fills the verb's asked slot: right after it (object, or agent after "by") or right before it (subject). */
+  slot: 0.3,
   /** The span ends with, or sits next to, the noun after what/which ("the TGIF block"). */
   head: 0.45,
   /** A place after "in/at/from...", a date after "in/on/since...". */
@@ -29,8 +31,12 @@ export const WEIGHTS = {
   b: 0.75,
   /** Retrieval score added per question bigram found in order: phrase matches are strong evidence. */
   bigram: 0.6,
+  /** Share of a term's score for a name a sentence inherits from its predecessor ("It was...", "The academy..."). */
+  inherited: 0.5,
   /** Share of the previous/next sentence's score added: pronoun context without outranking the match. */
   neighbour: 0.15,
+  /** Retrieval score share given to the best match's neighbours when it holds no span of the asked kind. */
+  neighbourFallback: 0.8,
   /** Sentences searched for an answer span, best retrieval first. */
   topSentences: 3,
   /** How much the span's score counts against the sentence's retrieval score when choosing. */
