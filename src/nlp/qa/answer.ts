@@ -53,6 +53,9 @@ function opensWithReason(s: QaSentence, c: ScoredCandidate): boolean {
   return REASON_CLAUSE_OPENERS.has(at) || REASON_CLAUSE_OPENERS.has(before);
 }
 
+/** Tied sentences searched beyond the top ones, at most (bounded work on repetitive text). */
+const MAX_TIED = 8;
+
 /** Types whose answer is recognizable by kind (a date, a number, a name). */
 const CRISP_TYPES: ReadonlySet<AnswerType> = new Set(['date', 'number', 'person', 'place', 'organization']);
 
@@ -117,6 +120,10 @@ export function answerQuestion(index: QaIndex, question: string, opts: AnswerOpt
   let reason: Choice | null = null;
   const topScore = top.score;
   const searched = ranked.slice(0, WEIGHTS.topSentences);
+  // Sentences tied on the question's words with the last one searched are searched too: between
+  // them the span's fit to the asked type decides (a date for "when"), not the sentence order.
+  const last = searched[searched.length - 1];
+  for (let k = searched.length; last && k < ranked.length && k < MAX_TIED + WEIGHTS.topSentences && ranked[k]!.score === last.score && last.score > 0; k++) searched.push(ranked[k]!);
   let topFits = false;
   for (let k = 0; k < searched.length; k++) {
     const s = searched[k]!;
