@@ -410,9 +410,10 @@ function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidat
   }
   if (q.answerType === 'date' && TIME_PREPOSITIONS.has(c.preposition)) score += WEIGHTS.placePreposition / 2;
   const words = to - from;
-  // A description ("What were the conditions in the camps?") is a phrase with its "of" phrases:
-  // long spans are not penalized up to DESCRIPTION_SPAN_WORDS.
-  const shortest = q.describes ? DESCRIPTION_SPAN_WORDS : SHORT_SPAN_WORDS;
+  // A description ("What were the conditions in the camps?") is a phrase with its "of" phrases,
+  // and a reason or a manner a whole clause ("because the boats had become too expensive"): long
+  // spans are not penalized up to DESCRIPTION_SPAN_WORDS.
+  const shortest = q.describes || q.answerType === 'clause' ? DESCRIPTION_SPAN_WORDS : SHORT_SPAN_WORDS;
   if (words > shortest) score -= WEIGHTS.longSpan * (words - shortest);
   return { from, to, kind, score, typeFit };
 }
