@@ -18,7 +18,7 @@ import {
 import type { QaToken } from './model';
 import type { TokenTags } from './tagger';
 
-export type CandidateKind = 'name' | 'date' | 'number' | 'noun' | 'clause';
+export type CandidateKind = 'name' | 'date' | 'number' | 'noun' | 'clause' | 'list';
 
 export interface Candidate {
   /** Token range [from, to) in the sentence's tokens. */
@@ -189,6 +189,26 @@ function nounPhrases(tokens: readonly QaToken[], tags: TokenTags, out: Candidate
   for (let k = 0; k < nps.length; k++) {
     const np = nps[k]!;
     const preposition = prepositionBefore(tokens, pos, np.from);
+    // A list of phrases ("architects, engineers and builders"): from this phrase through the one
+    // after the closing "and/or", each joined by a comma or a comma + and/or.
+    let listEnd = np.to;
+    let items = 1;
+    for (let link = k + 1; link < nps.length; link++) {
+      const next = nps[link]!;
+      if (next.to - np.from > MAX_SPAN_TOKENS) break;
+      const gap = next.from - listEnd;
+      const g0 = tokens[listEnd]?.text;
+      const g1 = tokens[listEnd + 1]?.lower;
+      const comma = gap === 1 && g0 === ',';
+      const closing = (gap === 1 && (g0 === 'and' || g0 === 'or')) || (gap === 2 && g0 === ',' && (g1 === 'and' || g1 === 'or'));
+      if (!comma && !closing) break;
+      listEnd = next.to;
+      items++;
+      if (closing) {
+        if (items >= 3) out.push({ from: np.from, to: listEnd, kind: 'list', preposition });
+        break;
+      }
+    }
     out.push({ from: np.from, to: np.to, kind: 'noun', preposition });
     // Extensions by the phrases that complete it: one "and/for/in" phrase, or a chain of "of"
     // phrases ("the division of functions of the network core"), each link its own candidate.

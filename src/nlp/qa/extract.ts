@@ -352,7 +352,8 @@ function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidat
   let kind = c.kind;
   // A capitalized run made only of date words ("Friday", "January") is a date, not a name.
   if (kind === 'name' && allDateTokens(tokens, tags, from, to)) kind = 'date';
-  let typeFit = q.wantsName ? (NAMED_CLASS_FIT[kind] ?? 0) : (TYPE_FIT[q.answerType][kind] ?? 0);
+  // A list answers only a question asking for several things, as its items' kind would.
+  let typeFit = kind === 'list' ? (q.plural ? (TYPE_FIT[q.answerType].noun ?? 0) : 0) : q.wantsName ? (NAMED_CLASS_FIT[kind] ?? 0) : (TYPE_FIT[q.answerType][kind] ?? 0);
   // "Who backed the policy?" -> "the settlers", "local officials": a phrase naming people or a
   // group answers a who-question as well as a name does (kindAgrees below requires such a head);
   // a phrase holding a name ("Venezuelan President Nicolas Maduro") is scored as the name is.
@@ -413,7 +414,7 @@ function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidat
   // A description ("What were the conditions in the camps?") is a phrase with its "of" phrases,
   // and a reason or a manner a whole clause ("because the boats had become too expensive"): long
   // spans are not penalized up to DESCRIPTION_SPAN_WORDS.
-  const shortest = q.describes || q.answerType === 'clause' ? DESCRIPTION_SPAN_WORDS : SHORT_SPAN_WORDS;
+  const shortest = q.describes || q.answerType === 'clause' || kind === 'list' ? DESCRIPTION_SPAN_WORDS : SHORT_SPAN_WORDS;
   if (words > shortest) score -= WEIGHTS.longSpan * (words - shortest);
   return { from, to, kind, score, typeFit };
 }

@@ -98,6 +98,8 @@ export interface QuestionAnalysis {
   readonly members: ReadonlySet<string> | null;
   /** "what game console": the head's instances are named, so a name fits better than a common noun. */
   readonly wantsName: boolean;
+  /** The question asks for several things ("Which countries...", "What are the three..."): a list answers. */
+  readonly plural: boolean;
 }
 
 /** "Who is the president of Colombia?": head term "presid", modifier terms ["colombia"]. */

@@ -258,10 +258,21 @@ export function analyzeQuestion(raw: string): QuestionAnalysis {
       describes,
       members: head ? (CLOSED_CLASS_HEADS.get(head) ?? null) : null,
       wantsName: answerType === 'noun' && NAMED_CLASS_HEADS.has(head),
+      plural: asksPlural(words, whAt, head),
     };
   }
   return result();
 }
+
+/** Plural asks: a plural head ("which countries"), "what are/were", or a count in the question ("the three"). */
+function asksPlural(words: readonly QWord[], whAt: number, head: string): boolean {
+  if (whAt < 0) return false;
+  if (head && /[^s]s$/.test(head) && !DATE_HEADS.has(head)) return true;
+  const next = words[whAt + 1]?.lower ?? '';
+  if (next === 'are' || next === 'were') return true;
+  return words.some((w) => PLURAL_COUNTS.has(w.lower));
+}
+const PLURAL_COUNTS = new Set(['two', 'three', 'four', 'five', 'six', 'several', 'both']);
 
 /** Nouns after "What is/was the" that ask for a state or a description, not a thing's name. */
 const DESCRIPTION_HEADS = new Set(['condition', 'conditions', 'purpose', 'role', 'effect', 'effects', 'impact', 'result', 'results', 'outcome', 'trend', 'goal', 'aim', 'mission', 'function', 'definition', 'meaning', 'difference', 'differences', 'problem', 'criticism', 'reason', 'cause', 'consequence', 'consequences', 'nature', 'view', 'belief', 'idea', 'principle', 'situation', 'status', 'state']);

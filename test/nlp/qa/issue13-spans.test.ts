@@ -18,6 +18,9 @@ describe('answer spans: edges and description answers', () => {
     ['no bare adjective', 'Residents of Riverton distrust the new bridge. The mayor defended the design of the bridge.', 'What do residents of Riverton distrust about the bridge?', null],
     // "What is <Name>?" asks for a description: the phrase with its "of" phrases.
     ['description with its "of" phrases', 'Harbour Watch is a network of volunteers of the old port district of Riverton. Its members patrol at night.', 'What is Harbour Watch?', 'a network of volunteers of the old port district of Riverton'],
+    // A question asking for several things takes the whole list; a who-question for one, its first item.
+    ['list for a plural ask', 'The new school hired architects, interior designers, engineers and builders for the project. Funding came from the city.', 'Which professions did the new school hire for the project?', 'architects, interior designers, engineers and builders'],
+    ['no list for a singular ask', 'The new school hired architects, interior designers, engineers and builders for the project. Funding came from the city.', 'Who did the school hire for the project?', 'architects'],
     // Other questions keep the short phrase.
     ['short object', 'Residents of Riverton distrust the new bridge. The mayor defended the design of the bridge.', 'What did the mayor defend?', 'the design'],
   ])('%s: %s', (_rule, article, question, expected) => {
