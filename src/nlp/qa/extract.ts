@@ -48,6 +48,9 @@ function namesPeople(last: string): boolean {
   return last.length > 5 && /(?:ers|ors|ists|ians|ants|eers|smen|swomen|rmen|rwomen)$/.test(last);
 }
 
+/** Words right before a term being named: "called | mesoglea", "known as | the bends". */
+const NAMING_CUES = new Set(['called', 'as', 'termed', 'named', 'dubbed', 'nicknamed']);
+
 /** Tags of the words that may stand between a verb and its argument. */
 const GLUE_TAGS = new Set(['DET', 'ADP', 'ADV', 'PART', 'AUX']);
 /** Tokens between a verb and its argument, at most. */
@@ -109,7 +112,8 @@ function trim(tokens: readonly QaToken[], tags: TokenTags, c: Candidate, q: Ques
   // A bare adjective is what is left of a noun phrase whose noun was cut ("a powerful | magnet"):
   // the span is a modifier without its thing, not an answer. (An adjective that ends its phrase,
   // "the summers are hot and dry", is kept.)
-  if (to > from && to < c.to && tags.pos[to - 1] === 'ADJ' && NOUN_TAGS.has(tags.pos[to] ?? '')) return [0, 0];
+  // Likewise a count left of a noun phrase ("the two | walls"), unless the span is an amount.
+  if (to > from && to < c.to && (tags.pos[to - 1] === 'ADJ' || (c.kind === 'noun' && tags.pos[to - 1] === 'NUM')) && NOUN_TAGS.has(tags.pos[to] ?? '')) return [0, 0];
   // A name that shares a name word with the question is the one asked about ("Richard" of
   // "Richard Grenell" for "Who did Grenell meet?"), never its answer.
   if (c.kind === 'name') {
@@ -400,6 +404,8 @@ function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidat
     const subjectSlot = (passive ? !q.asksSubject : q.asksSubject) && to <= verbAt && onlyGlue(tokens, tags, to, verbAt);
     if (objectSlot || subjectSlot) score += WEIGHTS.slot;
   }
+  // "What is X called?" -> the phrase right after "called / known as / termed / named" in the sentence.
+  if (q.asksTerm && NAMING_CUES.has(tokens[from - 1]?.lower ?? '')) score += WEIGHTS.head;
   if (headTerm) {
     // At either edge inside ("Lake George", "the TGIF block") or just outside ("the block | TGIF").
     if (tokens[to - 1]!.term === headTerm || tokens[to]?.term === headTerm || tokens[from - 1]?.term === headTerm || (c.kind === 'name' && tokens[from]!.term === headTerm)) score += WEIGHTS.head;

@@ -98,6 +98,8 @@ export interface QuestionAnalysis {
   readonly members: ReadonlySet<string> | null;
   /** "what game console": the head's instances are named, so a name fits better than a common noun. */
   readonly wantsName: boolean;
+  /** The question asks what something is called ("What is X called?", "another word for X", "known as"). */
+  readonly asksTerm: boolean;
   /** The question asks for several things ("Which countries...", "What are the three..."): a list answers. */
   readonly plural: boolean;
 }

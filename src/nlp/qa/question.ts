@@ -259,9 +259,16 @@ export function analyzeQuestion(raw: string): QuestionAnalysis {
       members: head ? (CLOSED_CLASS_HEADS.get(head) ?? null) : null,
       wantsName: answerType === 'noun' && NAMED_CLASS_HEADS.has(head),
       plural: asksPlural(words, whAt, head),
+      asksTerm: asksTermFor(text),
     };
   }
   return result();
+}
+
+/** "What is X called?", "What is another word/name/term for X?", "What is X known as?", "What was X named?". */
+const TERM_QUESTION = /\b(?:called|known as|referred to as|termed|named|(?:word|name|term) for)\b/i;
+function asksTermFor(text: string): boolean {
+  return TERM_QUESTION.test(text);
 }
 
 /** Plural asks: a plural head ("which countries"), "what are/were", or a count in the question ("the three"). */

@@ -21,6 +21,10 @@ describe('answer spans: edges and description answers', () => {
     // A question asking for several things takes the whole list; a who-question for one, its first item.
     ['list for a plural ask', 'The new school hired architects, interior designers, engineers and builders for the project. Funding came from the city.', 'Which professions did the new school hire for the project?', 'architects, interior designers, engineers and builders'],
     ['no list for a singular ask', 'The new school hired architects, interior designers, engineers and builders for the project. Funding came from the city.', 'Who did the school hire for the project?', 'architects'],
+    // "What is X called?": the phrase after "called" (not "the cell" nearer the question's words).
+    ['what ... called', 'The soft layer between the walls of the cell, called the mesoglea, holds most of its water.', 'What is the soft layer between the walls called?', 'the mesoglea'],
+    // A count left without its noun ("the two | walls") is no answer either.
+    ['no bare count', 'The soft layer between the two walls of the cell, called the mesoglea, holds most of its water.', 'What is the soft layer between the walls called?', 'the mesoglea'],
     // Other questions keep the short phrase.
     ['short object', 'Residents of Riverton distrust the new bridge. The mayor defended the design of the bridge.', 'What did the mayor defend?', 'the design'],
   ])('%s: %s', (_rule, article, question, expected) => {
