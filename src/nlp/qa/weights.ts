@@ -7,15 +7,15 @@ export const WEIGHTS = {
   /** The span is of the kind the question asks for (times the TYPE_FIT table value). */
   type: 1.5,
   /** Closeness to the question's words in the sentence (1 / (1 + mean distance / 4)). */
-  proximity: 0.5,
+  proximity: 0.25,
   /** Penalty for the share of the span made of the question's own words. */
   overlap: 0.5,
   /** The span is on the side of the question's verb the wh-word asks for. */
-  verbSide: 0.5,
+  verbSide: 0.25,
   /** The span fills the verb's asked slot: right after it (object, or agent after "by") or right before it (subject). */
-  slot: 0.5,
+  slot: 0.235,
   /** The span ends with, or sits next to, the noun after what/which ("the TGIF block"). */
-  head: 0.625,
+  head: 0.75,
   /** A place after "in/at/from...", a date after "in/on/since...". */
   placePreposition: 0.25,
   /** Per word past SHORT_SPAN_WORDS: answers are short. */
@@ -25,10 +25,10 @@ export const WEIGHTS = {
   /** Share of the question's words within 3 tokens of the span. */
   window: 0.75,
   /** Per clause boundary (comma, bracket, dash) between the span and the question's words. */
-  clause: 0.094,
+  clause: 0.125,
   /** BM25 term-frequency saturation and length normalization (Robertson & Zaragoza 2009 defaults). */
-  k1: 0.6,
-  b: 0.75,
+  k1: 0.3,
+  b: 0.375,
   /** Retrieval score added per question bigram found in order: phrase matches are strong evidence. */
   bigram: 0.25,
   /** Share of a term's score for a name a sentence inherits from its predecessor ("It was...", "The academy..."). */
@@ -40,5 +40,5 @@ export const WEIGHTS = {
   /** Sentences searched for an answer span, best retrieval first. */
   topSentences: 3,
   /** How much the span's score counts against the sentence's retrieval score when choosing. */
-  spanShare: 0.25,
+  spanShare: 0.188,
 };
