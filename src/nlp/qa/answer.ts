@@ -2,7 +2,7 @@
  * answerQuestion: analyse the question, retrieve the sentences that match it, extract the best
  * span of the expected kind from the top few, and decide whether it is sure enough to show.
  */
-import type { AnswerResult, QaIndex, QaSentence, QuoteLike } from './model';
+import type { AnswerResult, AnswerType, QaIndex, QaSentence, QuestionAnalysis, QuoteLike } from './model';
 import { analyzeQuestion } from './question';
 import { answerFromQuotes } from './quotes';
 import { coverage, rankSentences, type ScoredSentence } from './retrieve';
@@ -40,6 +40,30 @@ function contextOf(index: QaIndex, s: QaSentence): SentenceContext {
 
 function sentenceAt(index: QaIndex, offset: number): QaSentence | undefined {
   return index.sentences.find((s) => s.start <= offset && offset < s.end);
+}
+
+/** Words that open a reason clause by themselves (not "to", "for", "as": those often are no reason). */
+const REASON_CLAUSE_OPENERS: ReadonlySet<string> = new Set(['because', 'since', 'due', 'owing', 'thanks']);
+
+/** The span is a clause opened by a reason word ("because the boats ...", "| the boats" after "because"). */
+function opensWithReason(s: QaSentence, c: ScoredCandidate): boolean {
+  if (c.kind !== 'clause') return false;
+  const at = s.tokens[c.from]?.lower ?? '';
+  const before = s.tokens[c.from - 1]?.lower ?? '';
+  return REASON_CLAUSE_OPENERS.has(at) || REASON_CLAUSE_OPENERS.has(before);
+}
+
+/** Tied sentences searched beyond the top ones, at most (bounded work on repetitive text). */
+const MAX_TIED = 8;
+
+/** Types whose answer is recognizable by kind (a date, a number, a name). */
+const CRISP_TYPES: ReadonlySet<AnswerType> = new Set(['date', 'number', 'person', 'place', 'organization']);
+
+/** A candidate span with its sentence and their combined score. */
+interface Choice {
+  readonly s: ScoredSentence;
+  readonly c: ScoredCandidate;
+  readonly total: number;
 }
 
 /** Answer `question` from the indexed article. Pure apart from the index's tag cache. */
@@ -92,18 +116,45 @@ export function answerQuestion(index: QaIndex, question: string, opts: AnswerOpt
     };
   }
 
-  let best: { s: ScoredSentence; c: ScoredCandidate; total: number } | null = null;
+  let best: Choice | null = null;
+  let reason: Choice | null = null;
   const topScore = top.score;
-  for (const s of ranked.slice(0, WEIGHTS.topSentences)) {
-    if (s.score <= 0) break;
+  const searched = ranked.slice(0, WEIGHTS.topSentences);
+  // Sentences tied on the question's words with the last one searched are searched too: between
+  // them the span's fit to the asked type decides (a date for "when"), not the sentence order.
+  const last = searched[searched.length - 1];
+  for (let k = searched.length; last && k < ranked.length && k < MAX_TIED + WEIGHTS.topSentences && ranked[k]!.score === last.score && last.score > 0; k++) searched.push(ranked[k]!);
+  let topFits = false;
+  for (let k = 0; k < searched.length; k++) {
+    const s = searched[k]!;
+    if (s.score <= 0) continue;
     const c = bestCandidate(s.sentence, sentenceTags(index, s.sentence.index), q, contextOf(index, s.sentence));
+    if (k === 0) {
+      topFits = c !== null && c.typeFit >= 1;
+      // The best match holds no span of the asked kind: the fact is often in the sentence before
+      // or after it ("The academy opened in 1329. Its first head was Yu Ji."), searched next
+      // with the best match's retrieval score, discounted.
+      if (!topFits && CRISP_TYPES.has(q.answerType)) {
+        for (const n of [s.sentence.index - 1, s.sentence.index + 1]) {
+          const sentence = index.sentences[n];
+          // Only a neighbour that continues the same subject: the next sentence opens with a
+          // pronoun or "the + noun", or the best match itself does and refers back to it.
+          const continues = n > s.sentence.index ? sentence?.inherited.size : s.sentence.inherited.size;
+          if (sentence && continues && !searched.some((x) => x.sentence.index === n)) searched.push({ sentence, score: s.score * WEIGHTS.neighbourFallback, matched: s.matched });
+        }
+      }
+    }
     if (!c) continue;
     const total = s.score / topScore + WEIGHTS.spanShare * c.score;
     if (!best || total > best.total) best = { s, c, total };
+    if (q.wh === 'why' && (!reason || total > reason.total) && opensWithReason(s.sentence, c)) reason = { s, c, total };
   }
+  // A "why" is answered only from a sentence that gives a reason. When the best match says what
+  // happened without saying why, a clause opened by a reason word ("because ...", "due to ...")
+  // in another matching sentence answers (a "to" + verb there is too weak a cue on its own:
+  // "the first official to visit"); with none, the article does not say why.
+  if (best && q.wh === 'why' && !hasCausalCue(best.s.sentence.tokens, sentenceTags(index, best.s.sentence.index))) best = reason;
   if (!best) return refuse();
-  // A "why" is answered only from a sentence that gives a reason: otherwise the article does not say why.
-  if (q.wh === 'why' && !hasCausalCue(best.s.sentence.tokens, sentenceTags(index, best.s.sentence.index))) return refuse();
 
   const tokens = best.s.sentence.tokens;
   const start = tokens[best.c.from]!.start;

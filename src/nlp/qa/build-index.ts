@@ -48,6 +48,45 @@ function opensPhrase(folded: string, t: { start: number; end: number }): boolean
   return c === 0x22 || c === 0x27 || c === 0x3a || c === 0x28 || c === 0x5b;
 }
 
+/** Words that open a sentence about the previous sentence's subject. */
+const ANAPHORIC_OPENERS = new Set(['he', 'she', 'it', 'they', 'his', 'her', 'its', 'their', 'this', 'that', 'these', 'those', 'there', 'here']);
+const DEFINITE_OPENERS = new Set(['the', 'this', 'these', 'that', 'those', 'such']);
+const NO_TERMS: ReadonlySet<string> = new Set();
+/** Name terms taken over at most (a predecessor listing dozens of names is a list, not a subject). */
+const MAX_INHERITED = 24;
+
+/**
+ * The name terms a sentence takes over from its predecessor: when it opens with a pronoun ("It
+ * is here that...") or with "the/this + common noun" ("The academy was..."), the capitalized
+ * words of the previous sentence and what that one inherited itself. Retrieval counts them only
+ * where the sentence does not repeat them.
+ */
+function inheritedNames(tokens: readonly QaToken[], previous: QaSentence | undefined): ReadonlySet<string> {
+  if (!previous) return NO_TERMS;
+  let k = 0;
+  while (k < tokens.length && tokens[k]!.kind === 'punct') k++;
+  const first = tokens[k];
+  if (!first) return NO_TERMS;
+  const second = tokens[k + 1];
+  // "The academy ..." after "the Orsini Academy": the noun was just named (or is the subject carried
+  // so far); "The mayor ..." after a sentence about residents is a new subject.
+  const anaphoric =
+    ANAPHORIC_OPENERS.has(first.lower) ||
+    (DEFINITE_OPENERS.has(first.lower) && second !== undefined && second.kind === 'word' && /^\p{Ll}/u.test(second.text) && (previous.termCounts.has(second.term) || previous.inherited.has(second.term)));
+  if (!anaphoric) return NO_TERMS;
+  const out = new Set<string>();
+  const capitalized = (t: QaToken | undefined): boolean => t !== undefined && t.content && /^\p{Lu}/u.test(t.text);
+  for (let i = 0; i < previous.tokens.length && out.size < MAX_INHERITED; i++) {
+    const t = previous.tokens[i]!;
+    // The first word's capital is the sentence's, unless the next word continues a name ("Maple Hall").
+    if (capitalized(t) && (i > 0 || capitalized(previous.tokens[1]))) out.add(t.term);
+  }
+  // A predecessor without names of its own passes on what it inherited ("Maple Hall was built ...
+  // It burned ... The hall was rebuilt ..."); the set is shared, not copied, so a chain stays linear.
+  if (out.size === 0) return previous.inherited;
+  return out;
+}
+
 export function prepareIndex(text: string, seg: Segmentation = segment(text)): QaIndex {
   const { folded } = seg;
   const sentences: QaSentence[] = [];
@@ -82,7 +121,7 @@ export function prepareIndex(text: string, seg: Segmentation = segment(text)): Q
     }
     for (const term of termCounts.keys()) sentenceFrequency.set(term, (sentenceFrequency.get(term) ?? 0) + 1);
     totalLength += length;
-    sentences.push({ index: si, start: s.start, end: s.end, tokens, termCounts, length });
+    sentences.push({ index: si, start: s.start, end: s.end, tokens, termCounts, length, inherited: inheritedNames(tokens, sentences[sentences.length - 1]) });
   }
   return {
     text,

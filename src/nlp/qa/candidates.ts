@@ -18,7 +18,7 @@ import {
 import type { QaToken } from './model';
 import type { TokenTags } from './tagger';
 
-export type CandidateKind = 'name' | 'date' | 'number' | 'noun' | 'clause';
+export type CandidateKind = 'name' | 'date' | 'number' | 'noun' | 'clause' | 'list';
 
 export interface Candidate {
   /** Token range [from, to) in the sentence's tokens. */
@@ -31,6 +31,8 @@ export interface Candidate {
 
 /** Longest candidate in tokens: answers are phrases, not paragraphs. */
 const MAX_SPAN_TOKENS = 30;
+/** "of" phrases chained onto a noun phrase at most ("the wisdom of certain decisions of procurement"). */
+const MAX_OF_LINKS = 3;
 /** Lowercase words allowed inside a name ("Bank of America", "Leonardo da Vinci"). */
 const NAME_CONNECTORS = new Set(['of', 'de', 'da', 'del', 'della', 'di', 'du', 'la', 'le', 'van', 'von', 'der', 'bin', 'al', 'y', '&', 'and', 'for', 'the', 'on']);
 /** Lowercase role nouns inside a capitalized run ("US envoy Richard Grenell"). */
@@ -45,6 +47,8 @@ const NP_OPENERS = new Set(['DET', 'NUM']);
 const isWordy = (t: QaToken): boolean => t.kind === 'word' || t.kind === 'number' || t.kind === 'abbrev';
 const isCapitalized = (t: QaToken): boolean => isWordy(t) && /^[\p{Lu}]/u.test(t.text);
 const isHyphen = (t: QaToken | undefined): boolean => t !== undefined && (t.text === '-' || t.text === '/');
+/** In a name an en dash joins too ("the Diffie–Hellman exchange"); between numbers it is a range. */
+const isNameJoiner = (t: QaToken): boolean => isHyphen(t) || t.text === '\u2013';
 
 function prepositionBefore(tokens: readonly QaToken[], pos: readonly string[], at: number): string {
   let k = at - 1;
@@ -74,7 +78,7 @@ function names(tokens: readonly QaToken[], tags: TokenTags, out: Candidate[]): v
       }
       if (isCapitalized(u) || (u.kind === 'number' && isCapitalized(prev))) {
         end = ++j;
-      } else if ((NAME_CONNECTORS.has(u.lower) || isHyphen(u)) && j + 1 < tokens.length && isCapitalized(tokens[j + 1]!) && tokens[j + 1]!.start - u.end <= 1) {
+      } else if ((NAME_CONNECTORS.has(u.lower) || isNameJoiner(u)) && j + 1 < tokens.length && isCapitalized(tokens[j + 1]!) && tokens[j + 1]!.start - u.end <= 1) {
         j++;
       } else break;
     }
@@ -184,11 +188,40 @@ function nounPhrases(tokens: readonly QaToken[], tags: TokenTags, out: Candidate
   }
   for (let k = 0; k < nps.length; k++) {
     const np = nps[k]!;
-    out.push({ from: np.from, to: np.to, kind: 'noun', preposition: prepositionBefore(tokens, pos, np.from) });
-    const next = nps[k + 1];
-    const glue = tokens[np.to];
-    if (next && glue && next.from === np.to + 1 && (glue.lower === 'of' || glue.lower === 'and' || glue.lower === 'for' || glue.lower === 'in') && next.to - np.from <= MAX_SPAN_TOKENS) {
-      out.push({ from: np.from, to: next.to, kind: 'noun', preposition: prepositionBefore(tokens, pos, np.from) });
+    const preposition = prepositionBefore(tokens, pos, np.from);
+    // A list of phrases ("architects, engineers and builders"): from this phrase through the one
+    // after the closing "and/or", each joined by a comma or a comma + and/or.
+    let listEnd = np.to;
+    let items = 1;
+    for (let link = k + 1; link < nps.length; link++) {
+      const next = nps[link]!;
+      if (next.to - np.from > MAX_SPAN_TOKENS) break;
+      const gap = next.from - listEnd;
+      const g0 = tokens[listEnd]?.text;
+      const g1 = tokens[listEnd + 1]?.lower;
+      const comma = gap === 1 && g0 === ',';
+      const closing = (gap === 1 && (g0 === 'and' || g0 === 'or')) || (gap === 2 && g0 === ',' && (g1 === 'and' || g1 === 'or'));
+      if (!comma && !closing) break;
+      listEnd = next.to;
+      items++;
+      if (closing) {
+        if (items >= 3) out.push({ from: np.from, to: listEnd, kind: 'list', preposition });
+        break;
+      }
+    }
+    out.push({ from: np.from, to: np.to, kind: 'noun', preposition });
+    // Extensions by the phrases that complete it: one "and/for/in" phrase, or a chain of "of"
+    // phrases ("the division of functions of the network core"), each link its own candidate.
+    let end = np.to;
+    for (let link = k + 1; link < nps.length && link - k <= MAX_OF_LINKS; link++) {
+      const next = nps[link]!;
+      const glue = tokens[end];
+      if (!glue || next.from !== end + 1 || next.to - np.from > MAX_SPAN_TOKENS) break;
+      const of = glue.lower === 'of';
+      if (!of && !(link === k + 1 && (glue.lower === 'and' || glue.lower === 'for' || glue.lower === 'in'))) break;
+      out.push({ from: np.from, to: next.to, kind: 'noun', preposition });
+      if (!of) break;
+      end = next.to;
     }
   }
 }

@@ -31,8 +31,57 @@ const TYPE_FIT: Readonly<Record<AnswerType, Partial<Record<CandidateKind, number
 
 import { WEIGHTS } from './weights';
 
+/** How well a phrase naming people or a group ("the settlers") fits a who-question. */
+const GROUP_NOUN_FIT = 0.7;
+
+/** A "what game console" question: its instances are named, so a name fits it best. */
+const NAMED_CLASS_FIT: Partial<Record<CandidateKind, number>> = { name: 1, noun: 0.6, number: 0.45, date: 0.3 };
+
+/**
+ * The phrase's head names people or a group for sure: a person, organization or group noun, or a
+ * plural agent noun ("settlers", "investors", "scientists", "fishermen"), not merely a word with
+ * an agent-like ending ("settlements").
+ */
+function namesPeople(last: string): boolean {
+  const singular = last.replace(/s$/, '');
+  if (PERSON_HEADS.has(last) || PERSON_HEADS.has(singular) || ORGANIZATION_HEADS.has(last) || ORGANIZATION_HEADS.has(singular) || GROUP_NOUNS.has(last)) return true;
+  return last.length > 5 && /(?:ers|ors|ists|ians|ants|eers|smen|swomen|rmen|rwomen)$/.test(last);
+}
+
+/** Words right before a term being named: "called | mesoglea", "known as | the bends". */
+const NAMING_CUES = new Set(['called', 'as', 'termed', 'named', 'dubbed', 'nicknamed']);
+
+/** Tags of the words that may stand between a verb and its argument. */
+const GLUE_TAGS = new Set(['DET', 'ADP', 'ADV', 'PART', 'AUX']);
+/** Tokens between a verb and its argument, at most. */
+const MAX_GLUE = 4;
+
+/** Between `from` and `to` only function words or capitalized title words: the two are adjacent in the clause. */
+function onlyGlue(tokens: readonly QaToken[], tags: TokenTags, from: number, to: number): boolean {
+  if (to - from > MAX_GLUE) return false;
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (CLAUSE_MARKS.has(t.text)) return false;
+    if (!GLUE_TAGS.has(tags.pos[i] ?? '') && !(i > 0 && /^\p{Lu}/u.test(t.text))) return false;
+  }
+  return true;
+}
+
+/** No capitalized word in the span past the sentence's first: a common-noun phrase. */
+function commonPhrase(tokens: readonly QaToken[], from: number, to: number): boolean {
+  for (let i = Math.max(1, from); i < to; i++) if (/^\p{Lu}/u.test(tokens[i]!.text)) return false;
+  return true;
+}
+
+function holdsMember(tokens: readonly QaToken[], from: number, to: number, members: ReadonlySet<string>): boolean {
+  for (let i = from; i < to; i++) if (members.has(tokens[i]!.lower)) return true;
+  return false;
+}
+
 /** Spans longer than this (in words) pay `longSpan` per extra word: SQuAD-style answers are short. */
 const SHORT_SPAN_WORDS = 5;
+/** The same for answers that describe ("What is X?"): a definition runs to a dozen words. */
+const DESCRIPTION_SPAN_WORDS = 12;
 
 export interface ScoredCandidate {
   readonly from: number;
@@ -45,12 +94,26 @@ export interface ScoredCandidate {
 /** Punctuation, prepositions and relative pronouns never start or end an answer ("which critics" -> "critics"). */
 const EDGE_JUNK = new Set(['which', 'whose', 'whom', 'who', ',', ';', ':', '.', '-', '(', ')', '"', "'", 'of', 'and', 'or', 'in', 'on', 'at', 'by', 'to', 'for', 'with', 'from', 'as', "'s"]);
 
+/**
+ * Words that never end an answer: once the question's own words are cut from a span's end, what
+ * is left must not stop on a determiner or a preposition ("the rainforests of the | Amazon").
+ */
+const TRAILING_JUNK = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'some', 'any', 'each', 'every', 'no']);
+const NOUN_TAGS = new Set(['NOUN', 'PROPN', 'NUM']);
+
 /** Strip question words and junk from the span's edges. */
-function trim(tokens: readonly QaToken[], c: Candidate, q: QuestionAnalysis, headTerm: string): [number, number] {
+function trim(tokens: readonly QaToken[], tags: TokenTags, c: Candidate, q: QuestionAnalysis, headTerm: string): [number, number] {
   let { from, to } = c;
   const strip = (t: QaToken): boolean => EDGE_JUNK.has(t.lower) || (t.content && q.terms.has(t.term) && t.term !== headTerm);
   while (from < to && (strip(tokens[from]!) || (tokens[from]!.lower === 'the' && from + 1 < to && strip(tokens[from + 1]!)))) from++;
-  while (to > from && strip(tokens[to - 1]!)) to--;
+  while (to > from && (strip(tokens[to - 1]!) || TRAILING_JUNK.has(tokens[to - 1]!.lower))) to--;
+  // "at least 40,000" without its "at" is "least 40,000": the bound goes with it.
+  if (to - from > 1 && (tokens[from]!.lower === 'least' || tokens[from]!.lower === 'most') && tokens[from - 1]?.lower === 'at') from++;
+  // A bare adjective is what is left of a noun phrase whose noun was cut ("a powerful | magnet"):
+  // the span is a modifier without its thing, not an answer. (An adjective that ends its phrase,
+  // "the summers are hot and dry", is kept.)
+  // Likewise a count left of a noun phrase ("the two | walls"), unless the span is an amount.
+  if (to > from && to < c.to && (tags.pos[to - 1] === 'ADJ' || (c.kind === 'noun' && tags.pos[to - 1] === 'NUM')) && NOUN_TAGS.has(tags.pos[to] ?? '')) return [0, 0];
   // A name that shares a name word with the question is the one asked about ("Richard" of
   // "Richard Grenell" for "Who did Grenell meet?"), never its answer.
   if (c.kind === 'name') {
@@ -59,10 +122,13 @@ function trim(tokens: readonly QaToken[], c: Candidate, q: QuestionAnalysis, hea
       if (t.content && q.terms.has(t.term) && t.term !== headTerm && !PERSON_TITLES.has(t.lower) && /^\p{Lu}/u.test(t.text) && !/^\p{Lu}+$/u.test(t.text)) return [0, 0];
     }
   }
-  // In a name, words up to the last question word are its title ("Egyptian President | Anwar Sadat").
+  // In a name, words up to the last question word that is a title or a lowercase role are its
+  // title ("Egyptian President | Anwar Sadat"). Other question words are part of the name ("Lake
+  // George" for "On what lake...", "New Paltz" for a question about New York).
   if (c.kind === 'name') {
     for (let k = to - 2; k >= from; k--) {
-      if (tokens[k]!.content && q.terms.has(tokens[k]!.term)) {
+      const t = tokens[k]!;
+      if (t.content && q.terms.has(t.term) && t.term !== headTerm && (PERSON_TITLES.has(t.lower) || /^\p{Ll}/u.test(t.text))) {
         from = k + 1;
         break;
       }
@@ -285,13 +351,20 @@ function focusHolds(tokens: readonly QaToken[], s: QaSentence, runFrom: number, 
 const FOCUS_TYPES: ReadonlySet<AnswerType> = new Set(['person', 'organization']);
 
 function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidate, q: QuestionAnalysis, headTerm: string, verbAt: number, ctx: MatchContext, s: QaSentence, env: SentenceContext): ScoredCandidate | null {
-  const [from, to] = trim(tokens, c, q, headTerm);
+  const [from, to] = trim(tokens, tags, c, q, headTerm);
   if (to <= from) return null;
   let kind = c.kind;
   // A capitalized run made only of date words ("Friday", "January") is a date, not a name.
   if (kind === 'name' && allDateTokens(tokens, tags, from, to)) kind = 'date';
-  const typeFit = TYPE_FIT[q.answerType][kind] ?? 0;
+  // A list answers only a question asking for several things, as its items' kind would.
+  let typeFit = kind === 'list' ? (q.plural ? (TYPE_FIT[q.answerType].noun ?? 0) : 0) : q.wantsName ? (NAMED_CLASS_FIT[kind] ?? 0) : (TYPE_FIT[q.answerType][kind] ?? 0);
+  // "Who backed the policy?" -> "the settlers", "local officials": a phrase naming people or a
+  // group answers a who-question as well as a name does (kindAgrees below requires such a head);
+  // a phrase holding a name ("Venezuelan President Nicolas Maduro") is scored as the name is.
+  if (kind === 'noun' && (q.wh === 'who' || q.wh === 'whom') && commonPhrase(tokens, from, to) && namesPeople(tokens[to - 1]!.lower)) typeFit = GROUP_NOUN_FIT;
   if (typeFit === 0) return null;
+  // "Which continent": only a member of the class answers.
+  if (q.members && !holdsMember(tokens, from, to, q.members)) return null;
   if (!kindAgrees(tokens, c, from, to, q, env) || !countryAgrees(tokens, from, to, q)) return null;
   if (kind === 'name' && objectOfOtherVerb(tokens, tags, Math.min(c.from, from), to, verbAt, q)) return null;
   if (!measureAgrees(tokens, tags, kind, from, to, q)) return null;
@@ -324,9 +397,18 @@ function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidat
     const after = from > verbAt;
     if (q.asksSubject) score += (passive ? after : before) ? WEIGHTS.verbSide : -WEIGHTS.verbSide;
     else if (passive ? before : after) score += WEIGHTS.verbSide;
+    // The argument slot itself: the phrase right after the verb (its object, or its agent after
+    // "by") or right before it (its subject), with only function words or a name's title between
+    // ("built | the first dam", "met with Venezuelan President | Nicolas Maduro", "the council | had | approved").
+    const objectSlot = (passive ? q.asksSubject : !q.asksSubject) && from > verbAt && onlyGlue(tokens, tags, verbAt + 1, from);
+    const subjectSlot = (passive ? !q.asksSubject : q.asksSubject) && to <= verbAt && onlyGlue(tokens, tags, to, verbAt);
+    if (objectSlot || subjectSlot) score += WEIGHTS.slot;
   }
+  // "What is X called?" -> the phrase right after "called / known as / termed / named" in the sentence.
+  if (q.asksTerm && NAMING_CUES.has(tokens[from - 1]?.lower ?? '')) score += WEIGHTS.head;
   if (headTerm) {
-    if (tokens[to - 1]!.term === headTerm || tokens[to]?.term === headTerm || tokens[from - 1]?.term === headTerm) score += WEIGHTS.head;
+    // At either edge inside ("Lake George", "the TGIF block") or just outside ("the block | TGIF").
+    if (tokens[to - 1]!.term === headTerm || tokens[to]?.term === headTerm || tokens[from - 1]?.term === headTerm || (c.kind === 'name' && tokens[from]!.term === headTerm)) score += WEIGHTS.head;
   }
   if (q.answerType === 'place') {
     if (PLACE_PREPOSITIONS.has(c.preposition)) score += WEIGHTS.placePreposition;
@@ -335,7 +417,11 @@ function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidat
   }
   if (q.answerType === 'date' && TIME_PREPOSITIONS.has(c.preposition)) score += WEIGHTS.placePreposition / 2;
   const words = to - from;
-  if (words > SHORT_SPAN_WORDS) score -= WEIGHTS.longSpan * (words - SHORT_SPAN_WORDS);
+  // A description ("What were the conditions in the camps?") is a phrase with its "of" phrases,
+  // and a reason or a manner a whole clause ("because the boats had become too expensive"): long
+  // spans are not penalized up to DESCRIPTION_SPAN_WORDS.
+  const shortest = q.describes || q.answerType === 'clause' || kind === 'list' ? DESCRIPTION_SPAN_WORDS : SHORT_SPAN_WORDS;
+  if (words > shortest) score -= WEIGHTS.longSpan * (words - shortest);
   return { from, to, kind, score, typeFit };
 }
 
@@ -349,6 +435,7 @@ export function bestCandidate(s: QaSentence, tags: TokenTags, q: QuestionAnalysi
   const subject = doer ? (doer.kind === 'description' ? doer.to - 1 : NO_SUBJECT) : describedSubject(s.tokens, q);
   if (subject === PRONOUN_SUBJECT) return null;
   let best: ScoredCandidate | null = null;
+  const described: ScoredCandidate[] = [];
   const ctx = matchContext(s.tokens, q);
   for (const c of candidatesOf(s.tokens, tags, q.terms)) {
     // A named doer of a relative clause is the only answer ("Okafor, who opposed the project" -> "Okafor").
@@ -359,8 +446,20 @@ export function bestCandidate(s: QaSentence, tags: TokenTags, q: QuestionAnalysi
     const scored = scoreCandidate(s.tokens, tags, c, q, headTerm, verbAt, ctx, s, env);
     if (process.env.QA_DEBUG && scored) console.log('   cand', s.index, s.tokens.slice(scored.from, scored.to).map((t) => t.text).join(' '), scored.kind, scored.score.toFixed(2));
     if (scored && (!best || scored.score > best.score)) best = scored;
+    if (scored && q.describes && scored.kind === 'noun') described.push(scored);
   }
-  return best;
+  return best && q.describes ? describedWhole(best, described) : best;
+}
+
+/**
+ * For a description question, the chosen noun phrase with its "of" phrases ("a network | of
+ * volunteers of the port district"): the longest candidate that starts where the chosen one does,
+ * within DESCRIPTION_SPAN_WORDS, keeping the chosen one's score.
+ */
+function describedWhole(best: ScoredCandidate, described: readonly ScoredCandidate[]): ScoredCandidate {
+  let whole = best;
+  for (const c of described) if (c.from === best.from && c.to > whole.to && c.to - c.from <= DESCRIPTION_SPAN_WORDS) whole = c;
+  return whole === best ? best : { ...whole, score: best.score };
 }
 
 const POSSESSIVE_PRONOUNS = new Set(['its', 'his', 'her', 'their', 'our']);

@@ -31,6 +31,12 @@ export interface QaSentence {
   readonly termCounts: ReadonlyMap<string, number>;
   /** Number of content tokens (BM25 document length). */
   readonly length: number;
+  /**
+   * A sentence that opens with a pronoun or "the/this + noun" ("It was rebuilt...", "The academy
+   * published...") continues its predecessor's subject: the predecessor's name terms, which count
+   * for retrieval at a discount (WEIGHTS.inherited) where the sentence lacks them.
+   */
+  readonly inherited: ReadonlySet<string>;
 }
 
 /** Everything about one article that does not depend on the question; reusable across questions. */
@@ -82,6 +88,20 @@ export interface QuestionAnalysis {
   readonly measure: 'money' | 'quantity' | 'count' | null;
   /** The key constraint of a copular question ("the president of Colombia"), or null. */
   readonly focus: QuestionFocus | null;
+  /**
+   * The question asks what something is or what happened ("What is a mortgage?", "What were the
+   * conditions in the camps?", "What happened to the ferry?"): a description, which may be a
+   * long phrase with its "of" phrases, not one short name.
+   */
+  readonly describes: boolean;
+  /** "which continent": the closed class the answer must come from (lowercase words), or null. */
+  readonly members: ReadonlySet<string> | null;
+  /** "what game console": the head's instances are named, so a name fits better than a common noun. */
+  readonly wantsName: boolean;
+  /** The question asks what something is called ("What is X called?", "another word for X", "known as"). */
+  readonly asksTerm: boolean;
+  /** The question asks for several things ("Which countries...", "What are the three..."): a list answers. */
+  readonly plural: boolean;
 }
 
 /** "Who is the president of Colombia?": head term "presid", modifier terms ["colombia"]. */

@@ -14,6 +14,7 @@ import {
   SAY_VERBS,
   type AnswerType,
 } from '../lexicon/qa-answer-types';
+import { CLOSED_CLASS_HEADS, NAMED_CLASS_HEADS, RANK_HEADS } from '../lexicon/qa-head-classes';
 import { segment } from '../segment';
 import { MONEY_WORDS } from '../lexicon/qa-names';
 import type { QuestionAnalysis, QuestionFocus, QuoteQuery } from './model';
@@ -94,6 +95,8 @@ interface QWord {
 }
 
 function typeOfHead(head: string): AnswerType | null {
+  // A rank or a rating is a number ("what position", "what rating").
+  if (RANK_HEADS.has(head)) return 'number';
   if (DATE_HEADS.has(head)) return 'date';
   if (PLACE_HEADS.has(head)) return 'place';
   if (PERSON_HEADS.has(head)) return 'person';
@@ -214,6 +217,7 @@ export function analyzeQuestion(raw: string): QuestionAnalysis {
   else if (answerType === 'number' && moneyHead) measure = 'money';
   const copularAt = whAt >= 0 && COPULA.has(words[whAt + 1]?.lower ?? '') && (wh === 'who' || wh === 'what' || wh === 'which') ? whAt + 2 : -1;
   const focus = copularAt > 0 && words[copularAt]?.pos !== 'VERB' ? copularFocus(words, copularAt, names) : null;
+  const describes = asksDescription(words, whAt, wh, answerType, head);
   // Turn the question back into a statement to see where the answer goes among its words.
   const leftTerms = new Set<string>();
   const rightTerms = new Set<string>();
@@ -251,9 +255,48 @@ export function analyzeQuestion(raw: string): QuestionAnalysis {
       quoteQuery,
       measure,
       focus,
+      describes,
+      members: head ? (CLOSED_CLASS_HEADS.get(head) ?? null) : null,
+      wantsName: answerType === 'noun' && NAMED_CLASS_HEADS.has(head),
+      plural: asksPlural(words, whAt, head),
+      asksTerm: asksTermFor(text),
     };
   }
   return result();
+}
+
+/** "What is X called?", "What is another word/name/term for X?", "What is X known as?", "What was X named?". */
+const TERM_QUESTION = /\b(?:called|known as|referred to as|termed|named|(?:word|name|term) for)\b/i;
+function asksTermFor(text: string): boolean {
+  return TERM_QUESTION.test(text);
+}
+
+/** Plural asks: a plural head ("which countries"), "what are/were", or a count in the question ("the three"). */
+function asksPlural(words: readonly QWord[], whAt: number, head: string): boolean {
+  if (whAt < 0) return false;
+  if (head && /[^s]s$/.test(head) && !DATE_HEADS.has(head)) return true;
+  const next = words[whAt + 1]?.lower ?? '';
+  if (next === 'are' || next === 'were') return true;
+  return words.some((w) => PLURAL_COUNTS.has(w.lower));
+}
+const PLURAL_COUNTS = new Set(['two', 'three', 'four', 'five', 'six', 'several', 'both']);
+
+/** Nouns after "What is/was the" that ask for a state or a description, not a thing's name. */
+const DESCRIPTION_HEADS = new Set(['condition', 'conditions', 'purpose', 'role', 'effect', 'effects', 'impact', 'result', 'results', 'outcome', 'trend', 'goal', 'aim', 'mission', 'function', 'definition', 'meaning', 'difference', 'differences', 'problem', 'criticism', 'reason', 'cause', 'consequence', 'consequences', 'nature', 'view', 'belief', 'idea', 'principle', 'situation', 'status', 'state']);
+
+/**
+ * "What is X?" with X named whole (no kind asked: "What is Christian Perfection?"), "What were the
+ * conditions / the effects / the purpose of ...", "What happened (to) ...": the answer describes.
+ */
+function asksDescription(words: readonly QWord[], whAt: number, wh: string, answerType: AnswerType, head: string): boolean {
+  if (wh !== 'what' || answerType !== 'noun' || whAt < 0) return false;
+  const next = words[whAt + 1]?.lower ?? '';
+  if (next === 'happened' || next === 'happens') return true;
+  if (!COPULA.has(next)) return false;
+  if (DESCRIPTION_HEADS.has(head)) return true;
+  // "What is Christian Perfection?": the rest is one name, capitalized, with no noun asked for.
+  const rest = words.slice(whAt + 2);
+  return rest.length > 0 && rest.length <= 4 && rest.every((w) => w.capitalized || w.pos === 'DET');
 }
 
 const SAY_BASE = new Set(['say', 'tell', 'state', 'claim', 'argue', 'add', 'remark', 'declare', 'announce', 'comment', 'think', 'warn', 'insist', 'explain', 'note', 'write', 'describe']);

@@ -28,7 +28,14 @@ function bm25(index: QaIndex, s: QaSentence, q: QuestionAnalysis): { score: numb
   const norm = WEIGHTS.k1 * (1 - WEIGHTS.b + (WEIGHTS.b * s.length) / (index.averageLength || 1));
   for (const [term, weight] of q.terms) {
     const tf = s.termCounts.get(term) ?? 0;
-    if (tf === 0) continue;
+    if (tf === 0) {
+      // A name the sentence refers to by a pronoun or "the + noun", once, at a discount.
+      if (s.inherited.has(term)) {
+        matched.add(term);
+        score += WEIGHTS.inherited * weight * idf(index, term) * ((WEIGHTS.k1 + 1) / (1 + norm));
+      }
+      continue;
+    }
     matched.add(term);
     score += weight * idf(index, term) * ((tf * (WEIGHTS.k1 + 1)) / (tf + norm));
   }

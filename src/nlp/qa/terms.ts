@@ -21,9 +21,14 @@ const FAMILY_OF: ReadonlyMap<string, string> = (() => {
 /** Longest word we stem: beyond it a "word" is noise and stemming it is wasted work. */
 const MAX_TERM_CHARS = 40;
 
+const NON_ASCII = /[^\x00-\x7f]/;
+const COMBINING_MARKS = /\p{M}+/gu;
+
 /** The matching key of one word (already lowercased). */
 export function termOf(lower: string): string {
   let w = lower.length > MAX_TERM_CHARS ? lower.slice(0, MAX_TERM_CHARS) : lower;
+  // Accents are spelled or dropped at will ("Temür" / "Temur", "café" / "cafe"): match without them.
+  if (NON_ASCII.test(w)) w = w.normalize('NFD').replace(COMBINING_MARKS, '');
   if (w.endsWith("'s")) w = w.slice(0, -2);
   else if (w.endsWith("'")) w = w.slice(0, -1);
   const base = IRREGULAR_VERBS[w] ?? w;
