@@ -121,7 +121,7 @@ const EVIDENCE: Readonly<Record<string, readonly [string, string, string]>> = {
 };
 
 /** Forms that are not the regular ones above. */
-const IRREGULAR_FORMS: Readonly<Record<string, string>> = { shown: 'show', known: 'know' };
+const IRREGULAR_FORMS: Readonly<Record<string, string>> = { shown: 'show', known: 'know', written: 'write' };
 
 export interface CueVerb {
   readonly lemma: string;

@@ -14,6 +14,7 @@ import { PRONOUNS, TITLES } from '../lexicon/titles-roles';
 import { isCapitalized, isQuoteMark, isWord, regionEnd, type QuoteContext } from './context';
 import { directRegions, extendOverQuotes, regionChain, regionOpeningAt, trimSpan, type Span } from './content';
 import { mentionEndingAt, mentionStartingAt, subjectAt, type Mention } from './mentions';
+import { openSlotFrame } from './open-slot';
 
 export type FramePattern = 'head' | 'tail' | 'inverted' | 'according' | 'gerund' | 'quoted' | 'ellipsis' | 'label';
 
@@ -587,9 +588,14 @@ export function labelFrame(ctx: QuoteContext, paragraph: number): Frame | null {
 /**
  * Attributions that follow a quotation no cue verb took: a dash and a name (pull quotes:
  * `"..." ― Julie Diaz`), or a name set off by commas whose cue comes after an appositive
- * (`"...," Scott Pruitt, the attorney general of Oklahoma, said`).
+ * (`"...," Scott Pruitt, the attorney general of Oklahoma, said`), or a speaker and a verb the
+ * lexicon lacks in the slot of a tail cue (open-slot.ts).
  */
 export function afterQuotationFrame(ctx: QuoteContext, closeToken: number, fragments: Span[]): Frame | null {
+  return dashOrAppositiveFrame(ctx, closeToken, fragments) ?? openSlotFrame(ctx, closeToken, fragments);
+}
+
+function dashOrAppositiveFrame(ctx: QuoteContext, closeToken: number, fragments: Span[]): Frame | null {
   const k = closeToken + 1;
   const s = ctx.sentenceOf[closeToken]!;
   const te = ctx.seg.sentences[s]!.tokenEnd;
