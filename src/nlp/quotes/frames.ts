@@ -99,7 +99,10 @@ function subjectBeforeInsertion(ctx: QuoteContext, close: number, ts: number): M
   return null;
 }
 
-/** Most tokens of audience and adjuncts after a tail cue before the sentence ends ("said several months after her release"). */
+/**
+ * Most tokens of audience and adjuncts after a tail cue of reported speech before the sentence ends
+ * ("said several months after her release"); after a closed quotation the tail runs to the end.
+ */
 const MAX_TAIL_ADJUNCT_TOKENS = 14;
 /** Fewest words of reported speech before a tail attribution. */
 const MIN_TAIL_CLAUSE_WORDS = 3;
@@ -491,7 +494,13 @@ function tailFrame(
     const aud = mentionStartingAt(ctx, k, te - 1);
     if (aud) k = aud.last + 1;
   }
-  while (k < te && k < attrLast + MAX_TAIL_ADJUNCT_TOKENS && ctx.words[k] !== ',' && ctx.words[k] !== ':' && !isTerminal(ctx, k)) {
+  // After a closed quotation the words up to the sentence's end can only be adjuncts of the
+  // attribution, however long ("said on Thursday during a speech at the Council on ... in New York",
+  // "told MSNBC when asked about claims that ..."): only content right after the cue ("said that",
+  // "said: "...") makes it something else.
+  const afterQuotation = directRegions(ctx, first[0], first[1]) !== null && isQuoteMark(ctx, boundary);
+  const adjunctStart = k;
+  while (k < te && (afterQuotation || k < attrLast + MAX_TAIL_ADJUNCT_TOKENS) && ctx.words[k] !== ',' && ctx.words[k] !== ':' && !isTerminal(ctx, k)) {
     const reg = ctx.regionOf[k]!;
     // A short title in quotation marks ("on CNN's "State of the Union."") is part of the adjunct.
     if (isQuoteMark(ctx, k) && reg >= 0 && ctx.regions[reg]!.words <= 5 && ctx.regions[reg]!.close >= 0) {
@@ -499,8 +508,14 @@ function tailFrame(
       k++;
       continue;
     }
+    if (isQuoteMark(ctx, k)) break;
+    if (afterQuotation) {
+      if (k === adjunctStart && ctx.words[k] === 'that') break;
+      k++;
+      continue;
+    }
     const other = CUE_VERBS.get(ctx.words[k]!);
-    if (isQuoteMark(ctx, k) || ctx.words[k] === 'that' || (other?.cls === 'speech' && !NOUNLIKE_LEMMAS.has(other.lemma))) break;
+    if (ctx.words[k] === 'that' || (other?.cls === 'speech' && !NOUNLIKE_LEMMAS.has(other.lemma))) break;
     k++;
   }
   const fragments: Span[] = [first];
