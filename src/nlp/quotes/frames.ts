@@ -81,22 +81,47 @@ const NAME_GOVERNORS = new Set([
  * (sentence start, after a quotation or comma) and is no preposition's object. A role subject that
  * opens the sentence counts too ("The transit workers' union, which represents drivers, warned").
  */
-function subjectBeforeInsertion(ctx: QuoteContext, close: number, ts: number): Mention | null {
+function subjectBeforeInsertion(ctx: QuoteContext, close: number, ts: number): { speaker: Mention; phraseFirst: number } | null {
   let commas = 0;
   for (let k = close - 1; k >= ts && k >= close - MAX_INSERTION_TOKENS; k--) {
     if (ctx.regionOf[k]! >= 0) return null;
     if (ctx.words[k] !== ',') continue;
     const named = mentionEndingAt(ctx, k - 1, ts);
-    if (named && named.type === 'name' && commas === 0) return named;
+    if (named && named.type === 'name' && commas === 0) return { speaker: named, phraseFirst: named.first };
+    // "the senator's spokeswoman, Ann Lee, said": a role that opens its clause, then the name in
+    // apposition to it; the name is the speaker's.
+    if (named && named.type === 'role' && commas === 0) {
+      const appositive = mentionStartingAt(ctx, k + 1, close - 1);
+      const first = phraseStart(ctx, named.last, ts);
+      if (appositive && appositive.type === 'name' && appositive.last === close - 1 && first >= 0) return { speaker: appositive, phraseFirst: first };
+    }
     commas++;
     if (named && named.type !== 'pronoun') {
       const before = ctx.words[named.first - 1];
       const opensClause = named.first === ts || before === ',' || isQuoteMark(ctx, named.first - 1);
-      if (opensClause && !NAME_GOVERNORS.has(before ?? '') && (named.type === 'name' || named.first === ts)) return named;
+      if (opensClause && !NAME_GOVERNORS.has(before ?? '') && (named.type === 'name' || named.first === ts)) return { speaker: named, phraseFirst: named.first };
     }
     if (commas >= MAX_INSERTION_COMMAS) return null;
   }
   return null;
+}
+
+/** Most tokens of a role phrase before an appositive name ("California Rep. Duncan Hunter's chief of staff"). */
+const MAX_ROLE_PHRASE_TOKENS = 12;
+
+/**
+ * The start of the role phrase whose head ends at `roleLast`, read back to the comma, quotation
+ * mark or sentence start that opens it ("California Rep. Duncan Hunter's chief of staff"); -1 when
+ * the phrase opens no clause (it is some verb's or preposition's object).
+ */
+function phraseStart(ctx: QuoteContext, roleLast: number, ts: number): number {
+  let k = roleLast;
+  while (k >= ts && k > roleLast - MAX_ROLE_PHRASE_TOKENS && ctx.regionOf[k]! < 0 && (isWord(ctx, k) || ctx.words[k] === '.')) {
+    if (NAME_GOVERNORS.has(ctx.words[k]!) && ctx.words[k] !== 'of') return -1;
+    if (CUE_VERBS.has(ctx.words[k]!)) return -1;
+    k--;
+  }
+  return k < ts || ctx.words[k] === ',' || isQuoteMark(ctx, k) ? k + 1 : -1;
 }
 
 /**
@@ -383,6 +408,8 @@ function verbFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: numb
     if (before && before.type !== 'pronoun') mention = before;
   }
   const cueFirst = i;
+  // The first token of the whole subject phrase (a role before an appositive name starts it).
+  let phraseFirst = mention?.first ?? -1;
   // "Clinton, at a later press gaggle, said" / "Quina Jones, 25, said" / "Flynn, a top Trump
   // surrogate, said": the subject is the name before a comma-enclosed insertion.
   if ((!mention || mention.type === 'role') && last >= ts) {
@@ -390,7 +417,10 @@ function verbFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: numb
     if (ctx.words[commaAfter] === ',' || (mention && ctx.words[mention.last + 1] === ',')) {
       const close = ctx.words[commaAfter] === ',' ? commaAfter : last;
       const named = subjectBeforeInsertion(ctx, close, ts);
-      if (named) mention = named;
+      if (named) {
+        mention = named.speaker;
+        phraseFirst = named.phraseFirst;
+      }
     }
   }
 
@@ -412,9 +442,10 @@ function verbFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: numb
   if (mention.type === 'pronoun' && ctx.words[mention.first] === 'it' && cue.cls === 'speech' && cue.lemma !== 'say') return null;
   if (NOUNLIKE_LEMMAS.has(cue.lemma) && mention.type === 'role' && ctx.words[mention.last] === ctx.words[i]) return null;
   // Tail: the mention follows a comma or a closing quotation mark and the sentence ends soon after.
-  const boundary = tailBoundary(ctx, mention, ts);
+  const boundary = tailBoundary(ctx, { ...mention, first: Math.min(phraseFirst, mention.first) }, ts);
   if (boundary >= 0) {
-    const t = tailFrame(ctx, s, i, i, { ...mention, first: boundary + 1 }, 'tail', cue.cls, ts, te, boundary);
+    const speaker = phraseFirst < mention.first ? mention : { ...mention, first: boundary + 1 };
+    const t = tailFrame(ctx, s, i, i, speaker, 'tail', cue.cls, ts, te, boundary);
     if (t) return t;
   }
   return attachContent(ctx, s, mention.first, i, cueFirst, mention, 'head', cue.cls, ts, te, mention.type === 'pronoun' ? 0.8 : 0.9);
@@ -485,7 +516,7 @@ function tailFrame(
   const first = trimSpan(ctx.folded, start, firstEnd);
   if (!first || boundary <= ts) return null;
   // Reported speech before a tail must be a clause, not an apposition ("Her neighbor, Thomas Reyes, said").
-  if (!directRegions(ctx, first[0], first[1]) && (ctx.folded.slice(first[0], first[1]).match(/[\p{L}\p{N}]+/gu) ?? []).length < MIN_TAIL_CLAUSE_WORDS) return null;
+  if (!directRegions(ctx, first[0], first[1]) && !isClauseBeforeTail(ctx, first)) return null;
   // What follows the attribution: the end, an audience or adjunct then the end ("told USA Today.",
   // "said Monday.", "said several months after her release."), or ", <second fragment>".
   let k = attrLast + 1;
@@ -536,6 +567,22 @@ function tailFrame(
   // Something else follows ("Trump said Clinton lied" after a comma): a head frame, not a tail.
   if (pattern === 'tail') return null;
   return { ...base, fragments };
+}
+
+/** Most words of a lone prepositional phrase before a subject ("In a statement to the paper, ..."). */
+const MAX_LEAD_PHRASE_WORDS = 6;
+
+/**
+ * Whether reported speech before a tail attribution reads as a clause: a few words at least, and
+ * not one prepositional phrase that opens the sentence ("In a statement, her adviser, Jake Moss,
+ * said: ..." has its content after the cue).
+ */
+function isClauseBeforeTail(ctx: QuoteContext, [a, b]: Span): boolean {
+  const text = ctx.folded.slice(a, b);
+  const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length < MIN_TAIL_CLAUSE_WORDS) return false;
+  const lead = words[0]!.toLowerCase();
+  return !(NAME_GOVERNORS.has(lead) && words.length < MAX_LEAD_PHRASE_WORDS && !text.includes(','));
 }
 
 function isTerminal(ctx: QuoteContext, k: number): boolean {
