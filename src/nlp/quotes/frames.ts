@@ -13,7 +13,7 @@ import { AUDIENCE_WORDS, CLAUSE_WITHOUT_THAT, CUE_MODIFIERS, CUE_VERBS, NOUNLIKE
 import { PRONOUNS, TITLES } from '../lexicon/titles-roles';
 import { isCapitalized, isQuoteMark, isWord, regionEnd, type QuoteContext } from './context';
 import { directRegions, extendOverQuotes, regionChain, regionOpeningAt, trimSpan, type Span } from './content';
-import { mentionEndingAt, mentionStartingAt, subjectAt, type Mention } from './mentions';
+import { descriptorStartingAt, mentionEndingAt, mentionStartingAt, subjectAt, type Mention } from './mentions';
 import { openSlotFrame } from './open-slot';
 
 export type FramePattern = 'head' | 'tail' | 'inverted' | 'according' | 'gerund' | 'quoted' | 'ellipsis' | 'label';
@@ -426,7 +426,7 @@ function verbFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: numb
 
   // Inversion: `"...," said X` / `..., said X.` (not for noun-like cues: "reports Trump").
   if (!mention && !NOUNLIKE_LEMMAS.has(cue.lemma) && last >= ts && (ctx.words[last] === ',' || isQuoteMark(ctx, last))) {
-    const inv = mentionStartingAt(ctx, i + 1, te - 1);
+    const inv = mentionStartingAt(ctx, i + 1, te - 1) ?? descriptorStartingAt(ctx, i + 1, te - 1);
     if (inv && (inv.type !== 'pronoun' || ctx.words[inv.first] !== 'it')) {
       return tailFrame(ctx, s, i, inv.last, inv, 'inverted', cue.cls, ts, te, last);
     }

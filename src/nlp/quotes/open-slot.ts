@@ -9,7 +9,7 @@ import { CUE_MODIFIERS, CUE_VERBS } from '../lexicon/speech-verbs';
 import { isCapitalized, isWord, type QuoteContext } from './context';
 import type { Span } from './content';
 import type { Frame } from './frames';
-import { mentionEndingAt, mentionStartingAt } from './mentions';
+import { descriptorStartingAt, mentionEndingAt, mentionStartingAt } from './mentions';
 
 /** How much an open-slot attribution is trusted (a lexicon cue in the same place gets 0.92). */
 export const OPEN_SLOT_TRUST = 0.7;
@@ -95,9 +95,10 @@ export function openSlotFrame(ctx: QuoteContext, closeToken: number, fragments: 
   // "...," VERB NAME: the inverted order, with a name or a role phrase after the verb.
   if (isSlotVerb(ctx, k)) {
     // The particle belongs to the verb when the speaker follows it ("chimed in Lena Park").
-    const particle = PARTICLES.has(ctx.words[k + 1] ?? '') && mentionStartingAt(ctx, k + 2, te - 1) !== null;
+    const speakerAt = (at: number) => mentionStartingAt(ctx, at, te - 1) ?? descriptorStartingAt(ctx, at, te - 1);
+    const particle = PARTICLES.has(ctx.words[k + 1] ?? '') && speakerAt(k + 2) !== null;
     const v = particle ? k + 1 : k;
-    const m = mentionStartingAt(ctx, v + 1, te - 1);
+    const m = speakerAt(v + 1);
     if (m && m.type !== 'pronoun' && endsAttribution(ctx, m.last + 1, te)) {
       return { ...base, pattern: 'inverted', cueFirst: k, cueLast: v, mention: m };
     }

@@ -16,6 +16,19 @@ const rows: Row[] = [
     'In a statement, her senior policy adviser, Jake Moss, said: "The plan is dead and we will not revive it."',
     [['Jake Moss', 'said', 'The plan is dead and we will not revive it']],
   ],
+  // GIVEN an inverted cue and a speaker phrase no lexicon word heads THEN the phrase speaks.
+  ['"The tax is a burden on small shops," said an industry lobbyist.', [['an industry lobbyist', 'said', 'The tax is a burden on small shops']]],
+  ['"He will go to work for you," said the 46-year-old.', [['the 46-year-old', 'said', 'He will go to work for you']]],
+  ['"In this town, everyone knows everyone," says a narrator.', [['a narrator', 'says', 'In this town, everyone knows everyone']]],
+  ['"Nobody asked the parents about it," interjected an angry parent.', [['an angry parent', 'interjected', 'Nobody asked the parents about it']]],
+  // A descriptor before a name; after a full name "of" opens an affiliation.
+  ['"Sleep matters more than diet," says psychologist Ann Lee of Ohio State.', [['Ann Lee', 'says', 'Sleep matters more than diet']]],
+  ['"We will win this fight," said Secretary of State John Kerry.', [['Secretary of State John Kerry', 'said', 'We will win this fight']]],
+  // "one said" / "said another": new, unnamed speakers, not the last one named.
+  [
+    'Mayor Tom Hale spoke about the plan. "It will never work in this town," one said. "We need the money now," said another.',
+    [['one', 'said', 'It will never work in this town'], ['another', 'said', 'We need the money now']],
+  ],
   // Neighbours: a clause before the tail stays the content; an insertion after a name still works.
   ['In Iraq, the roads are closed again, he said.', [['he', 'said', 'In Iraq, the roads are closed again']]],
   ['Maria Lopez, a nurse, said the city had forgotten them.', [['Maria Lopez', 'said', 'the city had forgotten them']]],
@@ -25,5 +38,10 @@ describe('speaker phrases', () => {
   it.each(rows)('%s', (text, expected) => {
     const got = extractQuotes(text).map((q) => [q.speaker, q.cue, q.fragments.map((f) => text.slice(f.start, f.end)).join(' | ')]);
     expect(got).toEqual(expected);
+  });
+
+  it('GIVEN "one said" after a named speaker THEN it resolves to no one, not to the name before', () => {
+    const quotes = extractQuotes('"We will build it," Mayor Tom Hale said. "It will never work in this town," one said.');
+    expect(quotes.map((q) => q.speakerRef)).toEqual(['Tom Hale', null]);
   });
 });
