@@ -384,12 +384,56 @@ function gerundFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: nu
   if (!introducesClause) return null;
   // The speaker: the mention of an earlier frame in this sentence, else the sentence subject.
   const before = earlier.filter((f) => f.mention && f.cueFirst < i).at(-1);
-  const mention = before?.mention ?? subjectAt(ctx, ts, i);
+  const mention = before?.mention ?? clauseSubject(ctx, ts, i) ?? subjectAt(ctx, ts, i);
   if (!mention || mention.last >= i) return null;
   const start = contentStartAfterCue(ctx, i, cue.lemma, te);
   const span = contentToEnd(ctx, start.at, s);
   if (!span || NOT_CLAUSE_START.has(ctx.words[start.at] ?? '')) return null;
   return { pattern: 'gerund', cueFirst: i, cueLast: i, cueClass: cue.cls, mention, fragments: [span], sentence: s, trust: before ? 0.8 : 0.7 };
+}
+
+/** How far back a gerund cue looks for the finite verb of its clause (", saying" after a long clause). */
+const MAX_GERUND_SUBJECT_REACH = 60;
+/** Finite auxiliaries and copulas: a subject right before one is a clause's subject. */
+const FINITE_AUX = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'did', 'does', 'do']);
+
+/** A lowercase finite verb form outside quotations ("returned", "rallied", "took", "asks", "had"). */
+function isFiniteVerb(ctx: QuoteContext, k: number): boolean {
+  const w = ctx.words[k];
+  if (w === undefined || !isWord(ctx, k) || isCapitalized(ctx, k) || ctx.regionOf[k]! >= 0) return false;
+  const cue = CUE_VERBS.get(w);
+  if (cue) return cue.form === 'past' || cue.form === 'third';
+  return FINITE_AUX.has(w) || IRREGULAR_PAST.has(w) || (w.length > 3 && w.endsWith('ed'));
+}
+
+/**
+ * The subject of the clause a ", saying" / "by saying" attaches to: the mention right before the
+ * nearest finite verb that opens its clause (at the sentence start, after a comma, dash, quotation
+ * or "and"/"but"). "Hours later, Trump returned the compliment, telling ..." -> Trump, not "Hours";
+ * "WASHINGTON (UPI) - In response to ..., the mayor's aide rallied supporters, saying" -> the aide.
+ */
+function clauseSubject(ctx: QuoteContext, ts: number, gerund: number): Mention | null {
+  const floor = Math.max(ts, gerund - MAX_GERUND_SUBJECT_REACH);
+  for (let v = gerund - 2; v > floor; v--) {
+    if (!isFiniteVerb(ctx, v)) continue;
+    let k = v - 1;
+    while (k > floor && CUE_MODIFIERS.has(ctx.words[k]!) && !FINITE_AUX.has(ctx.words[k]!)) k--;
+    // "The mayor, who had opposed the plan, signed it": the subject before a comma-enclosed insertion.
+    if (ctx.words[k] === ',') {
+      const inserted = subjectBeforeInsertion(ctx, k, floor);
+      if (inserted) return inserted.speaker;
+      continue;
+    }
+    const m = mentionEndingAt(ctx, k, floor);
+    if (!m || (m.type === 'pronoun' && ctx.words[m.first] === 'it')) continue;
+    const b = m.first - 1;
+    const w = ctx.words[b] ?? '';
+    if (m.first === ts || w === ',' || w === 'and' || w === 'but' || DASHES.has(w) || isQuoteMark(ctx, b)) return m;
+    // "the mayor's top aide rallied": a role phrase read back over its possessive to the clause start.
+    const phrase = m.type === 'role' ? phraseStart(ctx, m.last, floor) : -1;
+    if (phrase >= 0) return { ...m, first: phrase };
+  }
+  return null;
 }
 
 function verbFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: number): Frame | null {
