@@ -48,6 +48,9 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set([
   'data', 'figures', 'records', 'documents', 'filing', 'filings', 'ruling', 'complaint', 'lawsuit', 'indictment',
   'office', 'bureau', 'spokespersons', 'interviewer',
   'white', 'house', 'kremlin', 'pentagon', 'others', 'many', 'some', 'most', 'both', 'all', 'several',
+  // Shares of a poll's respondents speak for them ("Nearly half said", "62 percent of voters say").
+  'percent', 'half', 'third', 'quarter', 'majority', 'plurality', 'minority', 'respondents', 'article',
+  'document', 'results', 'lobbyist', 'lobbyists', 'narrator',
 ]);
 
 /** Determiners and quantifiers that open a role phrase ("a source", "two officials", "another aide"). */

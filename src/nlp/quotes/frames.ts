@@ -328,20 +328,49 @@ export function framesInSentence(ctx: QuoteContext, s: number): Frame[] {
   return frames;
 }
 
+/** Words that may open a sentence before its "According to X, ..." ("But according to ..."). */
+const ACCORDING_LEADS = new Set(['but', 'and', 'yet', 'still', 'now', 'also', 'so']);
+/** Most tokens of a source phrase no lexicon word heads ("a new article in Politico", "the results"). */
+const MAX_SOURCE_TOKENS = 9;
+
+/**
+ * The source after "according to" when no speaker rule reads it: "according to" takes nothing but
+ * a source, so any noun phrase will do ("a new article in Politico", "the results", "state law",
+ * "early results of the exit poll conducted by ..."). Read to the first punctuation, quotation or
+ * clause verb, at most MAX_SOURCE_TOKENS tokens.
+ */
+function sourcePhrase(ctx: QuoteContext, first: number, hi: number): Mention | null {
+  let last = -1;
+  for (let k = first; k <= hi && k < first + MAX_SOURCE_TOKENS; k++) {
+    const w = ctx.words[k]!;
+    const word = isWord(ctx, k) || ctx.seg.tokens[k]!.kind === 'number';
+    if (!word || ctx.regionOf[k]! >= 0 || (CLAUSE_SIGNS.has(w) && k > first) || CUE_VERBS.get(w)?.form === 'third') break;
+    last = k;
+  }
+  // A phrase cut at its limit does not end on a joiner or determiner ("conducted for the").
+  while (last > first && (NAME_GOVERNORS.has(ctx.words[last]!) || SUBJECT_OPENERS.has(ctx.words[last]!) || ctx.words[last] === 'and')) last--;
+  return last >= first ? { first, last, type: 'role' } : null;
+}
+
 function accordingFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: number): Frame | null {
-  const mention = mentionStartingAt(ctx, i + 2, te - 1);
+  const mention = mentionStartingAt(ctx, i + 2, te - 1) ?? sourcePhrase(ctx, i + 2, te - 1);
   if (!mention) return null;
   const base = { pattern: 'according' as const, cueFirst: i, cueLast: i + 1, cueClass: 'speech' as const, mention, sentence: s, trust: 0.85 };
-  // "According to X, CONTENT."
-  if (i === ts || (i === ts + 1 && isQuoteMark(ctx, ts))) {
+  // "According to X, CONTENT." (also after a colon, an opening quotation mark or "But").
+  const prev = ctx.words[i - 1] ?? '';
+  if (i === ts || isQuoteMark(ctx, i - 1) && i - 1 === ts || prev === ':' || (i === ts + 1 && ACCORDING_LEADS.has(prev))) {
+    // The source may be long ("According to early results of exit polls conducted for ..., "): its
+    // comma or colon is the first of the sentence.
     let k = mention.last + 1;
-    while (k < te && ctx.words[k] !== ',' && k < mention.last + 8) k++;
-    const span = ctx.words[k] === ',' ? contentToEnd(ctx, k + 1, s) : null;
+    while (k < te && ctx.words[k] !== ',' && ctx.words[k] !== ':' && !isQuoteMark(ctx, k)) k++;
+    const span = k < te && !isQuoteMark(ctx, k) ? contentToEnd(ctx, k + 1, s) : null;
     return span ? { ...base, fragments: [span] } : null;
   }
-  // "CONTENT, according to X."
-  if (ctx.words[i - 1] === ',' || ctx.words[i - 1] === '\u2014') {
-    const span = trimSpan(ctx.folded, sent(ctx, s).start, tokStart(ctx, i - 1));
+  // "CONTENT, according to X." and `"QUOTE," according to X.`
+  const afterQuote = isQuoteMark(ctx, i - 1) && ctx.regionOf[i - 1]! >= 0 && ctx.words[i - 2] === ',';
+  if (prev === ',' || prev === '\u2014' || afterQuote) {
+    const end = afterQuote ? ctx.seg.tokens[i - 1]!.end : tokStart(ctx, i - 1);
+    const span = trimSpan(ctx.folded, sent(ctx, s).start, end);
     return span ? { ...base, fragments: [span] } : null;
   }
   return null;

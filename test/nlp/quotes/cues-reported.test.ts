@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../../src/nlp/quotes';
+
+/** [input, expected attributions as [speaker mention, cue, fragment text]] */
+type Row = [string, Array<[string | null, string | null, string]>];
+
+const rows: Row[] = [
+  // GIVEN "according to" and a source no lexicon word heads THEN the phrase is the source.
+  ['The plant will close in May, according to a new article in the local paper.', [['a new article', 'according to', 'The plant will close in May']]],
+  ['No one may campaign near a polling place, according to the town charter.', [['the town charter', 'according to', 'No one may campaign near a polling place']]],
+  ['According to the results, the mayor leads by one point.', [['the results', 'According to', 'the mayor leads by one point']]],
+  // A long source: the content starts after its comma, however far.
+  [
+    'According to early results of the exit polls conducted for the networks by a research firm, most voters want change.',
+    [['early results of the exit polls conducted', 'According to', 'most voters want change']],
+  ],
+  // After a quotation, and after a colon.
+  ['"The evidence cannot support a prosecution," according to a court filing by the county attorney.', [['a court filing', 'according to', 'The evidence cannot support a prosecution']]],
+  ['It has not gone unnoticed: According to recent polls, the mayor holds only 14 percent.', [['recent polls', 'According to', 'the mayor holds only 14 percent']]],
+  // Shares of a poll speak for its respondents.
+  ['Nearly half said they prefer someone with experience.', [['Nearly half', 'said', 'they prefer someone with experience']]],
+  ['Twenty-four percent said they were more likely to vote for him.', [['Twenty-four percent', 'said', 'they were more likely to vote for him']]],
+];
+
+describe('reported speech', () => {
+  it.each(rows)('%s', (text, expected) => {
+    const got = extractQuotes(text).map((q) => [q.speaker, q.cue, q.fragments.map((f) => text.slice(f.start, f.end)).join(' | ')]);
+    expect(got).toEqual(expected);
+  });
+});
