@@ -465,6 +465,34 @@ function clauseSubject(ctx: QuoteContext, ts: number, gerund: number): Mention |
   return null;
 }
 
+/**
+ * The speaker of a cue in a relative clause ("Ann Lee, who said ...", "the mayor, who has long
+ * argued that ..."): the antecedent before the comma through "who", so the mention reads as written
+ * and resolves to the antecedent. Null when `last` is no "who" after a comma and a mention.
+ */
+function relativeSpeaker(ctx: QuoteContext, last: number, ts: number): Mention | null {
+  if (ctx.words[last] !== 'who' || ctx.words[last - 1] !== ',') return null;
+  const ante = mentionEndingAt(ctx, last - 2, ts);
+  if (!ante || ante.type === 'pronoun') return null;
+  return { first: ante.first, last, type: ante.type };
+}
+
+/**
+ * A relative-clause attribution: its content ends where the clause does, at the comma before the
+ * main clause's verb ("Lee, who said she votes early, told ..." -> "she votes early").
+ */
+function relativeFrame(ctx: QuoteContext, s: number, cue: number, mention: Mention, cls: CueClass, te: number): Frame | null {
+  const f = attachContent(ctx, s, mention.first, cue, cue, mention, 'head', cls, ctx.seg.sentences[s]!.tokenStart, te, 0.85);
+  if (!f) return null;
+  const [a, b] = f.fragments[0]!;
+  for (let k = cue + 1; k < te && tokStart(ctx, k) < b; k++) {
+    if (ctx.regionOf[k]! >= 0 || ctx.words[k] !== ',' || !isFiniteVerb(ctx, k + 1)) continue;
+    const span = trimSpan(ctx.folded, a, tokStart(ctx, k));
+    return span && span[0] < span[1] ? { ...f, fragments: [span] } : null;
+  }
+  return f;
+}
+
 function verbFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: number): Frame | null {
   const cue = CUE_VERBS.get(ctx.words[i]!)!;
   if (ctx.words[i - 1] === 'to' && cue.form === 'base') return null; // "wants to say"
@@ -474,6 +502,9 @@ function verbFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: numb
   const passive = cue.form === 'past' && skipped.some((w) => PASSIVE_AUX.has(w));
   if (passive) return null;
   let mention = mentionEndingAt(ctx, last, ts);
+  // "Barkley, who said he votes Democratic, ...": the relative pronoun speaks for its antecedent.
+  const relative = relativeSpeaker(ctx, last, ts);
+  if (relative) return relativeFrame(ctx, s, i, relative, cue.cls, te);
   // "The transit workers' union on Monday warned": the subject is before the time adjunct.
   const timeStart = timeAdjunctStart(ctx, last, ts);
   if (timeStart > ts && (!mention || mention.type !== 'name' || mention.first >= timeStart)) {

@@ -20,11 +20,22 @@ const rows: Row[] = [
   // Shares of a poll speak for its respondents.
   ['Nearly half said they prefer someone with experience.', [['Nearly half', 'said', 'they prefer someone with experience']]],
   ['Twenty-four percent said they were more likely to vote for him.', [['Twenty-four percent', 'said', 'they were more likely to vote for him']]],
+  // GIVEN "NAME, who said ..." THEN the relative pronoun speaks for NAME, and its content ends with the clause.
+  [
+    'Barkley, who said he typically votes Democratic, said one candidate he likes is the governor.',
+    [['Barkley, who', 'said', 'he typically votes Democratic'], ['Barkley', 'said', 'one candidate he likes is the governor']],
+  ],
+  ['Ann Lee, who told reporters she would run again, left the room.', [['Ann Lee, who', 'told', 'she would run again']]],
 ];
 
 describe('reported speech', () => {
   it.each(rows)('%s', (text, expected) => {
     const got = extractQuotes(text).map((q) => [q.speaker, q.cue, q.fragments.map((f) => text.slice(f.start, f.end)).join(' | ')]);
     expect(got).toEqual(expected);
+  });
+
+  it('GIVEN a relative-clause speaker THEN it resolves to the antecedent', () => {
+    const [q] = extractQuotes('Ann Lee, who told reporters she would run again, left the room.');
+    expect(q!.speakerRef).toBe('Ann Lee');
   });
 });
