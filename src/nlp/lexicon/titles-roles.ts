@@ -75,6 +75,9 @@ export const NOT_SPEAKERS: ReadonlySet<string> = new Set([
   'its', 'his', 'her', 'their', 'our', 'my', 'your', 'me', 'him', 'us', 'them', 'one', 'nobody', 'everyone',
   'everybody', 'someone', 'anyone', 'nothing', 'something', 'reporters', 'asked', 'later', 'earlier',
   'previously', 'recently', 'again', 'just', 'only', 'even', 'never', 'always', 'often', 'has', 'had', 'have',
+  // Prepositions and time words that open a sentence's adverbial ("Over the years, ...", "Last week, ...").
+  'over', 'under', 'during', 'despite', 'among', 'amid', 'against', 'into', 'without', 'within', 'throughout',
+  'last', 'next', 'instead', 'hours', 'minutes', 'days', 'weeks', 'months', 'years',
 ]);
 
 /** Feminine and masculine role words: they decide which pronoun can refer back to a person. */

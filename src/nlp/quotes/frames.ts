@@ -87,7 +87,9 @@ function subjectBeforeInsertion(ctx: QuoteContext, close: number, ts: number): {
     if (ctx.regionOf[k]! >= 0) return null;
     if (ctx.words[k] !== ',') continue;
     const named = mentionEndingAt(ctx, k - 1, ts);
-    if (named && named.type === 'name' && commas === 0) return { speaker: named, phraseFirst: named.first };
+    // A name governed by a preposition ("In Hudson, the supporter retorted") closes an adverbial, not a subject.
+    const governed = named !== null && NAME_GOVERNORS.has(ctx.words[named.first - 1] ?? '');
+    if (named && named.type === 'name' && commas === 0 && !governed) return { speaker: named, phraseFirst: named.first };
     // "the senator's spokeswoman, Ann Lee, said": a role that opens its clause, then the name in
     // apposition to it; the name is the speaker's.
     if (named && named.type === 'role' && commas === 0) {
@@ -555,6 +557,12 @@ function verbFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: numb
   return attachContent(ctx, s, mention.first, i, cueFirst, mention, 'head', cue.cls, ts, te, mention.type === 'pronoun' ? 0.8 : 0.9);
 }
 
+/**
+ * Words that open a subordinate clause or a prepositional phrase: a cue after one belongs to that
+ * clause ("..., when a dozen states held contests", "..., after the mayor said"), not to a tail.
+ */
+const SUBORDINATORS = new Set([...NAME_GOVERNORS, 'when', 'while', 'as', 'though', 'although', 'because', 'if', 'since', 'until', 'unless', 'whereas', 'where', 'whether']);
+
 /** Dashes that set off an attribution ("― Julie Diaz", "— he said"). */
 const DASHES = new Set(['\u2014', '\u2015', '\u2013', '-', '--']);
 
@@ -567,7 +575,7 @@ function tailBoundary(ctx: QuoteContext, mention: Mention, ts: number): number {
     const w = ctx.words[b]!;
     if (w === ',' || DASHES.has(w) || (isQuoteMark(ctx, b) && ctx.regionOf[b]! >= 0 && ctx.regions[ctx.regionOf[b]!]!.close === ctx.seg.tokens[b]!.start)) return b;
     if (w === '.' && TITLES.has(ctx.words[b - 1] ?? '')) continue;
-    if (!isWord(ctx, b) || ctx.regionOf[b]! >= 0 || CUE_VERBS.has(w) || w === 'that') return -1;
+    if (!isWord(ctx, b) || ctx.regionOf[b]! >= 0 || CUE_VERBS.has(w) || w === 'that' || SUBORDINATORS.has(w)) return -1;
   }
   return -1;
 }
@@ -620,7 +628,7 @@ function tailFrame(
   const first = trimSpan(ctx.folded, start, firstEnd);
   if (!first || boundary <= ts) return null;
   // Reported speech before a tail must be a clause, not an apposition ("Her neighbor, Thomas Reyes, said").
-  if (!directRegions(ctx, first[0], first[1]) && !isClauseBeforeTail(ctx, first)) return null;
+  if (!directRegions(ctx, first[0], first[1]) && !isClauseBeforeTail(ctx, first, ts, boundary)) return null;
   // What follows the attribution: the end, an audience or adjunct then the end ("told USA Today.",
   // "said Monday.", "said several months after her release."), or ", <second fragment>".
   let k = attrLast + 1;
@@ -673,20 +681,24 @@ function tailFrame(
   return { ...base, fragments };
 }
 
-/** Most words of a lone prepositional phrase before a subject ("In a statement to the paper, ..."). */
-const MAX_LEAD_PHRASE_WORDS = 6;
-
 /**
  * Whether reported speech before a tail attribution reads as a clause: a few words at least, and
- * not one prepositional phrase that opens the sentence ("In a statement, her adviser, Jake Moss,
- * said: ..." has its content after the cue).
+ * not a prepositional phrase that opens the sentence ("In a statement, her adviser, Jake Moss,
+ * said: ...", "At the town hall in Hudson, New Hampshire, the teacher retorted: ..."): one that
+ * opens with a preposition needs a finite verb of its own ("In Iraq, the roads are closed, he said").
  */
-function isClauseBeforeTail(ctx: QuoteContext, [a, b]: Span): boolean {
-  const text = ctx.folded.slice(a, b);
-  const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
+function isClauseBeforeTail(ctx: QuoteContext, [a, b]: Span, ts: number, boundary: number): boolean {
+  const words = ctx.folded.slice(a, b).match(/[\p{L}\p{N}]+/gu) ?? [];
   if (words.length < MIN_TAIL_CLAUSE_WORDS) return false;
-  const lead = words[0]!.toLowerCase();
-  return !(NAME_GOVERNORS.has(lead) && words.length < MAX_LEAD_PHRASE_WORDS && !text.includes(','));
+  if (!NAME_GOVERNORS.has(words[0]!.toLowerCase())) return true;
+  for (let k = ts; k < boundary; k++) if (isFiniteVerb(ctx, k) || isThirdPersonLike(ctx, k)) return true;
+  return false;
+}
+
+/** A lowercase word that may be a present-tense verb ("remains", "costs"): enough to call a phrase a clause. */
+function isThirdPersonLike(ctx: QuoteContext, k: number): boolean {
+  const w = ctx.words[k]!;
+  return isWord(ctx, k) && !isCapitalized(ctx, k) && ctx.regionOf[k]! < 0 && w.length > 3 && w.endsWith('s') && !w.endsWith('ss');
 }
 
 function isTerminal(ctx: QuoteContext, k: number): boolean {

@@ -29,6 +29,13 @@ const rows: Row[] = [
     'Mayor Tom Hale spoke about the plan. "It will never work in this town," one said. "We need the money now," said another.',
     [['one', 'said', 'It will never work in this town'], ['another', 'said', 'We need the money now']],
   ],
+  // GIVEN a cue inside a subordinate clause after the quotation THEN it is no tail of the quotation.
+  [
+    '"Nobody here is my favorite by any means," Dale Graham, a former candidate, told the radio station on Tuesday, when voters in twelve counties went to the polls.',
+    [['Dale Graham', 'told', 'Nobody here is my favorite by any means']],
+  ],
+  // A name after a preposition closes an opening adverbial; the role after it is the subject.
+  ['At the town hall in Hudson, New Hampshire, the retired teacher retorted: "There is a special place for people like that."', [['the retired teacher', 'retorted', 'There is a special place for people like that']]],
   // Neighbours: a clause before the tail stays the content; an insertion after a name still works.
   ['In Iraq, the roads are closed again, he said.', [['he', 'said', 'In Iraq, the roads are closed again']]],
   ['Maria Lopez, a nurse, said the city had forgotten them.', [['Maria Lopez', 'said', 'the city had forgotten them']]],
