@@ -628,7 +628,10 @@ function tailFrame(
   const first = trimSpan(ctx.folded, start, firstEnd);
   if (!first || boundary <= ts) return null;
   // Reported speech before a tail must be a clause, not an apposition ("Her neighbor, Thomas Reyes, said").
-  if (!directRegions(ctx, first[0], first[1]) && !isClauseBeforeTail(ctx, first, ts, boundary)) return null;
+  const firstDirect = directRegions(ctx, first[0], first[1]) !== null;
+  // A lone opening phrase or a short subject ("In his state, Christie said, ...", "The roads, he
+  // said, will ...") is content only as the first half of a middle attribution.
+  const leadPhrase = !firstDirect && (wordCount(ctx, first) < MIN_TAIL_CLAUSE_WORDS || !isClauseBeforeTail(ctx, ts, boundary));
   // What follows the attribution: the end, an audience or adjunct then the end ("told USA Today.",
   // "said Monday.", "said several months after her release."), or ", <second fragment>".
   let k = attrLast + 1;
@@ -643,6 +646,9 @@ function tailFrame(
   // "said: "...") makes it something else.
   const afterQuotation = directRegions(ctx, first[0], first[1]) !== null && isQuoteMark(ctx, boundary);
   const adjunctStart = k;
+  // After reported speech, a clause right after the cue makes the words before it an adverbial, not
+  // content ("When asked about it, Cruz said he knows ...", "In his email, Lee said the council ...").
+  if (!firstDirect && pattern === 'tail' && k < te && !isTerminal(ctx, k) && !opensTailAdjunct(ctx, k)) return null;
   while (k < te && (afterQuotation || k < attrLast + MAX_TAIL_ADJUNCT_TOKENS) && ctx.words[k] !== ',' && ctx.words[k] !== ':' && !isTerminal(ctx, k)) {
     const reg = ctx.regionOf[k]!;
     // A short title in quotation marks ("on CNN's "State of the Union."") is part of the adjunct.
@@ -674,25 +680,39 @@ function tailFrame(
       const second = contentToEnd(ctx, next, s);
       if (second) fragments.push(second);
     }
+    if (leadPhrase && (ctx.words[k] !== ',' || fragments.length < 2)) return null;
     return { ...base, fragments };
   }
+  if (leadPhrase) return null;
   // Something else follows ("Trump said Clinton lied" after a comma): a head frame, not a tail.
   if (pattern === 'tail') return null;
   return { ...base, fragments };
 }
 
 /**
- * Whether reported speech before a tail attribution reads as a clause: a few words at least, and
- * not a prepositional phrase that opens the sentence ("In a statement, her adviser, Jake Moss,
- * said: ...", "At the town hall in Hudson, New Hampshire, the teacher retorted: ..."): one that
- * opens with a preposition needs a finite verb of its own ("In Iraq, the roads are closed, he said").
+ * Whether reported speech before a tail attribution reads as a clause rather than a prepositional
+ * phrase that opens the sentence ("In a statement, her adviser, Jake Moss, said: ...", "At the town
+ * hall in Hudson, New Hampshire, the teacher retorted: ..."): one that opens with a preposition
+ * needs a verb of its own ("In Iraq, the roads are closed, he said").
  */
-function isClauseBeforeTail(ctx: QuoteContext, [a, b]: Span, ts: number, boundary: number): boolean {
-  const words = ctx.folded.slice(a, b).match(/[\p{L}\p{N}]+/gu) ?? [];
-  if (words.length < MIN_TAIL_CLAUSE_WORDS) return false;
-  if (!NAME_GOVERNORS.has(words[0]!.toLowerCase())) return true;
-  for (let k = ts; k < boundary; k++) if (isFiniteVerb(ctx, k) || isThirdPersonLike(ctx, k)) return true;
+function isClauseBeforeTail(ctx: QuoteContext, ts: number, boundary: number): boolean {
+  let k = ts;
+  while (k < boundary && !isWord(ctx, k)) k++;
+  if (!NAME_GOVERNORS.has(ctx.words[k] ?? '')) return true;
+  for (; k < boundary; k++) if (isFiniteVerb(ctx, k) || isThirdPersonLike(ctx, k)) return true;
   return false;
+}
+
+function wordCount(ctx: QuoteContext, [a, b]: Span): number {
+  return (ctx.folded.slice(a, b).match(/[\p{L}\p{N}]+/gu) ?? []).length;
+}
+
+/** Whether token `k` after a tail cue opens an adjunct of it ("in a statement", "Monday", "flatly", "of the plan"). */
+function opensTailAdjunct(ctx: QuoteContext, k: number): boolean {
+  const w = ctx.words[k]!;
+  if (w === ',' || w === ':' || DASHES.has(w) || w === '(' || ctx.seg.tokens[k]!.kind === 'number') return true;
+  if (isQuoteMark(ctx, k)) return true;
+  return ADJUNCT_OPENERS.has(w) || TIME_ANCHORS.has(w) || SUBORDINATORS.has(w) || (w.length > 3 && w.endsWith('ly'));
 }
 
 /** A lowercase word that may be a present-tense verb ("remains", "costs"): enough to call a phrase a clause. */

@@ -26,6 +26,14 @@ const rows: Row[] = [
     [['Barkley, who', 'said', 'he typically votes Democratic'], ['Barkley', 'said', 'one candidate he likes is the governor']],
   ],
   ['Ann Lee, who told reporters she would run again, left the room.', [['Ann Lee, who', 'told', 'she would run again']]],
+  // GIVEN an opening adverbial, then "X said" and a clause THEN the clause is the content, not the adverbial.
+  ['When asked about the crisis, Senator Ann Lee said she knows its cost firsthand.', [['Senator Ann Lee', 'said', 'she knows its cost firsthand']]],
+  ['In his email to members, Trumka said the council would keep talking.', [['Trumka', 'said', 'the council would keep talking']]],
+  // Attribution in the middle: both halves are the content, also after a short opening phrase.
+  ['In his state, Christie said, first-time offenders are sent to treatment.', [['Christie', 'said', 'In his state | first-time offenders are sent to treatment']]],
+  ['The roads, he said, will reopen in May.', [['he', 'said', 'The roads | will reopen in May']]],
+  // Neighbour: a true tail with an adjunct after the cue.
+  ['The plant will close in May, the mayor said in a statement.', [['the mayor', 'said', 'The plant will close in May']]],
 ];
 
 describe('reported speech', () => {
