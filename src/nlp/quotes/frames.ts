@@ -612,7 +612,29 @@ function attachContent(
     if (te - start.at < 3) return null;
   }
   const span = contentToEnd(ctx, start.at, s);
-  return span ? { ...base, fragments: [span] } : null;
+  if (!span) return null;
+  if (start.marker === 'that' || start.marker === 'bare') {
+    const cut = nextCueOfSameSpeaker(ctx, start.at, te);
+    const head = cut >= 0 ? trimSpan(ctx.folded, span[0], tokStart(ctx, cut)) : null;
+    if (head) return { ...base, fragments: [head] };
+  }
+  return { ...base, fragments: [span] };
+}
+
+/**
+ * Where reported speech ends because its speaker goes on with another cue: ", adding that ...",
+ * ", saying ...", "and said that ...", "but added ..." (the gerund and coordinated-cue rules take
+ * what follows). Quotations inside the content are skipped; -1 when the content runs to the end.
+ */
+function nextCueOfSameSpeaker(ctx: QuoteContext, from: number, te: number): number {
+  for (let k = from + 1; k + 1 < te; k++) {
+    const w = ctx.words[k]!;
+    if (ctx.regionOf[k]! >= 0 || (w !== ',' && w !== 'and' && w !== 'but')) continue;
+    const next = CUE_VERBS.get(ctx.words[k + 1]!);
+    if (!next || next.cls !== 'speech' || NOUNLIKE_LEMMAS.has(next.lemma) || ctx.regionOf[k + 1]! >= 0) continue;
+    if (w === ',' ? next.form === 'gerund' : next.form === 'past' || next.form === 'third') return k;
+  }
+  return -1;
 }
 
 /**

@@ -19,7 +19,7 @@ const rows: Row[] = [
   // "by saying": the subject of the verb before it.
   ['After a long pause, the judge began by saying, "Nobody in this room wants a trial."', [['the judge', 'saying', 'Nobody in this room wants a trial']]],
   // Neighbour: the speaker of an earlier cue in the sentence goes on ("said ..., adding").
-  ['Lee said the vote was close, adding that she would try again.', [['Lee', 'said', 'the vote was close, adding that she would try again'], ['Lee', 'adding', 'she would try again']]],
+  ['Lee said the vote was close, adding that she would try again.', [['Lee', 'said', 'the vote was close'], ['Lee', 'adding', 'she would try again']]],
 ];
 
 describe('gerund cues take the clause subject', () => {

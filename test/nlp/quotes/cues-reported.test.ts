@@ -34,6 +34,8 @@ const rows: Row[] = [
   ['The roads, he said, will reopen in May.', [['he', 'said', 'The roads | will reopen in May']]],
   // Neighbour: a true tail with an adjunct after the cue.
   ['The plant will close in May, the mayor said in a statement.', [['the mayor', 'said', 'The plant will close in May']]],
+  // Reported speech ends where its speaker goes on with another cue.
+  ['The mayor said the plant would close and added that the jobs would move north.', [['The mayor', 'said', 'the plant would close'], ['The mayor', 'added', 'the jobs would move north']]],
 ];
 
 describe('reported speech', () => {
