@@ -545,10 +545,15 @@ function verbFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: numb
     }
     return null;
   }
-  if (mention.type === 'pronoun' && ctx.words[mention.first] === 'it' && cue.cls === 'speech' && cue.lemma !== 'say') return null;
   if (NOUNLIKE_LEMMAS.has(cue.lemma) && mention.type === 'role' && ctx.words[mention.last] === ctx.words[i]) return null;
   // Tail: the mention follows a comma or a closing quotation mark and the sentence ends soon after.
   const boundary = tailBoundary(ctx, { ...mention, first: Math.min(phraseFirst, mention.first) }, ts);
+  // "it" speaks for an organisation or a document only around a quotation (`"...," it stated.`,
+  // `It added: "..."`); "it notes that ..." and "it warned of ..." are too often about a thing.
+  if (mention.type === 'pronoun' && ctx.words[mention.first] === 'it' && cue.cls === 'speech' && cue.lemma !== 'say') {
+    const afterQuotation = boundary >= 0 && isQuoteMark(ctx, boundary);
+    if (!afterQuotation && contentStartAfterCue(ctx, i, cue.lemma, te).marker !== 'quote' && !isQuoteMark(ctx, i + 2)) return null;
+  }
   if (boundary >= 0) {
     const speaker = phraseFirst < mention.first ? mention : { ...mention, first: boundary + 1 };
     const t = tailFrame(ctx, s, i, i, speaker, 'tail', cue.cls, ts, te, boundary);

@@ -57,7 +57,18 @@ function isInitial(ctx: QuoteContext, i: number): boolean {
 function isNameWord(ctx: QuoteContext, i: number): boolean {
   if (!isCapitalized(ctx, i)) return false;
   const w = ctx.words[i]!;
-  return !NOT_SPEAKERS.has(w) && !CUE_VERBS.has(w);
+  return !NOT_SPEAKERS.has(w) && (!CUE_VERBS.has(w) || isGivenNameCue(ctx, i));
+}
+
+/**
+ * A capitalized cue word that is a given name ("spokeswoman Hope Hicks"): inside a sentence, not
+ * after a quotation mark (where "Says" or "Added" open a clause), and right before another name.
+ */
+function isGivenNameCue(ctx: QuoteContext, i: number): boolean {
+  const s = ctx.sentenceOf[i]!;
+  if (i === ctx.seg.sentences[s]!.tokenStart || ctx.seg.tokens[i - 1]?.kind !== 'word') return false;
+  const next = ctx.words[i + 1];
+  return next !== undefined && isCapitalized(ctx, i + 1) && !NOT_SPEAKERS.has(next) && !CUE_VERBS.has(next);
 }
 
 /** The mention ending at token `last` (the word right before a cue), not reaching before `lo`. */

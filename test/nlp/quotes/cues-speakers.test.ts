@@ -36,6 +36,12 @@ const rows: Row[] = [
   ],
   // A name after a preposition closes an opening adverbial; the role after it is the subject.
   ['At the town hall in Hudson, New Hampshire, the retired teacher retorted: "There is a special place for people like that."', [['the retired teacher', 'retorted', 'There is a special place for people like that']]],
+  // A given name that is also a cue word ("Hope") inside a name.
+  ['"He will enter a plea of not guilty," campaign spokeswoman Hope Hicks said in a statement.', [['campaign spokeswoman Hope Hicks', 'said', 'He will enter a plea of not guilty']]],
+  // "it" for an organisation around a quotation, but not before reported speech with a noun-like cue.
+  ['"Most of the witnesses had never been interviewed before," it stated.', [['it', 'stated', 'Most of the witnesses had never been interviewed before']]],
+  ['The union released a letter. It added: "We will strike on Monday if we must."', [['It', 'added', 'We will strike on Monday if we must']]],
+  ['The plan is bold. It warned that prices would rise.', []],
   // Neighbours: a clause before the tail stays the content; an insertion after a name still works.
   ['In Iraq, the roads are closed again, he said.', [['he', 'said', 'In Iraq, the roads are closed again']]],
   ['Maria Lopez, a nurse, said the city had forgotten them.', [['Maria Lopez', 'said', 'the city had forgotten them']]],
