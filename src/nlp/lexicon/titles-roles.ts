@@ -51,6 +51,10 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set([
   // Shares of a poll's respondents speak for them ("Nearly half said", "62 percent of voters say").
   'percent', 'half', 'third', 'quarter', 'majority', 'plurality', 'minority', 'respondents', 'article',
   'document', 'results', 'lobbyist', 'lobbyists', 'narrator',
+  // People quoted by what they do ("one employee told", "another commenter wrote").
+  'employee', 'employees', 'user', 'users', 'commenter', 'commenters', 'participant', 'participants',
+  'protester', 'protesters', 'demonstrator', 'demonstrators', 'delegate', 'delegates', 'attendee', 'attendees',
+  'volunteer', 'volunteers', 'parent', 'parents', 'nurse', 'nurses', 'neighbor', 'neighbors', 'customer', 'customers',
 ]);
 
 /** Determiners and quantifiers that open a role phrase ("a source", "two officials", "another aide"). */

@@ -159,7 +159,8 @@ function tokStart(ctx: QuoteContext, i: number): number {
 function contentStartAfterCue(ctx: QuoteContext, cue: number, lemma: string, te: number): { at: number; marker: 'that' | 'colon' | 'quote' | 'bare' } {
   let j = cue + 1;
   if (TAKES_AUDIENCE.has(lemma) && j < te) {
-    const aud = mentionStartingAt(ctx, j, te - 1);
+    // "told the local weekly, "..."": any short phrase closed by the comma before a quotation is the audience.
+    const aud = mentionStartingAt(ctx, j, te - 1) ?? descriptorStartingAt(ctx, j, te - 1);
     if (aud && (AUDIENCE_WORDS.has(ctx.words[j]!) || aud.type !== 'role' || ctx.words[aud.last] === 'reporters')) j = aud.last + 1;
   }
   // An adjunct ended by "that", a comma or a colon.

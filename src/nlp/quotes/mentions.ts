@@ -22,6 +22,9 @@ const MAX_MENTION_TOKENS = 9;
 /** Joiners allowed inside a name or role phrase when a capitalized word or role follows. */
 const INNER_JOINERS = new Set(['of', 'for', 'at', 'de', 'la', 'van', 'von', 'der', 'al', 'bin', '&', '-', 'and']);
 
+/** Determiners that open a short speaker phrase no role noun heads ("the announcer", "one user", "another commenter"). */
+const PHRASE_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'one', 'another', 'some', 'several', 'many']);
+
 /** Joiners that, after a full name, open where the person works or comes from ("Ann Lee of Ohio State"). */
 const AFFILIATION_JOINERS = new Set(['of', 'for', 'at']);
 
@@ -137,6 +140,8 @@ export function mentionEndingAt(ctx: QuoteContext, last: number, lo: number): Me
         break;
       }
       if (isWord(ctx, i) && !ROLE_BREAKERS.has(wi) && !CUE_VERBS.has(wi)) first = i;
+      // "the Florida senator and Republican presidential candidate": two roles of one person.
+      else if (wi === 'and' && i - 1 >= floor && (ROLE_NOUNS.has(ctx.words[i - 1]!) || TITLES.has(ctx.words[i - 1]!)) && ctx.regionOf[i - 1]! < 0) first = i;
       else break;
     }
     return { first, last, type: 'role' };
@@ -146,7 +151,7 @@ export function mentionEndingAt(ctx: QuoteContext, last: number, lo: number): Me
     for (let i = last - 1; i >= Math.max(lo, last - 3); i--) {
       const wi = ctx.words[i]!;
       if (ctx.regionOf[i]! >= 0 || !isWord(ctx, i)) break;
-      if (wi === 'the' || wi === 'a' || wi === 'an' || wi === 'his' || wi === 'her' || wi === 'their') return { first: i, last, type: 'role' };
+      if (PHRASE_DETERMINERS.has(wi)) return { first: i, last, type: 'role' };
       if (ROLE_BREAKERS.has(wi) || CUE_VERBS.has(wi)) break;
     }
   }

@@ -42,6 +42,14 @@ const rows: Row[] = [
   ['"Most of the witnesses had never been interviewed before," it stated.', [['it', 'stated', 'Most of the witnesses had never been interviewed before']]],
   ['The union released a letter. It added: "We will strike on Monday if we must."', [['It', 'added', 'We will strike on Monday if we must']]],
   ['The plan is bold. It warned that prices would rise.', []],
+  // Two roles of one person joined by "and"; people named by what they do, after "one"/"another".
+  [
+    '"It is run by a lunatic," the Ohio senator and Republican presidential candidate said in a statement.',
+    [['the Ohio senator and Republican presidential candidate', 'said', 'It is run by a lunatic']],
+  ],
+  ['"He is very cute with a big mouth," one user wrote.', [['one user', 'wrote', 'He is very cute with a big mouth']]],
+  // An audience no lexicon word heads, closed by the comma before the quotation.
+  ['As one employee told the local weekly, "She wants to put fear in our hearts."', [['one employee', 'told', 'She wants to put fear in our hearts']]],
   // Neighbours: a clause before the tail stays the content; an insertion after a name still works.
   ['In Iraq, the roads are closed again, he said.', [['he', 'said', 'In Iraq, the roads are closed again']]],
   ['Maria Lopez, a nurse, said the city had forgotten them.', [['Maria Lopez', 'said', 'the city had forgotten them']]],
