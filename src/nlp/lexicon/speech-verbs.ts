@@ -210,3 +210,14 @@ export const AUDIENCE_WORDS: ReadonlySet<string> = new Set([
   'voters', 'lawmakers', 'members', 'colleagues', 'viewers', 'listeners', 'readers', 'audience', 'crowd',
   'congress', 'senators', 'parliament', 'students', 'donors', 'officials', 'the press', 'interviewers',
 ]);
+
+/**
+ * Nouns of saying that take a "that" clause as their content when someone owns them ("her claim
+ * that ...", "the statement by the council that ..."): reported speech in a noun phrase.
+ */
+export const SPEECH_NOUNS: ReadonlySet<string> = new Set([
+  'claim', 'claims', 'statement', 'statements', 'remark', 'remarks', 'comment', 'comments', 'assertion',
+  'assertions', 'argument', 'warning', 'warnings', 'suggestion', 'insistence', 'contention', 'allegation',
+  'allegations', 'accusation', 'accusations', 'announcement', 'admission', 'prediction', 'promise', 'pledge',
+  'vow', 'declaration', 'assurance', 'assurances', 'boast', 'charge', 'complaint',
+]);

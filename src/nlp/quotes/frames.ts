@@ -9,7 +9,7 @@
  * - quoted:    `X was quoted as saying ...`
  * - ellipsis:  `..., but said ...` (the subject of the sentence speaks)
  */
-import { AUDIENCE_WORDS, CLAUSE_WITHOUT_THAT, CUE_MODIFIERS, CUE_VERBS, NOUNLIKE_LEMMAS, type CueClass } from '../lexicon/speech-verbs';
+import { AUDIENCE_WORDS, CLAUSE_WITHOUT_THAT, CUE_MODIFIERS, CUE_VERBS, NOUNLIKE_LEMMAS, SPEECH_NOUNS, type CueClass } from '../lexicon/speech-verbs';
 import { PRONOUNS, TITLES } from '../lexicon/titles-roles';
 import { isCapitalized, isQuoteMark, isWord, regionEnd, type QuoteContext } from './context';
 import { directRegions, extendOverQuotes, regionChain, regionOpeningAt, trimSpan, type Span } from './content';
@@ -318,6 +318,13 @@ export function framesInSentence(ctx: QuoteContext, s: number): Frame[] {
       if (f) frames.push(f);
       continue;
     }
+    if (SPEECH_NOUNS.has(w) && ctx.words[i + 1] === 'that' || (SPEECH_NOUNS.has(w) && ctx.words[i + 1] === 'by')) {
+      const f = nounCueFrame(ctx, s, i, ts, te);
+      if (f) {
+        frames.push(f);
+        continue;
+      }
+    }
     const cue = CUE_VERBS.get(w);
     if (!cue) continue;
     if (isCapitalized(ctx, i)) {
@@ -353,6 +360,82 @@ function sourcePhrase(ctx: QuoteContext, first: number, hi: number): Mention | n
   // A phrase cut at its limit does not end on a joiner or determiner ("conducted for the").
   while (last > first && (NAME_GOVERNORS.has(ctx.words[last]!) || SUBJECT_OPENERS.has(ctx.words[last]!) || ctx.words[last] === 'and')) last--;
   return last >= first ? { first, last, type: 'role' } : null;
+}
+
+/** Capitalized words that open a sentence without naming anyone ("The", "This"). */
+const NOT_SPEAKERS_AT_START: ReadonlySet<string> = new Set(['the', 'this', 'that', 'a', 'an', 'these', 'those']);
+/** Possessive determiners that make their referent the owner of a speech noun ("her claim that"). */
+const POSSESSIVE_PRONOUNS: ReadonlySet<string> = new Set(['his', 'her', 'their']);
+/** Most tokens of "by X" between a speech noun and its "that" ("the statement by the county council that"). */
+const MAX_NOUN_OWNER_TOKENS = 9;
+
+/**
+ * Noun cues: "Lee's claim that ...", "her remark that ...", "the statement by the council that ...".
+ * The owner is the possessive before the noun or the "by" phrase after it; the content is the
+ * "that" clause, up to where its speaker goes on with another cue. A noun with no owner ("the
+ * claim that ...") attributes nothing.
+ */
+function nounCueFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: number): Frame | null {
+  let mention: Mention | null = null;
+  let that = i + 1;
+  if (ctx.words[i + 1] === 'by') {
+    const owner = mentionStartingAt(ctx, i + 2, te - 1) ?? descriptorStartingAt(ctx, i + 2, te - 1);
+    if (!owner || owner.last - i > MAX_NOUN_OWNER_TOKENS) return null;
+    mention = owner;
+    that = owner.last + 1;
+  } else {
+    // "Lee's claim", "her remark", "the senator's March comment" (one modifier between).
+    for (let k = i - 1; k >= ts && k >= i - 2; k--) {
+      const w = ctx.words[k]!;
+      if (POSSESSIVE_PRONOUNS.has(w)) {
+        mention = { first: k, last: k, type: 'pronoun' };
+        break;
+      }
+      if (w.endsWith("'s") || w.endsWith('\u2019s')) {
+        // "Lee's", "Sen. Ann Lee's": the capitalized run that ends in the possessive.
+        let first = k;
+        while (first - 1 >= ts && first > k - MAX_NOUN_OWNER_TOKENS && ctx.regionOf[first - 1]! < 0 && (isCapitalized(ctx, first - 1) || ctx.words[first - 1] === '.')) first--;
+        while (first < k && !isCapitalized(ctx, first)) first++;
+        if (isCapitalized(ctx, first) && !NOT_SPEAKERS_AT_START.has(ctx.words[first]!)) mention = { first, last: k, type: 'name' };
+        break;
+      }
+      if (!isWord(ctx, k) || ctx.regionOf[k]! >= 0) break;
+    }
+  }
+  if (!mention || ctx.words[that] !== 'that' || that + 1 >= te) return null;
+  // "the statement that he released": a "that" followed by a verb is relative, not the content's.
+  if (isVerbLike(ctx, that + 1)) return null;
+  const span = contentToEnd(ctx, that + 1, s);
+  if (!span) return null;
+  // The clause ends at another cue of its speaker, or where the sentence's own verb takes over
+  // ("Lee's claim that the plant was safe drew laughter").
+  const cues = nextCueOfSameSpeaker(ctx, that + 1, te);
+  const main = mainVerbAfterClause(ctx, that + 1, te);
+  const cut = cues < 0 ? main : main < 0 ? cues : Math.min(cues, main);
+  const head = cut >= 0 ? trimSpan(ctx.folded, span[0], tokStart(ctx, cut)) : null;
+  return { pattern: 'head', cueFirst: i, cueLast: i, cueClass: 'speech', mention, fragments: [head ?? span], sentence: s, trust: 0.75 };
+}
+
+/** Words that cannot end a subject, so a finite verb after them still belongs to the same clause. */
+const SUBJECT_LIKE = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you', 'who', 'which', 'that', 'and', 'or', 'but']);
+
+/**
+ * The second finite verb of a "that" clause inside a noun phrase, where the sentence's main clause
+ * resumes ("that taxes would not rise | was false"): a finite verb after the clause's own, not
+ * after an auxiliary, a pronoun subject, a conjunction or a comma; -1 when there is none.
+ */
+function mainVerbAfterClause(ctx: QuoteContext, from: number, te: number): number {
+  let seen = false;
+  for (let k = from; k < te; k++) {
+    if (ctx.regionOf[k]! >= 0) continue;
+    // "... and that the vote would fail": a new clause with a subject and a verb of its own.
+    if (ctx.words[k] === 'that' || ctx.words[k] === 'whether') seen = false;
+    if (!isFiniteVerb(ctx, k)) continue;
+    const prev = ctx.words[k - 1] ?? '';
+    if (seen && !FINITE_AUX.has(prev) && !SUBJECT_LIKE.has(prev) && prev !== ',' && prev !== 'not' && !CUE_MODIFIERS.has(prev)) return k;
+    seen = true;
+  }
+  return -1;
 }
 
 function accordingFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: number): Frame | null {
