@@ -161,7 +161,10 @@ function contentStartAfterCue(ctx: QuoteContext, cue: number, lemma: string, te:
   if (TAKES_AUDIENCE.has(lemma) && j < te) {
     // "told the local weekly, "..."": any short phrase closed by the comma before a quotation is the audience.
     const aud = mentionStartingAt(ctx, j, te - 1) ?? descriptorStartingAt(ctx, j, te - 1);
-    if (aud && (AUDIENCE_WORDS.has(ctx.words[j]!) || aud.type !== 'role' || ctx.words[aud.last] === 'reporters')) j = aud.last + 1;
+    // "told his supporters, "..."" / "told his staff that": a phrase closed by the content's marker.
+    const after = aud ? aud.last + 1 : -1;
+    const closedByMarker = aud !== null && (ctx.words[after] === 'that' || ctx.words[after] === ':' || (ctx.words[after] === ',' && isQuoteMark(ctx, after + 1)));
+    if (aud && (AUDIENCE_WORDS.has(ctx.words[j]!) || aud.type !== 'role' || ctx.words[aud.last] === 'reporters' || closedByMarker)) j = aud.last + 1;
   }
   // An adjunct ended by "that", a comma or a colon.
   if (j < te && ADJUNCT_OPENERS.has(ctx.words[j]!)) {
@@ -487,7 +490,9 @@ function gerundFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: nu
   }
   const prev = ctx.words[i - 1];
   if (prev === undefined || i - 1 < ts) return null;
-  if (!GERUND_OPENERS.has(prev)) {
+  // `"...," adding`: a comma inside the closing quotation mark opens the gerund as a bare comma does.
+  const afterHandoff = isQuoteMark(ctx, i - 1) && ctx.words[i - 2] === ',' && ctx.regionOf[i - 1]! >= 0;
+  if (!GERUND_OPENERS.has(prev) && !afterHandoff) {
     // "footage of Hillary Clinton asking, "..."": a named subject right before, and a quotation after.
     const named = mentionEndingAt(ctx, i - 1, ts);
     const start = contentStartAfterCue(ctx, i, cue.lemma, te);
@@ -718,6 +723,13 @@ function attachContent(
 function nextCueOfSameSpeaker(ctx: QuoteContext, from: number, te: number): number {
   for (let k = from + 1; k + 1 < te; k++) {
     const w = ctx.words[k]!;
+    // `... "maniacal," adding ...`: the comma of the handoff is inside the closing quotation mark.
+    const handoff = isQuoteMark(ctx, k) && ctx.words[k - 1] === ',' && ctx.regionOf[k + 1]! < 0;
+    if (handoff) {
+      const g = CUE_VERBS.get(ctx.words[k + 1]!);
+      if (g && g.cls === 'speech' && g.form === 'gerund') return k + 1;
+      continue;
+    }
     if (ctx.regionOf[k]! >= 0 || (w !== ',' && w !== 'and' && w !== 'but')) continue;
     const next = CUE_VERBS.get(ctx.words[k + 1]!);
     if (!next || next.cls !== 'speech' || NOUNLIKE_LEMMAS.has(next.lemma) || ctx.regionOf[k + 1]! >= 0) continue;

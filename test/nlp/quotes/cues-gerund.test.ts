@@ -18,6 +18,13 @@ const rows: Row[] = [
   ['The mayor, who had opposed the plan, signed it, saying it was the best deal available.', [['The mayor', 'saying', 'it was the best deal available']]],
   // "by saying": the subject of the verb before it.
   ['After a long pause, the judge began by saying, "Nobody in this room wants a trial."', [['the judge', 'saying', 'Nobody in this room wants a trial']]],
+  // A comma inside the closing quotation mark hands off to the gerund as a bare comma does.
+  [
+    'Lee told the paper that the plan "was a cruel policy," adding, "He lost all of the town\'s vote."',
+    [['Lee', 'told', 'the plan "was a cruel policy,"'], ['Lee', 'adding', "He lost all of the town's vote"]],
+  ],
+  // An audience closed by the comma before a quotation is not content.
+  ['Carson did not name his rivals, but told his supporters, "our nation is in horrible trouble."', [['Carson', 'told', 'our nation is in horrible trouble']]],
   // Neighbour: the speaker of an earlier cue in the sentence goes on ("said ..., adding").
   ['Lee said the vote was close, adding that she would try again.', [['Lee', 'said', 'the vote was close'], ['Lee', 'adding', 'she would try again']]],
 ];
