@@ -335,6 +335,11 @@ export function framesInSentence(ctx: QuoteContext, s: number): Frame[] {
       if (f) frames.push(f);
       continue;
     }
+    if (cue.form === 'past' && cue.cls === 'speech' && ctx.words[i + 1] === 'by') {
+      const p = passiveFrame(ctx, s, i, ts, te);
+      if (p) frames.push(p);
+      continue;
+    }
     const f = cue.form === 'gerund' ? gerundFrame(ctx, s, i, ts, te, frames) : verbFrame(ctx, s, i, ts, te);
     if (f) frames.push(f);
   }
@@ -358,6 +363,10 @@ function sourcePhrase(ctx: QuoteContext, first: number, hi: number): Mention | n
     const w = ctx.words[k]!;
     const word = isWord(ctx, k) || ctx.seg.tokens[k]!.kind === 'number';
     if (!word || ctx.regionOf[k]! >= 0 || (CLAUSE_SIGNS.has(w) && k > first) || CUE_VERBS.get(w)?.form === 'third') break;
+    // "the local paper on Tuesday": a time adjunct is not part of the source.
+    if (k > first && TIME_ANCHORS.has(ctx.words[k + 1] ?? '') && ADJUNCT_OPENERS.has(w)) break;
+    // "reported by the paper to be dead": an infinitive ends the source.
+    if (w === 'to' && (ctx.words[k + 1] === 'be' || ctx.words[k + 1] === 'have')) break;
     last = k;
   }
   // A phrase cut at its limit does not end on a joiner or determiner ("conducted for the").
@@ -439,6 +448,44 @@ function mainVerbAfterClause(ctx: QuoteContext, from: number, te: number): numbe
     seen = true;
   }
   return -1;
+}
+
+/**
+ * Passive attribution: "As reported by X, CONTENT", "CONTENT, as first reported by X." and
+ * "CONTENT was first reported by X." (the subject is what X reported). Other passives ("a fact
+ * first reported by X" inside a noun phrase) attribute nothing.
+ */
+function passiveFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: number): Frame | null {
+  const mention = mentionStartingAt(ctx, i + 2, te - 1) ?? sourcePhrase(ctx, i + 2, te - 1);
+  if (!mention) return null;
+  let k = i - 1;
+  while (k >= ts && (ctx.words[k] === 'first' || ctx.words[k] === 'originally' || ctx.words[k] === 'also')) k--;
+  const lead = ctx.words[k] ?? '';
+  const base = { pattern: 'according' as const, cueFirst: k + 1, cueLast: i + 1, cueClass: 'speech' as const, mention, sentence: s, trust: 0.8 };
+  // "As reported by X, CONTENT."
+  if (lead === 'as' && k === ts) {
+    let c = mention.last + 1;
+    while (c < te && ctx.words[c] !== ',') c++;
+    const span = c < te ? contentToEnd(ctx, c + 1, s) : null;
+    return span ? { ...base, cueFirst: k, fragments: [span] } : null;
+  }
+  // "CONTENT, as reported by X."
+  if (lead === 'as' && ctx.words[k - 1] === ',') {
+    const span = trimSpan(ctx.folded, sent(ctx, s).start, tokStart(ctx, k - 1));
+    return span ? { ...base, cueFirst: k, fragments: [span] } : null;
+  }
+  // "X was told by aides that CONTENT": the clause, not the subject, is what was said.
+  if (ctx.words[mention.last + 1] === 'that') {
+    const span = contentToEnd(ctx, mention.last + 2, s);
+    return span ? { ...base, cueFirst: k, fragments: [span] } : null;
+  }
+  // "CONTENT was first reported by X." (only adjuncts may follow the source).
+  const after = mention.last + 1;
+  if (PASSIVE_AUX.has(lead) && k > ts && (after >= te || isTerminal(ctx, after) || opensTailAdjunct(ctx, after))) {
+    const span = trimSpan(ctx.folded, sent(ctx, s).start, tokStart(ctx, k));
+    return span ? { ...base, cueFirst: k, fragments: [span] } : null;
+  }
+  return null;
 }
 
 function accordingFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: number): Frame | null {

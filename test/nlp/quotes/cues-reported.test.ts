@@ -36,6 +36,14 @@ const rows: Row[] = [
   ['The plant will close in May, the mayor said in a statement.', [['the mayor', 'said', 'The plant will close in May']]],
   // Reported speech ends where its speaker goes on with another cue.
   ['The mayor said the plant would close and added that the jobs would move north.', [['The mayor', 'said', 'the plant would close'], ['The mayor', 'added', 'the jobs would move north']]],
+  // Passive attribution: the source after "by".
+  ['The ban on the candidate was first reported by a local news site.', [['a local news site', 'was first reported by', 'The ban on the candidate']]],
+  ['As reported by the county paper, the mayor found both plans lacking.', [['the county paper', 'As reported by', 'the mayor found both plans lacking'], ['the mayor', 'found', 'both plans lacking']]],
+  [
+    'The super PAC started reserving ad time this week, as first reported by the local paper on Tuesday.',
+    [['the local paper', 'as first reported by', 'The super PAC started reserving ad time this week']],
+  ],
+  ['The mayor was told by aides that the plan failed.', [['aides', 'was told by', 'the plan failed']]],
 ];
 
 describe('reported speech', () => {
