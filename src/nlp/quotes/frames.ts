@@ -695,8 +695,22 @@ function verbFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: numb
     const t = tailFrame(ctx, s, i, i, speaker, 'tail', cue.cls, ts, te, boundary);
     if (t) return t;
   }
+  // "As BuzzFeed first reported, CONTENT" / "As Lee pointed out in May, "..."": the clause after
+  // the comma is what the speaker said.
+  // The mention may be the name inside a longer phrase ("As the paper's Dana Byler pointed out").
+  let opener = mention.first - 1;
+  while (opener > ts && opener > mention.first - MAX_AS_ADJUNCT_TOKENS && isWord(ctx, opener) && ctx.words[opener] !== 'as') opener--;
+  if (ctx.words[opener] === 'as' && (opener === ts || isQuoteMark(ctx, opener - 1) && opener - 1 === ts)) {
+    let c = i + 1;
+    while (c < te && c <= i + MAX_AS_ADJUNCT_TOKENS && ctx.words[c] !== ',' && isWord(ctx, c)) c++;
+    const span = ctx.words[c] === ',' ? contentToEnd(ctx, c + 1, s) : null;
+    return span ? { pattern: 'head', cueFirst, cueLast: i, cueClass: cue.cls, mention, fragments: [span], sentence: s, trust: 0.85 } : null;
+  }
   return attachContent(ctx, s, mention.first, i, cueFirst, mention, 'head', cue.cls, ts, te, mention.type === 'pronoun' ? 0.8 : 0.9);
 }
+
+/** Most tokens between an "As X said" cue and its comma ("pointed out in an interview in December"). */
+const MAX_AS_ADJUNCT_TOKENS = 10;
 
 /**
  * Words that open a subordinate clause or a prepositional phrase: a cue after one belongs to that

@@ -44,6 +44,14 @@ const rows: Row[] = [
     [['the local paper', 'as first reported by', 'The super PAC started reserving ad time this week']],
   ],
   ['The mayor was told by aides that the plan failed.', [['aides', 'was told by', 'the plan failed']]],
+  // "As X reported, CONTENT": the clause after the comma.
+  ['As BuzzFeed News first reported, the mayor voiced support for the plan in 2002.', [['BuzzFeed News', 'reported', 'the mayor voiced support for the plan in 2002']]],
+  [
+    'As the paper\'s Dana Byler pointed out in December, "In the week before the convention, the delegates can change it."',
+    [['Dana Byler', 'pointed', 'In the week before the convention, the delegates can change it']],
+  ],
+  // Neighbour: "as" with a verb of no speech is only a time clause.
+  ['As Lee spoke, the crowd cheered.', []],
 ];
 
 describe('reported speech', () => {
