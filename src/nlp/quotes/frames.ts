@@ -39,6 +39,7 @@ const ADJUNCT_OPENERS = new Set([
   'today', 'yesterday', 'tonight', 'recently', 'previously', 'again', 'publicly', 'privately', 'repeatedly',
   'also', 'then', 'afterward', 'afterwards', 'separately', 'late', 'early', 'of', 'several', 'when', 'while',
   'outside', 'inside', 'near', 'following', 'amid', 'ahead', 'behind', 'throughout', 'upon', 'under', 'for',
+  'about', 'regarding',
 ]);
 /** Most tokens an adjunct may take before its "that", comma or colon ("after a closed-door meeting with the mayor and her staff that"). */
 const MAX_ADJUNCT_TOKENS = 16;
@@ -101,7 +102,10 @@ function subjectBeforeInsertion(ctx: QuoteContext, close: number, ts: number): {
     if (named && named.type !== 'pronoun') {
       const before = ctx.words[named.first - 1];
       const opensClause = named.first === ts || before === ',' || isQuoteMark(ctx, named.first - 1);
-      if (opensClause && !NAME_GOVERNORS.has(before ?? '') && (named.type === 'name' || named.first === ts)) return { speaker: named, phraseFirst: named.first };
+      // A role opens the subject at the sentence start or right after a quotation (`"...," a source,
+      // who was not authorized to speak, told ...`).
+      const roleOpens = named.first === ts || isQuoteMark(ctx, named.first - 1);
+      if (opensClause && !NAME_GOVERNORS.has(before ?? '') && (named.type === 'name' || roleOpens)) return { speaker: named, phraseFirst: named.first };
     }
     if (commas >= MAX_INSERTION_COMMAS) return null;
   }
@@ -865,6 +869,8 @@ function tailFrame(
       if (second) fragments.push(second);
     }
     if (leadPhrase && (ctx.words[k] !== ',' || fragments.length < 2)) return null;
+    // "In a statement, Lopez said, "...": an opening phrase is no half of a quotation.
+    if (leadPhrase && directRegions(ctx, fragments[1]![0], fragments[1]![1])) return { ...base, fragments: [fragments[1]!] };
     return { ...base, fragments };
   }
   if (leadPhrase) return null;

@@ -60,7 +60,13 @@ function isInitial(ctx: QuoteContext, i: number): boolean {
 function isNameWord(ctx: QuoteContext, i: number): boolean {
   if (!isCapitalized(ctx, i)) return false;
   const w = ctx.words[i]!;
-  return !NOT_SPEAKERS.has(w) && (!CUE_VERBS.has(w) || isGivenNameCue(ctx, i));
+  return !NOT_SPEAKERS.has(w) && (!CUE_VERBS.has(w) || isGivenNameCue(ctx, i)) && !isOpeningParticiple(ctx, i);
+}
+
+/** A participle that opens its sentence ("Appearing before the court, ...", "Speaking on Monday, ..."): no name. */
+function isOpeningParticiple(ctx: QuoteContext, i: number): boolean {
+  const w = ctx.words[i]!;
+  return w.length > 5 && w.endsWith('ing') && i === ctx.seg.sentences[ctx.sentenceOf[i]!]!.tokenStart;
 }
 
 /**

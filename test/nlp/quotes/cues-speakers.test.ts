@@ -50,6 +50,14 @@ const rows: Row[] = [
   ['"He is very cute with a big mouth," one user wrote.', [['one user', 'wrote', 'He is very cute with a big mouth']]],
   // An audience no lexicon word heads, closed by the comma before the quotation.
   ['As one employee told the local weekly, "She wants to put fear in our hearts."', [['one employee', 'told', 'She wants to put fear in our hearts']]],
+  // A role after a quotation opens the subject before a relative clause; an opening participle is no name.
+  [
+    '"We have seen this before," an intelligence source, who was not authorized to speak on the record, told the network.',
+    [['an intelligence source', 'told', 'We have seen this before']],
+  ],
+  ['Appearing before the court on Monday, Ann Suu, 70, added that she was not guilty.', [['Ann Suu', 'added', 'she was not guilty']]],
+  // An opening phrase before "X said about Y, "..."" is not half of the quotation.
+  ['In a statement, Lopez said about the movement, "I support parents making the best decisions."', [['Lopez', 'said', 'I support parents making the best decisions']]],
   // Neighbours: a clause before the tail stays the content; an insertion after a name still works.
   ['In Iraq, the roads are closed again, he said.', [['he', 'said', 'In Iraq, the roads are closed again']]],
   ['Maria Lopez, a nurse, said the city had forgotten them.', [['Maria Lopez', 'said', 'the city had forgotten them']]],
