@@ -130,11 +130,6 @@ function phraseStart(ctx: QuoteContext, roleLast: number, ts: number): number {
   return k < ts || ctx.words[k] === ',' || isQuoteMark(ctx, k) ? k + 1 : -1;
 }
 
-/**
- * Most tokens of audience and adjuncts after a tail cue of reported speech before the sentence ends
- * ("said several months after her release"); after a closed quotation the tail runs to the end.
- */
-const MAX_TAIL_ADJUNCT_TOKENS = 14;
 /** Fewest words of reported speech before a tail attribution. */
 const MIN_TAIL_CLAUSE_WORDS = 3;
 
@@ -828,16 +823,16 @@ function tailFrame(
     const aud = mentionStartingAt(ctx, k, te - 1);
     if (aud) k = aud.last + 1;
   }
-  // After a closed quotation the words up to the sentence's end can only be adjuncts of the
-  // attribution, however long ("said on Thursday during a speech at the Council on ... in New York",
-  // "told MSNBC when asked about claims that ..."): only content right after the cue ("said that",
-  // "said: "...") makes it something else.
-  const afterQuotation = directRegions(ctx, first[0], first[1]) !== null && isQuoteMark(ctx, boundary);
+  // The tail's adjunct runs to the end of the sentence, however long ("said on Thursday during a
+  // speech at the Council on ... in New York"). After a quotation the words there can only be
+  // adjuncts ("told MSNBC when asked about claims that ..."): only content right after the cue
+  // ("said that", "said: "...") makes it something else.
+  const afterQuotation = firstDirect;
   const adjunctStart = k;
   // After reported speech, a clause right after the cue makes the words before it an adverbial, not
   // content ("When asked about it, Cruz said he knows ...", "In his email, Lee said the council ...").
   if (!firstDirect && pattern === 'tail' && k < te && !isTerminal(ctx, k) && !opensTailAdjunct(ctx, k)) return null;
-  while (k < te && (afterQuotation || k < attrLast + MAX_TAIL_ADJUNCT_TOKENS) && ctx.words[k] !== ',' && ctx.words[k] !== ':' && !isTerminal(ctx, k)) {
+  while (k < te && ctx.words[k] !== ',' && ctx.words[k] !== ':' && !isTerminal(ctx, k)) {
     const reg = ctx.regionOf[k]!;
     // A short title in quotation marks ("on CNN's "State of the Union."") is part of the adjunct.
     if (isQuoteMark(ctx, k) && reg >= 0 && ctx.regions[reg]!.words <= 5 && ctx.regions[reg]!.close >= 0) {

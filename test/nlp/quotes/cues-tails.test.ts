@@ -20,6 +20,11 @@ const rows: Row[] = [
     '"It was over for the town," Lee said in May after the county announced it was closing the plant.',
     [['Lee', 'said', 'It was over for the town']],
   ],
+  // Reported speech keeps its speaker over a long adjunct too.
+  [
+    'The plant will close in May, the mayor said on Thursday during a long speech at the Center for Urban Policy in Denver last month.',
+    [['the mayor', 'said', 'The plant will close in May']],
+  ],
   // A second quotation after the adjunct's comma is the attribution's second fragment.
   [
     '"It is done," she said after a long night at the county offices with the lawyers, "and we are glad."',
