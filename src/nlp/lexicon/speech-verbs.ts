@@ -121,7 +121,7 @@ const EVIDENCE: Readonly<Record<string, readonly [string, string, string]>> = {
 };
 
 /** Forms that are not the regular ones above. */
-const IRREGULAR_FORMS: Readonly<Record<string, string>> = { shown: 'show', known: 'know' };
+const IRREGULAR_FORMS: Readonly<Record<string, string>> = { shown: 'show', known: 'know', written: 'write' };
 
 export interface CueVerb {
   readonly lemma: string;
@@ -209,4 +209,15 @@ export const AUDIENCE_WORDS: ReadonlySet<string> = new Set([
   'reporters', 'journalists', 'the', 'a', 'an', 'me', 'him', 'her', 'us', 'them', 'you', 'supporters',
   'voters', 'lawmakers', 'members', 'colleagues', 'viewers', 'listeners', 'readers', 'audience', 'crowd',
   'congress', 'senators', 'parliament', 'students', 'donors', 'officials', 'the press', 'interviewers',
+]);
+
+/**
+ * Nouns of saying that take a "that" clause as their content when someone owns them ("her claim
+ * that ...", "the statement by the council that ..."): reported speech in a noun phrase.
+ */
+export const SPEECH_NOUNS: ReadonlySet<string> = new Set([
+  'claim', 'claims', 'statement', 'statements', 'remark', 'remarks', 'comment', 'comments', 'assertion',
+  'assertions', 'argument', 'warning', 'warnings', 'suggestion', 'insistence', 'contention', 'allegation',
+  'allegations', 'accusation', 'accusations', 'announcement', 'admission', 'prediction', 'promise', 'pledge',
+  'vow', 'declaration', 'assurance', 'assurances', 'boast', 'charge', 'complaint',
 ]);

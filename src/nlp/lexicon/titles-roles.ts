@@ -48,6 +48,13 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set([
   'data', 'figures', 'records', 'documents', 'filing', 'filings', 'ruling', 'complaint', 'lawsuit', 'indictment',
   'office', 'bureau', 'spokespersons', 'interviewer',
   'white', 'house', 'kremlin', 'pentagon', 'others', 'many', 'some', 'most', 'both', 'all', 'several',
+  // Shares of a poll's respondents speak for them ("Nearly half said", "62 percent of voters say").
+  'percent', 'half', 'third', 'quarter', 'majority', 'plurality', 'minority', 'respondents', 'article',
+  'document', 'results', 'lobbyist', 'lobbyists', 'narrator',
+  // People quoted by what they do ("one employee told", "another commenter wrote").
+  'employee', 'employees', 'user', 'users', 'commenter', 'commenters', 'participant', 'participants',
+  'protester', 'protesters', 'demonstrator', 'demonstrators', 'delegate', 'delegates', 'attendee', 'attendees',
+  'volunteer', 'volunteers', 'parent', 'parents', 'nurse', 'nurses', 'neighbor', 'neighbors', 'customer', 'customers',
 ]);
 
 /** Determiners and quantifiers that open a role phrase ("a source", "two officials", "another aide"). */
@@ -72,6 +79,9 @@ export const NOT_SPEAKERS: ReadonlySet<string> = new Set([
   'its', 'his', 'her', 'their', 'our', 'my', 'your', 'me', 'him', 'us', 'them', 'one', 'nobody', 'everyone',
   'everybody', 'someone', 'anyone', 'nothing', 'something', 'reporters', 'asked', 'later', 'earlier',
   'previously', 'recently', 'again', 'just', 'only', 'even', 'never', 'always', 'often', 'has', 'had', 'have',
+  // Prepositions and time words that open a sentence's adverbial ("Over the years, ...", "Last week, ...").
+  'over', 'under', 'during', 'despite', 'among', 'amid', 'against', 'into', 'without', 'within', 'throughout',
+  'last', 'next', 'instead', 'hours', 'minutes', 'days', 'weeks', 'months', 'years',
 ]);
 
 /** Feminine and masculine role words: they decide which pronoun can refer back to a person. */

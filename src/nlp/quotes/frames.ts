@@ -9,11 +9,12 @@
  * - quoted:    `X was quoted as saying ...`
  * - ellipsis:  `..., but said ...` (the subject of the sentence speaks)
  */
-import { AUDIENCE_WORDS, CLAUSE_WITHOUT_THAT, CUE_MODIFIERS, CUE_VERBS, NOUNLIKE_LEMMAS, type CueClass } from '../lexicon/speech-verbs';
+import { AUDIENCE_WORDS, CLAUSE_WITHOUT_THAT, CUE_MODIFIERS, CUE_VERBS, NOUNLIKE_LEMMAS, SPEECH_NOUNS, type CueClass } from '../lexicon/speech-verbs';
 import { PRONOUNS, TITLES } from '../lexicon/titles-roles';
 import { isCapitalized, isQuoteMark, isWord, regionEnd, type QuoteContext } from './context';
 import { directRegions, extendOverQuotes, regionChain, regionOpeningAt, trimSpan, type Span } from './content';
-import { mentionEndingAt, mentionStartingAt, subjectAt, type Mention } from './mentions';
+import { descriptorStartingAt, mentionEndingAt, mentionStartingAt, subjectAt, type Mention } from './mentions';
+import { openSlotFrame } from './open-slot';
 
 export type FramePattern = 'head' | 'tail' | 'inverted' | 'according' | 'gerund' | 'quoted' | 'ellipsis' | 'label';
 
@@ -38,6 +39,7 @@ const ADJUNCT_OPENERS = new Set([
   'today', 'yesterday', 'tonight', 'recently', 'previously', 'again', 'publicly', 'privately', 'repeatedly',
   'also', 'then', 'afterward', 'afterwards', 'separately', 'late', 'early', 'of', 'several', 'when', 'while',
   'outside', 'inside', 'near', 'following', 'amid', 'ahead', 'behind', 'throughout', 'upon', 'under', 'for',
+  'about', 'regarding',
 ]);
 /** Most tokens an adjunct may take before its "that", comma or colon ("after a closed-door meeting with the mayor and her staff that"). */
 const MAX_ADJUNCT_TOKENS = 16;
@@ -80,26 +82,54 @@ const NAME_GOVERNORS = new Set([
  * (sentence start, after a quotation or comma) and is no preposition's object. A role subject that
  * opens the sentence counts too ("The transit workers' union, which represents drivers, warned").
  */
-function subjectBeforeInsertion(ctx: QuoteContext, close: number, ts: number): Mention | null {
+function subjectBeforeInsertion(ctx: QuoteContext, close: number, ts: number): { speaker: Mention; phraseFirst: number } | null {
   let commas = 0;
   for (let k = close - 1; k >= ts && k >= close - MAX_INSERTION_TOKENS; k--) {
     if (ctx.regionOf[k]! >= 0) return null;
     if (ctx.words[k] !== ',') continue;
     const named = mentionEndingAt(ctx, k - 1, ts);
-    if (named && named.type === 'name' && commas === 0) return named;
+    // A name governed by a preposition ("In Hudson, the supporter retorted") closes an adverbial, not a subject.
+    const governed = named !== null && NAME_GOVERNORS.has(ctx.words[named.first - 1] ?? '');
+    if (named && named.type === 'name' && commas === 0 && !governed) return { speaker: named, phraseFirst: named.first };
+    // "the senator's spokeswoman, Ann Lee, said": a role that opens its clause, then the name in
+    // apposition to it; the name is the speaker's.
+    if (named && named.type === 'role' && commas === 0) {
+      const appositive = mentionStartingAt(ctx, k + 1, close - 1);
+      const first = phraseStart(ctx, named.last, ts);
+      if (appositive && appositive.type === 'name' && appositive.last === close - 1 && first >= 0) return { speaker: appositive, phraseFirst: first };
+    }
     commas++;
     if (named && named.type !== 'pronoun') {
       const before = ctx.words[named.first - 1];
       const opensClause = named.first === ts || before === ',' || isQuoteMark(ctx, named.first - 1);
-      if (opensClause && !NAME_GOVERNORS.has(before ?? '') && (named.type === 'name' || named.first === ts)) return named;
+      // A role opens the subject at the sentence start or right after a quotation (`"...," a source,
+      // who was not authorized to speak, told ...`).
+      const roleOpens = named.first === ts || isQuoteMark(ctx, named.first - 1);
+      if (opensClause && !NAME_GOVERNORS.has(before ?? '') && (named.type === 'name' || roleOpens)) return { speaker: named, phraseFirst: named.first };
     }
     if (commas >= MAX_INSERTION_COMMAS) return null;
   }
   return null;
 }
 
-/** Most tokens of audience and adjuncts after a tail cue before the sentence ends ("said several months after her release"). */
-const MAX_TAIL_ADJUNCT_TOKENS = 14;
+/** Most tokens of a role phrase before an appositive name ("California Rep. Duncan Hunter's chief of staff"). */
+const MAX_ROLE_PHRASE_TOKENS = 12;
+
+/**
+ * The start of the role phrase whose head ends at `roleLast`, read back to the comma, quotation
+ * mark or sentence start that opens it ("California Rep. Duncan Hunter's chief of staff"); -1 when
+ * the phrase opens no clause (it is some verb's or preposition's object).
+ */
+function phraseStart(ctx: QuoteContext, roleLast: number, ts: number): number {
+  let k = roleLast;
+  while (k >= ts && k > roleLast - MAX_ROLE_PHRASE_TOKENS && ctx.regionOf[k]! < 0 && (isWord(ctx, k) || ctx.words[k] === '.')) {
+    if (NAME_GOVERNORS.has(ctx.words[k]!) && ctx.words[k] !== 'of') return -1;
+    if (CUE_VERBS.has(ctx.words[k]!)) return -1;
+    k--;
+  }
+  return k < ts || ctx.words[k] === ',' || isQuoteMark(ctx, k) ? k + 1 : -1;
+}
+
 /** Fewest words of reported speech before a tail attribution. */
 const MIN_TAIL_CLAUSE_WORDS = 3;
 
@@ -128,8 +158,12 @@ function tokStart(ctx: QuoteContext, i: number): number {
 function contentStartAfterCue(ctx: QuoteContext, cue: number, lemma: string, te: number): { at: number; marker: 'that' | 'colon' | 'quote' | 'bare' } {
   let j = cue + 1;
   if (TAKES_AUDIENCE.has(lemma) && j < te) {
-    const aud = mentionStartingAt(ctx, j, te - 1);
-    if (aud && (AUDIENCE_WORDS.has(ctx.words[j]!) || aud.type !== 'role' || ctx.words[aud.last] === 'reporters')) j = aud.last + 1;
+    // "told the local weekly, "..."": any short phrase closed by the comma before a quotation is the audience.
+    const aud = mentionStartingAt(ctx, j, te - 1) ?? descriptorStartingAt(ctx, j, te - 1);
+    // "told his supporters, "..."" / "told his staff that": a phrase closed by the content's marker.
+    const after = aud ? aud.last + 1 : -1;
+    const closedByMarker = aud !== null && (ctx.words[after] === 'that' || ctx.words[after] === ':' || (ctx.words[after] === ',' && isQuoteMark(ctx, after + 1)));
+    if (aud && (AUDIENCE_WORDS.has(ctx.words[j]!) || aud.type !== 'role' || ctx.words[aud.last] === 'reporters' || closedByMarker)) j = aud.last + 1;
   }
   // An adjunct ended by "that", a comma or a colon.
   if (j < te && ADJUNCT_OPENERS.has(ctx.words[j]!)) {
@@ -286,11 +320,23 @@ export function framesInSentence(ctx: QuoteContext, s: number): Frame[] {
       if (f) frames.push(f);
       continue;
     }
+    if (SPEECH_NOUNS.has(w) && ctx.words[i + 1] === 'that' || (SPEECH_NOUNS.has(w) && ctx.words[i + 1] === 'by')) {
+      const f = nounCueFrame(ctx, s, i, ts, te);
+      if (f) {
+        frames.push(f);
+        continue;
+      }
+    }
     const cue = CUE_VERBS.get(w);
     if (!cue) continue;
     if (isCapitalized(ctx, i)) {
       const f = cue.form === 'past' && cue.cls === 'speech' && (i === ts || (i === ts + 1 && isQuoteMark(ctx, ts))) ? openingInversionFrame(ctx, s, i, te) : null;
       if (f) frames.push(f);
+      continue;
+    }
+    if (cue.form === 'past' && cue.cls === 'speech' && ctx.words[i + 1] === 'by') {
+      const p = passiveFrame(ctx, s, i, ts, te);
+      if (p) frames.push(p);
       continue;
     }
     const f = cue.form === 'gerund' ? gerundFrame(ctx, s, i, ts, te, frames) : verbFrame(ctx, s, i, ts, te);
@@ -299,20 +345,167 @@ export function framesInSentence(ctx: QuoteContext, s: number): Frame[] {
   return frames;
 }
 
+/** Words that may open a sentence before its "According to X, ..." ("But according to ..."). */
+const ACCORDING_LEADS = new Set(['but', 'and', 'yet', 'still', 'now', 'also', 'so']);
+/** Most tokens of a source phrase no lexicon word heads ("a new article in Politico", "the results"). */
+const MAX_SOURCE_TOKENS = 9;
+
+/**
+ * The source after "according to" when no speaker rule reads it: "according to" takes nothing but
+ * a source, so any noun phrase will do ("a new article in Politico", "the results", "state law",
+ * "early results of the exit poll conducted by ..."). Read to the first punctuation, quotation or
+ * clause verb, at most MAX_SOURCE_TOKENS tokens.
+ */
+function sourcePhrase(ctx: QuoteContext, first: number, hi: number): Mention | null {
+  let last = -1;
+  for (let k = first; k <= hi && k < first + MAX_SOURCE_TOKENS; k++) {
+    const w = ctx.words[k]!;
+    const word = isWord(ctx, k) || ctx.seg.tokens[k]!.kind === 'number';
+    if (!word || ctx.regionOf[k]! >= 0 || (CLAUSE_SIGNS.has(w) && k > first) || CUE_VERBS.get(w)?.form === 'third') break;
+    // "the local paper on Tuesday": a time adjunct is not part of the source.
+    if (k > first && TIME_ANCHORS.has(ctx.words[k + 1] ?? '') && ADJUNCT_OPENERS.has(w)) break;
+    // "reported by the paper to be dead": an infinitive ends the source.
+    if (w === 'to' && (ctx.words[k + 1] === 'be' || ctx.words[k + 1] === 'have')) break;
+    last = k;
+  }
+  // A phrase cut at its limit does not end on a joiner or determiner ("conducted for the").
+  while (last > first && (NAME_GOVERNORS.has(ctx.words[last]!) || SUBJECT_OPENERS.has(ctx.words[last]!) || ctx.words[last] === 'and')) last--;
+  return last >= first ? { first, last, type: 'role' } : null;
+}
+
+/** Capitalized words that open a sentence without naming anyone ("The", "This"). */
+const NOT_SPEAKERS_AT_START: ReadonlySet<string> = new Set(['the', 'this', 'that', 'a', 'an', 'these', 'those']);
+/** Possessive determiners that make their referent the owner of a speech noun ("her claim that"). */
+const POSSESSIVE_PRONOUNS: ReadonlySet<string> = new Set(['his', 'her', 'their']);
+/** Most tokens of "by X" between a speech noun and its "that" ("the statement by the county council that"). */
+const MAX_NOUN_OWNER_TOKENS = 9;
+
+/**
+ * Noun cues: "Lee's claim that ...", "her remark that ...", "the statement by the council that ...".
+ * The owner is the possessive before the noun or the "by" phrase after it; the content is the
+ * "that" clause, up to where its speaker goes on with another cue. A noun with no owner ("the
+ * claim that ...") attributes nothing.
+ */
+function nounCueFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: number): Frame | null {
+  let mention: Mention | null = null;
+  let that = i + 1;
+  if (ctx.words[i + 1] === 'by') {
+    const owner = mentionStartingAt(ctx, i + 2, te - 1) ?? descriptorStartingAt(ctx, i + 2, te - 1);
+    if (!owner || owner.last - i > MAX_NOUN_OWNER_TOKENS) return null;
+    mention = owner;
+    that = owner.last + 1;
+  } else {
+    // "Lee's claim", "her remark", "the senator's March comment" (one modifier between).
+    for (let k = i - 1; k >= ts && k >= i - 2; k--) {
+      const w = ctx.words[k]!;
+      if (POSSESSIVE_PRONOUNS.has(w)) {
+        mention = { first: k, last: k, type: 'pronoun' };
+        break;
+      }
+      if (w.endsWith("'s") || w.endsWith('\u2019s')) {
+        // "Lee's", "Sen. Ann Lee's": the capitalized run that ends in the possessive.
+        let first = k;
+        while (first - 1 >= ts && first > k - MAX_NOUN_OWNER_TOKENS && ctx.regionOf[first - 1]! < 0 && (isCapitalized(ctx, first - 1) || ctx.words[first - 1] === '.')) first--;
+        while (first < k && !isCapitalized(ctx, first)) first++;
+        if (isCapitalized(ctx, first) && !NOT_SPEAKERS_AT_START.has(ctx.words[first]!)) mention = { first, last: k, type: 'name' };
+        break;
+      }
+      if (!isWord(ctx, k) || ctx.regionOf[k]! >= 0) break;
+    }
+  }
+  if (!mention || ctx.words[that] !== 'that' || that + 1 >= te) return null;
+  // "the statement that he released": a "that" followed by a verb is relative, not the content's.
+  if (isVerbLike(ctx, that + 1)) return null;
+  const span = contentToEnd(ctx, that + 1, s);
+  if (!span) return null;
+  // The clause ends at another cue of its speaker, or where the sentence's own verb takes over
+  // ("Lee's claim that the plant was safe drew laughter").
+  const cues = nextCueOfSameSpeaker(ctx, that + 1, te);
+  const main = mainVerbAfterClause(ctx, that + 1, te);
+  const cut = cues < 0 ? main : main < 0 ? cues : Math.min(cues, main);
+  const head = cut >= 0 ? trimSpan(ctx.folded, span[0], tokStart(ctx, cut)) : null;
+  return { pattern: 'head', cueFirst: i, cueLast: i, cueClass: 'speech', mention, fragments: [head ?? span], sentence: s, trust: 0.75 };
+}
+
+/** Words that cannot end a subject, so a finite verb after them still belongs to the same clause. */
+const SUBJECT_LIKE = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you', 'who', 'which', 'that', 'and', 'or', 'but']);
+
+/**
+ * The second finite verb of a "that" clause inside a noun phrase, where the sentence's main clause
+ * resumes ("that taxes would not rise | was false"): a finite verb after the clause's own, not
+ * after an auxiliary, a pronoun subject, a conjunction or a comma; -1 when there is none.
+ */
+function mainVerbAfterClause(ctx: QuoteContext, from: number, te: number): number {
+  let seen = false;
+  for (let k = from; k < te; k++) {
+    if (ctx.regionOf[k]! >= 0) continue;
+    // "... and that the vote would fail": a new clause with a subject and a verb of its own.
+    if (ctx.words[k] === 'that' || ctx.words[k] === 'whether') seen = false;
+    if (!isFiniteVerb(ctx, k)) continue;
+    const prev = ctx.words[k - 1] ?? '';
+    if (seen && !FINITE_AUX.has(prev) && !SUBJECT_LIKE.has(prev) && prev !== ',' && prev !== 'not' && !CUE_MODIFIERS.has(prev)) return k;
+    seen = true;
+  }
+  return -1;
+}
+
+/**
+ * Passive attribution: "As reported by X, CONTENT", "CONTENT, as first reported by X." and
+ * "CONTENT was first reported by X." (the subject is what X reported). Other passives ("a fact
+ * first reported by X" inside a noun phrase) attribute nothing.
+ */
+function passiveFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: number): Frame | null {
+  const mention = mentionStartingAt(ctx, i + 2, te - 1) ?? sourcePhrase(ctx, i + 2, te - 1);
+  if (!mention) return null;
+  let k = i - 1;
+  while (k >= ts && (ctx.words[k] === 'first' || ctx.words[k] === 'originally' || ctx.words[k] === 'also')) k--;
+  const lead = ctx.words[k] ?? '';
+  const base = { pattern: 'according' as const, cueFirst: k + 1, cueLast: i + 1, cueClass: 'speech' as const, mention, sentence: s, trust: 0.8 };
+  // "As reported by X, CONTENT."
+  if (lead === 'as' && k === ts) {
+    let c = mention.last + 1;
+    while (c < te && ctx.words[c] !== ',') c++;
+    const span = c < te ? contentToEnd(ctx, c + 1, s) : null;
+    return span ? { ...base, cueFirst: k, fragments: [span] } : null;
+  }
+  // "CONTENT, as reported by X."
+  if (lead === 'as' && ctx.words[k - 1] === ',') {
+    const span = trimSpan(ctx.folded, sent(ctx, s).start, tokStart(ctx, k - 1));
+    return span ? { ...base, cueFirst: k, fragments: [span] } : null;
+  }
+  // "X was told by aides that CONTENT": the clause, not the subject, is what was said.
+  if (ctx.words[mention.last + 1] === 'that') {
+    const span = contentToEnd(ctx, mention.last + 2, s);
+    return span ? { ...base, cueFirst: k, fragments: [span] } : null;
+  }
+  // "CONTENT was first reported by X." (only adjuncts may follow the source).
+  const after = mention.last + 1;
+  if (PASSIVE_AUX.has(lead) && k > ts && (after >= te || isTerminal(ctx, after) || opensTailAdjunct(ctx, after))) {
+    const span = trimSpan(ctx.folded, sent(ctx, s).start, tokStart(ctx, k));
+    return span ? { ...base, cueFirst: k, fragments: [span] } : null;
+  }
+  return null;
+}
+
 function accordingFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: number): Frame | null {
-  const mention = mentionStartingAt(ctx, i + 2, te - 1);
+  const mention = mentionStartingAt(ctx, i + 2, te - 1) ?? sourcePhrase(ctx, i + 2, te - 1);
   if (!mention) return null;
   const base = { pattern: 'according' as const, cueFirst: i, cueLast: i + 1, cueClass: 'speech' as const, mention, sentence: s, trust: 0.85 };
-  // "According to X, CONTENT."
-  if (i === ts || (i === ts + 1 && isQuoteMark(ctx, ts))) {
+  // "According to X, CONTENT." (also after a colon, an opening quotation mark or "But").
+  const prev = ctx.words[i - 1] ?? '';
+  if (i === ts || isQuoteMark(ctx, i - 1) && i - 1 === ts || prev === ':' || (i === ts + 1 && ACCORDING_LEADS.has(prev))) {
+    // The source may be long ("According to early results of exit polls conducted for ..., "): its
+    // comma or colon is the first of the sentence.
     let k = mention.last + 1;
-    while (k < te && ctx.words[k] !== ',' && k < mention.last + 8) k++;
-    const span = ctx.words[k] === ',' ? contentToEnd(ctx, k + 1, s) : null;
+    while (k < te && ctx.words[k] !== ',' && ctx.words[k] !== ':' && !isQuoteMark(ctx, k)) k++;
+    const span = k < te && !isQuoteMark(ctx, k) ? contentToEnd(ctx, k + 1, s) : null;
     return span ? { ...base, fragments: [span] } : null;
   }
-  // "CONTENT, according to X."
-  if (ctx.words[i - 1] === ',' || ctx.words[i - 1] === '\u2014') {
-    const span = trimSpan(ctx.folded, sent(ctx, s).start, tokStart(ctx, i - 1));
+  // "CONTENT, according to X." and `"QUOTE," according to X.`
+  const afterQuote = isQuoteMark(ctx, i - 1) && ctx.regionOf[i - 1]! >= 0 && ctx.words[i - 2] === ',';
+  if (prev === ',' || prev === '\u2014' || afterQuote) {
+    const end = afterQuote ? ctx.seg.tokens[i - 1]!.end : tokStart(ctx, i - 1);
+    const span = trimSpan(ctx.folded, sent(ctx, s).start, end);
     return span ? { ...base, fragments: [span] } : null;
   }
   return null;
@@ -343,7 +536,9 @@ function gerundFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: nu
   }
   const prev = ctx.words[i - 1];
   if (prev === undefined || i - 1 < ts) return null;
-  if (!GERUND_OPENERS.has(prev)) {
+  // `"...," adding`: a comma inside the closing quotation mark opens the gerund as a bare comma does.
+  const afterHandoff = isQuoteMark(ctx, i - 1) && ctx.words[i - 2] === ',' && ctx.regionOf[i - 1]! >= 0;
+  if (!GERUND_OPENERS.has(prev) && !afterHandoff) {
     // "footage of Hillary Clinton asking, "..."": a named subject right before, and a quotation after.
     const named = mentionEndingAt(ctx, i - 1, ts);
     const start = contentStartAfterCue(ctx, i, cue.lemma, te);
@@ -355,12 +550,84 @@ function gerundFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: nu
   if (!introducesClause) return null;
   // The speaker: the mention of an earlier frame in this sentence, else the sentence subject.
   const before = earlier.filter((f) => f.mention && f.cueFirst < i).at(-1);
-  const mention = before?.mention ?? subjectAt(ctx, ts, i);
+  const mention = before?.mention ?? clauseSubject(ctx, ts, i) ?? subjectAt(ctx, ts, i);
   if (!mention || mention.last >= i) return null;
   const start = contentStartAfterCue(ctx, i, cue.lemma, te);
   const span = contentToEnd(ctx, start.at, s);
   if (!span || NOT_CLAUSE_START.has(ctx.words[start.at] ?? '')) return null;
   return { pattern: 'gerund', cueFirst: i, cueLast: i, cueClass: cue.cls, mention, fragments: [span], sentence: s, trust: before ? 0.8 : 0.7 };
+}
+
+/** How far back a gerund cue looks for the finite verb of its clause (", saying" after a long clause). */
+const MAX_GERUND_SUBJECT_REACH = 60;
+/** Finite auxiliaries and copulas: a subject right before one is a clause's subject. */
+const FINITE_AUX = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'did', 'does', 'do']);
+
+/** A lowercase finite verb form outside quotations ("returned", "rallied", "took", "asks", "had"). */
+function isFiniteVerb(ctx: QuoteContext, k: number): boolean {
+  const w = ctx.words[k];
+  if (w === undefined || !isWord(ctx, k) || isCapitalized(ctx, k) || ctx.regionOf[k]! >= 0) return false;
+  const cue = CUE_VERBS.get(w);
+  if (cue) return cue.form === 'past' || cue.form === 'third';
+  return FINITE_AUX.has(w) || IRREGULAR_PAST.has(w) || (w.length > 3 && w.endsWith('ed'));
+}
+
+/**
+ * The subject of the clause a ", saying" / "by saying" attaches to: the mention right before the
+ * nearest finite verb that opens its clause (at the sentence start, after a comma, dash, quotation
+ * or "and"/"but"). "Hours later, Trump returned the compliment, telling ..." -> Trump, not "Hours";
+ * "WASHINGTON (UPI) - In response to ..., the mayor's aide rallied supporters, saying" -> the aide.
+ */
+function clauseSubject(ctx: QuoteContext, ts: number, gerund: number): Mention | null {
+  const floor = Math.max(ts, gerund - MAX_GERUND_SUBJECT_REACH);
+  for (let v = gerund - 2; v > floor; v--) {
+    if (!isFiniteVerb(ctx, v)) continue;
+    let k = v - 1;
+    while (k > floor && CUE_MODIFIERS.has(ctx.words[k]!) && !FINITE_AUX.has(ctx.words[k]!)) k--;
+    // "The mayor, who had opposed the plan, signed it": the subject before a comma-enclosed insertion.
+    if (ctx.words[k] === ',') {
+      const inserted = subjectBeforeInsertion(ctx, k, floor);
+      if (inserted) return inserted.speaker;
+      continue;
+    }
+    const m = mentionEndingAt(ctx, k, floor);
+    if (!m || (m.type === 'pronoun' && ctx.words[m.first] === 'it')) continue;
+    const b = m.first - 1;
+    const w = ctx.words[b] ?? '';
+    if (m.first === ts || w === ',' || w === 'and' || w === 'but' || DASHES.has(w) || isQuoteMark(ctx, b)) return m;
+    // "the mayor's top aide rallied": a role phrase read back over its possessive to the clause start.
+    const phrase = m.type === 'role' ? phraseStart(ctx, m.last, floor) : -1;
+    if (phrase >= 0) return { ...m, first: phrase };
+  }
+  return null;
+}
+
+/**
+ * The speaker of a cue in a relative clause ("Ann Lee, who said ...", "the mayor, who has long
+ * argued that ..."): the antecedent before the comma through "who", so the mention reads as written
+ * and resolves to the antecedent. Null when `last` is no "who" after a comma and a mention.
+ */
+function relativeSpeaker(ctx: QuoteContext, last: number, ts: number): Mention | null {
+  if (ctx.words[last] !== 'who' || ctx.words[last - 1] !== ',') return null;
+  const ante = mentionEndingAt(ctx, last - 2, ts);
+  if (!ante || ante.type === 'pronoun') return null;
+  return { first: ante.first, last, type: ante.type };
+}
+
+/**
+ * A relative-clause attribution: its content ends where the clause does, at the comma before the
+ * main clause's verb ("Lee, who said she votes early, told ..." -> "she votes early").
+ */
+function relativeFrame(ctx: QuoteContext, s: number, cue: number, mention: Mention, cls: CueClass, te: number): Frame | null {
+  const f = attachContent(ctx, s, mention.first, cue, cue, mention, 'head', cls, ctx.seg.sentences[s]!.tokenStart, te, 0.85);
+  if (!f) return null;
+  const [a, b] = f.fragments[0]!;
+  for (let k = cue + 1; k < te && tokStart(ctx, k) < b; k++) {
+    if (ctx.regionOf[k]! >= 0 || ctx.words[k] !== ',' || !isFiniteVerb(ctx, k + 1)) continue;
+    const span = trimSpan(ctx.folded, a, tokStart(ctx, k));
+    return span && span[0] < span[1] ? { ...f, fragments: [span] } : null;
+  }
+  return f;
 }
 
 function verbFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: number): Frame | null {
@@ -372,6 +639,9 @@ function verbFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: numb
   const passive = cue.form === 'past' && skipped.some((w) => PASSIVE_AUX.has(w));
   if (passive) return null;
   let mention = mentionEndingAt(ctx, last, ts);
+  // "Barkley, who said he votes Democratic, ...": the relative pronoun speaks for its antecedent.
+  const relative = relativeSpeaker(ctx, last, ts);
+  if (relative) return relativeFrame(ctx, s, i, relative, cue.cls, te);
   // "The transit workers' union on Monday warned": the subject is before the time adjunct.
   const timeStart = timeAdjunctStart(ctx, last, ts);
   if (timeStart > ts && (!mention || mention.type !== 'name' || mention.first >= timeStart)) {
@@ -379,6 +649,8 @@ function verbFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: numb
     if (before && before.type !== 'pronoun') mention = before;
   }
   const cueFirst = i;
+  // The first token of the whole subject phrase (a role before an appositive name starts it).
+  let phraseFirst = mention?.first ?? -1;
   // "Clinton, at a later press gaggle, said" / "Quina Jones, 25, said" / "Flynn, a top Trump
   // surrogate, said": the subject is the name before a comma-enclosed insertion.
   if ((!mention || mention.type === 'role') && last >= ts) {
@@ -386,13 +658,16 @@ function verbFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: numb
     if (ctx.words[commaAfter] === ',' || (mention && ctx.words[mention.last + 1] === ',')) {
       const close = ctx.words[commaAfter] === ',' ? commaAfter : last;
       const named = subjectBeforeInsertion(ctx, close, ts);
-      if (named) mention = named;
+      if (named) {
+        mention = named.speaker;
+        phraseFirst = named.phraseFirst;
+      }
     }
   }
 
   // Inversion: `"...," said X` / `..., said X.` (not for noun-like cues: "reports Trump").
   if (!mention && !NOUNLIKE_LEMMAS.has(cue.lemma) && last >= ts && (ctx.words[last] === ',' || isQuoteMark(ctx, last))) {
-    const inv = mentionStartingAt(ctx, i + 1, te - 1);
+    const inv = mentionStartingAt(ctx, i + 1, te - 1) ?? descriptorStartingAt(ctx, i + 1, te - 1);
     if (inv && (inv.type !== 'pronoun' || ctx.words[inv.first] !== 'it')) {
       return tailFrame(ctx, s, i, inv.last, inv, 'inverted', cue.cls, ts, te, last);
     }
@@ -405,16 +680,42 @@ function verbFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: numb
     }
     return null;
   }
-  if (mention.type === 'pronoun' && ctx.words[mention.first] === 'it' && cue.cls === 'speech' && cue.lemma !== 'say') return null;
   if (NOUNLIKE_LEMMAS.has(cue.lemma) && mention.type === 'role' && ctx.words[mention.last] === ctx.words[i]) return null;
   // Tail: the mention follows a comma or a closing quotation mark and the sentence ends soon after.
-  const boundary = tailBoundary(ctx, mention, ts);
+  const boundary = tailBoundary(ctx, { ...mention, first: Math.min(phraseFirst, mention.first) }, ts);
+  // "it" speaks for an organisation or a document only around a quotation (`"...," it stated.`,
+  // `It added: "..."`); "it notes that ..." and "it warned of ..." are too often about a thing.
+  if (mention.type === 'pronoun' && ctx.words[mention.first] === 'it' && cue.cls === 'speech' && cue.lemma !== 'say') {
+    const afterQuotation = boundary >= 0 && isQuoteMark(ctx, boundary);
+    if (!afterQuotation && contentStartAfterCue(ctx, i, cue.lemma, te).marker !== 'quote' && !isQuoteMark(ctx, i + 2)) return null;
+  }
   if (boundary >= 0) {
-    const t = tailFrame(ctx, s, i, i, { ...mention, first: boundary + 1 }, 'tail', cue.cls, ts, te, boundary);
+    const speaker = phraseFirst < mention.first ? mention : { ...mention, first: boundary + 1 };
+    const t = tailFrame(ctx, s, i, i, speaker, 'tail', cue.cls, ts, te, boundary);
     if (t) return t;
+  }
+  // "As BuzzFeed first reported, CONTENT" / "As Lee pointed out in May, "..."": the clause after
+  // the comma is what the speaker said.
+  // The mention may be the name inside a longer phrase ("As the paper's Dana Byler pointed out").
+  let opener = mention.first - 1;
+  while (opener > ts && opener > mention.first - MAX_AS_ADJUNCT_TOKENS && isWord(ctx, opener) && ctx.words[opener] !== 'as') opener--;
+  if (ctx.words[opener] === 'as' && (opener === ts || isQuoteMark(ctx, opener - 1) && opener - 1 === ts)) {
+    let c = i + 1;
+    while (c < te && c <= i + MAX_AS_ADJUNCT_TOKENS && ctx.words[c] !== ',' && isWord(ctx, c)) c++;
+    const span = ctx.words[c] === ',' ? contentToEnd(ctx, c + 1, s) : null;
+    return span ? { pattern: 'head', cueFirst, cueLast: i, cueClass: cue.cls, mention, fragments: [span], sentence: s, trust: 0.85 } : null;
   }
   return attachContent(ctx, s, mention.first, i, cueFirst, mention, 'head', cue.cls, ts, te, mention.type === 'pronoun' ? 0.8 : 0.9);
 }
+
+/** Most tokens between an "As X said" cue and its comma ("pointed out in an interview in December"). */
+const MAX_AS_ADJUNCT_TOKENS = 10;
+
+/**
+ * Words that open a subordinate clause or a prepositional phrase: a cue after one belongs to that
+ * clause ("..., when a dozen states held contests", "..., after the mayor said"), not to a tail.
+ */
+const SUBORDINATORS = new Set([...NAME_GOVERNORS, 'when', 'while', 'as', 'though', 'although', 'because', 'if', 'since', 'until', 'unless', 'whereas', 'where', 'whether']);
 
 /** Dashes that set off an attribution ("― Julie Diaz", "— he said"). */
 const DASHES = new Set(['\u2014', '\u2015', '\u2013', '-', '--']);
@@ -428,7 +729,7 @@ function tailBoundary(ctx: QuoteContext, mention: Mention, ts: number): number {
     const w = ctx.words[b]!;
     if (w === ',' || DASHES.has(w) || (isQuoteMark(ctx, b) && ctx.regionOf[b]! >= 0 && ctx.regions[ctx.regionOf[b]!]!.close === ctx.seg.tokens[b]!.start)) return b;
     if (w === '.' && TITLES.has(ctx.words[b - 1] ?? '')) continue;
-    if (!isWord(ctx, b) || ctx.regionOf[b]! >= 0 || CUE_VERBS.has(w) || w === 'that') return -1;
+    if (!isWord(ctx, b) || ctx.regionOf[b]! >= 0 || CUE_VERBS.has(w) || w === 'that' || SUBORDINATORS.has(w)) return -1;
   }
   return -1;
 }
@@ -465,7 +766,36 @@ function attachContent(
     if (te - start.at < 3) return null;
   }
   const span = contentToEnd(ctx, start.at, s);
-  return span ? { ...base, fragments: [span] } : null;
+  if (!span) return null;
+  if (start.marker === 'that' || start.marker === 'bare') {
+    const cut = nextCueOfSameSpeaker(ctx, start.at, te);
+    const head = cut >= 0 ? trimSpan(ctx.folded, span[0], tokStart(ctx, cut)) : null;
+    if (head) return { ...base, fragments: [head] };
+  }
+  return { ...base, fragments: [span] };
+}
+
+/**
+ * Where reported speech ends because its speaker goes on with another cue: ", adding that ...",
+ * ", saying ...", "and said that ...", "but added ..." (the gerund and coordinated-cue rules take
+ * what follows). Quotations inside the content are skipped; -1 when the content runs to the end.
+ */
+function nextCueOfSameSpeaker(ctx: QuoteContext, from: number, te: number): number {
+  for (let k = from + 1; k + 1 < te; k++) {
+    const w = ctx.words[k]!;
+    // `... "maniacal," adding ...`: the comma of the handoff is inside the closing quotation mark.
+    const handoff = isQuoteMark(ctx, k) && ctx.words[k - 1] === ',' && ctx.regionOf[k + 1]! < 0;
+    if (handoff) {
+      const g = CUE_VERBS.get(ctx.words[k + 1]!);
+      if (g && g.cls === 'speech' && g.form === 'gerund') return k + 1;
+      continue;
+    }
+    if (ctx.regionOf[k]! >= 0 || (w !== ',' && w !== 'and' && w !== 'but')) continue;
+    const next = CUE_VERBS.get(ctx.words[k + 1]!);
+    if (!next || next.cls !== 'speech' || NOUNLIKE_LEMMAS.has(next.lemma) || ctx.regionOf[k + 1]! >= 0) continue;
+    if (w === ',' ? next.form === 'gerund' : next.form === 'past' || next.form === 'third') return k;
+  }
+  return -1;
 }
 
 /**
@@ -481,7 +811,10 @@ function tailFrame(
   const first = trimSpan(ctx.folded, start, firstEnd);
   if (!first || boundary <= ts) return null;
   // Reported speech before a tail must be a clause, not an apposition ("Her neighbor, Thomas Reyes, said").
-  if (!directRegions(ctx, first[0], first[1]) && (ctx.folded.slice(first[0], first[1]).match(/[\p{L}\p{N}]+/gu) ?? []).length < MIN_TAIL_CLAUSE_WORDS) return null;
+  const firstDirect = directRegions(ctx, first[0], first[1]) !== null;
+  // A lone opening phrase or a short subject ("In his state, Christie said, ...", "The roads, he
+  // said, will ...") is content only as the first half of a middle attribution.
+  const leadPhrase = !firstDirect && (wordCount(ctx, first) < MIN_TAIL_CLAUSE_WORDS || !isClauseBeforeTail(ctx, ts, boundary));
   // What follows the attribution: the end, an audience or adjunct then the end ("told USA Today.",
   // "said Monday.", "said several months after her release."), or ", <second fragment>".
   let k = attrLast + 1;
@@ -490,7 +823,16 @@ function tailFrame(
     const aud = mentionStartingAt(ctx, k, te - 1);
     if (aud) k = aud.last + 1;
   }
-  while (k < te && k < attrLast + MAX_TAIL_ADJUNCT_TOKENS && ctx.words[k] !== ',' && ctx.words[k] !== ':' && !isTerminal(ctx, k)) {
+  // The tail's adjunct runs to the end of the sentence, however long ("said on Thursday during a
+  // speech at the Council on ... in New York"). After a quotation the words there can only be
+  // adjuncts ("told MSNBC when asked about claims that ..."): only content right after the cue
+  // ("said that", "said: "...") makes it something else.
+  const afterQuotation = firstDirect;
+  const adjunctStart = k;
+  // After reported speech, a clause right after the cue makes the words before it an adverbial, not
+  // content ("When asked about it, Cruz said he knows ...", "In his email, Lee said the council ...").
+  if (!firstDirect && pattern === 'tail' && k < te && !isTerminal(ctx, k) && !opensTailAdjunct(ctx, k)) return null;
+  while (k < te && ctx.words[k] !== ',' && ctx.words[k] !== ':' && !isTerminal(ctx, k)) {
     const reg = ctx.regionOf[k]!;
     // A short title in quotation marks ("on CNN's "State of the Union."") is part of the adjunct.
     if (isQuoteMark(ctx, k) && reg >= 0 && ctx.regions[reg]!.words <= 5 && ctx.regions[reg]!.close >= 0) {
@@ -498,8 +840,14 @@ function tailFrame(
       k++;
       continue;
     }
+    if (isQuoteMark(ctx, k)) break;
+    if (afterQuotation) {
+      if (k === adjunctStart && ctx.words[k] === 'that') break;
+      k++;
+      continue;
+    }
     const other = CUE_VERBS.get(ctx.words[k]!);
-    if (isQuoteMark(ctx, k) || ctx.words[k] === 'that' || (other?.cls === 'speech' && !NOUNLIKE_LEMMAS.has(other.lemma))) break;
+    if (ctx.words[k] === 'that' || (other?.cls === 'speech' && !NOUNLIKE_LEMMAS.has(other.lemma))) break;
     k++;
   }
   const fragments: Span[] = [first];
@@ -515,11 +863,47 @@ function tailFrame(
       const second = contentToEnd(ctx, next, s);
       if (second) fragments.push(second);
     }
+    if (leadPhrase && (ctx.words[k] !== ',' || fragments.length < 2)) return null;
+    // "In a statement, Lopez said, "...": an opening phrase is no half of a quotation.
+    if (leadPhrase && directRegions(ctx, fragments[1]![0], fragments[1]![1])) return { ...base, fragments: [fragments[1]!] };
     return { ...base, fragments };
   }
+  if (leadPhrase) return null;
   // Something else follows ("Trump said Clinton lied" after a comma): a head frame, not a tail.
   if (pattern === 'tail') return null;
   return { ...base, fragments };
+}
+
+/**
+ * Whether reported speech before a tail attribution reads as a clause rather than a prepositional
+ * phrase that opens the sentence ("In a statement, her adviser, Jake Moss, said: ...", "At the town
+ * hall in Hudson, New Hampshire, the teacher retorted: ..."): one that opens with a preposition
+ * needs a verb of its own ("In Iraq, the roads are closed, he said").
+ */
+function isClauseBeforeTail(ctx: QuoteContext, ts: number, boundary: number): boolean {
+  let k = ts;
+  while (k < boundary && !isWord(ctx, k)) k++;
+  if (!NAME_GOVERNORS.has(ctx.words[k] ?? '')) return true;
+  for (; k < boundary; k++) if (isFiniteVerb(ctx, k) || isThirdPersonLike(ctx, k)) return true;
+  return false;
+}
+
+function wordCount(ctx: QuoteContext, [a, b]: Span): number {
+  return (ctx.folded.slice(a, b).match(/[\p{L}\p{N}]+/gu) ?? []).length;
+}
+
+/** Whether token `k` after a tail cue opens an adjunct of it ("in a statement", "Monday", "flatly", "of the plan"). */
+function opensTailAdjunct(ctx: QuoteContext, k: number): boolean {
+  const w = ctx.words[k]!;
+  if (w === ',' || w === ':' || DASHES.has(w) || w === '(' || ctx.seg.tokens[k]!.kind === 'number') return true;
+  if (isQuoteMark(ctx, k)) return true;
+  return ADJUNCT_OPENERS.has(w) || TIME_ANCHORS.has(w) || SUBORDINATORS.has(w) || (w.length > 3 && w.endsWith('ly'));
+}
+
+/** A lowercase word that may be a present-tense verb ("remains", "costs"): enough to call a phrase a clause. */
+function isThirdPersonLike(ctx: QuoteContext, k: number): boolean {
+  const w = ctx.words[k]!;
+  return isWord(ctx, k) && !isCapitalized(ctx, k) && ctx.regionOf[k]! < 0 && w.length > 3 && w.endsWith('s') && !w.endsWith('ss');
 }
 
 function isTerminal(ctx: QuoteContext, k: number): boolean {
@@ -587,9 +971,14 @@ export function labelFrame(ctx: QuoteContext, paragraph: number): Frame | null {
 /**
  * Attributions that follow a quotation no cue verb took: a dash and a name (pull quotes:
  * `"..." ― Julie Diaz`), or a name set off by commas whose cue comes after an appositive
- * (`"...," Scott Pruitt, the attorney general of Oklahoma, said`).
+ * (`"...," Scott Pruitt, the attorney general of Oklahoma, said`), or a speaker and a verb the
+ * lexicon lacks in the slot of a tail cue (open-slot.ts).
  */
 export function afterQuotationFrame(ctx: QuoteContext, closeToken: number, fragments: Span[]): Frame | null {
+  return dashOrAppositiveFrame(ctx, closeToken, fragments) ?? openSlotFrame(ctx, closeToken, fragments);
+}
+
+function dashOrAppositiveFrame(ctx: QuoteContext, closeToken: number, fragments: Span[]): Frame | null {
   const k = closeToken + 1;
   const s = ctx.sentenceOf[closeToken]!;
   const te = ctx.seg.sentences[s]!.tokenEnd;

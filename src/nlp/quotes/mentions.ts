@@ -22,6 +22,12 @@ const MAX_MENTION_TOKENS = 9;
 /** Joiners allowed inside a name or role phrase when a capitalized word or role follows. */
 const INNER_JOINERS = new Set(['of', 'for', 'at', 'de', 'la', 'van', 'von', 'der', 'al', 'bin', '&', '-', 'and']);
 
+/** Determiners that open a short speaker phrase no role noun heads ("the announcer", "one user", "another commenter"). */
+const PHRASE_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'one', 'another', 'some', 'several', 'many']);
+
+/** Joiners that, after a full name, open where the person works or comes from ("Ann Lee of Ohio State"). */
+const AFFILIATION_JOINERS = new Set(['of', 'for', 'at']);
+
 /** Lowercase words that may modify a role noun ("campaign", "senior", "top"): anything but these. */
 const ROLE_BREAKERS = new Set([
   ...NOT_SPEAKERS, 'said', 'says', 'told', 'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had',
@@ -54,7 +60,24 @@ function isInitial(ctx: QuoteContext, i: number): boolean {
 function isNameWord(ctx: QuoteContext, i: number): boolean {
   if (!isCapitalized(ctx, i)) return false;
   const w = ctx.words[i]!;
-  return !NOT_SPEAKERS.has(w) && !CUE_VERBS.has(w);
+  return !NOT_SPEAKERS.has(w) && (!CUE_VERBS.has(w) || isGivenNameCue(ctx, i)) && !isOpeningParticiple(ctx, i);
+}
+
+/** A participle that opens its sentence ("Appearing before the court, ...", "Speaking on Monday, ..."): no name. */
+function isOpeningParticiple(ctx: QuoteContext, i: number): boolean {
+  const w = ctx.words[i]!;
+  return w.length > 5 && w.endsWith('ing') && i === ctx.seg.sentences[ctx.sentenceOf[i]!]!.tokenStart;
+}
+
+/**
+ * A capitalized cue word that is a given name ("spokeswoman Hope Hicks"): inside a sentence, not
+ * after a quotation mark (where "Says" or "Added" open a clause), and right before another name.
+ */
+function isGivenNameCue(ctx: QuoteContext, i: number): boolean {
+  const s = ctx.sentenceOf[i]!;
+  if (i === ctx.seg.sentences[s]!.tokenStart || ctx.seg.tokens[i - 1]?.kind !== 'word') return false;
+  const next = ctx.words[i + 1];
+  return next !== undefined && isCapitalized(ctx, i + 1) && !NOT_SPEAKERS.has(next) && !CUE_VERBS.has(next);
 }
 
 /** The mention ending at token `last` (the word right before a cue), not reaching before `lo`. */
@@ -72,6 +95,10 @@ export function mentionEndingAt(ctx: QuoteContext, last: number, lo: number): Me
   if (last < lo || !isWord(ctx, last) || ctx.regionOf[last]! >= 0) return null;
   const w = ctx.words[last]!;
   if (w in PRONOUNS) return { first: last, last, type: 'pronoun' };
+  // "..., one said": a new, unnamed speaker when the word opens its clause.
+  if (UNNAMED_SPEAKERS.has(w) && (last === lo || ctx.words[last - 1] === ',' || ctx.seg.tokens[last - 1]?.kind === 'quote')) {
+    return { first: last, last, type: 'role' };
+  }
   const floor = Math.max(lo, last - MAX_MENTION_TOKENS + 1);
   if (isNameWord(ctx, last)) {
     let first = last;
@@ -119,6 +146,8 @@ export function mentionEndingAt(ctx: QuoteContext, last: number, lo: number): Me
         break;
       }
       if (isWord(ctx, i) && !ROLE_BREAKERS.has(wi) && !CUE_VERBS.has(wi)) first = i;
+      // "the Florida senator and Republican presidential candidate": two roles of one person.
+      else if (wi === 'and' && i - 1 >= floor && (ROLE_NOUNS.has(ctx.words[i - 1]!) || TITLES.has(ctx.words[i - 1]!)) && ctx.regionOf[i - 1]! < 0) first = i;
       else break;
     }
     return { first, last, type: 'role' };
@@ -128,7 +157,7 @@ export function mentionEndingAt(ctx: QuoteContext, last: number, lo: number): Me
     for (let i = last - 1; i >= Math.max(lo, last - 3); i--) {
       const wi = ctx.words[i]!;
       if (ctx.regionOf[i]! >= 0 || !isWord(ctx, i)) break;
-      if (wi === 'the' || wi === 'a' || wi === 'an' || wi === 'his' || wi === 'her' || wi === 'their') return { first: i, last, type: 'role' };
+      if (PHRASE_DETERMINERS.has(wi)) return { first: i, last, type: 'role' };
       if (ROLE_BREAKERS.has(wi) || CUE_VERBS.has(wi)) break;
     }
   }
@@ -144,6 +173,7 @@ export function mentionStartingAt(ctx: QuoteContext, first: number, hi: number):
   let last = -1;
   let sawName = false;
   let sawRole = false;
+  let personWords = 0;
   for (let i = first; i <= ceil; i++) {
     const wi = ctx.words[i]!;
     if (ctx.regionOf[i]! >= 0 || !isWord(ctx, i)) {
@@ -156,6 +186,7 @@ export function mentionStartingAt(ctx: QuoteContext, first: number, hi: number):
     if (isNameWord(ctx, i)) {
       last = i;
       sawName = true;
+      if (!TITLES.has(wi)) personWords++;
       if (isPossessive(wi)) continue;
     } else if (ROLE_NOUNS.has(wi)) {
       last = i;
@@ -164,7 +195,13 @@ export function mentionStartingAt(ctx: QuoteContext, first: number, hi: number):
       continue;
     } else if (TITLES.has(wi) && !NOT_SPEAKERS.has(wi)) {
       continue;
-    } else if (INNER_JOINERS.has(wi) && last >= 0 && i + 1 <= ceil && (isNameWord(ctx, i + 1) || ROLE_OPENERS.has(ctx.words[i + 1]!))) {
+    } else if (i > first && isCapitalized(ctx, i) && INNER_JOINERS.has(ctx.words[i - 1]!) && !NOT_SPEAKERS.has(wi)) {
+      // "Secretary of State": a capitalized word after a joiner is a name even when it is also a cue ("State").
+      last = i;
+    } else if (INNER_JOINERS.has(wi) && last >= 0 && i + 1 <= ceil && (isNameWord(ctx, i + 1) || isCapitalized(ctx, i + 1) || ROLE_OPENERS.has(ctx.words[i + 1]!))) {
+      // "Ann Lee of Ohio State": after a person's full name, "of" opens an affiliation, not more name
+      // ("Bank of America" and "Secretary of State" have one word or a title before it).
+      if (personWords >= 2 && AFFILIATION_JOINERS.has(wi)) break;
       continue;
     } else if (!sawName && !sawRole && !ROLE_BREAKERS.has(wi) && !CUE_VERBS.has(wi) && i > first) {
       continue; // adjectives before a role noun: "a senior campaign official"
@@ -174,6 +211,62 @@ export function mentionStartingAt(ctx: QuoteContext, first: number, hi: number):
   }
   if (last < 0) return null;
   return { first, last, type: sawName && !ROLE_NOUNS.has(ctx.words[last]!) ? 'name' : 'role' };
+}
+
+/** Words that end a descriptor after an inverted cue ("said a lobbyist who ...", "said a voter at the rally"). */
+const DESCRIPTOR_STOPS = new Set([
+  'who', 'whose', 'which', 'that', 'with', 'at', 'in', 'on', 'from', 'for', 'of', 'after', 'before', 'during',
+  'as', 'while', 'when', 'outside', 'inside', 'near', 'to', 'about',
+]);
+/** Most words of a descriptor after its determiner ("an industry lobbyist", "the 46-year-old retired teacher"). */
+const MAX_DESCRIPTOR_WORDS = 5;
+/** Pronoun-like words for a new, unnamed speaker ("one said", "said another"). */
+const UNNAMED_SPEAKERS = new Set(['one', 'another']);
+
+/** A token written against both its neighbours, with no space ("46-year-old"). */
+function isGlued(ctx: QuoteContext, k: number): boolean {
+  const t = ctx.seg.tokens;
+  return t[k - 1] !== undefined && t[k + 1] !== undefined && t[k - 1]!.end === t[k]!.start && t[k]!.end === t[k + 1]!.start;
+}
+
+/** Whether token `k` ends the words of a speaker phrase: the sentence, a comma or a clause opener. */
+function endsPhrase(ctx: QuoteContext, k: number, hi: number): boolean {
+  const w = ctx.words[k];
+  return k > hi || w === undefined || ctx.seg.tokens[k]!.kind === 'punct' || DESCRIPTOR_STOPS.has(w);
+}
+
+/**
+ * A speaker phrase after an inverted cue that no lexicon word heads: "said an industry lobbyist",
+ * "said the 46-year-old", "says psychologist Ann Lee" (a descriptor before a name), "said another"
+ * (a new, unnamed speaker). Read only where the cue's position already makes the next words its
+ * subject; null when the words do not end where a speaker phrase ends.
+ */
+export function descriptorStartingAt(ctx: QuoteContext, first: number, hi: number): Mention | null {
+  if (first > hi || !isWord(ctx, first) || ctx.regionOf[first]! >= 0 || isCapitalized(ctx, first)) return null;
+  const w = ctx.words[first]!;
+  if (UNNAMED_SPEAKERS.has(w) && endsPhrase(ctx, first + 1, hi)) return { first, last: first, type: 'role' };
+  // "psychologist Ann Lee", "longtime resident Ann Lee": lowercase words, then a name.
+  if (!ROLE_OPENERS.has(w)) {
+    for (let k = first; k <= Math.min(hi, first + 2); k++) {
+      if (isNameWord(ctx, k)) {
+        const named = mentionStartingAt(ctx, k, hi);
+        return named && named.type === 'name' ? named : null;
+      }
+      if (!isWord(ctx, k) || ROLE_BREAKERS.has(ctx.words[k]!) || CUE_VERBS.has(ctx.words[k]!)) return null;
+    }
+    return null;
+  }
+  if (w !== 'a' && w !== 'an' && w !== 'the') return null;
+  for (let k = first + 1; k <= Math.min(hi, first + MAX_DESCRIPTOR_WORDS + 2); k++) {
+    const wk = ctx.words[k]!;
+    // A hyphen inside a compound ("the 46-year-old") is part of the word.
+    if (wk === '-' && k > first + 1 && isGlued(ctx, k)) continue;
+    const word = isWord(ctx, k) || ctx.seg.tokens[k]!.kind === 'number';
+    if (!word || ctx.regionOf[k]! >= 0 || isCapitalized(ctx, k) || ROLE_BREAKERS.has(wk) || CUE_VERBS.has(wk)) return null;
+    if (ctx.words[k + 1] === '-' && isGlued(ctx, k + 1)) continue;
+    if (endsPhrase(ctx, k + 1, hi)) return { first, last: k, type: 'role' };
+  }
+  return null;
 }
 
 /** The first mention that opens a sentence or clause (its grammatical subject, for ", saying ..."). */

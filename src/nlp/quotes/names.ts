@@ -22,7 +22,8 @@ const bare = (w: string): string => w.toLowerCase().replace(/[.,]+$/, '');
  */
 export function canonicalName(mention: string): string | null {
   // Party-state tags and ages in parentheses ("Rep. John Mica (R-Fla.)") are not part of the name.
-  const ws = words(mention.replace(/\s*\([^()]*\)\s*$/, '').replace(/[\u2019']s$/, ''));
+  // A relative pronoun after the name ("Ann Lee, who") is not part of it either.
+  const ws = words(mention.replace(/,\s*who$/i, '').replace(/\s*\([^()]*\)\s*$/, '').replace(/[\u2019']s$/, ''));
   let first = ws.length;
   for (let i = ws.length - 1; i >= 0; i--) {
     const w = ws[i]!;
