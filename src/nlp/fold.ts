@@ -51,3 +51,46 @@ export function foldForAnalysis(text: string): string {
   }
   return last === 0 ? text : out + text.slice(last);
 }
+
+const isBlank = (c: number): boolean => c === 32 || c === 10;
+/** Before an opening pair: start, a space, a bracket or a dash. */
+const opensAfter = (c: number): boolean => Number.isNaN(c) || isBlank(c) || c === 40 || c === 91 || c === 123 || c === 45 || c === 0x2014 || c === 0x2013;
+/** After a closing pair: end, a space, or punctuation that may follow a quotation. */
+const closesBefore = (c: number): boolean =>
+  Number.isNaN(c) || isBlank(c) || c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63 || c === 41 || c === 93 || c === 45 || c === 0x2014 || c === 0x2013;
+
+/**
+ * Two apostrophes used as a double quotation mark (''like this'', or ``like this'' once the
+ * backticks are folded): the convention of the New York Times' archive, of typewritten and
+ * LaTeX-born copy and of the Penn Treebank. Read as two separate single marks they made no
+ * quotation at all. In an already folded text, an opening pair (after a space, a bracket or a dash,
+ * before a word) becomes ' "' and a closing pair (after a word, before a space or punctuation) '" ':
+ * one double mark beside the words it quotes, a space for the other character, so offsets stay.
+ * A pair with words on both sides ("rock''n''roll") or on neither stays as it is; three or more
+ * apostrophes in a row are not a pair.
+ */
+export function foldDoubledApostrophes(folded: string): string {
+  let at = folded.indexOf("''");
+  if (at < 0) return folded;
+  let out = '';
+  let last = 0;
+  while (at >= 0) {
+    if (folded.charCodeAt(at + 2) === 39 || (at > 0 && folded.charCodeAt(at - 1) === 39)) {
+      // A run of three or more: skip past it.
+      let end = at;
+      while (folded.charCodeAt(end) === 39) end++;
+      at = folded.indexOf("''", end);
+      continue;
+    }
+    const before = at > 0 ? folded.charCodeAt(at - 1) : NaN;
+    const after = folded.charCodeAt(at + 2);
+    const opening = opensAfter(before) && !Number.isNaN(after) && !isBlank(after);
+    const closing = !opening && !Number.isNaN(before) && !isBlank(before) && closesBefore(after);
+    if (opening || closing) {
+      out += folded.slice(last, at) + (opening ? ' "' : '" ');
+      last = at + 2;
+    }
+    at = folded.indexOf("''", at + 2);
+  }
+  return last === 0 ? folded : out + folded.slice(last);
+}

@@ -25,7 +25,7 @@
  *   is not hard-wrapped). A headline without a full stop is its own sentence; inside a paragraph
  *   a line break ends a sentence only before a list item or after a heading-like line.
  */
-import { foldForAnalysis } from './fold';
+import { foldDoubledApostrophes, foldForAnalysis } from './fold';
 import { endsSentence, isTerminal, lineEndsSentence, terminalGroupEnd, type Window } from './segment-boundary';
 import { paragraphSpans } from './segment-paragraphs';
 import { tokenize, type LineMarks, type Token } from './segment-tokens';
@@ -81,7 +81,7 @@ export interface Segmentation {
  * token and end at their last), in order, inside their paragraph, and together hold every token.
  */
 export function segment(text: string): Segmentation {
-  const folded = foldForAnalysis(text);
+  const folded = foldDoubledApostrophes(foldForAnalysis(text));
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
   const tokens: Token[] = [];
