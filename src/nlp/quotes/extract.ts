@@ -196,12 +196,24 @@ function addUnattributedRegions(ctx: QuoteContext, drafts: Draft[]): void {
   }
 }
 
-/** The previous quote's content (or its attribution) reaches the end of its paragraph. */
+/**
+ * Nothing of the narrator's follows the previous quote in its paragraph: the sentences after the one
+ * that holds its content and attribution are quoted ones, or there are none. How long the
+ * attribution runs does not matter (`"A," X said at a rally in Ohio on Friday, ahead of ...`), but a
+ * narrative sentence after it means the next paragraph's quotation may be someone else's.
+ */
 function endsParagraph(ctx: QuoteContext, d: Draft): boolean {
   const para = ctx.seg.paragraphs[d.paragraph]!;
-  const lastEnd = Math.max(...d.fragments.map(([, b]) => b));
-  const tail = ctx.folded.slice(lastEnd, para.end);
-  return tail.length < 120 && !/[.!?]["']?\s+\p{Lu}[^"]*[.!?]$/u.test(tail.slice(1));
+  let lastEnd = Math.max(...d.fragments.map(([, b]) => b));
+  const m = d.frame?.mention;
+  if (d.frame && d.frame.cueLast >= 0) lastEnd = Math.max(lastEnd, ctx.seg.tokens[d.frame.cueLast]!.end);
+  if (m) lastEnd = Math.max(lastEnd, ctx.seg.tokens[m.last]!.end);
+  for (let s = sentenceAt(ctx.seg, lastEnd - 1) + 1; s < para.sentenceEnd; s++) {
+    const sent = ctx.seg.sentences[s]!;
+    if (sent.tokenStart >= sent.tokenEnd) continue;
+    if (ctx.regionOf[sent.tokenStart]! < 0) return false;
+  }
+  return true;
 }
 
 /** Between the end of `prev` and `offset` there is only its attribution (no other quote's cue). */

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../../src/nlp/quotes';
+
+/** [article, quotation text, expected speakerRef (null: no speaker)] */
+type Row = [string, string, string | null];
+
+const view = (text: string, quote: string): string | null | undefined => {
+  const q = extractQuotes(text).find((x) => x.quote.includes(quote));
+  return q === undefined ? undefined : q.speakerRef;
+};
+
+describe('a quoted paragraph continues the speaker of the quoted paragraph before it', () => {
+  const rows: Row[] = [
+    // A long tail on the attribution does not stop the next paragraph from continuing it.
+    [
+      '"The harvest came in early," Nora Whitfield said at the county fair on Saturday afternoon, ahead of the judging of the pies, the quilts and the tractor pull that closes the week.\n\n"Next year we plant two weeks sooner and hope the rain holds off."',
+      'Next year we plant',
+      'Nora Whitfield',
+    ],
+    // A quoted sentence after the attribution in its paragraph is still no narrator's sentence.
+    [
+      '"The harvest came in early," Nora Whitfield said. "We were lucky."\n\n"Next year we plant two weeks sooner and hope the rain holds off."',
+      'Next year we plant',
+      'Nora Whitfield',
+    ],
+    // A narrative sentence after the attribution: the next paragraph may be anyone's.
+    [
+      '"The harvest came in early," Nora Whitfield said. The fair closed at dusk.\n\n"Next year we plant two weeks sooner and hope the rain holds off."',
+      'Next year we plant',
+      null,
+    ],
+  ];
+  it.each(rows)('%s', (text, quote, speaker) => {
+    expect(view(text, quote)).toBe(speaker);
+  });
+});
