@@ -6,6 +6,7 @@
  */
 import { FEMININE_GIVEN_NAMES, MASCULINE_GIVEN_NAMES } from '../lexicon/quote-first-names';
 import { FEMININE_WORDS, MASCULINE_WORDS, ROLE_OPENERS, TITLES } from '../lexicon/titles-roles';
+import { COUNTRIES, ORGANIZATION_LAST_WORDS, PLACE_LAST_WORDS, REGIONS } from '../lexicon/qa-names';
 
 export type Gender = 'm' | 'f' | null;
 
@@ -92,4 +93,23 @@ export function sameSpeaker(a: string, b: string): boolean {
   if (x.at(-1) !== y.at(-1)) return false;
   if (x.length === 1 || y.length === 1) return true;
   return x[0] === y[0] || x[0]![0] === y[0]![0] && (x[0]!.length === 1 || y[0]!.length === 1);
+}
+
+/**
+ * Whether a name can be the antecedent of "he" or "she": a person's, not a place's ("Mexico",
+ * "Cook County"), an organisation's ("Fox News", "the Labour Party"), an acronym's ("GOP", "DNC")
+ * or a line of page furniture in capitals ("READ MORE"). Unknown single names pass: most speakers
+ * named once by surname are people.
+ */
+export function isPersonLike(name: string): boolean {
+  const ws = words(name);
+  if (ws.length === 0) return false;
+  const letters = name.replace(/[^\p{L}]/gu, '');
+  // Capitals only: an acronym ("GOP", "NATO") or a shouted heading ("READ MORE"), not a person.
+  // A transcript label in capitals ("RAMOS") is a surname of five letters or more.
+  if (letters !== '' && letters === letters.toUpperCase() && (ws.length > 1 || letters.length <= 4)) return false;
+  const lower = ws.map(bare).join(' ');
+  if (COUNTRIES.has(lower) || REGIONS.has(lower)) return false;
+  const last = bare(ws.at(-1)!);
+  return !ORGANIZATION_LAST_WORDS.has(last) && !PLACE_LAST_WORDS.has(last);
 }
