@@ -10,6 +10,7 @@ import { segment, type Segmentation } from '../segment';
 import { buildContext, tokenAtOrAfter, type QuoteContext } from './context';
 import { directRegions, kindOf, regionChain, regionFragments, trimSpan, type Span } from './content';
 import { afterQuotationFrame, framesInSentence, labelFrame, type Frame } from './frames';
+import { leadInFrame } from './leadin';
 import { SpeakerResolver } from './resolve';
 import type { Quote, QuoteKind } from './types';
 import type { CueClass } from '../lexicon/speech-verbs';
@@ -167,6 +168,12 @@ function addUnattributedRegions(ctx: QuoteContext, drafts: Draft[]): void {
         add({ fragments, kind: 'direct', frame: f, cueClass: 'speech', trust: f.trust, inheritFrom: null, paragraph: reg.paragraph });
         continue;
       }
+    }
+    // A colon after a clause that names the speaker ("Lee fired back: "..."", "- Carl Bialik: "..."").
+    const lead = leadInFrame(ctx, tokenAtOrAfter(ctx, reg.open), reg.paragraph, fragments);
+    if (lead) {
+      add({ fragments, kind: 'direct', frame: lead, cueClass: 'speech', trust: lead.trust, inheritFrom: null, paragraph: reg.paragraph });
+      continue;
     }
     // The latest quote before this quotation: the later of the latest framed one and the latest
     // added one (an added draft wins a tie, as it was inserted after the framed ones).

@@ -68,7 +68,8 @@ export class SpeakerResolver {
       let j = i;
       const sentence = ctx.sentenceOf[i]!;
       while (j + 1 < toks.length && isCapitalized(ctx, j + 1) && ctx.regionOf[j + 1]! < 0 && ctx.sentenceOf[j + 1] === sentence && toks[j + 1]!.kind !== 'abbrev' && j - i < 6) j++;
-      const first = NOT_SPEAKERS.has(ctx.words[i]!) ? i + 1 : i;
+      // "Here's Dunn", "There's Lee": a contraction of a function word opens no name.
+      const first = NOT_SPEAKERS.has(ctx.words[i]!.replace(/['\u2019]s$/, '')) ? i + 1 : i;
       if (j > first || (j === first && !NOT_SPEAKERS.has(ctx.words[j]!) && !TITLES.has(ctx.words[j]!))) {
         const text = ctx.folded.slice(toks[first]!.start, toks[j]!.end);
         const name = canonicalName(text);
