@@ -10,6 +10,7 @@ import { segment, type Segmentation } from '../segment';
 import { buildContext, tokenAtOrAfter, type QuoteContext } from './context';
 import { directRegions, kindOf, regionChain, regionFragments, trimSpan, type Span } from './content';
 import { afterQuotationFrame, framesInSentence, labelFrame, type Frame } from './frames';
+import { embeddedFrame } from './embedded';
 import { leadInFrame } from './leadin';
 import { SpeakerResolver } from './resolve';
 import type { Quote, QuoteKind } from './types';
@@ -170,7 +171,9 @@ function addUnattributedRegions(ctx: QuoteContext, drafts: Draft[]): void {
       }
     }
     // A colon after a clause that names the speaker ("Lee fired back: "..."", "- Carl Bialik: "..."").
-    const lead = leadInFrame(ctx, tokenAtOrAfter(ctx, reg.open), reg.paragraph, fragments);
+    const openToken = tokenAtOrAfter(ctx, reg.open);
+    // ... or a verb of naming or judging whose subject's words are quoted ("Lee called the plan "..."").
+    const lead = leadInFrame(ctx, openToken, reg.paragraph, fragments) ?? (words >= MIN_UNATTRIBUTED_SENTENCE_WORDS ? embeddedFrame(ctx, openToken, fragments) : null);
     if (lead) {
       add({ fragments, kind: 'direct', frame: lead, cueClass: 'speech', trust: lead.trust, inheritFrom: null, paragraph: reg.paragraph });
       continue;

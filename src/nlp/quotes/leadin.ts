@@ -40,7 +40,7 @@ function colonBefore(ctx: QuoteContext, open: number, paragraph: number): number
 }
 
 /** A mention that can speak: a person-like name, a personal pronoun, or a role ("the senator"). */
-function canSpeak(ctx: QuoteContext, m: Mention): boolean {
+export function canSpeak(ctx: QuoteContext, m: Mention): boolean {
   if (m.type === 'pronoun') return SPEAKER_PRONOUNS.has(ctx.words[m.first]!);
   const text = ctx.folded.slice(ctx.seg.tokens[m.first]!.start, ctx.seg.tokens[m.last]!.end);
   if (m.type === 'role') return ROLE_NOUNS.has(ctx.words[m.last]!);
@@ -142,7 +142,7 @@ function subjectFrom(ctx: QuoteContext, at: number, colon: number, opensSentence
  * the sentence, or right after an opening adverbial that ends in a comma ("With the vote near, Lee
  * fired back:"). "As Lee put it:" names the speaker after "As".
  */
-function subjectMention(ctx: QuoteContext, ts: number, colon: number): Mention | null {
+export function subjectMention(ctx: QuoteContext, ts: number, colon: number): Mention | null {
   let at = ts;
   while (at < colon && LEADING_SKIPS.has(ctx.words[at]!)) at++;
   if (ctx.words[at] === 'as') return subjectFrom(ctx, at + 1, colon, false);
