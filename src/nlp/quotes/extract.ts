@@ -13,6 +13,7 @@ import { afterQuotationFrame, framesInSentence, labelFrame, type Frame } from '.
 import { embeddedFrame } from './embedded';
 import { leadInFrame } from './leadin';
 import { SpeakerResolver } from './resolve';
+import { trailingSentenceFrame } from './trailing';
 import type { Quote, QuoteKind } from './types';
 import type { CueClass } from '../lexicon/speech-verbs';
 
@@ -164,7 +165,8 @@ function addUnattributedRegions(ctx: QuoteContext, drafts: Draft[]): void {
     if (fragments.length === 0) continue;
     const closeMark = chain.at(-1)!.close;
     if (closeMark >= 0) {
-      const f = afterQuotationFrame(ctx, tokenAtOrAfter(ctx, closeMark), fragments);
+      const closeToken = tokenAtOrAfter(ctx, closeMark);
+      const f = afterQuotationFrame(ctx, closeToken, fragments) ?? trailingSentenceFrame(ctx, closeToken, fragments);
       if (f) {
         add({ fragments, kind: 'direct', frame: f, cueClass: 'speech', trust: f.trust, inheritFrom: null, paragraph: reg.paragraph });
         continue;
