@@ -7,7 +7,7 @@
  * continues that speaker; 5. resolve speakers to canonical names (resolve.ts).
  */
 import { segment, type Segmentation } from '../segment';
-import { buildContext, tokenAtOrAfter, type QuoteContext } from './context';
+import { buildContext, isCapitalized, tokenAtOrAfter, type QuoteContext } from './context';
 import { directRegions, kindOf, regionChain, regionFragments, trimSpan, type Span } from './content';
 import { afterQuotationFrame, framesInSentence, labelFrame, type Frame } from './frames';
 import { embeddedFrame } from './embedded';
@@ -15,7 +15,7 @@ import { leadInFrame } from './leadin';
 import { SpeakerResolver } from './resolve';
 import { trailingSentenceFrame } from './trailing';
 import type { Quote, QuoteKind } from './types';
-import type { CueClass } from '../lexicon/speech-verbs';
+import { CUE_VERBS, type CueClass } from '../lexicon/speech-verbs';
 
 /** A quotation of fewer words with no cue is a scare quote or a title ("so-called 'deal'"), not a quote. */
 export const MIN_UNATTRIBUTED_WORDS = 3;
@@ -152,6 +152,10 @@ function addUnattributedRegions(ctx: QuoteContext, drafts: Draft[]): void {
     added.push(d);
     for (const [a, b] of [...d.fragments].sort((x, y) => x[0] - y[0])) addedSpans.add(a, b);
   };
+  // Start of the latest quotation that opens its sentence and got no speaker: a later quotation may
+  // not inherit across it from an earlier speaker (`"A," X said. "B," an angry Y retorted. "C."`:
+  // C is Y's or nobody's, never X's).
+  let orphanStart = -1;
   for (let r = 0; r < ctx.regions.length; r++) {
     const reg = ctx.regions[r]!;
     if (reg.continuation) continue;
@@ -182,6 +186,7 @@ function addUnattributedRegions(ctx: QuoteContext, drafts: Draft[]): void {
     }
     // The latest quote before this quotation: the later of the latest framed one and the latest
     // added one (an added draft wins a tie, as it was inserted after the framed ones).
+    const openingSentence = opensSentence(ctx, openToken);
     const k = framedStarts.countBefore(reg.open);
     const lastAdded = added.at(-1);
     const prevFramed = k > 0 ? framed[k - 1]! : null;
@@ -192,7 +197,12 @@ function addUnattributedRegions(ctx: QuoteContext, drafts: Draft[]): void {
     const sameParagraph = prev !== null && prev.paragraph === reg.paragraph && prev.kind !== 'indirect' && noCueBetween(ctx, prev, reg.open);
     const atParagraphStart = reg.open === para.start;
     const prevParagraphQuoted = prev !== null && prev.paragraph === reg.paragraph - 1 && prev.kind !== 'indirect' && endsParagraph(ctx, prev);
-    const inherit = sameParagraph || (atParagraphStart && prevParagraphQuoted) ? prev : null;
+    // A quotation followed by an attribution of its own that no rule read (`"...," one voter
+    // grumbled.`) is that speaker's, not the previous one's.
+    const ownTail = closeMark >= 0 && attributionFollows(ctx, tokenAtOrAfter(ctx, closeMark));
+    const crossesOrphan = prev !== null && orphanStart > prev.fragments[0]![0];
+    const inherit = !ownTail && !crossesOrphan && (sameParagraph || (atParagraphStart && prevParagraphQuoted)) ? prev : null;
+    if (!inherit && openingSentence) orphanStart = reg.open;
     // With no speaker, only a full sentence or more is worth keeping: shorter quoted phrases are
     // titles, slogans and scare quotes ("jobs, jobs, jobs", "Fox News Sunday").
     if (!inherit && words < MIN_UNATTRIBUTED_SENTENCE_WORDS) continue;
@@ -206,6 +216,36 @@ function addUnattributedRegions(ctx: QuoteContext, drafts: Draft[]): void {
       paragraph: reg.paragraph,
     });
   }
+}
+
+/** Whether the quotation mark at token `open` opens its sentence (nothing of the narrator's before it). */
+function opensSentence(ctx: QuoteContext, open: number): boolean {
+  return ctx.seg.sentences[ctx.sentenceOf[open]!]!.tokenStart === open;
+}
+
+/** Most words of an attribution clause after a quotation (`"...," the angry former mayor retorted on Friday.`). */
+const MAX_TAIL_WORDS = 8;
+
+/**
+ * Whether the quotation closed at token `close` is followed, in its sentence, by a short clause with
+ * a verb that ends the sentence: its own attribution (`"...," one voter grumbled.`), whatever the
+ * verb. The quotation must end in a comma, "?" or "!" (the way a quoted sentence hands over to
+ * its attribution).
+ */
+function attributionFollows(ctx: QuoteContext, close: number): boolean {
+  const inner = ctx.words[close - 1];
+  if (inner !== ',' && inner !== '?' && inner !== '!') return false;
+  const te = ctx.seg.sentences[ctx.sentenceOf[close]!]!.tokenEnd;
+  let words = 0;
+  let verb = false;
+  for (let k = close + 1; k < te; k++) {
+    const w = ctx.words[k]!;
+    const kind = ctx.seg.tokens[k]!.kind;
+    if (kind === 'quote' || w === ',' || w === '.' || w === '!' || w === '?' || w === ';') break;
+    if (++words > MAX_TAIL_WORDS) return false;
+    if (kind === 'word' && !isCapitalized(ctx, k) && (CUE_VERBS.has(w) || /[a-z]{2}(?:ed|[^s]s)$/.test(w))) verb = true;
+  }
+  return verb && words >= 2;
 }
 
 /**

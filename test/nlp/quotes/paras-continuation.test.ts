@@ -34,3 +34,29 @@ describe('a quoted paragraph continues the speaker of the quoted paragraph befor
     expect(view(text, quote)).toBe(speaker);
   });
 });
+
+describe('a quotation never falls back to an earlier speaker across an attribution of its own', () => {
+  const rows: Row[] = [
+    // The second quotation has its own tail, with a verb no rule knows: it is not the first speaker's.
+    [
+      '"The harvest came in early," Nora Whitfield said.\n\n"Nobody who farms this valley believes a word of that report," a neighbor grumbled.',
+      'Nobody who farms this valley',
+      null,
+    ],
+    // Nor is the quotation after it in that paragraph.
+    [
+      '"The harvest came in early," Nora Whitfield said.\n\n"Nobody who farms this valley believes it," a neighbor grumbled. "The rain came late and the frost came early, as it always does."',
+      'The rain came late',
+      null,
+    ],
+    // Without a tail of its own, the next paragraph still continues the speaker.
+    [
+      '"The harvest came in early," Nora Whitfield said.\n\n"Nobody who farms this valley believes a word of that report."',
+      'Nobody who farms this valley',
+      'Nora Whitfield',
+    ],
+  ];
+  it.each(rows)('%s', (text, quote, speaker) => {
+    expect(view(text, quote)).toBe(speaker);
+  });
+});
