@@ -11,7 +11,8 @@ import { buildContext, isCapitalized, tokenAtOrAfter, type QuoteContext } from '
 import { directRegions, kindOf, regionChain, regionFragments, trimSpan, type Span } from './content';
 import { afterQuotationFrame, framesInSentence, labelFrame, type Frame } from './frames';
 import { embeddedFrame } from './embedded';
-import { leadInFrame } from './leadin';
+import { leadInFrame, subjectMention } from './leadin';
+import type { Mention } from './mentions';
 import { SpeakerResolver } from './resolve';
 import { trailingSentenceFrame } from './trailing';
 import type { Quote, QuoteKind } from './types';
@@ -25,6 +26,8 @@ export const MIN_UNATTRIBUTED_SENTENCE_WORDS = 8;
 const MIN_CONTENT_WORDS = 2;
 /** Confidence of a paragraph that continues the previous paragraph's speaker with no cue. */
 const CONTINUATION_TRUST = 0.6;
+/** Confidence of a quoted paragraph after one narrative paragraph about the previous speaker. */
+const ACROSS_NARRATIVE_TRUST = 0.5;
 /** Confidence of a further quotation right after an attributed one in the same paragraph. */
 const NEXT_FRAGMENT_TRUST = 0.8;
 
@@ -201,7 +204,11 @@ function addUnattributedRegions(ctx: QuoteContext, drafts: Draft[]): void {
     // grumbled.`) is that speaker's, not the previous one's.
     const ownTail = closeMark >= 0 && attributionFollows(ctx, tokenAtOrAfter(ctx, closeMark));
     const crossesOrphan = prev !== null && orphanStart > prev.fragments[0]![0];
-    const inherit = !ownTail && !crossesOrphan && (sameParagraph || (atParagraphStart && prevParagraphQuoted)) ? prev : null;
+    // One narrative paragraph between, about the same speaker ("Lee is upbeat about the vote."):
+    // the quoted paragraph after it is still Lee's.
+    const acrossNarrative = atParagraphStart && prev !== null && prev.paragraph === reg.paragraph - 2 && prev.kind !== 'indirect' &&
+      endsParagraph(ctx, prev) && narrativeAbout(ctx, reg.paragraph - 1, prev);
+    const inherit = !ownTail && !crossesOrphan && (sameParagraph || (atParagraphStart && prevParagraphQuoted) || acrossNarrative) ? prev : null;
     if (!inherit && openingSentence) orphanStart = reg.open;
     // With no speaker, only a full sentence or more is worth keeping: shorter quoted phrases are
     // titles, slogans and scare quotes ("jobs, jobs, jobs", "Fox News Sunday").
@@ -211,11 +218,40 @@ function addUnattributedRegions(ctx: QuoteContext, drafts: Draft[]): void {
       kind: 'direct',
       frame: null,
       cueClass: 'speech',
-      trust: inherit ? (sameParagraph ? NEXT_FRAGMENT_TRUST : CONTINUATION_TRUST) * inherit.trust : 0.3,
+      trust: inherit ? (sameParagraph ? NEXT_FRAGMENT_TRUST : acrossNarrative ? ACROSS_NARRATIVE_TRUST : CONTINUATION_TRUST) * inherit.trust : 0.3,
       inheritFrom: inherit,
       paragraph: reg.paragraph,
     });
   }
+}
+
+/** The speaker mention a draft shows: its own frame's, or that of the draft it continues. */
+function rootMention(d: Draft): Mention | null {
+  let cur: Draft | null = d;
+  for (let hops = 0; cur && hops < 50; hops++) {
+    if (cur.frame?.mention) return cur.frame.mention;
+    cur = cur.inheritFrom;
+  }
+  return null;
+}
+
+/**
+ * Whether paragraph `p` is narrative (no quotation) whose first sentence has the speaker of `prev`
+ * as its subject: the same surname, or "he"/"she" for a named speaker.
+ */
+function narrativeAbout(ctx: QuoteContext, p: number, prev: Draft): boolean {
+  const para = ctx.seg.paragraphs[p]!;
+  const sent = ctx.seg.sentences[para.sentenceStart];
+  if (!sent) return false;
+  for (let k = sent.tokenStart; k < ctx.seg.sentences[para.sentenceEnd - 1]!.tokenEnd; k++) {
+    if (ctx.regionOf[k]! >= 0) return false;
+  }
+  const m = rootMention(prev);
+  if (!m || m.type === 'role') return false;
+  const subj = subjectMention(ctx, sent.tokenStart, sent.tokenEnd);
+  if (!subj) return false;
+  if (subj.type === 'pronoun') return m.type === 'name' && (ctx.words[subj.first] === 'he' || ctx.words[subj.first] === 'she');
+  return subj.type === 'name' && ctx.words[subj.last] === ctx.words[m.last];
 }
 
 /** Whether the quotation mark at token `open` opens its sentence (nothing of the narrator's before it). */
@@ -223,29 +259,52 @@ function opensSentence(ctx: QuoteContext, open: number): boolean {
   return ctx.seg.sentences[ctx.sentenceOf[open]!]!.tokenStart === open;
 }
 
-/** Most words of an attribution clause after a quotation (`"...," the angry former mayor retorted on Friday.`). */
-const MAX_TAIL_WORDS = 8;
+/** Most words before the verb of an attribution clause after a quotation (`"...," the angry former mayor retorted`). */
+const MAX_TAIL_WORDS = 6;
 
 /**
- * Whether the quotation closed at token `close` is followed, in its sentence, by a short clause with
- * a verb that ends the sentence: its own attribution (`"...," one voter grumbled.`), whatever the
- * verb. The quotation must end in a comma, "?" or "!" (the way a quoted sentence hands over to
- * its attribution).
+ * Whether the quotation closed at token `close` hands over to an attribution of its own: a short
+ * subject and a verb right after it (`"...," one voter grumbled`, `"...?" Lee pressed.`), whatever
+ * the verb and however long the rest of the clause. The quotation must end in a comma, "?" or "!"
+ * (the way a quoted sentence hands over to its attribution).
  */
 function attributionFollows(ctx: QuoteContext, close: number): boolean {
   const inner = ctx.words[close - 1];
   if (inner !== ',' && inner !== '?' && inner !== '!') return false;
-  const te = ctx.seg.sentences[ctx.sentenceOf[close]!]!.tokenEnd;
+  const paragraph = ctx.seg.sentences[ctx.sentenceOf[close]!]!.paragraph;
   let words = 0;
-  let verb = false;
-  for (let k = close + 1; k < te; k++) {
+  for (let k = close + 1; k < ctx.seg.tokens.length && words < MAX_TAIL_WORDS; k++) {
+    // "?" or "!" inside the quotation may end its sentence: the attribution is then the next one.
+    if (ctx.seg.sentences[ctx.sentenceOf[k]!]!.paragraph !== paragraph) return false;
     const w = ctx.words[k]!;
     const kind = ctx.seg.tokens[k]!.kind;
-    if (kind === 'quote' || w === ',' || w === '.' || w === '!' || w === '?' || w === ';') break;
-    if (++words > MAX_TAIL_WORDS) return false;
-    if (kind === 'word' && !isCapitalized(ctx, k) && (CUE_VERBS.has(w) || /[a-z]{2}(?:ed|[^s]s)$/.test(w))) verb = true;
+    if (kind !== 'word' && kind !== 'abbrev' && kind !== 'number') return false;
+    words++;
+    // A finite verb: "grumbled", "says", "told"; not a gerund ("is telling") or a noun.
+    const finite = CUE_VERBS.get(w)?.form;
+    if (kind === 'word' && !isCapitalized(ctx, k) && (finite === 'past' || finite === 'third' || /[a-z]{2}(?:ed|[^s]s)$/.test(w))) {
+      if (words < 2 && k !== close + 1) return false;
+      // In the quotation's own sentence any clause will do; a next sentence must be only the
+      // attribution ("Lee pressed." / "Lee asked the panel."), not a new report ("Lee replied that ...").
+      return ctx.sentenceOf[k] === ctx.sentenceOf[close] || endsSoon(ctx, k + 1);
+    }
   }
-  return verb && words >= 2;
+  return false;
+}
+
+/** Most tokens after the verb of an attribution sentence ("asked Republican senators on Friday."). */
+const ATTRIBUTION_SENTENCE_REST = 5;
+
+/** The sentence of token `k` ends (or a quotation opens) within a few tokens, with no "that" before. */
+function endsSoon(ctx: QuoteContext, k: number): boolean {
+  const s = ctx.sentenceOf[k - 1]!;
+  for (let j = k; j < k + ATTRIBUTION_SENTENCE_REST; j++) {
+    if (j >= ctx.seg.tokens.length || ctx.sentenceOf[j] !== s || ctx.seg.tokens[j]!.kind === 'quote') return true;
+    const w = ctx.words[j]!;
+    if (w === 'that') return false;
+    if (w === '.' || w === ',' || w === '!' || w === '?' || w === ';') return true;
+  }
+  return false;
 }
 
 /**

@@ -60,3 +60,33 @@ describe('a quotation never falls back to an earlier speaker across an attributi
     expect(view(text, quote)).toBe(speaker);
   });
 });
+
+describe('a quoted paragraph after one narrative paragraph about the same speaker', () => {
+  const rows: Row[] = [
+    [
+      '"The harvest came in early," Nora Whitfield said.\n\nWhitfield is hopeful about next year because the new wells are finished.\n\n"We will plant two weeks sooner and hope the rain holds off."',
+      'We will plant two weeks sooner',
+      'Nora Whitfield',
+    ],
+    [
+      '"The harvest came in early," Nora Whitfield said.\n\nShe has farmed the valley for thirty years.\n\n"We will plant two weeks sooner and hope the rain holds off."',
+      'We will plant two weeks sooner',
+      'Nora Whitfield',
+    ],
+    // A narrative paragraph about someone else breaks the chain.
+    [
+      '"The harvest came in early," Nora Whitfield said.\n\nThe county agent expects a dry spring across the valley.\n\n"We will plant two weeks sooner and hope the rain holds off."',
+      'We will plant two weeks sooner',
+      null,
+    ],
+    // A next sentence that reports something new is no attribution of the quotation before it.
+    [
+      '"The harvest came in early," Nora Whitfield said. "Will the rain hold off this year?"\nThe county agent replied that it would.',
+      'Will the rain hold off',
+      'Nora Whitfield',
+    ],
+  ];
+  it.each(rows)('%s', (text, quote, speaker) => {
+    expect(view(text, quote)).toBe(speaker);
+  });
+});
