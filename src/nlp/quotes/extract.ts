@@ -114,22 +114,26 @@ export function extractQuotes(text: string, seg: Segmentation = segment(text)): 
   const seenCue = new Set<number>();
   for (let p = 0; p < seg.paragraphs.length; p++) {
     const para = seg.paragraphs[p]!;
-    const label = labelFrame(ctx, p);
-    if (label) {
-      const d = draftFromFrame(ctx, label);
-      if (d) {
-        drafts.push(d);
-        continue;
-      }
-    }
+    const own: Draft[] = [];
+    const cues = new Set<number>();
     for (let s = para.sentenceStart; s < para.sentenceEnd; s++) {
       for (const f of framesInSentence(ctx, s)) {
-        if (seenCue.has(f.cueFirst)) continue;
-        seenCue.add(f.cueFirst);
+        if (seenCue.has(f.cueFirst) || cues.has(f.cueFirst)) continue;
+        cues.add(f.cueFirst);
         const d = draftFromFrame(ctx, f);
-        if (d) drafts.push(d);
+        if (d) own.push(d);
       }
     }
+    const label = labelFrame(ctx, p);
+    const labelDraft = label ? draftFromFrame(ctx, label) : null;
+    // A label's paragraph is its speaker's words, unless it quotes someone it names itself
+    // ("Superdelegates: ... "We want voters to decide," Devine said."): then the label is a topic.
+    if (labelDraft && !own.some((d) => d.kind === 'direct' && d.frame?.mention?.type !== 'pronoun')) {
+      drafts.push(labelDraft);
+      continue;
+    }
+    for (const c of cues) seenCue.add(c);
+    drafts.push(...own);
   }
   drafts.sort((x, y) => x.fragments[0]![0] - y.fragments[0]![0]);
   addUnattributedRegions(ctx, drafts);

@@ -28,3 +28,14 @@ describe('labels in capitals: transcript speakers, not section headings', () => 
     expect(who(text)).toEqual(expected);
   });
 });
+
+describe('a label over a paragraph that quotes someone it names is a topic, not a speaker', () => {
+  it.each([
+    [
+      'Ferries: The island has lost two routes this year. "We want the routes back before summer," Greta Holm said.',
+      [['Greta Holm', 'We want the routes back before summer']],
+    ],
+  ] as Array<[string, Array<[string | null, string]>]>)('%s', (text, expected) => {
+    expect(who(text)).toEqual(expected);
+  });
+});
