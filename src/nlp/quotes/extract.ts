@@ -213,6 +213,15 @@ function addUnattributedRegions(ctx: QuoteContext, drafts: Draft[]): void {
     const acrossNarrative = atParagraphStart && prev !== null && prev.paragraph === reg.paragraph - 2 && prev.kind !== 'indirect' &&
       endsParagraph(ctx, prev) && narrativeAbout(ctx, reg.paragraph - 1, prev);
     const inherit = !ownTail && !crossesOrphan && (sameParagraph || (atParagraphStart && prevParagraphQuoted) || acrossNarrative) ? prev : null;
+    // A quoted sentence right after a narrative sentence about a person, in one paragraph ("Lee
+    // was unmoved. "We will not pay a cent more."): that person's words.
+    const introduced = !inherit && !ownTail && openingSentence && !atParagraphStart && closeMark >= 0 && endsAsSentence(ctx, tokenAtOrAfter(ctx, closeMark))
+      ? introducedBy(ctx, ctx.sentenceOf[openToken]! - 1, reg.paragraph)
+      : null;
+    if (introduced) {
+      add({ fragments, kind: 'direct', frame: introduced, cueClass: 'speech', trust: introduced.trust, inheritFrom: null, paragraph: reg.paragraph });
+      continue;
+    }
     if (!inherit && openingSentence) orphanStart = reg.open;
     // With no speaker, only a full sentence or more is worth keeping: shorter quoted phrases are
     // titles, slogans and scare quotes ("jobs, jobs, jobs", "Fox News Sunday").
@@ -256,6 +265,35 @@ function narrativeAbout(ctx: QuoteContext, p: number, prev: Draft): boolean {
   if (!subj) return false;
   if (subj.type === 'pronoun') return m.type === 'name' && (ctx.words[subj.first] === 'he' || ctx.words[subj.first] === 'she');
   return subj.type === 'name' && ctx.words[subj.last] === ctx.words[m.last];
+}
+
+/**
+ * Whether the quotation closed at token `close` is a sentence of its own: it ends in ".", "!" or
+ * "?" inside the marks, or its sentence ends right after them ("Make America Great Again" resonated
+ * with him: a title that is the subject of the narrator's sentence, not a quoted sentence).
+ */
+function endsAsSentence(ctx: QuoteContext, close: number): boolean {
+  const inner = ctx.words[close - 1];
+  if (inner === '.' || inner === '!' || inner === '?') return true;
+  const next = close + 1;
+  return next >= ctx.seg.tokens.length || ctx.sentenceOf[next] !== ctx.sentenceOf[close] || ['.', '!', '?'].includes(ctx.words[next]!);
+}
+
+/** Confidence of a quoted sentence given to the subject of the narrative sentence before it. */
+const INTRODUCED_TRUST = 0.45;
+
+/**
+ * The frame that gives a quoted sentence to the subject of narrative sentence `s` right before it
+ * in paragraph `paragraph`: a person named (or "he"/"she") as the subject of a sentence with no
+ * quotation of its own.
+ */
+function introducedBy(ctx: QuoteContext, s: number, paragraph: number): Frame | null {
+  const sent = ctx.seg.sentences[s];
+  if (!sent || sent.paragraph !== paragraph) return null;
+  for (let k = sent.tokenStart; k < sent.tokenEnd; k++) if (ctx.regionOf[k]! >= 0) return null;
+  const subj = subjectMention(ctx, sent.tokenStart, sent.tokenEnd);
+  if (!subj || subj.type === 'role' || (subj.type === 'pronoun' && ctx.words[subj.first] !== 'he' && ctx.words[subj.first] !== 'she')) return null;
+  return { pattern: 'head', cueFirst: -1, cueLast: -1, cueClass: 'speech', mention: subj, fragments: [], sentence: s, trust: INTRODUCED_TRUST };
 }
 
 /** Whether the quotation mark at token `open` opens its sentence (nothing of the narrator's before it). */
@@ -334,7 +372,7 @@ function endsParagraph(ctx: QuoteContext, d: Draft): boolean {
 /** Between the end of `prev` and `offset` there is only its attribution (no other quote's cue). */
 function noCueBetween(ctx: QuoteContext, prev: Draft, offset: number): boolean {
   const lastEnd = Math.max(...prev.fragments.map(([, b]) => b));
-  const cueEnd = prev.frame ? ctx.seg.tokens[prev.frame.cueLast]!.end : lastEnd;
+  const cueEnd = prev.frame && prev.frame.cueLast >= 0 ? ctx.seg.tokens[prev.frame.cueLast]!.end : lastEnd;
   const from = Math.max(lastEnd, cueEnd);
   return offset - from < 160;
 }

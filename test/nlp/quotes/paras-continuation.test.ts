@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractQuotes } from '../../../src/nlp/quotes';
 
 /** [article, quotation text, expected speakerRef (null: no speaker)] */
-type Row = [string, string, string | null];
+type Row = [string, string, string | null | undefined];
 
 const view = (text: string, quote: string): string | null | undefined => {
   const q = extractQuotes(text).find((x) => x.quote.includes(quote));
@@ -85,6 +85,19 @@ describe('a quoted paragraph after one narrative paragraph about the same speake
       'Will the rain hold off',
       'Nora Whitfield',
     ],
+  ];
+  it.each(rows)('%s', (text, quote, speaker) => {
+    expect(view(text, quote)).toBe(speaker);
+  });
+});
+
+describe('a quoted sentence after a narrative sentence about a person, in one paragraph', () => {
+  const rows: Row[] = [
+    ['The crowd booed. Nora Whitfield listened to every complaint. "We will not pay a cent more for that bridge."', 'We will not pay a cent more', 'Nora Whitfield'],
+    // A quoted title that is the subject of the narrator's sentence is nobody's quotation.
+    ['Nora Whitfield runs the farm. "Grow More Beans This Year Please" hangs over her porch on a painted board.', 'Grow More Beans', undefined],
+    // A narrative sentence about no person gives nothing.
+    ['The bridge closed in May. "We will not pay a cent more for that bridge, whatever they say."', 'We will not pay a cent more', null],
   ];
   it.each(rows)('%s', (text, quote, speaker) => {
     expect(view(text, quote)).toBe(speaker);
