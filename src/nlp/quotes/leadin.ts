@@ -24,8 +24,18 @@ const LABEL_TRUST = 0.75;
 const SUBJECT_TRUST = 0.6;
 
 const DASHES = new Set(['-', '--', '\u2013', '\u2014', '\u2015']);
-/** Auxiliaries of a passive ("was asked:", "is shown:"): the subject is not the speaker. */
+/** Auxiliaries of a passive ("was asked:", "is shown:"). */
 const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+/**
+ * Participles of a passive whose subject is spoken to, not speaking ("Lee was asked:", "is shown
+ * lecturing:"); other participles and adjectives still make the subject the speaker ("Lee was
+ * unmoved:", "Lee was emphatic:").
+ */
+const ADDRESSED = new Set([
+  'asked', 'told', 'shown', 'seen', 'heard', 'pressed', 'questioned', 'quoted', 'reminded', 'informed', 'greeted',
+  'met', 'confronted', 'interrupted', 'heckled', 'interviewed', 'challenged', 'warned', 'given', 'sent', 'handed',
+  'read', 'played', 'presented', 'cited', 'captured', 'filmed', 'recorded', 'overheard', 'caught',
+]);
 /** Nouns of a possessive subject that still make the possessor the speaker ("Lee's reply:"). */
 const OWN_WORDS = new Set(['response', 'reply', 'answer', 'words', 'message', 'statement', 'verdict', 'retort']);
 /** Pronouns that can be a speaker in a lead-in ("it" and "there" open clauses about other things). */
@@ -131,8 +141,7 @@ function subjectFrom(ctx: QuoteContext, at: number, colon: number, opensSentence
   if (next >= colon || !isFiniteVerb(ctx, next)) return null;
   if (PASSIVE_AUX.has(ctx.words[next]!)) {
     // "Lee was far less upbeat:" still speaks; "Lee was asked:" / "is shown lecturing:" does not.
-    const v = ctx.words[next + 1] ?? '';
-    if (/(?:ed|en|wn)$/.test(v) || v === 'told' || v === 'heard') return null;
+    if (ADDRESSED.has(ctx.words[next + 1] ?? '')) return null;
   }
   return m;
 }

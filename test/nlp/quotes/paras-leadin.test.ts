@@ -22,6 +22,8 @@ describe('a colon after a clause that names the speaker', () => {
     ['Greta Holm answered the critics in one line:\n\n"The numbers are public and anyone can check them."', 'The numbers are public', 'Greta Holm', 'Greta Holm'],
     // A possessive speaks through its own words only.
     ["Greta Holm's reply: \"We will see them in court next week.\"", 'We will see them in court', "Greta Holm's", 'Greta Holm'],
+    // "was" with an adjective or a participle of feeling: the subject still speaks.
+    ['Greta Holm was unmoved: "The levy stays until the bridge is paid for."', 'The levy stays', 'Greta Holm', 'Greta Holm'],
     // Passive: the quotation is the asker's, not the subject's.
     ['At the hearing Greta Holm was asked: "Did you sign the contract before or after the vote?"', 'Did you sign the contract', null, null],
     // A subject that is no person gives no speaker.
