@@ -14,6 +14,7 @@ import type { Span } from './content';
 import type { Frame } from './frames';
 import { mentionEndingAt, mentionStartingAt, type Mention } from './mentions';
 import { isPersonLike } from './names';
+import { CUE_VERBS } from '../lexicon/speech-verbs';
 import { PRONOUNS, ROLE_NOUNS } from '../lexicon/titles-roles';
 
 /** Longest lead-in clause read before a colon, in tokens. */
@@ -64,7 +65,7 @@ function isPossessive(ctx: QuoteContext, i: number): boolean {
 
 /**
  * A label: the whole clause before the colon is a name (`Rep. Ann Lee (D-Ore.):`), or the name
- * follows a dash (`Pollsters agree - Carl Bialik:`), "from" (`More from Bialik:`) or "Here's"
+ * follows an inverted cue (`Stated Lee:`), a dash (`Pollsters agree - Carl Bialik:`), "from" (`More from Bialik:`) or "Here's"
  * (`Here's Lee in 1992:`), or comes first with a publication after a comma (`Carl Bialik, Data Weekly:`).
  */
 function labelMention(ctx: QuoteContext, ts: number, colon: number): Mention | null {
@@ -74,7 +75,9 @@ function labelMention(ctx: QuoteContext, ts: number, colon: number): Mention | n
   for (let k = m ? m.first : colon; k < colon; k++) if (isPossessive(ctx, k)) headline = true;
   if (m && m.type === 'name' && !headline) {
     const before = ctx.words[m.first - 1];
-    if (m.first === ts || (m.first > ts && (DASHES.has(before!) || before === 'from'))) return m;
+    // ... or after an inverted cue opening the sentence ("Stated Stone:", "Added Lee:").
+    const inverted = m.first === ts + 1 && CUE_VERBS.get(before!)?.cls === 'speech';
+    if (m.first === ts || inverted || (m.first > ts && (DASHES.has(before!) || before === 'from'))) return m;
   }
   // "Here's Lee in December 1992:": the name after "here's" / "here is", with a short adjunct.
   const w0 = ctx.words[ts];

@@ -13,6 +13,7 @@ import { isCapitalized, type QuoteContext } from './context';
 import type { Mention } from './mentions';
 import { canonicalName, genderOf, isPersonLike, nameKey, type Gender } from './names';
 import { NOT_SPEAKERS, TITLES } from '../lexicon/titles-roles';
+import { CUE_VERBS } from '../lexicon/speech-verbs';
 
 /** How many paragraphs back a pronoun may look for its antecedent. */
 const PRONOUN_PARAGRAPH_WINDOW = 3;
@@ -68,8 +69,10 @@ export class SpeakerResolver {
       let j = i;
       const sentence = ctx.sentenceOf[i]!;
       while (j + 1 < toks.length && isCapitalized(ctx, j + 1) && ctx.regionOf[j + 1]! < 0 && ctx.sentenceOf[j + 1] === sentence && toks[j + 1]!.kind !== 'abbrev' && j - i < 6) j++;
-      // "Here's Dunn", "There's Lee": a contraction of a function word opens no name.
-      const first = NOT_SPEAKERS.has(ctx.words[i]!.replace(/['\u2019]s$/, '')) ? i + 1 : i;
+      // "Here's Dunn", "There's Lee": a contraction of a function word opens no name; nor does an
+      // inverted cue opening a sentence ("Said Lee:", "Added Ruiz,").
+      const opener = ctx.words[i]!;
+      const first = NOT_SPEAKERS.has(opener.replace(/['\u2019]s$/, '')) || (CUE_VERBS.get(opener)?.form === 'past' && j > i) ? i + 1 : i;
       if (j > first || (j === first && !NOT_SPEAKERS.has(ctx.words[j]!) && !TITLES.has(ctx.words[j]!))) {
         const text = ctx.folded.slice(toks[first]!.start, toks[j]!.end);
         const name = canonicalName(text);

@@ -44,6 +44,8 @@ describe('label lines before a colon', () => {
     // A name with its party tag, alone before the colon.
     ['Rep. Carla Dunn (D-Ore.): "I never saw the memo before Tuesday."', 'I never saw the memo', 'Rep. Carla Dunn (D-Ore.)', 'Carla Dunn'],
     ["Here's Dunn in 2019: \"We will never cut the ferry service.\"", 'We will never cut', 'Dunn', 'Dunn'],
+    // An inverted cue opening the label; the quotation opens the next paragraph.
+    ['Carla Dunn spoke on the radio.\n\nStated Dunn:\n\n"The machines cannot be trusted in this election, and everyone knows it."', 'The machines cannot', 'Dunn', 'Carla Dunn'],
     // A title-case headline is no label.
     ["Mayor Praises Council's Budget Chief Ann Lee: \"A Steady Hand On Every Vote This Council Has Taken\"", 'A Steady Hand', null, null],
   ];
