@@ -13,7 +13,7 @@ import { isCapitalized, isQuoteMark, isWord, type QuoteContext } from './context
 import type { Span } from './content';
 import type { Frame } from './frames';
 import { mentionEndingAt, mentionStartingAt, type Mention } from './mentions';
-import { isPersonLike } from './names';
+import { isSpeakerLike } from './names';
 import { CUE_VERBS } from '../lexicon/speech-verbs';
 import { PRONOUNS, ROLE_NOUNS } from '../lexicon/titles-roles';
 
@@ -50,12 +50,12 @@ function colonBefore(ctx: QuoteContext, open: number, paragraph: number): number
   return p === paragraph || p === paragraph - 1 ? k : -1;
 }
 
-/** A mention that can speak: a person-like name, a personal pronoun, or a role ("the senator"). */
+/** A mention that can speak: a person's or organisation's name, a personal pronoun, or a role ("the senator"). */
 export function canSpeak(ctx: QuoteContext, m: Mention): boolean {
   if (m.type === 'pronoun') return SPEAKER_PRONOUNS.has(ctx.words[m.first]!);
   const text = ctx.folded.slice(ctx.seg.tokens[m.first]!.start, ctx.seg.tokens[m.last]!.end);
   if (m.type === 'role') return ROLE_NOUNS.has(ctx.words[m.last]!);
-  return isPersonLike(text.replace(/[\u2019']s$/, ''));
+  return isSpeakerLike(text.replace(/[\u2019']s$/, ''));
 }
 
 function isPossessive(ctx: QuoteContext, i: number): boolean {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractQuotes } from '../../../src/nlp/quotes';
+import { isPersonLike, isSpeakerLike } from '../../../src/nlp/quotes/names';
 
 /** [article, quotation text, expected speakerRef (null: no speaker)] */
 type Row = [string, string, string | null];
@@ -23,6 +24,12 @@ describe('"he" and "she" resolve to people only', () => {
       'I had heard enough',
       'Lena Ortiz',
     ],
+    // Nor a US state, or a sentence adverb run into a capitalized word.
+    [
+      'Marek Duda spoke for an hour in New Hampshire.\n\n"We will not sign it," he said.',
+      'We will not sign it',
+      'Marek Duda',
+    ],
     // An organisation named last is skipped for the person before it.
     [
       'Tom Reyes left in May. His place went to Harbor Light News.\n\n"It was the right move for my family," he said.',
@@ -32,5 +39,22 @@ describe('"he" and "she" resolve to people only', () => {
   ];
   it.each(rows)('%s', (text, quote, speaker) => {
     expect(view(text, quote)).toBe(speaker);
+  });
+});
+
+describe('speaker-like and person-like names', () => {
+  it.each([
+    ['Marek Duda', true, true],
+    ['Kelly Connolly', true, true],
+    ['New Hampshire', false, false],
+    ['Iowa', false, false],
+    ['North Korea', false, false],
+    ['READ MORE', false, false],
+    ['Instead', false, false],
+    ['GOP', true, false],
+    ['New Hampshire Public Radio', true, false],
+    ['Harbor Light News', true, false],
+  ] as Array<[string, boolean, boolean]>)('%s', (name, speaker, person) => {
+    expect([isSpeakerLike(name), isPersonLike(name)]).toEqual([speaker, person]);
   });
 });
