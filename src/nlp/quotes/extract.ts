@@ -2,9 +2,15 @@
  * `extractQuotes(text)`: every attribution in an article, in text order. Steps:
  * 1. pair quotation marks (marks.ts); 2. find attribution frames per sentence (frames.ts) and Q&A
  * labels; 3. turn frames into quotes (direct / mixed / indirect by their content); 4. give the
- * quotations no frame took their speaker: a quotation right after an attributed one in the same
- * paragraph is its next fragment, a paragraph that opens with a quotation after a quoted paragraph
- * continues that speaker; 5. resolve speakers to canonical names (resolve.ts).
+ * quotations no frame took their speaker, most local evidence first: a credit right after the
+ * quotation (`"..." ― Lee`, `"..." Lee said.` as a sentence of its own, trailing.ts), a colon
+ * lead-in (`Lee fired back: "..."`, `- Carl Bialik: "..."`, leadin.ts), a verb of naming or judging
+ * (`Lee called the plan "..."`, embedded.ts); then continuation: a quotation right after an
+ * attributed one in the same paragraph is its next fragment, a paragraph that opens with a
+ * quotation after a quoted paragraph (or after one narrative paragraph about the same speaker)
+ * continues that speaker, a quoted sentence after a narrative sentence about a person is that
+ * person's. A quotation with an attribution of its own that no rule read never falls back to an
+ * earlier speaker; 5. resolve speakers to canonical names (resolve.ts).
  */
 import { segment, type Segmentation } from '../segment';
 import { buildContext, isCapitalized, tokenAtOrAfter, type QuoteContext } from './context';
