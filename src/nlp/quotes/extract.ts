@@ -17,7 +17,7 @@ import { buildContext, isCapitalized, tokenAtOrAfter, type QuoteContext } from '
 import { directRegions, kindOf, regionChain, regionFragments, trimSpan, type Span } from './content';
 import { afterQuotationFrame, framesInSentence, labelFrame, type Frame } from './frames';
 import { embeddedFrame } from './embedded';
-import { leadInFrame, subjectMention } from './leadin';
+import { asClauseFrame, leadInFrame, subjectMention } from './leadin';
 import type { Mention } from './mentions';
 import { SpeakerResolver } from './resolve';
 import { trailingSentenceFrame } from './trailing';
@@ -192,7 +192,8 @@ function addUnattributedRegions(ctx: QuoteContext, drafts: Draft[]): void {
     // A colon after a clause that names the speaker ("Lee fired back: "..."", "- Carl Bialik: "..."").
     const openToken = tokenAtOrAfter(ctx, reg.open);
     // ... or a verb of naming or judging whose subject's words are quoted ("Lee called the plan "..."").
-    const lead = leadInFrame(ctx, openToken, reg.paragraph, fragments) ?? (words >= MIN_UNATTRIBUTED_SENTENCE_WORDS ? embeddedFrame(ctx, openToken, fragments) : null);
+    const lead = leadInFrame(ctx, openToken, reg.paragraph, fragments) ?? asClauseFrame(ctx, openToken, fragments) ??
+      (words >= MIN_UNATTRIBUTED_SENTENCE_WORDS ? embeddedFrame(ctx, openToken, fragments) : null);
     if (lead) {
       add({ fragments, kind: 'direct', frame: lead, cueClass: 'speech', trust: lead.trust, inheritFrom: null, paragraph: reg.paragraph });
       continue;

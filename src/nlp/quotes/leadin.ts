@@ -199,3 +199,46 @@ export function leadInFrame(ctx: QuoteContext, open: number, paragraph: number, 
   if (!subj) return null;
   return { pattern: 'head', cueFirst: subj.last + 1, cueLast: colon - 1, cueClass: 'speech', mention: subj, fragments, sentence: s, trust: SUBJECT_TRUST };
 }
+
+/** Tokens that open the clause before a comma lead-in (its start is the sentence start or one of these). */
+const CLAUSE_BOUNDARIES = new Set([',', ';', '\u2014', '\u2013', '--']);
+/** Longest "As Lee put it," clause before a quotation, in tokens. */
+const MAX_AS_CLAUSE_TOKENS = 16;
+/** Most tokens after the verb of such a clause ("As Lee pointed out in December,"). */
+const MAX_AS_CLAUSE_TAIL = 5;
+/** Trust of an "As Lee put it," attribution. */
+const AS_CLAUSE_TRUST = 0.75;
+
+/**
+ * The frame of a quotation after a comma that closes an "as" clause naming its source: `As Lee
+ * put it, "..."`, `as the Harbor Ledger pointed out in May, "..."`, `in Lee's words, "..."`.
+ */
+export function asClauseFrame(ctx: QuoteContext, open: number, fragments: Span[]): Frame | null {
+  const comma = open - 1;
+  if (ctx.words[comma] !== ',') return null;
+  const s = ctx.sentenceOf[open]!;
+  const ts = ctx.seg.sentences[s]!.tokenStart;
+  let c = comma - 1;
+  while (c >= ts && c > comma - MAX_AS_CLAUSE_TOKENS && !CLAUSE_BOUNDARIES.has(ctx.words[c]!) && ctx.regionOf[c]! < 0) c--;
+  if (c >= ts && !CLAUSE_BOUNDARIES.has(ctx.words[c]!)) return null;
+  let at = c + 1;
+  while (at < comma && LEADING_SKIPS.has(ctx.words[at]!)) at++;
+  const base = { pattern: 'label' as const, cueFirst: comma, cueLast: comma, cueClass: 'speech' as const, fragments, sentence: s, trust: AS_CLAUSE_TRUST };
+  // "in Lee's words,"
+  if (ctx.words[at] === 'in' && ctx.words[comma - 1] === 'words') {
+    const m = mentionStartingAt(ctx, at + 1, comma - 2);
+    return m && m.last === comma - 2 && isPossessive(ctx, m.last) && canSpeak(ctx, m) ? { ...base, mention: m } : null;
+  }
+  if (ctx.words[at] !== 'as') return null;
+  const m = mentionStartingAt(ctx, at + 1, comma - 1);
+  if (!m || !canSpeak(ctx, m) || m.type === 'pronoun' && ctx.words[m.first] === 'it') return null;
+  let v = m.last + 1;
+  while (v < comma && MID_ADVERBS.has(ctx.words[v]!)) v++;
+  // A verb of saying or thinking ("put it", "pointed out", "wrote"): "As Lee walked in," times the quotation, it does not credit it.
+  const verb = ctx.words[v] ?? '';
+  if (!isFiniteVerb(ctx, v) || !(CUE_VERBS.has(verb) || verb === 'put' || verb === 'puts')) return null;
+  // What follows the verb: "it", "out", an adjunct; nothing quoted, no clause of its own.
+  if (comma - v - 1 > MAX_AS_CLAUSE_TAIL) return null;
+  for (let k = v + 1; k < comma; k++) if (ctx.words[k] === 'that' || isQuoteMark(ctx, k)) return null;
+  return { ...base, mention: m };
+}

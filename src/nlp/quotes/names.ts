@@ -138,7 +138,8 @@ export function isPersonLike(name: string): boolean {
  * capitals ("READ MORE") or a sentence opener run into a name ("Another", "Instead").
  */
 export function isSpeakerLike(name: string): boolean {
-  const ws = words(name);
+  // "the Harbor Ledger": the determiner is no part of the name.
+  const ws = words(name).filter((w, i) => i > 0 || !DETERMINERS.has(w.toLowerCase()));
   if (ws.length === 0) return false;
   const letters = name.replace(/[^\p{L}]/gu, '');
   // A shouted heading in capitals ("READ MORE"); a transcript label ("RAMOS") is one word.

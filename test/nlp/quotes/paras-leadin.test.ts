@@ -53,3 +53,16 @@ describe('label lines before a colon', () => {
     expect(speakerOf(text, quote)).toEqual([speaker, ref]);
   });
 });
+
+describe('an "as" clause that names the source before a comma', () => {
+  const rows: Row[] = [
+    ['As Greta Holm put it, "Nobody crosses the bay for fun in January."', 'Nobody crosses the bay', 'Greta Holm', 'Greta Holm'],
+    ['But as the Harbor Ledger pointed out in May, "the ferry has run at a loss for a decade."', 'the ferry has run at a loss', 'the Harbor Ledger', 'Harbor Ledger'],
+    ["The plan, in Holm's words, \"keeps the island connected for another ten years.\"", 'keeps the island connected', "Holm's", 'Holm'],
+    // An "as" clause of time, not of saying, credits nothing.
+    ['As Greta Holm walked in, "Nobody crosses the bay for fun in January" was painted on the wall.', 'Nobody crosses the bay', null, null],
+  ];
+  it.each(rows)('%s', (text, quote, speaker, ref) => {
+    expect(speakerOf(text, quote)).toEqual([speaker, ref]);
+  });
+});
