@@ -159,10 +159,17 @@ export function subjectMention(ctx: QuoteContext, ts: number, colon: number): Me
   while (at < colon && LEADING_SKIPS.has(ctx.words[at]!)) at++;
   if (ctx.words[at] === 'as') return subjectFrom(ctx, at + 1, colon, false);
   const w = ctx.words[at] ?? '';
-  if (!ADVERBIAL_OPENERS.has(w) && !/ly$/.test(w)) return subjectFrom(ctx, at, colon, true);
+  if (!ADVERBIAL_OPENERS.has(w)) {
+    // The sentence opens with its subject, or with an adverb ("Clearly, Lee ..."; not a surname
+    // in -ly such as "Kelly", which the first try takes).
+    const first = subjectFrom(ctx, at, colon, true);
+    if (first || !/ly$/.test(w)) return first;
+  }
   let commas = 0;
   for (let k = at + 1; k < colon && commas < MAX_OPENING_COMMAS; k++) {
-    if (ctx.words[k] !== ',') continue;
+    // The subject after the opening adverbial's comma, or after a dash that closes an aside
+    // ("When the moderators sneered — and they did — Lee called them on it:").
+    if (ctx.words[k] !== ',' && !DASHES.has(ctx.words[k]!)) continue;
     commas++;
     const m = subjectFrom(ctx, k + 1, colon, true);
     if (m) return m;

@@ -18,6 +18,10 @@ describe('a colon after a clause that names the speaker', () => {
     ['With the vote a day away, Mayor Ivan Petrov had a blunt message for the council: "Pass it or explain it to the voters."', 'Pass it or explain', 'Mayor Ivan Petrov', 'Ivan Petrov'],
     // An insertion between the name and its verb.
     ['Ivan Petrov, who has run the port for a decade, was far less hopeful: "This budget sinks us by spring."', 'This budget sinks', 'Ivan Petrov', 'Ivan Petrov'],
+    // A surname in -ly is no adverb.
+    ['Kelly fired back: "Nobody on this council has read the report."', 'Nobody on this council', 'Kelly', 'Kelly'],
+    // The subject after an aside closed by a dash.
+    ['When the board sneered at the plan \u2014 and it did \u2014 Greta Holm called them on it: "You have not read a page of it."', 'You have not read', 'Greta Holm', 'Greta Holm'],
     // The colon ends the paragraph; the quotation opens the next one.
     ['Greta Holm answered the critics in one line:\n\n"The numbers are public and anyone can check them."', 'The numbers are public', 'Greta Holm', 'Greta Holm'],
     // A possessive speaks through its own words only.
