@@ -5,7 +5,9 @@
  *   `More from Bialik: "..."`, `Carl Bialik, Data Weekly: "..."`, `Here's Lee in 1992: "..."`;
  * - a clause whose subject is a person: `She then addressed the crowd again: "..."`,
  *   `Lee fired back: "..."`, `The senator had a blunt message for them: "..."`, `Lee's reply: "..."`.
- * The colon may end the paragraph before the quotation. Subjects that are not people ("The timing
+ * Also a comma after an "as" clause that names the source: `As Lee put it, "..."`, `in Lee's
+ * words, "..."` (asClauseFrame). The colon may end the paragraph before the quotation. Subjects
+ * that are not people ("The timing
  * of the surge did not surprise anyone:") and passive clauses ("Lee was asked:", whose quotation
  * is the asker's) give nothing. Each look is bounded by the clause, a few dozen tokens.
  */
