@@ -20,7 +20,7 @@ import { embeddedFrame } from './embedded';
 import { asClauseFrame, leadInFrame, subjectMention } from './leadin';
 import type { Mention } from './mentions';
 import { SpeakerResolver } from './resolve';
-import { trailingSentenceFrame } from './trailing';
+import { openSlotTailFrame, trailingSentenceFrame } from './trailing';
 import type { Quote, QuoteKind } from './types';
 import { CUE_VERBS, type CueClass } from '../lexicon/speech-verbs';
 
@@ -183,7 +183,7 @@ function addUnattributedRegions(ctx: QuoteContext, drafts: Draft[]): void {
     const closeMark = chain.at(-1)!.close;
     if (closeMark >= 0) {
       const closeToken = tokenAtOrAfter(ctx, closeMark);
-      const f = afterQuotationFrame(ctx, closeToken, fragments) ?? trailingSentenceFrame(ctx, closeToken, fragments);
+      const f = afterQuotationFrame(ctx, closeToken, fragments) ?? trailingSentenceFrame(ctx, closeToken, fragments) ?? openSlotTailFrame(ctx, closeToken, fragments);
       if (f) {
         add({ fragments, kind: 'direct', frame: f, cueClass: 'speech', trust: f.trust, inheritFrom: null, paragraph: reg.paragraph });
         continue;
@@ -219,7 +219,11 @@ function addUnattributedRegions(ctx: QuoteContext, drafts: Draft[]): void {
     // the quoted paragraph after it is still Lee's.
     const acrossNarrative = atParagraphStart && prev !== null && prev.paragraph === reg.paragraph - 2 && prev.kind !== 'indirect' &&
       endsParagraph(ctx, prev) && narrativeAbout(ctx, reg.paragraph - 1, prev);
-    const inherit = !ownTail && !crossesOrphan && (sameParagraph || (atParagraphStart && prevParagraphQuoted) || acrossNarrative) ? prev : null;
+    // A short quoted title the narrator's sentence goes on from ("American Skin" was written by ...)
+    // is nobody's words: no punctuation of a quoted sentence before the closing mark, a word after it.
+    // Long quotations cut mid-sentence ("... whether or not to go after" bin Laden.) are still quoted speech.
+    const titleLike = closeMark >= 0 && words < MIN_UNATTRIBUTED_SENTENCE_WORDS && isTitleLike(ctx, tokenAtOrAfter(ctx, closeMark));
+    const inherit = !ownTail && !crossesOrphan && !titleLike && (sameParagraph || (atParagraphStart && prevParagraphQuoted) || acrossNarrative) ? prev : null;
     // A quoted sentence right after a narrative sentence about a person, in one paragraph ("Lee
     // was unmoved. "We will not pay a cent more."): that person's words.
     const introduced = !inherit && !ownTail && openingSentence && !atParagraphStart && closeMark >= 0 && endsAsSentence(ctx, tokenAtOrAfter(ctx, closeMark))
@@ -272,6 +276,14 @@ function narrativeAbout(ctx: QuoteContext, p: number, prev: Draft): boolean {
   if (!subj) return false;
   if (subj.type === 'pronoun') return m.type === 'name' && (ctx.words[subj.first] === 'he' || ctx.words[subj.first] === 'she');
   return subj.type === 'name' && ctx.words[subj.last] === ctx.words[m.last];
+}
+
+/** The quotation closed at token `close` ends with no sentence punctuation and its sentence goes on with a word. */
+function isTitleLike(ctx: QuoteContext, close: number): boolean {
+  const inner = ctx.words[close - 1] ?? '';
+  if (['.', ',', '!', '?', ';', ':', '\u2026', '-', '\u2014'].includes(inner)) return false;
+  const next = close + 1;
+  return next < ctx.seg.tokens.length && ctx.sentenceOf[next] === ctx.sentenceOf[close] && ctx.seg.tokens[next]!.kind === 'word';
 }
 
 /**

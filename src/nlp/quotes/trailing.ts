@@ -74,3 +74,61 @@ export function trailingSentenceFrame(ctx: QuoteContext, closeToken: number, fra
   if (!mention || cue < 0) return null;
   return { pattern: 'tail', cueFirst: cue, cueLast: cue, cueClass: 'speech', mention, fragments, sentence: s, trust: TRAILING_TRUST };
 }
+
+/** Trust of a tail whose verb no lexicon lists ("...," Lee grumbled.). */
+const OPEN_SLOT_TRUST = 0.6;
+/** Finite verbs that do not end in -ed or -s and may close a quotation ("...," Lee shot back). */
+const IRREGULAR_TAIL_VERBS = new Set(['shot', 'spoke', 'wrote', 'told', 'said', 'put', 'sang', 'swore', 'cut', 'broke', 'went', 'began', 'gave', 'bit', 'threw', 'let']);
+/** Adverbs between the speaker and the verb ("...," Lee later wrote.). */
+const TAIL_ADVERBS = new Set(['later', 'then', 'also', 'quickly', 'simply', 'once', 'again', 'finally', 'angrily', 'quietly', 'flatly']);
+
+function isTailVerb(ctx: QuoteContext, k: number): boolean {
+  const w = ctx.words[k];
+  if (w === undefined || ctx.seg.tokens[k]!.kind !== 'word' || w !== ctx.folded.slice(ctx.seg.tokens[k]!.start, ctx.seg.tokens[k]!.end)) return false;
+  const cue = CUE_VERBS.get(w);
+  if (cue) return cue.form === 'past' || cue.form === 'third';
+  return IRREGULAR_TAIL_VERBS.has(w) || /[a-z]{2}(?:ed|[^s]s)$/.test(w);
+}
+
+/**
+ * A tail attribution whose verb no rule knows, after a quotation that hands over with a comma,
+ * "?" or "!": `"...," Lee grumbled.`, `"...?" the mayor shot back at a rally on Friday ...`,
+ * `"...," fumed the mayor.` The speaker is the mention right after the quotation (or right after
+ * the verb, inverted); whatever follows the verb is the attribution's adjunct. The quotation may
+ * end its sentence ("...?" Lee pressed.), the attribution then opens the next one.
+ */
+export function openSlotTailFrame(ctx: QuoteContext, closeToken: number, fragments: Span[]): Frame | null {
+  const inner = ctx.words[closeToken - 1];
+  if (inner !== ',' && inner !== '?' && inner !== '!') return null;
+  const k = closeToken + 1;
+  if (k >= ctx.seg.tokens.length) return null;
+  const s = ctx.sentenceOf[k]!;
+  const sent = ctx.seg.sentences[s]!;
+  // The same sentence, or the next one in the paragraph that starts right here.
+  if (s !== ctx.sentenceOf[closeToken] && (sent.tokenStart !== k || sent.paragraph !== ctx.seg.sentences[ctx.sentenceOf[closeToken]!]!.paragraph)) return null;
+  const te = sent.tokenEnd;
+  // In a sentence of its own the attribution must be all of it ("...?" Lee pressed.): a longer
+  // sentence reports something new ("...?" Lee acknowledged the question and moved on to ...).
+  const ownSentence = s !== ctx.sentenceOf[closeToken];
+  const base = { pattern: 'tail' as const, cueClass: 'speech' as const, fragments, sentence: s, trust: OPEN_SLOT_TRUST };
+  // "...," fumed the mayor.
+  if (isTailVerb(ctx, k)) {
+    const m = mentionStartingAt(ctx, k + 1, te - 1);
+    return m && m.type !== 'pronoun' && (!ownSentence || shortRest(ctx, m.last + 1, te)) ? { ...base, cueFirst: k, cueLast: k, mention: m } : null;
+  }
+  const m = mentionStartingAt(ctx, k, te - 1);
+  if (!m || (m.type === 'pronoun' && !['he', 'she', 'they', 'i', 'we'].includes(ctx.words[m.first]!))) return null;
+  let v = m.last + 1;
+  while (v < te && TAIL_ADVERBS.has(ctx.words[v]!)) v++;
+  return isTailVerb(ctx, v) && (!ownSentence || shortRest(ctx, v + 1, te)) ? { ...base, cueFirst: v, cueLast: v, mention: m } : null;
+}
+
+/** Most tokens after the verb of an attribution that is a sentence of its own ("Lee asked the panel on Friday."). */
+const MAX_OWN_SENTENCE_REST = 6;
+
+/** Tokens from `k` to the sentence end are few, with no "that" (no clause of their own). */
+function shortRest(ctx: QuoteContext, k: number, te: number): boolean {
+  if (te - k > MAX_OWN_SENTENCE_REST) return false;
+  for (let j = k; j < te; j++) if (ctx.words[j] === 'that') return false;
+  return true;
+}

@@ -25,3 +25,27 @@ describe('an attribution sentence of its own after a quotation that closed with 
     expect(speakerOf(text, quote)).toEqual([speaker, ref]);
   });
 });
+
+describe('a tail whose verb no lexicon lists still credits the quotation, and the quotation after it', () => {
+  const rows: Row[] = [
+    ['"Nobody who farms this valley believes a word of it," Greta Holm grumbled.', 'Nobody who farms', 'Greta Holm', 'Greta Holm'],
+    ['"Nobody who farms this valley believes a word of it," grumbled Greta Holm.', 'Nobody who farms', 'Greta Holm', 'Greta Holm'],
+    // A long adjunct after the verb does not matter.
+    ['"Nobody here believes it," Greta Holm shot back at a crowded meeting in the old grange hall on Friday night.', 'Nobody here believes it', 'Greta Holm', 'Greta Holm'],
+    // The quotation after it in the paragraph goes on with that speaker, not an earlier one.
+    [
+      '"The harvest came in early," Nora Whitfield said.\n\n"Nobody believes that," Greta Holm grumbled. "The frost came early, as it always does in this valley."',
+      'The frost came early',
+      'Greta Holm',
+      'Greta Holm',
+    ],
+    // A question that ends its sentence: the attribution is the next sentence, and all of it.
+    ['"Will the ferry run on Sundays?" Greta Holm pressed.', 'Will the ferry run', 'Greta Holm', 'Greta Holm'],
+    ['"Will the ferry still run on Sundays next year?" Greta Holm acknowledged the question and then moved on to the budget.', 'Will the ferry still run', null, null],
+    // A short title that the narrator's sentence goes on from inherits nobody.
+    ['"The harvest came in early," Nora Whitfield said. "Valley Morning Song" was written by her father.', 'Valley Morning Song', undefined, undefined],
+  ];
+  it.each(rows)('%s', (text, quote, speaker, ref) => {
+    expect(speakerOf(text, quote)).toEqual([speaker, ref]);
+  });
+});
