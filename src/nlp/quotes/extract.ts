@@ -393,7 +393,12 @@ function noCueBetween(ctx: QuoteContext, prev: Draft, offset: number): boolean {
   const lastEnd = Math.max(...prev.fragments.map(([, b]) => b));
   const cueEnd = prev.frame && prev.frame.cueLast >= 0 ? ctx.seg.tokens[prev.frame.cueLast]!.end : lastEnd;
   const from = Math.max(lastEnd, cueEnd);
-  return offset - from < 160;
+  if (offset - from < 160) return true;
+  // However long the attribution runs ("said Lee, a lawyer who has ... for two decades."), the
+  // quotation that opens the very next sentence goes on with it.
+  const m = prev.frame?.mention;
+  const attributionEnd = Math.max(from, m ? ctx.seg.tokens[m.last]!.end : from);
+  return sentenceAt(ctx.seg, offset) === sentenceAt(ctx.seg, attributionEnd - 1) + 1;
 }
 
 function finish(ctx: QuoteContext, drafts: readonly Draft[]): Quote[] {

@@ -103,3 +103,16 @@ describe('a quoted sentence after a narrative sentence about a person, in one pa
     expect(view(text, quote)).toBe(speaker);
   });
 });
+
+describe('the quotation opening the sentence after a long attribution goes on with it', () => {
+  const rows: Row[] = [
+    [
+      '"The harvest came in early," said Nora Whitfield, who has farmed the valley for thirty years and chairs the growers\' cooperative that sells to every market between here and the coast, from the first spring thaw to the last frost of the autumn. "We were lucky, and we know it."',
+      'We were lucky',
+      'Nora Whitfield',
+    ],
+  ];
+  it.each(rows)('%s', (text, quote, speaker) => {
+    expect(view(text, quote)).toBe(speaker);
+  });
+});
