@@ -343,11 +343,13 @@ function attributionFollows(ctx: QuoteContext, close: number): boolean {
     words++;
     // A finite verb: "grumbled", "says", "told"; not a gerund ("is telling") or a noun.
     const finite = CUE_VERBS.get(w)?.form;
-    if (kind === 'word' && !isCapitalized(ctx, k) && (finite === 'past' || finite === 'third' || /[a-z]{2}(?:ed|[^s]s)$/.test(w))) {
+    // In a next sentence, "-s" is as likely a plural noun ("Several leaders, ...") as a verb.
+    const sameSentence = ctx.sentenceOf[k] === ctx.sentenceOf[close];
+    if (kind === 'word' && !isCapitalized(ctx, k) && (finite === 'past' || finite === 'third' || /[a-z]{2}ed$/.test(w) || (sameSentence && /[a-z]{2}[^s]s$/.test(w)))) {
       if (words < 2 && k !== close + 1) return false;
       // In the quotation's own sentence any clause will do; a next sentence must be only the
       // attribution ("Lee pressed." / "Lee asked the panel."), not a new report ("Lee replied that ...").
-      return ctx.sentenceOf[k] === ctx.sentenceOf[close] || endsSoon(ctx, k + 1);
+      return sameSentence || endsSoon(ctx, k + 1);
     }
   }
   return false;

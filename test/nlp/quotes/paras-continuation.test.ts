@@ -79,6 +79,12 @@ describe('a quoted paragraph after one narrative paragraph about the same speake
       'We will plant two weeks sooner',
       null,
     ],
+    // Nor is a next sentence that opens with a plural noun.
+    [
+      '"The harvest came in early," Nora Whitfield said. "Will the rain hold off this year?" Several growers, including her neighbors, planted late.',
+      'Will the rain hold off',
+      'Nora Whitfield',
+    ],
     // A next sentence that reports something new is no attribution of the quotation before it.
     [
       '"The harvest came in early," Nora Whitfield said. "Will the rain hold off this year?"\nThe county agent replied that it would.',
