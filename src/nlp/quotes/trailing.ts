@@ -117,11 +117,25 @@ export function openSlotTailFrame(ctx: QuoteContext, closeToken: number, fragmen
     return m && m.type !== 'pronoun' && (!ownSentence || shortRest(ctx, m.last + 1, te)) ? { ...base, cueFirst: k, cueLast: k, mention: m } : null;
   }
   const m = mentionStartingAt(ctx, k, te - 1);
-  if (!m || (m.type === 'pronoun' && !['he', 'she', 'they', 'i', 'we'].includes(ctx.words[m.first]!))) return null;
+  if (!m) return null;
   let v = m.last + 1;
+  // "Quina Jones, 25, said" / "Lee, a lawyer for the town, wrote": an appositive after a name.
+  if (m.type === 'name' && ctx.words[v] === ',') {
+    let c = v + 1;
+    while (c < te && c <= v + MAX_APPOSITIVE_TOKENS && ctx.words[c] !== ',' && !isQuoteMark(ctx, c)) c++;
+    if (ctx.words[c] !== ',') return null;
+    v = c + 1;
+  }
   while (v < te && TAIL_ADVERBS.has(ctx.words[v]!)) v++;
-  return isTailVerb(ctx, v) && (!ownSentence || shortRest(ctx, v + 1, te)) ? { ...base, cueFirst: v, cueLast: v, mention: m } : null;
+  if (!isTailVerb(ctx, v) || (ownSentence && !shortRest(ctx, v + 1, te))) return null;
+  // "it" speaks only through a verb of saying ("...," it added.); other pronouns through any verb.
+  const pronoun = m.type === 'pronoun' ? ctx.words[m.first]! : '';
+  if (pronoun === 'it' ? CUE_VERBS.get(ctx.words[v]!)?.cls !== 'speech' : m.type === 'pronoun' && !['he', 'she', 'they', 'i', 'we'].includes(pronoun)) return null;
+  return { ...base, cueFirst: v, cueLast: v, mention: m };
 }
+
+/** Longest appositive between a name and its verb after a quotation ("Lee, the mayor of the town, said"). */
+const MAX_APPOSITIVE_TOKENS = 12;
 
 /** Most tokens after the verb of an attribution that is a sentence of its own ("Lee asked the panel on Friday."). */
 const MAX_OWN_SENTENCE_REST = 6;

@@ -30,6 +30,10 @@ describe('a tail whose verb no lexicon lists still credits the quotation, and th
   const rows: Row[] = [
     ['"Nobody who farms this valley believes a word of it," Greta Holm grumbled.', 'Nobody who farms', 'Greta Holm', 'Greta Holm'],
     ['"Nobody who farms this valley believes a word of it," grumbled Greta Holm.', 'Nobody who farms', 'Greta Holm', 'Greta Holm'],
+    // An appositive between the name and its verb; "it" with a verb of saying.
+    ['"Nobody here believes it, not one of us," Greta Holm, 54, grumbled as the meeting broke up.', 'Nobody here believes it', 'Greta Holm', 'Greta Holm'],
+    ['"The ferry has run at a loss for a decade," it added.', 'The ferry has run', 'it', null],
+    ['"The ferry has run at a loss for a decade," it sank.', 'The ferry has run', null, null],
     // A long adjunct after the verb does not matter.
     ['"Nobody here believes it," Greta Holm shot back at a crowded meeting in the old grange hall on Friday night.', 'Nobody here believes it', 'Greta Holm', 'Greta Holm'],
     // The quotation after it in the paragraph goes on with that speaker, not an earlier one.
