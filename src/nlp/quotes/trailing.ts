@@ -116,11 +116,18 @@ export function openSlotTailFrame(ctx: QuoteContext, closeToken: number, fragmen
     const m = mentionStartingAt(ctx, k + 1, te - 1);
     return m && m.type !== 'pronoun' && (!ownSentence || shortRest(ctx, m.last + 1, te)) ? { ...base, cueFirst: k, cueLast: k, mention: m } : null;
   }
-  const m = mentionStartingAt(ctx, k, te - 1);
+  let m = mentionStartingAt(ctx, k, te - 1);
   if (!m) return null;
   let v = m.last + 1;
-  // "Quina Jones, 25, said" / "Lee, a lawyer for the town, wrote": an appositive after a name.
-  if (m.type === 'name' && ctx.words[v] === ',') {
+  // "the nominee, Ann Lee, tweeted": a role and the name in apposition; the name is the speaker.
+  if (m.type === 'role' && ctx.words[v] === ',') {
+    const named = mentionStartingAt(ctx, v + 1, te - 1);
+    if (named && named.type === 'name' && ctx.words[named.last + 1] === ',') {
+      m = named;
+      v = named.last + 2;
+    }
+  } else if (m.type === 'name' && ctx.words[v] === ',') {
+    // "Quina Jones, 25, said" / "Lee, a lawyer for the town, wrote": an appositive after a name.
     let c = v + 1;
     while (c < te && c <= v + MAX_APPOSITIVE_TOKENS && ctx.words[c] !== ',' && !isQuoteMark(ctx, c)) c++;
     if (ctx.words[c] !== ',') return null;
