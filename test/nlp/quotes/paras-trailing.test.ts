@@ -35,7 +35,7 @@ describe('a tail whose verb no lexicon lists still credits the quotation, and th
     ['"The ferry has run at a loss for a decade," it added.', 'The ferry has run', 'it', null],
     ['"The ferry has run at a loss for a decade," it sank.', 'The ferry has run', null, null],
     // A role and a name in apposition: the name speaks.
-    ['"Nobody here believes it, not one of us," the harbor master, Greta Holm, grumbled.', 'Nobody here believes it', 'Greta Holm', 'Greta Holm'],
+    ['"Nobody here believes it, not one of us," the spokeswoman, Greta Holm, grumbled.', 'Nobody here believes it', 'Greta Holm', 'Greta Holm'],
     // A long adjunct after the verb does not matter.
     ['"Nobody here believes it," Greta Holm shot back at a crowded meeting in the old grange hall on Friday night.', 'Nobody here believes it', 'Greta Holm', 'Greta Holm'],
     // The quotation after it in the paragraph goes on with that speaker, not an earlier one.
