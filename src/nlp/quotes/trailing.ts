@@ -113,11 +113,16 @@ export function openSlotTailFrame(ctx: QuoteContext, closeToken: number, fragmen
   const base = { pattern: 'tail' as const, cueClass: 'speech' as const, fragments, sentence: s, trust: OPEN_SLOT_TRUST };
   // "...," fumed the mayor.
   if (isTailVerb(ctx, k)) {
-    const m = mentionStartingAt(ctx, k + 1, te - 1);
+    const m = mentionStartingAt(ctx, k + 1, te - 1) ?? (isSpeechVerb(ctx, k) ? plainNounPhrase(ctx, k + 1, te) : null);
     return m && m.type !== 'pronoun' && (!ownSentence || shortRest(ctx, m.last + 1, te)) ? { ...base, cueFirst: k, cueLast: k, mention: m } : null;
   }
   let m = mentionStartingAt(ctx, k, te - 1);
-  if (!m) return null;
+  if (!m) {
+    // "one user wrote", "a voice over says": a noun phrase no role list knows, before a verb of saying.
+    const np = plainNounPhrase(ctx, k, te);
+    if (!np || !isSpeechVerb(ctx, np.last + 1) || (ownSentence && !shortRest(ctx, np.last + 2, te))) return null;
+    return { ...base, cueFirst: np.last + 1, cueLast: np.last + 1, mention: np };
+  }
   let v = m.last + 1;
   // "the nominee, Ann Lee, tweeted": a role and the name in apposition; the name is the speaker.
   if (m.type === 'role' && ctx.words[v] === ',') {
@@ -139,6 +144,33 @@ export function openSlotTailFrame(ctx: QuoteContext, closeToken: number, fragmen
   const pronoun = m.type === 'pronoun' ? ctx.words[m.first]! : '';
   if (pronoun === 'it' ? CUE_VERBS.get(ctx.words[v]!)?.cls !== 'speech' : m.type === 'pronoun' && !['he', 'she', 'they', 'i', 'we'].includes(pronoun)) return null;
   return { ...base, cueFirst: v, cueLast: v, mention: m };
+}
+
+/** Determiners that open a speaker phrase no role list knows ("one user", "a voice over", "the ad's narrator"). */
+const PHRASE_OPENERS = new Set(['the', 'a', 'an', 'one', 'another']);
+/** Most words of such a phrase after its determiner. */
+const MAX_PHRASE_WORDS = 3;
+
+function isSpeechVerb(ctx: QuoteContext, k: number): boolean {
+  const cue = CUE_VERBS.get(ctx.words[k] ?? '');
+  return cue !== undefined && cue.cls === 'speech' && (cue.form === 'past' || cue.form === 'third');
+}
+
+/**
+ * A short noun phrase from token `k`: a determiner and up to three lowercase words (a possessive
+ * among them: "the ad's narrator"), as a role mention; its end is the token before a verb of saying
+ * or the sentence end. Null when `k` opens no such phrase.
+ */
+function plainNounPhrase(ctx: QuoteContext, k: number, te: number): Mention | null {
+  if (!PHRASE_OPENERS.has(ctx.words[k] ?? '')) return null;
+  let last = k;
+  for (let j = k + 1; j < te && j <= k + MAX_PHRASE_WORDS; j++) {
+    const w = ctx.words[j]!;
+    if (ctx.seg.tokens[j]!.kind !== 'word' || isSpeechVerb(ctx, j) || ctx.regionOf[j]! >= 0) break;
+    if (w !== ctx.folded.slice(ctx.seg.tokens[j]!.start, ctx.seg.tokens[j]!.end)) break; // lowercase only
+    last = j;
+  }
+  return last > k ? { first: k, last, type: 'role' } : null;
 }
 
 /** Longest appositive between a name and its verb after a quotation ("Lee, the mayor of the town, said"). */

@@ -36,6 +36,11 @@ describe('a tail whose verb no lexicon lists still credits the quotation, and th
     ['"The ferry has run at a loss for a decade," it sank.', 'The ferry has run', null, null],
     // A role and a name in apposition: the name speaks.
     ['"Nobody here believes it, not one of us," the spokeswoman, Greta Holm, grumbled.', 'Nobody here believes it', 'Greta Holm', 'Greta Holm'],
+    // A noun phrase no role list knows, with a verb of saying: a new, unnamed speaker.
+    ['"The ferry is late again, as it was all winter," one commuter wrote.', 'The ferry is late again', 'one commuter', null],
+    ['"The ferry is late again, as it was all winter," says the ad\'s narrator.', 'The ferry is late again', "the ad's narrator", null],
+    // ... but not with any other verb.
+    ['"The ferry is late again, as it was all winter," one commuter sighed.', 'The ferry is late again', null, null],
     // A long adjunct after the verb does not matter.
     ['"Nobody here believes it," Greta Holm shot back at a crowded meeting in the old grange hall on Friday night.', 'Nobody here believes it', 'Greta Holm', 'Greta Holm'],
     // The quotation after it in the paragraph goes on with that speaker, not an earlier one.
