@@ -113,7 +113,7 @@ export function openSlotTailFrame(ctx: QuoteContext, closeToken: number, fragmen
   const base = { pattern: 'tail' as const, cueClass: 'speech' as const, fragments, sentence: s, trust: OPEN_SLOT_TRUST };
   // "...," fumed the mayor.
   if (isTailVerb(ctx, k)) {
-    const m = mentionStartingAt(ctx, k + 1, te - 1) ?? (isSpeechVerb(ctx, k) ? plainNounPhrase(ctx, k + 1, te) : null);
+    const m = mentionStartingAt(ctx, k + 1, te - 1) ?? describedName(ctx, k + 1, te) ?? (isSpeechVerb(ctx, k) ? plainNounPhrase(ctx, k + 1, te) : null);
     return m && m.type !== 'pronoun' && (!ownSentence || shortRest(ctx, m.last + 1, te)) ? { ...base, cueFirst: k, cueLast: k, mention: m } : null;
   }
   let m = mentionStartingAt(ctx, k, te - 1);
@@ -144,6 +144,30 @@ export function openSlotTailFrame(ctx: QuoteContext, closeToken: number, fragmen
   const pronoun = m.type === 'pronoun' ? ctx.words[m.first]! : '';
   if (pronoun === 'it' ? CUE_VERBS.get(ctx.words[v]!)?.cls !== 'speech' : m.type === 'pronoun' && !['he', 'she', 'they', 'i', 'we'].includes(pronoun)) return null;
   return { ...base, cueFirst: v, cueLast: v, mention: m };
+}
+
+/** Most lowercase words of a descriptor before a name ("retired neurosurgeon Ben Carson"). */
+const MAX_DESCRIPTOR_WORDS = 4;
+
+/**
+ * The name after a lowercase descriptor that no role list knows, right after an inverted verb:
+ * "said retired neurosurgeon Ben Carson", "said undecided voter Stephanie Hooton". The descriptor
+ * is left out of the mention.
+ */
+function describedName(ctx: QuoteContext, k: number, te: number): Mention | null {
+  for (let j = k; j < te && j < k + MAX_DESCRIPTOR_WORDS; j++) {
+    const t = ctx.seg.tokens[j]!;
+    if (t.kind !== 'word' && t.kind !== 'abbrev') return null;
+    const w = ctx.words[j]!;
+    if (w !== ctx.folded.slice(t.start, t.end) || j === k && PHRASE_OPENERS.has(w)) {
+      // The first capitalized word: the name, when a descriptor came before it.
+      if (j === k) return null;
+      const m = mentionStartingAt(ctx, j, te - 1);
+      return m && m.type === 'name' ? m : null;
+    }
+    if (w === 'that' || CUE_VERBS.has(w)) return null;
+  }
+  return null;
 }
 
 /** Determiners that open a speaker phrase no role list knows ("one user", "a voice over", "the ad's narrator"). */

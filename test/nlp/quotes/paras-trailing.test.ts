@@ -41,6 +41,8 @@ describe('a tail whose verb no lexicon lists still credits the quotation, and th
     ['"The ferry is late again, as it was all winter," says the ad\'s narrator.', 'The ferry is late again', "the ad's narrator", null],
     // ... but not with any other verb.
     ['"The ferry is late again, as it was all winter," one commuter sighed.', 'The ferry is late again', null, null],
+    // An inverted verb, a lowercase descriptor no role list knows, then the name.
+    ['"Nobody here believes it, not one of us," said retired ferry captain Greta Holm, asked about the plan.', 'Nobody here believes it', 'Greta Holm', 'Greta Holm'],
     // A long adjunct after the verb does not matter.
     ['"Nobody here believes it," Greta Holm shot back at a crowded meeting in the old grange hall on Friday night.', 'Nobody here believes it', 'Greta Holm', 'Greta Holm'],
     // The quotation after it in the paragraph goes on with that speaker, not an earlier one.
