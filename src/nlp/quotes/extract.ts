@@ -2,17 +2,27 @@
  * `extractQuotes(text)`: every attribution in an article, in text order. Steps:
  * 1. pair quotation marks (marks.ts); 2. find attribution frames per sentence (frames.ts) and Q&A
  * labels; 3. turn frames into quotes (direct / mixed / indirect by their content); 4. give the
- * quotations no frame took their speaker: a quotation right after an attributed one in the same
- * paragraph is its next fragment, a paragraph that opens with a quotation after a quoted paragraph
- * continues that speaker; 5. resolve speakers to canonical names (resolve.ts).
+ * quotations no frame took their speaker, most local evidence first: a credit right after the
+ * quotation (`"..." ― Lee`, `"..." Lee said.` as a sentence of its own, trailing.ts), a colon
+ * lead-in (`Lee fired back: "..."`, `- Carl Bialik: "..."`, leadin.ts), a verb of naming or judging
+ * (`Lee called the plan "..."`, embedded.ts); then continuation: a quotation right after an
+ * attributed one in the same paragraph is its next fragment, a paragraph that opens with a
+ * quotation after a quoted paragraph (or after one narrative paragraph about the same speaker)
+ * continues that speaker, a quoted sentence after a narrative sentence about a person is that
+ * person's. A quotation with an attribution of its own that no rule read never falls back to an
+ * earlier speaker; 5. resolve speakers to canonical names (resolve.ts).
  */
 import { segment, type Segmentation } from '../segment';
-import { buildContext, tokenAtOrAfter, type QuoteContext } from './context';
+import { buildContext, isCapitalized, tokenAtOrAfter, type QuoteContext } from './context';
 import { directRegions, kindOf, regionChain, regionFragments, trimSpan, type Span } from './content';
 import { afterQuotationFrame, framesInSentence, labelFrame, type Frame } from './frames';
+import { embeddedFrame } from './embedded';
+import { asClauseFrame, leadInFrame, subjectMention } from './leadin';
+import type { Mention } from './mentions';
 import { SpeakerResolver } from './resolve';
+import { openSlotTailFrame, trailingSentenceFrame } from './trailing';
 import type { Quote, QuoteKind } from './types';
-import type { CueClass } from '../lexicon/speech-verbs';
+import { CUE_VERBS, type CueClass } from '../lexicon/speech-verbs';
 
 /** A quotation of fewer words with no cue is a scare quote or a title ("so-called 'deal'"), not a quote. */
 export const MIN_UNATTRIBUTED_WORDS = 3;
@@ -22,6 +32,8 @@ export const MIN_UNATTRIBUTED_SENTENCE_WORDS = 8;
 const MIN_CONTENT_WORDS = 2;
 /** Confidence of a paragraph that continues the previous paragraph's speaker with no cue. */
 const CONTINUATION_TRUST = 0.6;
+/** Confidence of a quoted paragraph after one narrative paragraph about the previous speaker. */
+const ACROSS_NARRATIVE_TRUST = 0.5;
 /** Confidence of a further quotation right after an attributed one in the same paragraph. */
 const NEXT_FRAGMENT_TRUST = 0.8;
 
@@ -108,22 +120,26 @@ export function extractQuotes(text: string, seg: Segmentation = segment(text)): 
   const seenCue = new Set<number>();
   for (let p = 0; p < seg.paragraphs.length; p++) {
     const para = seg.paragraphs[p]!;
-    const label = labelFrame(ctx, p);
-    if (label) {
-      const d = draftFromFrame(ctx, label);
-      if (d) {
-        drafts.push(d);
-        continue;
-      }
-    }
+    const own: Draft[] = [];
+    const cues = new Set<number>();
     for (let s = para.sentenceStart; s < para.sentenceEnd; s++) {
       for (const f of framesInSentence(ctx, s)) {
-        if (seenCue.has(f.cueFirst)) continue;
-        seenCue.add(f.cueFirst);
+        if (seenCue.has(f.cueFirst) || cues.has(f.cueFirst)) continue;
+        cues.add(f.cueFirst);
         const d = draftFromFrame(ctx, f);
-        if (d) drafts.push(d);
+        if (d) own.push(d);
       }
     }
+    const label = labelFrame(ctx, p);
+    const labelDraft = label ? draftFromFrame(ctx, label) : null;
+    // A label's paragraph is its speaker's words, unless it quotes someone it names itself
+    // ("Superdelegates: ... "We want voters to decide," Devine said."): then the label is a topic.
+    if (labelDraft && !own.some((d) => d.kind === 'direct' && d.frame?.mention?.type !== 'pronoun')) {
+      drafts.push(labelDraft);
+      continue;
+    }
+    for (const c of cues) seenCue.add(c);
+    drafts.push(...own);
   }
   drafts.sort((x, y) => x.fragments[0]![0] - y.fragments[0]![0]);
   addUnattributedRegions(ctx, drafts);
@@ -149,6 +165,10 @@ function addUnattributedRegions(ctx: QuoteContext, drafts: Draft[]): void {
     added.push(d);
     for (const [a, b] of [...d.fragments].sort((x, y) => x[0] - y[0])) addedSpans.add(a, b);
   };
+  // Start of the latest quotation that opens its sentence and got no speaker: a later quotation may
+  // not inherit across it from an earlier speaker (`"A," X said. "B," an angry Y retorted. "C."`:
+  // C is Y's or nobody's, never X's).
+  let orphanStart = -1;
   for (let r = 0; r < ctx.regions.length; r++) {
     const reg = ctx.regions[r]!;
     if (reg.continuation) continue;
@@ -162,14 +182,25 @@ function addUnattributedRegions(ctx: QuoteContext, drafts: Draft[]): void {
     if (fragments.length === 0) continue;
     const closeMark = chain.at(-1)!.close;
     if (closeMark >= 0) {
-      const f = afterQuotationFrame(ctx, tokenAtOrAfter(ctx, closeMark), fragments);
+      const closeToken = tokenAtOrAfter(ctx, closeMark);
+      const f = afterQuotationFrame(ctx, closeToken, fragments) ?? trailingSentenceFrame(ctx, closeToken, fragments) ?? openSlotTailFrame(ctx, closeToken, fragments);
       if (f) {
         add({ fragments, kind: 'direct', frame: f, cueClass: 'speech', trust: f.trust, inheritFrom: null, paragraph: reg.paragraph });
         continue;
       }
     }
+    // A colon after a clause that names the speaker ("Lee fired back: "..."", "- Carl Bialik: "..."").
+    const openToken = tokenAtOrAfter(ctx, reg.open);
+    // ... or a verb of naming or judging whose subject's words are quoted ("Lee called the plan "..."").
+    const lead = leadInFrame(ctx, openToken, reg.paragraph, fragments) ?? asClauseFrame(ctx, openToken, fragments) ??
+      (words >= MIN_UNATTRIBUTED_SENTENCE_WORDS ? embeddedFrame(ctx, openToken, fragments) : null);
+    if (lead) {
+      add({ fragments, kind: 'direct', frame: lead, cueClass: 'speech', trust: lead.trust, inheritFrom: null, paragraph: reg.paragraph });
+      continue;
+    }
     // The latest quote before this quotation: the later of the latest framed one and the latest
     // added one (an added draft wins a tie, as it was inserted after the framed ones).
+    const openingSentence = opensSentence(ctx, openToken);
     const k = framedStarts.countBefore(reg.open);
     const lastAdded = added.at(-1);
     const prevFramed = k > 0 ? framed[k - 1]! : null;
@@ -180,7 +211,29 @@ function addUnattributedRegions(ctx: QuoteContext, drafts: Draft[]): void {
     const sameParagraph = prev !== null && prev.paragraph === reg.paragraph && prev.kind !== 'indirect' && noCueBetween(ctx, prev, reg.open);
     const atParagraphStart = reg.open === para.start;
     const prevParagraphQuoted = prev !== null && prev.paragraph === reg.paragraph - 1 && prev.kind !== 'indirect' && endsParagraph(ctx, prev);
-    const inherit = sameParagraph || (atParagraphStart && prevParagraphQuoted) ? prev : null;
+    // A quotation followed by an attribution of its own that no rule read (`"...," one voter
+    // grumbled.`) is that speaker's, not the previous one's.
+    const ownTail = closeMark >= 0 && attributionFollows(ctx, tokenAtOrAfter(ctx, closeMark));
+    const crossesOrphan = prev !== null && orphanStart > prev.fragments[0]![0];
+    // One narrative paragraph between, about the same speaker ("Lee is upbeat about the vote."):
+    // the quoted paragraph after it is still Lee's.
+    const acrossNarrative = atParagraphStart && prev !== null && prev.paragraph === reg.paragraph - 2 && prev.kind !== 'indirect' &&
+      endsParagraph(ctx, prev) && narrativeAbout(ctx, reg.paragraph - 1, prev);
+    // A short quoted title the narrator's sentence goes on from ("American Skin" was written by ...)
+    // is nobody's words: no punctuation of a quoted sentence before the closing mark, a word after it.
+    // Long quotations cut mid-sentence ("... whether or not to go after" bin Laden.) are still quoted speech.
+    const titleLike = closeMark >= 0 && words < MIN_UNATTRIBUTED_SENTENCE_WORDS && isTitleLike(ctx, tokenAtOrAfter(ctx, closeMark));
+    const inherit = !ownTail && !crossesOrphan && !titleLike && (sameParagraph || (atParagraphStart && prevParagraphQuoted) || acrossNarrative) ? prev : null;
+    // A quoted sentence right after a narrative sentence about a person, in one paragraph ("Lee
+    // was unmoved. "We will not pay a cent more."): that person's words.
+    const introduced = !inherit && !ownTail && openingSentence && !atParagraphStart && closeMark >= 0 && endsAsSentence(ctx, tokenAtOrAfter(ctx, closeMark))
+      ? introducedBy(ctx, ctx.sentenceOf[openToken]! - 1, reg.paragraph)
+      : null;
+    if (introduced) {
+      add({ fragments, kind: 'direct', frame: introduced, cueClass: 'speech', trust: introduced.trust, inheritFrom: null, paragraph: reg.paragraph });
+      continue;
+    }
+    if (!inherit && openingSentence) orphanStart = reg.open;
     // With no speaker, only a full sentence or more is worth keeping: shorter quoted phrases are
     // titles, slogans and scare quotes ("jobs, jobs, jobs", "Fox News Sunday").
     if (!inherit && words < MIN_UNATTRIBUTED_SENTENCE_WORDS) continue;
@@ -189,27 +242,165 @@ function addUnattributedRegions(ctx: QuoteContext, drafts: Draft[]): void {
       kind: 'direct',
       frame: null,
       cueClass: 'speech',
-      trust: inherit ? (sameParagraph ? NEXT_FRAGMENT_TRUST : CONTINUATION_TRUST) * inherit.trust : 0.3,
+      trust: inherit ? (sameParagraph ? NEXT_FRAGMENT_TRUST : acrossNarrative ? ACROSS_NARRATIVE_TRUST : CONTINUATION_TRUST) * inherit.trust : 0.3,
       inheritFrom: inherit,
       paragraph: reg.paragraph,
     });
   }
 }
 
-/** The previous quote's content (or its attribution) reaches the end of its paragraph. */
+/** The speaker mention a draft shows: its own frame's, or that of the draft it continues. */
+function rootMention(d: Draft): Mention | null {
+  let cur: Draft | null = d;
+  for (let hops = 0; cur && hops < 50; hops++) {
+    if (cur.frame?.mention) return cur.frame.mention;
+    cur = cur.inheritFrom;
+  }
+  return null;
+}
+
+/**
+ * Whether paragraph `p` is narrative (no quotation) whose first sentence has the speaker of `prev`
+ * as its subject: the same surname, or "he"/"she" for a named speaker.
+ */
+function narrativeAbout(ctx: QuoteContext, p: number, prev: Draft): boolean {
+  const para = ctx.seg.paragraphs[p]!;
+  const sent = ctx.seg.sentences[para.sentenceStart];
+  if (!sent) return false;
+  for (let k = sent.tokenStart; k < ctx.seg.sentences[para.sentenceEnd - 1]!.tokenEnd; k++) {
+    if (ctx.regionOf[k]! >= 0) return false;
+  }
+  const m = rootMention(prev);
+  if (!m || m.type === 'role') return false;
+  const subj = subjectMention(ctx, sent.tokenStart, sent.tokenEnd);
+  if (!subj) return false;
+  if (subj.type === 'pronoun') return m.type === 'name' && (ctx.words[subj.first] === 'he' || ctx.words[subj.first] === 'she');
+  return subj.type === 'name' && ctx.words[subj.last] === ctx.words[m.last];
+}
+
+/** The quotation closed at token `close` ends with no sentence punctuation and its sentence goes on with a word. */
+function isTitleLike(ctx: QuoteContext, close: number): boolean {
+  const inner = ctx.words[close - 1] ?? '';
+  if (['.', ',', '!', '?', ';', ':', '\u2026', '-', '\u2014'].includes(inner)) return false;
+  const next = close + 1;
+  return next < ctx.seg.tokens.length && ctx.sentenceOf[next] === ctx.sentenceOf[close] && ctx.seg.tokens[next]!.kind === 'word';
+}
+
+/**
+ * Whether the quotation closed at token `close` is a sentence of its own: it ends in ".", "!" or
+ * "?" inside the marks, or its sentence ends right after them ("Make America Great Again" resonated
+ * with him: a title that is the subject of the narrator's sentence, not a quoted sentence).
+ */
+function endsAsSentence(ctx: QuoteContext, close: number): boolean {
+  const inner = ctx.words[close - 1];
+  if (inner === '.' || inner === '!' || inner === '?') return true;
+  const next = close + 1;
+  return next >= ctx.seg.tokens.length || ctx.sentenceOf[next] !== ctx.sentenceOf[close] || ['.', '!', '?'].includes(ctx.words[next]!);
+}
+
+/** Confidence of a quoted sentence given to the subject of the narrative sentence before it. */
+const INTRODUCED_TRUST = 0.45;
+
+/**
+ * The frame that gives a quoted sentence to the subject of narrative sentence `s` right before it
+ * in paragraph `paragraph`: a person named (or "he"/"she") as the subject of a sentence with no
+ * quotation of its own.
+ */
+function introducedBy(ctx: QuoteContext, s: number, paragraph: number): Frame | null {
+  const sent = ctx.seg.sentences[s];
+  if (!sent || sent.paragraph !== paragraph) return null;
+  for (let k = sent.tokenStart; k < sent.tokenEnd; k++) if (ctx.regionOf[k]! >= 0) return null;
+  const subj = subjectMention(ctx, sent.tokenStart, sent.tokenEnd);
+  if (!subj || subj.type === 'role' || (subj.type === 'pronoun' && ctx.words[subj.first] !== 'he' && ctx.words[subj.first] !== 'she')) return null;
+  return { pattern: 'head', cueFirst: -1, cueLast: -1, cueClass: 'speech', mention: subj, fragments: [], sentence: s, trust: INTRODUCED_TRUST };
+}
+
+/** Whether the quotation mark at token `open` opens its sentence (nothing of the narrator's before it). */
+function opensSentence(ctx: QuoteContext, open: number): boolean {
+  return ctx.seg.sentences[ctx.sentenceOf[open]!]!.tokenStart === open;
+}
+
+/** Most words before the verb of an attribution clause after a quotation (`"...," the angry former mayor retorted`). */
+const MAX_TAIL_WORDS = 6;
+
+/**
+ * Whether the quotation closed at token `close` hands over to an attribution of its own: a short
+ * subject and a verb right after it (`"...," one voter grumbled`, `"...?" Lee pressed.`), whatever
+ * the verb and however long the rest of the clause. The quotation must end in a comma, "?" or "!"
+ * (the way a quoted sentence hands over to its attribution).
+ */
+function attributionFollows(ctx: QuoteContext, close: number): boolean {
+  const inner = ctx.words[close - 1];
+  if (inner !== ',' && inner !== '?' && inner !== '!') return false;
+  const paragraph = ctx.seg.sentences[ctx.sentenceOf[close]!]!.paragraph;
+  let words = 0;
+  for (let k = close + 1; k < ctx.seg.tokens.length && words < MAX_TAIL_WORDS; k++) {
+    // "?" or "!" inside the quotation may end its sentence: the attribution is then the next one.
+    if (ctx.seg.sentences[ctx.sentenceOf[k]!]!.paragraph !== paragraph) return false;
+    const w = ctx.words[k]!;
+    const kind = ctx.seg.tokens[k]!.kind;
+    if (kind !== 'word' && kind !== 'abbrev' && kind !== 'number') return false;
+    words++;
+    // A finite verb: "grumbled", "says", "told"; not a gerund ("is telling") or a noun.
+    const finite = CUE_VERBS.get(w)?.form;
+    // In a next sentence, "-s" is as likely a plural noun ("Several leaders, ...") as a verb.
+    const sameSentence = ctx.sentenceOf[k] === ctx.sentenceOf[close];
+    if (kind === 'word' && !isCapitalized(ctx, k) && (finite === 'past' || finite === 'third' || /[a-z]{2}ed$/.test(w) || (sameSentence && /[a-z]{2}[^s]s$/.test(w)))) {
+      if (words < 2 && k !== close + 1) return false;
+      // In the quotation's own sentence any clause will do; a next sentence must be only the
+      // attribution ("Lee pressed." / "Lee asked the panel."), not a new report ("Lee replied that ...").
+      return sameSentence || endsSoon(ctx, k + 1);
+    }
+  }
+  return false;
+}
+
+/** Most tokens after the verb of an attribution sentence ("asked Republican senators on Friday."). */
+const ATTRIBUTION_SENTENCE_REST = 5;
+
+/** The sentence of token `k` ends (or a quotation opens) within a few tokens, with no "that" before. */
+function endsSoon(ctx: QuoteContext, k: number): boolean {
+  const s = ctx.sentenceOf[k - 1]!;
+  for (let j = k; j < k + ATTRIBUTION_SENTENCE_REST; j++) {
+    if (j >= ctx.seg.tokens.length || ctx.sentenceOf[j] !== s || ctx.seg.tokens[j]!.kind === 'quote') return true;
+    const w = ctx.words[j]!;
+    if (w === 'that') return false;
+    if (w === '.' || w === ',' || w === '!' || w === '?' || w === ';') return true;
+  }
+  return false;
+}
+
+/**
+ * Nothing of the narrator's follows the previous quote in its paragraph: the sentences after the one
+ * that holds its content and attribution are quoted ones, or there are none. How long the
+ * attribution runs does not matter (`"A," X said at a rally in Ohio on Friday, ahead of ...`), but a
+ * narrative sentence after it means the next paragraph's quotation may be someone else's.
+ */
 function endsParagraph(ctx: QuoteContext, d: Draft): boolean {
   const para = ctx.seg.paragraphs[d.paragraph]!;
-  const lastEnd = Math.max(...d.fragments.map(([, b]) => b));
-  const tail = ctx.folded.slice(lastEnd, para.end);
-  return tail.length < 120 && !/[.!?]["']?\s+\p{Lu}[^"]*[.!?]$/u.test(tail.slice(1));
+  let lastEnd = Math.max(...d.fragments.map(([, b]) => b));
+  const m = d.frame?.mention;
+  if (d.frame && d.frame.cueLast >= 0) lastEnd = Math.max(lastEnd, ctx.seg.tokens[d.frame.cueLast]!.end);
+  if (m) lastEnd = Math.max(lastEnd, ctx.seg.tokens[m.last]!.end);
+  for (let s = sentenceAt(ctx.seg, lastEnd - 1) + 1; s < para.sentenceEnd; s++) {
+    const sent = ctx.seg.sentences[s]!;
+    if (sent.tokenStart >= sent.tokenEnd) continue;
+    if (ctx.regionOf[sent.tokenStart]! < 0) return false;
+  }
+  return true;
 }
 
 /** Between the end of `prev` and `offset` there is only its attribution (no other quote's cue). */
 function noCueBetween(ctx: QuoteContext, prev: Draft, offset: number): boolean {
   const lastEnd = Math.max(...prev.fragments.map(([, b]) => b));
-  const cueEnd = prev.frame ? ctx.seg.tokens[prev.frame.cueLast]!.end : lastEnd;
+  const cueEnd = prev.frame && prev.frame.cueLast >= 0 ? ctx.seg.tokens[prev.frame.cueLast]!.end : lastEnd;
   const from = Math.max(lastEnd, cueEnd);
-  return offset - from < 160;
+  if (offset - from < 160) return true;
+  // However long the attribution runs ("said Lee, a lawyer who has ... for two decades."), the
+  // quotation that opens the very next sentence goes on with it.
+  const m = prev.frame?.mention;
+  const attributionEnd = Math.max(from, m ? ctx.seg.tokens[m.last]!.end : from);
+  return sentenceAt(ctx.seg, offset) === sentenceAt(ctx.seg, attributionEnd - 1) + 1;
 }
 
 function finish(ctx: QuoteContext, drafts: readonly Draft[]): Quote[] {

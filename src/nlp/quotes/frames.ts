@@ -13,6 +13,7 @@ import { AUDIENCE_WORDS, CLAUSE_WITHOUT_THAT, CUE_MODIFIERS, CUE_VERBS, NOUNLIKE
 import { PRONOUNS, TITLES } from '../lexicon/titles-roles';
 import { isCapitalized, isQuoteMark, isWord, regionEnd, type QuoteContext } from './context';
 import { directRegions, extendOverQuotes, regionChain, regionOpeningAt, trimSpan, type Span } from './content';
+import { labelCanSpeak } from './labels';
 import { descriptorStartingAt, mentionEndingAt, mentionStartingAt, subjectAt, type Mention } from './mentions';
 import { openSlotFrame } from './open-slot';
 
@@ -926,6 +927,8 @@ function labelAt(ctx: QuoteContext, paragraph: number): { first: number; colon: 
   // A label is a name (or surname in capitals), not a heading word like "Update" or a "Q".
   if (/^(?:Q|A|Question|Answer|Update|Note|Editor|Photo|Video|Watch|Read|Related|Source|Sources|Correction)$/i.test(label)) return null;
   if (ctx.words[i]! in PRONOUNS) return null;
+  // A heading in capitals ("ANALYST'S TAKE:", "BOOM:") is no speaker; a transcript's "RAMOS:" is.
+  if (!labelCanSpeak(ctx, i, j - 1, paragraph)) return null;
   return { first: i, colon: j };
 }
 

@@ -5,7 +5,8 @@
  * used to merge aliases ("Trump" = "President Trump" = "Donald Trump").
  */
 import { FEMININE_GIVEN_NAMES, MASCULINE_GIVEN_NAMES } from '../lexicon/quote-first-names';
-import { FEMININE_WORDS, MASCULINE_WORDS, ROLE_OPENERS, TITLES } from '../lexicon/titles-roles';
+import { FEMININE_WORDS, MASCULINE_WORDS, NOT_SPEAKERS, ROLE_OPENERS, TITLES } from '../lexicon/titles-roles';
+import { COUNTRIES, ORGANIZATION_LAST_WORDS, PLACE_LAST_WORDS, REGIONS } from '../lexicon/qa-names';
 
 export type Gender = 'm' | 'f' | null;
 
@@ -93,4 +94,61 @@ export function sameSpeaker(a: string, b: string): boolean {
   if (x.at(-1) !== y.at(-1)) return false;
   if (x.length === 1 || y.length === 1) return true;
   return x[0] === y[0] || x[0]![0] === y[0]![0] && (x[0]!.length === 1 || y[0]!.length === 1);
+}
+
+/** The states of the United States, whose names news uses bare ("in Iowa", "New Hampshire voters"). */
+const US_STATES: ReadonlySet<string> = new Set([
+  'alabama', 'alaska', 'arizona', 'arkansas', 'california', 'colorado', 'connecticut', 'delaware', 'florida',
+  'georgia', 'hawaii', 'idaho', 'illinois', 'indiana', 'iowa', 'kansas', 'kentucky', 'louisiana', 'maine',
+  'maryland', 'massachusetts', 'michigan', 'minnesota', 'mississippi', 'missouri', 'montana', 'nebraska',
+  'nevada', 'new hampshire', 'new jersey', 'new mexico', 'new york', 'north carolina', 'north dakota', 'ohio',
+  'oklahoma', 'oregon', 'pennsylvania', 'rhode island', 'south carolina', 'south dakota', 'tennessee', 'texas',
+  'utah', 'vermont', 'virginia', 'washington', 'west virginia', 'wisconsin', 'wyoming',
+]);
+/** First words of place names of two words or more ("New Hampshire", "North Carolina", "Fort Worth"). */
+const PLACE_OPENERS: ReadonlySet<string> = new Set(['new', 'north', 'south', 'east', 'west', 'fort', 'lake', 'mount', 'san', 'santa', 'los', 'las']);
+/** Capitalized sentence openers that are no part of a name ("Another said ...", "Instead, Lee ..."). */
+const NON_NAME_OPENERS: ReadonlySet<string> = new Set([
+  'another', 'instead', 'over', 'last', 'next', 'first', 'such', 'other', 'each', 'every', 'many', 'most', 'some',
+  'few', 'several', 'both', 'all', 'during', 'under', 'without', 'within', 'despite', 'among', 'across',
+  // sentence adverbs (a list: surnames end in -ly too, "Kelly", "Connolly")
+  'suddenly', 'finally', 'meanwhile', 'similarly', 'additionally', 'ultimately', 'initially', 'currently',
+  'fortunately', 'unfortunately', 'clearly', 'certainly', 'apparently', 'eventually', 'originally', 'frankly',
+  'honestly', 'obviously', 'separately', 'notably', 'importantly', 'interestingly', 'specifically', 'generally',
+]);
+
+/**
+ * Whether a name can be the antecedent of "he" or "she": a person's, not a place's ("Mexico",
+ * "Cook County"), an organisation's ("Fox News", "the Labour Party"), an acronym's ("GOP", "DNC")
+ * or a line of page furniture in capitals ("READ MORE"). Unknown single names pass: most speakers
+ * named once by surname are people.
+ */
+export function isPersonLike(name: string): boolean {
+  if (!isSpeakerLike(name)) return false;
+  const ws = words(name);
+  const letters = name.replace(/[^\p{L}]/gu, '');
+  // An acronym ("GOP", "NATO"): an organisation, not "he" or "she".
+  if (letters !== '' && letters === letters.toUpperCase() && letters.length <= 4) return false;
+  if (ws.length > 1 && PLACE_OPENERS.has(bare(ws[0]!))) return false;
+  return !ORGANIZATION_LAST_WORDS.has(bare(ws.at(-1)!));
+}
+
+/**
+ * Whether a name can speak at all: a person or an organisation ("Judicial Watch", "New Hampshire
+ * Public Radio"), not a place ("Iowa", "North Korea", "Cook County"), a shouted heading in
+ * capitals ("READ MORE") or a sentence opener run into a name ("Another", "Instead").
+ */
+export function isSpeakerLike(name: string): boolean {
+  // "the Harbor Ledger": the determiner is no part of the name.
+  const ws = words(name).filter((w, i) => i > 0 || !DETERMINERS.has(w.toLowerCase()));
+  if (ws.length === 0) return false;
+  const letters = name.replace(/[^\p{L}]/gu, '');
+  // A shouted heading in capitals ("READ MORE"); a transcript label ("RAMOS") is one word.
+  if (letters !== '' && letters === letters.toUpperCase() && ws.length > 1) return false;
+  const lower = ws.map(bare).join(' ');
+  if (COUNTRIES.has(lower) || REGIONS.has(lower) || US_STATES.has(lower)) return false;
+  // A sentence-opening word run into a name ("Another", "Instead", "Suddenly I").
+  const opener = bare(ws[0]!);
+  if (NON_NAME_OPENERS.has(opener) || NOT_SPEAKERS.has(opener)) return false;
+  return !PLACE_LAST_WORDS.has(bare(ws.at(-1)!));
 }

@@ -11,8 +11,9 @@
 import { PRONOUNS } from '../lexicon/titles-roles';
 import { isCapitalized, type QuoteContext } from './context';
 import type { Mention } from './mentions';
-import { canonicalName, genderOf, nameKey, type Gender } from './names';
+import { canonicalName, genderOf, isPersonLike, nameKey, type Gender } from './names';
 import { NOT_SPEAKERS, TITLES } from '../lexicon/titles-roles';
+import { CUE_VERBS } from '../lexicon/speech-verbs';
 
 /** How many paragraphs back a pronoun may look for its antecedent. */
 const PRONOUN_PARAGRAPH_WINDOW = 3;
@@ -43,6 +44,7 @@ export class SpeakerResolver {
   private readonly genders = new Map<string, Gender>();
   /** nameKey of each name met, computed once (names repeat through an article). */
   private readonly keys = new Map<string, string[]>();
+  private readonly personLikeCache = new Map<string, boolean>();
   /** Resolved speakers of earlier frames, in text order. */
   private readonly speakers: Array<{ name: string; offset: number; paragraph: number; plural: boolean }> = [];
 
@@ -67,7 +69,10 @@ export class SpeakerResolver {
       let j = i;
       const sentence = ctx.sentenceOf[i]!;
       while (j + 1 < toks.length && isCapitalized(ctx, j + 1) && ctx.regionOf[j + 1]! < 0 && ctx.sentenceOf[j + 1] === sentence && toks[j + 1]!.kind !== 'abbrev' && j - i < 6) j++;
-      const first = NOT_SPEAKERS.has(ctx.words[i]!) ? i + 1 : i;
+      // "Here's Dunn", "There's Lee": a contraction of a function word opens no name; nor does an
+      // inverted cue opening a sentence ("Said Lee:", "Added Ruiz,").
+      const opener = ctx.words[i]!;
+      const first = NOT_SPEAKERS.has(opener.replace(/['\u2019]s$/, '')) || (CUE_VERBS.get(opener)?.form === 'past' && j > i) ? i + 1 : i;
       if (j > first || (j === first && !NOT_SPEAKERS.has(ctx.words[j]!) && !TITLES.has(ctx.words[j]!))) {
         const text = ctx.folded.slice(toks[first]!.start, toks[j]!.end);
         const name = canonicalName(text);
@@ -117,6 +122,16 @@ export class SpeakerResolver {
     return full && full.size === 1 ? [...full][0]! : name;
   }
 
+  /** isPersonLike, computed once per name. */
+  private personLike(name: string): boolean {
+    let v = this.personLikeCache.get(name);
+    if (v === undefined) {
+      v = isPersonLike(name);
+      this.personLikeCache.set(name, v);
+    }
+    return v;
+  }
+
   private genderOfName(name: string): Gender {
     return this.genders.get(name) ?? null;
   }
@@ -147,9 +162,10 @@ export class SpeakerResolver {
     const kind = PRONOUNS[pronoun];
     if (kind === 'self' || kind === 'n' || kind === undefined) return { ref: null, certainty: 1 };
     const wanted: Gender = kind === 'm' ? 'm' : kind === 'f' ? 'f' : null;
+    // "he" and "she" point at people only: never at a place, a party or a heading named nearby.
     const compatible = (name: string): boolean => {
       const g = this.genderOfName(name);
-      return g === null || g === wanted;
+      return (g === null || g === wanted) && this.personLike(name);
     };
     // 1. The latest compatible speaker nearby.
     for (let k = this.speakers.length - 1; k >= 0 && k >= this.speakers.length - PRONOUN_SPEAKERS_BACK; k--) {
@@ -170,7 +186,7 @@ export class SpeakerResolver {
       if (paragraph - p.paragraph > PRONOUN_PARAGRAPH_WINDOW) break;
       const name = this.expand(p.name);
       // First pass: a person whose given name or title says the pronoun's gender.
-      if (wanted && this.genderOfName(name) === wanted) return { ref: name, certainty: 0.85 };
+      if (wanted && this.genderOfName(name) === wanted && this.personLike(name)) return { ref: name, certainty: 0.85 };
     }
     // Second pass: the latest person of unknown gender.
     for (let k = end - 1; k >= floor; k--) {
