@@ -144,6 +144,8 @@ const TAKES_AUDIENCE = new Set(['tell', 'inform', 'assure', 'warn', 'remind', 'a
 const GERUND_OPENERS = new Set([',', 'while', 'after', 'before', 'by', 'when', 'and', '\u2014', '-', 'also', 'even']);
 
 const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'been', 'be', 'being']);
+/** Verbs whose passive agent is the source of what was reported ("was first reported by", "was told by"). */
+const PASSIVE_REPORTING = new Set(['report', 'tell', 'say', 'state', 'announce', 'confirm', 'disclose', 'reveal', 'quote', 'cite', 'claim', 'allege', 'assert', 'note', 'describe', 'characterize', 'predict', 'warn']);
 
 function sentenceContentEnd(ctx: QuoteContext, s: number): number {
   const sent = ctx.seg.sentences[s]!;
@@ -336,7 +338,9 @@ export function framesInSentence(ctx: QuoteContext, s: number): Frame[] {
       continue;
     }
     if (cue.form === 'past' && cue.cls === 'speech' && ctx.words[i + 1] === 'by') {
-      const p = passiveFrame(ctx, s, i, ts, te);
+      // Only a verb of reporting makes its agent a source: "was first reported by X" credits X with
+      // the words, '"Valley Song" was written by her father' names an author, not a speaker.
+      const p = PASSIVE_REPORTING.has(cue.lemma) ? passiveFrame(ctx, s, i, ts, te) : null;
       if (p) frames.push(p);
       continue;
     }

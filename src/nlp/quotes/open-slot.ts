@@ -6,6 +6,7 @@
  * gushed, implored, emailed, barked), and a list never holds them all. Trusted less than a known cue.
  */
 import { CUE_MODIFIERS, CUE_VERBS } from '../lexicon/speech-verbs';
+import { ROLE_OPENERS } from '../lexicon/titles-roles';
 import { isCapitalized, isWord, type QuoteContext } from './context';
 import type { Span } from './content';
 import type { Frame } from './frames';
@@ -34,6 +35,8 @@ const MAX_SLOT_SPEAKER_TOKENS = 10;
 
 /** Sentence-ending tokens. */
 const TERMINALS = new Set(['.', '!', '?', ';']);
+/** Words that speak alone as a new, unnamed speaker ("one said", "another added"). */
+const UNNAMED = new Set(['one', 'another']);
 
 /** A lowercase word that reads as a finite verb the lexicon lacks: -ed, third-person -s, or an irregular past. */
 function isSlotVerb(ctx: QuoteContext, k: number): boolean {
@@ -61,14 +64,14 @@ function verbEnd(ctx: QuoteContext, k: number, te: number): number {
  */
 const ADJUNCT_AFTER_SLOT = new Set(['with', 'as', 'when', 'while', 'before', 'after', 'at', 'in', 'on', 'to', 'during', 'from', 'into', 'over', 'outside', 'inside', 'amid', 'again', 'then', 'later', 'loudly', 'quietly', 'softly']);
 
-function endsAttribution(ctx: QuoteContext, k: number, te: number): boolean {
+export function endsAttribution(ctx: QuoteContext, k: number, te: number): boolean {
   const w = ctx.words[k];
   if (k >= te || w === undefined) return true;
   return TERMINALS.has(w) || w === ',' || ADJUNCT_AFTER_SLOT.has(w) || w.endsWith('ly');
 }
 
 /** Whether the quotation that closes at `closeToken` opens its sentence (or its paragraph's sentence run). */
-function opensSentence(ctx: QuoteContext, closeToken: number): boolean {
+export function opensSentence(ctx: QuoteContext, closeToken: number): boolean {
   const reg = ctx.regionOf[closeToken]!;
   if (reg < 0) return false;
   let open = closeToken;
@@ -118,6 +121,8 @@ export function openSlotFrame(ctx: QuoteContext, closeToken: number, fragments: 
     while (before > k && (CUE_MODIFIERS.has(ctx.words[before]!) || ctx.words[before]!.endsWith('ly'))) before--;
     const m = mentionEndingAt(ctx, before, k);
     if (!m || m.first !== k || (m.type === 'pronoun' && ctx.words[m.first] === 'it')) return null;
+    // "Several growers, ...": a quantifier alone before the word makes that word its noun, not a verb.
+    if (m.first === m.last && ROLE_OPENERS.has(ctx.words[m.first]!) && !UNNAMED.has(ctx.words[m.first]!)) return null;
     const last = verbEnd(ctx, v, te);
     if (!endsAttribution(ctx, last + 1, te)) return null;
     return { ...base, pattern: 'tail', cueFirst: v, cueLast: last, mention: m };

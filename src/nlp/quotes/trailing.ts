@@ -10,6 +10,7 @@ import type { Span } from './content';
 import type { Frame } from './frames';
 import { mentionStartingAt, type Mention } from './mentions';
 import { CUE_VERBS } from '../lexicon/speech-verbs';
+import { endsAttribution, opensSentence } from './open-slot';
 
 /** Longest attribution sentence, in tokens ("Lee told reporters outside the courthouse on Friday."). */
 const MAX_ATTRIBUTION_TOKENS = 16;
@@ -100,6 +101,15 @@ function isTailVerb(ctx: QuoteContext, k: number): boolean {
 export function openSlotTailFrame(ctx: QuoteContext, closeToken: number, fragments: Span[]): Frame | null {
   const inner = ctx.words[closeToken - 1];
   if (inner !== ',' && inner !== '?' && inner !== '!') return null;
+  const frame = openSlotTail(ctx, closeToken, fragments);
+  // A verb no lexicon lists credits a quotation only as open-slot.ts's rule does: the quotation opens
+  // its sentence ('He called the plan "...," Smith fumed' reports Smith's words about it, not its
+  // speaker) and no object follows the verb ('"...," Smith signed the bill' is an action).
+  if (frame && !CUE_VERBS.has(ctx.words[frame.cueFirst]!) && (!opensSentence(ctx, closeToken) || !endsAttribution(ctx, frame.cueLast + 1, ctx.seg.sentences[frame.sentence]!.tokenEnd))) return null;
+  return frame;
+}
+
+function openSlotTail(ctx: QuoteContext, closeToken: number, fragments: Span[]): Frame | null {
   const k = closeToken + 1;
   if (k >= ctx.seg.tokens.length) return null;
   const s = ctx.sentenceOf[k]!;

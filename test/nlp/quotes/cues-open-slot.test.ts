@@ -25,7 +25,8 @@ const rows: Row[] = [
   // Neighbours: a verb with a direct object is an action, and a quotation inside a sentence has no
   // slot (both quotations are then too short to report with no speaker).
   ['"We will fix the roads this year," Smith signed the bill.', []],
-  ['He called the plan "a gift to the big developers in town," Smith fumed.', [[null, null, 'a gift to the big developers in town']]],
+  // Not Smith's words: Smith reports what "he" called the plan, so the quotation is his (embedded under "called").
+  ['He called the plan "a gift to the big developers in town," Smith fumed.', [['He', 'called', 'a gift to the big developers in town']]],
 ];
 
 describe('open-slot cues', () => {
