@@ -118,7 +118,7 @@ function dates(tokens: readonly QaToken[], tags: TokenTags, out: Candidate[]): v
     while (to < tokens.length && to - from < 12) {
       const u = tokens[to]!;
       if (isDateToken(u, tags.entity[to] ?? null) || u.kind === 'number') to++;
-      else if ((u.text === ',' || u.lower === 'of' || u.text === '-' || u.lower === 'and' || u.lower === 'to') && to + 1 < tokens.length && isDateToken(tokens[to + 1]!, tags.entity[to + 1] ?? null)) to++;
+      else if ((u.text === ',' || u.lower === 'of' || isRangeDash(u) || u.lower === 'and' || u.lower === 'to') && to + 1 < tokens.length && isDateToken(tokens[to + 1]!, tags.entity[to + 1] ?? null)) to++;
       else if (u.lower === 'century' || u.lower === 'centuries') to++;
       else break;
     }
@@ -126,6 +126,12 @@ function dates(tokens: readonly QaToken[], tags: TokenTags, out: Candidate[]): v
     i = to;
   }
 }
+
+/** A hyphen or an en dash written between two numbers or dates: a range ("1910\u20131940", "30\u201375%"). */
+const isRangeDash = (t: QaToken): boolean => t.text === '-' || t.text === '\u2013';
+
+/** Unit symbols written after a number that take a letter after them ("38 \u00b0C", "100 \u00b0F"). */
+const DEGREE = '\u00b0';
 
 function isNumberToken(t: QaToken, pos: string, entity: string | null): boolean {
   // A year or a day of the month is a date, not an amount ("in March 2026").
@@ -148,9 +154,13 @@ function amounts(tokens: readonly QaToken[], tags: TokenTags, questionTerms: Rea
     let to = i + 1;
     while (to < tokens.length && to - from < 10) {
       const u = tokens[to]!;
-      if (isNumberToken(u, tags.pos[to] ?? 'X', tags.entity[to] ?? null) || CURRENCY_SYMBOLS.has(u.text) || (AMOUNT_MODIFIERS.has(u.lower) && to + 1 < tokens.length && isNumberToken(tokens[to + 1]!, tags.pos[to + 1] ?? 'X', tags.entity[to + 1] ?? null)) || ['million', 'billion', 'trillion', 'thousand', 'hundred', 'percent', 'per', 'cent'].includes(u.lower)) to++;
+      const nextIsNumber = to + 1 < tokens.length && isNumberToken(tokens[to + 1]!, tags.pos[to + 1] ?? 'X', tags.entity[to + 1] ?? null);
+      // A range ("30\u201375%") and a ratio ("one in five", "3 in 1,000,000") are one amount.
+      if (isNumberToken(u, tags.pos[to] ?? 'X', tags.entity[to] ?? null) || CURRENCY_SYMBOLS.has(u.text) || (AMOUNT_MODIFIERS.has(u.lower) && nextIsNumber) || ((isRangeDash(u) || u.lower === 'in') && nextIsNumber && tokens[to + 1]!.start - u.end <= 1) || ['million', 'billion', 'trillion', 'thousand', 'hundred', 'percent', 'per', 'cent'].includes(u.lower)) to++;
       else break;
     }
+    // A degree and its scale ("38\u201341 \u00b0C") are the unit.
+    if (tokens[to]?.text === DEGREE && tokens[to + 1] && /^\p{Lu}$/u.test(tokens[to + 1]!.text)) to += 2;
     // One unit word after ("110 mph", "378 species") unless the question already names it.
     const unit = tokens[to];
     if (unit && (tags.pos[to] === 'NOUN' || unit.lower === '%') && !questionTerms.has(unit.term) && to - from < 10) {

@@ -1,0 +1,23 @@
+/**
+ * Issue 13 (second pass), questions: answer shapes that were not generated or were cut. Sentences
+ * written for these tests. Each row: a short article, a question and the exact answer shown
+ * (null: refused).
+ */
+import { describe, expect, it } from 'vitest';
+import { answerQuestion, prepareIndex } from '../../../src/nlp/qa';
+
+function shown(article: string, question: string): string | null {
+  const r = answerQuestion(prepareIndex(article), question);
+  return r.found ? r.answer : null;
+}
+
+describe('answer shapes: ranges, ratios and units', () => {
+  it.each<[string, string, string, string | null]>([
+    ['a year range with an en dash', 'The canal was dug by hand from 1821\u20131825, at great cost to the town.', 'When was the canal dug?', '1821\u20131825'],
+    ['a percentage range', 'The new vaccine has an efficacy of 60\u201380% in adults.', 'What is the efficacy of the new vaccine in adults?', '60\u201380%'],
+    ['a ratio', 'In the valley, one in four households owns a boat.', 'What share of households in the valley owns a boat?', 'one in four'],
+    ['a temperature with its scale', 'In summer the desert floor reaches 50 \u00b0C by noon.', 'What temperature does the desert floor reach by noon in summer?', '50 \u00b0C'],
+  ])('%s: %s', (_rule, article, question, expected) => {
+    expect(shown(article, question)).toBe(expected);
+  });
+});
