@@ -27,6 +27,8 @@ export interface Candidate {
   readonly kind: CandidateKind;
   /** The run is preceded by a preposition (what it is: "in", "at", "by"...), lowercase, or ''. */
   readonly preposition: string;
+  /** The modifier before the head noun of a "what kind of X" question ("phagosomal" | membrane). */
+  readonly modifier?: boolean;
 }
 
 /** Longest candidate in tokens: answers are phrases, not paragraphs. */

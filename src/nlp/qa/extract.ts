@@ -406,6 +406,8 @@ function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidat
   }
   // "What is X called?" -> the phrase right after "called / known as / termed / named" in the sentence.
   if (q.asksTerm && NAMING_CUES.has(tokens[from - 1]?.lower ?? '')) score += WEIGHTS.head;
+  // "What kind of membrane": the kind is the modifier right before the head ("the phagosomal | membrane").
+  if (c.modifier) score += WEIGHTS.kind;
   if (headTerm) {
     // At either edge inside ("Lake George", "the TGIF block") or just outside ("the block | TGIF").
     if (tokens[to - 1]!.term === headTerm || tokens[to]?.term === headTerm || tokens[from - 1]?.term === headTerm || (c.kind === 'name' && tokens[from]!.term === headTerm)) score += WEIGHTS.head;
@@ -437,7 +439,9 @@ export function bestCandidate(s: QaSentence, tags: TokenTags, q: QuestionAnalysi
   let best: ScoredCandidate | null = null;
   const described: ScoredCandidate[] = [];
   const ctx = matchContext(s.tokens, q);
-  for (const c of candidatesOf(s.tokens, tags, q.terms)) {
+  const candidates = candidatesOf(s.tokens, tags, q.terms);
+  if (q.asksKind && headTerm) kindModifiers(s.tokens, tags, headTerm, q.terms, candidates);
+  for (const c of candidates) {
     // A named doer of a relative clause is the only answer ("Okafor, who opposed the project" -> "Okafor").
     // (Its noun phrase too: a sentence's first word may be a common noun the tagger took for a name, "Residents, who".)
     if (doer && doer.kind === 'name' && ((c.kind !== 'name' && c.kind !== 'noun') || c.from < doer.from || c.to > doer.to)) continue;
@@ -449,6 +453,37 @@ export function bestCandidate(s: QaSentence, tags: TokenTags, q: QuestionAnalysi
     if (scored && q.describes && scored.kind === 'noun') described.push(scored);
   }
   return best && q.describes ? describedWhole(best, described) : best;
+}
+
+/** Words before a head noun that do not say what sort it is ("other", "such", "same"). */
+const NOT_A_KIND = new Set(['other', 'another', 'such', 'same', 'various', 'different', 'many', 'several', 'some', 'all', 'both', 'each', 'every', 'most', 'more', 'certain']);
+const KIND_MODIFIER_TAGS = new Set(['ADJ', 'NOUN', 'PROPN']);
+const isJoiner = (t: QaToken): boolean => t.text === '/' || t.text === '-';
+/** Modifier words taken before the head at most ("heavy civil engineering | construction"). */
+const MAX_KIND_MODIFIER = 4;
+
+/**
+ * "What kind of membrane ...?": each run of adjectives and nouns right before the head noun in
+ * the sentence ("the phagosomal | membrane", "other criminal | investigations") is a candidate,
+ * without determiners and words like "other" that say nothing of the sort.
+ */
+function kindModifiers(tokens: readonly QaToken[], tags: TokenTags, headTerm: string, questionTerms: ReadonlyMap<string, number>, out: Candidate[]): void {
+  for (let i = 1; i < tokens.length; i++) {
+    if (tokens[i]!.term !== headTerm) continue;
+    // The head's own compound words the question repeats ("what type of T cells": "Vδ2 | T | cells").
+    let end = i;
+    while (end > 0 && i - end < 2 && tokens[end - 1]!.content && questionTerms.has(tokens[end - 1]!.term)) end--;
+    let j = end;
+    while (j > 0 && end - j < MAX_KIND_MODIFIER && !NOT_A_KIND.has(tokens[j - 1]!.lower)) {
+      const p = tags.pos[j - 1] ?? '';
+      // Joined modifiers ("Vγ9/Vδ2", "long-lasting") and a degree adverb before an adjective ("long lasting").
+      const joined = isJoiner(tokens[j - 1]!) && j - 2 >= 0 && tokens[j - 1]!.start === tokens[j - 2]!.end && tokens[j]!.start === tokens[j - 1]!.end;
+      if (KIND_MODIFIER_TAGS.has(p) || joined || (p === 'ADV' && tags.pos[j] === 'ADJ')) j--;
+      else break;
+    }
+    while (j < end && isJoiner(tokens[j]!)) j++;
+    if (j < end) out.push({ from: j, to: end, kind: 'noun', preposition: '', modifier: true });
+  }
 }
 
 /**

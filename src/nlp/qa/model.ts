@@ -100,6 +100,8 @@ export interface QuestionAnalysis {
   readonly wantsName: boolean;
   /** The question asks what something is called ("What is X called?", "another word for X", "known as"). */
   readonly asksTerm: boolean;
+  /** The question asks for a sort of its head ("What kind of membrane ..."): the head's modifier answers. */
+  readonly asksKind: boolean;
   /** The question asks for several things ("Which countries...", "What are the three..."): a list answers. */
   readonly plural: boolean;
 }

@@ -26,7 +26,7 @@ export const MAX_QUESTION_CHARS = 600;
 
 const WH_WORDS = new Set(['who', 'whom', 'whose', 'when', 'where', 'why', 'how', 'what', 'which']);
 /** Words between what/which and the head noun that do not name the answer's kind ("what kind of cells"). */
-const HEAD_SKIP = new Set(['kind', 'type', 'sort', 'form', 'name', 'names', 'of', 'a', 'an', 'the', 'other', 'two', 'three', 'specific', 'particular', 'exact', 'main', 'major', 'primary', 'most', 'many', 'one']);
+const HEAD_SKIP = new Set(['kind', 'kinds', 'type', 'types', 'sort', 'sorts', 'form', 'forms', 'name', 'names', 'of', 'a', 'an', 'the', 'other', 'two', 'three', 'specific', 'particular', 'exact', 'main', 'major', 'primary', 'most', 'many', 'one']);
 const AUX_DO = new Set(['do', 'did', 'does', "didn't", "doesn't", "don't"]);
 const AUX_BE_HAVE = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must']);
 const COPULA = new Set(['is', 'was', 'are', 'were']);
@@ -260,6 +260,7 @@ export function analyzeQuestion(raw: string): QuestionAnalysis {
       wantsName: answerType === 'noun' && NAMED_CLASS_HEADS.has(head),
       plural: asksPlural(words, whAt, head),
       asksTerm: asksTermFor(text),
+      asksKind: asksKindOf(words, whAt, head),
     };
   }
   return result();
@@ -269,6 +270,17 @@ export function analyzeQuestion(raw: string): QuestionAnalysis {
 const TERM_QUESTION = /\b(?:called|known as|referred to as|termed|named|(?:word|name|term) for)\b/i;
 function asksTermFor(text: string): boolean {
   return TERM_QUESTION.test(text);
+}
+
+/** Nouns that ask for a sort of thing when "of" and a noun follow them ("what kind of membrane"). */
+const KIND_NOUNS = new Set(['kind', 'kinds', 'type', 'types', 'sort', 'sorts', 'form', 'forms', 'variety', 'varieties', 'class']);
+
+/** "What kind/type/sort of X": the answer is what sets X apart (its modifier: "phagosomal" membrane). */
+function asksKindOf(words: readonly QWord[], whAt: number, head: string): boolean {
+  if (whAt < 0 || !head) return false;
+  let k = whAt + 1;
+  if (words[k]?.lower === 'other' || words[k]?.lower === 'a') k++;
+  return KIND_NOUNS.has(words[k]?.lower ?? '') && words[k + 1]?.lower === 'of';
 }
 
 /** Plural asks: a plural head ("which countries"), "what are/were", or a count in the question ("the three"). */

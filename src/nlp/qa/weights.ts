@@ -16,6 +16,8 @@ export const WEIGHTS = {
   slot: 0.235,
   /** The span ends with, or sits next to, the noun after what/which ("the TGIF block"). */
   head: 0.75,
+  /** A "what kind of X" question: the modifier right before X in the sentence. */
+  kind: 0.25,
   /** A place after "in/at/from...", a date after "in/on/since...". */
   placePreposition: 0.25,
   /** Per word past SHORT_SPAN_WORDS: answers are short. */

@@ -21,3 +21,14 @@ describe('answer shapes: ranges, ratios and units', () => {
     expect(shown(article, question)).toBe(expected);
   });
 });
+
+describe('answer shapes: "what kind of X" asks for the modifier of X', () => {
+  it.each<[string, string, string, string | null]>([
+    ['an adjective before the head', 'The old mill burned in a chemical fire in the spring of 1998.', 'What kind of fire burned the old mill in 1998?', 'chemical'],
+    ['"other" is no kind', 'The inspectors found other structural faults in the north wing of the hospital.', 'What type of faults did the inspectors find in the hospital?', 'structural'],
+    ['the head\'s own compound word is left out', 'The lab studies killer T cells taken from the donors.', 'What kind of T cells does the lab study?', 'killer'],
+    ['without "kind of", the phrase', 'The inspectors found structural faults in the north wing of the hospital.', 'What did the inspectors find in the north wing?', 'structural faults'],
+  ])('%s: %s', (_rule, article, question, expected) => {
+    expect(shown(article, question)).toBe(expected);
+  });
+});
