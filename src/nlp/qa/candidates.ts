@@ -82,6 +82,9 @@ function names(tokens: readonly QaToken[], tags: TokenTags, out: Candidate[]): v
         end = ++j;
       } else if ((NAME_CONNECTORS.has(u.lower) || isNameJoiner(u)) && j + 1 < tokens.length && isCapitalized(tokens[j + 1]!) && tokens[j + 1]!.start - u.end <= 1) {
         j++;
+      } else if (u.lower === 'of' && tokens[j + 1]?.lower === 'the' && j + 2 < tokens.length && isCapitalized(tokens[j + 2]!)) {
+        // "the Museum of the Harbour", "the Bank of the West".
+        j += 2;
       } else break;
     }
     // A person's name without its title and the title's adjectives: "Venezuelan President |

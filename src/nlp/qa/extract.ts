@@ -104,9 +104,18 @@ const NOUN_TAGS = new Set(['NOUN', 'PROPN', 'NUM']);
 /** Strip question words and junk from the span's edges. */
 function trim(tokens: readonly QaToken[], tags: TokenTags, c: Candidate, q: QuestionAnalysis, headTerm: string): [number, number] {
   let { from, to } = c;
-  const strip = (t: QaToken): boolean => EDGE_JUNK.has(t.lower) || (t.content && q.terms.has(t.term) && t.term !== headTerm);
-  while (from < to && (strip(tokens[from]!) || (tokens[from]!.lower === 'the' && from + 1 < to && strip(tokens[from + 1]!)))) from++;
-  while (to > from && (strip(tokens[to - 1]!) || TRAILING_JUNK.has(tokens[to - 1]!.lower))) to--;
+  const asked = (t: QaToken): boolean => t.content && q.terms.has(t.term) && t.term !== headTerm;
+  // A question word inside another name is that name's word: "the Festival of | Britain" is not
+  // cut for a question about "the Britain Can Make It exhibition", nor "Channel 4 HD" for one
+  // about an HD channel (names the question asks about are refused below).
+  const strip = (k: number, inward: number): boolean => {
+    const t = tokens[k]!;
+    if (EDGE_JUNK.has(t.lower)) return true;
+    if (!asked(t)) return false;
+    return !(k > 0 && /^\p{Lu}/u.test(t.text) && !PERSON_TITLES.has(t.lower) && insideName(tokens, k, inward, from, to) && !askedNameInside(tokens, from, to, t.term, q));
+  };
+  while (from < to && (strip(from, 1) || (tokens[from]!.lower === 'the' && from + 1 < to && strip(from + 1, 1)))) from++;
+  while (to > from && (strip(to - 1, -1) || TRAILING_JUNK.has(tokens[to - 1]!.lower))) to--;
   // "at least 40,000" without its "at" is "least 40,000": the bound goes with it.
   if (to - from > 1 && (tokens[from]!.lower === 'least' || tokens[from]!.lower === 'most') && tokens[from - 1]?.lower === 'at') from++;
   // A bare adjective is what is left of a noun phrase whose noun was cut ("a powerful | magnet"):
@@ -115,11 +124,15 @@ function trim(tokens: readonly QaToken[], tags: TokenTags, c: Candidate, q: Ques
   // Likewise a count left of a noun phrase ("the two | walls"), unless the span is an amount.
   if (to > from && to < c.to && (tags.pos[to - 1] === 'ADJ' || (c.kind === 'noun' && tags.pos[to - 1] === 'NUM')) && NOUN_TAGS.has(tags.pos[to] ?? '')) return [0, 0];
   // A name that shares a name word with the question is the one asked about ("Richard" of
-  // "Richard Grenell" for "Who did Grenell meet?"), never its answer.
+  // "Richard Grenell" for "Who did Grenell meet?"), never its answer (a word the question writes
+  // in lowercase is a common word: "the Airport Express" answers "Which train goes to the
+  // airport?"); unless it is another name
+  // that shares a word with the question's ("the Festival of Britain" for a question about "the
+  // Britain Can Make It exhibition": each has words the other lacks).
   if (c.kind === 'name') {
     for (let k = c.from; k < c.to; k++) {
       const t = tokens[k]!;
-      if (t.content && q.terms.has(t.term) && t.term !== headTerm && !PERSON_TITLES.has(t.lower) && /^\p{Lu}/u.test(t.text) && !/^\p{Lu}+$/u.test(t.text)) return [0, 0];
+      if (t.content && q.names.has(t.term) && t.term !== headTerm && !PERSON_TITLES.has(t.lower) && /^\p{Lu}/u.test(t.text) && !/^\p{Lu}+$/u.test(t.text) && !otherName(tokens, c.from, c.to, t.term, q)) return [0, 0];
     }
   }
   // In a name, words up to the last question word that is a title or a lowercase role are its
@@ -135,6 +148,61 @@ function trim(tokens: readonly QaToken[], tags: TokenTags, c: Candidate, q: Ques
     }
   }
   return [from, to];
+}
+
+/** The capitalized word at `k` continues a name toward the span's inside (a capital, a number, or "of" + a capital). */
+function insideName(tokens: readonly QaToken[], k: number, inward: number, from: number, to: number): boolean {
+  const n = k + inward;
+  if (n < from || n >= to) return false;
+  const u = tokens[n]!;
+  if (u.kind === 'number' || (isWordLike(u) && /^\p{Lu}/u.test(u.text))) return true;
+  // "Museum of (the) Harbour", read from either end.
+  let m = n;
+  if (inward < 0 && u.lower === 'the') m += inward;
+  const glue = tokens[m]?.lower;
+  if (glue !== 'of' && glue !== 'for') return false;
+  m += inward;
+  if (inward > 0 && tokens[m]?.lower === 'the') m += inward;
+  const v = tokens[m];
+  return v !== undefined && m >= from && m < to && /^\p{Lu}/u.test(v.text);
+}
+const isWordLike = (t: QaToken): boolean => t.kind === 'word' || t.kind === 'number' || t.kind === 'abbrev';
+
+/** The question's name holding `term` is written whole inside [from, to) ("USC" in "USC Trojans"). */
+function askedNameInside(tokens: readonly QaToken[], from: number, to: number, term: string, q: QuestionAnalysis): boolean {
+  const run = q.nameRuns.find((r) => r.includes(term));
+  if (!run) return false;
+  return run.every((t) => {
+    for (let k = from; k < to; k++) if (tokens[k]!.term === t) return true;
+    return false;
+  });
+}
+
+/**
+ * The name [from, to) sharing `term` with the question is another name than the question's: the
+ * question's name holding the term and this one each have a capitalized word the other lacks.
+ */
+function otherName(tokens: readonly QaToken[], from: number, to: number, term: string, q: QuestionAnalysis): boolean {
+  const mine = new Set<string>();
+  for (let k = from; k < to; k++) if (tokens[k]!.content && /^\p{Lu}/u.test(tokens[k]!.text) && !PERSON_TITLES.has(tokens[k]!.lower)) mine.add(tokens[k]!.term);
+  const run = q.nameRuns.find((r) => r.includes(term));
+  if (!run) return false;
+  const theirs = new Set(run);
+  let mineOnly = false;
+  for (const t of mine) if (!theirs.has(t)) mineOnly = true;
+  let theirsOnly = false;
+  for (const t of theirs) if (!mine.has(t)) theirsOnly = true;
+  return mineOnly && theirsOnly;
+}
+
+/**
+ * The span ends on a capitalized word that a name continues with "of (the) + capital" ("the
+ * Festival | of Britain"): it is part of a name, not an answer (the whole name is a candidate).
+ */
+function cutsName(tokens: readonly QaToken[], to: number): boolean {
+  if (to < 2 || !/^\p{Lu}/u.test(tokens[to - 1]!.text) || tokens[to]?.lower !== 'of') return false;
+  const next = tokens[to + 1]?.lower === 'the' ? tokens[to + 2] : tokens[to + 1];
+  return next !== undefined && next.kind === 'word' && /^\p{Lu}/u.test(next.text);
 }
 
 /** One occurrence of a question term in the sentence. */
@@ -353,6 +421,7 @@ const FOCUS_TYPES: ReadonlySet<AnswerType> = new Set(['person', 'organization'])
 function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidate, q: QuestionAnalysis, headTerm: string, verbAt: number, ctx: MatchContext, s: QaSentence, env: SentenceContext): ScoredCandidate | null {
   const [from, to] = trim(tokens, tags, c, q, headTerm);
   if (to <= from) return null;
+  if (cutsName(tokens, to)) return null;
   let kind = c.kind;
   // A capitalized run made only of date words ("Friday", "January") is a date, not a name.
   if (kind === 'name' && allDateTokens(tokens, tags, from, to)) kind = 'date';

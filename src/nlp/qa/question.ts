@@ -208,6 +208,17 @@ export function analyzeQuestion(raw: string): QuestionAnalysis {
     if (w.pos === 'VERB' && i >= phraseEnd) verbTerms.add(w.term);
   }
 
+  // The names the question writes ("the Britain Can Make It exhibition" -> britain can make it).
+  const nameRuns: string[][] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (!words[i]!.capitalized) continue;
+    const run: string[] = [];
+    while (i < words.length && (words[i]!.capitalized || (NAME_GLUE.has(words[i]!.lower) && words[i + 1]?.capitalized))) {
+      if (words[i]!.capitalized) run.push(words[i]!.term);
+      i++;
+    }
+    nameRuns.push(run);
+  }
   const quoteQuery = detectQuoteQuery(words);
   // "how much ... cost/pay": money; "how much" otherwise: a quantity with its unit; "how many": a count.
   let measure: QuestionAnalysis['measure'] = null;
@@ -261,6 +272,7 @@ export function analyzeQuestion(raw: string): QuestionAnalysis {
       plural: asksPlural(words, whAt, head),
       asksTerm: asksTermFor(text),
       asksKind: asksKindOf(words, whAt, head),
+      nameRuns,
     };
   }
   return result();
@@ -271,6 +283,9 @@ const TERM_QUESTION = /\b(?:called|known as|referred to as|termed|named|(?:word|
 function asksTermFor(text: string): boolean {
   return TERM_QUESTION.test(text);
 }
+
+/** Lowercase words inside a name ("Bank of America"). */
+const NAME_GLUE = new Set(['of', 'de', 'da', 'del', 'di', 'du', 'van', 'von', 'der', 'the', 'and', '&', 'for', 'on']);
 
 /** Nouns that ask for a sort of thing when "of" and a noun follow them ("what kind of membrane"). */
 const KIND_NOUNS = new Set(['kind', 'kinds', 'type', 'types', 'sort', 'sorts', 'form', 'forms', 'variety', 'varieties', 'class']);

@@ -32,3 +32,17 @@ describe('answer shapes: "what kind of X" asks for the modifier of X', () => {
     expect(shown(article, question)).toBe(expected);
   });
 });
+
+describe('answer shapes: names stay whole', () => {
+  it.each<[string, string, string, string | null]>([
+    // "Harbour" is a word of the question's own name ("the Harbour Days fair"), but "Museum of the
+    // Harbour" is another name: it is not cut to "Museum".
+    ['another name sharing a word', 'After the Harbour Days fair, the town opened the Museum of the Harbour in 1972.', 'What did the town open after the Harbour Days fair?', 'the Museum of the Harbour'],
+    // A lowercase question word written as part of a name ("line") stays in it.
+    ['a common word inside a name', 'Most commuters take the Airport Express from the central station.', 'Which train do commuters take from the central station to the airport?', 'Airport Express'],
+    // The question's own name written whole inside a longer one is still cut ("Norwood | Rovers").
+    ['the asked name is cut', 'The Norwood council opened the Norwood Arts Centre in May.', 'What did the Norwood council open in May?', 'Arts Centre'],
+  ])('%s: %s', (_rule, article, question, expected) => {
+    expect(shown(article, question)).toBe(expected);
+  });
+});
