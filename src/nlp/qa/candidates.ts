@@ -241,6 +241,69 @@ function nounPhrases(tokens: readonly QaToken[], tags: TokenTags, out: Candidate
   }
 }
 
+/** Words an item of a list may hold besides adjectives, nouns and numbers. */
+const LIST_ITEM_TAGS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM', 'DET']);
+/** Longest list item in tokens ("heavy and civil engineering construction"). */
+const MAX_LIST_ITEM = 6;
+
+/** A token that may stand inside a list item: a noun-phrase word, a hyphenated or -ing word ("design-build", "partnering"). */
+function listItemWord(tokens: readonly QaToken[], pos: readonly string[], k: number): boolean {
+  const t = tokens[k]!;
+  const p = pos[k] ?? 'X';
+  if (LIST_ITEM_TAGS.has(p) || (p === 'PART' && t.lower === "'s")) return true;
+  if (isHyphen(t)) return k > 0 && tokens[k - 1]!.end === t.start;
+  return p === 'VERB' && (t.text.includes('-') || /ing$/.test(t.lower));
+}
+
+/**
+ * Lists read from their closing "and/or" back over comma-separated items ("building construction,
+ * heavy and civil engineering construction, and specialty trade contractors"; "design-build,
+ * partnering and construction management"; two items joined by "and"). Items may be adjectives,
+ * -ing words or hyphenated words, which the noun-phrase lists miss. A list answers only a plural ask.
+ */
+function looseLists(tokens: readonly QaToken[], tags: TokenTags, out: Candidate[]): void {
+  const pos = tags.pos;
+  for (let i = 1; i < tokens.length - 1; i++) {
+    const conj = tokens[i]!.lower;
+    if (conj !== 'and' && conj !== 'or') continue;
+    // The last item, after the conjunction.
+    let end = i + 1;
+    while (end < tokens.length && end - i - 1 < MAX_LIST_ITEM && listItemWord(tokens, pos, end)) end++;
+    while (end > i + 1 && !NOUNISH.has(pos[end - 1] ?? '') && pos[end - 1] !== 'ADJ' && pos[end - 1] !== 'NUM' && pos[end - 1] !== 'VERB') end--;
+    if (end === i + 1) continue;
+    // "heavy and light foundations, and timber framing": this "and" is inside an item; the list closes later.
+    if (tokens[end]?.text === ',' && (tokens[end + 1]?.lower === 'and' || tokens[end + 1]?.lower === 'or')) continue;
+    // The items before, separated by commas (an Oxford comma before the conjunction too).
+    let k = i - 1;
+    const oxford = tokens[k]?.text === ',';
+    if (oxford) k--;
+    let items = 1;
+    let start = -1;
+    while (k >= 0 && end - k <= MAX_SPAN_TOKENS) {
+      const itemEnd = k;
+      let introduced = false;
+      while (k >= 0 && itemEnd - k < MAX_LIST_ITEM && (listItemWord(tokens, pos, k) || ((tokens[k]!.lower === 'and' || tokens[k]!.lower === 'or') && k < itemEnd))) {
+        // A verb before an item's words introduces the list ("including | design-build, ..."): the list starts after it.
+        if (pos[k] === 'VERB' && k < itemEnd && !tokens[k]!.text.includes('-')) {
+          introduced = true;
+          break;
+        }
+        k--;
+      }
+      let itemStart = k + 1;
+      while (itemStart <= itemEnd && (pos[itemStart] === 'DET' || tokens[itemStart]!.lower === 'and' || tokens[itemStart]!.lower === 'or')) itemStart++;
+      if (itemStart > itemEnd) break;
+      items++;
+      start = itemStart;
+      if (introduced || tokens[k]?.text !== ',') break;
+      k--;
+    }
+    if (start < 0) continue;
+    // Two items are joined by the conjunction alone ("A, and B" adds a clause); three or more by commas.
+    if (items >= 3 || (items === 2 && !oxford)) out.push({ from: start, to: end, kind: 'list', preposition: prepositionBefore(tokens, pos, start) });
+  }
+}
+
 const CLAUSE_STOP = new Set([',', ';', ':', '.', '!', '?', '(', ')', '"']);
 
 /** Reasons and manners: from an opener ("because", "by", "to" + verb) to the clause's end. */
@@ -268,6 +331,7 @@ export function candidatesOf(tokens: readonly QaToken[], tags: TokenTags, questi
   dates(tokens, tags, out);
   amounts(tokens, tags, questionTerms, out);
   nounPhrases(tokens, tags, out);
+  looseLists(tokens, tags, out);
   clauses(tokens, tags, out);
   return out;
 }

@@ -31,6 +31,9 @@ const TYPE_FIT: Readonly<Record<AnswerType, Partial<Record<CandidateKind, number
 
 import { WEIGHTS } from './weights';
 
+/** What a list adds to the noun fit for a question asking for several things. */
+const LIST_BONUS = 0.2;
+
 /** How well a phrase naming people or a group ("the settlers") fits a who-question. */
 const GROUP_NOUN_FIT = 0.7;
 
@@ -104,7 +107,9 @@ const NOUN_TAGS = new Set(['NOUN', 'PROPN', 'NUM']);
 /** Strip question words and junk from the span's edges. */
 function trim(tokens: readonly QaToken[], tags: TokenTags, c: Candidate, q: QuestionAnalysis, headTerm: string): [number, number] {
   let { from, to } = c;
-  const asked = (t: QaToken): boolean => t.content && q.terms.has(t.term) && t.term !== headTerm;
+  // A list's items are whole: its first and last items keep the question's words ("..., and
+  // specialty trade contractors" for a question about contractors).
+  const asked = (t: QaToken): boolean => c.kind !== 'list' && t.content && q.terms.has(t.term) && t.term !== headTerm;
   // A question word inside another name is that name's word: "the Festival of | Britain" is not
   // cut for a question about "the Britain Can Make It exhibition", nor "Channel 4 HD" for one
   // about an HD channel (names the question asks about are refused below).
@@ -426,7 +431,8 @@ function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidat
   // A capitalized run made only of date words ("Friday", "January") is a date, not a name.
   if (kind === 'name' && allDateTokens(tokens, tags, from, to)) kind = 'date';
   // A list answers only a question asking for several things, as its items' kind would.
-  let typeFit = kind === 'list' ? (q.plural ? (TYPE_FIT[q.answerType].noun ?? 0) : 0) : q.wantsName ? (NAMED_CLASS_FIT[kind] ?? 0) : (TYPE_FIT[q.answerType][kind] ?? 0);
+  // A list fits a plural ask better than any one of its items does.
+  let typeFit = kind === 'list' ? (q.plural ? Math.min(1, (TYPE_FIT[q.answerType].noun ?? 0) + LIST_BONUS) : 0) : q.wantsName ? (NAMED_CLASS_FIT[kind] ?? 0) : (TYPE_FIT[q.answerType][kind] ?? 0);
   // "Who backed the policy?" -> "the settlers", "local officials": a phrase naming people or a
   // group answers a who-question as well as a name does (kindAgrees below requires such a head);
   // a phrase holding a name ("Venezuelan President Nicolas Maduro") is scored as the name is.

@@ -46,3 +46,15 @@ describe('answer shapes: names stay whole', () => {
     expect(shown(article, question)).toBe(expected);
   });
 });
+
+describe('answer shapes: lists for plural asks', () => {
+  it.each<[string, string, string, string | null]>([
+    ['two names joined by "and"', 'The two busiest streets of Marlow are Station Road and Quarry Lane.', 'What are the two busiest streets of Marlow?', 'Station Road and Quarry Lane'],
+    ['items with adjectives, -ing and hyphenated words', 'The firm offers several contract types, including fixed-price, cost-plus and time-and-materials.', 'What contract types does the firm offer?', 'fixed-price, cost-plus and time-and-materials'],
+    ['an item holding "and"', 'The plan divides the work into three stages: site clearing, heavy and light foundations, and timber framing.', 'What are the three stages of the work?', 'site clearing, heavy and light foundations, and timber framing'],
+    ['the last item keeps the question\'s word', 'The union represents miners, dock workers and rail workers across the region.', 'Which workers does the union represent across the region?', 'miners, dock workers and rail workers'],
+    ['"A, and B" is no list of two', 'The museum bought two paintings by Vermeer, and the city paid for the frames.', 'What did the museum buy?', 'two paintings'],
+  ])('%s: %s', (_rule, article, question, expected) => {
+    expect(shown(article, question)).toBe(expected);
+  });
+});
