@@ -18,7 +18,7 @@ import {
 import type { QaToken } from './model';
 import type { TokenTags } from './tagger';
 
-export type CandidateKind = 'name' | 'date' | 'number' | 'noun' | 'clause' | 'list';
+export type CandidateKind = 'name' | 'date' | 'number' | 'noun' | 'clause' | 'list' | 'predicate';
 
 export interface Candidate {
   /** Token range [from, to) in the sentence's tokens. */
@@ -304,6 +304,52 @@ function looseLists(tokens: readonly QaToken[], tags: TokenTags, out: Candidate[
   }
 }
 
+/** Words that end a predicate: a new clause starts ("..., which", "while", "because"). */
+const PREDICATE_STOP = new Set(['which', 'who', 'whom', 'whose', 'while', 'whereas', 'because', 'although', 'though', 'when', 'where', 'if', 'unless', 'until', 'but', 'so', 'that']);
+/** Longest predicate in tokens. */
+const MAX_PREDICATE_TOKENS = 14;
+/** Verbs linking a subject to an adjective ("are hot and dry", "became unstable", "tend to be"). */
+const LINKING = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'become', 'becomes', 'became', 'remain', 'remains', 'remained', 'seem', 'seems', 'seemed', 'appear', 'appears', 'appeared', 'grew', 'proved']);
+
+/**
+ * Predicates, for questions that ask what something does or is like ("What do most pharmacies
+ * do?" -> "sell prescription drugs and require a valid prescription"; "What do such societies
+ * tend to be?" -> "politically and socially unstable"; "How did the emperor die?" -> "drowned"):
+ * a verb with what follows it up to the clause's end, also cut before its first preposition or
+ * conjunction; and a run of adjectives after a linking verb.
+ */
+function predicates(tokens: readonly QaToken[], tags: TokenTags, out: Candidate[]): void {
+  const pos = tags.pos;
+  for (let i = 0; i < tokens.length; i++) {
+    const p = pos[i] ?? 'X';
+    // Not a participle clause after a comma (", bringing an end to ..."): that adds to the predicate before it.
+    if (p === 'VERB' && tokens[i - 1]?.lower !== 'to' && !(tokens[i - 1]?.text === ',' && tokens[i]!.lower.endsWith('ing'))) {
+      let j = i + 1;
+      while (j < tokens.length && j - i < MAX_PREDICATE_TOKENS && !CLAUSE_STOP.has(tokens[j]!.text) && !PREDICATE_STOP.has(tokens[j]!.lower)) j++;
+      out.push({ from: i, to: j, kind: 'predicate', preposition: '' });
+      for (let k = i + 2; k < j; k++) {
+        const q = pos[k] ?? 'X';
+        if (q === 'ADP' || q === 'SCONJ' || q === 'CCONJ' || (tokens[k]!.lower === 'to' && pos[k + 1] === 'VERB')) {
+          out.push({ from: i, to: k, kind: 'predicate', preposition: '' });
+          break;
+        }
+      }
+    }
+    if (LINKING.has(tokens[i]!.lower)) {
+      let j = i + 1;
+      let end = -1;
+      while (j < tokens.length && j - i < MAX_PREDICATE_TOKENS) {
+        const q = pos[j] ?? 'X';
+        if (q === 'ADJ') end = j + 1;
+        else if (!(q === 'ADV' || ((tokens[j]!.lower === 'and' || tokens[j]!.lower === 'or' || tokens[j]!.text === ',') && end > 0))) break;
+        j++;
+      }
+      // Only adjectives: "are hot and dry", not "are hot springs".
+      if (end > 0 && !NOUNISH.has(pos[end] ?? '')) out.push({ from: i + 1, to: end, kind: 'predicate', preposition: '' });
+    }
+  }
+}
+
 const CLAUSE_STOP = new Set([',', ';', ':', '.', '!', '?', '(', ')', '"']);
 
 /** Reasons and manners: from an opener ("because", "by", "to" + verb) to the clause's end. */
@@ -325,7 +371,7 @@ function clauses(tokens: readonly QaToken[], tags: TokenTags, out: Candidate[]):
 }
 
 /** All candidates of a sentence. */
-export function candidatesOf(tokens: readonly QaToken[], tags: TokenTags, questionTerms: ReadonlyMap<string, number>): Candidate[] {
+export function candidatesOf(tokens: readonly QaToken[], tags: TokenTags, questionTerms: ReadonlyMap<string, number>, withPredicates = false): Candidate[] {
   const out: Candidate[] = [];
   names(tokens, tags, out);
   dates(tokens, tags, out);
@@ -333,5 +379,6 @@ export function candidatesOf(tokens: readonly QaToken[], tags: TokenTags, questi
   nounPhrases(tokens, tags, out);
   looseLists(tokens, tags, out);
   clauses(tokens, tags, out);
+  if (withPredicates) predicates(tokens, tags, out);
   return out;
 }

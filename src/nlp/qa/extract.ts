@@ -31,6 +31,11 @@ const TYPE_FIT: Readonly<Record<AnswerType, Partial<Record<CandidateKind, number
 
 import { WEIGHTS } from './weights';
 
+/** A predicate for "How did X die?" ("drowned"): a manner clause ("by ...") fits better. */
+const HOW_PREDICATE_FIT = 0.8;
+/** A noun phrase for "What do X do?": it may be the answer ("a census"), more often the predicate's object. */
+const DO_NOUN_FIT = 0.5;
+
 /** What a list adds to the noun fit for a question asking for several things. */
 const LIST_BONUS = 0.2;
 
@@ -104,6 +109,9 @@ const EDGE_JUNK = new Set(['which', 'whose', 'whom', 'who', ',', ';', ':', '.', 
 const TRAILING_JUNK = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'some', 'any', 'each', 'every', 'no']);
 const NOUN_TAGS = new Set(['NOUN', 'PROPN', 'NUM']);
 
+/** A predicate's leading linking words ("tend to | be | unstable" -> "unstable"). */
+const PREDICATE_LEAD = new Set(['be', 'been', 'being', 'to']);
+
 /** Strip question words and junk from the span's edges. */
 function trim(tokens: readonly QaToken[], tags: TokenTags, c: Candidate, q: QuestionAnalysis, headTerm: string): [number, number] {
   let { from, to } = c;
@@ -119,7 +127,7 @@ function trim(tokens: readonly QaToken[], tags: TokenTags, c: Candidate, q: Ques
     if (!asked(t)) return false;
     return !(k > 0 && /^\p{Lu}/u.test(t.text) && !PERSON_TITLES.has(t.lower) && insideName(tokens, k, inward, from, to) && !askedNameInside(tokens, from, to, t.term, q));
   };
-  while (from < to && (strip(from, 1) || (tokens[from]!.lower === 'the' && from + 1 < to && strip(from + 1, 1)))) from++;
+  while (from < to && (strip(from, 1) || (tokens[from]!.lower === 'the' && from + 1 < to && strip(from + 1, 1)) || (c.kind === 'predicate' && PREDICATE_LEAD.has(tokens[from]!.lower)))) from++;
   while (to > from && (strip(to - 1, -1) || TRAILING_JUNK.has(tokens[to - 1]!.lower))) to--;
   // "at least 40,000" without its "at" is "least 40,000": the bound goes with it.
   if (to - from > 1 && (tokens[from]!.lower === 'least' || tokens[from]!.lower === 'most') && tokens[from - 1]?.lower === 'at') from++;
@@ -433,6 +441,10 @@ function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidat
   // A list answers only a question asking for several things, as its items' kind would.
   // A list fits a plural ask better than any one of its items does.
   let typeFit = kind === 'list' ? (q.plural ? Math.min(1, (TYPE_FIT[q.answerType].noun ?? 0) + LIST_BONUS) : 0) : q.wantsName ? (NAMED_CLASS_FIT[kind] ?? 0) : (TYPE_FIT[q.answerType][kind] ?? 0);
+  // A predicate answers only a question asking what its subject does or is like; there a noun
+  // phrase is most often the predicate's object, not the answer.
+  if (kind === 'predicate') typeFit = q.predicate === 'do' ? 1 : q.predicate === 'how' ? HOW_PREDICATE_FIT : 0;
+  else if (q.predicate === 'do') typeFit *= DO_NOUN_FIT;
   // "Who backed the policy?" -> "the settlers", "local officials": a phrase naming people or a
   // group answers a who-question as well as a name does (kindAgrees below requires such a head);
   // a phrase holding a name ("Venezuelan President Nicolas Maduro") is scored as the name is.
@@ -497,7 +509,7 @@ function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidat
   // A description ("What were the conditions in the camps?") is a phrase with its "of" phrases,
   // and a reason or a manner a whole clause ("because the boats had become too expensive"): long
   // spans are not penalized up to DESCRIPTION_SPAN_WORDS.
-  const shortest = q.describes || q.answerType === 'clause' || kind === 'list' ? DESCRIPTION_SPAN_WORDS : SHORT_SPAN_WORDS;
+  const shortest = q.describes || q.answerType === 'clause' || kind === 'list' || kind === 'predicate' ? DESCRIPTION_SPAN_WORDS : SHORT_SPAN_WORDS;
   if (words > shortest) score -= WEIGHTS.longSpan * (words - shortest);
   return { from, to, kind, score, typeFit };
 }
@@ -514,7 +526,7 @@ export function bestCandidate(s: QaSentence, tags: TokenTags, q: QuestionAnalysi
   let best: ScoredCandidate | null = null;
   const described: ScoredCandidate[] = [];
   const ctx = matchContext(s.tokens, q);
-  const candidates = candidatesOf(s.tokens, tags, q.terms);
+  const candidates = candidatesOf(s.tokens, tags, q.terms, q.predicate !== null);
   if (q.asksKind && headTerm) kindModifiers(s.tokens, tags, headTerm, q.terms, candidates);
   for (const c of candidates) {
     // A named doer of a relative clause is the only answer ("Okafor, who opposed the project" -> "Okafor").

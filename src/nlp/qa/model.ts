@@ -102,6 +102,8 @@ export interface QuestionAnalysis {
   readonly asksTerm: boolean;
   /** The question asks for a sort of its head ("What kind of membrane ..."): the head's modifier answers. */
   readonly asksKind: boolean;
+  /** The question asks what its subject does or is like ('do'), or how it did something ('how'): a predicate answers. */
+  readonly predicate: 'do' | 'how' | null;
   /** The names the question writes, each as its capitalized words' terms ("Britain Can Make It"). */
   readonly nameRuns: ReadonlyArray<readonly string[]>;
   /** The question asks for several things ("Which countries...", "What are the three..."): a list answers. */

@@ -273,6 +273,7 @@ export function analyzeQuestion(raw: string): QuestionAnalysis {
       asksTerm: asksTermFor(text),
       asksKind: asksKindOf(words, whAt, head),
       nameRuns,
+      predicate: asksPredicate(words, whAt, wh),
     };
   }
   return result();
@@ -282,6 +283,34 @@ export function analyzeQuestion(raw: string): QuestionAnalysis {
 const TERM_QUESTION = /\b(?:called|known as|referred to as|termed|named|(?:word|name|term) for)\b/i;
 function asksTermFor(text: string): boolean {
   return TERM_QUESTION.test(text);
+}
+
+const DO_FORMS = new Set(['do', 'doing', 'does', 'did']);
+const HAPPEN_FORMS = new Set(['happen', 'happened', 'happens', 'happening']);
+
+/**
+ * The question asks what its subject does or is like, answered by a predicate: "What do most
+ * pharmacies do?", "What does X do to Y?" ('do'); "What happened to X?", "What was happening to
+ * X?", "What do such societies tend to be?" ('do' too); "How did the emperor die?" ('how': a
+ * manner clause answers as well).
+ */
+function asksPredicate(words: readonly QWord[], whAt: number, wh: string): 'do' | 'how' | null {
+  if (whAt < 0) return null;
+  const next = words[whAt + 1]?.lower ?? '';
+  if (wh === 'what') {
+    if (AUX_DO.has(next) && words.some((w, i) => i > whAt + 2 && DO_FORMS.has(w.lower))) return 'do';
+    if (words.some((w, i) => i > whAt && HAPPEN_FORMS.has(w.lower))) return 'do';
+    // "What do such towns tend to be (in winter)?": 'be' with nothing or a phrase after it.
+    if (AUX_DO.has(next) && words.some((w, i) => i > whAt + 2 && w.lower === 'be' && (i === words.length - 1 || words[i + 1]!.pos === 'ADP'))) return 'do';
+  }
+  // "How did the emperor die?", "How does immunity help in the future?": the verb takes no object,
+  // so the answer is what happened (a verb), not a thing; "How did the plague reach Alexandria?" asks for a manner.
+  if (wh === 'how' && AUX_DO.has(next)) {
+    let v = -1;
+    for (let i = whAt + 2; i < words.length; i++) if (words[i]!.pos === 'VERB') v = i;
+    if (v > 0 && (v === words.length - 1 || words[v + 1]!.pos === 'ADP')) return 'how';
+  }
+  return null;
 }
 
 /** Lowercase words inside a name ("Bank of America"). */
