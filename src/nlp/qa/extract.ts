@@ -218,6 +218,17 @@ function cutsName(tokens: readonly QaToken[], to: number): boolean {
   return next !== undefined && next.kind === 'word' && /^\p{Lu}/u.test(next.text);
 }
 
+/** Nouns that count or group what their "of" phrase names ("a small number | of MSPs"). */
+const QUANTITY_NOUNS = new Set(['number', 'numbers', 'group', 'groups', 'majority', 'minority', 'lot', 'lots', 'couple', 'handful', 'series', 'pair', 'variety', 'set', 'dozen', 'dozens', 'hundreds', 'thousands', 'millions', 'amount', 'amounts', 'range', 'host', 'plenty', 'team', 'crowd', 'band', 'body', 'collection', 'bunch']);
+
+/**
+ * The span ends on a quantity noun whose "of" phrase follows: what is counted is missing (that
+ * longer span is a candidate). Unless the question asks for that noun ("What collection ...").
+ */
+function cutsQuantity(tokens: readonly QaToken[], to: number): boolean {
+  return to > 0 && QUANTITY_NOUNS.has(tokens[to - 1]!.lower) && tokens[to]?.lower === 'of';
+}
+
 /** One occurrence of a question term in the sentence. */
 interface Match {
   readonly i: number;
@@ -434,7 +445,7 @@ const FOCUS_TYPES: ReadonlySet<AnswerType> = new Set(['person', 'organization'])
 function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidate, q: QuestionAnalysis, headTerm: string, verbAt: number, ctx: MatchContext, s: QaSentence, env: SentenceContext): ScoredCandidate | null {
   const [from, to] = trim(tokens, tags, c, q, headTerm);
   if (to <= from) return null;
-  if (cutsName(tokens, to)) return null;
+  if (cutsName(tokens, to) || (cutsQuantity(tokens, to) && tokens[to - 1]!.term !== headTerm)) return null;
   let kind = c.kind;
   // A capitalized run made only of date words ("Friday", "January") is a date, not a name.
   if (kind === 'name' && allDateTokens(tokens, tags, from, to)) kind = 'date';
@@ -499,6 +510,8 @@ function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidat
     // At either edge inside ("Lake George", "the TGIF block") or just outside ("the block | TGIF").
     if (tokens[to - 1]!.term === headTerm || tokens[to]?.term === headTerm || tokens[from - 1]?.term === headTerm || (c.kind === 'name' && tokens[from]!.term === headTerm)) score += WEIGHTS.head;
   }
+  // "pump water into what?" -> "into | the mesoglea": the answer follows the question's preposition.
+  if (q.whPreposition && c.preposition === q.whPreposition) score += WEIGHTS.preposition;
   if (q.answerType === 'place') {
     if (PLACE_PREPOSITIONS.has(c.preposition)) score += WEIGHTS.placePreposition;
     // A run holding a title is a person ("President Nicolas Maduro"), not a place.

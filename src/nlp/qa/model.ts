@@ -104,6 +104,8 @@ export interface QuestionAnalysis {
   readonly asksKind: boolean;
   /** The question asks what its subject does or is like ('do'), or how it did something ('how'): a predicate answers. */
   readonly predicate: 'do' | 'how' | null;
+  /** The preposition right before the wh-word ("into what", "On what console"), lowercase, or ''. */
+  readonly whPreposition: string;
   /** The names the question writes, each as its capitalized words' terms ("Britain Can Make It"). */
   readonly nameRuns: ReadonlyArray<readonly string[]>;
   /** The question asks for several things ("Which countries...", "What are the three..."): a list answers. */

@@ -274,6 +274,7 @@ export function analyzeQuestion(raw: string): QuestionAnalysis {
       asksKind: asksKindOf(words, whAt, head),
       nameRuns,
       predicate: asksPredicate(words, whAt, wh),
+      whPreposition: whAt > 0 && words[whAt - 1]!.pos === 'ADP' ? words[whAt - 1]!.lower : '',
     };
   }
   return result();

@@ -70,3 +70,13 @@ describe('answer shapes: predicates for what-do, what-happened and how-did quest
     expect(shown(article, question)).toBe(expected);
   });
 });
+
+describe('answer shapes: the question\'s preposition and counted phrases', () => {
+  it.each<[string, string, string, string | null]>([
+    ['the answer follows the preposition before "what"', 'In the spring the farmers move the sheep from the valley into the high pastures near the lake.', 'The farmers move the sheep into what in the spring?', 'the high pastures'],
+    ['"to what" after "from X"', 'The council cut the bus fare from two euros to 90 cents in 2021.', 'In 2021 the council cut the bus fare from two euros to what?', '90 cents'],
+    ['a quantity noun keeps what it counts', 'The jury is made up of a small number of retired judges.', 'Who is the jury made up of?', 'a small number of retired judges'],
+  ])('%s: %s', (_rule, article, question, expected) => {
+    expect(shown(article, question)).toBe(expected);
+  });
+});
