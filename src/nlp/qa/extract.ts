@@ -218,6 +218,23 @@ function cutsName(tokens: readonly QaToken[], to: number): boolean {
   return next !== undefined && next.kind === 'word' && /^\p{Lu}/u.test(next.text);
 }
 
+/**
+ * The span follows words that introduce instances ("such as | RSA", "including | X", "like | X",
+ * "for example | X", "e.g. | X"), or is a later item of a list they open ("such as the Neckar, the Main and | the Moselle").
+ */
+function introducesExample(tokens: readonly QaToken[], from: number): boolean {
+  let k = from - 1;
+  // Back over the list's earlier items to its opener, within a bounded reach.
+  for (let steps = 0; k >= 0 && steps < 16; steps++, k--) {
+    const t = tokens[k]!.lower;
+    if (t === 'including' || t === 'like' || t === 'e.g.' || t === 'e.g') return true;
+    if (t === 'as' && tokens[k - 1]?.lower === 'such') return true;
+    if ((t === 'example' || t === 'instance') && tokens[k - 1]?.lower === 'for') return true;
+    if (t === '.' || t === ';' || t === ':' || t === '(' || t === ')') return false;
+  }
+  return false;
+}
+
 /** Nouns that count or group what their "of" phrase names ("a small number | of MSPs"). */
 const QUANTITY_NOUNS = new Set(['number', 'numbers', 'group', 'groups', 'majority', 'minority', 'lot', 'lots', 'couple', 'handful', 'series', 'pair', 'variety', 'set', 'dozen', 'dozens', 'hundreds', 'thousands', 'millions', 'amount', 'amounts', 'range', 'host', 'plenty', 'team', 'crowd', 'band', 'body', 'collection', 'bunch']);
 
@@ -506,10 +523,13 @@ function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidat
   if (q.asksTerm && NAMING_CUES.has(tokens[from - 1]?.lower ?? '')) score += WEIGHTS.head;
   // "What kind of membrane": the kind is the modifier right before the head ("the phagosomal | membrane").
   if (c.modifier) score += WEIGHTS.kind;
-  if (headTerm) {
+  // In an example question the head names the class ("an example of a rare bird"), and a span ending in it is the class, not an instance.
+  if (headTerm && !(q.asksExample && tokens[to - 1]!.term === headTerm)) {
     // At either edge inside ("Lake George", "the TGIF block") or just outside ("the block | TGIF").
     if (tokens[to - 1]!.term === headTerm || tokens[to]?.term === headTerm || tokens[from - 1]?.term === headTerm || (c.kind === 'name' && tokens[from]!.term === headTerm)) score += WEIGHTS.head;
   }
+  // "What is an example of X?" -> "X such as | Y": the answer follows a phrase introducing instances.
+  if (q.asksExample && introducesExample(tokens, from)) score += WEIGHTS.example;
   // "pump water into what?" -> "into | the mesoglea": the answer follows the question's preposition.
   if (q.whPreposition && c.preposition === q.whPreposition) score += WEIGHTS.preposition;
   if (q.answerType === 'place') {

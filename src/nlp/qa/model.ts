@@ -104,6 +104,8 @@ export interface QuestionAnalysis {
   readonly asksKind: boolean;
   /** The question asks what its subject does or is like ('do'), or how it did something ('how'): a predicate answers. */
   readonly predicate: 'do' | 'how' | null;
+  /** The question asks for an example or one of several ("What is an example of X?"): the text's "such as" lists them. */
+  readonly asksExample: boolean;
   /** The preposition right before the wh-word ("into what", "On what console"), lowercase, or ''. */
   readonly whPreposition: string;
   /** The names the question writes, each as its capitalized words' terms ("Britain Can Make It"). */

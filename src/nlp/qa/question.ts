@@ -274,6 +274,7 @@ export function analyzeQuestion(raw: string): QuestionAnalysis {
       asksKind: asksKindOf(words, whAt, head),
       nameRuns,
       predicate: asksPredicate(words, whAt, wh),
+      asksExample: EXAMPLE_QUESTION.test(text),
       whPreposition: whAt > 0 && words[whAt - 1]!.pos === 'ADP' ? words[whAt - 1]!.lower : '',
     };
   }
@@ -313,6 +314,9 @@ function asksPredicate(words: readonly QWord[], whAt: number, wh: string): 'do' 
   }
   return null;
 }
+
+/** "What is an example of X?", "one type of X", "Which of the X ...": an instance, which a text introduces with "such as". */
+const EXAMPLE_QUESTION = /\b(?:examples?|instances?|one (?:type|kind|sort|form) of|which (?:one )?of the)\b/i;
 
 /** Lowercase words inside a name ("Bank of America"). */
 const NAME_GLUE = new Set(['of', 'de', 'da', 'del', 'di', 'du', 'van', 'von', 'der', 'the', 'and', '&', 'for', 'on']);

@@ -18,6 +18,8 @@ export const WEIGHTS = {
   head: 0.75,
   /** A "what kind of X" question: the modifier right before X in the sentence. */
   kind: 0.25,
+  /** An example asked: the span follows "such as / including / like / for example". */
+  example: 0.25,
   /** The span follows the preposition the question puts before its wh-word ("into what" -> "into | the mesoglea"). */
   preposition: 0.25,
   /** A place after "in/at/from...", a date after "in/on/since...". */

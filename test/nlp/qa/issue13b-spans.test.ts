@@ -80,3 +80,12 @@ describe('answer shapes: the question\'s preposition and counted phrases', () =>
     expect(shown(article, question)).toBe(expected);
   });
 });
+
+describe('answer shapes: an example asked follows "such as"', () => {
+  it.each<[string, string, string, string | null]>([
+    ['"such as"', 'The old oak woods of the park are home to rare birds of prey such as the red kite.', 'What is an example of a rare bird of prey in the woods of the park?', 'the red kite'],
+    ['"including"', 'Evening classes at the village hall teach several old crafts, including pottery.', 'What is one example of an old craft taught at the village hall?', 'pottery'],
+  ])('%s: %s', (_rule, article, question, expected) => {
+    expect(shown(article, question)).toBe(expected);
+  });
+});
