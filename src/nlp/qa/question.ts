@@ -110,13 +110,17 @@ export function analyzeQuestion(raw: string): QuestionAnalysis {
   const seg = segment(text);
   const toks = seg.tokens.filter((t) => t.kind === 'word' || t.kind === 'number' || t.kind === 'abbrev');
   const tags = tagTokens(seg.folded, toks);
+  // After do-support ("When did Tugh Temür found ...?") a verb is in its base form.
+  let doSupport = false;
   const words: QWord[] = toks.map((t, i) => {
     const surface = seg.folded.slice(t.start, t.end);
     const lower = surface.toLowerCase();
+    const bare = doSupport && tags.pos[i] === 'VERB';
+    if (AUX_DO.has(lower)) doSupport = true;
     return {
       text: surface,
       lower,
-      term: termOf(lower),
+      term: termOf(lower, bare),
       pos: tags.pos[i] ?? 'X',
       content: isContentWord(lower),
       capitalized: i > 0 && /^\p{Lu}/u.test(surface),
