@@ -36,7 +36,9 @@ const MAX_SPAN_TOKENS = 30;
 /** "of" phrases chained onto a noun phrase at most ("the wisdom of certain decisions of procurement"). */
 const MAX_OF_LINKS = 3;
 /** Lowercase words allowed inside a name ("Bank of America", "Leonardo da Vinci"). */
-const NAME_CONNECTORS = new Set(['of', 'de', 'da', 'del', 'della', 'di', 'du', 'la', 'le', 'van', 'von', 'der', 'bin', 'al', 'y', '&', 'and', 'for', 'the', 'on']);
+const NAME_CONNECTORS = new Set(['of', 'de', 'da', 'del', 'della', 'di', 'du', 'la', 'le', 'van', 'von', 'der', 'bin', 'al', 'y', '&', 'and', 'for', 'the']);
+/** Bodies and agreements named with "on" and their subject ("Committee on Commerce"). */
+const ON_NAMES = new Set(['committee', 'commission', 'conference', 'convention', 'council', 'treaty', 'panel', 'force', 'subcommittee', 'agreement', 'protocol', 'summit', 'institute', 'center', 'centre', 'office', 'board', 'court']);
 /** Lowercase role nouns inside a capitalized run ("US envoy Richard Grenell"). */
 const TITLE_NOUNS = new Set(['envoy', 'president', 'minister', 'secretary', 'spokesman', 'spokeswoman', 'leader', 'official', 'chief', 'director', 'ambassador']);
 /** Titles written abbreviated with a period before a name ("Dr. Amal Haddad", "Gen. Ruiz"). */
@@ -81,6 +83,9 @@ function names(tokens: readonly QaToken[], tags: TokenTags, out: Candidate[]): v
       if (isCapitalized(u) || (u.kind === 'number' && isCapitalized(prev))) {
         end = ++j;
       } else if ((NAME_CONNECTORS.has(u.lower) || isNameJoiner(u)) && j + 1 < tokens.length && isCapitalized(tokens[j + 1]!) && tokens[j + 1]!.start - u.end <= 1) {
+        j++;
+      } else if (u.lower === 'on' && ON_NAMES.has(prev.lower) && j + 1 < tokens.length && isCapitalized(tokens[j + 1]!)) {
+        // "Committee on Commerce", "Convention on Human Rights"; but "Charlesfort | on Parris Island" is two names.
         j++;
       } else if (u.lower === 'of' && tokens[j + 1]?.lower === 'the' && j + 2 < tokens.length && isCapitalized(tokens[j + 2]!)) {
         // "the Museum of the Harbour", "the Bank of the West".

@@ -235,6 +235,20 @@ function introducesExample(tokens: readonly QaToken[], from: number): boolean {
   return false;
 }
 
+/** Index of the word before the span, past an opening quote or bracket ('known as | "the bends"'). */
+function openingMarkBefore(tokens: readonly QaToken[], from: number): number {
+  let k = from - 1;
+  while (k >= 0 && k >= from - 2 && OPENING_MARKS.has(tokens[k]!.text)) k--;
+  return k;
+}
+const OPENING_MARKS = new Set(['"', "'", '(', '\u201c', '\u2018', '[']);
+
+/** "the outpost of | Charlesfort", "the profession of | journalism": the head noun, then "of", names the instance after it. */
+function headOfBefore(tokens: readonly QaToken[], from: number, headTerm: string): boolean {
+  const k = openingMarkBefore(tokens, from);
+  return tokens[k]?.lower === 'of' && tokens[k - 1]?.term === headTerm;
+}
+
 /** Nouns that count or group what their "of" phrase names ("a small number | of MSPs"). */
 const QUANTITY_NOUNS = new Set(['number', 'numbers', 'group', 'groups', 'majority', 'minority', 'lot', 'lots', 'couple', 'handful', 'series', 'pair', 'variety', 'set', 'dozen', 'dozens', 'hundreds', 'thousands', 'millions', 'amount', 'amounts', 'range', 'host', 'plenty', 'team', 'crowd', 'band', 'body', 'collection', 'bunch']);
 
@@ -520,13 +534,13 @@ function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidat
     if (objectSlot || subjectSlot) score += WEIGHTS.slot;
   }
   // "What is X called?" -> the phrase right after "called / known as / termed / named" in the sentence.
-  if (q.asksTerm && NAMING_CUES.has(tokens[from - 1]?.lower ?? '')) score += WEIGHTS.head;
+  if (q.asksTerm && NAMING_CUES.has(tokens[openingMarkBefore(tokens, from)]?.lower ?? '')) score += WEIGHTS.head;
   // "What kind of membrane": the kind is the modifier right before the head ("the phagosomal | membrane").
   if (c.modifier) score += WEIGHTS.kind;
   // In an example question the head names the class ("an example of a rare bird"), and a span ending in it is the class, not an instance.
   if (headTerm && !(q.asksExample && tokens[to - 1]!.term === headTerm)) {
     // At either edge inside ("Lake George", "the TGIF block") or just outside ("the block | TGIF").
-    if (tokens[to - 1]!.term === headTerm || tokens[to]?.term === headTerm || tokens[from - 1]?.term === headTerm || (c.kind === 'name' && tokens[from]!.term === headTerm)) score += WEIGHTS.head;
+    if (tokens[to - 1]!.term === headTerm || tokens[to]?.term === headTerm || tokens[from - 1]?.term === headTerm || (c.kind === 'name' && tokens[from]!.term === headTerm) || headOfBefore(tokens, from, headTerm)) score += WEIGHTS.head;
   }
   // "What is an example of X?" -> "X such as | Y": the answer follows a phrase introducing instances.
   if (q.asksExample && introducesExample(tokens, from)) score += WEIGHTS.example;

@@ -89,3 +89,14 @@ describe('answer shapes: an example asked follows "such as"', () => {
     expect(shown(article, question)).toBe(expected);
   });
 });
+
+describe('answer shapes: naming cues and names joined by "on"', () => {
+  it.each<[string, string, string, string | null]>([
+    ['a quoted term after "as"', 'The illness that divers feared most was later identified as "the bends" by naval doctors.', 'What is the illness that divers feared now known as?', 'the bends'],
+    ['the head, "of", then the instance', 'The settlers founded the outpost of Westbrook near the river in 1630.', 'What was the name of the outpost the settlers founded near the river?', 'Westbrook'],
+    ['"on" between two names', 'The settlers founded Westbrook on Long Island in 1630.', 'Where did the settlers found Westbrook?', 'Long Island'],
+    ['"on" inside a body\'s name', 'The minister spoke to the Committee on Rural Affairs in May.', 'What committee did the minister speak to in May?', 'Committee on Rural Affairs'],
+  ])('%s: %s', (_rule, article, question, expected) => {
+    expect(shown(article, question)).toBe(expected);
+  });
+});
