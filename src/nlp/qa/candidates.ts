@@ -27,6 +27,8 @@ export interface Candidate {
   readonly kind: CandidateKind;
   /** The run is preceded by a preposition (what it is: "in", "at", "by"...), lowercase, or ''. */
   readonly preposition: string;
+  /** A year cut from a longer date ("March | 2009"): the answer to "in which year". */
+  readonly year?: boolean;
   /** The modifier before the head noun of a "what kind of X" question ("phagosomal" | membrane). */
   readonly modifier?: boolean;
 }
@@ -113,6 +115,9 @@ function isDateToken(t: QaToken, entity: string | null): boolean {
   return DATE_WORDS.has(t.lower);
 }
 
+/** Words joining two dates into one span ("May through September", "1914 and 1918"). */
+const DATE_RANGE_WORDS = new Set(['and', 'to', 'through', 'thru', 'until', 'till']);
+
 /** Dates and times: runs of date tokens, with their modifiers and glue ("the spring of 1329", "Jan. 20"). */
 function dates(tokens: readonly QaToken[], tags: TokenTags, out: Candidate[]): void {
   let i = 0;
@@ -128,11 +133,17 @@ function dates(tokens: readonly QaToken[], tags: TokenTags, out: Candidate[]): v
     while (to < tokens.length && to - from < 12) {
       const u = tokens[to]!;
       if (isDateToken(u, tags.entity[to] ?? null) || u.kind === 'number') to++;
-      else if ((u.text === ',' || u.lower === 'of' || isRangeDash(u) || u.lower === 'and' || u.lower === 'to') && to + 1 < tokens.length && isDateToken(tokens[to + 1]!, tags.entity[to + 1] ?? null)) to++;
+      else if ((u.text === ',' || u.lower === 'of' || isRangeDash(u) || DATE_RANGE_WORDS.has(u.lower)) && to + 1 < tokens.length && isDateToken(tokens[to + 1]!, tags.entity[to + 1] ?? null)) to++;
+      // "the 1950s through the 1970s".
+      else if (DATE_RANGE_WORDS.has(u.lower) && tokens[to + 1]?.lower === 'the' && to + 2 < tokens.length && isDateToken(tokens[to + 2]!, tags.entity[to + 2] ?? null)) to += 2;
       else if (u.lower === 'century' || u.lower === 'centuries') to++;
       else break;
     }
+    // "between September and November 1946": a range keeps its "between".
+    if (tokens[from - 1]?.lower === 'between' && to - from >= 3) out.push({ from: from - 1, to, kind: 'date', preposition: prepositionBefore(tokens, tags.pos, from - 1) });
     out.push({ from, to, kind: 'date', preposition: prepositionBefore(tokens, tags.pos, from) });
+    // The year alone, for "in which year" ("March | 2009").
+    for (let k = from; k < to; k++) if (isYear(tokens[k]!) && to - from > 1) out.push({ from: k, to: k + 1, kind: 'date', preposition: prepositionBefore(tokens, tags.pos, from), year: true });
     i = to;
   }
 }

@@ -249,6 +249,8 @@ function headOfBefore(tokens: readonly QaToken[], from: number, headTerm: string
   return tokens[k]?.lower === 'of' && tokens[k - 1]?.term === headTerm;
 }
 
+const YEAR_HEADS = new Set(['year', 'years']);
+
 /** Nouns that count or group what their "of" phrase names ("a small number | of MSPs"). */
 const QUANTITY_NOUNS = new Set(['number', 'numbers', 'group', 'groups', 'majority', 'minority', 'lot', 'lots', 'couple', 'handful', 'series', 'pair', 'variety', 'set', 'dozen', 'dozens', 'hundreds', 'thousands', 'millions', 'amount', 'amounts', 'range', 'host', 'plenty', 'team', 'crowd', 'band', 'body', 'collection', 'bunch']);
 
@@ -535,6 +537,11 @@ function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidat
   }
   // "What is X called?" -> the phrase right after "called / known as / termed / named" in the sentence.
   if (q.asksTerm && NAMING_CUES.has(tokens[openingMarkBefore(tokens, from)]?.lower ?? '')) score += WEIGHTS.head;
+  // "In which year ...?" is answered by the year, not the whole date ("March | 2009"); other date questions by the whole date.
+  if (c.year) {
+    if (!YEAR_HEADS.has(q.head)) return null;
+    score += WEIGHTS.head;
+  }
   // "What kind of membrane": the kind is the modifier right before the head ("the phagosomal | membrane").
   if (c.modifier) score += WEIGHTS.kind;
   // In an example question the head names the class ("an example of a rare bird"), and a span ending in it is the class, not an instance.

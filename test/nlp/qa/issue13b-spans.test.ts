@@ -100,3 +100,14 @@ describe('answer shapes: naming cues and names joined by "on"', () => {
     expect(shown(article, question)).toBe(expected);
   });
 });
+
+describe('answer shapes: dates', () => {
+  it.each<[string, string, string, string | null]>([
+    ['a range joined by "through"', 'Most of the harbour district was rebuilt in the 1920s through the 1940s by private owners.', 'When was most of the harbour district rebuilt?', '1920s through the 1940s'],
+    ['a range keeps its "between"', 'The bridge was closed between June and August 2019 for repairs.', 'When was the bridge closed for repairs?', 'between June and August 2019'],
+    ['"which year": the year alone', 'The new library of Dunmore opened in October 2011 after a long delay.', 'In which year did the new library of Dunmore open?', '2011'],
+    ['"when": the whole date', 'The new library of Dunmore opened in October 2011 after a long delay.', 'When did the new library of Dunmore open?', 'October 2011'],
+  ])('%s: %s', (_rule, article, question, expected) => {
+    expect(shown(article, question)).toBe(expected);
+  });
+});
