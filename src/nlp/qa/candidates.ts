@@ -49,6 +49,7 @@ const NOUNISH = new Set(['NOUN', 'PROPN']);
 const NP_INNER = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
 /** Determiner-like words that may open a noun phrase. */
 const NP_OPENERS = new Set(['DET', 'NUM']);
+const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
 const isWordy = (t: QaToken): boolean => t.kind === 'word' || t.kind === 'number' || t.kind === 'abbrev';
 const isCapitalized = (t: QaToken): boolean => isWordy(t) && /^[\p{Lu}]/u.test(t.text);
@@ -195,7 +196,9 @@ function amounts(tokens: readonly QaToken[], tags: TokenTags, questionTerms: Rea
 /** Noun phrases from POS tags, and their "of"-extensions ("the wisdom of certain decisions"). */
 function nounPhrases(tokens: readonly QaToken[], tags: TokenTags, out: Candidate[]): void {
   // A currency sign before a number belongs to the phrase ("a $4.5 million budget").
-  const pos = tags.pos.map((p, i) => (CURRENCY_SYMBOLS.has(tokens[i]!.text) && tags.pos[i + 1] === 'NUM' ? 'NUM' : p));
+  // A currency sign before a number belongs to the phrase ("a $4.5 million budget"); a possessive
+  // determiner opens it as "the" does ("their eyestalk").
+  const pos = tags.pos.map((p, i) => (CURRENCY_SYMBOLS.has(tokens[i]!.text) && tags.pos[i + 1] === 'NUM' ? 'NUM' : POSSESSIVE_DETERMINERS.has(tokens[i]!.lower) && NP_INNER.has(tags.pos[i + 1] ?? '') ? 'DET' : p));
   const nps: Array<{ from: number; to: number }> = [];
   let i = 0;
   while (i < tokens.length) {

@@ -111,3 +111,11 @@ describe('answer shapes: dates', () => {
     expect(shown(article, question)).toBe(expected);
   });
 });
+
+describe('answer shapes: a possessive determiner opens a noun phrase', () => {
+  it.each<[string, string, string, string | null]>([
+    ['"their" as "the"', 'The main fault of the old ferries is their small engine.', 'What is the main fault of the old ferries?', 'their small engine'],
+  ])('%s: %s', (_rule, article, question, expected) => {
+    expect(shown(article, question)).toBe(expected);
+  });
+});
