@@ -33,7 +33,10 @@ import { WEIGHTS } from './weights';
 
 /** A predicate for "How did X die?" ("drowned"): a manner clause ("by ...") fits better. */
 const HOW_PREDICATE_FIT = 0.8;
-/** A noun phrase for "What do X do?": it may be the answer ("a census"), more often the predicate's object. */
+/**
+ * A noun phrase (or a clause) for "What do X do?" or "How is X described?": it may be the answer
+ * ("a census"), more often the predicate's object or a reason.
+ */
 const DO_NOUN_FIT = 0.5;
 
 /** What a list adds to the noun fit for a question asking for several things. */
@@ -487,8 +490,8 @@ function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidat
   let typeFit = kind === 'list' ? (q.plural ? Math.min(1, (TYPE_FIT[q.answerType].noun ?? 0) + LIST_BONUS) : 0) : q.wantsName ? (NAMED_CLASS_FIT[kind] ?? 0) : (TYPE_FIT[q.answerType][kind] ?? 0);
   // A predicate answers only a question asking what its subject does or is like; there a noun
   // phrase is most often the predicate's object, not the answer.
-  if (kind === 'predicate') typeFit = q.predicate === 'do' ? 1 : q.predicate === 'how' ? HOW_PREDICATE_FIT : 0;
-  else if (q.predicate === 'do') typeFit *= DO_NOUN_FIT;
+  if (kind === 'predicate') typeFit = q.predicate === 'do' || q.predicate === 'describe' ? 1 : q.predicate === 'how' ? HOW_PREDICATE_FIT : 0;
+  else if (q.predicate === 'do' || q.predicate === 'describe') typeFit *= DO_NOUN_FIT;
   // "Who backed the policy?" -> "the settlers", "local officials": a phrase naming people or a
   // group answers a who-question as well as a name does (kindAgrees below requires such a head);
   // a phrase holding a name ("Venezuelan President Nicolas Maduro") is scored as the name is.

@@ -102,8 +102,11 @@ export interface QuestionAnalysis {
   readonly asksTerm: boolean;
   /** The question asks for a sort of its head ("What kind of membrane ..."): the head's modifier answers. */
   readonly asksKind: boolean;
-  /** The question asks what its subject does or is like ('do'), or how it did something ('how'): a predicate answers. */
-  readonly predicate: 'do' | 'how' | null;
+  /**
+   * The question asks what its subject does or is like ('do'), how it did something ('how'), or
+   * how it is described ('describe'): a predicate answers.
+   */
+  readonly predicate: 'do' | 'how' | 'describe' | null;
   /** The question asks for an example or one of several ("What is an example of X?"): the text's "such as" lists them. */
   readonly asksExample: boolean;
   /** The preposition right before the wh-word ("into what", "On what console"), lowercase, or ''. */

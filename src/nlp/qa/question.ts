@@ -291,6 +291,7 @@ function asksTermFor(text: string): boolean {
   return TERM_QUESTION.test(text);
 }
 
+const DESCRIBE_WORDS = new Set(['describe', 'described', 'characterize', 'characterized', 'characterise', 'characterised']);
 const DO_FORMS = new Set(['do', 'doing', 'does', 'did']);
 const HAPPEN_FORMS = new Set(['happen', 'happened', 'happens', 'happening']);
 
@@ -298,9 +299,9 @@ const HAPPEN_FORMS = new Set(['happen', 'happened', 'happens', 'happening']);
  * The question asks what its subject does or is like, answered by a predicate: "What do most
  * pharmacies do?", "What does X do to Y?" ('do'); "What happened to X?", "What was happening to
  * X?", "What do such societies tend to be?" ('do' too); "How did the emperor die?" ('how': a
- * manner clause answers as well).
+ * manner clause answers as well); "How would one describe the summers?" ('describe': adjectives, not a manner).
  */
-function asksPredicate(words: readonly QWord[], whAt: number, wh: string): 'do' | 'how' | null {
+function asksPredicate(words: readonly QWord[], whAt: number, wh: string): 'do' | 'how' | 'describe' | null {
   if (whAt < 0) return null;
   const next = words[whAt + 1]?.lower ?? '';
   if (wh === 'what') {
@@ -311,6 +312,9 @@ function asksPredicate(words: readonly QWord[], whAt: number, wh: string): 'do' 
   }
   // "How did the emperor die?", "How does immunity help in the future?": the verb takes no object,
   // so the answer is what happened (a verb), not a thing; "How did the plague reach Alexandria?" asks for a manner.
+  // "How would one describe the summers?", "How is the winter described?", "How common was it?":
+  // adjectives answer ("hot and dry", "mild and sunny").
+  if (wh === 'how' && (words.some((w, i) => i > whAt && DESCRIBE_WORDS.has(w.lower)) || (words[whAt + 1]?.pos === 'ADJ' && !HOW_MEASURE_WORDS.has(next)))) return 'describe';
   if (wh === 'how' && AUX_DO.has(next)) {
     let v = -1;
     for (let i = whAt + 2; i < words.length; i++) if (words[i]!.pos === 'VERB') v = i;

@@ -65,6 +65,7 @@ describe('answer shapes: predicates for what-do, what-happened and how-did quest
     ['"What happened to X?"', 'After the storm the old pier collapsed, and the town closed the beach.', 'What happened to the old pier after the storm?', 'collapsed'],
     ['"What do X tend to be?": adjectives after a linking verb', 'Small coastal towns tend to be quiet and windy in the winter months.', 'What do small coastal towns tend to be in winter?', 'quiet and windy'],
     ['"How did X end?": the verb, not a participle clause after it', 'The long strike ended peacefully in May, bringing relief to the factory.', 'How did the long strike conclude in May?', 'ended peacefully in May'],
+    ['"How is X described?": adjectives, not a reason clause', 'Because of the sea breeze, summers on the island are warm and breezy.', 'How are summers on the island described?', 'warm and breezy'],
     ['a thing asked: no predicate', 'Most village bakeries sell fresh bread and bake cakes to order.', 'What do most village bakeries sell?', 'fresh bread'],
   ])('%s: %s', (_rule, article, question, expected) => {
     expect(shown(article, question)).toBe(expected);
