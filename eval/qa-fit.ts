@@ -36,7 +36,7 @@ const mutable = WEIGHTS as Weights;
  * carry the held-out fifth's fit into every fold.
  */
 export const NEUTRAL_START: Weights = {
-  type: 1, proximity: 0.5, overlap: 0.5, verbSide: 0.5, slot: 0.5, head: 0.5, placePreposition: 0.5, longSpan: 0.1,
+  type: 1, proximity: 0.5, overlap: 0.5, verbSide: 0.5, slot: 0.5, head: 0.5, kind: 0.5, example: 0.5, preposition: 0.5, placePreposition: 0.5, longSpan: 0.1,
   order: 0.5, window: 0.5, clause: 0.1, k1: 1.2, b: 0.75, bigram: 0.5, inherited: 0.5, neighbour: 0.5, neighbourFallback: 0.5, topSentences: 3, spanShare: 0.5,
 };
 

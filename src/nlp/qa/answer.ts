@@ -20,7 +20,7 @@ import { SAY_VERBS } from '../lexicon/qa-answer-types';
 import { termOf } from './terms';
 
 /** Matching keys of the verbs of saying. */
-const SAY_TERMS: ReadonlySet<string> = new Set([...SAY_VERBS].map(termOf));
+const SAY_TERMS: ReadonlySet<string> = new Set([...SAY_VERBS].map((v) => termOf(v)));
 
 export interface AnswerOptions {
   /** The article's quotes (from src/nlp/quotes), for who-said questions. */

@@ -50,6 +50,7 @@ function opensPhrase(folded: string, t: { start: number; end: number }): boolean
 
 /** Words that open a sentence about the previous sentence's subject. */
 const ANAPHORIC_OPENERS = new Set(['he', 'she', 'it', 'they', 'his', 'her', 'its', 'their', 'this', 'that', 'these', 'those', 'there', 'here']);
+const PERSONAL_OPENERS = new Set(['he', 'she', 'they', 'his', 'her', 'their', 'it', 'its']);
 const DEFINITE_OPENERS = new Set(['the', 'this', 'these', 'that', 'those', 'such']);
 const NO_TERMS: ReadonlySet<string> = new Set();
 /** Name terms taken over at most (a predecessor listing dozens of names is a list, not a subject). */
@@ -84,6 +85,10 @@ function inheritedNames(tokens: readonly QaToken[], previous: QaSentence | undef
   // A predecessor without names of its own passes on what it inherited ("Maple Hall was built ...
   // It burned ... The hall was rebuilt ..."); the set is shared, not copied, so a chain stays linear.
   if (out.size === 0) return previous.inherited;
+  // A pronoun continues the subject the predecessor itself carried over ("Tugh Temür ... He adopted
+  // Confucian measures ... His most concrete effort ..."): its names join the predecessor's own
+  // (bounded by MAX_INHERITED, so the work per sentence stays constant).
+  if (PERSONAL_OPENERS.has(first.lower)) for (const t of previous.inherited) if (out.size < MAX_INHERITED) out.add(t);
   return out;
 }
 

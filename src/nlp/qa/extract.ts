@@ -31,6 +31,17 @@ const TYPE_FIT: Readonly<Record<AnswerType, Partial<Record<CandidateKind, number
 
 import { WEIGHTS } from './weights';
 
+/** A predicate for "How did X die?" ("drowned"): a manner clause ("by ...") fits better. */
+const HOW_PREDICATE_FIT = 0.8;
+/**
+ * A noun phrase (or a clause) for "What do X do?" or "How is X described?": it may be the answer
+ * ("a census"), more often the predicate's object or a reason.
+ */
+const DO_NOUN_FIT = 0.5;
+
+/** What a list adds to the noun fit for a question asking for several things. */
+const LIST_BONUS = 0.2;
+
 /** How well a phrase naming people or a group ("the settlers") fits a who-question. */
 const GROUP_NOUN_FIT = 0.7;
 
@@ -101,12 +112,26 @@ const EDGE_JUNK = new Set(['which', 'whose', 'whom', 'who', ',', ';', ':', '.', 
 const TRAILING_JUNK = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'some', 'any', 'each', 'every', 'no']);
 const NOUN_TAGS = new Set(['NOUN', 'PROPN', 'NUM']);
 
+/** A predicate's leading linking words ("tend to | be | unstable" -> "unstable"). */
+const PREDICATE_LEAD = new Set(['be', 'been', 'being', 'to']);
+
 /** Strip question words and junk from the span's edges. */
 function trim(tokens: readonly QaToken[], tags: TokenTags, c: Candidate, q: QuestionAnalysis, headTerm: string): [number, number] {
   let { from, to } = c;
-  const strip = (t: QaToken): boolean => EDGE_JUNK.has(t.lower) || (t.content && q.terms.has(t.term) && t.term !== headTerm);
-  while (from < to && (strip(tokens[from]!) || (tokens[from]!.lower === 'the' && from + 1 < to && strip(tokens[from + 1]!)))) from++;
-  while (to > from && (strip(tokens[to - 1]!) || TRAILING_JUNK.has(tokens[to - 1]!.lower))) to--;
+  // A list's items are whole: its first and last items keep the question's words ("..., and
+  // specialty trade contractors" for a question about contractors).
+  const asked = (t: QaToken): boolean => c.kind !== 'list' && t.content && q.terms.has(t.term) && t.term !== headTerm;
+  // A question word inside another name is that name's word: "the Festival of | Britain" is not
+  // cut for a question about "the Britain Can Make It exhibition", nor "Channel 4 HD" for one
+  // about an HD channel (names the question asks about are refused below).
+  const strip = (k: number, inward: number): boolean => {
+    const t = tokens[k]!;
+    if (EDGE_JUNK.has(t.lower)) return true;
+    if (!asked(t)) return false;
+    return !(k > 0 && /^\p{Lu}/u.test(t.text) && !PERSON_TITLES.has(t.lower) && insideName(tokens, k, inward, from, to) && !askedNameInside(tokens, from, to, t.term, q));
+  };
+  while (from < to && (strip(from, 1) || (tokens[from]!.lower === 'the' && from + 1 < to && strip(from + 1, 1)) || (c.kind === 'predicate' && PREDICATE_LEAD.has(tokens[from]!.lower)))) from++;
+  while (to > from && (strip(to - 1, -1) || TRAILING_JUNK.has(tokens[to - 1]!.lower))) to--;
   // "at least 40,000" without its "at" is "least 40,000": the bound goes with it.
   if (to - from > 1 && (tokens[from]!.lower === 'least' || tokens[from]!.lower === 'most') && tokens[from - 1]?.lower === 'at') from++;
   // A bare adjective is what is left of a noun phrase whose noun was cut ("a powerful | magnet"):
@@ -115,11 +140,15 @@ function trim(tokens: readonly QaToken[], tags: TokenTags, c: Candidate, q: Ques
   // Likewise a count left of a noun phrase ("the two | walls"), unless the span is an amount.
   if (to > from && to < c.to && (tags.pos[to - 1] === 'ADJ' || (c.kind === 'noun' && tags.pos[to - 1] === 'NUM')) && NOUN_TAGS.has(tags.pos[to] ?? '')) return [0, 0];
   // A name that shares a name word with the question is the one asked about ("Richard" of
-  // "Richard Grenell" for "Who did Grenell meet?"), never its answer.
+  // "Richard Grenell" for "Who did Grenell meet?"), never its answer (a word the question writes
+  // in lowercase is a common word: "the Airport Express" answers "Which train goes to the
+  // airport?"); unless it is another name
+  // that shares a word with the question's ("the Festival of Britain" for a question about "the
+  // Britain Can Make It exhibition": each has words the other lacks).
   if (c.kind === 'name') {
     for (let k = c.from; k < c.to; k++) {
       const t = tokens[k]!;
-      if (t.content && q.terms.has(t.term) && t.term !== headTerm && !PERSON_TITLES.has(t.lower) && /^\p{Lu}/u.test(t.text) && !/^\p{Lu}+$/u.test(t.text)) return [0, 0];
+      if (t.content && q.names.has(t.term) && t.term !== headTerm && !PERSON_TITLES.has(t.lower) && /^\p{Lu}/u.test(t.text) && !/^\p{Lu}+$/u.test(t.text) && !otherName(tokens, c.from, c.to, t.term, q)) return [0, 0];
     }
   }
   // In a name, words up to the last question word that is a title or a lowercase role are its
@@ -135,6 +164,105 @@ function trim(tokens: readonly QaToken[], tags: TokenTags, c: Candidate, q: Ques
     }
   }
   return [from, to];
+}
+
+/** The capitalized word at `k` continues a name toward the span's inside (a capital, a number, or "of" + a capital). */
+function insideName(tokens: readonly QaToken[], k: number, inward: number, from: number, to: number): boolean {
+  const n = k + inward;
+  if (n < from || n >= to) return false;
+  const u = tokens[n]!;
+  if (u.kind === 'number' || (isWordLike(u) && /^\p{Lu}/u.test(u.text))) return true;
+  // "Museum of (the) Harbour", read from either end.
+  let m = n;
+  if (inward < 0 && u.lower === 'the') m += inward;
+  const glue = tokens[m]?.lower;
+  if (glue !== 'of' && glue !== 'for') return false;
+  m += inward;
+  if (inward > 0 && tokens[m]?.lower === 'the') m += inward;
+  const v = tokens[m];
+  return v !== undefined && m >= from && m < to && /^\p{Lu}/u.test(v.text);
+}
+const isWordLike = (t: QaToken): boolean => t.kind === 'word' || t.kind === 'number' || t.kind === 'abbrev';
+
+/** The question's name holding `term` is written whole inside [from, to) ("USC" in "USC Trojans"). */
+function askedNameInside(tokens: readonly QaToken[], from: number, to: number, term: string, q: QuestionAnalysis): boolean {
+  const run = q.nameRuns.find((r) => r.includes(term));
+  if (!run) return false;
+  return run.every((t) => {
+    for (let k = from; k < to; k++) if (tokens[k]!.term === t) return true;
+    return false;
+  });
+}
+
+/**
+ * The name [from, to) sharing `term` with the question is another name than the question's: the
+ * question's name holding the term and this one each have a capitalized word the other lacks.
+ */
+function otherName(tokens: readonly QaToken[], from: number, to: number, term: string, q: QuestionAnalysis): boolean {
+  const mine = new Set<string>();
+  for (let k = from; k < to; k++) if (tokens[k]!.content && /^\p{Lu}/u.test(tokens[k]!.text) && !PERSON_TITLES.has(tokens[k]!.lower)) mine.add(tokens[k]!.term);
+  const run = q.nameRuns.find((r) => r.includes(term));
+  if (!run) return false;
+  const theirs = new Set(run);
+  let mineOnly = false;
+  for (const t of mine) if (!theirs.has(t)) mineOnly = true;
+  let theirsOnly = false;
+  for (const t of theirs) if (!mine.has(t)) theirsOnly = true;
+  return mineOnly && theirsOnly;
+}
+
+/**
+ * The span ends on a capitalized word that a name continues with "of (the) + capital" ("the
+ * Festival | of Britain"): it is part of a name, not an answer (the whole name is a candidate).
+ */
+function cutsName(tokens: readonly QaToken[], to: number): boolean {
+  if (to < 2 || !/^\p{Lu}/u.test(tokens[to - 1]!.text) || tokens[to]?.lower !== 'of') return false;
+  const next = tokens[to + 1]?.lower === 'the' ? tokens[to + 2] : tokens[to + 1];
+  return next !== undefined && next.kind === 'word' && /^\p{Lu}/u.test(next.text);
+}
+
+/**
+ * The span follows words that introduce instances ("such as | RSA", "including | X", "like | X",
+ * "for example | X", "e.g. | X"), or is a later item of a list they open ("such as the Neckar, the Main and | the Moselle").
+ */
+function introducesExample(tokens: readonly QaToken[], from: number): boolean {
+  let k = from - 1;
+  // Back over the list's earlier items to its opener, within a bounded reach.
+  for (let steps = 0; k >= 0 && steps < 16; steps++, k--) {
+    const t = tokens[k]!.lower;
+    if (t === 'including' || t === 'like' || t === 'e.g.' || t === 'e.g') return true;
+    if (t === 'as' && tokens[k - 1]?.lower === 'such') return true;
+    if ((t === 'example' || t === 'instance') && tokens[k - 1]?.lower === 'for') return true;
+    if (t === '.' || t === ';' || t === ':' || t === '(' || t === ')') return false;
+  }
+  return false;
+}
+
+/** Index of the word before the span, past an opening quote or bracket ('known as | "the bends"'). */
+function openingMarkBefore(tokens: readonly QaToken[], from: number): number {
+  let k = from - 1;
+  while (k >= 0 && k >= from - 2 && OPENING_MARKS.has(tokens[k]!.text)) k--;
+  return k;
+}
+const OPENING_MARKS = new Set(['"', "'", '(', '\u201c', '\u2018', '[']);
+
+/** "the outpost of | Charlesfort", "the profession of | journalism": the head noun, then "of", names the instance after it. */
+function headOfBefore(tokens: readonly QaToken[], from: number, headTerm: string): boolean {
+  const k = openingMarkBefore(tokens, from);
+  return tokens[k]?.lower === 'of' && tokens[k - 1]?.term === headTerm;
+}
+
+const YEAR_HEADS = new Set(['year', 'years']);
+
+/** Nouns that count or group what their "of" phrase names ("a small number | of MSPs"). */
+const QUANTITY_NOUNS = new Set(['number', 'numbers', 'group', 'groups', 'majority', 'minority', 'lot', 'lots', 'couple', 'handful', 'series', 'pair', 'variety', 'set', 'dozen', 'dozens', 'hundreds', 'thousands', 'millions', 'amount', 'amounts', 'range', 'host', 'plenty', 'team', 'crowd', 'band', 'body', 'collection', 'bunch']);
+
+/**
+ * The span ends on a quantity noun whose "of" phrase follows: what is counted is missing (that
+ * longer span is a candidate). Unless the question asks for that noun ("What collection ...").
+ */
+function cutsQuantity(tokens: readonly QaToken[], to: number): boolean {
+  return to > 0 && QUANTITY_NOUNS.has(tokens[to - 1]!.lower) && tokens[to]?.lower === 'of';
 }
 
 /** One occurrence of a question term in the sentence. */
@@ -353,11 +481,17 @@ const FOCUS_TYPES: ReadonlySet<AnswerType> = new Set(['person', 'organization'])
 function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidate, q: QuestionAnalysis, headTerm: string, verbAt: number, ctx: MatchContext, s: QaSentence, env: SentenceContext): ScoredCandidate | null {
   const [from, to] = trim(tokens, tags, c, q, headTerm);
   if (to <= from) return null;
+  if (cutsName(tokens, to) || (cutsQuantity(tokens, to) && tokens[to - 1]!.term !== headTerm)) return null;
   let kind = c.kind;
   // A capitalized run made only of date words ("Friday", "January") is a date, not a name.
   if (kind === 'name' && allDateTokens(tokens, tags, from, to)) kind = 'date';
   // A list answers only a question asking for several things, as its items' kind would.
-  let typeFit = kind === 'list' ? (q.plural ? (TYPE_FIT[q.answerType].noun ?? 0) : 0) : q.wantsName ? (NAMED_CLASS_FIT[kind] ?? 0) : (TYPE_FIT[q.answerType][kind] ?? 0);
+  // A list fits a plural ask better than any one of its items does.
+  let typeFit = kind === 'list' ? (q.plural ? Math.min(1, (TYPE_FIT[q.answerType].noun ?? 0) + LIST_BONUS) : 0) : q.wantsName ? (NAMED_CLASS_FIT[kind] ?? 0) : (TYPE_FIT[q.answerType][kind] ?? 0);
+  // A predicate answers only a question asking what its subject does or is like; there a noun
+  // phrase is most often the predicate's object, not the answer.
+  if (kind === 'predicate') typeFit = q.predicate === 'do' || q.predicate === 'describe' ? 1 : q.predicate === 'how' ? HOW_PREDICATE_FIT : 0;
+  else if (q.predicate === 'do' || q.predicate === 'describe') typeFit *= DO_NOUN_FIT;
   // "Who backed the policy?" -> "the settlers", "local officials": a phrase naming people or a
   // group answers a who-question as well as a name does (kindAgrees below requires such a head);
   // a phrase holding a name ("Venezuelan President Nicolas Maduro") is scored as the name is.
@@ -405,11 +539,23 @@ function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidat
     if (objectSlot || subjectSlot) score += WEIGHTS.slot;
   }
   // "What is X called?" -> the phrase right after "called / known as / termed / named" in the sentence.
-  if (q.asksTerm && NAMING_CUES.has(tokens[from - 1]?.lower ?? '')) score += WEIGHTS.head;
-  if (headTerm) {
-    // At either edge inside ("Lake George", "the TGIF block") or just outside ("the block | TGIF").
-    if (tokens[to - 1]!.term === headTerm || tokens[to]?.term === headTerm || tokens[from - 1]?.term === headTerm || (c.kind === 'name' && tokens[from]!.term === headTerm)) score += WEIGHTS.head;
+  if (q.asksTerm && NAMING_CUES.has(tokens[openingMarkBefore(tokens, from)]?.lower ?? '')) score += WEIGHTS.head;
+  // "In which year ...?" is answered by the year, not the whole date ("March | 2009"); other date questions by the whole date.
+  if (c.year) {
+    if (!YEAR_HEADS.has(q.head)) return null;
+    score += WEIGHTS.head;
   }
+  // "What kind of membrane": the kind is the modifier right before the head ("the phagosomal | membrane").
+  if (c.modifier) score += WEIGHTS.kind;
+  // In an example question the head names the class ("an example of a rare bird"), and a span ending in it is the class, not an instance.
+  if (headTerm && !(q.asksExample && tokens[to - 1]!.term === headTerm)) {
+    // At either edge inside ("Lake George", "the TGIF block") or just outside ("the block | TGIF").
+    if (tokens[to - 1]!.term === headTerm || tokens[to]?.term === headTerm || tokens[from - 1]?.term === headTerm || (c.kind === 'name' && tokens[from]!.term === headTerm) || headOfBefore(tokens, from, headTerm)) score += WEIGHTS.head;
+  }
+  // "What is an example of X?" -> "X such as | Y": the answer follows a phrase introducing instances.
+  if (q.asksExample && introducesExample(tokens, from)) score += WEIGHTS.example;
+  // "pump water into what?" -> "into | the mesoglea": the answer follows the question's preposition.
+  if (q.whPreposition && c.preposition === q.whPreposition) score += WEIGHTS.preposition;
   if (q.answerType === 'place') {
     if (PLACE_PREPOSITIONS.has(c.preposition)) score += WEIGHTS.placePreposition;
     // A run holding a title is a person ("President Nicolas Maduro"), not a place.
@@ -420,7 +566,7 @@ function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidat
   // A description ("What were the conditions in the camps?") is a phrase with its "of" phrases,
   // and a reason or a manner a whole clause ("because the boats had become too expensive"): long
   // spans are not penalized up to DESCRIPTION_SPAN_WORDS.
-  const shortest = q.describes || q.answerType === 'clause' || kind === 'list' ? DESCRIPTION_SPAN_WORDS : SHORT_SPAN_WORDS;
+  const shortest = q.describes || q.answerType === 'clause' || kind === 'list' || kind === 'predicate' ? DESCRIPTION_SPAN_WORDS : SHORT_SPAN_WORDS;
   if (words > shortest) score -= WEIGHTS.longSpan * (words - shortest);
   return { from, to, kind, score, typeFit };
 }
@@ -437,7 +583,9 @@ export function bestCandidate(s: QaSentence, tags: TokenTags, q: QuestionAnalysi
   let best: ScoredCandidate | null = null;
   const described: ScoredCandidate[] = [];
   const ctx = matchContext(s.tokens, q);
-  for (const c of candidatesOf(s.tokens, tags, q.terms)) {
+  const candidates = candidatesOf(s.tokens, tags, q.terms, q.predicate !== null);
+  if (q.asksKind && headTerm) kindModifiers(s.tokens, tags, headTerm, q.terms, candidates);
+  for (const c of candidates) {
     // A named doer of a relative clause is the only answer ("Okafor, who opposed the project" -> "Okafor").
     // (Its noun phrase too: a sentence's first word may be a common noun the tagger took for a name, "Residents, who".)
     if (doer && doer.kind === 'name' && ((c.kind !== 'name' && c.kind !== 'noun') || c.from < doer.from || c.to > doer.to)) continue;
@@ -449,6 +597,37 @@ export function bestCandidate(s: QaSentence, tags: TokenTags, q: QuestionAnalysi
     if (scored && q.describes && scored.kind === 'noun') described.push(scored);
   }
   return best && q.describes ? describedWhole(best, described) : best;
+}
+
+/** Words before a head noun that do not say what sort it is ("other", "such", "same"). */
+const NOT_A_KIND = new Set(['other', 'another', 'such', 'same', 'various', 'different', 'many', 'several', 'some', 'all', 'both', 'each', 'every', 'most', 'more', 'certain']);
+const KIND_MODIFIER_TAGS = new Set(['ADJ', 'NOUN', 'PROPN']);
+const isJoiner = (t: QaToken): boolean => t.text === '/' || t.text === '-';
+/** Modifier words taken before the head at most ("heavy civil engineering | construction"). */
+const MAX_KIND_MODIFIER = 4;
+
+/**
+ * "What kind of membrane ...?": each run of adjectives and nouns right before the head noun in
+ * the sentence ("the phagosomal | membrane", "other criminal | investigations") is a candidate,
+ * without determiners and words like "other" that say nothing of the sort.
+ */
+function kindModifiers(tokens: readonly QaToken[], tags: TokenTags, headTerm: string, questionTerms: ReadonlyMap<string, number>, out: Candidate[]): void {
+  for (let i = 1; i < tokens.length; i++) {
+    if (tokens[i]!.term !== headTerm) continue;
+    // The head's own compound words the question repeats ("what type of T cells": "Vδ2 | T | cells").
+    let end = i;
+    while (end > 0 && i - end < 2 && tokens[end - 1]!.content && questionTerms.has(tokens[end - 1]!.term)) end--;
+    let j = end;
+    while (j > 0 && end - j < MAX_KIND_MODIFIER && !NOT_A_KIND.has(tokens[j - 1]!.lower)) {
+      const p = tags.pos[j - 1] ?? '';
+      // Joined modifiers ("Vγ9/Vδ2", "long-lasting") and a degree adverb before an adjective ("long lasting").
+      const joined = isJoiner(tokens[j - 1]!) && j - 2 >= 0 && tokens[j - 1]!.start === tokens[j - 2]!.end && tokens[j]!.start === tokens[j - 1]!.end;
+      if (KIND_MODIFIER_TAGS.has(p) || joined || (p === 'ADV' && tags.pos[j] === 'ADJ')) j--;
+      else break;
+    }
+    while (j < end && isJoiner(tokens[j]!)) j++;
+    if (j < end) out.push({ from: j, to: end, kind: 'noun', preposition: '', modifier: true });
+  }
 }
 
 /**

@@ -100,6 +100,19 @@ export interface QuestionAnalysis {
   readonly wantsName: boolean;
   /** The question asks what something is called ("What is X called?", "another word for X", "known as"). */
   readonly asksTerm: boolean;
+  /** The question asks for a sort of its head ("What kind of membrane ..."): the head's modifier answers. */
+  readonly asksKind: boolean;
+  /**
+   * The question asks what its subject does or is like ('do'), how it did something ('how'), or
+   * how it is described ('describe'): a predicate answers.
+   */
+  readonly predicate: 'do' | 'how' | 'describe' | null;
+  /** The question asks for an example or one of several ("What is an example of X?"): the text's "such as" lists them. */
+  readonly asksExample: boolean;
+  /** The preposition right before the wh-word ("into what", "On what console"), lowercase, or ''. */
+  readonly whPreposition: string;
+  /** The names the question writes, each as its capitalized words' terms ("Britain Can Make It"). */
+  readonly nameRuns: ReadonlyArray<readonly string[]>;
   /** The question asks for several things ("Which countries...", "What are the three..."): a list answers. */
   readonly plural: boolean;
 }

@@ -26,7 +26,7 @@ export const MAX_QUESTION_CHARS = 600;
 
 const WH_WORDS = new Set(['who', 'whom', 'whose', 'when', 'where', 'why', 'how', 'what', 'which']);
 /** Words between what/which and the head noun that do not name the answer's kind ("what kind of cells"). */
-const HEAD_SKIP = new Set(['kind', 'type', 'sort', 'form', 'name', 'names', 'of', 'a', 'an', 'the', 'other', 'two', 'three', 'specific', 'particular', 'exact', 'main', 'major', 'primary', 'most', 'many', 'one']);
+const HEAD_SKIP = new Set(['kind', 'kinds', 'type', 'types', 'sort', 'sorts', 'form', 'forms', 'name', 'names', 'of', 'a', 'an', 'the', 'other', 'two', 'three', 'specific', 'particular', 'exact', 'main', 'major', 'primary', 'most', 'many', 'one']);
 const AUX_DO = new Set(['do', 'did', 'does', "didn't", "doesn't", "don't"]);
 const AUX_BE_HAVE = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must']);
 const COPULA = new Set(['is', 'was', 'are', 'were']);
@@ -110,13 +110,17 @@ export function analyzeQuestion(raw: string): QuestionAnalysis {
   const seg = segment(text);
   const toks = seg.tokens.filter((t) => t.kind === 'word' || t.kind === 'number' || t.kind === 'abbrev');
   const tags = tagTokens(seg.folded, toks);
+  // After do-support ("When did Tugh Temür found ...?") a verb is in its base form.
+  let doSupport = false;
   const words: QWord[] = toks.map((t, i) => {
     const surface = seg.folded.slice(t.start, t.end);
     const lower = surface.toLowerCase();
+    const bare = doSupport && tags.pos[i] === 'VERB';
+    if (AUX_DO.has(lower)) doSupport = true;
     return {
       text: surface,
       lower,
-      term: termOf(lower),
+      term: termOf(lower, bare),
       pos: tags.pos[i] ?? 'X',
       content: isContentWord(lower),
       capitalized: i > 0 && /^\p{Lu}/u.test(surface),
@@ -208,6 +212,17 @@ export function analyzeQuestion(raw: string): QuestionAnalysis {
     if (w.pos === 'VERB' && i >= phraseEnd) verbTerms.add(w.term);
   }
 
+  // The names the question writes ("the Britain Can Make It exhibition" -> britain can make it).
+  const nameRuns: string[][] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (!words[i]!.capitalized) continue;
+    const run: string[] = [];
+    while (i < words.length && (words[i]!.capitalized || (NAME_GLUE.has(words[i]!.lower) && words[i + 1]?.capitalized))) {
+      if (words[i]!.capitalized) run.push(words[i]!.term);
+      i++;
+    }
+    nameRuns.push(run);
+  }
   const quoteQuery = detectQuoteQuery(words);
   // "how much ... cost/pay": money; "how much" otherwise: a quantity with its unit; "how many": a count.
   let measure: QuestionAnalysis['measure'] = null;
@@ -260,6 +275,11 @@ export function analyzeQuestion(raw: string): QuestionAnalysis {
       wantsName: answerType === 'noun' && NAMED_CLASS_HEADS.has(head),
       plural: asksPlural(words, whAt, head),
       asksTerm: asksTermFor(text),
+      asksKind: asksKindOf(words, whAt, head),
+      nameRuns,
+      predicate: asksPredicate(words, whAt, wh),
+      asksExample: EXAMPLE_QUESTION.test(text),
+      whPreposition: whAt > 0 && words[whAt - 1]!.pos === 'ADP' ? words[whAt - 1]!.lower : '',
     };
   }
   return result();
@@ -269,6 +289,55 @@ export function analyzeQuestion(raw: string): QuestionAnalysis {
 const TERM_QUESTION = /\b(?:called|known as|referred to as|termed|named|(?:word|name|term) for)\b/i;
 function asksTermFor(text: string): boolean {
   return TERM_QUESTION.test(text);
+}
+
+const DESCRIBE_WORDS = new Set(['describe', 'described', 'characterize', 'characterized', 'characterise', 'characterised']);
+const DO_FORMS = new Set(['do', 'doing', 'does', 'did']);
+const HAPPEN_FORMS = new Set(['happen', 'happened', 'happens', 'happening']);
+
+/**
+ * The question asks what its subject does or is like, answered by a predicate: "What do most
+ * pharmacies do?", "What does X do to Y?" ('do'); "What happened to X?", "What was happening to
+ * X?", "What do such societies tend to be?" ('do' too); "How did the emperor die?" ('how': a
+ * manner clause answers as well); "How would one describe the summers?" ('describe': adjectives, not a manner).
+ */
+function asksPredicate(words: readonly QWord[], whAt: number, wh: string): 'do' | 'how' | 'describe' | null {
+  if (whAt < 0) return null;
+  const next = words[whAt + 1]?.lower ?? '';
+  if (wh === 'what') {
+    if (AUX_DO.has(next) && words.some((w, i) => i > whAt + 2 && DO_FORMS.has(w.lower))) return 'do';
+    if (words.some((w, i) => i > whAt && HAPPEN_FORMS.has(w.lower))) return 'do';
+    // "What do such towns tend to be (in winter)?": 'be' with nothing or a phrase after it.
+    if (AUX_DO.has(next) && words.some((w, i) => i > whAt + 2 && w.lower === 'be' && (i === words.length - 1 || words[i + 1]!.pos === 'ADP'))) return 'do';
+  }
+  // "How did the emperor die?", "How does immunity help in the future?": the verb takes no object,
+  // so the answer is what happened (a verb), not a thing; "How did the plague reach Alexandria?" asks for a manner.
+  // "How would one describe the summers?", "How is the winter described?", "How common was it?":
+  // adjectives answer ("hot and dry", "mild and sunny").
+  if (wh === 'how' && (words.some((w, i) => i > whAt && DESCRIBE_WORDS.has(w.lower)) || (words[whAt + 1]?.pos === 'ADJ' && !HOW_MEASURE_WORDS.has(next)))) return 'describe';
+  if (wh === 'how' && AUX_DO.has(next)) {
+    let v = -1;
+    for (let i = whAt + 2; i < words.length; i++) if (words[i]!.pos === 'VERB') v = i;
+    if (v > 0 && (v === words.length - 1 || words[v + 1]!.pos === 'ADP')) return 'how';
+  }
+  return null;
+}
+
+/** "What is an example of X?", "one type of X", "Which of the X ...": an instance, which a text introduces with "such as". */
+const EXAMPLE_QUESTION = /\b(?:examples?|instances?|one (?:type|kind|sort|form) of|which (?:one )?of the)\b/i;
+
+/** Lowercase words inside a name ("Bank of America"). */
+const NAME_GLUE = new Set(['of', 'de', 'da', 'del', 'di', 'du', 'van', 'von', 'der', 'the', 'and', '&', 'for', 'on']);
+
+/** Nouns that ask for a sort of thing when "of" and a noun follow them ("what kind of membrane"). */
+const KIND_NOUNS = new Set(['kind', 'kinds', 'type', 'types', 'sort', 'sorts', 'form', 'forms', 'variety', 'varieties', 'class']);
+
+/** "What kind/type/sort of X": the answer is what sets X apart (its modifier: "phagosomal" membrane). */
+function asksKindOf(words: readonly QWord[], whAt: number, head: string): boolean {
+  if (whAt < 0 || !head) return false;
+  let k = whAt + 1;
+  if (words[k]?.lower === 'other' || words[k]?.lower === 'a') k++;
+  return KIND_NOUNS.has(words[k]?.lower ?? '') && words[k + 1]?.lower === 'of';
 }
 
 /** Plural asks: a plural head ("which countries"), "what are/were", or a count in the question ("the three"). */

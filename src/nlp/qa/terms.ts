@@ -24,14 +24,37 @@ const MAX_TERM_CHARS = 40;
 const NON_ASCII = /[^\x00-\x7f]/;
 const COMBINING_MARKS = /\p{M}+/gu;
 
-/** The matching key of one word (already lowercased). */
-export function termOf(lower: string): string {
+/**
+ * British spellings to American ones, applied to every word alike so the two meet ("organised" /
+ * "organized", "colour" / "color", "centre" / "center"): -ise(d/s/r)/-ising/-isation, -our(s/ed/ing)
+ * and -tre(s) in words long enough not to be short words of their own ("rise", "hour", "four").
+ */
+const BRITISH_ISE = /^(.{3,})is(e|ed|es|er|ers|ing|ation|ations)$/;
+const BRITISH_OUR = /^(.{2,}[^aeiou])our(s|ed|ing|ite|ites|able)?$/;
+const BRITISH_TRE = /^(.{2,})tre(s)?$/;
+function americanSpelling(w: string): string {
+  if (w.length < 6) return w;
+  let m = BRITISH_ISE.exec(w);
+  if (m) return `${m[1]}iz${m[2]}`;
+  m = BRITISH_OUR.exec(w);
+  if (m) return `${m[1]}or${m[2] ?? ''}`;
+  m = BRITISH_TRE.exec(w);
+  if (m) return `${m[1]}ter${m[2] ?? ''}`;
+  return w;
+}
+
+/**
+ * The matching key of one word (already lowercased). `bareVerb`: the word is a verb's base form
+ * ("did Tugh Temür found his academy"), so an irregular past it looks like ("found" of "find") is not mapped.
+ */
+export function termOf(lower: string, bareVerb = false): string {
   let w = lower.length > MAX_TERM_CHARS ? lower.slice(0, MAX_TERM_CHARS) : lower;
   // Accents are spelled or dropped at will ("Temür" / "Temur", "café" / "cafe"): match without them.
   if (NON_ASCII.test(w)) w = w.normalize('NFD').replace(COMBINING_MARKS, '');
   if (w.endsWith("'s")) w = w.slice(0, -2);
   else if (w.endsWith("'")) w = w.slice(0, -1);
-  const base = IRREGULAR_VERBS[w] ?? w;
+  w = americanSpelling(w);
+  const base = bareVerb ? w : (IRREGULAR_VERBS[w] ?? w);
   if (!/^[a-z]/.test(base)) return base;
   const s = stemmer(base);
   return FAMILY_OF.get(s) ?? s;
