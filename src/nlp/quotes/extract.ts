@@ -21,6 +21,7 @@ import { asClauseFrame, leadInFrame, subjectMention } from './leadin';
 import type { Mention } from './mentions';
 import { SpeakerResolver } from './resolve';
 import { openSlotTailFrame, trailingSentenceFrame } from './trailing';
+import { commaLeadInFrame, longSubjectTailFrame } from './long-subject';
 import type { Quote, QuoteKind } from './types';
 import { CUE_VERBS, type CueClass } from '../lexicon/speech-verbs';
 
@@ -183,7 +184,7 @@ function addUnattributedRegions(ctx: QuoteContext, drafts: Draft[]): void {
     const closeMark = chain.at(-1)!.close;
     if (closeMark >= 0) {
       const closeToken = tokenAtOrAfter(ctx, closeMark);
-      const f = afterQuotationFrame(ctx, closeToken, fragments) ?? trailingSentenceFrame(ctx, closeToken, fragments) ?? openSlotTailFrame(ctx, closeToken, fragments);
+      const f = afterQuotationFrame(ctx, closeToken, fragments) ?? trailingSentenceFrame(ctx, closeToken, fragments) ?? openSlotTailFrame(ctx, closeToken, fragments) ?? longSubjectTailFrame(ctx, closeToken, fragments);
       if (f) {
         add({ fragments, kind: 'direct', frame: f, cueClass: 'speech', trust: f.trust, inheritFrom: null, paragraph: reg.paragraph });
         continue;
@@ -192,7 +193,7 @@ function addUnattributedRegions(ctx: QuoteContext, drafts: Draft[]): void {
     // A colon after a clause that names the speaker ("Lee fired back: "..."", "- Carl Bialik: "..."").
     const openToken = tokenAtOrAfter(ctx, reg.open);
     // ... or a verb of naming or judging whose subject's words are quoted ("Lee called the plan "..."").
-    const lead = leadInFrame(ctx, openToken, reg.paragraph, fragments) ?? asClauseFrame(ctx, openToken, fragments) ??
+    const lead = leadInFrame(ctx, openToken, reg.paragraph, fragments) ?? asClauseFrame(ctx, openToken, fragments) ?? commaLeadInFrame(ctx, openToken, fragments) ??
       (words >= MIN_UNATTRIBUTED_SENTENCE_WORDS ? embeddedFrame(ctx, openToken, fragments) : null);
     if (lead) {
       add({ fragments, kind: 'direct', frame: lead, cueClass: 'speech', trust: lead.trust, inheritFrom: null, paragraph: reg.paragraph });

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../../src/nlp/quotes';
+
+/** [input, expected attributions as [speaker mention, cue, fragment text]] */
+type Row = [string, Array<[string | null, string | null, string]>];
+
+const tails: Row[] = [
+  // GIVEN a speaker phrase with an affiliation too long for the look back from the verb THEN its head speaks.
+  [
+    '"Nobody on the board has read the contract yet," Ann Lee of the Center for Regional Transport Studies wrote in May.',
+    [['Ann Lee', 'wrote', 'Nobody on the board has read the contract yet']],
+  ],
+  // Two names joined by "and", then an affiliation.
+  [
+    '"The pumps will fail again," engineers Tom Hale and Rita Okafor of the Institute for Water Safety wrote in a report.',
+    [['Tom Hale and Rita Okafor', 'wrote', 'The pumps will fail again']],
+  ],
+  // A relative clause with no closing comma: its own verb ("is", "founded") is not the cue.
+  [
+    '"The ad raises new questions about the mayor," Ruth Gomez, who is chair of the Harbor Fund said in a statement.',
+    [['Ruth Gomez', 'said', 'The ad raises new questions about the mayor']],
+  ],
+  [
+    '"She needs a plan for the suburbs," Dan Ivers, the pollster who founded the survey tweeted on Friday.',
+    [['Dan Ivers', 'tweeted', 'She needs a plan for the suburbs']],
+  ],
+  // A plain noun phrase no role list knows, with a prepositional phrase.
+  ['"He will stand up to the big landlords," a voice-over in the ad states.', [['a voice-over', 'states', 'He will stand up to the big landlords']]],
+  // "US" in capitals opens a title, not the pronoun; the quotation ends its own sentence with "!".
+  [
+    '"The great state of Ohio is proud to cast its votes today!" US Senator Ann Reed said as she opened the roll call.',
+    [['US Senator Ann Reed', 'said', 'The great state of Ohio is proud to cast its votes today']],
+  ],
+  // Neighbours: a clause of another subject ("as") or a relative clause's own cue ("who said") credits nobody.
+  ['"We are going to win this district," the crowd at the rally grew quiet as the mayor said goodbye.', []],
+  ['"The budget will pass before the summer recess," Lee, who said nothing else, left the room.', [[null, null, 'The budget will pass before the summer recess']]],
+];
+
+const leadIns: Row[] = [
+  // GIVEN `SUBJECT VERB, "..."` with a verb no lexicon lists THEN the subject speaks.
+  [
+    'After the governor mocked her plan during the debate, Hillary shot back, "I could have stayed home, but I chose to work."',
+    [['Hillary', 'shot back', 'I could have stayed home, but I chose to work']],
+  ],
+  ['He concluded so calmly and firmly, "There is no case anywhere like this one."', [['He', 'concluded', 'There is no case anywhere like this one']]],
+  // A long subject with a relative clause before a verb of saying.
+  [
+    'A council aide who spoke on condition of anonymity said Friday, "Certainly there are talks between the two camps."',
+    [['A council aide', 'said', 'Certainly there are talks between the two camps']],
+  ],
+  // Neighbours: an object after an unknown verb is an action; a lowercase phrase after the comma is an apposition.
+  ['Lee signed the bill, "The roads will be fixed this year."', []],
+  ['The mayor praised the plan, "a real step forward for the whole town."', [[null, null, 'a real step forward for the whole town']]],
+];
+
+describe('long speaker phrases (r2b)', () => {
+  it.each([...tails, ...leadIns])('%s', (text, expected) => {
+    const got = extractQuotes(text).map((q) => [q.speaker, q.cue, q.fragments.map((f) => text.slice(f.start, f.end)).join(' | ')]);
+    expect(got).toEqual(expected);
+  });
+
+  it('GIVEN a long speaker phrase THEN the next quoted sentence of the paragraph keeps it', () => {
+    const text = '"It is a hard thing to do," Dan Ivers, the pollster who founded the survey tweeted on Friday. "They are drawing from her side."';
+    expect(extractQuotes(text).map((q) => q.speakerRef)).toEqual(['Dan Ivers', 'Dan Ivers']);
+  });
+});
