@@ -13,7 +13,7 @@
  * earlier speaker; 5. resolve speakers to canonical names (resolve.ts).
  */
 import { segment, type Segmentation } from '../segment';
-import { buildContext, isCapitalized, tokenAtOrAfter, type QuoteContext } from './context';
+import { buildContext, isCapitalized, isQuoteMark, tokenAtOrAfter, type QuoteContext } from './context';
 import { directRegions, kindOf, regionChain, regionFragments, trimSpan, type Span } from './content';
 import { afterQuotationFrame, framesInSentence, labelFrame, type Frame } from './frames';
 import { embeddedFrame } from './embedded';
@@ -205,11 +205,24 @@ function addUnattributedRegions(ctx: QuoteContext, drafts: Draft[]): void {
     const k = framedStarts.countBefore(reg.open);
     const lastAdded = added.at(-1);
     const prevFramed = k > 0 ? framed[k - 1]! : null;
-    const prev = lastAdded && lastAdded.fragments[0]![0] < reg.open && (!prevFramed || lastAdded.fragments[0]![0] >= prevFramed.fragments[0]![0]) ? lastAdded : prevFramed;
+    let prev = lastAdded && lastAdded.fragments[0]![0] < reg.open && (!prevFramed || lastAdded.fragments[0]![0] >= prevFramed.fragments[0]![0]) ? lastAdded : prevFramed;
+    // Reported speech inside the attribution sentence of a quotation ("...," Lee told CBS, when a
+    // dozen states held contests. / "...," Lee assured Kim, after Kim assured him that ...): the
+    // quotation's speaker goes on, not the subordinate clause's.
+    if (prev && prev === prevFramed && prev.kind === 'indirect' && prev.frame) {
+      for (let j = k - 2; j >= 0 && j >= k - 4; j--) {
+        const d = framed[j]!;
+        if (d.kind !== 'indirect' && d.frame && d.frame.sentence === prev.frame.sentence) {
+          prev = d;
+          break;
+        }
+      }
+    }
     const para = ctx.seg.paragraphs[reg.paragraph]!;
     // A further quotation in the paragraph of an attributed one, with only that attribution between
     // them (`"A," said X. "B."`): the same speaker goes on.
-    const sameParagraph = prev !== null && prev.paragraph === reg.paragraph && prev.kind !== 'indirect' && noCueBetween(ctx, prev, reg.open);
+    const sameParagraph = prev !== null && prev.paragraph === reg.paragraph &&
+      (prev.kind !== 'indirect' ? noCueBetween(ctx, prev, reg.open) : reportsRightBefore(ctx, prev, openToken));
     const atParagraphStart = reg.open === para.start;
     const prevParagraphQuoted = prev !== null && prev.paragraph === reg.paragraph - 1 && prev.kind !== 'indirect' && endsParagraph(ctx, prev);
     // A quotation followed by an attribution of its own that no rule read (`"...," one voter
@@ -331,7 +344,8 @@ const MAX_TAIL_WORDS = 6;
  * (the way a quoted sentence hands over to its attribution).
  */
 function attributionFollows(ctx: QuoteContext, close: number): boolean {
-  const inner = ctx.words[close - 1];
+  // A nested quotation may close with it (`"... asked, 'How do we win?'" Lee said`).
+  const inner = isQuoteMark(ctx, close - 1) ? ctx.words[close - 2] : ctx.words[close - 1];
   if (inner !== ',' && inner !== '?' && inner !== '!') return false;
   const paragraph = ctx.seg.sentences[ctx.sentenceOf[close]!]!.paragraph;
   let words = 0;
@@ -389,6 +403,18 @@ function endsParagraph(ctx: QuoteContext, d: Draft): boolean {
     if (ctx.regionOf[sent.tokenStart]! < 0) return false;
   }
   return true;
+}
+
+/**
+ * Reported speech that ends the sentence right before the quotation at token `open`, in its
+ * paragraph, with a speaker: `Lee said, adding that the fees would rise. "We have no choice."`,
+ * `Lee, who said the vote was fair, left early. "..."`: the quoted sentence goes on with the same
+ * speaker's words (a quotation with an attribution of its own was taken before this is asked).
+ */
+function reportsRightBefore(ctx: QuoteContext, prev: Draft, open: number): boolean {
+  if (prev.cueClass !== 'speech' || rootMention(prev) === null || !opensSentence(ctx, open)) return false;
+  const lastEnd = Math.max(...prev.fragments.map(([, b]) => b));
+  return sentenceAt(ctx.seg, lastEnd - 1) + 1 === ctx.sentenceOf[open];
 }
 
 /** Between the end of `prev` and `offset` there is only its attribution (no other quote's cue). */

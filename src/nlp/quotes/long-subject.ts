@@ -13,7 +13,7 @@ import { PRONOUNS } from '../lexicon/titles-roles';
 import { isCapitalized, isQuoteMark, isWord, tokenAtOrAfter, type QuoteContext } from './context';
 import type { Span } from './content';
 import type { Frame } from './frames';
-import { opensSentence } from './open-slot';
+import { endsAttribution, opensSentence } from './open-slot';
 import { descriptorStartingAt, mentionStartingAt, type Mention } from './mentions';
 import { canSpeak } from './leadin';
 
@@ -159,7 +159,8 @@ function mainVerb(ctx: QuoteContext, m: Mention, limit: number): number {
  * takes content of its own ("said that ...", "said: "...").
  */
 export function longSubjectTailFrame(ctx: QuoteContext, closeToken: number, fragments: Span[]): Frame | null {
-  const inner = ctx.words[closeToken - 1];
+  // A nested quotation may close with it (`"... asked, 'How do we win?'" Lee said`).
+  const inner = isQuoteMark(ctx, closeToken - 1) ? ctx.words[closeToken - 2] : ctx.words[closeToken - 1];
   if (inner !== ',' && inner !== '?' && inner !== '!') return null;
   if (!opensSentence(ctx, closeToken)) return null;
   const k = closeToken + 1;
@@ -177,8 +178,9 @@ export function longSubjectTailFrame(ctx: QuoteContext, closeToken: number, frag
   const next = ctx.words[v + 1];
   if (next === 'that' || next === ':' || isQuoteMark(ctx, v + 1)) return null;
   // In a sentence of its own ("...?" Lee ...) the attribution must be nearly all of it: a longer
-  // sentence reports something new ("Lee acknowledged the question and moved on to the budget.").
-  if (s !== ctx.sentenceOf[closeToken] && te - v - 1 > MAX_OWN_SENTENCE_REST) return null;
+  // sentence reports something new ("Lee acknowledged the question and moved on to the budget."),
+  // unless an adjunct opens right after the verb ("said of the meeting he had with her last week.").
+  if (s !== ctx.sentenceOf[closeToken] && te - v - 1 > MAX_OWN_SENTENCE_REST && !endsAttribution(ctx, v + 1, te) && next !== 'of' && next !== 'about') return null;
   return { pattern: 'tail', cueFirst: v, cueLast: v, cueClass: 'speech', mention: m, fragments, sentence: s, trust: LONG_TAIL_TRUST };
 }
 
