@@ -159,6 +159,10 @@ function mainVerb(ctx: QuoteContext, m: Mention, limit: number): number {
  * takes content of its own ("said that ...", "said: "...").
  */
 export function longSubjectTailFrame(ctx: QuoteContext, closeToken: number, fragments: Span[]): Frame | null {
+  return forwardSubjectTail(ctx, closeToken, fragments) ?? describedInvertedTail(ctx, closeToken, fragments);
+}
+
+function forwardSubjectTail(ctx: QuoteContext, closeToken: number, fragments: Span[]): Frame | null {
   // A nested quotation may close with it (`"... asked, 'How do we win?'" Lee said`).
   const inner = isQuoteMark(ctx, closeToken - 1) ? ctx.words[closeToken - 2] : ctx.words[closeToken - 1];
   if (inner !== ',' && inner !== '?' && inner !== '!') return null;
@@ -182,6 +186,48 @@ export function longSubjectTailFrame(ctx: QuoteContext, closeToken: number, frag
   // unless an adjunct opens right after the verb ("said of the meeting he had with her last week.").
   if (s !== ctx.sentenceOf[closeToken] && te - v - 1 > MAX_OWN_SENTENCE_REST && !endsAttribution(ctx, v + 1, te) && next !== 'of' && next !== 'about') return null;
   return { pattern: 'tail', cueFirst: v, cueLast: v, cueClass: 'speech', mention: m, fragments, sentence: s, trust: LONG_TAIL_TRUST };
+}
+
+/** Most tokens of a descriptor before a name after an inverted cue ("62-year-old retired teacher", "9/11 widow"). */
+const MAX_DESCRIPTOR_TOKENS = 9;
+/** Trust of an inverted cue whose speaker is a name after a descriptor no role list knows. */
+const DESCRIBED_TRUST = 0.8;
+
+/**
+ * `"...," said 9/11 widow Ann Dale.`, `"...," says 62-year-old retiree Ann Dale of Springfield.`: an
+ * inverted verb of saying right after the quotation, then a descriptor of numbers, compounds and
+ * lowercase words that no speaker rule reads, then the name (the speaker). The attribution must end
+ * with the name's phrase: the sentence end, a comma or an adjunct.
+ */
+function describedInvertedTail(ctx: QuoteContext, closeToken: number, fragments: Span[]): Frame | null {
+  const v = closeToken + 1;
+  const s = ctx.sentenceOf[closeToken]!;
+  if (ctx.sentenceOf[v] !== s || !isSpeechCue(ctx, v) || !opensSentence(ctx, closeToken)) return null;
+  const inner = ctx.words[closeToken - 1];
+  if (inner !== ',' && inner !== '?' && inner !== '!') return null;
+  const te = ctx.seg.sentences[s]!.tokenEnd;
+  for (let j = v + 1; j < te && j <= v + MAX_DESCRIPTOR_TOKENS; j++) {
+    const t = ctx.seg.tokens[j]!;
+    const w = ctx.words[j]!;
+    if (isCapitalized(ctx, j)) {
+      if (j === v + 1) return null;
+      const m = mentionStartingAt(ctx, j, te - 1);
+      if (!m || m.type !== 'name') return null;
+      let end = m.last + 1;
+      // "of Springfield": where the speaker comes from.
+      if (ctx.words[end] === 'of' && isCapitalized(ctx, end + 1)) {
+        end += 2;
+        while (end < te && isCapitalized(ctx, end)) end++;
+      }
+      if (end < te && !endsAttribution(ctx, end, te)) return null;
+      return { pattern: 'inverted', cueFirst: v, cueLast: v, cueClass: 'speech', mention: m, fragments, sentence: s, trust: DESCRIBED_TRUST };
+    }
+    // Numbers and what glues them into compounds ("9/11", "62-year-old"), and lowercase words.
+    const glued = (w === '-' || w === '/') && ctx.seg.tokens[j - 1]!.end === t.start;
+    if (t.kind === 'number' || glued) continue;
+    if (!isWord(ctx, j) || ctx.regionOf[j]! >= 0 || RELATIVES.has(w) || CLAUSE_OPENERS.has(w) || CUE_VERBS.has(w) || w in PRONOUNS || PHRASE_DETERMINERS.has(w)) return null;
+  }
+  return null;
 }
 
 /** Words that open an adverbial before the subject ("After the vote, Lee ..."). */

@@ -36,6 +36,14 @@ const tails: Row[] = [
   ['"The budget will pass before the summer recess," Lee, who said nothing else, left the room.', [[null, null, 'The budget will pass before the summer recess']]],
 ];
 
+const described: Row[] = [
+  // GIVEN an inverted verb of saying, then a descriptor of numbers and compounds before a name THEN the name speaks.
+  ['"We were promised answers and got nothing," said 9/11 widow Terry Lund.', [['Terry Lund', 'said', 'We were promised answers and got nothing']]],
+  ['"We have no money left for the roads," said 62-year-old retiree Ann Dale of Springfield.', [['Ann Dale', 'said', 'We have no money left for the roads']]],
+  // Neighbour: a clause after the name is a new report, not this quotation's credit.
+  ['"We have no money left for the roads," said 62-year-old retiree Ann Dale wants the tax repealed.', [[null, null, 'We have no money left for the roads']]],
+];
+
 const leadIns: Row[] = [
   // GIVEN `SUBJECT VERB, "..."` with a verb no lexicon lists THEN the subject speaks.
   [
@@ -54,7 +62,7 @@ const leadIns: Row[] = [
 ];
 
 describe('long speaker phrases (r2b)', () => {
-  it.each([...tails, ...leadIns])('%s', (text, expected) => {
+  it.each([...tails, ...described, ...leadIns])('%s', (text, expected) => {
     const got = extractQuotes(text).map((q) => [q.speaker, q.cue, q.fragments.map((f) => text.slice(f.start, f.end)).join(' | ')]);
     expect(got).toEqual(expected);
   });
