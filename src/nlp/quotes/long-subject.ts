@@ -72,6 +72,8 @@ function plainPhrase(ctx: QuoteContext, k: number, hi: number): Mention | null {
   for (let j = k + 1; j <= hi && j <= k + 5; j++) {
     const w = ctx.words[j]!;
     if (w === '-' && ctx.seg.tokens[j - 1]!.end === ctx.seg.tokens[j]!.start) continue;
+    // "the 43-year-old": a number glued into a compound.
+    if (ctx.seg.tokens[j]!.kind === 'number' && ctx.words[j + 1] === '-' && ctx.seg.tokens[j]!.end === ctx.seg.tokens[j + 1]!.start) continue;
     if (!isWord(ctx, j) || isCapitalized(ctx, j) || ctx.regionOf[j]! >= 0 || isVerbLike(ctx, j) || RELATIVES.has(w) || CLAUSE_OPENERS.has(w)) break;
     if (['of', 'in', 'at', 'for', 'from', 'with', 'on', 'and', 'to'].includes(w)) break;
     last = j;
