@@ -21,7 +21,7 @@ import { asClauseFrame, leadInFrame, subjectMention } from './leadin';
 import type { Mention } from './mentions';
 import { SpeakerResolver } from './resolve';
 import { openSlotTailFrame, trailingSentenceFrame } from './trailing';
-import { commaLeadInFrame, longSubjectTailFrame } from './long-subject';
+import { commaLeadInFrame, longSubjectTailFrame, mainClauseAfterCue, opensWithSubordinator } from './long-subject';
 import type { Quote, QuoteKind } from './types';
 import { CUE_VERBS, type CueClass } from '../lexicon/speech-verbs';
 
@@ -124,8 +124,10 @@ export function extractQuotes(text: string, seg: Segmentation = segment(text)): 
     const own: Draft[] = [];
     const cues = new Set<number>();
     for (let s = para.sentenceStart; s < para.sentenceEnd; s++) {
-      for (const f of framesInSentence(ctx, s)) {
-        if (seenCue.has(f.cueFirst) || cues.has(f.cueFirst)) continue;
+      for (const found of framesInSentence(ctx, s)) {
+        if (seenCue.has(found.cueFirst) || cues.has(found.cueFirst)) continue;
+        const f = cutAtMainClause(ctx, found);
+        if (!f) continue;
         cues.add(f.cueFirst);
         const d = draftFromFrame(ctx, f);
         if (d) own.push(d);
@@ -261,6 +263,30 @@ function addUnattributedRegions(ctx: QuoteContext, drafts: Draft[]): void {
       paragraph: reg.paragraph,
     });
   }
+}
+
+/**
+ * A frame whose cue is in an opening subordinate clause keeps only the reported speech before the
+ * main clause, when the main clause quotes its own subject (`When Lee noted that the fees rose,
+ * Kim boasted, "..."`): the quotation is then left to the lead-in rules. Null when nothing is left.
+ */
+function cutAtMainClause(ctx: QuoteContext, f: Frame): Frame | null {
+  // `When Lee noted that ..., Kim boasted, "..."`: a middle attribution whose first half is an
+  // opening subordinate clause quotes only its second half.
+  if (f.pattern === 'tail' && f.fragments.length === 2 && opensWithSubordinator(ctx, f.sentence) && directRegions(ctx, f.fragments[1]![0], f.fragments[1]![1])) {
+    return { ...f, fragments: [f.fragments[1]!] };
+  }
+  if (f.pattern !== 'head' || f.fragments.length !== 1) return f;
+  const main = mainClauseAfterCue(ctx, f, (open) => {
+    const reg = ctx.regions[ctx.regionOf[open]!]!;
+    const fragments = regionFragments(regionChain(ctx, ctx.regionOf[open]!).map((r) => ctx.regions[r]!));
+    return leadInFrame(ctx, open, reg.paragraph, fragments) ?? commaLeadInFrame(ctx, open, fragments);
+  });
+  if (main < 0) return f;
+  const [a] = f.fragments[0]!;
+  // Up to the comma or dash before the main clause's subject.
+  const span = trimSpan(ctx.folded, a, ctx.seg.tokens[main - 1]!.start);
+  return span && span[0] < span[1] ? { ...f, fragments: [span] } : null;
 }
 
 /** The speaker mention a draft shows: its own frame's, or that of the draft it continues. */

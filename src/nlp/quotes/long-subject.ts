@@ -238,6 +238,8 @@ const ADVERBIAL_OPENERS = new Set([
   'because', 'once', 'asked', 'for', 'from', 'despite', 'amid', 'following', 'later', 'earlier', 'last', 'this', 'then',
   'now', 'still', 'instead', 'meanwhile', 'finally', 'yet', 'again', 'but', 'and', 'so',
 ]);
+/** Dashes that set off an aside inside an opening adverbial. */
+const DASHES = new Set(['-', '--', '\u2013', '\u2014', '\u2015']);
 /** Most commas of an opening adverbial stepped over to find the subject. */
 const MAX_OPENING_COMMAS = 3;
 
@@ -262,10 +264,12 @@ export function commaLeadInFrame(ctx: QuoteContext, open: number, fragments: Spa
   if (comma - ts > MAX_SUBJECT_TOKENS + 16) return null;
   for (let k = ts; k < comma; k++) if (ctx.regionOf[k]! >= 0) return null;
   // The subject at the start, or after up to three commas of an opening adverbial.
-  const starts = [ts];
+  // The subject at the start, or after the comma or dash that ends an opening adverbial (the
+  // nearest few to the quotation: "When Lee noted that ... ― as was true ... ― Kim boasted, "..."").
+  let starts = [ts];
   if (ADVERBIAL_OPENERS.has(ctx.words[ts]!) || (ctx.words[ts]!.endsWith('ly') && !isCapitalized(ctx, ts + 1))) {
-    starts.length = 0;
-    for (let k = ts + 1; k < comma && starts.length < MAX_OPENING_COMMAS; k++) if (ctx.words[k] === ',') starts.push(k + 1);
+    starts = [];
+    for (let k = comma - 1; k > ts && starts.length < MAX_OPENING_COMMAS; k--) if (ctx.words[k] === ',' || DASHES.has(ctx.words[k]!)) starts.unshift(k + 1);
   }
   for (const at of starts) {
     const m = speakerAt(ctx, at, comma - 1);
@@ -288,4 +292,35 @@ export function commaLeadInFrame(ctx: QuoteContext, open: number, fragments: Spa
     return { pattern: 'head', cueFirst: v, cueLast: last, cueClass: 'speech', mention: m, fragments, sentence: s, trust: isSpeechCue(ctx, v) ? LONG_TAIL_TRUST : COMMA_LEADIN_TRUST };
   }
   return null;
+}
+
+/** Words that open a subordinate clause at the start of a sentence ("When Lee noted that ..., Kim boasted, "...""). */
+const SUBORDINATE_OPENERS = new Set(['when', 'after', 'as', 'while', 'although', 'though', 'if', 'before', 'once', 'because', 'since', 'until', 'whereas']);
+
+/** Whether sentence `s` opens with a subordinate clause ("When ...", "But after ..."). */
+export function opensWithSubordinator(ctx: QuoteContext, s: number): boolean {
+  const sent = ctx.seg.sentences[s]!;
+  let at = sent.tokenStart;
+  while (at < sent.tokenEnd && (ctx.words[at] === 'but' || ctx.words[at] === 'and')) at++;
+  return SUBORDINATE_OPENERS.has(ctx.words[at] ?? '');
+}
+
+/**
+ * Where the main clause starts when frame `f`'s cue lies in a subordinate clause that opens its
+ * sentence and the main clause introduces a quotation of its own subject with a comma or a colon:
+ * "When Lee noted that the fees rose, Kim boasted, "That makes me smart."", "After Lee said that
+ * ..., Kim said: "...""). The cue's reported speech ends before that clause; -1 otherwise.
+ */
+export function mainClauseAfterCue(ctx: QuoteContext, f: Frame, leadIn: (open: number) => Frame | null): number {
+  const sent = ctx.seg.sentences[f.sentence]!;
+  if (!opensWithSubordinator(ctx, f.sentence) || f.cueFirst < 0) return -1;
+  const end = Math.max(...f.fragments.map(([, b]) => b));
+  for (let k = f.cueLast + 1; k < sent.tokenEnd && ctx.seg.tokens[k]!.start < end; k++) {
+    if (!isQuoteMark(ctx, k) || ctx.regionOf[k]! < 0 || ctx.regions[ctx.regionOf[k]!]!.open !== ctx.seg.tokens[k]!.start) continue;
+    const sep = ctx.words[k - 1];
+    if (sep !== ',' && sep !== ':') return -1;
+    const lead = leadIn(k);
+    return lead && lead.mention && lead.mention.first > f.cueLast + 1 ? lead.mention.first : -1;
+  }
+  return -1;
 }
