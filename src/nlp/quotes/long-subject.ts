@@ -28,6 +28,9 @@ const COMMA_LEADIN_TRUST = 0.6;
 /** Most tokens between the verb of a comma lead-in and its comma ("concluded so eloquently and timelessly"). */
 const MAX_LEADIN_TAIL = 6;
 
+/** The same after a verb of saying, whose adjuncts run longer ("announced on her Facebook page, in all capital letters,"). */
+const MAX_CUE_LEADIN_TAIL = 12;
+
 /** Relative pronouns: the first verb after one is the relative clause's, not the sentence's. */
 const RELATIVES = new Set(['who', 'which', 'whose', 'whom', 'that']);
 /** Words that open a clause of their own: a verb after one is not the subject's. */
@@ -270,6 +273,8 @@ export function commaLeadInFrame(ctx: QuoteContext, open: number, fragments: Spa
   if (ADVERBIAL_OPENERS.has(ctx.words[ts]!) || (ctx.words[ts]!.endsWith('ly') && !isCapitalized(ctx, ts + 1))) {
     starts = [];
     for (let k = comma - 1; k > ts && starts.length < MAX_OPENING_COMMAS; k--) if (ctx.words[k] === ',' || DASHES.has(ctx.words[k]!)) starts.unshift(k + 1);
+    // "Recently she announced ...": an adverb with no comma of its own.
+    if (ctx.words[ts]!.endsWith('ly') && ctx.words[ts + 1] !== ',') starts.unshift(ts + 1);
   }
   for (const at of starts) {
     const m = speakerAt(ctx, at, comma - 1);
@@ -283,7 +288,7 @@ export function commaLeadInFrame(ctx: QuoteContext, open: number, fragments: Spa
     if (PASSIVE_AUX.has(ctx.words[v]!)) continue;
     let last = v;
     if (PARTICLES.has(ctx.words[v + 1] ?? '') && !CUE_VERBS.has(ctx.words[v]!)) last = v + 1;
-    if (comma - last - 1 > MAX_LEADIN_TAIL) continue;
+    if (comma - last - 1 > (isSpeechCue(ctx, v) ? MAX_CUE_LEADIN_TAIL : MAX_LEADIN_TAIL)) continue;
     let clean = true;
     for (let k = last + 1; k < comma; k++) if (ctx.words[k] === 'that' || !isWord(ctx, k) && ctx.words[k] !== ',' && ctx.seg.tokens[k]!.kind !== 'number') clean = false;
     // "Lee signed the bill, "..."": an object after a verb no lexicon lists makes it an action.

@@ -72,3 +72,18 @@ describe('long speaker phrases (r2b)', () => {
     expect(extractQuotes(text).map((q) => q.speakerRef)).toEqual(['Dan Ivers', 'Dan Ivers']);
   });
 });
+
+describe('lead-ins after an opening phrase no list knows (r2b)', () => {
+  it.each([
+    // GIVEN a colon lead-in after an adverbial phrase no opener list knows THEN its subject speaks.
+    ['Back on home soil, he returned to his familiar lines: "There will be no new taxes in this town."', [['he', 'returned to his familiar lines', 'There will be no new taxes in this town']]],
+    // GIVEN a verb of saying with a long adjunct before the comma THEN the subject still speaks.
+    [
+      'Recently she announced on her campaign page, in all capital letters, "I am leaving the race and backing the mayor!"',
+      [['she', 'announced', 'I am leaving the race and backing the mayor']],
+    ],
+  ] as Row[])('%s', (text, expected) => {
+    const got = extractQuotes(text).map((q) => [q.speaker, q.cue, q.fragments.map((f) => text.slice(f.start, f.end)).join(' | ')]);
+    expect(got).toEqual(expected);
+  });
+});
