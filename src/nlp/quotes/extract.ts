@@ -252,7 +252,7 @@ function addUnattributedRegions(ctx: QuoteContext, drafts: Draft[]): void {
     if (!inherit && openingSentence) orphanStart = reg.open;
     // With no speaker, only a full sentence or more is worth keeping: shorter quoted phrases are
     // titles, slogans and scare quotes ("jobs, jobs, jobs", "Fox News Sunday").
-    if (!inherit && words < MIN_UNATTRIBUTED_SENTENCE_WORDS) continue;
+    if (!inherit && (words < MIN_UNATTRIBUTED_SENTENCE_WORDS || (!openingSentence && !isCapitalized(ctx, openToken + 1)))) continue;
     add({
       fragments,
       kind: 'direct',
