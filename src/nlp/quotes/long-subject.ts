@@ -9,7 +9,7 @@
  * Each look is bounded by the sentence and a fixed number of tokens.
  */
 import { CUE_MODIFIERS, CUE_VERBS } from '../lexicon/speech-verbs';
-import { PRONOUNS } from '../lexicon/titles-roles';
+import { PRONOUNS, ROLE_NOUNS } from '../lexicon/titles-roles';
 import { isCapitalized, isQuoteMark, isWord, tokenAtOrAfter, type QuoteContext } from './context';
 import type { Span } from './content';
 import type { Frame } from './frames';
@@ -211,13 +211,22 @@ function describedInvertedTail(ctx: QuoteContext, closeToken: number, fragments:
   const inner = ctx.words[closeToken - 1];
   if (inner !== ',' && inner !== '?' && inner !== '!') return null;
   const te = ctx.seg.sentences[s]!.tokenEnd;
-  for (let j = v + 1; j < te && j <= v + MAX_DESCRIPTOR_TOKENS; j++) {
+  // "said a 2008 campaign veteran": a determiner may open the descriptor; the phrase is then the speaker.
+  const determiner = ctx.words[v + 1] === 'a' || ctx.words[v + 1] === 'an' || ctx.words[v + 1] === 'the';
+  for (let j = v + (determiner ? 2 : 1); j < te && j <= v + MAX_DESCRIPTOR_TOKENS; j++) {
     const t = ctx.seg.tokens[j]!;
     const w = ctx.words[j]!;
     if (isCapitalized(ctx, j)) {
       if (j === v + 1) return null;
-      const m = mentionStartingAt(ctx, j, te - 1);
-      if (!m || m.type !== 'name') return null;
+      const found = mentionStartingAt(ctx, j, te - 1);
+      if (!found || found.type === 'pronoun' || (found.type === 'role' && !determiner)) return null;
+      // After a determiner the name is a modifier ("a 2008 Clinton veteran"): the phrase runs on over its head noun.
+      let last = found.last;
+      if (determiner) {
+        while (last + 1 < te && last < found.last + 2 && isWord(ctx, last + 1) && !isCapitalized(ctx, last + 1) && !endsAttribution(ctx, last + 1, te) && !RELATIVES.has(ctx.words[last + 1]!)) last++;
+        if (last === found.last && !ROLE_NOUNS.has(ctx.words[last]!)) return null;
+      }
+      const m: Mention = determiner ? { first: v + 1, last, type: 'role' } : found;
       let end = m.last + 1;
       // "of Springfield": where the speaker comes from.
       if (ctx.words[end] === 'of' && isCapitalized(ctx, end + 1)) {

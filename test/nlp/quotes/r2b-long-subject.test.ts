@@ -40,6 +40,8 @@ const described: Row[] = [
   // GIVEN an inverted verb of saying, then a descriptor of numbers and compounds before a name THEN the name speaks.
   ['"We were promised answers and got nothing," said 9/11 widow Terry Lund.', [['Terry Lund', 'said', 'We were promised answers and got nothing']]],
   ['"We have no money left for the roads," said 62-year-old retiree Ann Dale of Springfield.', [['Ann Dale', 'said', 'We have no money left for the roads']]],
+  // A determiner, a year and a name as modifiers of the head noun: the whole phrase speaks.
+  ['"She did not like that at all," said a 2012 Romney veteran.', [['a 2012 Romney veteran', 'said', 'She did not like that at all']]],
   // Neighbour: a clause after the name is a new report, not this quotation's credit.
   ['"We have no money left for the roads," said 62-year-old retiree Ann Dale wants the tax repealed.', [[null, null, 'We have no money left for the roads']]],
 ];
