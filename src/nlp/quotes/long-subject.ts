@@ -278,14 +278,15 @@ export function commaLeadInFrame(ctx: QuoteContext, open: number, fragments: Spa
   // The subject at the start, or after up to three commas of an opening adverbial.
   // The subject at the start, or after the comma or dash that ends an opening adverbial (the
   // nearest few to the quotation: "When Lee noted that ... ― as was true ... ― Kim boasted, "..."").
-  let starts = [ts];
-  if (ADVERBIAL_OPENERS.has(ctx.words[ts]!) || (ctx.words[ts]!.endsWith('ly') && !isCapitalized(ctx, ts + 1))) {
-    starts = [];
-    for (let k = comma - 1; k > ts && starts.length < MAX_OPENING_COMMAS; k--) if (ctx.words[k] === ',' || DASHES.has(ctx.words[k]!)) starts.unshift(k + 1);
-    // "Recently she announced ...": an adverb with no comma of its own.
-    if (ctx.words[ts]!.endsWith('ly') && ctx.words[ts + 1] !== ',') starts.unshift(ts + 1);
-  }
-  for (const at of starts) {
+  const starts: number[] = [];
+  for (let k = comma - 1; k > ts && starts.length < MAX_OPENING_COMMAS; k--) if (ctx.words[k] === ',' || DASHES.has(ctx.words[k]!)) starts.unshift(k + 1);
+  // "Recently she announced ...": an adverb with no comma of its own.
+  if (ctx.words[ts]!.endsWith('ly') && ctx.words[ts + 1] !== ',') starts.unshift(ts + 1);
+  // The sentence's own subject first, unless a listed opener starts an adverbial.
+  if (!ADVERBIAL_OPENERS.has(ctx.words[ts]!)) starts.unshift(ts);
+  for (const start of starts) {
+    // "However, as Ann Lee of the ... told the Ledger, "..."": an "as" clause names the source.
+    const at = ctx.words[start] === 'as' ? start + 1 : start;
     const m = speakerAt(ctx, at, comma - 1);
     if (!m || (m.type !== 'pronoun' && !canSpeak(ctx, m))) continue;
     const v = mainVerb(ctx, m, comma);
@@ -299,7 +300,10 @@ export function commaLeadInFrame(ctx: QuoteContext, open: number, fragments: Spa
     if (PARTICLES.has(ctx.words[v + 1] ?? '') && !CUE_VERBS.has(ctx.words[v]!)) last = v + 1;
     if (comma - last - 1 > (isSpeechCue(ctx, v) ? MAX_CUE_LEADIN_TAIL : MAX_LEADIN_TAIL)) continue;
     let clean = true;
-    for (let k = last + 1; k < comma; k++) if (ctx.words[k] === 'that' || !isWord(ctx, k) && ctx.words[k] !== ',' && ctx.seg.tokens[k]!.kind !== 'number') clean = false;
+    for (let k = last + 1; k < comma; k++) {
+      const w = ctx.words[k]!;
+      if (w === 'that' || (!isWord(ctx, k) && w !== ',' && w !== '(' && w !== ')' && ctx.seg.tokens[k]!.kind !== 'number')) clean = false;
+    }
     // "Lee signed the bill, "..."": an object after a verb no lexicon lists makes it an action.
     if (!CUE_VERBS.has(ctx.words[v]!) && last + 1 < comma && ctx.words[last + 1] !== ',' && !/ly$/.test(ctx.words[last + 1]!) && !['so', 'again', 'then', 'later'].includes(ctx.words[last + 1]!)) clean = false;
     if (!clean) continue;

@@ -80,6 +80,11 @@ describe('lead-ins after an opening phrase no list knows (r2b)', () => {
   it.each([
     // GIVEN a colon lead-in after an adverbial phrase no opener list knows THEN its subject speaks.
     ['Back on home soil, he returned to his familiar lines: "There will be no new taxes in this town."', [['he', 'returned to his familiar lines', 'There will be no new taxes in this town']]],
+    // GIVEN an "as" clause with a long source after an opening word THEN the source speaks (a parenthesis may follow the audience).
+    [
+      'However, as Bishop Aram Dallo of the Church of Saint James told the Harbor Ledger (HL), "We have suffered the same fate as many others."',
+      [['Bishop Aram Dallo', 'told', 'We have suffered the same fate as many others']],
+    ],
     // GIVEN a verb of saying with a long adjunct before the comma THEN the subject still speaks.
     [
       'Recently she announced on her campaign page, in all capital letters, "I am leaving the race and backing the mayor!"',
