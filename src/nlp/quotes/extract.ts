@@ -13,7 +13,7 @@
  * earlier speaker; 5. resolve speakers to canonical names (resolve.ts).
  */
 import { segment, type Segmentation } from '../segment';
-import { buildContext, isCapitalized, tokenAtOrAfter, type QuoteContext } from './context';
+import { buildContext, isCapitalized, isQuoteMark, tokenAtOrAfter, type QuoteContext } from './context';
 import { directRegions, kindOf, regionChain, regionFragments, trimSpan, type Span } from './content';
 import { afterQuotationFrame, framesInSentence, labelFrame, type Frame } from './frames';
 import { embeddedFrame } from './embedded';
@@ -21,6 +21,7 @@ import { asClauseFrame, leadInFrame, subjectMention } from './leadin';
 import type { Mention } from './mentions';
 import { SpeakerResolver } from './resolve';
 import { openSlotTailFrame, trailingSentenceFrame } from './trailing';
+import { commaLeadInFrame, longSubjectTailFrame, mainClauseAfterCue, opensWithSubordinator } from './long-subject';
 import type { Quote, QuoteKind } from './types';
 import { CUE_VERBS, type CueClass } from '../lexicon/speech-verbs';
 
@@ -123,8 +124,10 @@ export function extractQuotes(text: string, seg: Segmentation = segment(text)): 
     const own: Draft[] = [];
     const cues = new Set<number>();
     for (let s = para.sentenceStart; s < para.sentenceEnd; s++) {
-      for (const f of framesInSentence(ctx, s)) {
-        if (seenCue.has(f.cueFirst) || cues.has(f.cueFirst)) continue;
+      for (const found of framesInSentence(ctx, s)) {
+        if (seenCue.has(found.cueFirst) || cues.has(found.cueFirst)) continue;
+        const f = cutAtMainClause(ctx, found);
+        if (!f) continue;
         cues.add(f.cueFirst);
         const d = draftFromFrame(ctx, f);
         if (d) own.push(d);
@@ -183,7 +186,7 @@ function addUnattributedRegions(ctx: QuoteContext, drafts: Draft[]): void {
     const closeMark = chain.at(-1)!.close;
     if (closeMark >= 0) {
       const closeToken = tokenAtOrAfter(ctx, closeMark);
-      const f = afterQuotationFrame(ctx, closeToken, fragments) ?? trailingSentenceFrame(ctx, closeToken, fragments) ?? openSlotTailFrame(ctx, closeToken, fragments);
+      const f = afterQuotationFrame(ctx, closeToken, fragments) ?? trailingSentenceFrame(ctx, closeToken, fragments) ?? openSlotTailFrame(ctx, closeToken, fragments) ?? longSubjectTailFrame(ctx, closeToken, fragments);
       if (f) {
         add({ fragments, kind: 'direct', frame: f, cueClass: 'speech', trust: f.trust, inheritFrom: null, paragraph: reg.paragraph });
         continue;
@@ -192,7 +195,7 @@ function addUnattributedRegions(ctx: QuoteContext, drafts: Draft[]): void {
     // A colon after a clause that names the speaker ("Lee fired back: "..."", "- Carl Bialik: "..."").
     const openToken = tokenAtOrAfter(ctx, reg.open);
     // ... or a verb of naming or judging whose subject's words are quoted ("Lee called the plan "..."").
-    const lead = leadInFrame(ctx, openToken, reg.paragraph, fragments) ?? asClauseFrame(ctx, openToken, fragments) ??
+    const lead = leadInFrame(ctx, openToken, reg.paragraph, fragments) ?? asClauseFrame(ctx, openToken, fragments) ?? commaLeadInFrame(ctx, openToken, fragments) ??
       (words >= MIN_UNATTRIBUTED_SENTENCE_WORDS ? embeddedFrame(ctx, openToken, fragments) : null);
     if (lead) {
       add({ fragments, kind: 'direct', frame: lead, cueClass: 'speech', trust: lead.trust, inheritFrom: null, paragraph: reg.paragraph });
@@ -204,11 +207,24 @@ function addUnattributedRegions(ctx: QuoteContext, drafts: Draft[]): void {
     const k = framedStarts.countBefore(reg.open);
     const lastAdded = added.at(-1);
     const prevFramed = k > 0 ? framed[k - 1]! : null;
-    const prev = lastAdded && lastAdded.fragments[0]![0] < reg.open && (!prevFramed || lastAdded.fragments[0]![0] >= prevFramed.fragments[0]![0]) ? lastAdded : prevFramed;
+    let prev = lastAdded && lastAdded.fragments[0]![0] < reg.open && (!prevFramed || lastAdded.fragments[0]![0] >= prevFramed.fragments[0]![0]) ? lastAdded : prevFramed;
+    // Reported speech inside the attribution sentence of a quotation ("...," Lee told CBS, when a
+    // dozen states held contests. / "...," Lee assured Kim, after Kim assured him that ...): the
+    // quotation's speaker goes on, not the subordinate clause's.
+    if (prev && prev === prevFramed && prev.kind === 'indirect' && prev.frame) {
+      for (let j = k - 2; j >= 0 && j >= k - 4; j--) {
+        const d = framed[j]!;
+        if (d.kind !== 'indirect' && d.frame && d.frame.sentence === prev.frame.sentence) {
+          prev = d;
+          break;
+        }
+      }
+    }
     const para = ctx.seg.paragraphs[reg.paragraph]!;
     // A further quotation in the paragraph of an attributed one, with only that attribution between
     // them (`"A," said X. "B."`): the same speaker goes on.
-    const sameParagraph = prev !== null && prev.paragraph === reg.paragraph && prev.kind !== 'indirect' && noCueBetween(ctx, prev, reg.open);
+    const sameParagraph = prev !== null && prev.paragraph === reg.paragraph &&
+      (prev.kind !== 'indirect' ? noCueBetween(ctx, prev, reg.open) : reportsRightBefore(ctx, prev, openToken));
     const atParagraphStart = reg.open === para.start;
     const prevParagraphQuoted = prev !== null && prev.paragraph === reg.paragraph - 1 && prev.kind !== 'indirect' && endsParagraph(ctx, prev);
     // A quotation followed by an attribution of its own that no rule read (`"...," one voter
@@ -236,7 +252,7 @@ function addUnattributedRegions(ctx: QuoteContext, drafts: Draft[]): void {
     if (!inherit && openingSentence) orphanStart = reg.open;
     // With no speaker, only a full sentence or more is worth keeping: shorter quoted phrases are
     // titles, slogans and scare quotes ("jobs, jobs, jobs", "Fox News Sunday").
-    if (!inherit && words < MIN_UNATTRIBUTED_SENTENCE_WORDS) continue;
+    if (!inherit && (words < MIN_UNATTRIBUTED_SENTENCE_WORDS || (!openingSentence && !isCapitalized(ctx, openToken + 1)))) continue;
     add({
       fragments,
       kind: 'direct',
@@ -247,6 +263,30 @@ function addUnattributedRegions(ctx: QuoteContext, drafts: Draft[]): void {
       paragraph: reg.paragraph,
     });
   }
+}
+
+/**
+ * A frame whose cue is in an opening subordinate clause keeps only the reported speech before the
+ * main clause, when the main clause quotes its own subject (`When Lee noted that the fees rose,
+ * Kim boasted, "..."`): the quotation is then left to the lead-in rules. Null when nothing is left.
+ */
+function cutAtMainClause(ctx: QuoteContext, f: Frame): Frame | null {
+  // `When Lee noted that ..., Kim boasted, "..."`: a middle attribution whose first half is an
+  // opening subordinate clause quotes only its second half.
+  if (f.pattern === 'tail' && f.fragments.length === 2 && opensWithSubordinator(ctx, f.sentence) && directRegions(ctx, f.fragments[1]![0], f.fragments[1]![1])) {
+    return { ...f, fragments: [f.fragments[1]!] };
+  }
+  if (f.pattern !== 'head' || f.fragments.length !== 1) return f;
+  const main = mainClauseAfterCue(ctx, f, (open) => {
+    const reg = ctx.regions[ctx.regionOf[open]!]!;
+    const fragments = regionFragments(regionChain(ctx, ctx.regionOf[open]!).map((r) => ctx.regions[r]!));
+    return leadInFrame(ctx, open, reg.paragraph, fragments) ?? commaLeadInFrame(ctx, open, fragments);
+  });
+  if (main < 0) return f;
+  const [a] = f.fragments[0]!;
+  // Up to the comma or dash before the main clause's subject.
+  const span = trimSpan(ctx.folded, a, ctx.seg.tokens[main - 1]!.start);
+  return span && span[0] < span[1] ? { ...f, fragments: [span] } : null;
 }
 
 /** The speaker mention a draft shows: its own frame's, or that of the draft it continues. */
@@ -330,7 +370,8 @@ const MAX_TAIL_WORDS = 6;
  * (the way a quoted sentence hands over to its attribution).
  */
 function attributionFollows(ctx: QuoteContext, close: number): boolean {
-  const inner = ctx.words[close - 1];
+  // A nested quotation may close with it (`"... asked, 'How do we win?'" Lee said`).
+  const inner = isQuoteMark(ctx, close - 1) ? ctx.words[close - 2] : ctx.words[close - 1];
   if (inner !== ',' && inner !== '?' && inner !== '!') return false;
   const paragraph = ctx.seg.sentences[ctx.sentenceOf[close]!]!.paragraph;
   let words = 0;
@@ -388,6 +429,18 @@ function endsParagraph(ctx: QuoteContext, d: Draft): boolean {
     if (ctx.regionOf[sent.tokenStart]! < 0) return false;
   }
   return true;
+}
+
+/**
+ * Reported speech that ends the sentence right before the quotation at token `open`, in its
+ * paragraph, with a speaker: `Lee said, adding that the fees would rise. "We have no choice."`,
+ * `Lee, who said the vote was fair, left early. "..."`: the quoted sentence goes on with the same
+ * speaker's words (a quotation with an attribution of its own was taken before this is asked).
+ */
+function reportsRightBefore(ctx: QuoteContext, prev: Draft, open: number): boolean {
+  if (prev.cueClass !== 'speech' || rootMention(prev) === null || !opensSentence(ctx, open)) return false;
+  const lastEnd = Math.max(...prev.fragments.map(([, b]) => b));
+  return sentenceAt(ctx.seg, lastEnd - 1) + 1 === ctx.sentenceOf[open];
 }
 
 /** Between the end of `prev` and `offset` there is only its attribution (no other quote's cue). */

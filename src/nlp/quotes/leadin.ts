@@ -162,10 +162,10 @@ export function subjectMention(ctx: QuoteContext, ts: number, colon: number): Me
   if (ctx.words[at] === 'as') return subjectFrom(ctx, at + 1, colon, false);
   const w = ctx.words[at] ?? '';
   if (!ADVERBIAL_OPENERS.has(w)) {
-    // The sentence opens with its subject, or with an adverb ("Clearly, Lee ..."; not a surname
-    // in -ly such as "Kelly", which the first try takes).
+    // The sentence opens with its subject, or with an adverbial phrase no opener list knows
+    // ("Clearly, Lee ...", "Back on home soil, he returned to ...").
     const first = subjectFrom(ctx, at, colon, true);
-    if (first || !/ly$/.test(w)) return first;
+    if (first) return first;
   }
   let commas = 0;
   for (let k = at + 1; k < colon && commas < MAX_OPENING_COMMAS; k++) {

@@ -62,13 +62,24 @@ function verbEnd(ctx: QuoteContext, k: number, te: number): number {
  * "as", "when", "while", "before", "after"): a direct object ("Lee signed the bill") is an action,
  * not a cue.
  */
-const ADJUNCT_AFTER_SLOT = new Set(['with', 'as', 'when', 'while', 'before', 'after', 'at', 'in', 'on', 'to', 'during', 'from', 'into', 'over', 'outside', 'inside', 'amid', 'again', 'then', 'later', 'loudly', 'quietly', 'softly']);
+const ADJUNCT_AFTER_SLOT = new Set(['upon', 'with', 'as', 'when', 'while', 'before', 'after', 'at', 'in', 'on', 'to', 'during', 'from', 'into', 'over', 'outside', 'inside', 'amid', 'again', 'then', 'later', 'loudly', 'quietly', 'softly']);
 
 export function endsAttribution(ctx: QuoteContext, k: number, te: number): boolean {
   const w = ctx.words[k];
   if (k >= te || w === undefined) return true;
-  return TERMINALS.has(w) || w === ',' || ADJUNCT_AFTER_SLOT.has(w) || w.endsWith('ly');
+  if (TERMINALS.has(w) || w === ',' || ADJUNCT_AFTER_SLOT.has(w) || w.endsWith('ly')) return true;
+  // "... Lee barked and a guard walked him out": a clause of its own with a subject after "and"/"but"
+  // ("signed and sealed the bill" coordinates a second verb: an action).
+  if ((w === 'and' || w === 'but') && k + 1 < te) {
+    const next = ctx.words[k + 1]!;
+    return next in PRONOUN_SUBJECTS || ['a', 'an', 'the', 'then'].includes(next) || isCapitalized(ctx, k + 1);
+  }
+  // "... beamed Dana Hart of Madison, Alabama.": where the speaker comes from.
+  return w === 'of' && isCapitalized(ctx, k + 1);
 }
+
+/** Subject pronouns that open a clause of their own after "and" / "but". */
+const PRONOUN_SUBJECTS: Readonly<Record<string, true>> = { he: true, she: true, they: true, i: true, we: true, it: true };
 
 /** Whether the quotation that closes at `closeToken` opens its sentence (or its paragraph's sentence run). */
 export function opensSentence(ctx: QuoteContext, closeToken: number): boolean {
