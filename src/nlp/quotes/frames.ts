@@ -14,7 +14,7 @@ import { PRONOUNS, TITLES } from '../lexicon/titles-roles';
 import { isCapitalized, isQuoteMark, isWord, regionEnd, type QuoteContext } from './context';
 import { directRegions, extendOverQuotes, regionChain, regionOpeningAt, trimSpan, type Span } from './content';
 import { labelCanSpeak } from './labels';
-import { descriptorStartingAt, mentionEndingAt, mentionStartingAt, subjectAt, type Mention } from './mentions';
+import { descriptorStartingAt, mentionEndingAt, mentionStartingAt, subjectAt, subjectPhraseEndingAt, type Mention } from './mentions';
 import { openSlotFrame } from './open-slot';
 
 export type FramePattern = 'head' | 'tail' | 'inverted' | 'according' | 'gerund' | 'quoted' | 'ellipsis' | 'label';
@@ -559,7 +559,8 @@ function gerundFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: nu
   if (!mention || mention.last >= i) return null;
   const start = contentStartAfterCue(ctx, i, cue.lemma, te);
   const span = contentToEnd(ctx, start.at, s);
-  if (!span || NOT_CLAUSE_START.has(ctx.words[start.at] ?? '')) return null;
+  // "saying to reporters" takes no clause; after "that" or a colon any word opens one ("saying that about 500 ...").
+  if (!span || (start.marker === 'bare' && NOT_CLAUSE_START.has(ctx.words[start.at] ?? ''))) return null;
   return { pattern: 'gerund', cueFirst: i, cueLast: i, cueClass: cue.cls, mention, fragments: [span], sentence: s, trust: before ? 0.8 : 0.7 };
 }
 
@@ -683,7 +684,7 @@ function verbFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: numb
       const subj = subjectAt(ctx, ts, last);
       if (subj && subj.last < last) return attachContent(ctx, s, last, i, i, subj, 'ellipsis', cue.cls, ts, te, 0.6);
     }
-    return null;
+    return phraseSubjectFrame(ctx, s, i, last, ts, te);
   }
   if (NOUNLIKE_LEMMAS.has(cue.lemma) && mention.type === 'role' && ctx.words[mention.last] === ctx.words[i]) return null;
   // Tail: the mention follows a comma or a closing quotation mark and the sentence ends soon after.
@@ -711,6 +712,23 @@ function verbFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: numb
     return span ? { pattern: 'head', cueFirst, cueLast: i, cueClass: cue.cls, mention, fragments: [span], sentence: s, trust: 0.85 } : null;
   }
   return attachContent(ctx, s, mention.first, i, cueFirst, mention, 'head', cue.cls, ts, te, mention.type === 'pronoun' ? 0.8 : 0.9);
+}
+
+/**
+ * A cue whose subject no speaker rule reads ("Chinese military commentators have said ...",
+ * "Organizers of both conventions insist they ...", "One in five say that ..."): the phrase that
+ * opens the clause speaks, when the content is plainly a clause: "that", a colon, a quotation, or a
+ * subject right after the cue ("insist they will"). Noun-like third forms stay out ("the tax
+ * claims"), and the frame is trusted less than one with a known speaker.
+ */
+function phraseSubjectFrame(ctx: QuoteContext, s: number, i: number, last: number, ts: number, te: number): Frame | null {
+  const cue = CUE_VERBS.get(ctx.words[i]!)!;
+  if (NOUNLIKE_LEMMAS.has(cue.lemma) && cue.form !== 'past') return null;
+  const subject = subjectPhraseEndingAt(ctx, last, ts);
+  if (!subject) return null;
+  const start = contentStartAfterCue(ctx, i, cue.lemma, te);
+  if (start.marker === 'bare' && !(opensSubject(ctx, start.at) && CLAUSE_WITHOUT_THAT.has(cue.lemma))) return null;
+  return attachContent(ctx, s, subject.first, i, i, subject, 'head', cue.cls, ts, te, 0.7);
 }
 
 /** Most tokens between an "As X said" cue and its comma ("pointed out in an interview in December"). */

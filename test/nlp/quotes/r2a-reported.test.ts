@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../../src/nlp/quotes';
+
+/** [input, expected attributions as [speaker mention, cue, fragment text]] */
+type Row = [string, Array<[string | null, string | null, string]>];
+
+const rows: Row[] = [
+  // GIVEN ", saying that" and a clause opening with a word that after a bare cue would take no clause THEN the clause is the content.
+  ['The council changed its plan in May, saying that about 300 homes would be rebuilt.', [['The council', 'saying', 'about 300 homes would be rebuilt']]],
+  // An audience adjunct before "that" is no part of the content.
+  ['The council changed its plan in May, saying to the crowd that homes would be rebuilt.', [['The council', 'saying', 'homes would be rebuilt']]],
+  // GIVEN a subject no speaker list knows, opening its clause THEN the phrase speaks.
+  ['Local fishing guides have said the river rose too fast this spring.', [['Local fishing guides', 'said', 'the river rose too fast this spring']]],
+  ['Organizers of both festivals insist they will break even.', [['Organizers of both festivals', 'insist', 'they will break even']]],
+  ['But 40 percent of rural households said they had no broadband at all.', [['40 percent of rural households', 'said', 'they had no broadband at all']]],
+  ['One in five say that the bus comes late.', [['One in five', 'say', 'the bus comes late']]],
+  ['Again, those surveyed said the schools were the top concern.', [['those surveyed', 'said', 'the schools were the top concern']]],
+  // Neighbours: the phrase must open its clause, the cue must take a clause, and a verb must not hide in the phrase.
+  ['The river guides I met on Friday said nothing.', []],
+  ['Fishing guides announced a new season.', []],
+  ['When the bridges closed, drivers said nothing.', []],
+];
+
+describe('reported speech, round 2', () => {
+  it.each(rows)('%s', (text, expected) => {
+    const got = extractQuotes(text).map((q) => [q.speaker, q.cue, q.fragments.map((f) => text.slice(f.start, f.end)).join(' | ')]);
+    expect(got).toEqual(expected);
+  });
+});
