@@ -724,11 +724,30 @@ function verbFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: numb
 function phraseSubjectFrame(ctx: QuoteContext, s: number, i: number, last: number, ts: number, te: number): Frame | null {
   const cue = CUE_VERBS.get(ctx.words[i]!)!;
   if (NOUNLIKE_LEMMAS.has(cue.lemma) && cue.form !== 'past') return null;
-  const subject = subjectPhraseEndingAt(ctx, last, ts);
+  const subject = subjectPhraseEndingAt(ctx, last, ts) ?? coordinatedSubject(ctx, last, ts);
   if (!subject) return null;
   const start = contentStartAfterCue(ctx, i, cue.lemma, te);
   if (start.marker === 'bare' && !(opensSubject(ctx, start.at) && CLAUSE_WITHOUT_THAT.has(cue.lemma))) return null;
   return attachContent(ctx, s, subject.first, i, i, subject, 'head', cue.cls, ts, te, 0.7);
+}
+
+/**
+ * The subject of a second attribution joined to a first ("One in three said ... and one in four
+ * said ...", "..., while a few teachers said ..."): a phrase right after the joiner, when a cue
+ * verb earlier in the sentence shows that the joiner ends another attribution's clause.
+ */
+function coordinatedSubject(ctx: QuoteContext, last: number, ts: number): Mention | null {
+  for (let k = last - 1; k > ts && k >= last - MAX_OTHER_SUBJECT_TOKENS; k--) {
+    if (!CLAUSE_JOINERS.has(ctx.words[k]!) || ctx.regionOf[k]! >= 0) continue;
+    const subject = subjectPhraseEndingAt(ctx, last, k + 1);
+    if (!subject || subject.first !== k + 1) return null;
+    for (let c = ts; c < k; c++) {
+      const cue = CUE_VERBS.get(ctx.words[c]!);
+      if (cue && cue.cls !== 'evidence' && cue.form !== 'gerund' && ctx.regionOf[c]! < 0) return subject;
+    }
+    return null;
+  }
+  return null;
 }
 
 /** Most tokens between an "As X said" cue and its comma ("pointed out in an interview in December"). */
@@ -798,10 +817,37 @@ function attachContent(
   return { ...base, fragments: [span] };
 }
 
+/** Words that join a second clause to reported speech ("..., while nine in 10 said ..."). */
+const CLAUSE_JOINERS = new Set([',', 'and', 'but', 'while', 'whereas']);
+/** Fewest tokens of content before a second speaker's clause may end it. */
+const MIN_CLAUSE_BEFORE_OTHER_SPEAKER = 3;
+/** Most tokens of the second speaker's subject phrase ("and one in four said"). */
+const MAX_OTHER_SUBJECT_TOKENS = 8;
+
+/**
+ * Whether the words from `k` are a new subject and its own cue ("one in four said", "the mayor
+ * says", "critics argue"): a second attribution begins there, so the first one's content ends.
+ */
+function otherSpeakerCueAfter(ctx: QuoteContext, k: number, te: number): boolean {
+  for (let c = k + 1; c < te && c <= k + MAX_OTHER_SUBJECT_TOKENS; c++) {
+    if (ctx.regionOf[c]! >= 0) return false;
+    const cue = CUE_VERBS.get(ctx.words[c]!);
+    if (!cue) continue;
+    if (cue.cls === 'evidence' || cue.form === 'gerund' || NOUNLIKE_LEMMAS.has(cue.lemma) && cue.form !== 'past') return false;
+    const { last } = skipModifiers(ctx, c, k);
+    if (last < k) return false;
+    // "..., a spokeswoman said.": a tail credits the whole sentence, which its own rule reads.
+    if (c + 1 >= te || isTerminal(ctx, c + 1)) return false;
+    const m = mentionEndingAt(ctx, last, k) ?? subjectPhraseEndingAt(ctx, last, k);
+    return m !== null && m.first === k;
+  }
+  return false;
+}
+
 /**
  * Where reported speech ends because its speaker goes on with another cue: ", adding that ...",
  * ", saying ...", "and said that ...", "but added ..." (the gerund and coordinated-cue rules take
- * what follows). Quotations inside the content are skipped; -1 when the content runs to the end.
+ * what follows), or because another speaker's clause begins ("..., while nine in 10 said ..."). Quotations inside the content are skipped; -1 when the content runs to the end.
  */
 function nextCueOfSameSpeaker(ctx: QuoteContext, from: number, te: number): number {
   for (let k = from + 1; k + 1 < te; k++) {
@@ -813,7 +859,9 @@ function nextCueOfSameSpeaker(ctx: QuoteContext, from: number, te: number): numb
       if (g && g.cls === 'speech' && g.form === 'gerund') return k + 1;
       continue;
     }
-    if (ctx.regionOf[k]! >= 0 || (w !== ',' && w !== 'and' && w !== 'but')) continue;
+    if (ctx.regionOf[k]! >= 0) continue;
+    if (CLAUSE_JOINERS.has(w) && k - from >= MIN_CLAUSE_BEFORE_OTHER_SPEAKER && otherSpeakerCueAfter(ctx, k + 1, te)) return k;
+    if (w !== ',' && w !== 'and' && w !== 'but') continue;
     const next = CUE_VERBS.get(ctx.words[k + 1]!);
     if (!next || next.cls !== 'speech' || NOUNLIKE_LEMMAS.has(next.lemma) || ctx.regionOf[k + 1]! >= 0) continue;
     if (w === ',' ? next.form === 'gerund' : next.form === 'past' || next.form === 'third') return k;

@@ -19,6 +19,13 @@ const rows: Row[] = [
   ['The river guides I met on Friday said nothing.', []],
   ['Fishing guides announced a new season.', []],
   ['When the bridges closed, drivers said nothing.', []],
+  // GIVEN reported speech followed by another speaker's clause THEN each speaker gets only their own clause.
+  ['One in three said the bus comes late and one in four said the trains were worse.', [['One in three', 'said', 'the bus comes late'], ['one in four', 'said', 'the trains were worse']]],
+  ['Most parents said the school was safe, while a few teachers said it needed guards.', [['Most parents', 'said', 'the school was safe'], ['a few teachers', 'said', 'it needed guards']]],
+  ['The mayor said the budget was balanced but critics argue it hides a deficit.', [['The mayor', 'said', 'the budget was balanced'], ['critics', 'argue', 'it hides a deficit']]],
+  // Neighbours: a coordinated subject inside the content is no second speaker.
+  ['The mayor said workers and their families would benefit.', [['The mayor', 'said', 'workers and their families would benefit']]],
+  ['Bus drivers and their union want a raise.', []],
 ];
 
 describe('reported speech, round 2', () => {
