@@ -193,6 +193,16 @@ export const CLAUSE_WITHOUT_THAT: ReadonlySet<string> = new Set([
   'speculate', 'assure', 'caution', 'respond', 'reply', 'counter', 'retort', 'testify', 'tweet', 'post',
 ]);
 
+/**
+ * Verbs whose noun-phrase object is itself what was said ("announced his candidacy", "criticized
+ * the senator for ...", "described the plan as ...", "denied the report"): after a person or source
+ * subject, the object is reported content even with no clause.
+ */
+export const OBJECT_CONTENT_LEMMAS: ReadonlySet<string> = new Set([
+  'announce', 'criticize', 'describe', 'deny', 'reveal', 'disclose', 'mention', 'confirm', 'acknowledge', 'accuse', 'claim',
+  'promise', 'tout', 'report', 'reiterate', 'repeat',
+]);
+
 /** Words between a subject and its cue that do not break the pattern ("Trump has also said"). */
 export const CUE_MODIFIERS: ReadonlySet<string> = new Set([
   'has', 'have', 'had', 'also', 'later', 'then', 'previously', 'recently', 'repeatedly', 'once', 'again',

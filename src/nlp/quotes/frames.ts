@@ -9,7 +9,7 @@
  * - quoted:    `X was quoted as saying ...`
  * - ellipsis:  `..., but said ...` (the subject of the sentence speaks)
  */
-import { AUDIENCE_WORDS, CLAUSE_WITHOUT_THAT, CUE_MODIFIERS, CUE_VERBS, NOUNLIKE_LEMMAS, SPEECH_NOUNS, type CueClass } from '../lexicon/speech-verbs';
+import { AUDIENCE_WORDS, CLAUSE_WITHOUT_THAT, CUE_MODIFIERS, CUE_VERBS, NOUNLIKE_LEMMAS, OBJECT_CONTENT_LEMMAS, SPEECH_NOUNS, type CueClass } from '../lexicon/speech-verbs';
 import { PRONOUNS, TITLES } from '../lexicon/titles-roles';
 import { isCapitalized, isQuoteMark, isWord, regionEnd, type QuoteContext } from './context';
 import { directRegions, extendOverQuotes, regionChain, regionOpeningAt, trimSpan, type Span } from './content';
@@ -786,6 +786,18 @@ function openingInversionFrame(ctx: QuoteContext, s: number, i: number, te: numb
   return span ? { pattern: 'inverted', cueFirst: i, cueLast: i, cueClass: 'speech', mention: m, fragments: [span], sentence: s, trust: 0.85 } : null;
 }
 
+/** Subject pronouns: after a cue they open its clause ("announced he would run"). */
+const NOMINATIVE_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
+/** Determiners that open an object noun phrase ("announced his candidacy", "denied the report"). */
+const OBJECT_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'this', 'these', 'those', 'any']);
+
+/** Whether token `k` opens a noun phrase that a cue can take as its object. */
+function opensObjectPhrase(ctx: QuoteContext, k: number): boolean {
+  const w = ctx.words[k];
+  if (w === undefined || ctx.regionOf[k]! >= 0) return false;
+  return OBJECT_DETERMINERS.has(w) || (isCapitalized(ctx, k) && isWord(ctx, k) && !(w in PRONOUNS));
+}
+
 /** Head-like frames: content after the cue. */
 function attachContent(
   ctx: QuoteContext, s: number, _subjFirst: number, cue: number, cueFirst: number, mention: Mention,
@@ -799,7 +811,17 @@ function attachContent(
     return next ? { ...base, fragments: [next] } : null;
   }
   if (start.marker === 'bare') {
-    if (!CLAUSE_WITHOUT_THAT.has(lemma)) return null;
+    const w0 = ctx.words[start.at] ?? '';
+    // "announced he would run": a subject pronoun can only open a clause, whatever the verb.
+    const pronounClause = NOMINATIVE_PRONOUNS.has(w0) && start.at + 1 < te && isWord(ctx, start.at + 1);
+    // "announced his candidacy", "criticized the senator for ...": the object is what was said. Only
+    // the past tense of the narrative: a present-tense "Trump announces Venezuela's agreement" is a
+    // headline's summary of the story, not a report of the words.
+    // A lone plural role ("Witnesses described the scene as ...") is a description of what people
+    // saw more often than a report of their words.
+    const loneRole = mention.type === 'role' && mention.first === mention.last;
+    const objectContent = OBJECT_CONTENT_LEMMAS.has(lemma) && CUE_VERBS.get(ctx.words[cue]!)!.form === 'past' && !loneRole && opensObjectPhrase(ctx, start.at);
+    if (!CLAUSE_WITHOUT_THAT.has(lemma) && !pronounClause && !objectContent) return null;
     // "the budget adds 12 drivers": only people add remarks without "that".
     if (lemma === 'add' && mention.type === 'role') return null;
     const w = ctx.words[start.at];
