@@ -94,6 +94,12 @@ const SPEECH: Readonly<Record<string, readonly [string, string, string]>> = {
   tout: ['touts', 'touted', 'touting'],
   describe: ['describes', 'described', 'describing'],
   comment: ['comments', 'commented', 'commenting'],
+  // Verbs of public judgement: their object is the words' target ("denounced the ruling as ...").
+  denounce: ['denounces', 'denounced', 'denouncing'],
+  decry: ['decries', 'decried', 'decrying'],
+  condemn: ['condemns', 'condemned', 'condemning'],
+  highlight: ['highlights', 'highlighted', 'highlighting'],
+  lament: ['laments', 'lamented', 'lamenting'],
 };
 
 /** Cognition and attitude: "X believes Y" is an attribution but not something X said. */
@@ -200,7 +206,7 @@ export const CLAUSE_WITHOUT_THAT: ReadonlySet<string> = new Set([
  */
 export const OBJECT_CONTENT_LEMMAS: ReadonlySet<string> = new Set([
   'announce', 'criticize', 'describe', 'deny', 'reveal', 'disclose', 'mention', 'confirm', 'acknowledge', 'accuse', 'claim',
-  'promise', 'tout', 'report', 'reiterate', 'repeat',
+  'promise', 'tout', 'report', 'reiterate', 'repeat', 'denounce', 'decry', 'condemn', 'highlight', 'lament',
 ]);
 
 /** Words between a subject and its cue that do not break the pattern ("Trump has also said"). */

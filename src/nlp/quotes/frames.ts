@@ -551,7 +551,9 @@ function gerundFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: nu
     const span = contentToEnd(ctx, start.at, s);
     return span ? { pattern: 'gerund', cueFirst: i, cueLast: i, cueClass: cue.cls, mention: named, fragments: [span], sentence: s, trust: 0.8 } : null;
   }
-  const introducesClause = ctx.words[i + 1] === 'that' || ctx.words[i + 1] === ':' || isQuoteMark(ctx, i + 1) || CLAUSE_WITHOUT_THAT.has(cue.lemma);
+  // ", denouncing the ruling as ...": a verb whose object is what was said takes it here too.
+  const introducesClause = ctx.words[i + 1] === 'that' || ctx.words[i + 1] === ':' || isQuoteMark(ctx, i + 1) || CLAUSE_WITHOUT_THAT.has(cue.lemma) ||
+    (OBJECT_CONTENT_LEMMAS.has(cue.lemma) && opensObjectPhrase(ctx, i + 1));
   if (!introducesClause) return null;
   // The speaker: the mention of an earlier frame in this sentence, else the sentence subject.
   const before = earlier.filter((f) => f.mention && f.cueFirst < i).at(-1);

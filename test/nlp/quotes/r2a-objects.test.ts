@@ -13,6 +13,10 @@ const rows: Row[] = [
   ['The senator has criticized the mayor for his handling of the strike.', [['The senator', 'criticized', 'the mayor for his handling of the strike']]],
   ['Lee described the budget as a fair deal for the city.', [['Lee', 'described', 'the budget as a fair deal for the city']]],
   ['The company denied the report in a short statement.', [['The company', 'denied', 'the report in a short statement']]],
+  // GIVEN a verb of public judgement, finite or after a comma as a participle THEN its object is the content.
+  ['The senator denounced the ruling as a disgrace to the court.', [['The senator', 'denounced', 'the ruling as a disgrace to the court']]],
+  ['The union spoke for an hour, denouncing the plan as a giveaway.', [['The union', 'denouncing', 'the plan as a giveaway']]],
+  ['The mayor lamented the loss of the old mill.', [['The mayor', 'lamented', 'the loss of the old mill']]],
   // Neighbours: no noun phrase after the cue, or a pronoun object, is no content.
   ['The mayor announced plans.', []],
   ['Lee described it.', []],
@@ -21,6 +25,7 @@ const rows: Row[] = [
   // Neighbours: a present-tense headline and a lone plural role describe; they report no words.
   ['Mayor announces the new budget for the city', []],
   ['Neighbors described the storm as frightening.', []],
+  ['The firm highlighted.', []],
 ];
 
 describe('object content and pronoun clauses', () => {
