@@ -168,8 +168,10 @@ function contentStartAfterCue(ctx: QuoteContext, cue: number, lemma: string, te:
     const closedByMarker = aud !== null && (ctx.words[after] === 'that' || ctx.words[after] === ':' || (ctx.words[after] === ',' && isQuoteMark(ctx, after + 1)));
     if (aud && (AUDIENCE_WORDS.has(ctx.words[j]!) || aud.type !== 'role' || ctx.words[aud.last] === 'reporters' || closedByMarker)) j = aud.last + 1;
   }
+  // "pointed out that ...", "points to the polls": the particle belongs to the cue.
+  if (lemma === 'point' && (ctx.words[j] === 'out' || ctx.words[j] === 'to') && j + 1 < te) j++;
   // An adjunct ended by "that", a comma or a colon.
-  if (j < te && ADJUNCT_OPENERS.has(ctx.words[j]!)) {
+  if (j < te && ADJUNCT_OPENERS.has(ctx.words[j]!) && ctx.words[j - 1] !== 'to') {
     const end = adjunctEnd(ctx, j, te);
     if (end >= 0) j = end;
   }
@@ -640,10 +642,13 @@ function relativeFrame(ctx: QuoteContext, s: number, cue: number, mention: Menti
 
 function verbFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: number): Frame | null {
   const cue = CUE_VERBS.get(ctx.words[i]!)!;
-  if (ctx.words[i - 1] === 'to' && cue.form === 'base') return null; // "wants to say"
+  // "He went on to say that ...": the subject of "went on" speaks; any other "to say" ("wants to
+  // say") is no report.
+  const goesOn = cue.form === 'base' && ctx.words[i - 1] === 'to' && ctx.words[i - 2] === 'on' && GO_FORMS.has(ctx.words[i - 3] ?? '') && i - 3 > ts;
+  if (ctx.words[i - 1] === 'to' && cue.form === 'base' && !goesOn) return null;
   // "the budget adds 12 drivers", "added a new route": "add" with an object is not speech.
   if (cue.lemma === 'add' && (ctx.seg.tokens[i + 1]?.kind === 'number' || ['a', 'an', 'the', 'two', 'three', 'new', 'more', 'another'].includes(ctx.words[i + 1] ?? ''))) return null;
-  const { last, skipped } = skipModifiers(ctx, i, ts);
+  const { last, skipped } = skipModifiers(ctx, goesOn ? i - 3 : i, ts);
   const passive = cue.form === 'past' && skipped.some((w) => PASSIVE_AUX.has(w));
   if (passive) return null;
   let mention = mentionEndingAt(ctx, last, ts);
@@ -800,6 +805,11 @@ function opensObjectPhrase(ctx: QuoteContext, k: number): boolean {
   return OBJECT_DETERMINERS.has(w) || (isCapitalized(ctx, k) && isWord(ctx, k) && !(w in PRONOUNS));
 }
 
+/** Fewest tokens after "pointed to" (its closing period included) for an argument rather than a gesture. */
+const MIN_POINTED_TO_TOKENS = 4;
+/** Forms of "go" in "went on to say". */
+const GO_FORMS = new Set(['went', 'goes', 'go', 'going', 'gone']);
+
 /** Head-like frames: content after the cue. */
 function attachContent(
   ctx: QuoteContext, s: number, _subjFirst: number, cue: number, cueFirst: number, mention: Mention,
@@ -822,7 +832,9 @@ function attachContent(
     // A lone plural role ("Witnesses described the scene as ...") is a description of what people
     // saw more often than a report of their words.
     const loneRole = mention.type === 'role' && mention.first === mention.last;
-    const objectContent = OBJECT_CONTENT_LEMMAS.has(lemma) && CUE_VERBS.get(ctx.words[cue]!)!.form === 'past' && !loneRole && opensObjectPhrase(ctx, start.at);
+    // "pointed to the polls as proof", not "pointed to the door": a gesture's object is short.
+    const particle = lemma === 'point' && start.at === cue + 2 && (ctx.words[cue + 1] === 'out' || te - start.at > MIN_POINTED_TO_TOKENS);
+    const objectContent = (OBJECT_CONTENT_LEMMAS.has(lemma) && CUE_VERBS.get(ctx.words[cue]!)!.form === 'past' || particle) && !loneRole && opensObjectPhrase(ctx, start.at);
     if (!CLAUSE_WITHOUT_THAT.has(lemma) && !pronounClause && !objectContent) return null;
     // "the budget adds 12 drivers": only people add remarks without "that".
     if (lemma === 'add' && mention.type === 'role') return null;

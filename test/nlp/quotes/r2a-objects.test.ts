@@ -17,6 +17,13 @@ const rows: Row[] = [
   ['The senator denounced the ruling as a disgrace to the court.', [['The senator', 'denounced', 'the ruling as a disgrace to the court']]],
   ['The union spoke for an hour, denouncing the plan as a giveaway.', [['The union', 'denouncing', 'the plan as a giveaway']]],
   ['The mayor lamented the loss of the old mill.', [['The mayor', 'lamented', 'the loss of the old mill']]],
+  // GIVEN "went on to say" THEN the subject of "went on" speaks; GIVEN "pointed out" / "pointed to" THEN the particle belongs to the cue.
+  ['He went on to say that some members are angry at the council.', [['He', 'say', 'some members are angry at the council']]],
+  ['The mayor pointed out that the plan had no budget.', [['The mayor', 'pointed', 'the plan had no budget']]],
+  ['The mayor points to the polls as proof of support.', [['The mayor', 'points', 'the polls as proof of support']]],
+  // Neighbours: another "to say" reports nothing, and a short "pointed to" is a gesture.
+  ['She wants to say that the plan failed.', []],
+  ['The mayor pointed to the door.', []],
   // Neighbours: no noun phrase after the cue, or a pronoun object, is no content.
   ['The mayor announced plans.', []],
   ['Lee described it.', []],
