@@ -513,9 +513,27 @@ function accordingFrame(ctx: QuoteContext, s: number, i: number, ts: number, te:
   if (prev === ',' || prev === '\u2014' || afterQuote) {
     const end = afterQuote ? ctx.seg.tokens[i - 1]!.end : tokStart(ctx, i - 1);
     const span = trimSpan(ctx.folded, sent(ctx, s).start, end);
+    // "Fundraising, according to the campaign, has surged.", "But, according to the poll, 46
+    // percent remain undecided.": the source sits in the middle, and the rest of the sentence is
+    // reported too. What comes before is content only when it has a verb of its own; an opening
+    // phrase ("But", "One Sunday in 2001") is not.
+    const close = mention.last + 1;
+    if (prev === ',' && ctx.words[close] === ',' && close + 1 < te && !isQuoteMark(ctx, close + 1)) {
+      const second = contentToEnd(ctx, close + 1, s);
+      if (second) {
+        const firstIsClause = span !== null && hasFiniteVerb(ctx, ts, i - 1);
+        return { ...base, fragments: firstIsClause ? [span!, second] : [second] };
+      }
+    }
     return span ? { ...base, fragments: [span] } : null;
   }
   return null;
+}
+
+/** Whether tokens [from, to) hold a finite verb outside quotations. */
+function hasFiniteVerb(ctx: QuoteContext, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (isFiniteVerb(ctx, k)) return true;
+  return false;
 }
 
 function sent(ctx: QuoteContext, s: number): { start: number; end: number } {

@@ -26,6 +26,15 @@ const rows: Row[] = [
   // Neighbours: a coordinated subject inside the content is no second speaker.
   ['The mayor said workers and their families would benefit.', [['The mayor', 'said', 'workers and their families would benefit']]],
   ['Bus drivers and their union want a raise.', []],
+  // GIVEN "according to X" in the middle THEN the rest of the sentence is content, and what comes before only when it is a clause.
+  ['Ticket sales, according to the organizers, have doubled since June.', [['the organizers', 'according to', 'have doubled since June']]],
+  ['But, according to the survey, 46 percent of renters plan to move.', [['the survey', 'according to', '46 percent of renters plan to move']]],
+  [
+    'Only two bridges were closed last year, according to the county, and both have reopened.',
+    [['the county', 'according to', 'Only two bridges were closed last year | and both have reopened']],
+  ],
+  // Neighbour: at the end, only what comes before.
+  ['The plant will close in May, according to the mayor.', [['the mayor', 'according to', 'The plant will close in May']]],
 ];
 
 describe('reported speech, round 2', () => {
