@@ -176,6 +176,8 @@ function contentStartAfterCue(ctx: QuoteContext, cue: number, lemma: string, te:
     if (end >= 0) j = end;
   }
   if (ctx.words[j] === ',' && j + 1 < te && isQuoteMark(ctx, j + 1)) return { at: j + 1, marker: 'quote' };
+  // "He added, that there is ...": a stray comma before the complementizer.
+  if (ctx.words[j] === ',' && ctx.words[j + 1] === 'that' && j === cue + 1 && !isVerbLike(ctx, j + 2)) return { at: j + 2, marker: 'that' };
   if (ctx.words[j] === 'that') return { at: j + 1, marker: 'that' };
   if (ctx.words[j] === ':') return { at: j + 1, marker: 'colon' };
   if (j < te && isQuoteMark(ctx, j)) return { at: j, marker: 'quote' };
@@ -276,12 +278,12 @@ function quotationInNextParagraph(ctx: QuoteContext, s: number): Span | null {
 /** Time words that end an adjunct between a subject and its cue ("The union on Monday warned", "The mayor last week said"). */
 const TIME_ANCHORS = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight',
-  'week', 'weekend', 'month', 'year', 'morning', 'afternoon', 'evening', 'night',
+  'week', 'weekend', 'month', 'year', 'morning', 'afternoon', 'evening', 'night', 'ago',
 ]);
 /** Words that may precede a time anchor inside that adjunct ("on Monday", "earlier this month", "late Tuesday"). */
-const TIME_LEADS = new Set(['on', 'last', 'this', 'earlier', 'later', 'late', 'early', 'next', 'that', 'same', 'the', 'previous']);
+const TIME_LEADS = new Set(['on', 'last', 'this', 'earlier', 'later', 'late', 'early', 'next', 'that', 'same', 'the', 'previous', 'days', 'weeks', 'months', 'years', 'two', 'three', 'few', 'a', 'than', 'less', 'more']);
 /** Most tokens of such a time adjunct. */
-const MAX_TIME_ADJUNCT_TOKENS = 4;
+const MAX_TIME_ADJUNCT_TOKENS = 6;
 
 /** First token of a time adjunct ending at `last` ("on Monday", "earlier this month"), or -1. */
 function timeAdjunctStart(ctx: QuoteContext, last: number, ts: number): number {

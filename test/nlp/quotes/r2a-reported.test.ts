@@ -35,6 +35,12 @@ const rows: Row[] = [
   ],
   // Neighbour: at the end, only what comes before.
   ['The plant will close in May, according to the mayor.', [['the mayor', 'according to', 'The plant will close in May']]],
+  // GIVEN a stray comma before "that", or a time adjunct ending in "ago" between subject and cue THEN the attribution reads as usual.
+  ['He added, that the vote would be fair.', [['He', 'added', 'the vote would be fair']]],
+  ['The board less than two weeks ago said for the first time that the files were secret.', [['The board', 'said', 'the files were secret']]],
+  ['The board two days ago said the school would close.', [['The board', 'said', 'the school would close']]],
+  // Neighbour: a relative "that" after the comma is no complementizer.
+  ['The crew added, that is, built, a second floor.', []],
 ];
 
 describe('reported speech, round 2', () => {
