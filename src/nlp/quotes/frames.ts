@@ -42,6 +42,10 @@ const ADJUNCT_OPENERS = new Set([
   'outside', 'inside', 'near', 'following', 'amid', 'ahead', 'behind', 'throughout', 'upon', 'under', 'for',
   'about', 'regarding',
 ]);
+/** Adverbs set off by commas right after a cue ("said, however, that"). */
+const PARENTHETICAL_ADVERBS = new Set(['however', 'though', 'moreover', 'again', 'too', 'also', 'nonetheless', 'nevertheless', 'furthermore', 'instead']);
+/** Most words of a state or country in apposition to a place ("Buffalo, New York, that"). */
+const MAX_PLACE_TOKENS = 3;
 /** Most tokens an adjunct may take before its "that", comma or colon ("after a closed-door meeting with the mayor and her staff that"). */
 const MAX_ADJUNCT_TOKENS = 16;
 /** Relative pronouns that open a comma-enclosed clause inside an adjunct ("after the meeting, which ran late, that"). */
@@ -168,12 +172,21 @@ function contentStartAfterCue(ctx: QuoteContext, cue: number, lemma: string, te:
     const closedByMarker = aud !== null && (ctx.words[after] === 'that' || ctx.words[after] === ':' || (ctx.words[after] === ',' && isQuoteMark(ctx, after + 1)));
     if (aud && (AUDIENCE_WORDS.has(ctx.words[j]!) || aud.type !== 'role' || ctx.words[aud.last] === 'reporters' || closedByMarker)) j = aud.last + 1;
   }
+  // "He said, however, that ...": a parenthetical adverb between the cue and its content.
+  if (ctx.words[j] === ',' && PARENTHETICAL_ADVERBS.has(ctx.words[j + 1] ?? '') && ctx.words[j + 2] === ',') j += 3;
   // "pointed out that ...", "points to the polls": the particle belongs to the cue.
   if (lemma === 'point' && (ctx.words[j] === 'out' || ctx.words[j] === 'to') && j + 1 < te) j++;
   // An adjunct ended by "that", a comma or a colon.
   if (j < te && ADJUNCT_OPENERS.has(ctx.words[j]!) && ctx.words[j - 1] !== 'to') {
     const end = adjunctEnd(ctx, j, te);
     if (end >= 0) j = end;
+    // "said during a town hall in Buffalo, New York, that ...": a place's state or country set off
+    // by commas is still the adjunct's.
+    if (end >= 0 && ctx.words[j] === ',') {
+      let k = j + 1;
+      while (k < te && k <= j + MAX_PLACE_TOKENS && isCapitalized(ctx, k) && isWord(ctx, k)) k++;
+      if (k > j + 1 && ctx.words[k] === ',' && ctx.words[k + 1] === 'that') j = k + 1;
+    }
   }
   if (ctx.words[j] === ',' && j + 1 < te && isQuoteMark(ctx, j + 1)) return { at: j + 1, marker: 'quote' };
   // "He added, that there is ...": a stray comma before the complementizer.

@@ -41,6 +41,11 @@ const rows: Row[] = [
   ['The board two days ago said the school would close.', [['The board', 'said', 'the school would close']]],
   // Neighbour: a relative "that" after the comma is no complementizer.
   ['The crew added, that is, built, a second floor.', []],
+  // GIVEN a parenthetical adverb after the cue, or a place's state in apposition inside the adjunct THEN the "that" clause is the content.
+  ['The coach said, however, that the team would travel by bus.', [['The coach', 'said', 'the team would travel by bus']]],
+  ['Lee said Thursday during a town hall in Buffalo, New York, that states can pass such laws.', [['Lee', 'said', 'states can pass such laws']]],
+  // Neighbour: a comma-enclosed relative clause in the adjunct is read by the adjunct rule as before.
+  ['Lee said Thursday during a town hall in Buffalo, where it snowed, that states can pass such laws.', [['Lee', 'said', 'states can pass such laws']]],
 ];
 
 describe('reported speech, round 2', () => {
