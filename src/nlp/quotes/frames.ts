@@ -137,6 +137,8 @@ function phraseStart(ctx: QuoteContext, roleLast: number, ts: number): number {
 
 /** Fewest words of reported speech before a tail attribution. */
 const MIN_TAIL_CLAUSE_WORDS = 3;
+/** Pronouns and possessives that can only open a clause's subject right after "said". */
+const CLAUSE_SUBJECT_WORDS = new Set(['he', 'she', 'they', 'we', 'i', 'his', 'their', 'our', 'my']);
 
 /** Words after a cue that show it takes no clause here ("said to be", "agreed to", "told of"). */
 const NOT_CLAUSE_START = new Set(['to', 'about', 'of', 'for', 'by', 'with', 'as', 'so', 'in', 'on', 'at', 'up', 'off', 'out', 'it.', 'nothing', 'anything', 'something', 'little', 'much', 'more', 'yes', 'no']);
@@ -972,6 +974,10 @@ function tailFrame(
   // After reported speech, a clause right after the cue makes the words before it an adverbial, not
   // content ("When asked about it, Cruz said he knows ...", "In his email, Lee said the council ...").
   if (!firstDirect && pattern === 'tail' && k < te && !isTerminal(ctx, k) && !opensTailAdjunct(ctx, k)) return null;
+  // After a quotation too, a pronoun or possessive subject right after "said" opens the cue's own
+  // clause (`"Marco! Marco!," the senator said his campaign was "closing strong."`): the head rule
+  // takes it, and the quotation before is left to the other rules.
+  if (firstDirect && pattern === 'tail' && k === cue + 1 && CLAUSE_WITHOUT_THAT.has(lemma) && CLAUSE_SUBJECT_WORDS.has(ctx.words[k] ?? '') && k + 1 < te && isWord(ctx, k + 1)) return null;
   while (k < te && ctx.words[k] !== ',' && ctx.words[k] !== ':' && !isTerminal(ctx, k)) {
     const reg = ctx.regionOf[k]!;
     // A short title in quotation marks ("on CNN's "State of the Union."") is part of the adjunct.

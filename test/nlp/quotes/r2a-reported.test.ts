@@ -46,6 +46,13 @@ const rows: Row[] = [
   ['Lee said Thursday during a town hall in Buffalo, New York, that states can pass such laws.', [['Lee', 'said', 'states can pass such laws']]],
   // Neighbour: a comma-enclosed relative clause in the adjunct is read by the adjunct rule as before.
   ['Lee said Thursday during a town hall in Buffalo, where it snowed, that states can pass such laws.', [['Lee', 'said', 'states can pass such laws']]],
+  // GIVEN a quotation, then "X said" and a pronoun or possessive subject THEN the clause after the cue is X's, not the quotation before.
+  [
+    'Walking in to chants of "Go team!," the coach said his players were "ready for anything."',
+    [['the coach', 'said', 'his players were "ready for anything."']],
+  ],
+  // Neighbour: an adjunct after the cue keeps the quotation the speaker's.
+  ['"We are ready for anything," the coach said on Monday.', [['the coach', 'said', 'We are ready for anything']]],
 ];
 
 describe('reported speech, round 2', () => {
