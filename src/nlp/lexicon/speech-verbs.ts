@@ -94,6 +94,12 @@ const SPEECH: Readonly<Record<string, readonly [string, string, string]>> = {
   tout: ['touts', 'touted', 'touting'],
   describe: ['describes', 'described', 'describing'],
   comment: ['comments', 'commented', 'commenting'],
+  // Verbs of public judgement: their object is the words' target ("denounced the ruling as ...").
+  denounce: ['denounces', 'denounced', 'denouncing'],
+  decry: ['decries', 'decried', 'decrying'],
+  condemn: ['condemns', 'condemned', 'condemning'],
+  highlight: ['highlights', 'highlighted', 'highlighting'],
+  lament: ['laments', 'lamented', 'lamenting'],
 };
 
 /** Cognition and attitude: "X believes Y" is an attribution but not something X said. */
@@ -191,6 +197,16 @@ export const CLAUSE_WITHOUT_THAT: ReadonlySet<string> = new Set([
   'show', 'indicate', 'confirm', 'report', 'complain', 'boast', 'brag', 'joke', 'quip', 'recall',
   'reveal', 'reiterate', 'vow', 'promise', 'pledge', 'deny', 'emphasize', 'mention', 'observe', 'conclude',
   'speculate', 'assure', 'caution', 'respond', 'reply', 'counter', 'retort', 'testify', 'tweet', 'post',
+]);
+
+/**
+ * Verbs whose noun-phrase object is itself what was said ("announced his candidacy", "criticized
+ * the senator for ...", "described the plan as ...", "denied the report"): after a person or source
+ * subject, the object is reported content even with no clause.
+ */
+export const OBJECT_CONTENT_LEMMAS: ReadonlySet<string> = new Set([
+  'announce', 'criticize', 'describe', 'deny', 'reveal', 'disclose', 'mention', 'confirm', 'acknowledge', 'accuse', 'claim',
+  'promise', 'tout', 'report', 'reiterate', 'repeat', 'denounce', 'decry', 'condemn', 'highlight', 'lament',
 ]);
 
 /** Words between a subject and its cue that do not break the pattern ("Trump has also said"). */

@@ -9,12 +9,12 @@
  * - quoted:    `X was quoted as saying ...`
  * - ellipsis:  `..., but said ...` (the subject of the sentence speaks)
  */
-import { AUDIENCE_WORDS, CLAUSE_WITHOUT_THAT, CUE_MODIFIERS, CUE_VERBS, NOUNLIKE_LEMMAS, SPEECH_NOUNS, type CueClass } from '../lexicon/speech-verbs';
+import { AUDIENCE_WORDS, CLAUSE_WITHOUT_THAT, CUE_MODIFIERS, CUE_VERBS, NOUNLIKE_LEMMAS, OBJECT_CONTENT_LEMMAS, SPEECH_NOUNS, type CueClass } from '../lexicon/speech-verbs';
 import { PRONOUNS, TITLES } from '../lexicon/titles-roles';
 import { isCapitalized, isQuoteMark, isWord, regionEnd, type QuoteContext } from './context';
 import { directRegions, extendOverQuotes, regionChain, regionOpeningAt, trimSpan, type Span } from './content';
 import { labelCanSpeak } from './labels';
-import { descriptorStartingAt, mentionEndingAt, mentionStartingAt, subjectAt, type Mention } from './mentions';
+import { descriptorStartingAt, mentionEndingAt, mentionStartingAt, subjectAt, subjectPhraseEndingAt, type Mention } from './mentions';
 import { openSlotFrame } from './open-slot';
 
 export type FramePattern = 'head' | 'tail' | 'inverted' | 'according' | 'gerund' | 'quoted' | 'ellipsis' | 'label';
@@ -42,6 +42,10 @@ const ADJUNCT_OPENERS = new Set([
   'outside', 'inside', 'near', 'following', 'amid', 'ahead', 'behind', 'throughout', 'upon', 'under', 'for',
   'about', 'regarding',
 ]);
+/** Adverbs set off by commas right after a cue ("said, however, that"). */
+const PARENTHETICAL_ADVERBS = new Set(['however', 'though', 'moreover', 'again', 'too', 'also', 'nonetheless', 'nevertheless', 'furthermore', 'instead']);
+/** Most words of a state or country in apposition to a place ("Buffalo, New York, that"). */
+const MAX_PLACE_TOKENS = 3;
 /** Most tokens an adjunct may take before its "that", comma or colon ("after a closed-door meeting with the mayor and her staff that"). */
 const MAX_ADJUNCT_TOKENS = 16;
 /** Relative pronouns that open a comma-enclosed clause inside an adjunct ("after the meeting, which ran late, that"). */
@@ -133,6 +137,8 @@ function phraseStart(ctx: QuoteContext, roleLast: number, ts: number): number {
 
 /** Fewest words of reported speech before a tail attribution. */
 const MIN_TAIL_CLAUSE_WORDS = 3;
+/** Pronouns and possessives that can only open a clause's subject right after "said". */
+const CLAUSE_SUBJECT_WORDS = new Set(['he', 'she', 'they', 'we', 'i', 'his', 'their', 'our', 'my']);
 
 /** Words after a cue that show it takes no clause here ("said to be", "agreed to", "told of"). */
 const NOT_CLAUSE_START = new Set(['to', 'about', 'of', 'for', 'by', 'with', 'as', 'so', 'in', 'on', 'at', 'up', 'off', 'out', 'it.', 'nothing', 'anything', 'something', 'little', 'much', 'more', 'yes', 'no']);
@@ -168,12 +174,25 @@ function contentStartAfterCue(ctx: QuoteContext, cue: number, lemma: string, te:
     const closedByMarker = aud !== null && (ctx.words[after] === 'that' || ctx.words[after] === ':' || (ctx.words[after] === ',' && isQuoteMark(ctx, after + 1)));
     if (aud && (AUDIENCE_WORDS.has(ctx.words[j]!) || aud.type !== 'role' || ctx.words[aud.last] === 'reporters' || closedByMarker)) j = aud.last + 1;
   }
+  // "He said, however, that ...": a parenthetical adverb between the cue and its content.
+  if (ctx.words[j] === ',' && PARENTHETICAL_ADVERBS.has(ctx.words[j + 1] ?? '') && ctx.words[j + 2] === ',') j += 3;
+  // "pointed out that ...", "points to the polls": the particle belongs to the cue.
+  if (lemma === 'point' && (ctx.words[j] === 'out' || ctx.words[j] === 'to') && j + 1 < te) j++;
   // An adjunct ended by "that", a comma or a colon.
-  if (j < te && ADJUNCT_OPENERS.has(ctx.words[j]!)) {
+  if (j < te && ADJUNCT_OPENERS.has(ctx.words[j]!) && ctx.words[j - 1] !== 'to') {
     const end = adjunctEnd(ctx, j, te);
     if (end >= 0) j = end;
+    // "said during a town hall in Buffalo, New York, that ...": a place's state or country set off
+    // by commas is still the adjunct's.
+    if (end >= 0 && ctx.words[j] === ',') {
+      let k = j + 1;
+      while (k < te && k <= j + MAX_PLACE_TOKENS && isCapitalized(ctx, k) && isWord(ctx, k)) k++;
+      if (k > j + 1 && ctx.words[k] === ',' && ctx.words[k + 1] === 'that') j = k + 1;
+    }
   }
   if (ctx.words[j] === ',' && j + 1 < te && isQuoteMark(ctx, j + 1)) return { at: j + 1, marker: 'quote' };
+  // "He added, that there is ...": a stray comma before the complementizer.
+  if (ctx.words[j] === ',' && ctx.words[j + 1] === 'that' && j === cue + 1 && !isVerbLike(ctx, j + 2)) return { at: j + 2, marker: 'that' };
   if (ctx.words[j] === 'that') return { at: j + 1, marker: 'that' };
   if (ctx.words[j] === ':') return { at: j + 1, marker: 'colon' };
   if (j < te && isQuoteMark(ctx, j)) return { at: j, marker: 'quote' };
@@ -274,12 +293,12 @@ function quotationInNextParagraph(ctx: QuoteContext, s: number): Span | null {
 /** Time words that end an adjunct between a subject and its cue ("The union on Monday warned", "The mayor last week said"). */
 const TIME_ANCHORS = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight',
-  'week', 'weekend', 'month', 'year', 'morning', 'afternoon', 'evening', 'night',
+  'week', 'weekend', 'month', 'year', 'morning', 'afternoon', 'evening', 'night', 'ago',
 ]);
 /** Words that may precede a time anchor inside that adjunct ("on Monday", "earlier this month", "late Tuesday"). */
-const TIME_LEADS = new Set(['on', 'last', 'this', 'earlier', 'later', 'late', 'early', 'next', 'that', 'same', 'the', 'previous']);
+const TIME_LEADS = new Set(['on', 'last', 'this', 'earlier', 'later', 'late', 'early', 'next', 'that', 'same', 'the', 'previous', 'days', 'weeks', 'months', 'years', 'two', 'three', 'few', 'a', 'than', 'less', 'more']);
 /** Most tokens of such a time adjunct. */
-const MAX_TIME_ADJUNCT_TOKENS = 4;
+const MAX_TIME_ADJUNCT_TOKENS = 6;
 
 /** First token of a time adjunct ending at `last` ("on Monday", "earlier this month"), or -1. */
 function timeAdjunctStart(ctx: QuoteContext, last: number, ts: number): number {
@@ -511,9 +530,27 @@ function accordingFrame(ctx: QuoteContext, s: number, i: number, ts: number, te:
   if (prev === ',' || prev === '\u2014' || afterQuote) {
     const end = afterQuote ? ctx.seg.tokens[i - 1]!.end : tokStart(ctx, i - 1);
     const span = trimSpan(ctx.folded, sent(ctx, s).start, end);
+    // "Fundraising, according to the campaign, has surged.", "But, according to the poll, 46
+    // percent remain undecided.": the source sits in the middle, and the rest of the sentence is
+    // reported too. What comes before is content only when it has a verb of its own; an opening
+    // phrase ("But", "One Sunday in 2001") is not.
+    const close = mention.last + 1;
+    if (prev === ',' && ctx.words[close] === ',' && close + 1 < te && !isQuoteMark(ctx, close + 1)) {
+      const second = contentToEnd(ctx, close + 1, s);
+      if (second) {
+        const firstIsClause = span !== null && hasFiniteVerb(ctx, ts, i - 1);
+        return { ...base, fragments: firstIsClause ? [span!, second] : [second] };
+      }
+    }
     return span ? { ...base, fragments: [span] } : null;
   }
   return null;
+}
+
+/** Whether tokens [from, to) hold a finite verb outside quotations. */
+function hasFiniteVerb(ctx: QuoteContext, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (isFiniteVerb(ctx, k)) return true;
+  return false;
 }
 
 function sent(ctx: QuoteContext, s: number): { start: number; end: number } {
@@ -551,7 +588,9 @@ function gerundFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: nu
     const span = contentToEnd(ctx, start.at, s);
     return span ? { pattern: 'gerund', cueFirst: i, cueLast: i, cueClass: cue.cls, mention: named, fragments: [span], sentence: s, trust: 0.8 } : null;
   }
-  const introducesClause = ctx.words[i + 1] === 'that' || ctx.words[i + 1] === ':' || isQuoteMark(ctx, i + 1) || CLAUSE_WITHOUT_THAT.has(cue.lemma);
+  // ", denouncing the ruling as ...": a verb whose object is what was said takes it here too.
+  const introducesClause = ctx.words[i + 1] === 'that' || ctx.words[i + 1] === ':' || isQuoteMark(ctx, i + 1) || CLAUSE_WITHOUT_THAT.has(cue.lemma) ||
+    (OBJECT_CONTENT_LEMMAS.has(cue.lemma) && opensObjectPhrase(ctx, i + 1));
   if (!introducesClause) return null;
   // The speaker: the mention of an earlier frame in this sentence, else the sentence subject.
   const before = earlier.filter((f) => f.mention && f.cueFirst < i).at(-1);
@@ -559,7 +598,8 @@ function gerundFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: nu
   if (!mention || mention.last >= i) return null;
   const start = contentStartAfterCue(ctx, i, cue.lemma, te);
   const span = contentToEnd(ctx, start.at, s);
-  if (!span || NOT_CLAUSE_START.has(ctx.words[start.at] ?? '')) return null;
+  // "saying to reporters" takes no clause; after "that" or a colon any word opens one ("saying that about 500 ...").
+  if (!span || (start.marker === 'bare' && NOT_CLAUSE_START.has(ctx.words[start.at] ?? ''))) return null;
   return { pattern: 'gerund', cueFirst: i, cueLast: i, cueClass: cue.cls, mention, fragments: [span], sentence: s, trust: before ? 0.8 : 0.7 };
 }
 
@@ -637,10 +677,13 @@ function relativeFrame(ctx: QuoteContext, s: number, cue: number, mention: Menti
 
 function verbFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: number): Frame | null {
   const cue = CUE_VERBS.get(ctx.words[i]!)!;
-  if (ctx.words[i - 1] === 'to' && cue.form === 'base') return null; // "wants to say"
+  // "He went on to say that ...": the subject of "went on" speaks; any other "to say" ("wants to
+  // say") is no report.
+  const goesOn = cue.form === 'base' && ctx.words[i - 1] === 'to' && ctx.words[i - 2] === 'on' && GO_FORMS.has(ctx.words[i - 3] ?? '') && i - 3 > ts;
+  if (ctx.words[i - 1] === 'to' && cue.form === 'base' && !goesOn) return null;
   // "the budget adds 12 drivers", "added a new route": "add" with an object is not speech.
   if (cue.lemma === 'add' && (ctx.seg.tokens[i + 1]?.kind === 'number' || ['a', 'an', 'the', 'two', 'three', 'new', 'more', 'another'].includes(ctx.words[i + 1] ?? ''))) return null;
-  const { last, skipped } = skipModifiers(ctx, i, ts);
+  const { last, skipped } = skipModifiers(ctx, goesOn ? i - 3 : i, ts);
   const passive = cue.form === 'past' && skipped.some((w) => PASSIVE_AUX.has(w));
   if (passive) return null;
   let mention = mentionEndingAt(ctx, last, ts);
@@ -683,7 +726,7 @@ function verbFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: numb
       const subj = subjectAt(ctx, ts, last);
       if (subj && subj.last < last) return attachContent(ctx, s, last, i, i, subj, 'ellipsis', cue.cls, ts, te, 0.6);
     }
-    return null;
+    return phraseSubjectFrame(ctx, s, i, last, ts, te);
   }
   if (NOUNLIKE_LEMMAS.has(cue.lemma) && mention.type === 'role' && ctx.words[mention.last] === ctx.words[i]) return null;
   // Tail: the mention follows a comma or a closing quotation mark and the sentence ends soon after.
@@ -711,6 +754,42 @@ function verbFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: numb
     return span ? { pattern: 'head', cueFirst, cueLast: i, cueClass: cue.cls, mention, fragments: [span], sentence: s, trust: 0.85 } : null;
   }
   return attachContent(ctx, s, mention.first, i, cueFirst, mention, 'head', cue.cls, ts, te, mention.type === 'pronoun' ? 0.8 : 0.9);
+}
+
+/**
+ * A cue whose subject no speaker rule reads ("Chinese military commentators have said ...",
+ * "Organizers of both conventions insist they ...", "One in five say that ..."): the phrase that
+ * opens the clause speaks, when the content is plainly a clause: "that", a colon, a quotation, or a
+ * subject right after the cue ("insist they will"). Noun-like third forms stay out ("the tax
+ * claims"), and the frame is trusted less than one with a known speaker.
+ */
+function phraseSubjectFrame(ctx: QuoteContext, s: number, i: number, last: number, ts: number, te: number): Frame | null {
+  const cue = CUE_VERBS.get(ctx.words[i]!)!;
+  if (NOUNLIKE_LEMMAS.has(cue.lemma) && cue.form !== 'past') return null;
+  const subject = subjectPhraseEndingAt(ctx, last, ts) ?? coordinatedSubject(ctx, last, ts);
+  if (!subject) return null;
+  const start = contentStartAfterCue(ctx, i, cue.lemma, te);
+  if (start.marker === 'bare' && !(opensSubject(ctx, start.at) && CLAUSE_WITHOUT_THAT.has(cue.lemma))) return null;
+  return attachContent(ctx, s, subject.first, i, i, subject, 'head', cue.cls, ts, te, 0.7);
+}
+
+/**
+ * The subject of a second attribution joined to a first ("One in three said ... and one in four
+ * said ...", "..., while a few teachers said ..."): a phrase right after the joiner, when a cue
+ * verb earlier in the sentence shows that the joiner ends another attribution's clause.
+ */
+function coordinatedSubject(ctx: QuoteContext, last: number, ts: number): Mention | null {
+  for (let k = last - 1; k > ts && k >= last - MAX_OTHER_SUBJECT_TOKENS; k--) {
+    if (!CLAUSE_JOINERS.has(ctx.words[k]!) || ctx.regionOf[k]! >= 0) continue;
+    const subject = subjectPhraseEndingAt(ctx, last, k + 1);
+    if (!subject || subject.first !== k + 1) return null;
+    for (let c = ts; c < k; c++) {
+      const cue = CUE_VERBS.get(ctx.words[c]!);
+      if (cue && cue.cls !== 'evidence' && cue.form !== 'gerund' && ctx.regionOf[c]! < 0) return subject;
+    }
+    return null;
+  }
+  return null;
 }
 
 /** Most tokens between an "As X said" cue and its comma ("pointed out in an interview in December"). */
@@ -749,6 +828,23 @@ function openingInversionFrame(ctx: QuoteContext, s: number, i: number, te: numb
   return span ? { pattern: 'inverted', cueFirst: i, cueLast: i, cueClass: 'speech', mention: m, fragments: [span], sentence: s, trust: 0.85 } : null;
 }
 
+/** Subject pronouns: after a cue they open its clause ("announced he would run"). */
+const NOMINATIVE_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
+/** Determiners that open an object noun phrase ("announced his candidacy", "denied the report"). */
+const OBJECT_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'this', 'these', 'those', 'any']);
+
+/** Whether token `k` opens a noun phrase that a cue can take as its object. */
+function opensObjectPhrase(ctx: QuoteContext, k: number): boolean {
+  const w = ctx.words[k];
+  if (w === undefined || ctx.regionOf[k]! >= 0) return false;
+  return OBJECT_DETERMINERS.has(w) || (isCapitalized(ctx, k) && isWord(ctx, k) && !(w in PRONOUNS));
+}
+
+/** Fewest tokens after "pointed to" (its closing period included) for an argument rather than a gesture. */
+const MIN_POINTED_TO_TOKENS = 4;
+/** Forms of "go" in "went on to say". */
+const GO_FORMS = new Set(['went', 'goes', 'go', 'going', 'gone']);
+
 /** Head-like frames: content after the cue. */
 function attachContent(
   ctx: QuoteContext, s: number, _subjFirst: number, cue: number, cueFirst: number, mention: Mention,
@@ -762,7 +858,19 @@ function attachContent(
     return next ? { ...base, fragments: [next] } : null;
   }
   if (start.marker === 'bare') {
-    if (!CLAUSE_WITHOUT_THAT.has(lemma)) return null;
+    const w0 = ctx.words[start.at] ?? '';
+    // "announced he would run": a subject pronoun can only open a clause, whatever the verb.
+    const pronounClause = NOMINATIVE_PRONOUNS.has(w0) && start.at + 1 < te && isWord(ctx, start.at + 1);
+    // "announced his candidacy", "criticized the senator for ...": the object is what was said. Only
+    // the past tense of the narrative: a present-tense "Trump announces Venezuela's agreement" is a
+    // headline's summary of the story, not a report of the words.
+    // A lone plural role ("Witnesses described the scene as ...") is a description of what people
+    // saw more often than a report of their words.
+    const loneRole = mention.type === 'role' && mention.first === mention.last;
+    // "pointed to the polls as proof", not "pointed to the door": a gesture's object is short.
+    const particle = lemma === 'point' && start.at === cue + 2 && (ctx.words[cue + 1] === 'out' || te - start.at > MIN_POINTED_TO_TOKENS);
+    const objectContent = (OBJECT_CONTENT_LEMMAS.has(lemma) && CUE_VERBS.get(ctx.words[cue]!)!.form === 'past' || particle) && !loneRole && opensObjectPhrase(ctx, start.at);
+    if (!CLAUSE_WITHOUT_THAT.has(lemma) && !pronounClause && !objectContent) return null;
     // "the budget adds 12 drivers": only people add remarks without "that".
     if (lemma === 'add' && mention.type === 'role') return null;
     const w = ctx.words[start.at];
@@ -780,10 +888,37 @@ function attachContent(
   return { ...base, fragments: [span] };
 }
 
+/** Words that join a second clause to reported speech ("..., while nine in 10 said ..."). */
+const CLAUSE_JOINERS = new Set([',', 'and', 'but', 'while', 'whereas']);
+/** Fewest tokens of content before a second speaker's clause may end it. */
+const MIN_CLAUSE_BEFORE_OTHER_SPEAKER = 3;
+/** Most tokens of the second speaker's subject phrase ("and one in four said"). */
+const MAX_OTHER_SUBJECT_TOKENS = 8;
+
+/**
+ * Whether the words from `k` are a new subject and its own cue ("one in four said", "the mayor
+ * says", "critics argue"): a second attribution begins there, so the first one's content ends.
+ */
+function otherSpeakerCueAfter(ctx: QuoteContext, k: number, te: number): boolean {
+  for (let c = k + 1; c < te && c <= k + MAX_OTHER_SUBJECT_TOKENS; c++) {
+    if (ctx.regionOf[c]! >= 0) return false;
+    const cue = CUE_VERBS.get(ctx.words[c]!);
+    if (!cue) continue;
+    if (cue.cls === 'evidence' || cue.form === 'gerund' || NOUNLIKE_LEMMAS.has(cue.lemma) && cue.form !== 'past') return false;
+    const { last } = skipModifiers(ctx, c, k);
+    if (last < k) return false;
+    // "..., a spokeswoman said.": a tail credits the whole sentence, which its own rule reads.
+    if (c + 1 >= te || isTerminal(ctx, c + 1)) return false;
+    const m = mentionEndingAt(ctx, last, k) ?? subjectPhraseEndingAt(ctx, last, k);
+    return m !== null && m.first === k;
+  }
+  return false;
+}
+
 /**
  * Where reported speech ends because its speaker goes on with another cue: ", adding that ...",
  * ", saying ...", "and said that ...", "but added ..." (the gerund and coordinated-cue rules take
- * what follows). Quotations inside the content are skipped; -1 when the content runs to the end.
+ * what follows), or because another speaker's clause begins ("..., while nine in 10 said ..."). Quotations inside the content are skipped; -1 when the content runs to the end.
  */
 function nextCueOfSameSpeaker(ctx: QuoteContext, from: number, te: number): number {
   for (let k = from + 1; k + 1 < te; k++) {
@@ -795,7 +930,9 @@ function nextCueOfSameSpeaker(ctx: QuoteContext, from: number, te: number): numb
       if (g && g.cls === 'speech' && g.form === 'gerund') return k + 1;
       continue;
     }
-    if (ctx.regionOf[k]! >= 0 || (w !== ',' && w !== 'and' && w !== 'but')) continue;
+    if (ctx.regionOf[k]! >= 0) continue;
+    if (CLAUSE_JOINERS.has(w) && k - from >= MIN_CLAUSE_BEFORE_OTHER_SPEAKER && otherSpeakerCueAfter(ctx, k + 1, te)) return k;
+    if (w !== ',' && w !== 'and' && w !== 'but') continue;
     const next = CUE_VERBS.get(ctx.words[k + 1]!);
     if (!next || next.cls !== 'speech' || NOUNLIKE_LEMMAS.has(next.lemma) || ctx.regionOf[k + 1]! >= 0) continue;
     if (w === ',' ? next.form === 'gerund' : next.form === 'past' || next.form === 'third') return k;
@@ -837,6 +974,10 @@ function tailFrame(
   // After reported speech, a clause right after the cue makes the words before it an adverbial, not
   // content ("When asked about it, Cruz said he knows ...", "In his email, Lee said the council ...").
   if (!firstDirect && pattern === 'tail' && k < te && !isTerminal(ctx, k) && !opensTailAdjunct(ctx, k)) return null;
+  // After a quotation too, a pronoun or possessive subject right after "said" opens the cue's own
+  // clause (`"Marco! Marco!," the senator said his campaign was "closing strong."`): the head rule
+  // takes it, and the quotation before is left to the other rules.
+  if (firstDirect && pattern === 'tail' && k === cue + 1 && CLAUSE_WITHOUT_THAT.has(lemma) && CLAUSE_SUBJECT_WORDS.has(ctx.words[k] ?? '') && k + 1 < te && isWord(ctx, k + 1)) return null;
   while (k < te && ctx.words[k] !== ',' && ctx.words[k] !== ':' && !isTerminal(ctx, k)) {
     const reg = ctx.regionOf[k]!;
     // A short title in quotation marks ("on CNN's "State of the Union."") is part of the adjunct.

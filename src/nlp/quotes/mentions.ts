@@ -285,3 +285,68 @@ export function subjectAt(ctx: QuoteContext, from: number, to: number): Mention 
   // The subject must be followed by a verb-like word, not be the object of a preposition.
   return m;
 }
+
+/** Most tokens of a subject phrase no lexicon word heads ("58 percent of Florida voters", "ordinary Chinese traders"). */
+const MAX_SUBJECT_PHRASE_TOKENS = 10;
+/** Joiners inside such a phrase ("supporters of reform", "one in five", "companies and traders"). */
+const SUBJECT_PHRASE_JOINERS = new Set(['of', 'in', 'for', 'from', 'at', 'and', 'on', 'across']);
+/** Number words, which the speaker lists treat as determiners ("One in five say", "two in three said"). */
+const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']);
+/** Words before a number inside a share ("about four in 10", "nearly 60 percent", "more than 300"). */
+const QUANTITY_LEADS = new Set(['about', 'nearly', 'almost', 'roughly', 'around', 'only', 'just', 'than', 'more', 'fewer', 'over', 'under']);
+/** Conjunctions and adverbs that open a sentence before its subject ("But voters say", "Still, critics argue"). */
+const SENTENCE_LEADS = new Set(['but', 'and', 'yet', 'still', 'so', 'now', 'again', 'meanwhile', 'instead', 'indeed', 'also', 'however']);
+/** Words that open a subordinate clause or relative: a subject phrase never holds one ("When the moderator said"). */
+const CLAUSE_OPENERS = new Set(['who', 'whom', 'whose', 'which', 'that', 'when', 'while', 'if', 'because', 'although', 'though', 'since', 'unless', 'whether', 'where', 'as', 'what', 'how', 'why']);
+
+/** Finite auxiliaries: an opening phrase holding one is a clause, not an adverbial. */
+const FINITE_WORDS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'did', 'does', 'do']);
+
+function isNumberLike(ctx: QuoteContext, k: number): boolean {
+  const t = ctx.seg.tokens[k];
+  return t !== undefined && (t.kind === 'number' || NUMBER_WORDS.has(ctx.words[k]!) || ctx.words[k] === '%');
+}
+
+/** Whether token `k` can be a word of a subject phrase read back from its cue. */
+function subjectPhraseWord(ctx: QuoteContext, k: number): boolean {
+  if (ctx.regionOf[k]! >= 0) return false;
+  const w = ctx.words[k]!;
+  if (isNumberLike(ctx, k) || isPossessiveApostrophe(ctx, k)) return true;
+  if (QUANTITY_LEADS.has(w) && isNumberLike(ctx, k + 1)) return true;
+  if (!isWord(ctx, k) || CUE_VERBS.has(w) || CLAUSE_OPENERS.has(w) || w in PRONOUNS) return false;
+  if (SUBJECT_PHRASE_JOINERS.has(w)) return true;
+  return !ROLE_BREAKERS.has(w) || ROLE_OPENERS.has(w);
+}
+
+/**
+ * The subject of a cue that no speaker rule reads because no lexicon word heads it ("Chinese military
+ * commentators have said", "But 58 percent of Florida voters said", "Organizers of both conventions
+ * insist", "One in five say", "Again, those surveyed said"): the words before the cue back to the start
+ * of the sentence, after an opening conjunction, or after the comma of an opening adverbial. The
+ * phrase must open its clause there, and its last word must be able to head a noun phrase (not a
+ * joiner, an adverb or a determiner); otherwise the cue belongs to some other construction.
+ */
+export function subjectPhraseEndingAt(ctx: QuoteContext, last: number, ts: number): Mention | null {
+  if (last < ts || !subjectPhraseWord(ctx, last)) return null;
+  const head = ctx.words[last]!;
+  if (SUBJECT_PHRASE_JOINERS.has(head) || QUANTITY_LEADS.has(head) || (ROLE_OPENERS.has(head) && !NUMBER_WORDS.has(head)) || (head.length > 3 && head.endsWith('ly'))) return null;
+  // "those surveyed said": a participle heads the phrase only after "those".
+  if (head.endsWith('ed') && ctx.words[last - 1] !== 'those') return null;
+  let first = last;
+  while (first - 1 >= ts && first - 1 > last - MAX_SUBJECT_PHRASE_TOKENS && subjectPhraseWord(ctx, first - 1)) first--;
+  while (first < last && SUBJECT_PHRASE_JOINERS.has(ctx.words[first]!)) first++;
+  const before = first - 1;
+  if (first === ts || (before === ts && (ctx.seg.tokens[ts]!.kind === 'quote' || SENTENCE_LEADS.has(ctx.words[ts]!)))) return { first, last, type: 'role' };
+  // "Again, those surveyed said", "In Iowa, most caucusgoers said": after an opening adverbial's comma
+  // (a short phrase that opens with a preposition, an adverb or a conjunction and has no verb of its own).
+  if (ctx.words[before] === ',' && before - ts <= 6) {
+    const opener = ctx.words[ts]!;
+    const adverbial = SENTENCE_LEADS.has(opener) || NOT_SPEAKERS.has(opener) && !(opener in PRONOUNS) || (opener.length > 3 && opener.endsWith('ly'));
+    for (let k = ts; k < before; k++) {
+      const w = ctx.words[k]!;
+      if (CUE_VERBS.has(w) || FINITE_WORDS.has(w) || w in PRONOUNS) return null;
+    }
+    if (adverbial) return { first, last, type: 'role' };
+  }
+  return null;
+}
