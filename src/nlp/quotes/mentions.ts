@@ -51,6 +51,12 @@ function isPossessiveApostrophe(ctx: QuoteContext, i: number): boolean {
     prev.end === t.start && ctx.words[i - 1]!.endsWith('s') && isWord(ctx, i - 1);
 }
 
+/** "US" in capitals before a title or a name ("US Senator Ann Lee", "US officials"): the country, not the pronoun "us". */
+function isUsAbbreviation(ctx: QuoteContext, i: number): boolean {
+  const t = ctx.seg.tokens[i];
+  return ctx.words[i] === 'us' && t !== undefined && ctx.folded.slice(t.start, t.end) === 'US';
+}
+
 /** A single capital letter: an initial ("H." in "Laurence H. Tribe"). */
 function isInitial(ctx: QuoteContext, i: number): boolean {
   const w = ctx.words[i];
@@ -111,7 +117,7 @@ export function mentionEndingAt(ctx: QuoteContext, last: number, lo: number): Me
         i--;
         continue;
       }
-      if (isNameWord(ctx, i) || (isWord(ctx, i) && TITLES.has(wi) && !NOT_SPEAKERS.has(wi))) first = i;
+      if (isNameWord(ctx, i) || (isWord(ctx, i) && TITLES.has(wi) && !NOT_SPEAKERS.has(wi)) || isUsAbbreviation(ctx, i)) first = i;
       else if (ctx.seg.tokens[i]!.kind === 'abbrev' && isCapitalized(ctx, i)) first = i;
       else if (INNER_JOINERS.has(wi) && i - 1 >= floor && (isNameWord(ctx, i - 1) || ROLE_NOUNS.has(ctx.words[i - 1]!))) first = i;
       else if (wi === 'the' && isNameWord(ctx, i + 1)) {
@@ -168,7 +174,7 @@ export function mentionEndingAt(ctx: QuoteContext, last: number, lo: number): Me
 export function mentionStartingAt(ctx: QuoteContext, first: number, hi: number): Mention | null {
   if (first > hi || !isWord(ctx, first) || ctx.regionOf[first]! >= 0) return null;
   const w = ctx.words[first]!;
-  if (w in PRONOUNS) return { first, last: first, type: 'pronoun' };
+  if (w in PRONOUNS && !isUsAbbreviation(ctx, first)) return { first, last: first, type: 'pronoun' };
   const ceil = Math.min(hi, first + MAX_MENTION_TOKENS - 1);
   let last = -1;
   let sawName = false;
@@ -191,7 +197,7 @@ export function mentionStartingAt(ctx: QuoteContext, first: number, hi: number):
     } else if (ROLE_NOUNS.has(wi)) {
       last = i;
       sawRole = true;
-    } else if (i === first && ROLE_OPENERS.has(wi)) {
+    } else if ((i === first && ROLE_OPENERS.has(wi)) || isUsAbbreviation(ctx, i)) {
       continue;
     } else if (TITLES.has(wi) && !NOT_SPEAKERS.has(wi)) {
       continue;
