@@ -3,6 +3,7 @@
  * inside which quotation, and the sentence of each token. Built once per article in linear time.
  */
 import type { Segmentation } from '../segment';
+import { CUE_VERBS } from '../lexicon/speech-verbs';
 import { pairQuoteMarks, type QuoteRegion } from './marks';
 
 export interface QuoteContext {
@@ -78,4 +79,25 @@ export function tokenAtOrAfter(ctx: QuoteContext, offset: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** Token `k` is a finite verb of saying ("said", "says", "told"): the cue a tail attribution turns on. */
+export function isFiniteSpeechCue(ctx: QuoteContext, k: number): boolean {
+  const cue = CUE_VERBS.get(ctx.words[k] ?? '');
+  return cue !== undefined && cue.cls === 'speech' && (cue.form === 'past' || cue.form === 'third');
+}
+
+/**
+ * The sentence a tail attribution after the quotation closing at `closeToken` may sit in: the
+ * quotation's own sentence, or ('"...?" Lee asked.') the next one of the same paragraph when it starts
+ * right after the mark; -1 when neither.
+ */
+export function tailSentenceAfter(ctx: QuoteContext, closeToken: number): number {
+  const k = closeToken + 1;
+  if (k >= ctx.seg.tokens.length) return -1;
+  const s = ctx.sentenceOf[k]!;
+  const own = ctx.sentenceOf[closeToken]!;
+  if (s === own) return s;
+  const sent = ctx.seg.sentences[s]!;
+  return sent.tokenStart === k && sent.paragraph === ctx.seg.sentences[own]!.paragraph ? s : -1;
 }

@@ -10,7 +10,7 @@
  */
 import { CUE_MODIFIERS, CUE_VERBS } from '../lexicon/speech-verbs';
 import { PRONOUNS, ROLE_NOUNS } from '../lexicon/titles-roles';
-import { isCapitalized, isQuoteMark, isWord, tokenAtOrAfter, type QuoteContext } from './context';
+import { isCapitalized, isFiniteSpeechCue, isQuoteMark, isWord, tailSentenceAfter, tokenAtOrAfter, type QuoteContext } from './context';
 import type { Span } from './content';
 import type { Frame } from './frames';
 import { endsAttribution, opensSentence } from './open-slot';
@@ -51,8 +51,7 @@ const PARTICLES = new Set(['back', 'in', 'on', 'up', 'out']);
 const NOT_VERBS = new Set(['was', 'has', 'is', 'does', 'his', 'its', 'this', 'us', 'as', 'thus', 'plus', 'less', 'unless', 'news', 'always', 'perhaps', 'indeed', 'need']);
 
 function isSpeechCue(ctx: QuoteContext, k: number): boolean {
-  const cue = CUE_VERBS.get(ctx.words[k] ?? '');
-  return cue !== undefined && cue.cls === 'speech' && (cue.form === 'past' || cue.form === 'third') && isWord(ctx, k) && !isCapitalized(ctx, k);
+  return isFiniteSpeechCue(ctx, k) && isWord(ctx, k) && !isCapitalized(ctx, k);
 }
 
 /** A lowercase word that reads as a finite verb: a lexicon cue, -ed, third-person -s, or a common irregular past. */
@@ -173,11 +172,9 @@ function forwardSubjectTail(ctx: QuoteContext, closeToken: number, fragments: Sp
   if (inner !== ',' && inner !== '?' && inner !== '!') return null;
   if (!opensSentence(ctx, closeToken)) return null;
   const k = closeToken + 1;
-  if (k >= ctx.seg.tokens.length) return null;
-  const s = ctx.sentenceOf[k]!;
+  const s = tailSentenceAfter(ctx, closeToken);
+  if (s < 0) return null;
   const sent = ctx.seg.sentences[s]!;
-  // The same sentence, or ("...?" Lee ...) the next one of the paragraph, starting right here.
-  if (s !== ctx.sentenceOf[closeToken] && (sent.tokenStart !== k || sent.paragraph !== ctx.seg.sentences[ctx.sentenceOf[closeToken]!]!.paragraph)) return null;
   const te = sent.tokenEnd;
   const limit = Math.min(te, k + MAX_SUBJECT_TOKENS);
   const m = speakerAt(ctx, k, limit - 1);

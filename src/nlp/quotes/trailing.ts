@@ -5,7 +5,7 @@
  * Friday."): a sentence that goes on with a clause ("Lee said the money was found.") is a new
  * report, not this quotation's credit.
  */
-import { isQuoteMark, type QuoteContext } from './context';
+import { isFiniteSpeechCue, isQuoteMark, tailSentenceAfter, type QuoteContext } from './context';
 import type { Span } from './content';
 import type { Frame } from './frames';
 import { mentionStartingAt, type Mention } from './mentions';
@@ -26,11 +26,6 @@ const AFTER_CUE = new Set([
 function isTerminal(ctx: QuoteContext, k: number): boolean {
   const w = ctx.words[k];
   return ctx.seg.tokens[k]?.kind === 'punct' && (w === '.' || w === '!' || w === '?');
-}
-
-function speechCue(ctx: QuoteContext, k: number): boolean {
-  const cue = CUE_VERBS.get(ctx.words[k] ?? '');
-  return cue !== undefined && cue.cls === 'speech' && (cue.form === 'past' || cue.form === 'third');
 }
 
 /** Whether tokens from `k` to the sentence end are only an adjunct (or nothing) and no other quotation. */
@@ -60,14 +55,14 @@ export function trailingSentenceFrame(ctx: QuoteContext, closeToken: number, fra
   const te = sent.tokenEnd;
   let mention: Mention | null = null;
   let cue = -1;
-  if (speechCue(ctx, k)) {
+  if (isFiniteSpeechCue(ctx, k)) {
     // "said Lee."
     mention = mentionStartingAt(ctx, k + 1, te - 1);
     if (mention && mention.type !== 'pronoun' && onlyAdjunct(ctx, mention.last + 1, te)) cue = k;
   } else {
     // "Lee said." / "she added."
     const m = mentionStartingAt(ctx, k, te - 1);
-    if (m && speechCue(ctx, m.last + 1) && (m.type !== 'pronoun' || ctx.words[m.first] !== 'it') && onlyAdjunct(ctx, m.last + 2, te)) {
+    if (m && isFiniteSpeechCue(ctx, m.last + 1) && (m.type !== 'pronoun' || ctx.words[m.first] !== 'it') && onlyAdjunct(ctx, m.last + 2, te)) {
       mention = m;
       cue = m.last + 1;
     }
@@ -111,26 +106,23 @@ export function openSlotTailFrame(ctx: QuoteContext, closeToken: number, fragmen
 
 function openSlotTail(ctx: QuoteContext, closeToken: number, fragments: Span[]): Frame | null {
   const k = closeToken + 1;
-  if (k >= ctx.seg.tokens.length) return null;
-  const s = ctx.sentenceOf[k]!;
-  const sent = ctx.seg.sentences[s]!;
-  // The same sentence, or the next one in the paragraph that starts right here.
-  if (s !== ctx.sentenceOf[closeToken] && (sent.tokenStart !== k || sent.paragraph !== ctx.seg.sentences[ctx.sentenceOf[closeToken]!]!.paragraph)) return null;
-  const te = sent.tokenEnd;
+  const s = tailSentenceAfter(ctx, closeToken);
+  if (s < 0) return null;
+  const te = ctx.seg.sentences[s]!.tokenEnd;
   // In a sentence of its own the attribution must be all of it ("...?" Lee pressed.): a longer
   // sentence reports something new ("...?" Lee acknowledged the question and moved on to ...).
   const ownSentence = s !== ctx.sentenceOf[closeToken];
   const base = { pattern: 'tail' as const, cueClass: 'speech' as const, fragments, sentence: s, trust: OPEN_SLOT_TRUST };
   // "...," fumed the mayor.
   if (isTailVerb(ctx, k)) {
-    const m = mentionStartingAt(ctx, k + 1, te - 1) ?? describedName(ctx, k + 1, te) ?? (isSpeechVerb(ctx, k) ? plainNounPhrase(ctx, k + 1, te) : null);
+    const m = mentionStartingAt(ctx, k + 1, te - 1) ?? describedName(ctx, k + 1, te) ?? (isFiniteSpeechCue(ctx, k) ? plainNounPhrase(ctx, k + 1, te) : null);
     return m && m.type !== 'pronoun' && (!ownSentence || shortRest(ctx, m.last + 1, te)) ? { ...base, cueFirst: k, cueLast: k, mention: m } : null;
   }
   let m = mentionStartingAt(ctx, k, te - 1);
   if (!m) {
     // "one user wrote", "a voice over says": a noun phrase no role list knows, before a verb of saying.
     const np = plainNounPhrase(ctx, k, te);
-    if (!np || !isSpeechVerb(ctx, np.last + 1) || (ownSentence && !shortRest(ctx, np.last + 2, te))) return null;
+    if (!np || !isFiniteSpeechCue(ctx, np.last + 1) || (ownSentence && !shortRest(ctx, np.last + 2, te))) return null;
     return { ...base, cueFirst: np.last + 1, cueLast: np.last + 1, mention: np };
   }
   let v = m.last + 1;
@@ -185,11 +177,6 @@ const PHRASE_OPENERS = new Set(['the', 'a', 'an', 'one', 'another']);
 /** Most words of such a phrase after its determiner. */
 const MAX_PHRASE_WORDS = 3;
 
-function isSpeechVerb(ctx: QuoteContext, k: number): boolean {
-  const cue = CUE_VERBS.get(ctx.words[k] ?? '');
-  return cue !== undefined && cue.cls === 'speech' && (cue.form === 'past' || cue.form === 'third');
-}
-
 /**
  * A short noun phrase from token `k`: a determiner and up to three lowercase words (a possessive
  * among them: "the ad's narrator"), as a role mention; its end is the token before a verb of saying
@@ -200,7 +187,7 @@ function plainNounPhrase(ctx: QuoteContext, k: number, te: number): Mention | nu
   let last = k;
   for (let j = k + 1; j < te && j <= k + MAX_PHRASE_WORDS; j++) {
     const w = ctx.words[j]!;
-    if (ctx.seg.tokens[j]!.kind !== 'word' || isSpeechVerb(ctx, j) || ctx.regionOf[j]! >= 0) break;
+    if (ctx.seg.tokens[j]!.kind !== 'word' || isFiniteSpeechCue(ctx, j) || ctx.regionOf[j]! >= 0) break;
     if (w !== ctx.folded.slice(ctx.seg.tokens[j]!.start, ctx.seg.tokens[j]!.end)) break; // lowercase only
     last = j;
   }
