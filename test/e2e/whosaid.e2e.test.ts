@@ -12,11 +12,10 @@ import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/article';
 import { createLibrary, inProcessWork } from '../../src/library';
 import { ANALYSIS_VERSION } from '../../src/nlp/analyze';
-import { migrateAll, openClient, openStores, type StoreTarget } from '../../src/store/open';
+import { openStores, type StoreTarget } from '../../src/store/open';
 import { FakeDiscord, MEMBER_PERMISSIONS, opt, PERMS, type OptionValue } from '../support/fake-discord';
-import { startHarness, TEST_BACKEND, type Harness } from '../support/bot-harness';
+import { postgresEnv, startHarness, TEST_BACKEND, type Harness } from '../support/bot-harness';
 import { botPerFile, userFactory, addText as addTextAs } from '../support/bot-per-file';
-import { freshPgDatabase } from '../support/pg-db';
 
 const SEED_ID = '20400ca2c14b17f1';
 const SEED_TITLE = "Trump announces Venezuela's agreement to take back illegal migrants detained in the U.S";
@@ -212,15 +211,8 @@ describe('analyses stored by an older version of the rules', () => {
     let target: StoreTarget = { kind: 'sqlite', path: join(dir, 'lede.db') };
     let database: { env: Record<string, string>; drop: () => Promise<void> } = { env: {}, drop: async () => undefined };
     if (TEST_BACKEND === 'postgres') {
-      const db = await freshPgDatabase();
-      const sql = await openClient({ kind: 'postgres', url: db.url });
-      try {
-        await migrateAll(sql, 'test database');
-      } finally {
-        await sql.close();
-      }
-      target = { kind: 'postgres', url: db.url };
-      database = { env: { DATABASE_URL: db.url }, drop: db.drop };
+      database = await postgresEnv();
+      target = { kind: 'postgres', url: database.env.DATABASE_URL! };
     }
     const stores = await openStores(target);
     try {

@@ -41,7 +41,7 @@ export function testEnv(fake: FakeDiscord, dir: string, env: Record<string, stri
 export const TEST_BACKEND: 'sqlite' | 'postgres' = process.env.LEDE_TEST_BACKEND === 'postgres' ? 'postgres' : 'sqlite';
 
 /** A fresh PostgreSQL database, migrated, for one harness (and its restarts). */
-async function postgresEnv(): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
+export async function postgresEnv(): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
   const db = await freshPgDatabase();
   const sql = await openClient({ kind: 'postgres', url: db.url });
   try {
