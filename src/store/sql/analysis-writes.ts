@@ -344,20 +344,20 @@ async function dropOrphan(sql: SqlClient, articleId: string, options: WriteOptio
   await told('claim', 0);
   for (;;) {
     await nextTurn();
-    const step = await sql.transaction(async (tx): Promise<'gone' | 'more' | 'done'> => {
+    const step = await sql.transaction(async (tx): Promise<{ state: 'gone' | 'more' | 'done'; rows: number }> => {
       if (!(await stillOrphan(tx, false))) {
         // Added again (or a write took over): the analysis stays; an added article is indexed again by the catch-up.
         await tx.run(SQL.release, [articleId, token]);
-        return 'gone';
+        return { state: 'gone', rows: 0 };
       }
       const rows = (await tx.run(SQL.deleteRows, [articleId, WRITE_STEPS.deleteRows])).changes;
       if (rows > 0) await mergeQuoteIndex(tx);
-      if (rows === WRITE_STEPS.deleteRows) return 'more';
+      if (rows === WRITE_STEPS.deleteRows) return { state: 'more', rows };
       await tx.run(SQL.deleteAnalysis, [articleId]);
-      return 'done';
+      return { state: 'done', rows };
     }, { lock });
-    if (step === 'gone') return false;
-    await told(step === 'more' ? 'delete rows' : 'finish', 0);
-    if (step === 'done') return true;
+    if (step.state === 'gone') return false;
+    await told(step.state === 'more' ? 'delete rows' : 'finish', step.rows);
+    if (step.state === 'done') return true;
   }
 }

@@ -50,7 +50,7 @@ describe.each(BACKENDS)('orphan analyses on %s', (backend) => {
         }),
       ).toBe(1);
       expect(WRITE_STEPS.deleteRows).toBe(250);
-      expect(steps.map((s) => s.kind)).toEqual(['claim', 'delete rows', 'delete rows', 'delete rows', 'delete rows', 'finish']);
+      expect(steps.map((s) => [s.kind, s.size])).toEqual([['claim', 0], ['delete rows', 250], ['delete rows', 250], ['delete rows', 250], ['delete rows', 250], ['finish', 0]]);
       expect(left).toEqual([1000, 750, 500, 250, 0, 0]);
       for (const table of ['analyses', 'article_quotes', 'quote_writes', 'quote_sets', 'quote_forms']) expect(await rows(sql, table, a.id)).toBe(0);
       // The other text's analysis and counts are untouched.
