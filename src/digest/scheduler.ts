@@ -662,14 +662,17 @@ export class DigestScheduler {
     });
   }
 
-  /** Wait for the next slot of the paced queue, if there is one. */
-  private async paced(): Promise<void> {
+  /**
+   * Wait for the next slot of the paced queue, if there is one. A stop() that comes while the slot
+   * is being reserved (a store round trip) is seen before the wait begins, not a slot later.
+   */
+  private async paced(halted: () => boolean): Promise<void> {
     const pacing = this.deps.pacing;
     if (!pacing) return;
     const interval = 1000 / (pacing.postsPerSecond ?? DIGEST_RULES.postsPerSecond);
     const slot = await pacing.store.reserve(pacing.key ?? SCHEDULED_POSTS_KEY, this.clock.now().getTime(), interval);
     const wait = slot - this.clock.now().getTime();
-    if (wait > 0) await this.sleep(wait);
+    if (wait > 0 && !halted()) await this.sleep(wait);
   }
 
   private async send(schedule: StoredSchedule, due: { at: Date; localDate: string }, now: Date, halted: () => boolean): Promise<TickReport> {
@@ -745,7 +748,7 @@ export class DigestScheduler {
     try {
       for (let k = postedBefore; k < plan.messages.length; k++) {
         if (halted()) return await handBack();
-        await this.paced();
+        await this.paced(halted);
         if (halted()) return await handBack();
         // Stalled long enough for another process to take the run over: it posts the rest.
         if (keeper.lost) return takenOver(ids, { articleCount: plan.articleCount, ...timed() });

@@ -242,6 +242,38 @@ describe.each(BACKENDS)('digest takeover on %s', (backend) => {
     expect(await schedA.tick(new Date(RUN_AT))).toEqual([]);
   });
 
+  it('GIVEN stop() comes while the next paced slot is being reserved THEN no wait follows: the claim goes back at once', async () => {
+    const { stores, discord, clockA, common } = await twoProcesses();
+    // The second reservation answers only after stop(): the slot it returns is a second away.
+    let reserving!: () => void;
+    const reserved = new Promise<void>((r) => (reserving = r));
+    let answer!: () => void;
+    const answered = new Promise<void>((r) => (answer = r));
+    let calls = 0;
+    const pacing: PacingStore = {
+      reserve: async (key, now, interval) => {
+        const slot = await stores.pacing.reserve(key, now, interval);
+        if (++calls === 2) {
+          reserving();
+          await answered;
+        }
+        return slot;
+      },
+    };
+    const schedA = new DigestScheduler({
+      ...common, store: stores.digests, sender: discord.sender('a', clockA), clock: clockA, instanceId: 'A', pacing: { store: pacing, postsPerSecond: 1 },
+    });
+    const ticking = schedA.tick(new Date(RUN_AT));
+    await reserved;
+    const stoppedAt = Date.now();
+    schedA.stop();
+    answer();
+    const [report] = await ticking;
+    expect(Date.now() - stoppedAt).toBeLessThan(500);
+    expect(report).toMatchObject({ outcome: 'handed-back', messageIds: ['a1'] });
+    expect(discord.posts.map((p) => p.id)).toEqual(['a1']);
+  });
+
   it('GIVEN two schedulers with different shards over servers with real ids THEN each sends exactly its servers, once', async () => {
     const { stores, target } = await freshStores(backend);
     const other = await storesOn(target);
