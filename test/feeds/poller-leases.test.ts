@@ -255,7 +255,7 @@ describe('a worker that stops in the middle of a poll', () => {
   it('GIVEN stop() in the middle of a poll round THEN the feeds not started are handed back at once and idle() hands back the rest', async () => {
     let now = T0;
     for (let k = 0; k < 4; k++) {
-      server.route(`/stop-${k}.xml`, { body: () => rssOf(`Stop ${k}`, []), delayMs: 600 });
+      server.route(`/stop-${k}.xml`, { body: () => rssOf(`Stop ${k}`, []), delayMs: 2_000 });
       await one.feeds.subscribe('g1', `${server.base}/stop-${k}.xml`, { now, intervalMs: POLL_TIMING.intervalMs });
     }
     const a = worker(one, 'A', { now: () => now, limits: { concurrency: 4, perHost: 1 } });
@@ -266,8 +266,8 @@ describe('a worker that stops in the middle of a poll', () => {
     a.stop();
     const stoppedAt = Date.now();
     while ((await one.feeds.leaseHolders(now))[0]?.feeds !== 1) await sleep(5);
-    // Well before the fetch in flight (600 ms) has ended.
-    expect(Date.now() - stoppedAt).toBeLessThan(300);
+    // Well before the fetch in flight (2 s) has ended (the margin is for a loaded CI machine).
+    expect(Date.now() - stoppedAt).toBeLessThan(1_000);
     expect(await one.feeds.leaseHolders(now)).toEqual([{ holder: 'A', feeds: 1 }]);
     const b = worker(two, 'B', { now: () => now, limits: { perHost: 1 } });
     expect((await b.pollDue(now)).map((r) => r.outcome)).toEqual(['primed', 'primed', 'primed']);
