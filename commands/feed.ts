@@ -96,6 +96,8 @@ function targetProblem(check: Exclude<FeedTargetCheck, { ok: true }>): Markdown 
       return md`it is a forum channel: use \`delivery:forum\``;
     case 'NOT_FORUM_CHANNEL':
       return md`it is not a forum channel`;
+    case 'FORUM_NEEDS_TAG':
+      return md`the forum requires a tag on each post and has none I may apply`;
     default:
       return md`not a text channel I can see`;
   }
@@ -112,6 +114,11 @@ async function checkTarget(ctx: CommandContext, feeds: FeedRuntime, channelId: s
   }
   if (check && !check.ok && check.code === 'NOT_FORUM_CHANNEL') {
     throw new BotError('USAGE', { hint: `\`delivery:forum\` needs a forum channel, and ${channelMention(channelId)} is not one. Pick a forum in \`channel\`, or use \`delivery:thread\` for a thread per item.` });
+  }
+  if (check && !check.ok && check.code === 'FORUM_NEEDS_TAG') {
+    throw new BotError('USAGE', {
+      hint: `${channelMention(channelId)} requires a tag on every post, and has no tag I may apply. Add a tag that is not moderated (a tag with "News" or "Feed" in its name is the one I use), give me Manage Threads there, or turn off "Require people to select tags when posting".`,
+    });
   }
   return check;
 }

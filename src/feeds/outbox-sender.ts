@@ -84,7 +84,7 @@ export interface SendFailure {
 const THREAD_ALREADY_CREATED = 160004;
 
 /** Errors thrown with these codes say the target is gone (src/discord/digest-poster.ts). */
-const PERMANENT_CODES: ReadonlySet<string> = new Set(['CHANNEL_NOT_FOUND']);
+const PERMANENT_CODES: ReadonlySet<string> = new Set(['CHANNEL_NOT_FOUND', 'FORUM_NEEDS_TAG']);
 
 /** What a thrown send error means: discord.js's DiscordAPIError/HTTPError/RateLimitError, aborts, system errors. */
 export function classifySendError(err: unknown): SendFailure {

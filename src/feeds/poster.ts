@@ -16,6 +16,8 @@ export type FeedTargetProblem =
   | 'FORUM_NEEDS_FORUM_DELIVERY'
   /** Forum delivery into a channel that is not a forum. */
   | 'NOT_FORUM_CHANNEL'
+  /** A forum that requires a tag on each post and has none the bot may apply (none, or only moderated ones without Manage Threads). */
+  | 'FORUM_NEEDS_TAG'
   | 'MISSING_PERMISSIONS';
 
 export type FeedTargetCheck = { readonly ok: true } | { readonly ok: false; readonly code: FeedTargetProblem; readonly missing?: readonly string[] };
@@ -32,7 +34,7 @@ export interface FeedPoster extends DigestSender {
   checkFeedTarget(guildId: string, channelId: string, delivery: FeedDeliveryMode): Promise<FeedTargetCheck>;
   /** Post the item silently in a text channel and start a public thread on that message, named `name`. */
   sendWithThread(channelId: string, message: DigestMessage, name: string, options?: SendOptions): Promise<ItemThread>;
-  /** One forum post: a new thread named `name` whose first message is the item. */
+  /** One forum post: a new thread named `name` whose first message is the item (tagged, when the forum requires a tag). */
   postInForum(forumId: string, message: DigestMessage, name: string): Promise<ItemThread>;
 }
 

@@ -25,7 +25,11 @@ const channels = {
   forum: snowflake(),
   locked: snowflake(),
   lockedForum: snowflake(),
+  taggedForum: snowflake(),
+  staffOnlyForum: snowflake(),
 };
+/** Tags of the forums that require one: Lede may apply only the ones not moderated (it lacks Manage Threads). */
+const tags = { staff: snowflake(), talk: snowflake(), news: snowflake(), pinned: snowflake() };
 
 /** A body long enough not to be a teaser (about 1,000 characters), with none of the keywords the tests use. */
 function bodyOf(seed: string): string {
@@ -45,6 +49,7 @@ const twelve: Item[] = Array.from({ length: 12 }, (_, k) => item(`t${k}`, `Tidew
 const harbour: Item[] = [item('h0', 'Harbour ferry timetable for the winter')];
 const forum: Item[] = [item('f0', 'Quarry road closes for repairs')];
 const locked: Item[] = [item('l0', 'Lighthouse keeper retires')];
+const tagged: Item[] = [item('g0', 'Granary roof repaired')];
 
 const after = (start: number) => h.fake.calls.slice(start);
 const postsTo = (calls: readonly RestCall[], channelId: string) => calls.filter((c) => c.method === 'POST' && c.path === `/channels/${channelId}/messages`);
@@ -69,6 +74,7 @@ beforeAll(async () => {
   feeds.route('/harbour.xml', { body: () => rssOf('Harbour Wire', harbour) });
   feeds.route('/forum.xml', { body: () => rssOf('Quarry Notes', forum) });
   feeds.route('/locked.xml', { body: () => rssOf('Lamp Post', locked) });
+  feeds.route('/tagged.xml', { body: () => rssOf('Granary Gazette', tagged) });
   const guildId = snowflake();
   const fake = await new FakeDiscord([
     {
@@ -80,6 +86,18 @@ beforeAll(async () => {
         { id: channels.forum, name: 'stories', type: CHANNEL_TYPES.forum },
         { id: channels.locked, name: 'locked', botDeny: PERMS.CreatePublicThreads },
         { id: channels.lockedForum, name: 'locked-stories', type: CHANNEL_TYPES.forum, botDeny: PERMS.SendMessages },
+        {
+          id: channels.taggedForum,
+          name: 'tagged-stories',
+          type: CHANNEL_TYPES.forum,
+          requireTag: true,
+          tags: [
+            { id: tags.staff, name: 'Staff news', moderated: true },
+            { id: tags.talk, name: 'Discussion' },
+            { id: tags.news, name: '📰 News' },
+          ],
+        },
+        { id: channels.staffOnlyForum, name: 'staff-stories', type: CHANNEL_TYPES.forum, requireTag: true, tags: [{ id: tags.pinned, name: 'Announcements', moderated: true }] },
       ],
     },
   ]).start();
@@ -336,5 +354,33 @@ describe('missing permissions', () => {
     expect(back.body.embeds[0].description).toContain(`**Posts to:** <#${channels.general}> and the daily digest`);
     const cleared = await h.fake.answer(h.fake.slash({ name: 'feed', subcommand: 'edit', ...admin(), options: [opt.string('feed', `${feeds.base}/locked.xml`), opt.string('clear', 'channel')] }));
     expect(cleared.body.embeds[0].description).toContain('**Posts to:** the library and the daily digest');
+  });
+});
+
+describe('a forum that requires a tag on each post', () => {
+  it('GIVEN a forum whose only tag is moderated THEN /feed add says so and what to change, and follows nothing', async () => {
+    const a = await h.fake.answer(
+      h.fake.slash({ name: 'feed', subcommand: 'add', ...admin(), options: [opt.string('url', `${feeds.base}/tagged.xml`), opt.channel('channel', channels.staffOnlyForum), opt.string('delivery', 'forum')] }),
+    );
+    expect(a.ephemeral).toBe(true);
+    expect(a.body.content).toBe(
+      `<#${channels.staffOnlyForum}> requires a tag on every post, and has no tag I may apply. Add a tag that is not moderated (a tag with "News" or "Feed" in its name is the one I use), give me Manage Threads there, or turn off "Require people to select tags when posting".`,
+    );
+    const list = await h.fake.answer(h.fake.slash({ name: 'feed', subcommand: 'list', ...admin() }));
+    expect(JSON.stringify(list.body)).not.toContain('Granary Gazette');
+  });
+
+  it('GIVEN a forum with a moderated tag, a plain one and a news one THEN each post carries the news tag and Discord takes it', async () => {
+    const a = await h.fake.answer(
+      h.fake.slash({ name: 'feed', subcommand: 'add', ...admin(), options: [opt.string('url', `${feeds.base}/tagged.xml`), opt.channel('channel', channels.taggedForum), opt.string('delivery', 'forum')] }),
+    );
+    expect(a.body.embeds[0].description).toContain(`**Posts to:** <#${channels.taggedForum}> (a forum post per item) and the daily digest`);
+    expect(a.body.content).not.toContain('⚠️');
+    tagged.unshift(item('g1', 'Granary opens for the harvest'));
+    const start = h.fake.calls.length;
+    await pollLater();
+    const posts = forumPosts(after(start), channels.taggedForum);
+    expect(posts.map((p) => [p.status, p.body.name, p.body.applied_tags])).toEqual([[201, 'Granary opens for the harvest', [tags.news]]]);
+    expect([...h.fake.threads.values()].find((t) => t.name === 'Granary opens for the harvest')!.applied_tags).toEqual([tags.news]);
   });
 });

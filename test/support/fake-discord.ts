@@ -51,7 +51,14 @@ export interface FakeChannel {
   readonly type?: number;
   /** Permissions denied to the bot in this channel (a member permission overwrite). */
   readonly botDeny?: bigint;
+  /** A forum's tags (Discord's forum tag objects, without emoji). */
+  readonly tags?: ReadonlyArray<{ readonly id: string; readonly name: string; readonly moderated?: boolean }>;
+  /** A forum's "Require people to select tags when posting" (channel flag REQUIRE_TAG, 1 << 4). */
+  readonly requireTag?: boolean;
 }
+
+/** Discord's channel flag: a forum post must carry a tag. */
+const REQUIRE_TAG_FLAG = 1 << 4;
 
 /** A request refused with a global 429 (it is not in `calls`: the fake did not process it). */
 export interface RateLimitedCall {
@@ -671,7 +678,13 @@ export class FakeDiscord {
             position: i,
             permission_overwrites: c.botDeny ? [{ id: this.botUser.id, type: 1, allow: '0', deny: String(c.botDeny) }] : [],
             guild_id: g.id,
-            ...(c.type === CHANNEL_TYPES.forum && { available_tags: [], default_reaction_emoji: null, default_sort_order: null, default_forum_layout: 0, flags: 0 }),
+            ...(c.type === CHANNEL_TYPES.forum && {
+              available_tags: (c.tags ?? []).map((t) => ({ id: t.id, name: t.name, moderated: t.moderated ?? false, emoji_id: null, emoji_name: null })),
+              default_reaction_emoji: null,
+              default_sort_order: null,
+              default_forum_layout: 0,
+              flags: c.requireTag ? REQUIRE_TAG_FLAG : 0,
+            }),
           })),
           threads: [],
           members: [{ user: this.botUser, roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 }],
@@ -824,6 +837,13 @@ export class FakeDiscord {
       const parent = this.guilds.flatMap((g) => g.channels).find((c) => c.id === m![1]);
       const forum = parent?.type === CHANNEL_TYPES.forum;
       if (forum && !body?.message) return reply(400, { code: 50035, message: 'Invalid Form Body: a forum post needs a message' });
+      const appliedTags: unknown[] = forum && Array.isArray(body?.applied_tags) ? body.applied_tags : [];
+      if (forum) {
+        // As Discord: a tag must be one of the forum's; a forum that requires tags refuses a post without one.
+        const known = new Set((parent?.tags ?? []).map((t) => t.id));
+        if (appliedTags.some((t) => typeof t !== 'string' || !known.has(t))) return reply(400, { code: 50035, message: 'Invalid Form Body', errors: { applied_tags: { _errors: [{ code: 'TAG_INVALID', message: 'Unknown tag' }] } } });
+        if (parent?.requireTag && appliedTags.length === 0) return reply(400, { code: 40067, message: 'A tag is required to create a forum post in this channel' });
+      }
       const id = snowflake();
       const thread = {
         id,
@@ -837,7 +857,7 @@ export class FakeDiscord {
         member_count: 1,
         rate_limit_per_user: 0,
         flags: 0,
-        applied_tags: [],
+        applied_tags: appliedTags,
         thread_metadata: {
           archived: false,
           auto_archive_duration: body?.auto_archive_duration ?? 4320,
