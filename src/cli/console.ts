@@ -3,7 +3,8 @@
  * in Discord and read the replies as text. Same command modules, router and library as the bot.
  * Reads stdin line by line whether or not it is a terminal, so `echo "/article list" | npm start`
  * works and ends (exit 0) at the end of input. Piped input is split by boundedLines, which skips an
- * over-long line without ever holding it; a terminal keeps readline's line editing.
+ * over-long line without ever holding it; a terminal keeps readline's line editing. ARTICLES_DIR is
+ * watched as the bot watches it: a file saved there while the console runs is in the next command.
  */
 import { userInfo } from 'node:os';
 import { createInterface, type Interface } from 'node:readline';
@@ -65,6 +66,8 @@ export async function runConsole(io: CliIo, config: Config, options: CoreOptions
     style: terminalStyle(io),
   };
   const interactive = io.stdin.isTTY === true;
+  // Started after the load createCore did: what changes from now on (the operator editing a file).
+  core.articlesFolder.start();
   io.stdout.write(`${await banner(core, definitions)}\n`);
   const rl = interactive ? createInterface({ input: io.stdin, output: io.stdout, prompt: 'lede> ', terminal: true }) : undefined;
   const lines = rl ? terminalLines(rl) : boundedLines(io.stdin, MAX_LINE_CHARS);
@@ -82,6 +85,7 @@ export async function runConsole(io: CliIo, config: Config, options: CoreOptions
     }
   } finally {
     rl?.close();
+    await core.articlesFolder.stop();
     await core.router.drain(5000);
     await core.work.close();
     await core.stores.close();
