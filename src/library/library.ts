@@ -140,7 +140,7 @@ export function createLibrary(deps: LibraryDeps): Library {
   async function analysis(article: Article): Promise<Analysis> {
     const stored = await analyses.get(article.id);
     if (stored && stored.version === ANALYSIS_VERSION) {
-      const read = readStoredAnalysis(stored.json);
+      const read = await readStoredAnalysis(stored.json);
       if (read.ok && read.analysis.version === ANALYSIS_VERSION && read.analysis.articleId === article.id) return read.analysis;
       const reason = read.ok ? 'stored for another version or article' : read.reason;
       deps.log?.('warn', { articleId: article.id, reason }, 'stored analysis unreadable: recomputed');
