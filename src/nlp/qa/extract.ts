@@ -13,6 +13,7 @@ import { termOf } from './terms';
 import { nameKind, runText } from './name-kind';
 import { AGENT_ENDING, COUNTRIES, CURRENCY_WORDS, GROUP_NOUNS } from '../lexicon/qa-names';
 import { ORGANIZATION_HEADS, PERSON_HEADS } from '../lexicon/qa-answer-types';
+import { ORDINAL_WORDS } from '../lexicon/qa-head-classes';
 import { DATE_WORDS, NUMBER_WORDS } from '../lexicon/qa-patterns';
 import { agentAppositive, clauseSubject, passiveClauseObject, type Doer } from './relative';
 
@@ -457,7 +458,21 @@ function measureAgrees(tokens: readonly QaToken[], tags: TokenTags, kind: Candid
   if (q.measure === 'money') return kind === 'number' && isMoney(tokens, tags, from, to);
   // "How much ...?" is not answered by a bare count word ("six" citizens).
   if (q.measure === 'quantity') return !(to - from === 1 && NUMBER_WORDS.has(tokens[from]!.lower));
+  // "How many ...?" asks for a count: a time ("the past week", "1990") is no count, nor a rank
+  // ("the first day", "the 3rd round").
+  if (q.measure === 'count') return kind === 'number' && !rankOnly(tokens, from, to);
   return true;
+}
+
+/** The span's numbers are all ordinals ("first", "3rd"): it ranks, it does not count. */
+function rankOnly(tokens: readonly QaToken[], from: number, to: number): boolean {
+  let rank = false;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    if (ORDINAL_WORDS.has(t.lower) || (t.kind === 'number' && /^\d+(?:st|nd|rd|th)$/i.test(t.text))) rank = true;
+    else if (t.kind === 'number' || NUMBER_WORDS.has(t.lower)) return false;
+  }
+  return rank;
 }
 
 /**
