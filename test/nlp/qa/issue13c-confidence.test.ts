@@ -37,3 +37,13 @@ describe('"how many" asks for a count', () => {
     expect(shown(article, question)).toBe(expected);
   });
 });
+
+describe('no answer opens with a linking adverb', () => {
+  it.each<[string, string, string, string]>([
+    ['"also"', 'After the flood, also many cellars of the harbour district were pumped dry by volunteers.', 'What did volunteers pump dry after the flood?', 'many cellars of the harbour district'],
+    ['"also" after "there are"', 'In the old town there are also many fountains from the Roman period.', 'What is in the old town from the Roman period?', 'many fountains'],
+    ['an adjective that can be an adverb stays', 'The puzzle uses even numbers only on the top row.', 'What does the puzzle use on the top row?', 'even numbers'],
+  ])('%s: %s', (_rule, article, question, expected) => {
+    expect(shown(article, question)).toBe(expected);
+  });
+});
