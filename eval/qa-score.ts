@@ -146,10 +146,3 @@ export function mismatchedRows(rows: readonly SquadRow[]): SquadRow[] {
     return { id: `${r.id}/mismatched`, title: partner, context: theirs[own % theirs.length]!, question: r.question, answers: [] };
   });
 }
-
-/** How many of the mismatched questions (mismatchedRows) get an answer: each is a false answer. */
-export function falseAnswers(mismatched: readonly SquadRow[], indexes: ReadonlyMap<string, QaIndex>): { given: number; n: number } {
-  let given = 0;
-  for (const row of mismatched) if (answerQuestion(indexes.get(row.context) ?? prepareIndex(row.context), row.question).found) given++;
-  return { given, n: mismatched.length };
-}
