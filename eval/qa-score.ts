@@ -119,3 +119,30 @@ export function scoreRows(rows: readonly SquadRow[], indexes: ReadonlyMap<string
   }
   return { all, given };
 }
+
+/**
+ * The same questions asked of the wrong text: each row's question paired with a paragraph of a
+ * DIFFERENT article, so that an answer there is a false answer (SQuAD v1.1 has only answerable
+ * questions, and would never show the cost of answering too much). Deterministic: the titles in
+ * sorted order, each row's question asked of the paragraph at the same position (first, second,
+ * ...) of the title half-way round the list, so no article is paired with its alphabetical
+ * neighbour (often a related subject) and every article is asked about as often as it asks.
+ */
+export function mismatchedRows(rows: readonly SquadRow[]): SquadRow[] {
+  const paragraphs = new Map<string, string[]>();
+  for (const r of rows) {
+    const list = paragraphs.get(r.title) ?? [];
+    if (!list.includes(r.context)) list.push(r.context);
+    paragraphs.set(r.title, list);
+  }
+  const titles = [...paragraphs.keys()].sort();
+  if (titles.length < 2) return [];
+  const shift = Math.floor(titles.length / 2);
+  const position = new Map(titles.map((t, i) => [t, i]));
+  return rows.map((r) => {
+    const partner = titles[(position.get(r.title)! + shift) % titles.length]!;
+    const own = paragraphs.get(r.title)!.indexOf(r.context);
+    const theirs = paragraphs.get(partner)!;
+    return { id: `${r.id}/mismatched`, title: partner, context: theirs[own % theirs.length]!, question: r.question, answers: [] };
+  });
+}

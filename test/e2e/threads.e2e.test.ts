@@ -103,7 +103,7 @@ describe('Discuss', () => {
     const e = post.body.embeds[0];
     expect(e.title).toBe('Not found in the article');
     expect(e.description).toBe(
-      `I could not find an answer to this in *${SEED_TITLE}*; I only answer with what the article says.\n\n**Closest sentence (a hint, not an answer):**\n> Mexico refused to accept a US military deportation flight days after Trump took office, but said it has received non-Mexican migrants from the United States in the past week.`,
+      `I could not find an answer to this in *${SEED_TITLE}*; I only answer with what the article says.\n\n**Closest sentence (a hint, not an answer):**\n> Trump: Venezuela agrees to take back all detained illegal migrants from the U.S. and arrange their transportation, News.Az informs via Reuters.`,
     );
   });
 

@@ -15,7 +15,7 @@ import { NOT_ENGLISH } from '../messages';
 import { escapeMarkdown, joinMarkdown, markdownLink, md, trustedMarkdown, type Markdown } from '../markdown';
 import { blockquote, quoteBlock } from './quotes';
 
-/** Below this the answer is shown with a warning to read the sentence (FOUND_THRESHOLD is 0.25). */
+/** Below this the answer is shown with a warning to read the sentence (FOUND_THRESHOLD in src/nlp/qa/confidence.ts is the bar under which no answer is shown). */
 export const LOW_CONFIDENCE = 0.5;
 /** Quotes shown for a who-said question. */
 const MAX_QUOTES = 3;

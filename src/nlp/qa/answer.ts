@@ -8,7 +8,7 @@ import { answerFromQuotes } from './quotes';
 import { coverage, rankSentences, type ScoredSentence } from './retrieve';
 import { bestCandidate, type ScoredCandidate, type SentenceContext } from './extract';
 import { sentenceTags } from './sentence-tags';
-import { confidenceOf, FOUND_THRESHOLD } from './confidence';
+import { articleSupport, confidenceOf, FOUND_THRESHOLD, QUOTE_FOUND_THRESHOLD } from './confidence';
 
 import { WEIGHTS } from './weights';
 import { asksForDescription, findDescription } from './describe';
@@ -80,7 +80,7 @@ export function answerQuestion(index: QaIndex, question: string, opts: AnswerOpt
     const fromQuotes = opts.quotes ? answerFromQuotes(index, q.quoteQuery, opts.quotes) : null;
     if (fromQuotes) {
       const s = sentenceAt(index, fromQuotes.start);
-      if (fromQuotes.confidence < FOUND_THRESHOLD) return refuse('quote', fromQuotes.confidence);
+      if (fromQuotes.confidence < QUOTE_FOUND_THRESHOLD) return refuse('quote', fromQuotes.confidence);
       return {
         found: true,
         answer: fromQuotes.answer,
@@ -159,9 +159,7 @@ export function answerQuestion(index: QaIndex, question: string, opts: AnswerOpt
   const tokens = best.s.sentence.tokens;
   const start = tokens[best.c.from]!.start;
   const end = tokens[best.c.to - 1]!.end;
-  let missingNames = 0;
-  for (const name of q.names) if (!index.sentenceFrequency.has(name)) missingNames++;
-  const confidence = confidenceOf(coverage(index, q, best.s.matched), best.c, best.s.score / topScore, missingNames, q.answerType);
+  const confidence = confidenceOf(coverage(index, q, best.s.matched), best.c, best.s.score / topScore, articleSupport(index, q), q.answerType);
   if (confidence < FOUND_THRESHOLD) {
     return { ...refuse(q.answerType, confidence), sentence: sentenceOf(index, best.s.sentence), rejected: { text: index.text.slice(start, end), start, end } };
   }

@@ -13,6 +13,7 @@ import { termOf } from './terms';
 import { nameKind, runText } from './name-kind';
 import { AGENT_ENDING, COUNTRIES, CURRENCY_WORDS, GROUP_NOUNS } from '../lexicon/qa-names';
 import { ORGANIZATION_HEADS, PERSON_HEADS } from '../lexicon/qa-answer-types';
+import { ORDINAL_WORDS } from '../lexicon/qa-head-classes';
 import { DATE_WORDS, NUMBER_WORDS } from '../lexicon/qa-patterns';
 import { agentAppositive, clauseSubject, passiveClauseObject, type Doer } from './relative';
 
@@ -112,6 +113,14 @@ const EDGE_JUNK = new Set(['which', 'whose', 'whom', 'who', ',', ';', ':', '.', 
 const TRAILING_JUNK = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'some', 'any', 'each', 'every', 'no']);
 const NOUN_TAGS = new Set(['NOUN', 'PROPN', 'NUM']);
 
+/**
+ * Sentence adverbs that link to what was said before ("however", "also"): the tagger can read them
+ * into the noun phrase they precede ("also | many places"), and no answer opens with one. Words
+ * that are also adjectives ("even numbers", "still water") are not listed: the tagger reads
+ * those as adverbs too.
+ */
+const LEADING_CONNECTIVES = new Set(['however', 'also', 'thus', 'therefore', 'moreover', 'furthermore', 'meanwhile', 'instead', 'indeed', 'nevertheless', 'nonetheless', 'hence', 'consequently']);
+
 /** A predicate's leading linking words ("tend to | be | unstable" -> "unstable"). */
 const PREDICATE_LEAD = new Set(['be', 'been', 'being', 'to']);
 
@@ -130,7 +139,7 @@ function trim(tokens: readonly QaToken[], tags: TokenTags, c: Candidate, q: Ques
     if (!asked(t)) return false;
     return !(k > 0 && /^\p{Lu}/u.test(t.text) && !PERSON_TITLES.has(t.lower) && insideName(tokens, k, inward, from, to) && !askedNameInside(tokens, from, to, t.term, q));
   };
-  while (from < to && (strip(from, 1) || (tokens[from]!.lower === 'the' && from + 1 < to && strip(from + 1, 1)) || (c.kind === 'predicate' && PREDICATE_LEAD.has(tokens[from]!.lower)))) from++;
+  while (from < to && (strip(from, 1) || (tokens[from]!.lower === 'the' && from + 1 < to && strip(from + 1, 1)) || (c.kind === 'predicate' && PREDICATE_LEAD.has(tokens[from]!.lower)) || (LEADING_CONNECTIVES.has(tokens[from]!.lower) && tags.pos[from] === 'ADV'))) from++;
   while (to > from && (strip(to - 1, -1) || TRAILING_JUNK.has(tokens[to - 1]!.lower))) to--;
   // "at least 40,000" without its "at" is "least 40,000": the bound goes with it.
   if (to - from > 1 && (tokens[from]!.lower === 'least' || tokens[from]!.lower === 'most') && tokens[from - 1]?.lower === 'at') from++;
@@ -457,7 +466,21 @@ function measureAgrees(tokens: readonly QaToken[], tags: TokenTags, kind: Candid
   if (q.measure === 'money') return kind === 'number' && isMoney(tokens, tags, from, to);
   // "How much ...?" is not answered by a bare count word ("six" citizens).
   if (q.measure === 'quantity') return !(to - from === 1 && NUMBER_WORDS.has(tokens[from]!.lower));
+  // "How many ...?" asks for a count: a time ("the past week", "1990") is no count, nor a rank
+  // ("the first day", "the 3rd round").
+  if (q.measure === 'count') return kind === 'number' && !rankOnly(tokens, from, to);
   return true;
+}
+
+/** The span's numbers are all ordinals ("first", "3rd"): it ranks, it does not count. */
+function rankOnly(tokens: readonly QaToken[], from: number, to: number): boolean {
+  let rank = false;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    if (ORDINAL_WORDS.has(t.lower) || (t.kind === 'number' && /^\d+(?:st|nd|rd|th)$/i.test(t.text))) rank = true;
+    else if (t.kind === 'number' || NUMBER_WORDS.has(t.lower)) return false;
+  }
+  return rank;
 }
 
 /**
