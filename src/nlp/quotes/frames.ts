@@ -16,6 +16,8 @@ import { directRegions, extendOverQuotes, regionChain, regionOpeningAt, trimSpan
 import { labelCanSpeak } from './labels';
 import { descriptorStartingAt, mentionEndingAt, mentionStartingAt, subjectAt, subjectPhraseEndingAt, type Mention } from './mentions';
 import { openSlotFrame } from './open-slot';
+import { isMannerAdverb, subjectBeforeEnclosure } from './insertions';
+import { opensWithSubordinator } from './long-subject';
 
 export type FramePattern = 'head' | 'tail' | 'inverted' | 'according' | 'gerund' | 'quoted' | 'ellipsis' | 'label';
 
@@ -314,7 +316,10 @@ function timeAdjunctStart(ctx: QuoteContext, last: number, ts: number): number {
 function skipModifiers(ctx: QuoteContext, cue: number, ts: number): { last: number; skipped: string[] } {
   const skipped: string[] = [];
   let k = cue - 1;
-  while (k >= ts && skipped.length < MAX_MODIFIERS && CUE_MODIFIERS.has(ctx.words[k]!) && ctx.regionOf[k]! < 0) {
+  // An adverb of manner ("Lee gingerly said") only before a verb of saying: before a verb of belief
+  // or evidence ("they occasionally find") it is more often a description than a report.
+  const speech = CUE_VERBS.get(ctx.words[cue]!)?.cls === 'speech';
+  while (k >= ts && skipped.length < MAX_MODIFIERS && (CUE_MODIFIERS.has(ctx.words[k]!) || speech && isMannerAdverb(ctx, k, ts, CUE_MODIFIERS)) && ctx.regionOf[k]! < 0) {
     skipped.push(ctx.words[k]!);
     k--;
   }
@@ -716,9 +721,16 @@ function verbFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: numb
   // Inversion: `"...," said X` / `..., said X.` (not for noun-like cues: "reports Trump").
   if (!mention && !NOUNLIKE_LEMMAS.has(cue.lemma) && last >= ts && (ctx.words[last] === ',' || isQuoteMark(ctx, last))) {
     const inv = mentionStartingAt(ctx, i + 1, te - 1) ?? descriptorStartingAt(ctx, i + 1, te - 1);
-    if (inv && (inv.type !== 'pronoun' || ctx.words[inv.first] !== 'it')) {
+    // "..., said they had no problem": a subject pronoun with words after it opens the cue's clause.
+    const clauseSubject = inv !== null && inv.type === 'pronoun' && NOMINATIVE_PRONOUNS.has(ctx.words[inv.first]!) && isWord(ctx, inv.last + 1);
+    if (inv && (inv.type !== 'pronoun' || ctx.words[inv.first] !== 'it') && !clauseSubject) {
       return tailFrame(ctx, s, i, inv.last, inv, 'inverted', cue.cls, ts, te, last);
     }
+  }
+  if (!mention && last > ts) {
+    // "Economists in Ohio, like their peers, say ...", "Many speakers — including two pastors — said ...".
+    const enclosed = subjectBeforeEnclosure(ctx, last, ts);
+    if (enclosed) return attachContent(ctx, s, enclosed.first, i, i, enclosed, 'head', cue.cls, ts, te, enclosed.type === 'name' ? 0.85 : 0.7);
   }
   if (!mention) {
     // "..., but said it has received ...": the sentence subject speaks.
@@ -877,6 +889,14 @@ function attachContent(
     if (w === undefined || start.at >= te || NOT_CLAUSE_START.has(w) || !isWord(ctx, start.at)) return null;
     // "said Tuesday." / "said it." leave nothing that looks like a clause: need a few words.
     if (te - start.at < 3) return null;
+    // "While Lee has condemned the plan, the groups say ...": an object in an opening subordinate
+    // clause ends at the comma before the main clause.
+    if (objectContent && !pronounClause && !CLAUSE_WITHOUT_THAT.has(lemma) && opensWithSubordinator(ctx, s)) {
+      let c = start.at + 1;
+      while (c < te && (ctx.words[c] !== ',' || ctx.regionOf[c]! >= 0)) c++;
+      const object = c < te ? trimSpan(ctx.folded, tokStart(ctx, start.at), tokStart(ctx, c)) : null;
+      if (object) return { ...base, fragments: [object] };
+    }
   }
   const span = contentToEnd(ctx, start.at, s);
   if (!span) return null;

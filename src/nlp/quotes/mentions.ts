@@ -313,13 +313,18 @@ function isNumberLike(ctx: QuoteContext, k: number): boolean {
   return t !== undefined && (t.kind === 'number' || NUMBER_WORDS.has(ctx.words[k]!) || ctx.words[k] === '%');
 }
 
+/** Determiners after which a verb's base form is a noun ("the state", "a report", "her claim"). */
+const NOUN_DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'his', 'her', 'their', 'our']);
+
 /** Whether token `k` can be a word of a subject phrase read back from its cue. */
 function subjectPhraseWord(ctx: QuoteContext, k: number): boolean {
   if (ctx.regionOf[k]! >= 0) return false;
   const w = ctx.words[k]!;
   if (isNumberLike(ctx, k) || isPossessiveApostrophe(ctx, k)) return true;
   if (QUANTITY_LEADS.has(w) && isNumberLike(ctx, k + 1)) return true;
-  if (!isWord(ctx, k) || CUE_VERBS.has(w) || CLAUSE_OPENERS.has(w) || w in PRONOUNS) return false;
+  if (!isWord(ctx, k) || CLAUSE_OPENERS.has(w) || w in PRONOUNS) return false;
+  // A base form right after a determiner is a noun ("voters in the state", "authors of the report").
+  if (CUE_VERBS.has(w) && !(CUE_VERBS.get(w)!.form === 'base' && NOUN_DETERMINERS.has(ctx.words[k - 1] ?? ''))) return false;
   if (SUBJECT_PHRASE_JOINERS.has(w)) return true;
   return !ROLE_BREAKERS.has(w) || ROLE_OPENERS.has(w);
 }
