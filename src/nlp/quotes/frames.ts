@@ -184,6 +184,8 @@ function contentStartAfterCue(ctx: QuoteContext, cue: number, lemma: string, te:
   if (j < te && ADJUNCT_OPENERS.has(ctx.words[j]!) && ctx.words[j - 1] !== 'to') {
     const end = adjunctEnd(ctx, j, te);
     if (end >= 0) j = end;
+    // "said on Friday he met ...": a time adjunct, then the clause with no "that".
+    else j = afterTimeAdjunct(ctx, j, te);
     // "said during a town hall in Buffalo, New York, that ...": a place's state or country set off
     // by commas is still the adjunct's.
     if (end >= 0 && ctx.words[j] === ',') {
@@ -298,7 +300,11 @@ const TIME_ANCHORS = new Set([
   'week', 'weekend', 'month', 'year', 'morning', 'afternoon', 'evening', 'night', 'ago',
 ]);
 /** Words that may precede a time anchor inside that adjunct ("on Monday", "earlier this month", "late Tuesday"). */
-const TIME_LEADS = new Set(['on', 'last', 'this', 'earlier', 'later', 'late', 'early', 'next', 'that', 'same', 'the', 'previous', 'days', 'weeks', 'months', 'years', 'two', 'three', 'few', 'a', 'than', 'less', 'more']);
+const TIME_LEADS = new Set([
+  'on', 'last', 'this', 'earlier', 'later', 'late', 'early', 'next', 'that', 'same', 'the', 'previous', 'days', 'weeks', 'months', 'years', 'two', 'three', 'few', 'a', 'than', 'less', 'more',
+  // "on Thursday evening", "Monday night"
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+]);
 /** Most tokens of such a time adjunct. */
 const MAX_TIME_ADJUNCT_TOKENS = 6;
 
@@ -310,6 +316,21 @@ function timeAdjunctStart(ctx: QuoteContext, last: number, ts: number): number {
   // "the" alone does not open a time adjunct ("the night said" is no sentence); it must follow another lead.
   while (first < last && ctx.words[first] === 'the') first++;
   return first;
+}
+
+/**
+ * The token after a time adjunct that opens at `j` right after a cue and is followed by the subject
+ * of the content clause ("said on Friday he", "said late Tuesday the plan"); `j` when there is none.
+ */
+function afterTimeAdjunct(ctx: QuoteContext, j: number, te: number): number {
+  let k = j;
+  let anchored = false;
+  while (k < te && k < j + MAX_TIME_ADJUNCT_TOKENS && ctx.regionOf[k]! < 0 && (TIME_LEADS.has(ctx.words[k]!) || TIME_ANCHORS.has(ctx.words[k]!))) {
+    anchored = TIME_ANCHORS.has(ctx.words[k]!);
+    k++;
+  }
+  if (!anchored || k >= te || !opensSubject(ctx, k) || ctx.words[k] === 'the' && TIME_ANCHORS.has(ctx.words[k + 1] ?? '')) return j;
+  return k;
 }
 
 /** Skip modifiers backwards from the token before a cue; returns the subject's last token and the skipped words. */
@@ -872,7 +893,8 @@ function attachContent(
   if (start.marker === 'bare') {
     const w0 = ctx.words[start.at] ?? '';
     // "announced he would run": a subject pronoun can only open a clause, whatever the verb.
-    const pronounClause = NOMINATIVE_PRONOUNS.has(w0) && start.at + 1 < te && isWord(ctx, start.at + 1);
+    // "announced it would run", "denied it was": "it" opens a clause when a finite verb follows it.
+    const pronounClause = (NOMINATIVE_PRONOUNS.has(w0) && start.at + 1 < te && isWord(ctx, start.at + 1)) || (w0 === 'it' && isFiniteVerb(ctx, start.at + 1));
     // "announced his candidacy", "criticized the senator for ...": the object is what was said. Only
     // the past tense of the narrative: a present-tense "Trump announces Venezuela's agreement" is a
     // headline's summary of the story, not a report of the words.
@@ -886,7 +908,10 @@ function attachContent(
     // "the budget adds 12 drivers": only people add remarks without "that".
     if (lemma === 'add' && mention.type === 'role') return null;
     const w = ctx.words[start.at];
-    if (w === undefined || start.at >= te || NOT_CLAUSE_START.has(w) || !isWord(ctx, start.at)) return null;
+    // "said more than 300 people ...", "said much of the talk ...": a quantity opens the clause's subject.
+    const amount = ctx.seg.tokens[start.at + 2]?.kind === 'number' || ['a', 'an', 'half', 'two', 'three', 'four', 'five', 'ten', 'twice'].includes(ctx.words[start.at + 2] ?? '');
+    const quantity = (w === 'more' && ctx.words[start.at + 1] === 'than' && amount) || (w === 'much' && ctx.words[start.at + 1] === 'of');
+    if (w === undefined || start.at >= te || (NOT_CLAUSE_START.has(w) && !quantity) || !isWord(ctx, start.at)) return null;
     // "said Tuesday." / "said it." leave nothing that looks like a clause: need a few words.
     if (te - start.at < 3) return null;
     // "While Lee has condemned the plan, the groups say ...": an object in an opening subordinate

@@ -66,7 +66,19 @@ function isInitial(ctx: QuoteContext, i: number): boolean {
 function isNameWord(ctx: QuoteContext, i: number): boolean {
   if (!isCapitalized(ctx, i)) return false;
   const w = ctx.words[i]!;
-  return !NOT_SPEAKERS.has(w) && (!CUE_VERBS.has(w) || isGivenNameCue(ctx, i)) && !isOpeningParticiple(ctx, i);
+  return !NOT_SPEAKERS.has(w) && (!CUE_VERBS.has(w) || isGivenNameCue(ctx, i) || isNameEndingCue(ctx, i)) && !isOpeningParticiple(ctx, i);
+}
+
+/**
+ * A capitalized base form of a cue that ends a name ("the Islamic State", "Ohio State"): right after
+ * a capitalized word inside the sentence. Only the base form: "Trump Says" and "Lee Added" are a
+ * headline's verb.
+ */
+function isNameEndingCue(ctx: QuoteContext, i: number): boolean {
+  const s = ctx.sentenceOf[i]!;
+  if (i - 1 <= ctx.seg.sentences[s]!.tokenStart || CUE_VERBS.get(ctx.words[i]!)!.form !== 'base') return false;
+  const prev = ctx.words[i - 1]!;
+  return ctx.seg.tokens[i - 1]!.kind === 'word' && isCapitalized(ctx, i - 1) && !NOT_SPEAKERS.has(prev) && !CUE_VERBS.has(prev);
 }
 
 /** A participle that opens its sentence ("Appearing before the court, ...", "Speaking on Monday, ..."): no name. */
@@ -158,8 +170,10 @@ export function mentionEndingAt(ctx: QuoteContext, last: number, lo: number): Me
     }
     return { first, last, type: 'role' };
   }
-  // "the announcer", "the ad's narrator": a short phrase opened by a determiner.
-  if (!ROLE_BREAKERS.has(w) && !CUE_VERBS.has(w) && !isPossessive(w)) {
+  // "the announcer", "the ad's narrator": a short phrase opened by a determiner ("the secretary of
+  // state": a verb's base form after "of" or a determiner is a noun).
+  const nounCue = CUE_VERBS.get(w)?.form === 'base' && (NOUN_DETERMINERS.has(ctx.words[last - 1] ?? '') || ctx.words[last - 1] === 'of');
+  if (!ROLE_BREAKERS.has(w) && (!CUE_VERBS.has(w) || nounCue) && !isPossessive(w)) {
     for (let i = last - 1; i >= Math.max(lo, last - 3); i--) {
       const wi = ctx.words[i]!;
       if (ctx.regionOf[i]! >= 0 || !isWord(ctx, i)) break;

@@ -33,6 +33,21 @@ const rows: Row[] = [
     'While the mayor has forcefully condemned the new budget, the council voted for it on Friday.',
     [['the mayor', 'condemned', 'the new budget']],
   ],
+  // GIVEN a time adjunct with a weekday before the cue THEN the subject before it speaks.
+  ['The spokesman on Thursday evening said the party was not in crisis.', [['The spokesman', 'said', 'the party was not in crisis']]],
+  // GIVEN a time adjunct right after the cue and a clause with no "that" THEN the clause is the content.
+  ['Smith said on Friday he met the candidate earlier this week.', [['Smith', 'said', 'he met the candidate earlier this week']]],
+  ['Smith said Friday he met the candidate.', [['Smith', 'said', 'he met the candidate']]],
+  // A base form after a determiner or a capitalized word is a noun or a name, not a cue.
+  ['The Islamic State said the two were its followers.', [['The Islamic State', 'said', 'the two were its followers']]],
+  ['Most voters in the state said that Lee cannot be beaten.', [['Most voters in the state', 'said', 'Lee cannot be beaten']]],
+  // GIVEN "it" and a finite verb after a cue THEN "it" opens the content clause; "it" alone is an object.
+  ['On Friday, the Labor Department announced it added 255,000 jobs in July.', [['the Labor Department', 'announced', 'it added 255,000 jobs in July']]],
+  ['Lee announced it.', []],
+  // GIVEN a quantity that opens the content THEN it is the clause's subject, not "said more".
+  ['Aides said more than 1 million donors gave to the campaign.', [['Aides', 'said', 'more than 1 million donors gave to the campaign']]],
+  ['Adelson said much of his talk with Lee was about trade.', [['Adelson', 'said', 'much of his talk with Lee was about trade']]],
+  ['Lee said more than he should have.', []],
 ];
 
 describe('speech recall: subjects and content around the cue', () => {
