@@ -170,10 +170,8 @@ export function mentionEndingAt(ctx: QuoteContext, last: number, lo: number): Me
     }
     return { first, last, type: 'role' };
   }
-  // "the announcer", "the ad's narrator": a short phrase opened by a determiner ("the secretary of
-  // state": a verb's base form after "of" or a determiner is a noun).
-  const nounCue = CUE_VERBS.get(w)?.form === 'base' && (NOUN_DETERMINERS.has(ctx.words[last - 1] ?? '') || ctx.words[last - 1] === 'of');
-  if (!ROLE_BREAKERS.has(w) && (!CUE_VERBS.has(w) || nounCue) && !isPossessive(w)) {
+  // "the announcer", "the ad's narrator": a short phrase opened by a determiner.
+  if (!ROLE_BREAKERS.has(w) && !CUE_VERBS.has(w) && !isPossessive(w)) {
     for (let i = last - 1; i >= Math.max(lo, last - 3); i--) {
       const wi = ctx.words[i]!;
       if (ctx.regionOf[i]! >= 0 || !isWord(ctx, i)) break;
