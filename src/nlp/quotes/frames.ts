@@ -18,6 +18,7 @@ import { descriptorStartingAt, mentionEndingAt, mentionStartingAt, subjectAt, su
 import { openSlotFrame } from './open-slot';
 import { isMannerAdverb, subjectBeforeEnclosure } from './insertions';
 import { opensWithSubordinator } from './long-subject';
+import { headlineFrame } from './headlines';
 
 export type FramePattern = 'head' | 'tail' | 'inverted' | 'according' | 'gerund' | 'quoted' | 'ellipsis' | 'label';
 
@@ -323,14 +324,25 @@ function timeAdjunctStart(ctx: QuoteContext, last: number, ts: number): number {
  * of the content clause ("said on Friday he", "said late Tuesday the plan"); `j` when there is none.
  */
 function afterTimeAdjunct(ctx: QuoteContext, j: number, te: number): number {
-  let k = j;
-  let anchored = false;
-  while (k < te && k < j + MAX_TIME_ADJUNCT_TOKENS && ctx.regionOf[k]! < 0 && (TIME_LEADS.has(ctx.words[k]!) || TIME_ANCHORS.has(ctx.words[k]!))) {
-    anchored = TIME_ANCHORS.has(ctx.words[k]!);
-    k++;
-  }
-  if (!anchored || k >= te || !opensSubject(ctx, k) || ctx.words[k] === 'the' && TIME_ANCHORS.has(ctx.words[k + 1] ?? '')) return j;
+  const k = timeAdjunctEnd(ctx, j, te);
+  if (k === j || k >= te || !opensSubject(ctx, k) || ctx.words[k] === 'the' && TIME_ANCHORS.has(ctx.words[k + 1] ?? '')) return j;
   return k;
+}
+
+/** Number words that count time ("ten days ago", "two weeks later"). */
+const TIME_COUNTS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'few', 'many']);
+
+/** The token after a time adjunct that opens at `j` ("on Friday", "late Tuesday", "ten days ago"); `j` when none opens there. */
+function timeAdjunctEnd(ctx: QuoteContext, j: number, te: number): number {
+  let k = j;
+  let end = j;
+  while (k < te && k < j + MAX_TIME_ADJUNCT_TOKENS && ctx.regionOf[k]! < 0) {
+    const w = ctx.words[k]!;
+    if (!TIME_LEADS.has(w) && !TIME_ANCHORS.has(w) && !TIME_COUNTS.has(w) && ctx.seg.tokens[k]!.kind !== 'number') break;
+    k++;
+    if (TIME_ANCHORS.has(w)) end = k;
+  }
+  return end;
 }
 
 /** Skip modifiers backwards from the token before a cue; returns the subject's last token and the skipped words. */
@@ -378,7 +390,7 @@ export function framesInSentence(ctx: QuoteContext, s: number): Frame[] {
     const cue = CUE_VERBS.get(w);
     if (!cue) continue;
     if (isCapitalized(ctx, i)) {
-      const f = cue.form === 'past' && cue.cls === 'speech' && (i === ts || (i === ts + 1 && isQuoteMark(ctx, ts))) ? openingInversionFrame(ctx, s, i, te) : null;
+      const f = cue.form === 'past' && cue.cls === 'speech' && (i === ts || (i === ts + 1 && isQuoteMark(ctx, ts))) ? openingInversionFrame(ctx, s, i, te) : headlineFrame(ctx, s, i);
       if (f) frames.push(f);
       continue;
     }
@@ -1088,7 +1100,8 @@ function opensTailAdjunct(ctx: QuoteContext, k: number): boolean {
   const w = ctx.words[k]!;
   if (w === ',' || w === ':' || DASHES.has(w) || w === '(' || ctx.seg.tokens[k]!.kind === 'number') return true;
   if (isQuoteMark(ctx, k)) return true;
-  return ADJUNCT_OPENERS.has(w) || TIME_ANCHORS.has(w) || SUBORDINATORS.has(w) || (w.length > 3 && w.endsWith('ly'));
+  return ADJUNCT_OPENERS.has(w) || TIME_ANCHORS.has(w) || SUBORDINATORS.has(w) || (w.length > 3 && w.endsWith('ly')) ||
+    timeAdjunctEnd(ctx, k, ctx.seg.sentences[ctx.sentenceOf[k]!]!.tokenEnd) > k;
 }
 
 /** A lowercase word that may be a present-tense verb ("remains", "costs"): enough to call a phrase a clause. */

@@ -48,6 +48,18 @@ const rows: Row[] = [
   ['Aides said more than 1 million donors gave to the campaign.', [['Aides', 'said', 'more than 1 million donors gave to the campaign']]],
   ['Adelson said much of his talk with Lee was about trade.', [['Adelson', 'said', 'much of his talk with Lee was about trade']]],
   ['Lee said more than he should have.', []],
+  // GIVEN a title-case headline with a capitalized verb of saying THEN the name before it speaks the rest.
+  ['Mayor Ann Lee Says City Will Rebuild The Bridge', [['Mayor Ann Lee', 'Says', 'City Will Rebuild The Bridge']]],
+  ['Lee Said The Three Words Nobody Expected', [['Lee', 'Said', 'The Three Words Nobody Expected']]],
+  // Not a verb with an object or a phrase, nor a speaker inside the line, nor a sentence in plain case.
+  ['Lee Denies Report Of Rift With Council', []],
+  ['Lee Responds To Critics At Town Hall', []],
+  ['Poll Shows Voters Say Economy Is Improving', []],
+  // GIVEN a time adjunct that counts back ("ten days ago") after a tail cue THEN it is the tail's adjunct.
+  [
+    'The fund took in far more than it reported to donors, the Ohio State Journal reported ten days ago.',
+    [['the Ohio State Journal', 'reported', 'The fund took in far more than it reported to donors']],
+  ],
 ];
 
 describe('speech recall: subjects and content around the cue', () => {
