@@ -938,11 +938,41 @@ function attachContent(
   const span = contentToEnd(ctx, start.at, s);
   if (!span) return null;
   if (start.marker === 'that' || start.marker === 'bare') {
-    const cut = nextCueOfSameSpeaker(ctx, start.at, te);
+    // "While critics argue that ..., the president has ...": reported speech in an opening
+    // subordinate clause ends where the main clause begins.
+    const main = opensWithSubordinator(ctx, s) ? mainClauseStart(ctx, start.at, te) : -1;
+    const cut = main >= 0 ? main : nextCueOfSameSpeaker(ctx, start.at, te);
     const head = cut >= 0 ? trimSpan(ctx.folded, span[0], tokStart(ctx, cut)) : null;
     if (head) return { ...base, fragments: [head] };
   }
   return { ...base, fragments: [span] };
+}
+
+/** Subject pronouns that open a main clause after an opening subordinate one ("..., there is", "..., it has"). */
+const MAIN_CLAUSE_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'there', 'you', "there's", 'there\u2019s', "it's", 'it\u2019s']);
+
+/**
+ * The comma where the main clause of a sentence that opens with a subordinate clause begins, after
+ * token `from`: a comma followed by a subject (a pronoun, a name or a role) and a finite verb
+ * ("..., President Obama has deemed ...", "..., there's a sense ..."); -1 when none is found.
+ */
+function mainClauseStart(ctx: QuoteContext, from: number, te: number): number {
+  for (let k = from + 1; k + 2 < te; k++) {
+    if (ctx.words[k] !== ',' || ctx.regionOf[k]! >= 0) continue;
+    const w = ctx.words[k + 1]!;
+    let verb = -1;
+    if (MAIN_CLAUSE_PRONOUNS.has(w)) verb = k + 2;
+    else {
+      const m = mentionStartingAt(ctx, k + 1, te - 1);
+      if (m && m.type !== 'pronoun') verb = m.last + 1;
+    }
+    if (verb < 0 || verb >= te) continue;
+    const v = ctx.words[verb]!;
+    // After a subject pronoun any lowercase word but a parenthetical cue ("..., he said, ...") is its verb.
+    const afterPronoun = verb === k + 2 && isWord(ctx, verb) && !isCapitalized(ctx, verb) && !(CUE_VERBS.has(v) && ctx.words[verb + 1] === ',');
+    if (afterPronoun || isFiniteVerb(ctx, verb) || (isThirdPersonLike(ctx, verb) && !CUE_VERBS.has(v))) return k;
+  }
+  return -1;
 }
 
 /** Words that join a second clause to reported speech ("..., while nine in 10 said ..."). */

@@ -60,6 +60,15 @@ const rows: Row[] = [
     'The fund took in far more than it reported to donors, the Ohio State Journal reported ten days ago.',
     [['the Ohio State Journal', 'reported', 'The fund took in far more than it reported to donors']],
   ],
+  // GIVEN reported speech in an opening subordinate clause THEN it ends where the main clause begins.
+  [
+    'While critics argue that the swap rewards kidnappers, President Obama has deemed it worth the risk.',
+    [['critics', 'argue', 'the swap rewards kidnappers']],
+  ],
+  ['Although Lee said the tax would rise, it fell.', [['Lee', 'said', 'the tax would rise']]],
+  ["Because the polls indicated that Lee was ahead, there's a sense that he might win.", [['the polls', 'indicated', 'Lee was ahead']]],
+  // A comma inside the clause that no subject and verb follow does not end it.
+  ['When Lee said that the plan, which was late, would fail, the mayor laughed.', [['Lee', 'said', 'the plan, which was late, would fail']]],
 ];
 
 describe('speech recall: subjects and content around the cue', () => {
