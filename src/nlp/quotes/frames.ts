@@ -16,7 +16,7 @@ import { directRegions, extendOverQuotes, regionChain, regionOpeningAt, trimSpan
 import { labelCanSpeak } from './labels';
 import { descriptorStartingAt, mentionEndingAt, mentionStartingAt, subjectAt, subjectPhraseEndingAt, type Mention } from './mentions';
 import { openSlotFrame } from './open-slot';
-import { isMannerAdverb, subjectBeforeEnclosure } from './insertions';
+import { isMannerAdverb, subjectBeforeEnclosure, subjectBeforeRelative, withClauseSubject } from './insertions';
 import { opensWithSubordinator } from './long-subject';
 import { headlineFrame } from './headlines';
 
@@ -150,7 +150,7 @@ const NOT_CLAUSE_START = new Set(['to', 'about', 'of', 'for', 'by', 'with', 'as'
 const TAKES_AUDIENCE = new Set(['tell', 'inform', 'assure', 'warn', 'remind', 'ask', 'urge', 'promise', 'write']);
 
 /** Gerund cues after these words are attributions of the clause subject ("..., saying", "while adding"). */
-const GERUND_OPENERS = new Set([',', 'while', 'after', 'before', 'by', 'when', 'and', '\u2014', '-', 'also', 'even']);
+const GERUND_OPENERS = new Set([',', 'while', 'after', 'before', 'by', 'when', 'and', '\u2014', '\u2013', '-', 'also', 'even']);
 
 const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'been', 'be', 'being']);
 /** Verbs whose passive agent is the source of what was reported ("was first reported by", "was told by"). */
@@ -618,6 +618,14 @@ function gerundFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: nu
   if (prev === undefined || i - 1 < ts) return null;
   // `"...," adding`: a comma inside the closing quotation mark opens the gerund as a bare comma does.
   const afterHandoff = isQuoteMark(ctx, i - 1) && ctx.words[i - 2] === ',' && ctx.regionOf[i - 1]! >= 0;
+  // "..., with 30 percent of voters saying they ...": the subject of the absolute clause speaks.
+  const withSubject = cue.cls === 'speech' ? withClauseSubject(ctx, i, ts) : null;
+  if (withSubject) {
+    const start = contentStartAfterCue(ctx, i, cue.lemma, te);
+    const clause = start.marker !== 'bare' || (CLAUSE_WITHOUT_THAT.has(cue.lemma) && opensSubject(ctx, start.at) && !NOT_CLAUSE_START.has(ctx.words[start.at] ?? ''));
+    const span = clause ? contentToEnd(ctx, start.at, s) : null;
+    if (span) return { pattern: 'gerund', cueFirst: i, cueLast: i, cueClass: cue.cls, mention: withSubject, fragments: [span], sentence: s, trust: 0.75 };
+  }
   if (!GERUND_OPENERS.has(prev) && !afterHandoff) {
     // "footage of Hillary Clinton asking, "..."": a named subject right before, and a quotation after.
     const named = mentionEndingAt(ctx, i - 1, ts);
@@ -751,6 +759,14 @@ function verbFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: numb
     }
   }
 
+  // "The groups who wrote to her on Thursday say ...": the subject before a restrictive relative clause.
+  if (!mention || mention.type !== 'name' || mention.first > ts && ctx.words[mention.first - 1] !== ',') {
+    const rel = last >= ts ? subjectBeforeRelative(ctx, last, ts) : null;
+    if (rel && (!mention || mention.first > rel.who)) {
+      const f = attachContent(ctx, s, rel.subject.first, i, i, rel.subject, 'head', cue.cls, ts, te, 0.75);
+      if (f) return f;
+    }
+  }
   // Inversion: `"...," said X` / `..., said X.` (not for noun-like cues: "reports Trump").
   if (!mention && !NOUNLIKE_LEMMAS.has(cue.lemma) && last >= ts && (ctx.words[last] === ',' || isQuoteMark(ctx, last))) {
     const inv = mentionStartingAt(ctx, i + 1, te - 1) ?? descriptorStartingAt(ctx, i + 1, te - 1);

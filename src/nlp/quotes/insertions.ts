@@ -91,3 +91,47 @@ export function isMannerAdverb(ctx: QuoteContext, k: number, ts: number, modifie
   if (!PLAIN_ADVERBS.has(w) && !(w.length > 4 && w.endsWith('ly'))) return false;
   return modifiers.has(prev) || mentionEndingAt(ctx, k - 1, ts) !== null;
 }
+
+/** Longest restrictive relative clause read between a subject and its cue ("who wrote to her on Thursday"). */
+const MAX_RELATIVE_TOKENS = 16;
+
+/**
+ * The subject of a cue that a restrictive relative clause separates from it ("The groups who wrote
+ * to her on Thursday say ...", "Voters who backed Lee in 2012 said ..."): the mention or subject
+ * phrase right before "who", opening its sentence. The clause holds no comma or quotation; a cue
+ * right after "who" is the relative clause's own ("voters who said ...") and is not read here.
+ */
+export function subjectBeforeRelative(ctx: QuoteContext, last: number, ts: number): { subject: Mention; who: number } | null {
+  for (let k = last; k > ts && k > last - MAX_RELATIVE_TOKENS; k--) {
+    const w = ctx.words[k]!;
+    if (ctx.regionOf[k]! >= 0 || !isWord(ctx, k) && ctx.seg.tokens[k]!.kind !== 'number' && ctx.words[k] !== '.' && ctx.words[k] !== "'") return null;
+    if (w !== 'who') continue;
+    if (k === last) return null;
+    const named = mentionEndingAt(ctx, k - 1, ts);
+    if (named && named.type !== 'pronoun' && opensClause(ctx, named.first, ts)) return { subject: named, who: k };
+    const phrase = subjectPhraseEndingAt(ctx, k - 1, ts);
+    return phrase && opensClause(ctx, phrase.first, ts) ? { subject: phrase, who: k } : null;
+  }
+  return null;
+}
+
+/** Most tokens of the subject of an absolute "with" clause ("with 47 percent of Cuban American voters saying"). */
+const MAX_WITH_SUBJECT_TOKENS = 10;
+
+/**
+ * The subject of a gerund cue in an absolute "with" clause ("..., with 30 percent of voters saying
+ * they ...", "with Lee telling reporters that ..."): the whole phrase between "with" and the gerund,
+ * when a mention or a subject phrase spans it.
+ */
+export function withClauseSubject(ctx: QuoteContext, gerund: number, ts: number): Mention | null {
+  for (let k = gerund - 1; k > ts && k >= gerund - MAX_WITH_SUBJECT_TOKENS; k--) {
+    if (ctx.regionOf[k]! >= 0) return null;
+    if (ctx.words[k] !== 'with') continue;
+    if (k + 1 >= gerund) return null;
+    const named = mentionEndingAt(ctx, gerund - 1, k + 1);
+    if (named && named.first === k + 1 && !(named.type === 'pronoun' && ctx.words[named.first] === 'it')) return named;
+    const phrase = subjectPhraseEndingAt(ctx, gerund - 1, k + 1);
+    return phrase && phrase.first === k + 1 ? phrase : null;
+  }
+  return null;
+}

@@ -69,6 +69,17 @@ const rows: Row[] = [
   ["Because the polls indicated that Lee was ahead, there's a sense that he might win.", [['the polls', 'indicated', 'Lee was ahead']]],
   // A comma inside the clause that no subject and verb follow does not end it.
   ['When Lee said that the plan, which was late, would fail, the mayor laughed.', [['Lee', 'said', 'the plan, which was late, would fail']]],
+  // GIVEN a restrictive relative clause between the subject and its cue THEN the subject speaks.
+  ['The groups who wrote to her on Thursday say they are worried.', [['The groups', 'say', 'they are worried']]],
+  ['Democrats in Iowa who watched the debate said they were unfazed.', [['Democrats in Iowa', 'said', 'they were unfazed']]],
+  // A cue right after "who" is the relative clause's own, and a clause with no content cue reports nothing.
+  ['Voters who said taxes were too high backed Lee.', []],
+  // GIVEN a gerund cue in an absolute "with" clause THEN the clause's subject speaks.
+  ['Lee leads the field, with 30 percent of voters saying they back him.', [['30 percent of voters', 'saying', 'they back him']]],
+  ['Republicans were quick to respond, with Lee tweeting that it was a disaster.', [['Lee', 'tweeting', 'it was a disaster']]],
+  ['The plan failed, with critics saying little.', []],
+  // GIVEN an en dash before a gerund cue THEN it opens the gerund as a comma does.
+  ['Lee changed his mind on the spot \u2013 saying he would now back the plan.', [['Lee', 'saying', 'he would now back the plan']]],
 ];
 
 describe('speech recall: subjects and content around the cue', () => {
