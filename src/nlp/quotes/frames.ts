@@ -214,7 +214,12 @@ function isVerbLike(ctx: QuoteContext, k: number): boolean {
 /** Whether token `k` opens the subject of a complement clause ("the", "he", "Smith", "prices"?: not known). */
 function opensSubject(ctx: QuoteContext, k: number): boolean {
   const w = ctx.words[k];
-  return w !== undefined && (SUBJECT_OPENERS.has(w) || (isCapitalized(ctx, k) && isWord(ctx, k)) || ctx.seg.tokens[k]?.kind === 'number');
+  return w !== undefined && (SUBJECT_OPENERS.has(w) || SUBJECT_OPENERS.has(withoutContraction(w)) || (isCapitalized(ctx, k) && isWord(ctx, k)) || ctx.seg.tokens[k]?.kind === 'number');
+}
+
+/** A pronoun with its contracted verb dropped ("he's" -> "he", "they're" -> "they", "it'll" -> "it"). */
+function withoutContraction(w: string): string {
+  return w.replace(/['\u2019](?:s|re|ll|d|ve|m)$/, '');
 }
 
 /**
@@ -922,7 +927,9 @@ function attachContent(
     const w0 = ctx.words[start.at] ?? '';
     // "announced he would run": a subject pronoun can only open a clause, whatever the verb.
     // "announced it would run", "denied it was": "it" opens a clause when a finite verb follows it.
-    const pronounClause = (NOMINATIVE_PRONOUNS.has(w0) && start.at + 1 < te && isWord(ctx, start.at + 1)) || (w0 === 'it' && isFiniteVerb(ctx, start.at + 1));
+    // "said he's ...", "said they'll ...": a pronoun with a contracted verb is a clause on its own.
+    const contracted = w0 !== withoutContraction(w0) && (NOMINATIVE_PRONOUNS.has(withoutContraction(w0)) || withoutContraction(w0) === 'it');
+    const pronounClause = (NOMINATIVE_PRONOUNS.has(w0) && start.at + 1 < te && isWord(ctx, start.at + 1)) || (w0 === 'it' && isFiniteVerb(ctx, start.at + 1)) || contracted;
     // "announced his candidacy", "criticized the senator for ...": the object is what was said. Only
     // the past tense of the narrative: a present-tense "Trump announces Venezuela's agreement" is a
     // headline's summary of the story, not a report of the words.

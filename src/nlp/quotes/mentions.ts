@@ -354,12 +354,17 @@ export function subjectPhraseEndingAt(ctx: QuoteContext, last: number, ts: numbe
   const head = ctx.words[last]!;
   if (SUBJECT_PHRASE_JOINERS.has(head) || QUANTITY_LEADS.has(head) || (ROLE_OPENERS.has(head) && !NUMBER_WORDS.has(head)) || (head.length > 3 && head.endsWith('ly'))) return null;
   // "those surveyed said": a participle heads the phrase only after "those".
-  if (head.endsWith('ed') && ctx.words[last - 1] !== 'those') return null;
+  // "those surveyed said", "56 percent of voters polled said": a participle heads the phrase only
+  // after "those" or a plural noun it modifies.
+  const prev = ctx.words[last - 1] ?? '';
+  if (head.endsWith('ed') && prev !== 'those' && !(prev.length > 3 && prev.endsWith('s') && !prev.endsWith('ss') && !CUE_VERBS.has(prev) && isWord(ctx, last - 1) && !isCapitalized(ctx, last - 1))) return null;
   let first = last;
   while (first - 1 >= ts && first - 1 > last - MAX_SUBJECT_PHRASE_TOKENS && subjectPhraseWord(ctx, first - 1)) first--;
   while (first < last && SUBJECT_PHRASE_JOINERS.has(ctx.words[first]!)) first++;
   const before = first - 1;
   if (first === ts || (before === ts && (ctx.seg.tokens[ts]!.kind === 'quote' || SENTENCE_LEADS.has(ctx.words[ts]!)))) return { first, last, type: 'role' };
+  // "On social issues they lean left: 42% say ...": a colon opens a clause of its own.
+  if (ctx.words[before] === ':' && ctx.regionOf[before]! < 0) return { first, last, type: 'role' };
   // "Again, those surveyed said", "In Iowa, most caucusgoers said": after an opening adverbial's comma
   // (a short phrase that opens with a preposition, an adverb or a conjunction and has no verb of its own).
   if (ctx.words[before] === ',' && before - ts <= 6) {

@@ -80,6 +80,15 @@ const rows: Row[] = [
   ['The plan failed, with critics saying little.', []],
   // GIVEN an en dash before a gerund cue THEN it opens the gerund as a comma does.
   ['Lee changed his mind on the spot \u2013 saying he would now back the plan.', [['Lee', 'saying', 'he would now back the plan']]],
+  // GIVEN a pronoun with a contracted verb after the cue THEN it opens the content clause.
+  ["Six in 10 say he's at least somewhat decisive.", [['Six in 10', 'say', "he's at least somewhat decisive"]]],
+  ["The mayor's aides said it's over.", [["The mayor's aides", 'said', "it's over"]]],
+  // GIVEN a share after a colon, or a participle after a plural noun THEN the phrase is the subject.
+  ["On social issues they lean left: 42% say they're liberal.", [['42%', 'say', "they're liberal"]]],
+  [
+    'Some 56 percent of voters polled said they were less likely to vote for him.',
+    [['Some 56 percent of voters polled', 'said', 'they were less likely to vote for him']],
+  ],
 ];
 
 describe('speech recall: subjects and content around the cue', () => {
