@@ -731,7 +731,7 @@ function verbFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: numb
   // "He went on to say that ...": the subject of "went on" speaks; any other "to say" ("wants to
   // say") is no report.
   const goesOn = cue.form === 'base' && ctx.words[i - 1] === 'to' && ctx.words[i - 2] === 'on' && GO_FORMS.has(ctx.words[i - 3] ?? '') && i - 3 > ts;
-  if (ctx.words[i - 1] === 'to' && cue.form === 'base' && !goesOn) return null;
+  if (ctx.words[i - 1] === 'to' && cue.form === 'base' && !goesOn) return infinitiveFrame(ctx, s, i, ts, te);
   // "the budget adds 12 drivers", "added a new route": "add" with an object is not speech.
   if (cue.lemma === 'add' && (ctx.seg.tokens[i + 1]?.kind === 'number' || ['a', 'an', 'the', 'two', 'three', 'new', 'more', 'another'].includes(ctx.words[i + 1] ?? ''))) return null;
   const { last, skipped } = skipModifiers(ctx, goesOn ? i - 3 : i, ts);
@@ -820,6 +820,51 @@ function verbFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: numb
     return span ? { pattern: 'head', cueFirst, cueLast: i, cueClass: cue.cls, mention, fragments: [span], sentence: s, trust: 0.85 } : null;
   }
   return attachContent(ctx, s, mention.first, i, cueFirst, mention, 'head', cue.cls, ts, te, mention.type === 'pronoun' ? 0.8 : 0.9);
+}
+
+/** Words before "to" that make the infinitive a purpose or a wish, not a report ("wants to say", "the right to say"). */
+const NOT_REPORTING_BEFORE_TO = new Set(['want', 'wants', 'wanted', 'wanting', 'like', 'love', 'hope', 'hoped', 'hopes', 'need', 'needs', 'needed', 'have', 'has', 'had', 'ought', 'used', 'able', 'right', 'chance', 'time', 'way', 'nothing', 'something', 'anything', 'much', 'little', 'enough', 'how', 'what', 'whether', 'not']);
+/** Most adverbs and adjectives between a finite verb and its "to" ("are slightly more likely to say"). */
+const MAX_INFINITIVE_GAP = 4;
+/** Words that open the content of a cue in the infinitive: a subject or a question word ("refused to say whether ..."). */
+const INFINITIVE_CONTENT_OPENERS = new Set(['whether', 'what', 'when', 'where', 'why', 'how', 'who', 'which', 'if']);
+
+/**
+ * A verb of saying in the infinitive after a finite verb or an adjective ("Lee refused to say
+ * whether ...", "Voters were more likely to say that ...", "Lee took to Twitter to say she ..."):
+ * the subject of the clause's finite verb speaks. The content must be plainly a clause: "that",
+ * a colon, a quotation, a subject pronoun or a question word; a wish or a purpose ("wants to say",
+ * "the right to say") reports nothing.
+ */
+function infinitiveFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: number): Frame | null {
+  const cue = CUE_VERBS.get(ctx.words[i]!)!;
+  if (cue.cls !== 'speech' || i - 2 <= ts || NOT_REPORTING_BEFORE_TO.has(ctx.words[i - 2]!)) return null;
+  const start = contentStartAfterCue(ctx, i, cue.lemma, te);
+  const w = ctx.words[start.at] ?? '';
+  const clause = start.marker === 'that' ? opensSubject(ctx, start.at) : start.marker !== 'bare' || NOMINATIVE_PRONOUNS.has(withoutContraction(w)) || INFINITIVE_CONTENT_OPENERS.has(w);
+  if (!clause) return null;
+  // The finite verb governs the infinitive with nothing but adverbs and adjectives between ("refused",
+  // "are slightly more likely", "was quick"): an object between ("pushed Democrats to say", "called
+  // her to say") would be the speaker instead, and is not read.
+  let v = i - 2;
+  while (v > ts && v > i - 2 - MAX_INFINITIVE_GAP && !isFiniteVerb(ctx, v)) {
+    const w = ctx.words[v]!;
+    // A plural noun ("pushed members to say") is an object too.
+    const plural = w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('ous');
+    if (!isWord(ctx, v) || isCapitalized(ctx, v) || ctx.regionOf[v]! >= 0 || OBJECT_DETERMINERS.has(w) || w in PRONOUNS || CUE_VERBS.has(w) || plural) return null;
+    v--;
+  }
+  if (!isFiniteVerb(ctx, v)) return null;
+  // The subject right before the finite verb (over its auxiliaries and adverbs).
+  const { last } = skipModifiers(ctx, v, ts);
+  const mention = mentionEndingAt(ctx, last, ts) ?? subjectPhraseEndingAt(ctx, last, ts);
+  // "It was too early to tell ...": an expletive subject has no words of its own.
+  if (!mention || mention.type === 'pronoun' && ctx.words[mention.first] === 'it') return null;
+  const span = contentToEnd(ctx, start.at, s);
+  if (!span) return null;
+  const cut = start.marker === 'that' || start.marker === 'bare' ? nextCueOfSameSpeaker(ctx, start.at, te) : -1;
+  const head = cut >= 0 ? trimSpan(ctx.folded, span[0], tokStart(ctx, cut)) : null;
+  return { pattern: 'head', cueFirst: i, cueLast: i, cueClass: cue.cls, mention, fragments: [head ?? span], sentence: s, trust: 0.7 };
 }
 
 /**

@@ -89,6 +89,15 @@ const rows: Row[] = [
     'Some 56 percent of voters polled said they were less likely to vote for him.',
     [['Some 56 percent of voters polled', 'said', 'they were less likely to vote for him']],
   ],
+  // GIVEN a verb of saying in the infinitive after a finite verb or an adjective THEN the clause's subject speaks.
+  ['Lee refused to say whether she would run.', [['Lee', 'say', 'whether she would run']]],
+  ['Democratic voters are slightly more likely to say that Lee represents them.', [['Democratic voters', 'say', 'Lee represents them']]],
+  ['Lee was quick to add that the deal was done.', [['Lee', 'add', 'the deal was done']]],
+  // Not a wish, an object's words, an expletive "it", or an infinitive with no clause after it.
+  ['Nobody wants to say that out loud.', []],
+  ['The council pushed members to say they support the plan.', []],
+  ['It was too early to tell whether the blast was a bomb.', []],
+  ['Lee declined to say.', []],
 ];
 
 describe('speech recall: subjects and content around the cue', () => {
