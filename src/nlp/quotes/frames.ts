@@ -153,6 +153,8 @@ const TAKES_AUDIENCE = new Set(['tell', 'inform', 'assure', 'warn', 'remind', 'a
 const GERUND_OPENERS = new Set([',', 'while', 'after', 'before', 'by', 'when', 'and', '\u2014', '\u2013', '-', 'also', 'even']);
 
 const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'been', 'be', 'being']);
+/** Forms of "be" before a gerund cue that make it a progressive ("is saying", "were not saying", "isn't saying"). */
+const PROGRESSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'been', 'be', 'isn', 'aren', 'wasn', 'weren']);
 /** Verbs whose passive agent is the source of what was reported ("was first reported by", "was told by"). */
 const PASSIVE_REPORTING = new Set(['report', 'tell', 'say', 'state', 'announce', 'confirm', 'disclose', 'reveal', 'quote', 'cite', 'claim', 'allege', 'assert', 'note', 'describe', 'characterize', 'predict', 'warn']);
 
@@ -350,14 +352,20 @@ function timeAdjunctEnd(ctx: QuoteContext, j: number, te: number): number {
   return end;
 }
 
+/** An auxiliary with a contracted "not" ("wouldn't", "didn't", "isn't"). */
+function isNegatedAux(w: string): boolean {
+  return w.length > 3 && (w.endsWith("n't") || w.endsWith('n\u2019t'));
+}
+
 /** Skip modifiers backwards from the token before a cue; returns the subject's last token and the skipped words. */
 function skipModifiers(ctx: QuoteContext, cue: number, ts: number): { last: number; skipped: string[] } {
   const skipped: string[] = [];
   let k = cue - 1;
-  // An adverb of manner ("Lee gingerly said") only before a verb of saying: before a verb of belief
-  // or evidence ("they occasionally find") it is more often a description than a report.
+  // An adverb of manner ("Lee gingerly said") or a negated auxiliary ("Lee wouldn't say") only before
+  // a verb of saying: before a verb of belief or evidence ("they occasionally find", "can't find") it
+  // is more often a description than a report.
   const speech = CUE_VERBS.get(ctx.words[cue]!)?.cls === 'speech';
-  while (k >= ts && skipped.length < MAX_MODIFIERS && (CUE_MODIFIERS.has(ctx.words[k]!) || speech && isMannerAdverb(ctx, k, ts, CUE_MODIFIERS)) && ctx.regionOf[k]! < 0) {
+  while (k >= ts && skipped.length < MAX_MODIFIERS && (CUE_MODIFIERS.has(ctx.words[k]!) || speech && (isNegatedAux(ctx.words[k]!) || isMannerAdverb(ctx, k, ts, CUE_MODIFIERS))) && ctx.regionOf[k]! < 0) {
     skipped.push(ctx.words[k]!);
     k--;
   }
@@ -621,13 +629,24 @@ function gerundFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: nu
   }
   const prev = ctx.words[i - 1];
   if (prev === undefined || i - 1 < ts) return null;
+  // "Lee is saying that ...", "Lee isn't saying what ...": a progressive is a finite cue of its subject.
+  const { last: beforeAux, skipped } = skipModifiers(ctx, i, ts);
+  if (cue.cls === 'speech' && skipped.some((w) => PROGRESSIVE_AUX.has(w.replace(/n['\u2019]t$/, ''))) && beforeAux >= ts && mentionEndingAt(ctx, beforeAux, ts)) {
+    // Only with content after it: "as Democrats are alleging, but ..." reports nothing here.
+    const after = contentStartAfterCue(ctx, i, cue.lemma, te);
+    const w = ctx.words[after.at] ?? '';
+    const content = after.marker !== 'bare' || NOMINATIVE_PRONOUNS.has(withoutContraction(w)) || INFINITIVE_CONTENT_OPENERS.has(w) || (isWord(ctx, after.at) && !NOT_CLAUSE_START.has(w));
+    return content && ctx.words[i + 1] !== ',' ? verbFrame(ctx, s, i, ts, te) : null;
+  }
   // `"...," adding`: a comma inside the closing quotation mark opens the gerund as a bare comma does.
   const afterHandoff = isQuoteMark(ctx, i - 1) && ctx.words[i - 2] === ',' && ctx.regionOf[i - 1]! >= 0;
   // "..., with 30 percent of voters saying they ...": the subject of the absolute clause speaks.
   const withSubject = cue.cls === 'speech' ? withClauseSubject(ctx, i, ts) : null;
   if (withSubject) {
     const start = contentStartAfterCue(ctx, i, cue.lemma, te);
-    const clause = start.marker !== 'bare' || (CLAUSE_WITHOUT_THAT.has(cue.lemma) && opensSubject(ctx, start.at) && !NOT_CLAUSE_START.has(ctx.words[start.at] ?? ''));
+    // "with the economy adding 151,000 jobs": only a plain clause is content here.
+    // A quotation after it is left to the quotation rules ("with marchers chanting "..." and "..."").
+    const clause = start.marker === 'that' || start.marker === 'colon' || (start.marker === 'bare' && CLAUSE_WITHOUT_THAT.has(cue.lemma) && NOMINATIVE_PRONOUNS.has(withoutContraction(ctx.words[start.at] ?? '')));
     const span = clause ? contentToEnd(ctx, start.at, s) : null;
     if (span) return { pattern: 'gerund', cueFirst: i, cueLast: i, cueClass: cue.cls, mention: withSubject, fragments: [span], sentence: s, trust: 0.75 };
   }
@@ -789,7 +808,9 @@ function verbFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: numb
   if (!mention) {
     // "..., but said it has received ...": the sentence subject speaks.
     if ((ctx.words[last] === 'and' || ctx.words[last] === 'but') && last > ts) {
-      const subj = subjectAt(ctx, ts, last);
+      // The subject of the clause the cue is joined to ("The judge rubbed his chin, and then said ...").
+      const joined = ctx.words[last - 1] === ',' ? clauseSubject(ctx, ts, last) : null;
+      const subj = joined ?? subjectAt(ctx, ts, last);
       if (subj && subj.last < last) return attachContent(ctx, s, last, i, i, subj, 'ellipsis', cue.cls, ts, te, 0.6);
     }
     return phraseSubjectFrame(ctx, s, i, last, ts, te);
@@ -862,7 +883,16 @@ function infinitiveFrame(ctx: QuoteContext, s: number, i: number, ts: number, te
   if (!mention || mention.type === 'pronoun' && ctx.words[mention.first] === 'it') return null;
   const span = contentToEnd(ctx, start.at, s);
   if (!span) return null;
-  const cut = start.marker === 'that' || start.marker === 'bare' ? nextCueOfSameSpeaker(ctx, start.at, te) : -1;
+  let cut = start.marker === 'that' || start.marker === 'bare' ? nextCueOfSameSpeaker(ctx, start.at, te) : -1;
+  // "seemed to suggest he had won: "..."": a colon hands over to a quotation with an attribution of its own.
+  if (start.marker !== 'colon' && start.marker !== 'quote') {
+    for (let k = start.at + 1; k < te && (cut < 0 || k < cut); k++) {
+      if (ctx.words[k] === ':' && ctx.regionOf[k]! < 0) {
+        cut = k;
+        break;
+      }
+    }
+  }
   const head = cut >= 0 ? trimSpan(ctx.folded, span[0], tokStart(ctx, cut)) : null;
   return { pattern: 'head', cueFirst: i, cueLast: i, cueClass: cue.cls, mention, fragments: [head ?? span], sentence: s, trust: 0.7 };
 }

@@ -27,7 +27,7 @@ const GOVERNORS = new Set([
 /** Conjunctions and adverbs that may open a sentence before its subject ("But economists, like ..., say"). */
 const LEADS = new Set(['but', 'and', 'yet', 'still', 'so', 'now', 'meanwhile', 'instead', 'indeed', 'also']);
 /** Adverbs set off by no commas between a subject and its cue that end in no "-ly" ("Lee however said"). */
-const PLAIN_ADVERBS = new Set(['however', 'nonetheless', 'nevertheless', 'therefore', 'too', 'soon', 'since']);
+const PLAIN_ADVERBS = new Set(['however', 'nonetheless', 'nevertheless', 'therefore', 'too', 'soon', 'since', 'only']);
 /** Auxiliaries of a perfect, the only place "long" modifies a cue ("has long said"). */
 const PERFECT_AUX = new Set(['has', 'have', 'had']);
 

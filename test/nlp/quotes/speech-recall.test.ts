@@ -98,6 +98,24 @@ const rows: Row[] = [
   ['The council pushed members to say they support the plan.', []],
   ['It was too early to tell whether the blast was a bomb.', []],
   ['Lee declined to say.', []],
+  // GIVEN a progressive verb of saying THEN its subject speaks, when content follows it.
+  ["Lee isn't saying what other steps he would support.", [['Lee', 'saying', 'what other steps he would support']]],
+  ['Lee is saying that the plan failed.', [['Lee', 'saying', 'the plan failed']]],
+  ['If the plan fails, as Democrats are alleging, the vote will be close.', []],
+  // GIVEN a negated auxiliary or "only" before a verb of saying THEN the subject still speaks.
+  ["The spokesman wouldn't say when the Senate will vote.", [['The spokesman', 'say', 'when the Senate will vote']]],
+  ['Lee would only say that the plan was worrisome.', [['Lee', 'say', 'the plan was worrisome']]],
+  // Not before a verb of belief or evidence.
+  ["Young workers often can't find jobs that pay well.", []],
+  // GIVEN "and then said" after a comma THEN the subject of the joined clause speaks.
+  ['The judge rubbed his chin, and then said the case was closed.', [['The judge', 'said', 'the case was closed']]],
+  // GIVEN an infinitive cue whose clause runs into a colon THEN the clause ends there.
+  [
+    'At the time, Lee seemed to suggest he had won: "She signed the deal," he told the paper.',
+    [['Lee', 'suggest', 'he had won'], ['he', 'told', 'She signed the deal']],
+  ],
+  // An absolute "with" clause takes only a plain clause, not a count or a quotation.
+  ['Jobs rose in May, with the economy adding 151,000 jobs.', []],
 ];
 
 describe('speech recall: subjects and content around the cue', () => {
