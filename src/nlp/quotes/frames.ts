@@ -309,7 +309,7 @@ const TIME_ANCHORS = new Set([
 ]);
 /** Words that may precede a time anchor inside that adjunct ("on Monday", "earlier this month", "late Tuesday"). */
 const TIME_LEADS = new Set([
-  'on', 'last', 'this', 'earlier', 'later', 'late', 'early', 'next', 'that', 'same', 'the', 'previous', 'days', 'weeks', 'months', 'years', 'two', 'three', 'few', 'a', 'than', 'less', 'more',
+  'on', 'last', 'this', 'earlier', 'later', 'late', 'early', 'next', 'that', 'same', 'the', 'previous', 'days', 'weeks', 'months', 'years', 'two', 'three', 'few', 'a', 'than', 'less', 'more', 'past',
   // "on Thursday evening", "Monday night"
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
 ]);
@@ -910,7 +910,7 @@ function phraseSubjectFrame(ctx: QuoteContext, s: number, i: number, last: numbe
   const subject = subjectPhraseEndingAt(ctx, last, ts) ?? coordinatedSubject(ctx, last, ts);
   if (!subject) return null;
   const start = contentStartAfterCue(ctx, i, cue.lemma, te);
-  if (start.marker === 'bare' && !(opensSubject(ctx, start.at) && CLAUSE_WITHOUT_THAT.has(cue.lemma))) return null;
+  if (start.marker === 'bare' && !(opensSubject(ctx, start.at) && CLAUSE_WITHOUT_THAT.has(cue.lemma)) && !(cue.lemma === 'say' && isOneWordAnswer(ctx, start.at, te))) return null;
   return attachContent(ctx, s, subject.first, i, i, subject, 'head', cue.cls, ts, te, 0.7);
 }
 
@@ -978,8 +978,24 @@ const OBJECT_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'it
 function opensObjectPhrase(ctx: QuoteContext, k: number): boolean {
   const w = ctx.words[k];
   if (w === undefined || ctx.regionOf[k]! >= 0) return false;
-  return OBJECT_DETERMINERS.has(w) || (isCapitalized(ctx, k) && isWord(ctx, k) && !(w in PRONOUNS));
+  // "described themselves as liberals": a reflexive object with its "as" phrase is the description.
+  const reflexive = REFLEXIVES.has(w) && ctx.words[k + 1] === 'as';
+  return OBJECT_DETERMINERS.has(w) || reflexive || (isCapitalized(ctx, k) && isWord(ctx, k) && !(w in PRONOUNS));
 }
+
+/**
+ * Whether the words at `k` after "say" are a one-word answer: "yes" or "no" that ends the clause
+ * ("said yes.", "said no, but ...") or says no to something ("said no to the war").
+ */
+export function isOneWordAnswer(ctx: QuoteContext, k: number, te: number): boolean {
+  const w = ctx.words[k];
+  if ((w !== 'yes' && w !== 'no') || ctx.regionOf[k]! >= 0) return false;
+  const next = ctx.words[k + 1];
+  return k + 1 >= te || isTerminal(ctx, k + 1) || next === ',' || next === 'to';
+}
+
+/** Reflexive pronouns that a verb of describing takes as its object ("described himself as"). */
+const REFLEXIVES = new Set(['himself', 'herself', 'themselves', 'itself', 'myself', 'ourselves']);
 
 /** Fewest tokens after "pointed to" (its closing period included) for an argument rather than a gesture. */
 const MIN_POINTED_TO_TOKENS = 4;
@@ -1021,6 +1037,13 @@ function attachContent(
     // "said more than 300 people ...", "said much of the talk ...": a quantity opens the clause's subject.
     const amount = ctx.seg.tokens[start.at + 2]?.kind === 'number' || ['a', 'an', 'half', 'two', 'three', 'four', 'five', 'ten', 'twice'].includes(ctx.words[start.at + 2] ?? '');
     const quantity = (w === 'more' && ctx.words[start.at + 1] === 'than' && amount) || (w === 'much' && ctx.words[start.at + 1] === 'of');
+    // "75 percent said yes.", "He said no to the war.": a one-word answer is what was said.
+    const answer = lemma === 'say' && isOneWordAnswer(ctx, start.at, te);
+    if (answer) {
+      // "no to the war" runs to the end of its clause; a bare "yes" or "no" is the word alone.
+      const toWhat = ctx.words[start.at + 1] === 'to' ? contentToEnd(ctx, start.at, s) : null;
+      return { ...base, fragments: [toWhat ?? [tokStart(ctx, start.at), ctx.seg.tokens[start.at]!.end]] };
+    }
     if (w === undefined || start.at >= te || (NOT_CLAUSE_START.has(w) && !quantity) || !isWord(ctx, start.at)) return null;
     // "said Tuesday." / "said it." leave nothing that looks like a clause: need a few words.
     if (te - start.at < 3) return null;

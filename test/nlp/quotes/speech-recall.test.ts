@@ -116,6 +116,18 @@ const rows: Row[] = [
   ],
   // An absolute "with" clause takes only a plain clause, not a count or a quotation.
   ['Jobs rose in May, with the economy adding 151,000 jobs.', []],
+  // GIVEN a reflexive object with "as" after a verb of describing THEN the description is the content.
+  [
+    'More than half of the voters described themselves as evangelical Christians.',
+    [['half of the voters', 'described', 'themselves as evangelical Christians']],
+  ],
+  // GIVEN "this past week" between the subject and the cue THEN it is a time adjunct.
+  ['The committee this past week announced the creation of a website.', [['The committee', 'announced', 'the creation of a website']]],
+  // GIVEN a one-word answer after "said" THEN the answer is what was said.
+  ['Sanders said yes.', [['Sanders', 'said', 'yes']]],
+  ['He said no to the Iraq war.', [['He', 'said', 'no to the Iraq war']]],
+  // "no" that opens a subject is no answer.
+  ['Lee said no one would come.', []],
 ];
 
 describe('speech recall: subjects and content around the cue', () => {
