@@ -69,7 +69,9 @@ function draftFromFrame(ctx: QuoteContext, f: Frame): Draft | null {
     }
   }
   const words = fragments.reduce((n, [a, b]) => n + wordCount(ctx.folded.slice(a, b)), 0);
-  if (words < MIN_CONTENT_WORDS) return null;
+  // A one-word answer is content of its own ("75 percent said yes").
+  const answer = f.fragments.length === 1 && words === 1 && /^(?:yes|no)$/i.test(ctx.folded.slice(fragments[0]![0], fragments[0]![1]));
+  if (words < MIN_CONTENT_WORDS && !answer) return null;
   // A transcript label in capitals ("PRATT: ...") introduces the speaker's own words; a headline
   // "Trump: Venezuela agrees ..." is a paraphrase.
   const transcript = f.pattern === 'label' && f.mention !== null && isUpperLabel(ctx, f.mention.first, f.mention.last);

@@ -16,6 +16,9 @@ import { directRegions, extendOverQuotes, regionChain, regionOpeningAt, trimSpan
 import { labelCanSpeak } from './labels';
 import { descriptorStartingAt, mentionEndingAt, mentionStartingAt, subjectAt, subjectPhraseEndingAt, type Mention } from './mentions';
 import { openSlotFrame } from './open-slot';
+import { isMannerAdverb, subjectBeforeEnclosure, subjectBeforeRelative, withClauseSubject } from './insertions';
+import { opensWithSubordinator } from './long-subject';
+import { headlineFrame } from './headlines';
 
 export type FramePattern = 'head' | 'tail' | 'inverted' | 'according' | 'gerund' | 'quoted' | 'ellipsis' | 'label';
 
@@ -147,9 +150,11 @@ const NOT_CLAUSE_START = new Set(['to', 'about', 'of', 'for', 'by', 'with', 'as'
 const TAKES_AUDIENCE = new Set(['tell', 'inform', 'assure', 'warn', 'remind', 'ask', 'urge', 'promise', 'write']);
 
 /** Gerund cues after these words are attributions of the clause subject ("..., saying", "while adding"). */
-const GERUND_OPENERS = new Set([',', 'while', 'after', 'before', 'by', 'when', 'and', '\u2014', '-', 'also', 'even']);
+const GERUND_OPENERS = new Set([',', 'while', 'after', 'before', 'by', 'when', 'and', '\u2014', '\u2013', '-', 'also', 'even']);
 
 const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'been', 'be', 'being']);
+/** Forms of "be" before a gerund cue that make it a progressive ("is saying", "were not saying", "isn't saying"). */
+const PROGRESSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'been', 'be', 'isn', 'aren', 'wasn', 'weren']);
 /** Verbs whose passive agent is the source of what was reported ("was first reported by", "was told by"). */
 const PASSIVE_REPORTING = new Set(['report', 'tell', 'say', 'state', 'announce', 'confirm', 'disclose', 'reveal', 'quote', 'cite', 'claim', 'allege', 'assert', 'note', 'describe', 'characterize', 'predict', 'warn']);
 
@@ -182,6 +187,8 @@ function contentStartAfterCue(ctx: QuoteContext, cue: number, lemma: string, te:
   if (j < te && ADJUNCT_OPENERS.has(ctx.words[j]!) && ctx.words[j - 1] !== 'to') {
     const end = adjunctEnd(ctx, j, te);
     if (end >= 0) j = end;
+    // "said on Friday he met ...": a time adjunct, then the clause with no "that".
+    else j = afterTimeAdjunct(ctx, j, te);
     // "said during a town hall in Buffalo, New York, that ...": a place's state or country set off
     // by commas is still the adjunct's.
     if (end >= 0 && ctx.words[j] === ',') {
@@ -209,7 +216,12 @@ function isVerbLike(ctx: QuoteContext, k: number): boolean {
 /** Whether token `k` opens the subject of a complement clause ("the", "he", "Smith", "prices"?: not known). */
 function opensSubject(ctx: QuoteContext, k: number): boolean {
   const w = ctx.words[k];
-  return w !== undefined && (SUBJECT_OPENERS.has(w) || (isCapitalized(ctx, k) && isWord(ctx, k)) || ctx.seg.tokens[k]?.kind === 'number');
+  return w !== undefined && (SUBJECT_OPENERS.has(w) || SUBJECT_OPENERS.has(withoutContraction(w)) || (isCapitalized(ctx, k) && isWord(ctx, k)) || ctx.seg.tokens[k]?.kind === 'number');
+}
+
+/** A pronoun with its contracted verb dropped ("he's" -> "he", "they're" -> "they", "it'll" -> "it"). */
+function withoutContraction(w: string): string {
+  return w.replace(/['\u2019](?:s|re|ll|d|ve|m)$/, '');
 }
 
 /**
@@ -296,7 +308,11 @@ const TIME_ANCHORS = new Set([
   'week', 'weekend', 'month', 'year', 'morning', 'afternoon', 'evening', 'night', 'ago',
 ]);
 /** Words that may precede a time anchor inside that adjunct ("on Monday", "earlier this month", "late Tuesday"). */
-const TIME_LEADS = new Set(['on', 'last', 'this', 'earlier', 'later', 'late', 'early', 'next', 'that', 'same', 'the', 'previous', 'days', 'weeks', 'months', 'years', 'two', 'three', 'few', 'a', 'than', 'less', 'more']);
+const TIME_LEADS = new Set([
+  'on', 'last', 'this', 'earlier', 'later', 'late', 'early', 'next', 'that', 'same', 'the', 'previous', 'days', 'weeks', 'months', 'years', 'two', 'three', 'few', 'a', 'than', 'less', 'more', 'past',
+  // "on Thursday evening", "Monday night"
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+]);
 /** Most tokens of such a time adjunct. */
 const MAX_TIME_ADJUNCT_TOKENS = 6;
 
@@ -310,11 +326,46 @@ function timeAdjunctStart(ctx: QuoteContext, last: number, ts: number): number {
   return first;
 }
 
+/**
+ * The token after a time adjunct that opens at `j` right after a cue and is followed by the subject
+ * of the content clause ("said on Friday he", "said late Tuesday the plan"); `j` when there is none.
+ */
+function afterTimeAdjunct(ctx: QuoteContext, j: number, te: number): number {
+  const k = timeAdjunctEnd(ctx, j, te);
+  if (k === j || k >= te || !opensSubject(ctx, k) || ctx.words[k] === 'the' && TIME_ANCHORS.has(ctx.words[k + 1] ?? '')) return j;
+  return k;
+}
+
+/** Number words that count time ("ten days ago", "two weeks later"). */
+const TIME_COUNTS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'few', 'many']);
+
+/** The token after a time adjunct that opens at `j` ("on Friday", "late Tuesday", "ten days ago"); `j` when none opens there. */
+function timeAdjunctEnd(ctx: QuoteContext, j: number, te: number): number {
+  let k = j;
+  let end = j;
+  while (k < te && k < j + MAX_TIME_ADJUNCT_TOKENS && ctx.regionOf[k]! < 0) {
+    const w = ctx.words[k]!;
+    if (!TIME_LEADS.has(w) && !TIME_ANCHORS.has(w) && !TIME_COUNTS.has(w) && ctx.seg.tokens[k]!.kind !== 'number') break;
+    k++;
+    if (TIME_ANCHORS.has(w)) end = k;
+  }
+  return end;
+}
+
+/** An auxiliary with a contracted "not" ("wouldn't", "didn't", "isn't"). */
+function isNegatedAux(w: string): boolean {
+  return w.length > 3 && (w.endsWith("n't") || w.endsWith('n\u2019t'));
+}
+
 /** Skip modifiers backwards from the token before a cue; returns the subject's last token and the skipped words. */
 function skipModifiers(ctx: QuoteContext, cue: number, ts: number): { last: number; skipped: string[] } {
   const skipped: string[] = [];
   let k = cue - 1;
-  while (k >= ts && skipped.length < MAX_MODIFIERS && CUE_MODIFIERS.has(ctx.words[k]!) && ctx.regionOf[k]! < 0) {
+  // An adverb of manner ("Lee gingerly said") or a negated auxiliary ("Lee wouldn't say") only before
+  // a verb of saying: before a verb of belief or evidence ("they occasionally find", "can't find") it
+  // is more often a description than a report.
+  const speech = CUE_VERBS.get(ctx.words[cue]!)?.cls === 'speech';
+  while (k >= ts && skipped.length < MAX_MODIFIERS && (CUE_MODIFIERS.has(ctx.words[k]!) || speech && (isNegatedAux(ctx.words[k]!) || isMannerAdverb(ctx, k, ts, CUE_MODIFIERS))) && ctx.regionOf[k]! < 0) {
     skipped.push(ctx.words[k]!);
     k--;
   }
@@ -352,7 +403,7 @@ export function framesInSentence(ctx: QuoteContext, s: number): Frame[] {
     const cue = CUE_VERBS.get(w);
     if (!cue) continue;
     if (isCapitalized(ctx, i)) {
-      const f = cue.form === 'past' && cue.cls === 'speech' && (i === ts || (i === ts + 1 && isQuoteMark(ctx, ts))) ? openingInversionFrame(ctx, s, i, te) : null;
+      const f = cue.form === 'past' && cue.cls === 'speech' && (i === ts || (i === ts + 1 && isQuoteMark(ctx, ts))) ? openingInversionFrame(ctx, s, i, te) : headlineFrame(ctx, s, i);
       if (f) frames.push(f);
       continue;
     }
@@ -578,8 +629,27 @@ function gerundFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: nu
   }
   const prev = ctx.words[i - 1];
   if (prev === undefined || i - 1 < ts) return null;
+  // "Lee is saying that ...", "Lee isn't saying what ...": a progressive is a finite cue of its subject.
+  const { last: beforeAux, skipped } = skipModifiers(ctx, i, ts);
+  if (cue.cls === 'speech' && skipped.some((w) => PROGRESSIVE_AUX.has(w.replace(/n['\u2019]t$/, ''))) && beforeAux >= ts && mentionEndingAt(ctx, beforeAux, ts)) {
+    // Only with content after it: "as Democrats are alleging, but ..." reports nothing here.
+    const after = contentStartAfterCue(ctx, i, cue.lemma, te);
+    const w = ctx.words[after.at] ?? '';
+    const content = after.marker !== 'bare' || NOMINATIVE_PRONOUNS.has(withoutContraction(w)) || INFINITIVE_CONTENT_OPENERS.has(w) || (isWord(ctx, after.at) && !NOT_CLAUSE_START.has(w));
+    return content && ctx.words[i + 1] !== ',' ? verbFrame(ctx, s, i, ts, te) : null;
+  }
   // `"...," adding`: a comma inside the closing quotation mark opens the gerund as a bare comma does.
   const afterHandoff = isQuoteMark(ctx, i - 1) && ctx.words[i - 2] === ',' && ctx.regionOf[i - 1]! >= 0;
+  // "..., with 30 percent of voters saying they ...": the subject of the absolute clause speaks.
+  const withSubject = cue.cls === 'speech' ? withClauseSubject(ctx, i, ts) : null;
+  if (withSubject) {
+    const start = contentStartAfterCue(ctx, i, cue.lemma, te);
+    // "with the economy adding 151,000 jobs": only a plain clause is content here.
+    // A quotation after it is left to the quotation rules ("with marchers chanting "..." and "..."").
+    const clause = start.marker === 'that' || start.marker === 'colon' || (start.marker === 'bare' && CLAUSE_WITHOUT_THAT.has(cue.lemma) && NOMINATIVE_PRONOUNS.has(withoutContraction(ctx.words[start.at] ?? '')));
+    const span = clause ? contentToEnd(ctx, start.at, s) : null;
+    if (span) return { pattern: 'gerund', cueFirst: i, cueLast: i, cueClass: cue.cls, mention: withSubject, fragments: [span], sentence: s, trust: 0.75 };
+  }
   if (!GERUND_OPENERS.has(prev) && !afterHandoff) {
     // "footage of Hillary Clinton asking, "..."": a named subject right before, and a quotation after.
     const named = mentionEndingAt(ctx, i - 1, ts);
@@ -680,7 +750,7 @@ function verbFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: numb
   // "He went on to say that ...": the subject of "went on" speaks; any other "to say" ("wants to
   // say") is no report.
   const goesOn = cue.form === 'base' && ctx.words[i - 1] === 'to' && ctx.words[i - 2] === 'on' && GO_FORMS.has(ctx.words[i - 3] ?? '') && i - 3 > ts;
-  if (ctx.words[i - 1] === 'to' && cue.form === 'base' && !goesOn) return null;
+  if (ctx.words[i - 1] === 'to' && cue.form === 'base' && !goesOn) return infinitiveFrame(ctx, s, i, ts, te);
   // "the budget adds 12 drivers", "added a new route": "add" with an object is not speech.
   if (cue.lemma === 'add' && (ctx.seg.tokens[i + 1]?.kind === 'number' || ['a', 'an', 'the', 'two', 'three', 'new', 'more', 'another'].includes(ctx.words[i + 1] ?? ''))) return null;
   const { last, skipped } = skipModifiers(ctx, goesOn ? i - 3 : i, ts);
@@ -713,17 +783,34 @@ function verbFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: numb
     }
   }
 
+  // "The groups who wrote to her on Thursday say ...": the subject before a restrictive relative clause.
+  if (!mention || mention.type !== 'name' || mention.first > ts && ctx.words[mention.first - 1] !== ',') {
+    const rel = last >= ts ? subjectBeforeRelative(ctx, last, ts) : null;
+    if (rel && (!mention || mention.first > rel.who)) {
+      const f = attachContent(ctx, s, rel.subject.first, i, i, rel.subject, 'head', cue.cls, ts, te, 0.75);
+      if (f) return f;
+    }
+  }
   // Inversion: `"...," said X` / `..., said X.` (not for noun-like cues: "reports Trump").
   if (!mention && !NOUNLIKE_LEMMAS.has(cue.lemma) && last >= ts && (ctx.words[last] === ',' || isQuoteMark(ctx, last))) {
     const inv = mentionStartingAt(ctx, i + 1, te - 1) ?? descriptorStartingAt(ctx, i + 1, te - 1);
-    if (inv && (inv.type !== 'pronoun' || ctx.words[inv.first] !== 'it')) {
+    // "..., said they had no problem": a subject pronoun with words after it opens the cue's clause.
+    const clauseSubject = inv !== null && inv.type === 'pronoun' && NOMINATIVE_PRONOUNS.has(ctx.words[inv.first]!) && isWord(ctx, inv.last + 1);
+    if (inv && (inv.type !== 'pronoun' || ctx.words[inv.first] !== 'it') && !clauseSubject) {
       return tailFrame(ctx, s, i, inv.last, inv, 'inverted', cue.cls, ts, te, last);
     }
+  }
+  if (!mention && last > ts) {
+    // "Economists in Ohio, like their peers, say ...", "Many speakers — including two pastors — said ...".
+    const enclosed = subjectBeforeEnclosure(ctx, last, ts);
+    if (enclosed) return attachContent(ctx, s, enclosed.first, i, i, enclosed, 'head', cue.cls, ts, te, enclosed.type === 'name' ? 0.85 : 0.7);
   }
   if (!mention) {
     // "..., but said it has received ...": the sentence subject speaks.
     if ((ctx.words[last] === 'and' || ctx.words[last] === 'but') && last > ts) {
-      const subj = subjectAt(ctx, ts, last);
+      // The subject of the clause the cue is joined to ("The judge rubbed his chin, and then said ...").
+      const joined = ctx.words[last - 1] === ',' ? clauseSubject(ctx, ts, last) : null;
+      const subj = joined ?? subjectAt(ctx, ts, last);
       if (subj && subj.last < last) return attachContent(ctx, s, last, i, i, subj, 'ellipsis', cue.cls, ts, te, 0.6);
     }
     return phraseSubjectFrame(ctx, s, i, last, ts, te);
@@ -756,6 +843,60 @@ function verbFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: numb
   return attachContent(ctx, s, mention.first, i, cueFirst, mention, 'head', cue.cls, ts, te, mention.type === 'pronoun' ? 0.8 : 0.9);
 }
 
+/** Words before "to" that make the infinitive a purpose or a wish, not a report ("wants to say", "the right to say"). */
+const NOT_REPORTING_BEFORE_TO = new Set(['want', 'wants', 'wanted', 'wanting', 'like', 'love', 'hope', 'hoped', 'hopes', 'need', 'needs', 'needed', 'have', 'has', 'had', 'ought', 'used', 'able', 'right', 'chance', 'time', 'way', 'nothing', 'something', 'anything', 'much', 'little', 'enough', 'how', 'what', 'whether', 'not']);
+/** Most adverbs and adjectives between a finite verb and its "to" ("are slightly more likely to say"). */
+const MAX_INFINITIVE_GAP = 4;
+/** Words that open the content of a cue in the infinitive: a subject or a question word ("refused to say whether ..."). */
+const INFINITIVE_CONTENT_OPENERS = new Set(['whether', 'what', 'when', 'where', 'why', 'how', 'who', 'which', 'if']);
+
+/**
+ * A verb of saying in the infinitive after a finite verb or an adjective ("Lee refused to say
+ * whether ...", "Voters were more likely to say that ...", "Lee took to Twitter to say she ..."):
+ * the subject of the clause's finite verb speaks. The content must be plainly a clause: "that",
+ * a colon, a quotation, a subject pronoun or a question word; a wish or a purpose ("wants to say",
+ * "the right to say") reports nothing.
+ */
+function infinitiveFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: number): Frame | null {
+  const cue = CUE_VERBS.get(ctx.words[i]!)!;
+  if (cue.cls !== 'speech' || i - 2 <= ts || NOT_REPORTING_BEFORE_TO.has(ctx.words[i - 2]!)) return null;
+  const start = contentStartAfterCue(ctx, i, cue.lemma, te);
+  const w = ctx.words[start.at] ?? '';
+  const clause = start.marker === 'that' ? opensSubject(ctx, start.at) : start.marker !== 'bare' || NOMINATIVE_PRONOUNS.has(withoutContraction(w)) || INFINITIVE_CONTENT_OPENERS.has(w);
+  if (!clause) return null;
+  // The finite verb governs the infinitive with nothing but adverbs and adjectives between ("refused",
+  // "are slightly more likely", "was quick"): an object between ("pushed Democrats to say", "called
+  // her to say") would be the speaker instead, and is not read.
+  let v = i - 2;
+  while (v > ts && v > i - 2 - MAX_INFINITIVE_GAP && !isFiniteVerb(ctx, v)) {
+    const w = ctx.words[v]!;
+    // A plural noun ("pushed members to say") is an object too.
+    const plural = w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('ous');
+    if (!isWord(ctx, v) || isCapitalized(ctx, v) || ctx.regionOf[v]! >= 0 || OBJECT_DETERMINERS.has(w) || w in PRONOUNS || CUE_VERBS.has(w) || plural) return null;
+    v--;
+  }
+  if (!isFiniteVerb(ctx, v)) return null;
+  // The subject right before the finite verb (over its auxiliaries and adverbs).
+  const { last } = skipModifiers(ctx, v, ts);
+  const mention = mentionEndingAt(ctx, last, ts) ?? subjectPhraseEndingAt(ctx, last, ts);
+  // "It was too early to tell ...": an expletive subject has no words of its own.
+  if (!mention || mention.type === 'pronoun' && ctx.words[mention.first] === 'it') return null;
+  const span = contentToEnd(ctx, start.at, s);
+  if (!span) return null;
+  let cut = start.marker === 'that' || start.marker === 'bare' ? nextCueOfSameSpeaker(ctx, start.at, te) : -1;
+  // "seemed to suggest he had won: "..."": a colon hands over to a quotation with an attribution of its own.
+  if (start.marker !== 'colon' && start.marker !== 'quote') {
+    for (let k = start.at + 1; k < te && (cut < 0 || k < cut); k++) {
+      if (ctx.words[k] === ':' && ctx.regionOf[k]! < 0) {
+        cut = k;
+        break;
+      }
+    }
+  }
+  const head = cut >= 0 ? trimSpan(ctx.folded, span[0], tokStart(ctx, cut)) : null;
+  return { pattern: 'head', cueFirst: i, cueLast: i, cueClass: cue.cls, mention, fragments: [head ?? span], sentence: s, trust: 0.7 };
+}
+
 /**
  * A cue whose subject no speaker rule reads ("Chinese military commentators have said ...",
  * "Organizers of both conventions insist they ...", "One in five say that ..."): the phrase that
@@ -769,7 +910,7 @@ function phraseSubjectFrame(ctx: QuoteContext, s: number, i: number, last: numbe
   const subject = subjectPhraseEndingAt(ctx, last, ts) ?? coordinatedSubject(ctx, last, ts);
   if (!subject) return null;
   const start = contentStartAfterCue(ctx, i, cue.lemma, te);
-  if (start.marker === 'bare' && !(opensSubject(ctx, start.at) && CLAUSE_WITHOUT_THAT.has(cue.lemma))) return null;
+  if (start.marker === 'bare' && !(opensSubject(ctx, start.at) && CLAUSE_WITHOUT_THAT.has(cue.lemma)) && !(cue.lemma === 'say' && isOneWordAnswer(ctx, start.at, te))) return null;
   return attachContent(ctx, s, subject.first, i, i, subject, 'head', cue.cls, ts, te, 0.7);
 }
 
@@ -837,8 +978,24 @@ const OBJECT_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'it
 function opensObjectPhrase(ctx: QuoteContext, k: number): boolean {
   const w = ctx.words[k];
   if (w === undefined || ctx.regionOf[k]! >= 0) return false;
-  return OBJECT_DETERMINERS.has(w) || (isCapitalized(ctx, k) && isWord(ctx, k) && !(w in PRONOUNS));
+  // "described themselves as liberals": a reflexive object with its "as" phrase is the description.
+  const reflexive = REFLEXIVES.has(w) && ctx.words[k + 1] === 'as';
+  return OBJECT_DETERMINERS.has(w) || reflexive || (isCapitalized(ctx, k) && isWord(ctx, k) && !(w in PRONOUNS));
 }
+
+/**
+ * Whether the words at `k` after "say" are a one-word answer: "yes" or "no" that ends the clause
+ * ("said yes.", "said no, but ...") or says no to something ("said no to the war").
+ */
+export function isOneWordAnswer(ctx: QuoteContext, k: number, te: number): boolean {
+  const w = ctx.words[k];
+  if ((w !== 'yes' && w !== 'no') || ctx.regionOf[k]! >= 0) return false;
+  const next = ctx.words[k + 1];
+  return k + 1 >= te || isTerminal(ctx, k + 1) || next === ',' || next === 'to';
+}
+
+/** Reflexive pronouns that a verb of describing takes as its object ("described himself as"). */
+const REFLEXIVES = new Set(['himself', 'herself', 'themselves', 'itself', 'myself', 'ourselves']);
 
 /** Fewest tokens after "pointed to" (its closing period included) for an argument rather than a gesture. */
 const MIN_POINTED_TO_TOKENS = 4;
@@ -860,7 +1017,10 @@ function attachContent(
   if (start.marker === 'bare') {
     const w0 = ctx.words[start.at] ?? '';
     // "announced he would run": a subject pronoun can only open a clause, whatever the verb.
-    const pronounClause = NOMINATIVE_PRONOUNS.has(w0) && start.at + 1 < te && isWord(ctx, start.at + 1);
+    // "announced it would run", "denied it was": "it" opens a clause when a finite verb follows it.
+    // "said he's ...", "said they'll ...": a pronoun with a contracted verb is a clause on its own.
+    const contracted = w0 !== withoutContraction(w0) && (NOMINATIVE_PRONOUNS.has(withoutContraction(w0)) || withoutContraction(w0) === 'it');
+    const pronounClause = (NOMINATIVE_PRONOUNS.has(w0) && start.at + 1 < te && isWord(ctx, start.at + 1)) || (w0 === 'it' && isFiniteVerb(ctx, start.at + 1)) || contracted;
     // "announced his candidacy", "criticized the senator for ...": the object is what was said. Only
     // the past tense of the narrative: a present-tense "Trump announces Venezuela's agreement" is a
     // headline's summary of the story, not a report of the words.
@@ -874,18 +1034,66 @@ function attachContent(
     // "the budget adds 12 drivers": only people add remarks without "that".
     if (lemma === 'add' && mention.type === 'role') return null;
     const w = ctx.words[start.at];
-    if (w === undefined || start.at >= te || NOT_CLAUSE_START.has(w) || !isWord(ctx, start.at)) return null;
+    // "said more than 300 people ...", "said much of the talk ...": a quantity opens the clause's subject.
+    const amount = ctx.seg.tokens[start.at + 2]?.kind === 'number' || ['a', 'an', 'half', 'two', 'three', 'four', 'five', 'ten', 'twice'].includes(ctx.words[start.at + 2] ?? '');
+    const quantity = (w === 'more' && ctx.words[start.at + 1] === 'than' && amount) || (w === 'much' && ctx.words[start.at + 1] === 'of');
+    // "75 percent said yes.", "He said no to the war.": a one-word answer is what was said.
+    const answer = lemma === 'say' && isOneWordAnswer(ctx, start.at, te);
+    if (answer) {
+      // "no to the war" runs to the end of its clause; a bare "yes" or "no" is the word alone.
+      const toWhat = ctx.words[start.at + 1] === 'to' ? contentToEnd(ctx, start.at, s) : null;
+      return { ...base, fragments: [toWhat ?? [tokStart(ctx, start.at), ctx.seg.tokens[start.at]!.end]] };
+    }
+    if (w === undefined || start.at >= te || (NOT_CLAUSE_START.has(w) && !quantity) || !isWord(ctx, start.at)) return null;
     // "said Tuesday." / "said it." leave nothing that looks like a clause: need a few words.
     if (te - start.at < 3) return null;
+    // "While Lee has condemned the plan, the groups say ...": an object in an opening subordinate
+    // clause ends at the comma before the main clause.
+    if (objectContent && !pronounClause && !CLAUSE_WITHOUT_THAT.has(lemma) && opensWithSubordinator(ctx, s)) {
+      let c = start.at + 1;
+      while (c < te && (ctx.words[c] !== ',' || ctx.regionOf[c]! >= 0)) c++;
+      const object = c < te ? trimSpan(ctx.folded, tokStart(ctx, start.at), tokStart(ctx, c)) : null;
+      if (object) return { ...base, fragments: [object] };
+    }
   }
   const span = contentToEnd(ctx, start.at, s);
   if (!span) return null;
   if (start.marker === 'that' || start.marker === 'bare') {
-    const cut = nextCueOfSameSpeaker(ctx, start.at, te);
+    // "While critics argue that ..., the president has ...": reported speech in an opening
+    // subordinate clause ends where the main clause begins.
+    const main = opensWithSubordinator(ctx, s) ? mainClauseStart(ctx, start.at, te) : -1;
+    const cut = main >= 0 ? main : nextCueOfSameSpeaker(ctx, start.at, te);
     const head = cut >= 0 ? trimSpan(ctx.folded, span[0], tokStart(ctx, cut)) : null;
     if (head) return { ...base, fragments: [head] };
   }
   return { ...base, fragments: [span] };
+}
+
+/** Subject pronouns that open a main clause after an opening subordinate one ("..., there is", "..., it has"). */
+const MAIN_CLAUSE_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'there', 'you', "there's", 'there\u2019s', "it's", 'it\u2019s']);
+
+/**
+ * The comma where the main clause of a sentence that opens with a subordinate clause begins, after
+ * token `from`: a comma followed by a subject (a pronoun, a name or a role) and a finite verb
+ * ("..., President Obama has deemed ...", "..., there's a sense ..."); -1 when none is found.
+ */
+function mainClauseStart(ctx: QuoteContext, from: number, te: number): number {
+  for (let k = from + 1; k + 2 < te; k++) {
+    if (ctx.words[k] !== ',' || ctx.regionOf[k]! >= 0) continue;
+    const w = ctx.words[k + 1]!;
+    let verb = -1;
+    if (MAIN_CLAUSE_PRONOUNS.has(w)) verb = k + 2;
+    else {
+      const m = mentionStartingAt(ctx, k + 1, te - 1);
+      if (m && m.type !== 'pronoun') verb = m.last + 1;
+    }
+    if (verb < 0 || verb >= te) continue;
+    const v = ctx.words[verb]!;
+    // After a subject pronoun any lowercase word but a parenthetical cue ("..., he said, ...") is its verb.
+    const afterPronoun = verb === k + 2 && isWord(ctx, verb) && !isCapitalized(ctx, verb) && !(CUE_VERBS.has(v) && ctx.words[verb + 1] === ',');
+    if (afterPronoun || isFiniteVerb(ctx, verb) || (isThirdPersonLike(ctx, verb) && !CUE_VERBS.has(v))) return k;
+  }
+  return -1;
 }
 
 /** Words that join a second clause to reported speech ("..., while nine in 10 said ..."). */
@@ -1043,7 +1251,8 @@ function opensTailAdjunct(ctx: QuoteContext, k: number): boolean {
   const w = ctx.words[k]!;
   if (w === ',' || w === ':' || DASHES.has(w) || w === '(' || ctx.seg.tokens[k]!.kind === 'number') return true;
   if (isQuoteMark(ctx, k)) return true;
-  return ADJUNCT_OPENERS.has(w) || TIME_ANCHORS.has(w) || SUBORDINATORS.has(w) || (w.length > 3 && w.endsWith('ly'));
+  return ADJUNCT_OPENERS.has(w) || TIME_ANCHORS.has(w) || SUBORDINATORS.has(w) || (w.length > 3 && w.endsWith('ly')) ||
+    timeAdjunctEnd(ctx, k, ctx.seg.sentences[ctx.sentenceOf[k]!]!.tokenEnd) > k;
 }
 
 /** A lowercase word that may be a present-tense verb ("remains", "costs"): enough to call a phrase a clause. */

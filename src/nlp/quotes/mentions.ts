@@ -66,7 +66,19 @@ function isInitial(ctx: QuoteContext, i: number): boolean {
 function isNameWord(ctx: QuoteContext, i: number): boolean {
   if (!isCapitalized(ctx, i)) return false;
   const w = ctx.words[i]!;
-  return !NOT_SPEAKERS.has(w) && (!CUE_VERBS.has(w) || isGivenNameCue(ctx, i)) && !isOpeningParticiple(ctx, i);
+  return !NOT_SPEAKERS.has(w) && (!CUE_VERBS.has(w) || isGivenNameCue(ctx, i) || isNameEndingCue(ctx, i)) && !isOpeningParticiple(ctx, i);
+}
+
+/**
+ * A capitalized base form of a cue that ends a name ("the Islamic State", "Ohio State"): right after
+ * a capitalized word inside the sentence. Only the base form: "Trump Says" and "Lee Added" are a
+ * headline's verb.
+ */
+function isNameEndingCue(ctx: QuoteContext, i: number): boolean {
+  const s = ctx.sentenceOf[i]!;
+  if (i - 1 <= ctx.seg.sentences[s]!.tokenStart || CUE_VERBS.get(ctx.words[i]!)!.form !== 'base') return false;
+  const prev = ctx.words[i - 1]!;
+  return ctx.seg.tokens[i - 1]!.kind === 'word' && isCapitalized(ctx, i - 1) && !NOT_SPEAKERS.has(prev) && !CUE_VERBS.has(prev);
 }
 
 /** A participle that opens its sentence ("Appearing before the court, ...", "Speaking on Monday, ..."): no name. */
@@ -313,13 +325,18 @@ function isNumberLike(ctx: QuoteContext, k: number): boolean {
   return t !== undefined && (t.kind === 'number' || NUMBER_WORDS.has(ctx.words[k]!) || ctx.words[k] === '%');
 }
 
+/** Determiners after which a verb's base form is a noun ("the state", "a report", "her claim"). */
+const NOUN_DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'his', 'her', 'their', 'our']);
+
 /** Whether token `k` can be a word of a subject phrase read back from its cue. */
 function subjectPhraseWord(ctx: QuoteContext, k: number): boolean {
   if (ctx.regionOf[k]! >= 0) return false;
   const w = ctx.words[k]!;
   if (isNumberLike(ctx, k) || isPossessiveApostrophe(ctx, k)) return true;
   if (QUANTITY_LEADS.has(w) && isNumberLike(ctx, k + 1)) return true;
-  if (!isWord(ctx, k) || CUE_VERBS.has(w) || CLAUSE_OPENERS.has(w) || w in PRONOUNS) return false;
+  if (!isWord(ctx, k) || CLAUSE_OPENERS.has(w) || w in PRONOUNS) return false;
+  // A base form right after a determiner is a noun ("voters in the state", "authors of the report").
+  if (CUE_VERBS.has(w) && !(CUE_VERBS.get(w)!.form === 'base' && NOUN_DETERMINERS.has(ctx.words[k - 1] ?? ''))) return false;
   if (SUBJECT_PHRASE_JOINERS.has(w)) return true;
   return !ROLE_BREAKERS.has(w) || ROLE_OPENERS.has(w);
 }
@@ -337,12 +354,17 @@ export function subjectPhraseEndingAt(ctx: QuoteContext, last: number, ts: numbe
   const head = ctx.words[last]!;
   if (SUBJECT_PHRASE_JOINERS.has(head) || QUANTITY_LEADS.has(head) || (ROLE_OPENERS.has(head) && !NUMBER_WORDS.has(head)) || (head.length > 3 && head.endsWith('ly'))) return null;
   // "those surveyed said": a participle heads the phrase only after "those".
-  if (head.endsWith('ed') && ctx.words[last - 1] !== 'those') return null;
+  // "those surveyed said", "56 percent of voters polled said": a participle heads the phrase only
+  // after "those" or a plural noun it modifies.
+  const prev = ctx.words[last - 1] ?? '';
+  if (head.endsWith('ed') && prev !== 'those' && !(prev.length > 3 && prev.endsWith('s') && !prev.endsWith('ss') && !CUE_VERBS.has(prev) && isWord(ctx, last - 1) && !isCapitalized(ctx, last - 1))) return null;
   let first = last;
   while (first - 1 >= ts && first - 1 > last - MAX_SUBJECT_PHRASE_TOKENS && subjectPhraseWord(ctx, first - 1)) first--;
   while (first < last && SUBJECT_PHRASE_JOINERS.has(ctx.words[first]!)) first++;
   const before = first - 1;
   if (first === ts || (before === ts && (ctx.seg.tokens[ts]!.kind === 'quote' || SENTENCE_LEADS.has(ctx.words[ts]!)))) return { first, last, type: 'role' };
+  // "On social issues they lean left: 42% say ...": a colon opens a clause of its own.
+  if (ctx.words[before] === ':' && ctx.regionOf[before]! < 0) return { first, last, type: 'role' };
   // "Again, those surveyed said", "In Iowa, most caucusgoers said": after an opening adverbial's comma
   // (a short phrase that opens with a preposition, an adverb or a conjunction and has no verb of its own).
   if (ctx.words[before] === ',' && before - ts <= 6) {

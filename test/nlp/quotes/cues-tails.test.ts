@@ -18,7 +18,11 @@ const rows: Row[] = [
   ],
   [
     '"It was over for the town," Lee said in May after the county announced it was closing the plant.',
-    [['Lee', 'said', 'It was over for the town']],
+    [
+      ['Lee', 'said', 'It was over for the town'],
+      // The report inside the adjunct is an attribution of its own ("it" and a finite verb open its clause).
+      ['the county', 'announced', 'it was closing the plant'],
+    ],
   ],
   // Reported speech keeps its speaker over a long adjunct too.
   [
