@@ -38,6 +38,8 @@ const CLOSE_SPELLING_SHARE = 0.5;
 const MIN_PREFIX = 5;
 /** Words of at least this many letters match a spelling one edit away ("charecterized"). */
 const MIN_TYPO_LENGTH = 7;
+/** Absent question words looked up, at most (a question is a dozen words; bounded work on a hostile one). */
+const MAX_CLOSE_LOOKUPS = 12;
 /** Article words compared with one absent question word, at most (bounded work on huge input). */
 const MAX_VOCABULARY_SCAN = 20_000;
 
@@ -79,9 +81,11 @@ type CloseTerms = ReadonlyMap<string, { readonly term: string; readonly weight: 
  */
 function closeTerms(index: QaIndex, q: QuestionAnalysis): CloseTerms {
   const out = new Map<string, { term: string; weight: number }>();
+  let lookedUp = 0;
   for (const [t, w] of q.terms) {
     // Numbers are exact ("1,294" is not "1,296"); so are words under four letters.
     if (t.length < 4 || !/^\p{L}/u.test(t) || index.sentenceFrequency.has(t)) continue;
+    if (++lookedUp > MAX_CLOSE_LOOKUPS) break;
     let scanned = 0;
     for (const u of index.sentenceFrequency.keys()) {
       if (++scanned > MAX_VOCABULARY_SCAN) break;

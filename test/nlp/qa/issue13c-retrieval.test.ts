@@ -90,3 +90,17 @@ describe('answer choice: only sentences matching the question about as well as t
     expect(shown(article, question)).toBe(expected);
   });
 });
+
+describe('close spellings stay bounded', () => {
+  it('GIVEN an article of 60,000 distinct long words and a question of absent words THEN ranked in bounded time', () => {
+    // Words like "qxbalmorev12": each distinct, none in the question, many sharing prefixes with it.
+    const words = Array.from({ length: 60_000 }, (_, i) => `qxbalmorev${i.toString(36)}`);
+    const sentences: string[] = [];
+    for (let i = 0; i < words.length; i += 20) sentences.push(`${words.slice(i, i + 20).join(' ')}.`);
+    const index = prepareIndex(sentences.join(' '));
+    const question = `When did ${Array.from({ length: 40 }, (_, i) => `qxbalmore${'z'.repeat(i % 5)}wanderings${i}`).join(' ')} happen?`;
+    const t0 = performance.now();
+    rankSentences(index, analyzeQuestion(question));
+    expect(performance.now() - t0).toBeLessThan(3000);
+  });
+});
