@@ -71,6 +71,21 @@ describe('retrieval: the sentence that states the asked fact', () => {
   });
 });
 
+describe('inherited names: a pronoun after a short opening phrase and a comma', () => {
+  const index = prepareIndex('Oskar Lind ruled the duchy of Varn. In the spring of 1761, he founded a library. On a cold winter night in the old town of the duchy, it burned. However, the town grew.');
+  it.each<[number, string[]]>([
+    [0, []],
+    // "In the spring of 1761, he ...": as "He ..." would.
+    [1, ['Oskar', 'Lind', 'Varn']],
+    // An opening phrase longer than six words is a clause of its own, not an opener.
+    [2, []],
+    // No pronoun after the comma.
+    [3, []],
+  ])('sentence %i inherits %j', (i, names) => {
+    expect([...index.sentences[i]!.inherited].sort()).toEqual(names.map((n) => termOf(n.toLowerCase())).sort());
+  });
+});
+
 describe('question bigrams skip function words, as the sentence side does', () => {
   it.each<[string, string[]]>([
     ['How many birds and mammals live in the reserve?', ['bird mammal', 'mammal live', 'live reserv']],
