@@ -53,6 +53,12 @@ function opensWithReason(s: QaSentence, c: ScoredCandidate): boolean {
   return REASON_CLAUSE_OPENERS.has(at) || REASON_CLAUSE_OPENERS.has(before);
 }
 
+/**
+ * Share of the best match's retrieval score another ranked sentence needs to compete with it (set
+ * by hand, not fitted: "within a fifth of the best").
+ */
+const COMPETING_SHARE = 0.8;
+
 /** Tied sentences searched beyond the top ones, at most (bounded work on repetitive text). */
 const MAX_TIED = 8;
 
@@ -125,6 +131,8 @@ export function answerQuestion(index: QaIndex, question: string, opts: AnswerOpt
   const last = searched[searched.length - 1];
   for (let k = searched.length; last && k < ranked.length && k < MAX_TIED + WEIGHTS.topSentences && ranked[k]!.score === last.score && last.score > 0; k++) searched.push(ranked[k]!);
   let topFits = false;
+  // The ranked sentences; the neighbours appended below have their own, discounted score.
+  const ranks = searched.length;
   for (let k = 0; k < searched.length; k++) {
     const s = searched[k]!;
     if (s.score <= 0) continue;
@@ -146,7 +154,12 @@ export function answerQuestion(index: QaIndex, question: string, opts: AnswerOpt
     }
     if (!c) continue;
     const total = s.score / topScore + WEIGHTS.spanShare * c.score;
-    if (!best || total > best.total) best = { s, c, total };
+    // Another ranked sentence competes with the best match only when it matches the question
+    // about as well; then the span decides (a date for "when"). One matching much less well is a
+    // different fact that happens to hold a span of the asked kind. (A reason clause for "why" is
+    // still looked for there: the best match may say what happened and not why.)
+    const competes = k === 0 || k >= ranks || s.score >= topScore * COMPETING_SHARE;
+    if (competes && (!best || total > best.total)) best = { s, c, total };
     if (q.wh === 'why' && (!reason || total > reason.total) && opensWithReason(s.sentence, c)) reason = { s, c, total };
   }
   // A "why" is answered only from a sentence that gives a reason. When the best match says what

@@ -53,12 +53,15 @@ const ANAPHORIC_OPENERS = new Set(['he', 'she', 'it', 'they', 'his', 'her', 'its
 const PERSONAL_OPENERS = new Set(['he', 'she', 'they', 'his', 'her', 'their', 'it', 'its']);
 const DEFINITE_OPENERS = new Set(['the', 'this', 'these', 'that', 'those', 'such']);
 const NO_TERMS: ReadonlySet<string> = new Set();
+/** Words of an opening phrase before a comma and a pronoun ("In the spring of 1329, he"), at most. */
+const MAX_OPENING_PHRASE = 6;
 /** Name terms taken over at most (a predecessor listing dozens of names is a list, not a subject). */
 const MAX_INHERITED = 24;
 
 /**
  * The name terms a sentence takes over from its predecessor: when it opens with a pronoun ("It
- * is here that...") or with "the/this + common noun" ("The academy was..."), the capitalized
+ * is here that...", also after a short phrase and a comma: "In 1329, he founded..."), or with
+ * "the/this + common noun" ("The academy was..."), the capitalized
  * words of the previous sentence and what that one inherited itself. Retrieval counts them only
  * where the sentence does not repeat them.
  */
@@ -66,6 +69,11 @@ function inheritedNames(tokens: readonly QaToken[], previous: QaSentence | undef
   if (!previous) return NO_TERMS;
   let k = 0;
   while (k < tokens.length && tokens[k]!.kind === 'punct') k++;
+  // "In 1542, he ...", "However, it ...", "On Monday, they ...": a short opening phrase up to a
+  // comma, then a personal pronoun, opens the sentence as the pronoun alone would.
+  let c = k;
+  while (c < tokens.length && c - k < MAX_OPENING_PHRASE && tokens[c]!.kind !== 'punct') c++;
+  if (c > k && tokens[c]?.text === ',' && PERSONAL_OPENERS.has(tokens[c + 1]?.lower ?? '')) k = c + 1;
   const first = tokens[k];
   if (!first) return NO_TERMS;
   const second = tokens[k + 1];

@@ -199,10 +199,10 @@ export function analyzeQuestion(raw: string): QuestionAnalysis {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const inWhPhrase = whAt >= 0 && i >= whAt && i < phraseEnd;
-    if (!w.content || (inWhPhrase && i === whAt)) {
-      prevTerm = null;
-      continue;
-    }
+    // Function words are skipped, not breaks: a sentence's bigrams skip them too (retrieve.ts), so
+    // "birds and mammals" in the question meets "birds and mammals" in the text.
+    if (inWhPhrase && i === whAt) prevTerm = null;
+    if (!w.content || (inWhPhrase && i === whAt)) continue;
     // The head noun names the answer's kind; it rarely appears next to the answer, so it weighs less.
     const weight = inWhPhrase ? WH_PHRASE_TERM_WEIGHT.value : w.capitalized || w.number ? NAME_TERM_WEIGHT : 1;
     terms.set(w.term, Math.max(terms.get(w.term) ?? 0, weight));

@@ -1,7 +1,8 @@
 /**
  * Terms: how a word of a question or a sentence is reduced for matching. Lowercase, drop a
- * possessive "'s", map irregular forms to their base, Porter-stem, then map the stem to its word
- * family's representative so "died" meets "death".
+ * possessive "'s", map irregular forms to their base and regular derivations to their source
+ * word ("invasion" -> "invade"), Porter-stem, then map the stem to its word family's
+ * representative so "died" meets "death".
  */
 import { stemmer } from 'stemmer';
 import { IRREGULAR_VERBS, WORD_FAMILIES } from '../lexicon/qa-synonyms';
@@ -54,10 +55,40 @@ export function termOf(lower: string, bareVerb = false): string {
   if (w.endsWith("'s")) w = w.slice(0, -2);
   else if (w.endsWith("'")) w = w.slice(0, -1);
   w = americanSpelling(w);
-  const base = bareVerb ? w : (IRREGULAR_VERBS[w] ?? w);
+  const base = derivationalBase(bareVerb ? w : (IRREGULAR_VERBS[w] ?? w));
   if (!/^[a-z]/.test(base)) return base;
   const s = stemmer(base);
   return FAMILY_OF.get(s) ?? s;
+}
+
+/**
+ * Regular derivations the Porter stemmer leaves apart, rewritten to the verb or adjective they come
+ * from before stemming, so that a question's "invaded" meets the text's "invasion": Latin
+ * nominalizations whose stem changes (-sion after a vowel from -de: invasion, decision, division;
+ * -nsion from -nd: expansion, extension; -duction, -scription, -ception, -sumption, -ification),
+ * adverbs in -ly after a consonant that the stemmer keeps whole (publicly, rapidly, directly; not
+ * -ply/-bly/-lly/-fly words such as supply, assembly, butterfly), and -en verbs made from -th and
+ * -ght nouns (strengthen, lengthen, heighten). Words under seven letters are left alone: the
+ * patterns would take too many short words that only look derived ("lesion", "tension").
+ */
+const DERIVATIONS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^(.{2,}[aeiou])sions?$/, '$1de'],
+  [/^(.{3,}n)sions?$/, '$1d'],
+  [/^(.{2,})ductions?$/, '$1duce'],
+  [/^(.{2,})scriptions?$/, '$1scribe'],
+  [/^(re|con|de|per)ceptions?$/, '$1ceive'],
+  [/^(.{2,})sumptions?$/, '$1sume'],
+  [/^(.{3,})ifications?$/, '$1ify'],
+  [/^(.{4,}[^aeiouylpbfs])ly$/, '$1'],
+  [/^(.{2,}(?:th|ght))en(?:s|ed|ing)?$/, '$1'],
+];
+const MIN_DERIVED_LENGTH = 7;
+
+/** The word a derived form comes from (see DERIVATIONS), or the word itself. */
+export function derivationalBase(w: string): string {
+  if (w.length < MIN_DERIVED_LENGTH) return w;
+  for (const [re, to] of DERIVATIONS) if (re.test(w)) return w.replace(re, to);
+  return w;
 }
 
 /** A word that carries content for matching (not a function word, not punctuation). */
