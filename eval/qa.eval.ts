@@ -29,9 +29,10 @@ import { kFold, NEUTRAL_START } from './qa-fit';
 export { normalizeAnswer, exactMatch, f1Score, sentenceContains } from './qa-score';
 
 /**
- * k-fold by article title: each fold refits from the data-free start (as weights.ts was fitted)
- * with QA_KFOLD_PASSES coordinate-ascent sweeps (default 2, to keep the run near a minute; 0
- * skips the k-fold).
+ * k-fold by article title: each fold refits the span-scoring weights from the data-free start (as
+ * weights.ts was fitted) with QA_KFOLD_PASSES coordinate-ascent sweeps (default 2, to keep the run
+ * near a minute; 0 skips the k-fold). The retrieval weights and topSentences are set, not fitted
+ * (NOT_FITTED in eval/qa-fit.ts), in the folds as in weights.ts.
  */
 const K = 5;
 const KFOLD_PASSES = Number(process.env.QA_KFOLD_PASSES ?? 2);
