@@ -998,7 +998,8 @@ function tailFrame(
   }
   const fragments: Span[] = [first];
   const base = { pattern, cueFirst: cue, cueLast: cue, cueClass: cls, mention, sentence: s, trust: mention.type === 'pronoun' ? 0.85 : 0.92 };
-  if (k >= te || isTerminal(ctx, k)) return { ...base, fragments };
+  // "Despite the rain, Lee said he would go.": an opening phrase alone is no content; the head rule reads the clause.
+  if (k >= te || isTerminal(ctx, k)) return leadPhrase ? null : { ...base, fragments };
   if (ctx.words[k] === ',' || ctx.words[k] === ':') {
     const next = k + 1;
     // ", adding ..." starts another frame; the gerund rule takes it.
@@ -1020,18 +1021,33 @@ function tailFrame(
   return { ...base, fragments };
 }
 
+/** Fewest words of a capitalized quotation that may hold a clause's verb (shorter ones are titles). */
+const MIN_QUOTED_CLAUSE_WORDS = 6;
+/** Words that open an adverbial before a tail attribution, besides prepositions ("Despite ...", "When asked ..."). */
+const ADVERBIAL_OPENERS = new Set([...SUBORDINATORS, 'despite', 'amid', 'following', 'upon']);
+
 /**
- * Whether reported speech before a tail attribution reads as a clause rather than a prepositional
- * phrase that opens the sentence ("In a statement, her adviser, Jake Moss, said: ...", "At the town
- * hall in Hudson, New Hampshire, the teacher retorted: ..."): one that opens with a preposition
- * needs a verb of its own ("In Iraq, the roads are closed, he said").
+ * Whether reported speech before a tail attribution reads as a clause rather than a phrase that
+ * opens the sentence ("In a statement, her adviser, Jake Moss, said: ...", "At the town hall in
+ * Hudson, New Hampshire, the teacher retorted: ...", "Despite the rain, Lee said ...", "Wednesday on
+ * CNN, Lee said ..."): one that opens with a preposition, a subordinator or a day needs a verb of
+ * its own ("In Iraq, the roads are closed, he said") or a quotation, which may hold the verb
+ * (`During the call, the leaders "agreed to ...," the aide said`).
  */
 function isClauseBeforeTail(ctx: QuoteContext, ts: number, boundary: number): boolean {
   let k = ts;
   while (k < boundary && !isWord(ctx, k)) k++;
-  if (!NAME_GOVERNORS.has(ctx.words[k] ?? '')) return true;
-  for (; k < boundary; k++) if (isFiniteVerb(ctx, k) || isThirdPersonLike(ctx, k)) return true;
+  const w = ctx.words[k] ?? '';
+  if (!NAME_GOVERNORS.has(w) && !ADVERBIAL_OPENERS.has(w) && !TIME_ANCHORS.has(w)) return true;
+  for (; k < boundary; k++) if (isFiniteVerb(ctx, k) || isThirdPersonLike(ctx, k) || quotesWords(ctx, k)) return true;
   return false;
+}
+
+/** Token `k` opens a quotation of someone's words, not a title ("on ABC's "Good Morning America""): lowercase or long. */
+function quotesWords(ctx: QuoteContext, k: number): boolean {
+  const r = ctx.regionOf[k]!;
+  if (r < 0 || !isQuoteMark(ctx, k)) return false;
+  return ctx.regions[r]!.words >= MIN_QUOTED_CLAUSE_WORDS || (isWord(ctx, k + 1) && !isCapitalized(ctx, k + 1));
 }
 
 function wordCount(ctx: QuoteContext, [a, b]: Span): number {
