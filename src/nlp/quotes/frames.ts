@@ -171,15 +171,20 @@ function contentStartAfterCue(ctx: QuoteContext, cue: number, lemma: string, te:
     const aud = mentionStartingAt(ctx, j, te - 1) ?? descriptorStartingAt(ctx, j, te - 1);
     // "told his supporters, "..."" / "told his staff that": a phrase closed by the content's marker.
     const after = aud ? aud.last + 1 : -1;
-    const closedByMarker = aud !== null && (ctx.words[after] === 'that' || ctx.words[after] === ':' || (ctx.words[after] === ',' && isQuoteMark(ctx, after + 1)));
+    const closedByMarker = aud !== null && (ctx.words[after] === 'that' || ctx.words[after] === ':' || (ctx.words[after] === ',' && isQuoteMark(ctx, after + 1)) ||
+      (lemma === 'ask' && QUESTION_OPENERS.has(ctx.words[after] ?? '') && ctx.words[after] !== 'about'));
     if (aud && (AUDIENCE_WORDS.has(ctx.words[j]!) || aud.type !== 'role' || ctx.words[aud.last] === 'reporters' || closedByMarker)) j = aud.last + 1;
   }
   // "He said, however, that ...": a parenthetical adverb between the cue and its content.
   if (ctx.words[j] === ',' && PARENTHETICAL_ADVERBS.has(ctx.words[j + 1] ?? '') && ctx.words[j + 2] === ',') j += 3;
   // "pointed out that ...", "points to the polls": the particle belongs to the cue.
   if (lemma === 'point' && (ctx.words[j] === 'out' || ctx.words[j] === 'to') && j + 1 < te) j++;
+  // "said on Friday he met ...", "told reporters last week the plan was dead": a time adjunct, then a
+  // clause with a subject of its own.
+  const afterTime = timeAdjunctAfter(ctx, j, te);
+  if (afterTime > j && opensSubject(ctx, afterTime) && ctx.words[afterTime] !== 'that' && afterTime + 1 < te) j = afterTime;
   // An adjunct ended by "that", a comma or a colon.
-  if (j < te && ADJUNCT_OPENERS.has(ctx.words[j]!) && ctx.words[j - 1] !== 'to') {
+  else if (j < te && ADJUNCT_OPENERS.has(ctx.words[j]!) && ctx.words[j - 1] !== 'to') {
     const end = adjunctEnd(ctx, j, te);
     if (end >= 0) j = end;
     // "said during a town hall in Buffalo, New York, that ...": a place's state or country set off
@@ -300,6 +305,20 @@ const TIME_LEADS = new Set(['on', 'last', 'this', 'earlier', 'later', 'late', 'e
 /** Most tokens of such a time adjunct. */
 const MAX_TIME_ADJUNCT_TOKENS = 6;
 
+/**
+ * The token after a time adjunct that starts at `j` ("on Friday", "last week", "earlier this year",
+ * "Monday"): it ends at its anchor word; `j` when there is none.
+ */
+function timeAdjunctAfter(ctx: QuoteContext, j: number, te: number): number {
+  for (let k = j; k < te && k < j + MAX_TIME_ADJUNCT_TOKENS; k++) {
+    if (ctx.regionOf[k]! >= 0) return j;
+    const w = ctx.words[k]!;
+    if (TIME_ANCHORS.has(w)) return k + 1;
+    if (!TIME_LEADS.has(w) || w === 'that') return j;
+  }
+  return j;
+}
+
 /** First token of a time adjunct ending at `last` ("on Monday", "earlier this month"), or -1. */
 function timeAdjunctStart(ctx: QuoteContext, last: number, ts: number): number {
   if (last < ts || !TIME_ANCHORS.has(ctx.words[last]!) || ctx.regionOf[last]! >= 0) return -1;
@@ -351,6 +370,13 @@ export function framesInSentence(ctx: QuoteContext, s: number): Frame[] {
     }
     const cue = CUE_VERBS.get(w);
     if (!cue) continue;
+    if (cue.lemma === 'ask' && cue.form === 'past') {
+      const f = askedFrame(ctx, s, i, ts, te);
+      if (f) {
+        frames.push(f);
+        continue;
+      }
+    }
     if (isCapitalized(ctx, i)) {
       const f = cue.form === 'past' && cue.cls === 'speech' && (i === ts || (i === ts + 1 && isQuoteMark(ctx, ts))) ? openingInversionFrame(ctx, s, i, te) : null;
       if (f) frames.push(f);
@@ -510,6 +536,50 @@ function passiveFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: n
   }
   return null;
 }
+
+/** Words that open the question after "asked" ("asked whether ...", "asked about the plan"). */
+const QUESTION_OPENERS = new Set(['whether', 'if', 'what', 'who', 'whom', 'which', 'how', 'why', 'when', 'where', 'about']);
+/** Words before a subjectless "asked" ("When asked whether ...", "Lee was asked if ..."). */
+const ASKED_LEADS = new Set(['when', 'if', 'after', 'once', 'before', 'while', 'as', ...PASSIVE_AUX]);
+/** Most tokens between "asked" and its question ("Asked on Fox News Sunday whether ..."). */
+const MAX_ASKED_ADJUNCT_TOKENS = 8;
+/** Confidence of a question put by someone the sentence does not name. */
+const ASKED_TRUST = 0.6;
+
+/**
+ * A question put by someone the sentence does not name: "Asked whether he would run, Lee said ...",
+ * "... Lee said when asked about the plan.", "Lee was asked if ...". The question is reported speech
+ * with no speaker (the asker is not the subject: the subject is who was asked). It runs from its
+ * "whether", "if" or wh-word (after "about", from the word after it) to the comma that closes the
+ * phrase, or to the end of the sentence. Null when "asked" has a subject of its own ("Lee asked ..."),
+ * which the verb rules read.
+ */
+function askedFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: number): Frame | null {
+  const prev = ctx.words[i - 1] ?? '';
+  const opens = i === ts || (i === ts + 1 && isQuoteMark(ctx, ts)) || (i > ts && ASKED_LEADS.has(prev) && ctx.regionOf[i - 1]! < 0);
+  if (!opens) return null;
+  let q = i + 1;
+  while (q < te && q <= i + MAX_ASKED_ADJUNCT_TOKENS && !QUESTION_OPENERS.has(ctx.words[q]!)) {
+    // "was asked to give a talk about ...": a request's infinitive, not a question.
+    if (!isWord(ctx, q) || ctx.regionOf[q]! >= 0 || CUE_VERBS.has(ctx.words[q]!) || ctx.words[q] === 'to') return null;
+    q++;
+  }
+  if (q >= te || !QUESTION_OPENERS.has(ctx.words[q]!)) return null;
+  const from = ctx.words[q] === 'about' ? q + 1 : q;
+  // The phrase ends at its comma (one inside a closing quotation mark too), a colon, a dash or the sentence end.
+  let end = from;
+  while (end < te && !isTerminal(ctx, end)) {
+    const w = ctx.words[end]!;
+    if ((w === ',' || w === ':' || DASHES.has(w)) && (ctx.regionOf[end]! < 0 || isQuoteMark(ctx, end + 1))) break;
+    end++;
+  }
+  if (end - from < MIN_CONTENT_TOKENS) return null;
+  const span = trimSpan(ctx.folded, tokStart(ctx, from), tokStart(ctx, end));
+  return span ? { pattern: 'head', cueFirst: i, cueLast: i, cueClass: 'speech', mention: null, fragments: [span], sentence: s, trust: ASKED_TRUST } : null;
+}
+
+/** Fewest tokens of a question's content ("whether he ran"). */
+const MIN_CONTENT_TOKENS = 2;
 
 function accordingFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: number): Frame | null {
   const mention = mentionStartingAt(ctx, i + 2, te - 1) ?? sourcePhrase(ctx, i + 2, te - 1);
@@ -870,6 +940,8 @@ function attachContent(
     // "pointed to the polls as proof", not "pointed to the door": a gesture's object is short.
     const particle = lemma === 'point' && start.at === cue + 2 && (ctx.words[cue + 1] === 'out' || te - start.at > MIN_POINTED_TO_TOKENS);
     const objectContent = (OBJECT_CONTENT_LEMMAS.has(lemma) && CUE_VERBS.get(ctx.words[cue]!)!.form === 'past' || particle) && !loneRole && opensObjectPhrase(ctx, start.at);
+    // "asked the mayor whether the plan would work": a question's clause opens with its own word.
+    if (lemma === 'ask' && QUESTION_OPENERS.has(w0) && w0 !== 'about' && te - start.at >= 3) return contentFrom(ctx, s, start.at, te, base);
     if (!CLAUSE_WITHOUT_THAT.has(lemma) && !pronounClause && !objectContent) return null;
     // "the budget adds 12 drivers": only people add remarks without "that".
     if (lemma === 'add' && mention.type === 'role') return null;
@@ -878,14 +950,18 @@ function attachContent(
     // "said Tuesday." / "said it." leave nothing that looks like a clause: need a few words.
     if (te - start.at < 3) return null;
   }
+  if (start.marker === 'that' || start.marker === 'bare') return contentFrom(ctx, s, start.at, te, base);
   const span = contentToEnd(ctx, start.at, s);
+  return span ? { ...base, fragments: [span] } : null;
+}
+
+/** Reported speech from token `at` to the end of sentence `s`, or to where its speaker goes on with another cue. */
+function contentFrom(ctx: QuoteContext, s: number, at: number, te: number, base: Omit<Frame, 'fragments'>): Frame | null {
+  const span = contentToEnd(ctx, at, s);
   if (!span) return null;
-  if (start.marker === 'that' || start.marker === 'bare') {
-    const cut = nextCueOfSameSpeaker(ctx, start.at, te);
-    const head = cut >= 0 ? trimSpan(ctx.folded, span[0], tokStart(ctx, cut)) : null;
-    if (head) return { ...base, fragments: [head] };
-  }
-  return { ...base, fragments: [span] };
+  const cut = nextCueOfSameSpeaker(ctx, at, te);
+  const head = cut >= 0 ? trimSpan(ctx.folded, span[0], tokStart(ctx, cut)) : null;
+  return { ...base, fragments: [head ?? span] };
 }
 
 /** Words that join a second clause to reported speech ("..., while nine in 10 said ..."). */
@@ -1038,6 +1114,9 @@ function isClauseBeforeTail(ctx: QuoteContext, ts: number, boundary: number): bo
   let k = ts;
   while (k < boundary && !isWord(ctx, k)) k++;
   const w = ctx.words[k] ?? '';
+  // "Asked whether he would run, Lee said ...", "When asked about it, Lee said ...": the question is
+  // someone else's words (askedFrame), not the speaker's.
+  if (CUE_VERBS.get(w)?.lemma === 'ask' || (ASKED_LEADS.has(w) && CUE_VERBS.get(ctx.words[k + 1] ?? '')?.lemma === 'ask')) return false;
   if (!NAME_GOVERNORS.has(w) && !ADVERBIAL_OPENERS.has(w) && !TIME_ANCHORS.has(w)) return true;
   for (; k < boundary; k++) if (isFiniteVerb(ctx, k) || isThirdPersonLike(ctx, k) || quotesWords(ctx, k)) return true;
   return false;

@@ -29,6 +29,26 @@ const rows: Row[] = [
     'On the "Morning Show" Tuesday, she said, "We never promised to pay the fees."',
     [['she', 'said', 'We never promised to pay the fees']],
   ],
+  // GIVEN "said" and a time adjunct before a clause with its own subject THEN the clause is the content.
+  ['Lee said on Friday he met the governor earlier this week.', [['Lee', 'said', 'he met the governor earlier this week']]],
+  ['The mayor told reporters last week the plan was dead.', [['The mayor', 'told', 'the plan was dead']]],
+  // GIVEN a subjectless "asked" and a question THEN the question is reported speech with no speaker, and
+  // the opening phrase is no part of the answer's attribution.
+  [
+    'Asked whether he would run again, Lee said he had not decided.',
+    [[null, 'Asked', 'whether he would run again'], ['Lee', 'said', 'he had not decided']],
+  ],
+  [
+    'When asked about the new stadium, the mayor replied: "We cannot afford it."',
+    [[null, 'asked', 'the new stadium'], ['the mayor', 'replied', 'We cannot afford it']],
+  ],
+  ['"Of course I would," Kim said when asked whether she would sign the bill.', [['Kim', 'said', 'Of course I would'], [null, 'asked', 'whether she would sign the bill']]],
+  ['Asked if the plan is "realistic enough to pass," most of the voters said yes.', [[null, 'Asked', 'if the plan is "realistic enough to pass']]],
+  // A request's infinitive is no question.
+  ['She was asked to give a talk to the board about her research on the river.', []],
+  // GIVEN "X asked (someone) whether/if/wh-" THEN the question is X's.
+  ['Lee asked the mayor whether the plan would work.', [['Lee', 'asked', 'whether the plan would work']]],
+  ['A reporter asked Kim how she was feeling on election day.', [['A reporter', 'asked', 'how she was feeling on election day']]],
 ];
 
 describe('reported speech: noun "state", opening adverbials before a tail cue', () => {
