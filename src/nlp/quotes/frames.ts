@@ -10,7 +10,7 @@
  * - ellipsis:  `..., but said ...` (the subject of the sentence speaks)
  */
 import { AUDIENCE_WORDS, CLAUSE_WITHOUT_THAT, CUE_MODIFIERS, CUE_VERBS, NOUNLIKE_LEMMAS, OBJECT_CONTENT_LEMMAS, SPEECH_NOUNS, type CueClass } from '../lexicon/speech-verbs';
-import { PRONOUNS, TITLES } from '../lexicon/titles-roles';
+import { PRONOUNS, ROLE_OPENERS, TITLES } from '../lexicon/titles-roles';
 import { isCapitalized, isQuoteMark, isWord, regionEnd, type QuoteContext } from './context';
 import { directRegions, extendOverQuotes, regionChain, regionOpeningAt, trimSpan, type Span } from './content';
 import { labelCanSpeak } from './labels';
@@ -1077,12 +1077,14 @@ function tailFrame(
   // "Despite the rain, Lee said he would go.": an opening phrase alone is no content; the head rule reads the clause.
   if (k >= te || isTerminal(ctx, k)) return leadPhrase ? null : { ...base, fragments };
   if (ctx.words[k] === ',' || ctx.words[k] === ':') {
-    const next = k + 1;
+    const next = afterSpeakerAppositive(ctx, k + 1, te, pattern);
     // ", adding ..." starts another frame; the gerund rule takes it.
     if (next < te && CUE_VERBS.get(ctx.words[next]!)?.form === 'gerund') return { ...base, fragments };
     const firstIsQuote = directRegions(ctx, first[0], first[1]) !== null;
     // After a quotation only another quotation continues it; after reported speech, the rest of the clause.
-    if (next < te && (firstIsQuote ? isQuoteMark(ctx, next) : !isCapitalized(ctx, next) || isQuoteMark(ctx, next))) {
+    // After a speaker's appositive the content may go on with a name ("..., said Ann Lee, an aide, Teck wants ...").
+    const skipped = next > k + 1;
+    if (next < te && (firstIsQuote ? isQuoteMark(ctx, next) : !isCapitalized(ctx, next) || isQuoteMark(ctx, next) || skipped)) {
       const second = contentToEnd(ctx, next, s);
       if (second) fragments.push(second);
     }
@@ -1101,6 +1103,36 @@ function tailFrame(
 const MIN_QUOTED_CLAUSE_WORDS = 6;
 /** Words that open an adverbial before a tail attribution, besides prepositions ("Despite ...", "When asked ..."). */
 const ADVERBIAL_OPENERS = new Set([...SUBORDINATORS, 'despite', 'amid', 'following', 'upon']);
+
+/**
+ * After an inverted cue and its speaker's comma (`"...," said Ann Lee, executive director of the
+ * union.`, `The plan, said Ann Lee, a planner in the city, will fail.`), a phrase with no verb before
+ * its own comma is the speaker's appositive: the token after it (its comma's next token, or the
+ * sentence end); `k` when the words at `k` go on with the content.
+ */
+function afterSpeakerAppositive(ctx: QuoteContext, k: number, te: number, pattern: FramePattern): number {
+  if (pattern !== 'inverted') return k;
+  let at = k;
+  // Two in a row at most ("Ann Lee, director of the union, a group that has ...,").
+  for (let n = 0; n < MAX_SPEAKER_APPOSITIVES && at < te && ctx.regionOf[at]! < 0; n++) {
+    // A second one must open as a noun phrase does ("a union that ..."), not as the content goes on.
+    if (n > 0 && !ROLE_OPENERS.has(ctx.words[at]!)) return at;
+    let j = at;
+    let relative = false;
+    for (; j < te && !isTerminal(ctx, j) && ctx.words[j] !== ','; j++) {
+      // A relative clause inside the phrase ("a union that has endorsed her") has verbs of its own.
+      if ((j > at || ctx.words[j] !== 'that') && RELATIVE_WORDS.has(ctx.words[j]!)) relative = true;
+      if (ctx.regionOf[j]! >= 0 || (!relative && (isFiniteVerb(ctx, j) || CLAUSE_SIGNS.has(ctx.words[j]!) || /n['’]t$/.test(ctx.words[j]!)))) return at;
+    }
+    at = ctx.words[j] === ',' ? j + 1 : te;
+  }
+  return at;
+}
+
+/** Most appositives read after an inverted speaker. */
+const MAX_SPEAKER_APPOSITIVES = 2;
+/** Words that open a relative clause inside an appositive. */
+const RELATIVE_WORDS = new Set(['who', 'whose', 'which', 'that']);
 
 /**
  * Whether reported speech before a tail attribution reads as a clause rather than a phrase that

@@ -49,6 +49,18 @@ const rows: Row[] = [
   // GIVEN "X asked (someone) whether/if/wh-" THEN the question is X's.
   ['Lee asked the mayor whether the plan would work.', [['Lee', 'asked', 'whether the plan would work']]],
   ['A reporter asked Kim how she was feeling on election day.', [['A reporter', 'asked', 'how she was feeling on election day']]],
+  // GIVEN an inverted cue and the speaker's appositive THEN the appositive is no content.
+  [
+    '"We are thrilled" about the ruling, said Ann Moro, executive director of the tenants union, a group that has fought the plan.',
+    [['Ann Moro', 'said', '"We are thrilled" about the ruling']],
+  ],
+  // ... and a middle attribution goes on after it, also with a name.
+  ['The plan, said Ann Lee, a planner in the city, will fail within a year.', [['Ann Lee', 'said', 'The plan | will fail within a year']]],
+  [
+    'Rather than pay more each year, said Ann Lee, head of finance at the mill, Acme wants the tax frozen.',
+    [['Ann Lee', 'said', 'Rather than pay more each year | Acme wants the tax frozen']],
+  ],
+  ["And the mayor, said Kim, who knows him well, doesn't forgive anyone.", [['Kim', 'said', "And the mayor | doesn't forgive anyone"]]],
 ];
 
 describe('reported speech: noun "state", opening adverbials before a tail cue', () => {
