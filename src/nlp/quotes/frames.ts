@@ -117,6 +117,25 @@ function subjectBeforeInsertion(ctx: QuoteContext, close: number, ts: number): {
   return null;
 }
 
+/**
+ * The subject before a dash-enclosed insertion that ends at the dash `close` ("Jason Sims — a
+ * teacher from Ohio — says"): a name or role that opens its clause right before the opening dash.
+ */
+function subjectBeforeDashes(ctx: QuoteContext, close: number, ts: number): Mention | null {
+  for (let k = close - 1; k >= ts && k >= close - MAX_INSERTION_TOKENS; k--) {
+    if (ctx.regionOf[k]! >= 0) return null;
+    if (!DASHES.has(ctx.words[k]!)) continue;
+    const m = mentionEndingAt(ctx, k - 1, ts);
+    if (!m || m.type === 'pronoun') return null;
+    const before = ctx.words[m.first - 1];
+    return m.first === ts || before === ',' || isQuoteMark(ctx, m.first - 1) || SENTENCE_OPENERS.has(before ?? '') && m.first - 1 === ts ? m : null;
+  }
+  return null;
+}
+
+/** Conjunctions that may open a sentence before its subject ("But Ann Lee — ... — said"). */
+const SENTENCE_OPENERS = new Set(['but', 'and', 'yet', 'still', 'so']);
+
 /** Most tokens of a role phrase before an appositive name ("California Rep. Duncan Hunter's chief of staff"). */
 const MAX_ROLE_PHRASE_TOKENS = 12;
 
@@ -378,7 +397,7 @@ export function framesInSentence(ctx: QuoteContext, s: number): Frame[] {
       }
     }
     if (isCapitalized(ctx, i)) {
-      const f = cue.form === 'past' && cue.cls === 'speech' && (i === ts || (i === ts + 1 && isQuoteMark(ctx, ts))) ? openingInversionFrame(ctx, s, i, te) : null;
+      const f = cue.form === 'past' && cue.cls === 'speech' && (i === ts || (i === ts + 1 && isQuoteMark(ctx, ts))) ? openingInversionFrame(ctx, s, i, te) : headlineFrame(ctx, s, i, ts, te);
       if (f) frames.push(f);
       continue;
     }
@@ -663,7 +682,8 @@ function gerundFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: nu
     (OBJECT_CONTENT_LEMMAS.has(cue.lemma) && opensObjectPhrase(ctx, i + 1));
   if (!introducesClause) return null;
   // The speaker: the mention of an earlier frame in this sentence, else the sentence subject.
-  const before = earlier.filter((f) => f.mention && f.cueFirst < i).at(-1);
+  // Not a relative clause's ("paying an architect who said he was stiffed, saying ...": the architect is no subject).
+  const before = earlier.filter((f) => f.mention && f.cueFirst < i && ctx.words[f.mention.last] !== 'who').at(-1);
   const mention = before?.mention ?? clauseSubject(ctx, ts, i) ?? subjectAt(ctx, ts, i);
   if (!mention || mention.last >= i) return null;
   const start = contentStartAfterCue(ctx, i, cue.lemma, te);
@@ -723,10 +743,22 @@ function clauseSubject(ctx: QuoteContext, ts: number, gerund: number): Mention |
  * and resolves to the antecedent. Null when `last` is no "who" after a comma and a mention.
  */
 function relativeSpeaker(ctx: QuoteContext, last: number, ts: number): Mention | null {
-  if (ctx.words[last] !== 'who' || ctx.words[last - 1] !== ',') return null;
-  const ante = mentionEndingAt(ctx, last - 2, ts);
+  if (ctx.words[last] !== 'who') return null;
+  // "business leaders who say ...": a restrictive clause, with no comma.
+  const restrictive = ctx.words[last - 1] !== ',';
+  const ante = mentionEndingAt(ctx, restrictive ? last - 1 : last - 2, ts);
   if (!ante || ante.type === 'pronoun') return null;
-  return { first: ante.first, last, type: ante.type };
+  // "told a young woman who suggested that ...": the audience of another cue is no speaker here.
+  if (restrictive && CUE_VERBS.has(ctx.words[ante.first - 1] ?? '')) return null;
+  // A role phrase read back over a verb ("The plan angered business owners who") starts after it.
+  let first = ante.first;
+  for (let k = last - 2; k >= ante.first; k--) {
+    if (isFiniteVerb(ctx, k)) {
+      first = k + 1;
+      break;
+    }
+  }
+  return { first, last, type: ante.type };
 }
 
 /**
@@ -783,6 +815,14 @@ function verbFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: numb
     }
   }
 
+  // "Jason Sims — a teacher from Ohio — says": the subject is the name before a dash-enclosed insertion.
+  if (!mention && last > ts && DASHES.has(ctx.words[last]!)) {
+    const named = subjectBeforeDashes(ctx, last, ts);
+    if (named) {
+      mention = named;
+      phraseFirst = named.first;
+    }
+  }
   // Inversion: `"...," said X` / `..., said X.` (not for noun-like cues: "reports Trump").
   if (!mention && !NOUNLIKE_LEMMAS.has(cue.lemma) && last >= ts && (ctx.words[last] === ',' || isQuoteMark(ctx, last))) {
     const inv = mentionStartingAt(ctx, i + 1, te - 1) ?? descriptorStartingAt(ctx, i + 1, te - 1);
@@ -888,6 +928,23 @@ function tailBoundary(ctx: QuoteContext, mention: Mention, ts: number): number {
   return -1;
 }
 
+/**
+ * A headline in title case: "Lee Says He Will Run Again", "Mayor Ann Lee Warns Of Cuts To Buses".
+ * A present-tense cue that is no noun ("Says", "Warns", not "Claims" or "Reports") after a name,
+ * with a capitalized word after it: the rest of the line is what the named person said.
+ */
+function headlineFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: number): Frame | null {
+  const cue = CUE_VERBS.get(ctx.words[i]!)!;
+  if (cue.form !== 'third' || cue.cls !== 'speech' || NOUNLIKE_LEMMAS.has(cue.lemma) || i === ts || i + 1 >= te || !isCapitalized(ctx, i + 1) || ctx.regionOf[i + 1]! >= 0) return null;
+  const mention = mentionEndingAt(ctx, i - 1, ts);
+  if (!mention || mention.type !== 'name') return null;
+  const span = contentToEnd(ctx, i + 1, s);
+  return span ? { pattern: 'head', cueFirst: i, cueLast: i, cueClass: 'speech', mention, fragments: [span], sentence: s, trust: HEADLINE_TRUST } : null;
+}
+
+/** Confidence of a title-case headline's attribution. */
+const HEADLINE_TRUST = 0.75;
+
 /** "Said Ellis: "..."" - an inverted cue that opens the sentence, then the speaker, then the content. */
 function openingInversionFrame(ctx: QuoteContext, s: number, i: number, te: number): Frame | null {
   const m = mentionStartingAt(ctx, i + 1, te - 1);
@@ -946,7 +1003,9 @@ function attachContent(
     // "the budget adds 12 drivers": only people add remarks without "that".
     if (lemma === 'add' && mention.type === 'role') return null;
     const w = ctx.words[start.at];
-    if (w === undefined || start.at >= te || NOT_CLAUSE_START.has(w) || !isWord(ctx, start.at)) return null;
+    // "says 34,570 citizens voted": a number may open the clause's subject.
+    const number = ctx.seg.tokens[start.at]?.kind === 'number' && isWord(ctx, start.at + 1);
+    if (w === undefined || start.at >= te || NOT_CLAUSE_START.has(w) || (!isWord(ctx, start.at) && !number)) return null;
     // "said Tuesday." / "said it." leave nothing that looks like a clause: need a few words.
     if (te - start.at < 3) return null;
   }

@@ -61,6 +61,22 @@ const rows: Row[] = [
     [['Ann Lee', 'said', 'Rather than pay more each year | Acme wants the tax frozen']],
   ],
   ["And the mayor, said Kim, who knows him well, doesn't forgive anyone.", [['Kim', 'said', "And the mayor | doesn't forgive anyone"]]],
+  // GIVEN a title-case headline with a present-tense cue after a name THEN the rest of the line is the name's.
+  ['Mayor Ann Lee Says The Ferry Will Run All Winter', [['Mayor Ann Lee', 'Says', 'The Ferry Will Run All Winter']]],
+  ['Ann Lee Warns Of Deep Cuts To The Bus Service', [['Ann Lee', 'Warns', 'Of Deep Cuts To The Bus Service']]],
+  // A noun-like cue in a headline is a noun ("Claims", "Reports").
+  ['Ann Lee Claims Victory In The County Race', []],
+  // GIVEN a dash-enclosed insertion between the subject and the cue THEN the subject speaks.
+  ['Dana Cole — a nurse from the east side — says she will vote for the levy.', [['Dana Cole', 'says', 'she will vote for the levy']]],
+  // GIVEN a restrictive relative clause ("NOUN who say") THEN the antecedent speaks.
+  ['The plan angered business owners who say the tax will close their shops.', [['business owners who', 'say', 'the tax will close their shops']]],
+  // ... and a later ", saying" belongs to the main clause's subject, not to the relative's.
+  [
+    'Lee refused to pay a builder who said he was cheated, saying, "He did poor work."',
+    [['a builder who', 'said', 'he was cheated'], ['Lee', 'saying', 'He did poor work']],
+  ],
+  // GIVEN a number opening the clause after "says" THEN it is content.
+  ['The party says 4,570 members voted by mail this year.', [['The party', 'says', '4,570 members voted by mail this year']]],
 ];
 
 describe('reported speech: noun "state", opening adverbials before a tail cue', () => {
