@@ -98,10 +98,13 @@ function subjectBeforeInsertion(ctx: QuoteContext, close: number, ts: number): {
     if (named && named.type === 'name' && commas === 0 && !governed) return { speaker: named, phraseFirst: named.first };
     // "the senator's spokeswoman, Ann Lee, said": a role that opens its clause, then the name in
     // apposition to it; the name is the speaker's.
-    if (named && named.type === 'role' && commas === 0) {
+    if (named && (named.type === 'role' || governed) && commas === 0) {
       const appositive = mentionStartingAt(ctx, k + 1, close - 1);
-      const first = phraseStart(ctx, named.last, ts);
-      if (appositive && appositive.type === 'name' && appositive.last === close - 1 && first >= 0) return { speaker: appositive, phraseFirst: first };
+      // "One delegate not on the slate, Kelly Smith, told", "The director of the museum, Ann Lee,
+      // said": a verbless phrase that opens the sentence, then the name in apposition to it.
+      const first = named.type === 'role' ? phraseStart(ctx, named.last, ts) : -1;
+      const opening = first < 0 ? openingPhraseStart(ctx, ts, k) : first;
+      if (appositive && appositive.type === 'name' && appositive.last === close - 1 && opening >= 0) return { speaker: appositive, phraseFirst: opening };
     }
     commas++;
     if (named && named.type !== 'pronoun') {
@@ -135,6 +138,25 @@ function subjectBeforeDashes(ctx: QuoteContext, close: number, ts: number): Ment
 
 /** Conjunctions that may open a sentence before its subject ("But Ann Lee — ... — said"). */
 const SENTENCE_OPENERS = new Set(['but', 'and', 'yet', 'still', 'so']);
+
+/** Most tokens of a subject phrase that opens a sentence before an appositive name. */
+const MAX_OPENING_PHRASE_TOKENS = 10;
+
+/**
+ * `ts` when the tokens [ts, end) are a noun phrase that can open the sentence as its subject: a
+ * determiner or capitalized word first (no preposition or subordinator), a few words, no verb, no
+ * cue and no quotation ("One delegate not on the slate", "The director of the museum"); else -1.
+ */
+function openingPhraseStart(ctx: QuoteContext, ts: number, end: number): number {
+  if (end - ts > MAX_OPENING_PHRASE_TOKENS || end <= ts) return -1;
+  const w0 = ctx.words[ts]!;
+  if (!(ROLE_OPENERS.has(w0) || isCapitalized(ctx, ts)) || NAME_GOVERNORS.has(w0) || SUBORDINATORS.has(w0) || TIME_ANCHORS.has(w0)) return -1;
+  for (let k = ts; k < end; k++) {
+    const w = ctx.words[k]!;
+    if (ctx.regionOf[k]! >= 0 || (!isWord(ctx, k) && w !== '.') || CUE_VERBS.has(w) || isFiniteVerb(ctx, k) || CLAUSE_SIGNS.has(w)) return -1;
+  }
+  return ts;
+}
 
 /** Most tokens of a role phrase before an appositive name ("California Rep. Duncan Hunter's chief of staff"). */
 const MAX_ROLE_PHRASE_TOKENS = 12;
@@ -191,8 +213,11 @@ function contentStartAfterCue(ctx: QuoteContext, cue: number, lemma: string, te:
     // "told his supporters, "..."" / "told his staff that": a phrase closed by the content's marker.
     const after = aud ? aud.last + 1 : -1;
     const closedByMarker = aud !== null && (ctx.words[after] === 'that' || ctx.words[after] === ':' || (ctx.words[after] === ',' && isQuoteMark(ctx, after + 1)) ||
-      (lemma === 'ask' && QUESTION_OPENERS.has(ctx.words[after] ?? '') && ctx.words[after] !== 'about'));
+      (lemma === 'ask' && QUESTION_OPENERS.has(ctx.words[after] ?? '') && ctx.words[after] !== 'about') ||
+      // "told the paper she would ...": a subject pronoun can only open the clause.
+      (NOMINATIVE_PRONOUNS.has(ctx.words[after] ?? '') && isWord(ctx, after + 1)));
     if (aud && (AUDIENCE_WORDS.has(ctx.words[j]!) || aud.type !== 'role' || ctx.words[aud.last] === 'reporters' || closedByMarker)) j = aud.last + 1;
+    else if (!aud) j = audienceBeforePronoun(ctx, j, te);
   }
   // "He said, however, that ...": a parenthetical adverb between the cue and its content.
   if (ctx.words[j] === ',' && PARENTHETICAL_ADVERBS.has(ctx.words[j + 1] ?? '') && ctx.words[j + 2] === ',') j += 3;
@@ -222,6 +247,27 @@ function contentStartAfterCue(ctx: QuoteContext, cue: number, lemma: string, te:
   if (j < te && isQuoteMark(ctx, j)) return { at: j, marker: 'quote' };
   return { at: j, marker: 'bare' };
 }
+
+/** Most words of a plain audience phrase before the clause's pronoun ("told the local paper she ..."). */
+const MAX_PLAIN_AUDIENCE_WORDS = 3;
+
+/**
+ * After a verb that takes an audience, a short phrase opened by a determiner and closed by a subject
+ * pronoun ("told the paper she would ...", "assured the local board they had ..."): the token of the
+ * pronoun, where the clause starts; `j` when the words are no such phrase.
+ */
+function audienceBeforePronoun(ctx: QuoteContext, j: number, te: number): number {
+  if (!OBJECT_DETERMINERS.has(ctx.words[j] ?? '')) return j;
+  for (let m = j + 1; m < te && m <= j + MAX_PLAIN_AUDIENCE_WORDS; m++) {
+    const w = ctx.words[m]!;
+    if (NOMINATIVE_PRONOUNS.has(w)) return m > j + 1 && isWord(ctx, m + 1) ? m : j;
+    if (!isWord(ctx, m) || ctx.regionOf[m]! >= 0 || CUE_VERBS.has(w) || CLAUSE_SIGNS.has(w) || AUDIENCE_STOPS.has(w)) return j;
+  }
+  return j;
+}
+
+/** Words that cannot sit inside a short audience phrase. */
+const AUDIENCE_STOPS = new Set(['that', 'to', 'of', 'about', 'for', 'and', 'or', 'but']);
 
 /** A verb form that shows a "that" right before it is relative ("the meeting that ended"). */
 function isVerbLike(ctx: QuoteContext, k: number): boolean {
@@ -824,7 +870,8 @@ function verbFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: numb
     }
   }
   // Inversion: `"...," said X` / `..., said X.` (not for noun-like cues: "reports Trump").
-  if (!mention && !NOUNLIKE_LEMMAS.has(cue.lemma) && last >= ts && (ctx.words[last] === ',' || isQuoteMark(ctx, last))) {
+  // "told" takes its audience right after it, never an inverted subject ("..., told POLITICO she ...").
+  if (!mention && !NOUNLIKE_LEMMAS.has(cue.lemma) && cue.lemma !== 'tell' && last >= ts && (ctx.words[last] === ',' || isQuoteMark(ctx, last))) {
     const inv = mentionStartingAt(ctx, i + 1, te - 1) ?? descriptorStartingAt(ctx, i + 1, te - 1);
     if (inv && (inv.type !== 'pronoun' || ctx.words[inv.first] !== 'it')) {
       return tailFrame(ctx, s, i, inv.last, inv, 'inverted', cue.cls, ts, te, last);
@@ -1108,7 +1155,7 @@ function tailFrame(
   const adjunctStart = k;
   // After reported speech, a clause right after the cue makes the words before it an adverbial, not
   // content ("When asked about it, Cruz said he knows ...", "In his email, Lee said the council ...").
-  if (!firstDirect && pattern === 'tail' && k < te && !isTerminal(ctx, k) && !opensTailAdjunct(ctx, k)) return null;
+  if (!firstDirect && pattern === 'tail' && k < te && !isTerminal(ctx, k) && !opensTailAdjunct(ctx, k) && !shortAudienceToEnd(ctx, k, te, lemma)) return null;
   // After a quotation too, a pronoun or possessive subject right after "said" opens the cue's own
   // clause (`"Marco! Marco!," the senator said his campaign was "closing strong."`): the head rule
   // takes it, and the quotation before is left to the other rules.
@@ -1222,6 +1269,26 @@ function quotesWords(ctx: QuoteContext, k: number): boolean {
 
 function wordCount(ctx: QuoteContext, [a, b]: Span): number {
   return (ctx.folded.slice(a, b).match(/[\p{L}\p{N}]+/gu) ?? []).length;
+}
+
+/** Most words of an audience and adjunct that end a tail ("told her.", "told a Senate panel Wednesday."). */
+const MAX_TAIL_AUDIENCE_WORDS = 6;
+
+/**
+ * Whether the words from `k` to the end of the sentence are only the audience of a verb that takes
+ * one, with a short adjunct ("..., the president told her.", "..., Lee told a Senate panel
+ * Wednesday."): a few words, no verb, no "that" and no quotation.
+ */
+function shortAudienceToEnd(ctx: QuoteContext, k: number, te: number, lemma: string): boolean {
+  if (!TAKES_AUDIENCE.has(lemma)) return false;
+  let words = 0;
+  for (let j = k; j < te && !isTerminal(ctx, j); j++) {
+    const w = ctx.words[j]!;
+    if (ctx.regionOf[j]! >= 0 || w === 'that' || CLAUSE_SIGNS.has(w) || isFiniteVerb(ctx, j) || (CUE_VERBS.has(w) && !isCapitalized(ctx, j))) return false;
+    if (!isWord(ctx, j) && ctx.seg.tokens[j]!.kind !== 'number' && w !== '.') return false;
+    if (++words > MAX_TAIL_AUDIENCE_WORDS) return false;
+  }
+  return true;
 }
 
 /** Whether token `k` after a tail cue opens an adjunct of it ("in a statement", "Monday", "flatly", "of the plan"). */

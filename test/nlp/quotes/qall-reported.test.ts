@@ -77,6 +77,13 @@ const rows: Row[] = [
   ],
   // GIVEN a number opening the clause after "says" THEN it is content.
   ['The party says 4,570 members voted by mail this year.', [['The party', 'says', '4,570 members voted by mail this year']]],
+  // GIVEN a tail "told" with only its audience and a short adjunct after it THEN the sentence before is the content.
+  ['The plan is dead, the mayor told her.', [['the mayor', 'told', 'The plan is dead']]],
+  ['The ferry will run all winter, Ann Lee told a council panel Wednesday.', [['Ann Lee', 'told', 'The ferry will run all winter']]],
+  ['The ferry will run all winter, his aide, Tad Moss, told The Valley Post.', [['Tad Moss', 'told', 'The ferry will run all winter']]],
+  // GIVEN a verbless phrase opening the sentence and a name in apposition THEN the name speaks ("told X" is its audience, never an inverted subject).
+  ['One member not on the board, Kelly Moss, told the paper she would vote no.', [['Kelly Moss', 'told', 'she would vote no']]],
+  ['The director of the River Museum, Ann Lee, said the roof would be fixed.', [['Ann Lee', 'said', 'the roof would be fixed']]],
 ];
 
 describe('reported speech: noun "state", opening adverbials before a tail cue', () => {
