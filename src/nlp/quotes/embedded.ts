@@ -58,7 +58,7 @@ function isEmbedVerb(ctx: QuoteContext, k: number): boolean {
 }
 
 /** The subject of the verb at `v`: the mention right before it (over adverbs and auxiliaries), or for a gerund the sentence's subject. */
-function subjectOf(ctx: QuoteContext, v: number, ts: number): Mention | null {
+export function subjectOf(ctx: QuoteContext, v: number, ts: number): Mention | null {
   const w = ctx.words[v]!;
   if (w.endsWith('ing')) {
     if (!GERUND_LEADS.has(ctx.words[v - 1] ?? '')) return null;

@@ -15,6 +15,7 @@ import { isCapitalized, isQuoteMark, isWord, regionEnd, type QuoteContext } from
 import { directRegions, extendOverQuotes, regionChain, regionOpeningAt, trimSpan, type Span } from './content';
 import { labelCanSpeak } from './labels';
 import { descriptorStartingAt, mentionEndingAt, mentionStartingAt, subjectAt, subjectPhraseEndingAt, type Mention } from './mentions';
+import { namingFrame } from './naming';
 import { openSlotFrame } from './open-slot';
 
 export type FramePattern = 'head' | 'tail' | 'inverted' | 'according' | 'gerund' | 'quoted' | 'ellipsis' | 'label';
@@ -434,7 +435,12 @@ export function framesInSentence(ctx: QuoteContext, s: number): Frame[] {
       }
     }
     const cue = CUE_VERBS.get(w);
-    if (!cue) continue;
+    if (!cue) {
+      // "Lee called the plan "a disaster"", "..., calling them liars" (naming.ts).
+      const f = namingFrame(ctx, s, i, ts, te);
+      if (f) frames.push(f);
+      continue;
+    }
     if (cue.lemma === 'ask' && cue.form === 'past') {
       const f = askedFrame(ctx, s, i, ts, te);
       if (f) {
