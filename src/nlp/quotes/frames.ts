@@ -988,7 +988,9 @@ function tailBoundary(ctx: QuoteContext, mention: Mention, ts: number): number {
  */
 function headlineFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: number): Frame | null {
   const cue = CUE_VERBS.get(ctx.words[i]!)!;
-  if (cue.form !== 'third' || cue.cls !== 'speech' || NOUNLIKE_LEMMAS.has(cue.lemma) || i === ts || i + 1 >= te || !isCapitalized(ctx, i + 1) || ctx.regionOf[i + 1]! >= 0) return null;
+  if (cue.form !== 'third' || cue.cls !== 'speech' || NOUNLIKE_LEMMAS.has(cue.lemma) || i === ts || i + 1 >= te) return null;
+  // A capitalized word or a quotation opens the headline's content.
+  if (!(isQuoteMark(ctx, i + 1) && ctx.regionOf[i + 1]! >= 0) && (!isCapitalized(ctx, i + 1) || ctx.regionOf[i + 1]! >= 0)) return null;
   const mention = mentionEndingAt(ctx, i - 1, ts);
   if (!mention || mention.type !== 'name') return null;
   const span = contentToEnd(ctx, i + 1, s);
