@@ -16,6 +16,9 @@ const rows: Row[] = [
   ['Kim attacked the bankers, calling them crooks.', [['Kim', 'calling', 'indirect', 'them crooks']]],
   // The content ends where the subject goes on with another verb.
   ['Lee called the plan "a disaster" and vowed to fight it.', [['Lee', 'called', 'mixed', 'the plan "a disaster"']]],
+  // GIVEN the subject after a colon, or an absolute "with X calling" THEN that subject speaks.
+  ['Even its backers hedged: Ann Lee called it "the least bad option we had."', [['Ann Lee', 'called', 'mixed', 'it "the least bad option we had']]],
+  ['The unions backed her early, with the nurses union calling her "the champion we need" in June.', [['the nurses union', 'calling', 'mixed', 'her "the champion we need" in June']]],
   // GIVEN the verb's other uses THEN nothing.
   ['She called him a day later.', []],
   ['Lee called for a new vote on the plan.', []],
