@@ -523,6 +523,13 @@ function nounCueFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: n
         mention = { first: k, last: k, type: 'pronoun' };
         break;
       }
+      // "the judges' statement": a plural possessive's apostrophe is a token of its own.
+      const plural = (w === "'" || w === '\u2019') && k - 1 >= ts && ctx.seg.tokens[k - 1]!.end === ctx.seg.tokens[k]!.start && ctx.words[k - 1]!.endsWith('s');
+      if (plural) {
+        const owner = mentionEndingAt(ctx, k - 1, ts);
+        if (owner && owner.type !== 'pronoun') mention = { ...owner, last: k };
+        break;
+      }
       if (w.endsWith("'s") || w.endsWith('\u2019s')) {
         // "Lee's", "Sen. Ann Lee's": the capitalized run that ends in the possessive.
         let first = k;
@@ -534,6 +541,8 @@ function nounCueFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: n
       if (!isWord(ctx, k) || ctx.regionOf[k]! >= 0) break;
     }
   }
+  // "Lee released a statement that ...", "..., issuing a warning that ...": the issuer owns it.
+  if (!mention && ctx.words[that] === 'that') mention = issuerOf(ctx, i, ts);
   if (!mention || ctx.words[that] !== 'that' || that + 1 >= te) return null;
   // "the statement that he released": a "that" followed by a verb is relative, not the content's.
   if (isVerbLike(ctx, that + 1)) return null;
@@ -546,6 +555,32 @@ function nounCueFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: n
   const cut = cues < 0 ? main : main < 0 ? cues : Math.min(cues, main);
   const head = cut >= 0 ? trimSpan(ctx.folded, span[0], tokStart(ctx, cut)) : null;
   return { pattern: 'head', cueFirst: i, cueLast: i, cueClass: 'speech', mention, fragments: [head ?? span], sentence: s, trust: 0.75 };
+}
+
+/** Verbs that put out a statement ("released a statement that", "issued a warning that"), every form. */
+const ISSUING_VERBS = new Set([
+  'issue', 'issues', 'issued', 'issuing', 'release', 'releases', 'released', 'releasing', 'make', 'makes', 'made', 'making',
+  'deliver', 'delivers', 'delivered', 'delivering', 'send', 'sends', 'sent', 'sending', 'put', 'puts', 'putting',
+  'repeat', 'repeats', 'repeated', 'repeating', 'renew', 'renews', 'renewed', 'renewing',
+]);
+/** Most words between an issuing verb and its speech noun ("issued a strongly worded statement"). */
+const MAX_ISSUED_NOUN_GAP = 4;
+
+/**
+ * The subject of a verb that puts out the speech noun at `noun` ("Lee released a statement",
+ * "Lee, in turn, issued a blunt warning", "..., putting out a statement"): the mention before a
+ * finite verb, or the clause subject before a gerund; null when no such verb is near.
+ */
+function issuerOf(ctx: QuoteContext, noun: number, ts: number): Mention | null {
+  for (let v = noun - 1; v >= ts && v >= noun - MAX_ISSUED_NOUN_GAP; v--) {
+    const w = ctx.words[v]!;
+    if (ctx.regionOf[v]! >= 0 || !isWord(ctx, v)) return null;
+    if (!ISSUING_VERBS.has(w)) continue;
+    if (w.endsWith('ing')) return GERUND_OPENERS.has(ctx.words[v - 1] ?? '') ? clauseSubject(ctx, ts, v) : null;
+    const { last } = skipModifiers(ctx, v, ts);
+    return mentionEndingAt(ctx, last, ts);
+  }
+  return null;
 }
 
 /** Words that cannot end a subject, so a finite verb after them still belongs to the same clause. */
@@ -564,6 +599,8 @@ function mainVerbAfterClause(ctx: QuoteContext, from: number, te: number): numbe
     if (ctx.words[k] === 'that' || ctx.words[k] === 'whether') seen = false;
     if (!isFiniteVerb(ctx, k)) continue;
     const prev = ctx.words[k - 1] ?? '';
+    // "popular in states across the country": after a preposition or determiner the word is a noun.
+    if (NAME_GOVERNORS.has(prev) || OBJECT_DETERMINERS.has(prev)) continue;
     if (seen && !FINITE_AUX.has(prev) && !SUBJECT_LIKE.has(prev) && prev !== ',' && prev !== 'not' && !CUE_MODIFIERS.has(prev)) return k;
     seen = true;
   }

@@ -84,6 +84,15 @@ const rows: Row[] = [
   // GIVEN a verbless phrase opening the sentence and a name in apposition THEN the name speaks ("told X" is its audience, never an inverted subject).
   ['One member not on the board, Kelly Moss, told the paper she would vote no.', [['Kelly Moss', 'told', 'she would vote no']]],
   ['The director of the River Museum, Ann Lee, said the roof would be fixed.', [['Ann Lee', 'said', 'the roof would be fixed']]],
+  // GIVEN a noun cue put out by a verb ("issued a warning that") THEN the verb's subject owns it.
+  ['The mayor issued a warning that the bridge would close in May.', [['The mayor', 'warning', 'the bridge would close in May']]],
+  // ... a plural possessive owns it too.
+  ['The council backed the judges\u2019 statement that the ruling must stand.', [['the judges\u2019', 'statement', 'the ruling must stand']]],
+  // A word after a preposition is no verb that ends the noun cue's clause ("in states across ...").
+  [
+    'The vote bolstered her argument that she is popular in states across the region, not only at home.',
+    [['her', 'argument', 'she is popular in states across the region, not only at home']],
+  ],
 ];
 
 describe('reported speech: noun "state", opening adverbials before a tail cue', () => {
