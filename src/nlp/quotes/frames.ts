@@ -626,8 +626,9 @@ function passiveFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: n
     const span = c < te ? contentToEnd(ctx, c + 1, s) : null;
     return span ? { ...base, cueFirst: k, fragments: [span] } : null;
   }
-  // "CONTENT, as reported by X."
-  if (lead === 'as' && ctx.words[k - 1] === ',') {
+  // "CONTENT, as reported by X." (not after an attribution of its own: `"...," Lee said in an
+  // interview, as reported by BuzzFeed.` is Lee's, and the outlet only relays it).
+  if (lead === 'as' && ctx.words[k - 1] === ',' && !narratorCueBefore(ctx, ts, k - 1)) {
     const span = trimSpan(ctx.folded, sent(ctx, s).start, tokStart(ctx, k - 1));
     return span ? { ...base, cueFirst: k, fragments: [span] } : null;
   }
@@ -636,9 +637,10 @@ function passiveFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: n
     const span = contentToEnd(ctx, mention.last + 2, s);
     return span ? { ...base, cueFirst: k, fragments: [span] } : null;
   }
-  // "CONTENT was first reported by X." (only adjuncts may follow the source).
+  // "CONTENT was first reported by X." (only adjuncts may follow the source); "the email, which was
+  // first reported by X" is a relative clause about a thing inside another attribution.
   const after = mention.last + 1;
-  if (PASSIVE_AUX.has(lead) && k > ts && (after >= te || isTerminal(ctx, after) || opensTailAdjunct(ctx, after))) {
+  if (PASSIVE_AUX.has(lead) && k > ts && !RELATIVE_OPENERS.has(ctx.words[k - 1] ?? '') && (after >= te || isTerminal(ctx, after) || opensTailAdjunct(ctx, after))) {
     const span = trimSpan(ctx.folded, sent(ctx, s).start, tokStart(ctx, k));
     return span ? { ...base, cueFirst: k, fragments: [span] } : null;
   }
@@ -688,6 +690,15 @@ function askedFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: num
 
 /** Fewest tokens of a question's content ("whether he ran"). */
 const MIN_CONTENT_TOKENS = 2;
+
+/** Whether tokens [from, to) hold a finite speech cue of the narrator's ("said", "noted"), outside quotations. */
+function narratorCueBefore(ctx: QuoteContext, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const cue = CUE_VERBS.get(ctx.words[k]!);
+    if (cue && cue.cls === 'speech' && (cue.form === 'past' || cue.form === 'third') && ctx.regionOf[k]! < 0 && !isCapitalized(ctx, k)) return true;
+  }
+  return false;
+}
 
 function accordingFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: number): Frame | null {
   const mention = mentionStartingAt(ctx, i + 2, te - 1) ?? sourcePhrase(ctx, i + 2, te - 1);

@@ -93,6 +93,11 @@ const rows: Row[] = [
     'The vote bolstered her argument that she is popular in states across the region, not only at home.',
     [['her', 'argument', 'she is popular in states across the region, not only at home']],
   ],
+  // GIVEN a passive report inside a relative clause, or "as reported by" after an attribution of its own THEN the outlet only relays it.
+  ['"The rules were bent," Ann Lee wrote in the email, which was first reported by the Harbor Ledger.', [['Ann Lee', 'wrote', 'The rules were bent']]],
+  ['"We will try again," Kim noted in an interview, as reported by the Valley Post.', [['Kim', 'noted', 'We will try again']]],
+  // ... while a plain passive report still credits the outlet.
+  ['The mill will close in May, as first reported by the Harbor Ledger.', [['the Harbor Ledger', 'as first reported by', 'The mill will close in May']]],
 ];
 
 describe('reported speech: noun "state", opening adverbials before a tail cue', () => {
