@@ -807,6 +807,9 @@ function isFiniteVerb(ctx: QuoteContext, k: number): boolean {
   return FINITE_AUX.has(w) || IRREGULAR_PAST.has(w) || (w.length > 3 && w.endsWith('ed'));
 }
 
+/** Words that open a clause running alongside the main one, whose subject the gerund may share ("as Lee echoed it, saying"); not "after", whose clause is only background. */
+const CLAUSE_OPENING_SUBORDINATORS = new Set(['where', 'while', 'as', 'whereas']);
+
 /**
  * The subject of the clause a ", saying" / "by saying" attaches to: the mention right before the
  * nearest finite verb that opens its clause (at the sentence start, after a comma, dash, quotation
@@ -829,7 +832,8 @@ function clauseSubject(ctx: QuoteContext, ts: number, gerund: number): Mention |
     if (!m || (m.type === 'pronoun' && ctx.words[m.first] === 'it')) continue;
     const b = m.first - 1;
     const w = ctx.words[b] ?? '';
-    if (m.first === ts || w === ',' || w === 'and' || w === 'but' || DASHES.has(w) || isQuoteMark(ctx, b)) return m;
+    // "..., where about 50 protesters had gathered, chanting ...": the nearest clause's subject, a subordinate one's too.
+    if (m.first === ts || w === ',' || w === 'and' || w === 'but' || DASHES.has(w) || isQuoteMark(ctx, b) || CLAUSE_OPENING_SUBORDINATORS.has(w)) return m;
     // "the mayor's top aide rallied": a role phrase read back over its possessive to the clause start.
     const phrase = m.type === 'role' ? phraseStart(ctx, m.last, floor) : -1;
     if (phrase >= 0) return { ...m, first: phrase };

@@ -98,6 +98,15 @@ const rows: Row[] = [
   ['"We will try again," Kim noted in an interview, as reported by the Valley Post.', [['Kim', 'noted', 'We will try again']]],
   // ... while a plain passive report still credits the outlet.
   ['The mill will close in May, as first reported by the Harbor Ledger.', [['the Harbor Ledger', 'as first reported by', 'The mill will close in May']]],
+  // GIVEN ", saying" after an "as" clause THEN that clause's subject speaks; after an "after" clause the main subject does.
+  [
+    'It was a strong week for the party, as Kim echoed the charge, saying the tax would never pass.',
+    [['Kim', 'saying', 'the tax would never pass']],
+  ],
+  [
+    'Lee apologized for the letters after they came out, saying they were old and did not reflect her views.',
+    [['Lee', 'saying', 'they were old and did not reflect her views']],
+  ],
 ];
 
 describe('reported speech: noun "state", opening adverbials before a tail cue', () => {
