@@ -847,11 +847,15 @@ function clauseSubject(ctx: QuoteContext, ts: number, gerund: number): Mention |
  * and resolves to the antecedent. Null when `last` is no "who" after a comma and a mention.
  */
 function relativeSpeaker(ctx: QuoteContext, last: number, ts: number): Mention | null {
-  if (ctx.words[last] !== 'who') return null;
+  // "the report, which notes that ...": a document speaks through "which", after a comma only.
+  const which = ctx.words[last] === 'which' && ctx.words[last - 1] === ',';
+  if (ctx.words[last] !== 'who' && !which) return null;
   // "business leaders who say ...": a restrictive clause, with no comma.
   const restrictive = ctx.words[last - 1] !== ',';
   const ante = mentionEndingAt(ctx, restrictive ? last - 1 : last - 2, ts);
   if (!ante || ante.type === 'pronoun') return null;
+  // "which" stands for a document or a body ("the AP report, which notes"), not for a person or a place.
+  if (which && ante.type === 'name' && ctx.words[ante.first] !== 'the') return null;
   // "told a young woman who suggested that ...": the audience of another cue is no speaker here.
   if (restrictive && CUE_VERBS.has(ctx.words[ante.first - 1] ?? '')) return null;
   // A role phrase read back over a verb ("The plan angered business owners who") starts after it.

@@ -107,6 +107,10 @@ const rows: Row[] = [
     'Lee apologized for the letters after they came out, saying they were old and did not reflect her views.',
     [['Lee', 'saying', 'they were old and did not reflect her views']],
   ],
+  // GIVEN a document or body speaking through ", which" THEN it is the speaker; a place that "votes" is no cue's subject.
+  ['The release linked to the county report, which notes, "Half the roads need repair within five years."', [['the county report, which', 'notes', 'Half the roads need repair within five years']]],
+  ['The council backed the plan, which says that fees will rise.', [['the plan, which', 'says', 'fees will rise']]],
+  ['They flew to Ohio, which votes in May.', []],
 ];
 
 describe('reported speech: noun "state", opening adverbials before a tail cue', () => {
