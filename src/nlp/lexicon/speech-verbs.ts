@@ -192,7 +192,7 @@ export const CLAUSE_NEEDS_THAT: ReadonlySet<string> = new Set([
  */
 export const CLAUSE_WITHOUT_THAT: ReadonlySet<string> = new Set([
   'say', 'tell', 'add', 'write', 'claim', 'argue', 'insist', 'warn', 'suggest', 'note', 'believe', 'think',
-  'predict', 'estimate', 'acknowledge', 'admit', 'explain', 'state', 'declare', 'stress', 'contend', 'maintain',
+  'predict', 'estimate', 'acknowledge', 'admit', 'explain', 'declare', 'stress', 'contend', 'maintain',
   'assert', 'concede', 'allege', 'fear', 'hope', 'expect', 'worry', 'suspect', 'doubt', 'find',
   'show', 'indicate', 'confirm', 'report', 'complain', 'boast', 'brag', 'joke', 'quip', 'recall',
   'reveal', 'reiterate', 'vow', 'promise', 'pledge', 'deny', 'emphasize', 'mention', 'observe', 'conclude',

@@ -44,6 +44,8 @@ const EMBED_VERBS: ReadonlySet<string> = new Set(
 const STOPS = new Set([';', ':', '(', ')', ',', '.', 'which', 'who', 'whom', 'whose', 'where']);
 /** Words before a gerund that tie it to the sentence subject ("..., calling it", "by calling it"). */
 const GERUND_LEADS = new Set([',', 'by', 'while', 'after', 'before', 'when', 'and', '\u2014']);
+/** Punctuation after which a mention opens its clause ("Even its backers hedged: Ann Lee called it ..."). */
+const CLAUSE_BREAKS = new Set([',', ':', ';', '\u2014', '\u2013']);
 /** Auxiliaries between a subject and its verb ("is labeling", "has called"). */
 const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'did', 'does', 'do']);
 /** Most modifiers and auxiliaries skipped back from the verb. */
@@ -58,18 +60,20 @@ function isEmbedVerb(ctx: QuoteContext, k: number): boolean {
 }
 
 /** The subject of the verb at `v`: the mention right before it (over adverbs and auxiliaries), or for a gerund the sentence's subject. */
-function subjectOf(ctx: QuoteContext, v: number, ts: number): Mention | null {
+export function subjectOf(ctx: QuoteContext, v: number, ts: number): Mention | null {
   const w = ctx.words[v]!;
   if (w.endsWith('ing')) {
-    if (!GERUND_LEADS.has(ctx.words[v - 1] ?? '')) return null;
-    return subjectMention(ctx, ts, v);
+    if (GERUND_LEADS.has(ctx.words[v - 1] ?? '')) return subjectMention(ctx, ts, v);
+    // "with the teachers' union calling her ...": the absolute phrase's own subject.
+    const own = mentionEndingAt(ctx, v - 1, ts);
+    return own && own.type !== 'pronoun' && ctx.words[own.first - 1] === 'with' && canSpeak(ctx, own) ? own : null;
   }
   let k = v - 1;
   for (let n = 0; n < MAX_MODIFIERS && k >= ts && (CUE_MODIFIERS.has(ctx.words[k]!) || AUXILIARIES.has(ctx.words[k]!)); n++) k--;
   const m = mentionEndingAt(ctx, k, ts);
   if (!m || !canSpeak(ctx, m)) return null;
   // "a group called "...": a participle after a noun phrase that is no subject (it follows a verb or preposition).
-  if (m.type !== 'pronoun' && m.first > ts && !isQuoteMark(ctx, m.first - 1) && ctx.words[m.first - 1] !== ',' && !AUXILIARIES.has(ctx.words[v - 1] ?? '')) {
+  if (m.type !== 'pronoun' && m.first > ts && !isQuoteMark(ctx, m.first - 1) && !CLAUSE_BREAKS.has(ctx.words[m.first - 1]!) && !AUXILIARIES.has(ctx.words[v - 1] ?? '')) {
     const before = ctx.words[m.first - 1]!;
     if (!['and', 'but', 'then', 'so', 'also'].includes(before)) return null;
   }

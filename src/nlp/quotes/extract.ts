@@ -20,6 +20,7 @@ import { embeddedFrame } from './embedded';
 import { asClauseFrame, leadInFrame, subjectMention } from './leadin';
 import type { Mention } from './mentions';
 import { SpeakerResolver } from './resolve';
+import { isQuotedTitle } from './titles';
 import { openSlotTailFrame, trailingSentenceFrame } from './trailing';
 import { commaLeadInFrame, longSubjectTailFrame, mainClauseAfterCue, opensWithSubordinator } from './long-subject';
 import type { Quote, QuoteKind } from './types';
@@ -80,6 +81,14 @@ function draftFromFrame(ctx: QuoteContext, f: Frame): Draft | null {
   return { fragments, kind, frame: f, cueClass: f.cueClass, trust: f.trust, inheritFrom: null, paragraph };
 }
 
+/** A direct draft whose quotations are all titles (`the reality show "Cake Boss."`): nobody's words. */
+function onlyTitles(ctx: QuoteContext, d: Draft): boolean {
+  return d.kind === 'direct' && d.frame?.pattern !== 'label' && d.fragments.every(([a]) => {
+    const r = ctx.regionOf[tokenAtOrAfter(ctx, a)]!;
+    return r >= 0 && isQuotedTitle(ctx, r);
+  });
+}
+
 function isUpperLabel(ctx: QuoteContext, first: number, last: number): boolean {
   const label = ctx.folded.slice(ctx.seg.tokens[first]!.start, ctx.seg.tokens[last]!.end);
   return label === label.toUpperCase() && label !== label.toLowerCase();
@@ -132,7 +141,7 @@ export function extractQuotes(text: string, seg: Segmentation = segment(text)): 
         if (!f) continue;
         cues.add(f.cueFirst);
         const d = draftFromFrame(ctx, f);
-        if (d) own.push(d);
+        if (d && !onlyTitles(ctx, d)) own.push(d);
       }
     }
     const label = labelFrame(ctx, p);
@@ -176,7 +185,8 @@ function addUnattributedRegions(ctx: QuoteContext, drafts: Draft[]): void {
   let orphanStart = -1;
   for (let r = 0; r < ctx.regions.length; r++) {
     const reg = ctx.regions[r]!;
-    if (reg.continuation) continue;
+    // A quoted title in a narrator's sentence (`on "Meet the Press."`) is nobody's words.
+    if (reg.continuation || isQuotedTitle(ctx, r)) continue;
     const chain = regionChain(ctx, r).map((k) => ctx.regions[k]!);
     const start = reg.start;
     const end = chain.at(-1)!.end;

@@ -10,11 +10,12 @@
  * - ellipsis:  `..., but said ...` (the subject of the sentence speaks)
  */
 import { AUDIENCE_WORDS, CLAUSE_WITHOUT_THAT, CUE_MODIFIERS, CUE_VERBS, NOUNLIKE_LEMMAS, OBJECT_CONTENT_LEMMAS, SPEECH_NOUNS, type CueClass } from '../lexicon/speech-verbs';
-import { PRONOUNS, TITLES } from '../lexicon/titles-roles';
+import { PRONOUNS, ROLE_OPENERS, TITLES } from '../lexicon/titles-roles';
 import { isCapitalized, isQuoteMark, isWord, regionEnd, type QuoteContext } from './context';
 import { directRegions, extendOverQuotes, regionChain, regionOpeningAt, trimSpan, type Span } from './content';
 import { labelCanSpeak } from './labels';
 import { descriptorStartingAt, mentionEndingAt, mentionStartingAt, subjectAt, subjectPhraseEndingAt, type Mention } from './mentions';
+import { namingFrame } from './naming';
 import { openSlotFrame } from './open-slot';
 import { isMannerAdverb, subjectBeforeEnclosure, subjectBeforeRelative, withClauseSubject } from './insertions';
 import { opensWithSubordinator } from './long-subject';
@@ -101,10 +102,13 @@ function subjectBeforeInsertion(ctx: QuoteContext, close: number, ts: number): {
     if (named && named.type === 'name' && commas === 0 && !governed) return { speaker: named, phraseFirst: named.first };
     // "the senator's spokeswoman, Ann Lee, said": a role that opens its clause, then the name in
     // apposition to it; the name is the speaker's.
-    if (named && named.type === 'role' && commas === 0) {
+    if (named && (named.type === 'role' || governed) && commas === 0) {
       const appositive = mentionStartingAt(ctx, k + 1, close - 1);
-      const first = phraseStart(ctx, named.last, ts);
-      if (appositive && appositive.type === 'name' && appositive.last === close - 1 && first >= 0) return { speaker: appositive, phraseFirst: first };
+      // "One delegate not on the slate, Kelly Smith, told", "The director of the museum, Ann Lee,
+      // said": a verbless phrase that opens the sentence, then the name in apposition to it.
+      const first = named.type === 'role' ? phraseStart(ctx, named.last, ts) : -1;
+      const opening = first < 0 ? openingPhraseStart(ctx, ts, k) : first;
+      if (appositive && appositive.type === 'name' && appositive.last === close - 1 && opening >= 0) return { speaker: appositive, phraseFirst: opening };
     }
     commas++;
     if (named && named.type !== 'pronoun') {
@@ -118,6 +122,44 @@ function subjectBeforeInsertion(ctx: QuoteContext, close: number, ts: number): {
     if (commas >= MAX_INSERTION_COMMAS) return null;
   }
   return null;
+}
+
+/**
+ * The subject before a dash-enclosed insertion that ends at the dash `close` ("Jason Sims — a
+ * teacher from Ohio — says"): a name or role that opens its clause right before the opening dash.
+ */
+function subjectBeforeDashes(ctx: QuoteContext, close: number, ts: number): Mention | null {
+  for (let k = close - 1; k >= ts && k >= close - MAX_INSERTION_TOKENS; k--) {
+    if (ctx.regionOf[k]! >= 0) return null;
+    if (!DASHES.has(ctx.words[k]!)) continue;
+    const m = mentionEndingAt(ctx, k - 1, ts);
+    if (!m || m.type === 'pronoun') return null;
+    const before = ctx.words[m.first - 1];
+    return m.first === ts || before === ',' || isQuoteMark(ctx, m.first - 1) || SENTENCE_OPENERS.has(before ?? '') && m.first - 1 === ts ? m : null;
+  }
+  return null;
+}
+
+/** Conjunctions that may open a sentence before its subject ("But Ann Lee — ... — said"). */
+const SENTENCE_OPENERS = new Set(['but', 'and', 'yet', 'still', 'so']);
+
+/** Most tokens of a subject phrase that opens a sentence before an appositive name. */
+const MAX_OPENING_PHRASE_TOKENS = 10;
+
+/**
+ * `ts` when the tokens [ts, end) are a noun phrase that can open the sentence as its subject: a
+ * determiner or capitalized word first (no preposition or subordinator), a few words, no verb, no
+ * cue and no quotation ("One delegate not on the slate", "The director of the museum"); else -1.
+ */
+function openingPhraseStart(ctx: QuoteContext, ts: number, end: number): number {
+  if (end - ts > MAX_OPENING_PHRASE_TOKENS || end <= ts) return -1;
+  const w0 = ctx.words[ts]!;
+  if (!(ROLE_OPENERS.has(w0) || isCapitalized(ctx, ts)) || NAME_GOVERNORS.has(w0) || SUBORDINATORS.has(w0) || TIME_ANCHORS.has(w0)) return -1;
+  for (let k = ts; k < end; k++) {
+    const w = ctx.words[k]!;
+    if (ctx.regionOf[k]! >= 0 || (!isWord(ctx, k) && w !== '.') || CUE_VERBS.has(w) || isFiniteVerb(ctx, k) || CLAUSE_SIGNS.has(w)) return -1;
+  }
+  return ts;
 }
 
 /** Most tokens of a role phrase before an appositive name ("California Rep. Duncan Hunter's chief of staff"). */
@@ -176,15 +218,23 @@ function contentStartAfterCue(ctx: QuoteContext, cue: number, lemma: string, te:
     const aud = mentionStartingAt(ctx, j, te - 1) ?? descriptorStartingAt(ctx, j, te - 1);
     // "told his supporters, "..."" / "told his staff that": a phrase closed by the content's marker.
     const after = aud ? aud.last + 1 : -1;
-    const closedByMarker = aud !== null && (ctx.words[after] === 'that' || ctx.words[after] === ':' || (ctx.words[after] === ',' && isQuoteMark(ctx, after + 1)));
+    const closedByMarker = aud !== null && (ctx.words[after] === 'that' || ctx.words[after] === ':' || (ctx.words[after] === ',' && isQuoteMark(ctx, after + 1)) ||
+      (lemma === 'ask' && QUESTION_OPENERS.has(ctx.words[after] ?? '') && ctx.words[after] !== 'about') ||
+      // "told the paper she would ...": a subject pronoun can only open the clause.
+      (NOMINATIVE_PRONOUNS.has(ctx.words[after] ?? '') && isWord(ctx, after + 1)));
     if (aud && (AUDIENCE_WORDS.has(ctx.words[j]!) || aud.type !== 'role' || ctx.words[aud.last] === 'reporters' || closedByMarker)) j = aud.last + 1;
+    else if (!aud) j = audienceBeforePronoun(ctx, j, te);
   }
   // "He said, however, that ...": a parenthetical adverb between the cue and its content.
   if (ctx.words[j] === ',' && PARENTHETICAL_ADVERBS.has(ctx.words[j + 1] ?? '') && ctx.words[j + 2] === ',') j += 3;
   // "pointed out that ...", "points to the polls": the particle belongs to the cue.
   if (lemma === 'point' && (ctx.words[j] === 'out' || ctx.words[j] === 'to') && j + 1 < te) j++;
+  // "said on Friday he met ...", "told reporters last week the plan was dead": a time adjunct, then a
+  // clause with a subject of its own.
+  const afterTime = timeAdjunctAfter(ctx, j, te);
+  if (afterTime > j && opensSubject(ctx, afterTime) && ctx.words[afterTime] !== 'that' && afterTime + 1 < te) j = afterTime;
   // An adjunct ended by "that", a comma or a colon.
-  if (j < te && ADJUNCT_OPENERS.has(ctx.words[j]!) && ctx.words[j - 1] !== 'to') {
+  else if (j < te && ADJUNCT_OPENERS.has(ctx.words[j]!) && ctx.words[j - 1] !== 'to') {
     const end = adjunctEnd(ctx, j, te);
     if (end >= 0) j = end;
     // "said on Friday he met ...": a time adjunct, then the clause with no "that".
@@ -205,6 +255,27 @@ function contentStartAfterCue(ctx: QuoteContext, cue: number, lemma: string, te:
   if (j < te && isQuoteMark(ctx, j)) return { at: j, marker: 'quote' };
   return { at: j, marker: 'bare' };
 }
+
+/** Most words of a plain audience phrase before the clause's pronoun ("told the local paper she ..."). */
+const MAX_PLAIN_AUDIENCE_WORDS = 3;
+
+/**
+ * After a verb that takes an audience, a short phrase opened by a determiner and closed by a subject
+ * pronoun ("told the paper she would ...", "assured the local board they had ..."): the token of the
+ * pronoun, where the clause starts; `j` when the words are no such phrase.
+ */
+function audienceBeforePronoun(ctx: QuoteContext, j: number, te: number): number {
+  if (!OBJECT_DETERMINERS.has(ctx.words[j] ?? '')) return j;
+  for (let m = j + 1; m < te && m <= j + MAX_PLAIN_AUDIENCE_WORDS; m++) {
+    const w = ctx.words[m]!;
+    if (NOMINATIVE_PRONOUNS.has(w)) return m > j + 1 && isWord(ctx, m + 1) ? m : j;
+    if (!isWord(ctx, m) || ctx.regionOf[m]! >= 0 || CUE_VERBS.has(w) || CLAUSE_SIGNS.has(w) || AUDIENCE_STOPS.has(w)) return j;
+  }
+  return j;
+}
+
+/** Words that cannot sit inside a short audience phrase. */
+const AUDIENCE_STOPS = new Set(['that', 'to', 'of', 'about', 'for', 'and', 'or', 'but']);
 
 /** A verb form that shows a "that" right before it is relative ("the meeting that ended"). */
 function isVerbLike(ctx: QuoteContext, k: number): boolean {
@@ -316,6 +387,20 @@ const TIME_LEADS = new Set([
 /** Most tokens of such a time adjunct. */
 const MAX_TIME_ADJUNCT_TOKENS = 6;
 
+/**
+ * The token after a time adjunct that starts at `j` ("on Friday", "last week", "earlier this year",
+ * "Monday"): it ends at its anchor word; `j` when there is none.
+ */
+function timeAdjunctAfter(ctx: QuoteContext, j: number, te: number): number {
+  for (let k = j; k < te && k < j + MAX_TIME_ADJUNCT_TOKENS; k++) {
+    if (ctx.regionOf[k]! >= 0) return j;
+    const w = ctx.words[k]!;
+    if (TIME_ANCHORS.has(w)) return k + 1;
+    if (!TIME_LEADS.has(w) || w === 'that') return j;
+  }
+  return j;
+}
+
 /** First token of a time adjunct ending at `last` ("on Monday", "earlier this month"), or -1. */
 function timeAdjunctStart(ctx: QuoteContext, last: number, ts: number): number {
   if (last < ts || !TIME_ANCHORS.has(ctx.words[last]!) || ctx.regionOf[last]! >= 0) return -1;
@@ -401,7 +486,19 @@ export function framesInSentence(ctx: QuoteContext, s: number): Frame[] {
       }
     }
     const cue = CUE_VERBS.get(w);
-    if (!cue) continue;
+    if (!cue) {
+      // "Lee called the plan "a disaster"", "..., calling them liars" (naming.ts).
+      const f = namingFrame(ctx, s, i, ts, te);
+      if (f) frames.push(f);
+      continue;
+    }
+    if (cue.lemma === 'ask' && cue.form === 'past') {
+      const f = askedFrame(ctx, s, i, ts, te);
+      if (f) {
+        frames.push(f);
+        continue;
+      }
+    }
     if (isCapitalized(ctx, i)) {
       const f = cue.form === 'past' && cue.cls === 'speech' && (i === ts || (i === ts + 1 && isQuoteMark(ctx, ts))) ? openingInversionFrame(ctx, s, i, te) : headlineFrame(ctx, s, i);
       if (f) frames.push(f);
@@ -477,6 +574,13 @@ function nounCueFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: n
         mention = { first: k, last: k, type: 'pronoun' };
         break;
       }
+      // "the judges' statement": a plural possessive's apostrophe is a token of its own.
+      const plural = (w === "'" || w === '\u2019') && k - 1 >= ts && ctx.seg.tokens[k - 1]!.end === ctx.seg.tokens[k]!.start && ctx.words[k - 1]!.endsWith('s');
+      if (plural) {
+        const owner = mentionEndingAt(ctx, k - 1, ts);
+        if (owner && owner.type !== 'pronoun') mention = { ...owner, last: k };
+        break;
+      }
       if (w.endsWith("'s") || w.endsWith('\u2019s')) {
         // "Lee's", "Sen. Ann Lee's": the capitalized run that ends in the possessive.
         let first = k;
@@ -488,6 +592,8 @@ function nounCueFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: n
       if (!isWord(ctx, k) || ctx.regionOf[k]! >= 0) break;
     }
   }
+  // "Lee released a statement that ...", "..., issuing a warning that ...": the issuer owns it.
+  if (!mention && ctx.words[that] === 'that') mention = issuerOf(ctx, i, ts);
   if (!mention || ctx.words[that] !== 'that' || that + 1 >= te) return null;
   // "the statement that he released": a "that" followed by a verb is relative, not the content's.
   if (isVerbLike(ctx, that + 1)) return null;
@@ -500,6 +606,32 @@ function nounCueFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: n
   const cut = cues < 0 ? main : main < 0 ? cues : Math.min(cues, main);
   const head = cut >= 0 ? trimSpan(ctx.folded, span[0], tokStart(ctx, cut)) : null;
   return { pattern: 'head', cueFirst: i, cueLast: i, cueClass: 'speech', mention, fragments: [head ?? span], sentence: s, trust: 0.75 };
+}
+
+/** Verbs that put out a statement ("released a statement that", "issued a warning that"), every form. */
+const ISSUING_VERBS = new Set([
+  'issue', 'issues', 'issued', 'issuing', 'release', 'releases', 'released', 'releasing', 'make', 'makes', 'made', 'making',
+  'deliver', 'delivers', 'delivered', 'delivering', 'send', 'sends', 'sent', 'sending', 'put', 'puts', 'putting',
+  'repeat', 'repeats', 'repeated', 'repeating', 'renew', 'renews', 'renewed', 'renewing',
+]);
+/** Most words between an issuing verb and its speech noun ("issued a strongly worded statement"). */
+const MAX_ISSUED_NOUN_GAP = 4;
+
+/**
+ * The subject of a verb that puts out the speech noun at `noun` ("Lee released a statement",
+ * "Lee, in turn, issued a blunt warning", "..., putting out a statement"): the mention before a
+ * finite verb, or the clause subject before a gerund; null when no such verb is near.
+ */
+function issuerOf(ctx: QuoteContext, noun: number, ts: number): Mention | null {
+  for (let v = noun - 1; v >= ts && v >= noun - MAX_ISSUED_NOUN_GAP; v--) {
+    const w = ctx.words[v]!;
+    if (ctx.regionOf[v]! >= 0 || !isWord(ctx, v)) return null;
+    if (!ISSUING_VERBS.has(w)) continue;
+    if (w.endsWith('ing')) return GERUND_OPENERS.has(ctx.words[v - 1] ?? '') ? clauseSubject(ctx, ts, v) : null;
+    const { last } = skipModifiers(ctx, v, ts);
+    return mentionEndingAt(ctx, last, ts);
+  }
+  return null;
 }
 
 /** Words that cannot end a subject, so a finite verb after them still belongs to the same clause. */
@@ -518,6 +650,8 @@ function mainVerbAfterClause(ctx: QuoteContext, from: number, te: number): numbe
     if (ctx.words[k] === 'that' || ctx.words[k] === 'whether') seen = false;
     if (!isFiniteVerb(ctx, k)) continue;
     const prev = ctx.words[k - 1] ?? '';
+    // "popular in states across the country": after a preposition or determiner the word is a noun.
+    if (NAME_GOVERNORS.has(prev) || OBJECT_DETERMINERS.has(prev)) continue;
     if (seen && !FINITE_AUX.has(prev) && !SUBJECT_LIKE.has(prev) && prev !== ',' && prev !== 'not' && !CUE_MODIFIERS.has(prev)) return k;
     seen = true;
   }
@@ -543,8 +677,9 @@ function passiveFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: n
     const span = c < te ? contentToEnd(ctx, c + 1, s) : null;
     return span ? { ...base, cueFirst: k, fragments: [span] } : null;
   }
-  // "CONTENT, as reported by X."
-  if (lead === 'as' && ctx.words[k - 1] === ',') {
+  // "CONTENT, as reported by X." (not after an attribution of its own: `"...," Lee said in an
+  // interview, as reported by BuzzFeed.` is Lee's, and the outlet only relays it).
+  if (lead === 'as' && ctx.words[k - 1] === ',' && !narratorCueBefore(ctx, ts, k - 1)) {
     const span = trimSpan(ctx.folded, sent(ctx, s).start, tokStart(ctx, k - 1));
     return span ? { ...base, cueFirst: k, fragments: [span] } : null;
   }
@@ -553,13 +688,67 @@ function passiveFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: n
     const span = contentToEnd(ctx, mention.last + 2, s);
     return span ? { ...base, cueFirst: k, fragments: [span] } : null;
   }
-  // "CONTENT was first reported by X." (only adjuncts may follow the source).
+  // "CONTENT was first reported by X." (only adjuncts may follow the source); "the email, which was
+  // first reported by X" is a relative clause about a thing inside another attribution.
   const after = mention.last + 1;
-  if (PASSIVE_AUX.has(lead) && k > ts && (after >= te || isTerminal(ctx, after) || opensTailAdjunct(ctx, after))) {
+  if (PASSIVE_AUX.has(lead) && k > ts && !RELATIVE_OPENERS.has(ctx.words[k - 1] ?? '') && (after >= te || isTerminal(ctx, after) || opensTailAdjunct(ctx, after))) {
     const span = trimSpan(ctx.folded, sent(ctx, s).start, tokStart(ctx, k));
     return span ? { ...base, cueFirst: k, fragments: [span] } : null;
   }
   return null;
+}
+
+/** Words that open the question after "asked" ("asked whether ...", "asked about the plan"). */
+const QUESTION_OPENERS = new Set(['whether', 'if', 'what', 'who', 'whom', 'which', 'how', 'why', 'when', 'where', 'about']);
+/** Words before a subjectless "asked" ("When asked whether ...", "Lee was asked if ..."). */
+const ASKED_LEADS = new Set(['when', 'if', 'after', 'once', 'before', 'while', 'as', ...PASSIVE_AUX]);
+/** Most tokens between "asked" and its question ("Asked on Fox News Sunday whether ..."). */
+const MAX_ASKED_ADJUNCT_TOKENS = 8;
+/** Confidence of a question put by someone the sentence does not name. */
+const ASKED_TRUST = 0.6;
+
+/**
+ * A question put by someone the sentence does not name: "Asked whether he would run, Lee said ...",
+ * "... Lee said when asked about the plan.", "Lee was asked if ...". The question is reported speech
+ * with no speaker (the asker is not the subject: the subject is who was asked). It runs from its
+ * "whether", "if" or wh-word (after "about", from the word after it) to the comma that closes the
+ * phrase, or to the end of the sentence. Null when "asked" has a subject of its own ("Lee asked ..."),
+ * which the verb rules read.
+ */
+function askedFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: number): Frame | null {
+  const prev = ctx.words[i - 1] ?? '';
+  const opens = i === ts || (i === ts + 1 && isQuoteMark(ctx, ts)) || (i > ts && ASKED_LEADS.has(prev) && ctx.regionOf[i - 1]! < 0);
+  if (!opens) return null;
+  let q = i + 1;
+  while (q < te && q <= i + MAX_ASKED_ADJUNCT_TOKENS && !QUESTION_OPENERS.has(ctx.words[q]!)) {
+    // "was asked to give a talk about ...": a request's infinitive, not a question.
+    if (!isWord(ctx, q) || ctx.regionOf[q]! >= 0 || CUE_VERBS.has(ctx.words[q]!) || ctx.words[q] === 'to') return null;
+    q++;
+  }
+  if (q >= te || !QUESTION_OPENERS.has(ctx.words[q]!)) return null;
+  const from = ctx.words[q] === 'about' ? q + 1 : q;
+  // The phrase ends at its comma (one inside a closing quotation mark too), a colon, a dash or the sentence end.
+  let end = from;
+  while (end < te && !isTerminal(ctx, end)) {
+    const w = ctx.words[end]!;
+    if ((w === ',' || w === ':' || DASHES.has(w)) && (ctx.regionOf[end]! < 0 || isQuoteMark(ctx, end + 1))) break;
+    end++;
+  }
+  if (end - from < MIN_CONTENT_TOKENS) return null;
+  const span = trimSpan(ctx.folded, tokStart(ctx, from), tokStart(ctx, end));
+  return span ? { pattern: 'head', cueFirst: i, cueLast: i, cueClass: 'speech', mention: null, fragments: [span], sentence: s, trust: ASKED_TRUST } : null;
+}
+
+/** Fewest tokens of a question's content ("whether he ran"). */
+const MIN_CONTENT_TOKENS = 2;
+
+/** Whether tokens [from, to) hold a finite speech cue of the narrator's ("said", "noted"), outside quotations. */
+function narratorCueBefore(ctx: QuoteContext, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const cue = CUE_VERBS.get(ctx.words[k]!);
+    if (cue && cue.cls === 'speech' && (cue.form === 'past' || cue.form === 'third') && ctx.regionOf[k]! < 0 && !isCapitalized(ctx, k)) return true;
+  }
+  return false;
 }
 
 function accordingFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: number): Frame | null {
@@ -663,7 +852,8 @@ function gerundFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: nu
     (OBJECT_CONTENT_LEMMAS.has(cue.lemma) && opensObjectPhrase(ctx, i + 1));
   if (!introducesClause) return null;
   // The speaker: the mention of an earlier frame in this sentence, else the sentence subject.
-  const before = earlier.filter((f) => f.mention && f.cueFirst < i).at(-1);
+  // Not a relative clause's ("paying an architect who said he was stiffed, saying ...": the architect is no subject).
+  const before = earlier.filter((f) => f.mention && f.cueFirst < i && ctx.words[f.mention.last] !== 'who').at(-1);
   const mention = before?.mention ?? clauseSubject(ctx, ts, i) ?? subjectAt(ctx, ts, i);
   if (!mention || mention.last >= i) return null;
   const start = contentStartAfterCue(ctx, i, cue.lemma, te);
@@ -687,6 +877,9 @@ function isFiniteVerb(ctx: QuoteContext, k: number): boolean {
   return FINITE_AUX.has(w) || IRREGULAR_PAST.has(w) || (w.length > 3 && w.endsWith('ed'));
 }
 
+/** Words that open a clause running alongside the main one, whose subject the gerund may share ("as Lee echoed it, saying"); not "after", whose clause is only background. */
+const CLAUSE_OPENING_SUBORDINATORS = new Set(['where', 'while', 'as', 'whereas']);
+
 /**
  * The subject of the clause a ", saying" / "by saying" attaches to: the mention right before the
  * nearest finite verb that opens its clause (at the sentence start, after a comma, dash, quotation
@@ -709,7 +902,8 @@ function clauseSubject(ctx: QuoteContext, ts: number, gerund: number): Mention |
     if (!m || (m.type === 'pronoun' && ctx.words[m.first] === 'it')) continue;
     const b = m.first - 1;
     const w = ctx.words[b] ?? '';
-    if (m.first === ts || w === ',' || w === 'and' || w === 'but' || DASHES.has(w) || isQuoteMark(ctx, b)) return m;
+    // "..., where about 50 protesters had gathered, chanting ...": the nearest clause's subject, a subordinate one's too.
+    if (m.first === ts || w === ',' || w === 'and' || w === 'but' || DASHES.has(w) || isQuoteMark(ctx, b) || CLAUSE_OPENING_SUBORDINATORS.has(w)) return m;
     // "the mayor's top aide rallied": a role phrase read back over its possessive to the clause start.
     const phrase = m.type === 'role' ? phraseStart(ctx, m.last, floor) : -1;
     if (phrase >= 0) return { ...m, first: phrase };
@@ -723,10 +917,35 @@ function clauseSubject(ctx: QuoteContext, ts: number, gerund: number): Mention |
  * and resolves to the antecedent. Null when `last` is no "who" after a comma and a mention.
  */
 function relativeSpeaker(ctx: QuoteContext, last: number, ts: number): Mention | null {
-  if (ctx.words[last] !== 'who' || ctx.words[last - 1] !== ',') return null;
-  const ante = mentionEndingAt(ctx, last - 2, ts);
+  // "the report, which notes that ...": a document speaks through "which", after a comma only.
+  const which = ctx.words[last] === 'which' && ctx.words[last - 1] === ',';
+  if (ctx.words[last] !== 'who' && !which) return null;
+  // "business leaders who say ...": a restrictive clause, with no comma.
+  const restrictive = ctx.words[last - 1] !== ',';
+  const ante = mentionEndingAt(ctx, restrictive ? last - 1 : last - 2, ts);
   if (!ante || ante.type === 'pronoun') return null;
-  return { first: ante.first, last, type: ante.type };
+  // "which" stands for a document or a body ("the AP report, which notes"), not for a person or a place.
+  if (which && ante.type === 'name' && ctx.words[ante.first] !== 'the') return null;
+  // "told a young woman who suggested that ...": the audience of another cue is no speaker here.
+  if (restrictive && CUE_VERBS.has(ctx.words[ante.first - 1] ?? '')) return null;
+  // A role phrase read back over a verb ("The plan angered business owners who") starts after it.
+  let first = ante.first;
+  for (let k = last - 2; k >= ante.first; k--) {
+    if (isFiniteVerb(ctx, k)) {
+      first = k + 1;
+      break;
+    }
+  }
+  // "Voters who said taxes were too high backed Lee": a restrictive clause on the sentence's subject
+  // is followed by the main verb, and where its content ends cannot be told without a parse.
+  if (restrictive && first === ante.first && !hasFiniteVerbIn(ctx, ts, ante.first)) return null;
+  return { first, last, type: ante.type };
+}
+
+/** Whether a finite verb stands in tokens [from, to). */
+function hasFiniteVerbIn(ctx: QuoteContext, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (isFiniteVerb(ctx, k)) return true;
+  return false;
 }
 
 /**
@@ -791,8 +1010,17 @@ function verbFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: numb
       if (f) return f;
     }
   }
+  // "Jason Sims — a teacher from Ohio — says": the subject is the name before a dash-enclosed insertion.
+  if (!mention && last > ts && DASHES.has(ctx.words[last]!)) {
+    const named = subjectBeforeDashes(ctx, last, ts);
+    if (named) {
+      mention = named;
+      phraseFirst = named.first;
+    }
+  }
   // Inversion: `"...," said X` / `..., said X.` (not for noun-like cues: "reports Trump").
-  if (!mention && !NOUNLIKE_LEMMAS.has(cue.lemma) && last >= ts && (ctx.words[last] === ',' || isQuoteMark(ctx, last))) {
+  // "told" takes its audience right after it, never an inverted subject ("..., told POLITICO she ...").
+  if (!mention && !NOUNLIKE_LEMMAS.has(cue.lemma) && cue.lemma !== 'tell' && last >= ts && (ctx.words[last] === ',' || isQuoteMark(ctx, last))) {
     const inv = mentionStartingAt(ctx, i + 1, te - 1) ?? descriptorStartingAt(ctx, i + 1, te - 1);
     // "..., said they had no problem": a subject pronoun with words after it opens the cue's clause.
     const clauseSubject = inv !== null && inv.type === 'pronoun' && NOMINATIVE_PRONOUNS.has(ctx.words[inv.first]!) && isWord(ctx, inv.last + 1);
@@ -1030,6 +1258,8 @@ function attachContent(
     // "pointed to the polls as proof", not "pointed to the door": a gesture's object is short.
     const particle = lemma === 'point' && start.at === cue + 2 && (ctx.words[cue + 1] === 'out' || te - start.at > MIN_POINTED_TO_TOKENS);
     const objectContent = (OBJECT_CONTENT_LEMMAS.has(lemma) && CUE_VERBS.get(ctx.words[cue]!)!.form === 'past' || particle) && !loneRole && opensObjectPhrase(ctx, start.at);
+    // "asked the mayor whether the plan would work": a question's clause opens with its own word.
+    if (lemma === 'ask' && QUESTION_OPENERS.has(w0) && w0 !== 'about' && te - start.at >= 3) return contentFrom(ctx, s, start.at, te, base);
     if (!CLAUSE_WITHOUT_THAT.has(lemma) && !pronounClause && !objectContent) return null;
     // "the budget adds 12 drivers": only people add remarks without "that".
     if (lemma === 'add' && mention.type === 'role') return null;
@@ -1044,7 +1274,9 @@ function attachContent(
       const toWhat = ctx.words[start.at + 1] === 'to' ? contentToEnd(ctx, start.at, s) : null;
       return { ...base, fragments: [toWhat ?? [tokStart(ctx, start.at), ctx.seg.tokens[start.at]!.end]] };
     }
-    if (w === undefined || start.at >= te || (NOT_CLAUSE_START.has(w) && !quantity) || !isWord(ctx, start.at)) return null;
+    // "says 34,570 citizens voted": a number may open the clause's subject.
+    const number = ctx.seg.tokens[start.at]?.kind === 'number' && isWord(ctx, start.at + 1);
+    if (w === undefined || start.at >= te || (NOT_CLAUSE_START.has(w) && !quantity) || (!isWord(ctx, start.at) && !number)) return null;
     // "said Tuesday." / "said it." leave nothing that looks like a clause: need a few words.
     if (te - start.at < 3) return null;
     // "While Lee has condemned the plan, the groups say ...": an object in an opening subordinate
@@ -1056,17 +1288,21 @@ function attachContent(
       if (object) return { ...base, fragments: [object] };
     }
   }
+  if (start.marker === 'that' || start.marker === 'bare') return contentFrom(ctx, s, start.at, te, base);
   const span = contentToEnd(ctx, start.at, s);
+  return span ? { ...base, fragments: [span] } : null;
+}
+
+/** Reported speech from token `at` to the end of sentence `s`, or to where its speaker goes on with another cue. */
+function contentFrom(ctx: QuoteContext, s: number, at: number, te: number, base: Omit<Frame, 'fragments'>): Frame | null {
+  const span = contentToEnd(ctx, at, s);
   if (!span) return null;
-  if (start.marker === 'that' || start.marker === 'bare') {
-    // "While critics argue that ..., the president has ...": reported speech in an opening
-    // subordinate clause ends where the main clause begins.
-    const main = opensWithSubordinator(ctx, s) ? mainClauseStart(ctx, start.at, te) : -1;
-    const cut = main >= 0 ? main : nextCueOfSameSpeaker(ctx, start.at, te);
-    const head = cut >= 0 ? trimSpan(ctx.folded, span[0], tokStart(ctx, cut)) : null;
-    if (head) return { ...base, fragments: [head] };
-  }
-  return { ...base, fragments: [span] };
+  // "While critics argue that ..., the president has ...": reported speech in an opening
+  // subordinate clause ends where the main clause begins; else where its speaker goes on with another cue.
+  const main = opensWithSubordinator(ctx, s) ? mainClauseStart(ctx, at, te) : -1;
+  const cut = main >= 0 ? main : nextCueOfSameSpeaker(ctx, at, te);
+  const head = cut >= 0 ? trimSpan(ctx.folded, span[0], tokStart(ctx, cut)) : null;
+  return { ...base, fragments: [head ?? span] };
 }
 
 /** Subject pronouns that open a main clause after an opening subordinate one ("..., there is", "..., it has"). */
@@ -1149,6 +1385,21 @@ function nextCueOfSameSpeaker(ctx: QuoteContext, from: number, te: number): numb
 }
 
 /**
+ * `Lee was calm: "We signed it," he said.`: when the words before a tail are a quotation that a
+ * colon introduces, the narrator's words before the colon are no part of the content; the
+ * quotation's opening mark starts it. Null when the tail follows no such quotation.
+ */
+function introducedQuotationStart(ctx: QuoteContext, ts: number, boundary: number): number | null {
+  // The quotation closes at the boundary, or right before its comma ('"...," he said').
+  const close = isQuoteMark(ctx, boundary) ? boundary : ctx.words[boundary] === ',' && isQuoteMark(ctx, boundary - 1) ? boundary - 1 : -1;
+  if (close < 0 || ctx.regionOf[close]! < 0) return null;
+  const region = ctx.regionOf[close]!;
+  let open = close - 1;
+  while (open > ts && ctx.regionOf[open - 1] === region) open--;
+  return open - 1 >= ts && ctx.words[open - 1] === ':' && ctx.regionOf[open - 1]! < 0 ? tokStart(ctx, open) : null;
+}
+
+/**
  * Tail frames: content before the mention (from the sentence start), and for a middle attribution
  * the rest of the sentence as a second fragment. `boundary` is the comma or mark before the attribution.
  */
@@ -1158,7 +1409,7 @@ function tailFrame(
 ): Frame | null {
   const { start } = sent(ctx, s);
   const firstEnd = isQuoteMark(ctx, boundary) ? ctx.seg.tokens[boundary]!.end : tokStart(ctx, boundary);
-  const first = trimSpan(ctx.folded, start, firstEnd);
+  const first = trimSpan(ctx.folded, introducedQuotationStart(ctx, ts, boundary) ?? start, firstEnd);
   if (!first || boundary <= ts) return null;
   // Reported speech before a tail must be a clause, not an apposition ("Her neighbor, Thomas Reyes, said").
   const firstDirect = directRegions(ctx, first[0], first[1]) !== null;
@@ -1181,7 +1432,7 @@ function tailFrame(
   const adjunctStart = k;
   // After reported speech, a clause right after the cue makes the words before it an adverbial, not
   // content ("When asked about it, Cruz said he knows ...", "In his email, Lee said the council ...").
-  if (!firstDirect && pattern === 'tail' && k < te && !isTerminal(ctx, k) && !opensTailAdjunct(ctx, k)) return null;
+  if (!firstDirect && pattern === 'tail' && k < te && !isTerminal(ctx, k) && !opensTailAdjunct(ctx, k) && !shortAudienceToEnd(ctx, k, te, lemma)) return null;
   // After a quotation too, a pronoun or possessive subject right after "said" opens the cue's own
   // clause (`"Marco! Marco!," the senator said his campaign was "closing strong."`): the head rule
   // takes it, and the quotation before is left to the other rules.
@@ -1206,14 +1457,17 @@ function tailFrame(
   }
   const fragments: Span[] = [first];
   const base = { pattern, cueFirst: cue, cueLast: cue, cueClass: cls, mention, sentence: s, trust: mention.type === 'pronoun' ? 0.85 : 0.92 };
-  if (k >= te || isTerminal(ctx, k)) return { ...base, fragments };
+  // "Despite the rain, Lee said he would go.": an opening phrase alone is no content; the head rule reads the clause.
+  if (k >= te || isTerminal(ctx, k)) return leadPhrase ? null : { ...base, fragments };
   if (ctx.words[k] === ',' || ctx.words[k] === ':') {
-    const next = k + 1;
+    const next = afterSpeakerAppositive(ctx, k + 1, te, pattern);
     // ", adding ..." starts another frame; the gerund rule takes it.
     if (next < te && CUE_VERBS.get(ctx.words[next]!)?.form === 'gerund') return { ...base, fragments };
     const firstIsQuote = directRegions(ctx, first[0], first[1]) !== null;
     // After a quotation only another quotation continues it; after reported speech, the rest of the clause.
-    if (next < te && (firstIsQuote ? isQuoteMark(ctx, next) : !isCapitalized(ctx, next) || isQuoteMark(ctx, next))) {
+    // After a speaker's appositive the content may go on with a name ("..., said Ann Lee, an aide, Teck wants ...").
+    const skipped = next > k + 1;
+    if (next < te && (firstIsQuote ? isQuoteMark(ctx, next) : !isCapitalized(ctx, next) || isQuoteMark(ctx, next) || skipped)) {
       const second = contentToEnd(ctx, next, s);
       if (second) fragments.push(second);
     }
@@ -1228,22 +1482,90 @@ function tailFrame(
   return { ...base, fragments };
 }
 
+/** Fewest words of a capitalized quotation that may hold a clause's verb (shorter ones are titles). */
+const MIN_QUOTED_CLAUSE_WORDS = 6;
+/** Words that open an adverbial before a tail attribution, besides prepositions ("Despite ...", "When asked ..."). */
+const ADVERBIAL_OPENERS = new Set([...SUBORDINATORS, 'despite', 'amid', 'following', 'upon']);
+
 /**
- * Whether reported speech before a tail attribution reads as a clause rather than a prepositional
- * phrase that opens the sentence ("In a statement, her adviser, Jake Moss, said: ...", "At the town
- * hall in Hudson, New Hampshire, the teacher retorted: ..."): one that opens with a preposition
- * needs a verb of its own ("In Iraq, the roads are closed, he said").
+ * After an inverted cue and its speaker's comma (`"...," said Ann Lee, executive director of the
+ * union.`, `The plan, said Ann Lee, a planner in the city, will fail.`), a phrase with no verb before
+ * its own comma is the speaker's appositive: the token after it (its comma's next token, or the
+ * sentence end); `k` when the words at `k` go on with the content.
+ */
+function afterSpeakerAppositive(ctx: QuoteContext, k: number, te: number, pattern: FramePattern): number {
+  if (pattern !== 'inverted') return k;
+  let at = k;
+  // Two in a row at most ("Ann Lee, director of the union, a group that has ...,").
+  for (let n = 0; n < MAX_SPEAKER_APPOSITIVES && at < te && ctx.regionOf[at]! < 0; n++) {
+    // A second one must open as a noun phrase does ("a union that ..."), not as the content goes on.
+    if (n > 0 && !ROLE_OPENERS.has(ctx.words[at]!)) return at;
+    let j = at;
+    let relative = false;
+    for (; j < te && !isTerminal(ctx, j) && ctx.words[j] !== ','; j++) {
+      // A relative clause inside the phrase ("a union that has endorsed her") has verbs of its own.
+      if ((j > at || ctx.words[j] !== 'that') && RELATIVE_WORDS.has(ctx.words[j]!)) relative = true;
+      if (ctx.regionOf[j]! >= 0 || (!relative && (isFiniteVerb(ctx, j) || CLAUSE_SIGNS.has(ctx.words[j]!) || /n['’]t$/.test(ctx.words[j]!)))) return at;
+    }
+    at = ctx.words[j] === ',' ? j + 1 : te;
+  }
+  return at;
+}
+
+/** Most appositives read after an inverted speaker. */
+const MAX_SPEAKER_APPOSITIVES = 2;
+/** Words that open a relative clause inside an appositive. */
+const RELATIVE_WORDS = new Set(['who', 'whose', 'which', 'that']);
+
+/**
+ * Whether reported speech before a tail attribution reads as a clause rather than a phrase that
+ * opens the sentence ("In a statement, her adviser, Jake Moss, said: ...", "At the town hall in
+ * Hudson, New Hampshire, the teacher retorted: ...", "Despite the rain, Lee said ...", "Wednesday on
+ * CNN, Lee said ..."): one that opens with a preposition, a subordinator or a day needs a verb of
+ * its own ("In Iraq, the roads are closed, he said") or a quotation, which may hold the verb
+ * (`During the call, the leaders "agreed to ...," the aide said`).
  */
 function isClauseBeforeTail(ctx: QuoteContext, ts: number, boundary: number): boolean {
   let k = ts;
   while (k < boundary && !isWord(ctx, k)) k++;
-  if (!NAME_GOVERNORS.has(ctx.words[k] ?? '')) return true;
-  for (; k < boundary; k++) if (isFiniteVerb(ctx, k) || isThirdPersonLike(ctx, k)) return true;
+  const w = ctx.words[k] ?? '';
+  // "Asked whether he would run, Lee said ...", "When asked about it, Lee said ...": the question is
+  // someone else's words (askedFrame), not the speaker's.
+  if (CUE_VERBS.get(w)?.lemma === 'ask' || (ASKED_LEADS.has(w) && CUE_VERBS.get(ctx.words[k + 1] ?? '')?.lemma === 'ask')) return false;
+  if (!NAME_GOVERNORS.has(w) && !ADVERBIAL_OPENERS.has(w) && !TIME_ANCHORS.has(w)) return true;
+  for (; k < boundary; k++) if (isFiniteVerb(ctx, k) || isThirdPersonLike(ctx, k) || quotesWords(ctx, k)) return true;
   return false;
+}
+
+/** Token `k` opens a quotation of someone's words, not a title ("on ABC's "Good Morning America""): lowercase or long. */
+function quotesWords(ctx: QuoteContext, k: number): boolean {
+  const r = ctx.regionOf[k]!;
+  if (r < 0 || !isQuoteMark(ctx, k)) return false;
+  return ctx.regions[r]!.words >= MIN_QUOTED_CLAUSE_WORDS || (isWord(ctx, k + 1) && !isCapitalized(ctx, k + 1));
 }
 
 function wordCount(ctx: QuoteContext, [a, b]: Span): number {
   return (ctx.folded.slice(a, b).match(/[\p{L}\p{N}]+/gu) ?? []).length;
+}
+
+/** Most words of an audience and adjunct that end a tail ("told her.", "told a Senate panel Wednesday."). */
+const MAX_TAIL_AUDIENCE_WORDS = 6;
+
+/**
+ * Whether the words from `k` to the end of the sentence are only the audience of a verb that takes
+ * one, with a short adjunct ("..., the president told her.", "..., Lee told a Senate panel
+ * Wednesday."): a few words, no verb, no "that" and no quotation.
+ */
+function shortAudienceToEnd(ctx: QuoteContext, k: number, te: number, lemma: string): boolean {
+  if (!TAKES_AUDIENCE.has(lemma)) return false;
+  let words = 0;
+  for (let j = k; j < te && !isTerminal(ctx, j); j++) {
+    const w = ctx.words[j]!;
+    if (ctx.regionOf[j]! >= 0 || w === 'that' || CLAUSE_SIGNS.has(w) || isFiniteVerb(ctx, j) || (CUE_VERBS.has(w) && !isCapitalized(ctx, j))) return false;
+    if (!isWord(ctx, j) && ctx.seg.tokens[j]!.kind !== 'number' && w !== '.') return false;
+    if (++words > MAX_TAIL_AUDIENCE_WORDS) return false;
+  }
+  return true;
 }
 
 /** Whether token `k` after a tail cue opens an adjunct of it ("in a statement", "Monday", "flatly", "of the plan"). */

@@ -12,8 +12,11 @@ import { mentionEndingAt } from './mentions';
 
 /** Short function words a title-case headline may leave in lowercase ("of", "to", "a"). */
 const MINOR_WORDS = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'at', 'for', 'by', 'and', 'or', 'but', 'with', 'from', 'as', 'vs']);
-/** Prepositions that open a verb's phrase, not its content ("Responds To", "Warns Of"). */
-const PREPOSITIONS = new Set(['to', 'of', 'in', 'on', 'at', 'for', 'by', 'with', 'from', 'as', 'about']);
+/**
+ * Prepositions that open a verb's phrase, not its content ("Responds To", "Speaks At"). "Of" and
+ * "about" are left out: after a verb of saying they open its topic ("Warns Of Deep Cuts").
+ */
+const PREPOSITIONS = new Set(['to', 'in', 'on', 'at', 'for', 'by', 'with', 'from', 'as']);
 /** Fewest words a headline's content needs ("Says No" is too little to be a report). */
 const MIN_HEADLINE_CONTENT_WORDS = 2;
 /** Most tokens a headline line may have: a longer "sentence" in title case is a list or a caption block. */
@@ -27,7 +30,8 @@ function isTitleCase(ctx: QuoteContext, s: number): boolean {
   if (tokenEnd - tokenStart > MAX_HEADLINE_TOKENS) return false;
   let words = 0;
   for (let k = tokenStart; k < tokenEnd; k++) {
-    if (!isWord(ctx, k) || ctx.regionOf[k]! >= 0) continue;
+    // Words inside a quotation count too: a headline quotes in title case ('Lee Says "We Will Win"').
+    if (!isWord(ctx, k)) continue;
     // "Lee's", "U.S.-Backed": a word glued to the previous one is part of it.
     const prev = ctx.seg.tokens[k - 1];
     if (prev !== undefined && k > tokenStart && prev.end === ctx.seg.tokens[k]!.start) continue;

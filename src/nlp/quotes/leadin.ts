@@ -108,6 +108,15 @@ const ADVERBIAL_OPENERS = new Set([
 const LEADING_SKIPS = new Set(['but', 'and', 'so', 'yet', 'still', 'then', 'now', 'instead', 'meanwhile', 'finally']);
 /** Adverbs between a subject and its verb ("she then addressed", "Lee quickly fired back"). */
 const MID_ADVERBS = new Set(['then', 'also', 'later', 'again', 'once', 'still', 'soon', 'finally', 'simply', 'only', 'just', 'even', 'since']);
+/** Most adverbs skipped between a subject and its verb. */
+const MAX_MID_ADVERBS = 2;
+
+/** A lowercase "-ly" adverb ("subsequently", "quickly"); "only" and "early" are in MID_ADVERBS or no adverb here. */
+function isLyAdverb(ctx: QuoteContext, k: number): boolean {
+  const w = ctx.words[k]!;
+  return w.length > 4 && w.endsWith('ly') && isWord(ctx, k) && !isCapitalized(ctx, k);
+}
+
 /** Finite verbs that do not end in -ed or -s. */
 const FINITE_VERBS = new Set([
   'was', 'is', 'had', 'has', 'did', 'does', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must',
@@ -142,7 +151,8 @@ function subjectFrom(ctx: QuoteContext, at: number, colon: number, opensSentence
     if (k >= colon) return null;
     next = k + 1;
   }
-  while (next < colon && MID_ADVERBS.has(ctx.words[next]!)) next++;
+  // "Lee then said", "Lee subsequently defended": adverbs between the subject and its verb (two at most).
+  for (let n = 0; n < MAX_MID_ADVERBS && next < colon && (MID_ADVERBS.has(ctx.words[next]!) || isLyAdverb(ctx, next)); n++) next++;
   if (next >= colon || !isFiniteVerb(ctx, next)) return null;
   if (PASSIVE_AUX.has(ctx.words[next]!)) {
     // "Lee was far less upbeat:" still speaks; "Lee was asked:" / "is shown lecturing:" does not.

@@ -35,6 +35,8 @@ const MAX_SLOT_SPEAKER_TOKENS = 10;
 
 /** Sentence-ending tokens. */
 const TERMINALS = new Set(['.', '!', '?', ';']);
+/** Quantifiers that open a plural noun phrase ("Several Republican leaders", "Many GOP donors"). */
+const QUANTIFIERS = new Set(['several', 'some', 'many', 'most', 'both', 'all', 'few', 'two', 'three', 'four', 'five']);
 /** Words that speak alone as a new, unnamed speaker ("one said", "another added"). */
 const UNNAMED = new Set(['one', 'another']);
 
@@ -103,6 +105,8 @@ export function openSlotFrame(ctx: QuoteContext, closeToken: number, fragments: 
   if (ctx.words[k] === ',') k++;
   const s = ctx.sentenceOf[k];
   if (s === undefined) return null;
+  // The attribution is in the quotation's paragraph: the next paragraph's first words are its own.
+  if (ctx.seg.sentences[s]!.paragraph !== ctx.seg.sentences[ctx.sentenceOf[closeToken]!]!.paragraph) return null;
   const te = ctx.seg.sentences[s]!.tokenEnd;
   if (k >= te) return null;
   const base = { cueClass: 'speech' as const, fragments, sentence: s, trust: OPEN_SLOT_TRUST };
@@ -132,8 +136,10 @@ export function openSlotFrame(ctx: QuoteContext, closeToken: number, fragments: 
     while (before > k && (CUE_MODIFIERS.has(ctx.words[before]!) || ctx.words[before]!.endsWith('ly'))) before--;
     const m = mentionEndingAt(ctx, before, k);
     if (!m || m.first !== k || (m.type === 'pronoun' && ctx.words[m.first] === 'it')) return null;
-    // "Several growers, ...": a quantifier alone before the word makes that word its noun, not a verb.
+    // "Several growers, ...": a quantifier alone before the word makes that word its noun, not a verb;
+    // so does one before an adjective ("Several Republican leaders, ...").
     if (m.first === m.last && ROLE_OPENERS.has(ctx.words[m.first]!) && !UNNAMED.has(ctx.words[m.first]!)) return null;
+    if (QUANTIFIERS.has(ctx.words[m.first]!)) return null;
     const last = verbEnd(ctx, v, te);
     if (!endsAttribution(ctx, last + 1, te)) return null;
     return { ...base, pattern: 'tail', cueFirst: v, cueLast: last, mention: m };

@@ -27,7 +27,8 @@ const rows: Row[] = [
   ],
   ['Ann Lee, who told reporters she would run again, left the room.', [['Ann Lee, who', 'told', 'she would run again']]],
   // GIVEN an opening adverbial, then "X said" and a clause THEN the clause is the content, not the adverbial.
-  ['When asked about the crisis, Senator Ann Lee said she knows its cost firsthand.', [['Senator Ann Lee', 'said', 'she knows its cost firsthand']]],
+  // The question put to her is reported speech of an asker nobody names.
+  ['When asked about the crisis, Senator Ann Lee said she knows its cost firsthand.', [[null, 'asked', 'the crisis'], ['Senator Ann Lee', 'said', 'she knows its cost firsthand']]],
   ['In his email to members, Trumka said the council would keep talking.', [['Trumka', 'said', 'the council would keep talking']]],
   // Attribution in the middle: both halves are the content, also after a short opening phrase.
   ['In his state, Christie said, first-time offenders are sent to treatment.', [['Christie', 'said', 'In his state | first-time offenders are sent to treatment']]],

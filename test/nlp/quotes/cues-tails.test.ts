@@ -14,7 +14,8 @@ const rows: Row[] = [
   // A "that" and a speech verb deep inside the adjunct belong to it.
   [
     '"That is a fair worry," Dana Cole, 41, told the radio station when asked about claims that the plant would close.',
-    [['Dana Cole', 'told', 'That is a fair worry']],
+    // The question put to her is reported speech of an asker nobody names.
+    [['Dana Cole', 'told', 'That is a fair worry'], [null, 'asked', 'claims that the plant would close']],
   ],
   [
     '"It was over for the town," Lee said in May after the county announced it was closing the plant.',

@@ -29,7 +29,8 @@ const rows: Row[] = [
     ],
   ],
   // Scare quotes of one or two words are not quotes; they make reported speech mixed.
-  ['Trump called it a "disaster" at the rally.', []],
+  // ... but what someone called a thing is reported speech, with the object (naming.ts).
+  ['Trump called it a "disaster" at the rally.', [['mixed', 'Trump', 'Trump', 'called', ['it a "disaster" at the rally']]]],
   ['She said the so-called "deal" was over.', [['mixed', 'She', null, 'said', ['the so-called "deal" was over']]]],
   // Nested single quotes stay inside the double quotation.
   ["\"He told me 'never again' and left the room,\" Smith said.", [['direct', 'Smith', 'Smith', 'said', ["He told me 'never again' and left the room"]]]],

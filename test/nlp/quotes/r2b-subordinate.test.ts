@@ -13,7 +13,7 @@ const rows: Row[] = [
   ],
   [
     'After the coach asked the mayor who he thought would win the game, Kim replied, "If I had to bet now, I would bet on the visitors."',
-    [['he', 'thought', 'would win the game'], ['Kim', 'replied', 'If I had to bet now, I would bet on the visitors']],
+    [['the coach', 'asked', 'who he thought would win the game'], ['he', 'thought', 'would win the game'], ['Kim', 'replied', 'If I had to bet now, I would bet on the visitors']],
   ],
   // A middle attribution after an opening subordinate clause quotes only what follows it.
   ['When the council voted down the plan, Kim replied, "We will bring it back next year."', [['Kim', 'replied', 'We will bring it back next year']]],
