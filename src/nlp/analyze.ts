@@ -9,7 +9,7 @@ import { summarize, type SummaryResult } from './summarize';
 import { extractQuotes, type Quote } from './quotes';
 import { looksEnglish } from './language';
 
-export const ANALYSIS_VERSION = 9;
+export const ANALYSIS_VERSION = 10;
 
 export interface Analysis {
   readonly version: number;
