@@ -17,8 +17,12 @@ import { inProcessWork, type ArticleWork } from '../../src/library';
 import { longArticle } from '../support/long-article';
 import { watchLoop } from '../support/loop-stall';
 
-/** Generous for a shared 2-core machine; the in-process add stalls for seconds. */
-const STALL_BOUND_MS = 200;
+/**
+ * Generous for a shared 2-core machine, where the test process itself may wait for a core (a full
+ * run under load once saw 240 ms); the in-process add stalls for seconds, and `npm run bench -- ingest`
+ * measures the real figure (about 20 ms).
+ */
+const STALL_BOUND_MS = 500;
 
 let dir: string;
 let file: string;
