@@ -163,6 +163,9 @@ function isNumberToken(t: QaToken, pos: string, entity: string | null): boolean 
   return entity === 'MONEY' || entity === 'PERCENT' || entity === 'CARDINAL';
 }
 
+/** Nouns after a unit word that a compound unit takes at most ("12 radio stations"). */
+const MAX_UNIT_COMPOUND = 2;
+
 /** Amounts: numbers with currency, multiplier, approximation and one unit word ("nearly $5 million"). */
 function amounts(tokens: readonly QaToken[], tags: TokenTags, questionTerms: ReadonlyMap<string, number>, out: Candidate[]): void {
   let i = 0;
@@ -186,7 +189,11 @@ function amounts(tokens: readonly QaToken[], tags: TokenTags, questionTerms: Rea
     // One unit word after ("110 mph", "378 species") unless the question already names it.
     const unit = tokens[to];
     if (unit && (tags.pos[to] === 'NOUN' || unit.lower === '%') && !questionTerms.has(unit.term) && to - from < 10) {
-      out.push({ from, to: to + 1, kind: 'number', preposition: prepositionBefore(tokens, tags.pos, from) });
+      // A compound unit ("12 radio | stations") ends with the noun the unit word modifies:
+      // cut after the unit word, the amount would end inside a compound.
+      let end = to + 1;
+      while (end < tokens.length && end - to <= MAX_UNIT_COMPOUND && tags.pos[end] === 'NOUN' && unit.lower !== '%') end++;
+      out.push({ from, to: end, kind: 'number', preposition: prepositionBefore(tokens, tags.pos, from) });
     }
     out.push({ from, to, kind: 'number', preposition: prepositionBefore(tokens, tags.pos, from) });
     i = to;

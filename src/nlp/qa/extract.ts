@@ -79,6 +79,62 @@ function onlyGlue(tokens: readonly QaToken[], tags: TokenTags, from: number, to:
   return true;
 }
 
+/** Lowercase words a list of names may hold between its names ("Spain, Chile and the Philippines"). */
+const NAME_LIST_GLUE = new Set(['and', 'or', 'the', 'of', ',']);
+
+/** Every word of the span is capitalized or list glue: the list's items are names. */
+function listOfNames(tokens: readonly QaToken[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (!NAME_LIST_GLUE.has(t.lower) && !/^\p{Lu}/u.test(t.text)) return false;
+  }
+  return true;
+}
+
+/**
+ * The span ends where a comma-set parenthetical opens that runs to the verb ("A sharp rise in
+ * rents, | after a decade of slow growth in the city, | forced"): the span is the verb's subject,
+ * with the parenthetical between. The parenthetical is taken from the
+ * verb's comma back to the nearest comma before it.
+ */
+function beforeParenthetical(tokens: readonly QaToken[], tags: TokenTags, to: number, verbAt: number): boolean {
+  const k = verbComma(tokens, tags, verbAt);
+  if (k <= to || tokens[to]?.text !== ',' || k - to > MAX_PARENTHETICAL) return false;
+  for (let i = to + 1; i < k; i++) if (tokens[i]!.text === ',' || tokens[i]!.text === ';') return false;
+  return true;
+}
+
+/**
+ * The span sits inside such a parenthetical, at its end ("..., after a decade of slow growth | in
+ * the city |, forced"): not the subject. An appositive ("The firm's owner, | a Dutch bank |,
+ * closed") renames the subject, so it opens with a noun phrase and is left alone.
+ */
+function endsParenthetical(tokens: readonly QaToken[], tags: TokenTags, from: number, to: number, verbAt: number): boolean {
+  const k = verbComma(tokens, tags, verbAt);
+  if (k !== to) return false;
+  for (let i = from - 1; i > 0 && k - i <= MAX_PARENTHETICAL; i--) {
+    if (tokens[i]!.text === ';') return false;
+    if (tokens[i]!.text === ',') return !HEAD_PHRASE_TAGS.has(tags.pos[i + 1] ?? '') && !POSSESSIVE_PRONOUNS.has(tokens[i + 1]!.lower);
+  }
+  return false;
+}
+
+/** The comma right before the verb (past its auxiliaries and adverbs), or -1. */
+function verbComma(tokens: readonly QaToken[], tags: TokenTags, verbAt: number): number {
+  let k = verbAt - 1;
+  while (k > 0 && verbAt - k <= MAX_GLUE && GLUE_TAGS.has(tags.pos[k] ?? '') && tokens[k]!.text !== ',') k--;
+  return k > 0 && tokens[k]!.text === ',' ? k : -1;
+}
+
+/** What a name modifying a common noun keeps of its type fit. */
+const NAME_MODIFIER_FIT = 0.5;
+
+/** The word after the span is a lowercase common noun other than the head: the span modifies it. */
+function modifiesNoun(tokens: readonly QaToken[], tags: TokenTags, to: number, headTerm: string): boolean {
+  const next = tokens[to];
+  return next !== undefined && tags.pos[to] === 'NOUN' && /^\p{Ll}/u.test(next.text) && next.term !== headTerm;
+}
+
 /** No capitalized word in the span past the sentence's first: a common-noun phrase. */
 function commonPhrase(tokens: readonly QaToken[], from: number, to: number): boolean {
   for (let i = Math.max(1, from); i < to; i++) if (/^\p{Lu}/u.test(tokens[i]!.text)) return false;
@@ -255,10 +311,148 @@ function openingMarkBefore(tokens: readonly QaToken[], from: number): number {
 }
 const OPENING_MARKS = new Set(['"', "'", '(', '\u201c', '\u2018', '[']);
 
-/** "the outpost of | Charlesfort", "the profession of | journalism": the head noun, then "of", names the instance after it. */
+/** A name that opens with the head noun, capitalized, after its determiner ("the Academy of the Lantern", "the River Wey"). */
+function namedByHead(tokens: readonly QaToken[], from: number, to: number, head: string): boolean {
+  const k = tokens[from]!.lower === 'the' ? from + 1 : from;
+  // A sentence's first word is capitalized by its place ("Clause 7 of the lease banned pets").
+  return k > 0 && k < to - 1 && /^\p{Lu}/u.test(tokens[k]!.text) && sameNoun(tokens[k]!.lower, head);
+}
+
+/** The word is the head noun itself or its plural: in a name a shared stem is not enough ("the United States" holds no "unit"). */
+function sameNoun(lower: string, head: string): boolean {
+  return lower === head || lower === `${head}s` || `${lower}s` === head || lower === `${head}es`;
+}
+
+/**
+ * "the outpost of | Greyhaven", "the profession of | nursing": the head noun, then "of", names the
+ * instance after it. Not a capitalized head: that opens a name ("the Academy of | the Lantern of
+ * Letters"), and the whole name is the instance.
+ */
 function headOfBefore(tokens: readonly QaToken[], from: number, headTerm: string): boolean {
   const k = openingMarkBefore(tokens, from);
-  return tokens[k]?.lower === 'of' && tokens[k - 1]?.term === headTerm;
+  const head = tokens[k - 1];
+  if (tokens[k]?.lower !== 'of' || head === undefined || head.term !== headTerm || !/^\p{Ll}/u.test(head.text)) return false;
+  // What the head is "of" with a possessive is its object, not its instance ("a celebration of | our orchards").
+  return !POSSESSIVE_PRONOUNS.has(tokens[from]!.lower);
+}
+
+/** Marks that set an appositive off from the phrase it renames ("the Old Fort, a stone fortification", "Blossom Day: a celebration"). */
+const APPOSITION_MARKS = new Set([',', ':', '(', '\u2013', '\u2014', '--']);
+/** Copulas that equate a phrase with the head's phrase ("X is the smallest unit", "its weakness is X"). */
+const COPULAS = new Set(['is', 'are', 'was', 'were']);
+/** Words after the head noun that name what it is ("a fungus called | leaf blight", "its main weakness is | X"). */
+const HEAD_LINKERS = new Set([...COPULAS, 'called', 'named', 'termed', 'dubbed']);
+/** Determiners of a definite phrase ("the capital", "their main weakness"). */
+const DEFINITE_OPENERS = new Set(['the', 'its', 'his', 'her', 'their', 'our', 'this']);
+/** Determiners that open an appositive phrase ("the Old Fort, a stone fortification"). */
+const APPOSITIVE_OPENERS = new Set(['a', 'an', 'the', 'one', 'another']);
+/** Tags of the words of the head's own phrase before it ("a stone 18th-century | fortification"). */
+const HEAD_PHRASE_TAGS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
+/** Words of the head's phrase before it at most. */
+const MAX_HEAD_PHRASE = 8;
+/**
+ * Tokens of a parenthetical between a subject and its copula at most: a comparison with its own
+ * examples runs to thirty ("The parish council, much like a town board in ... or a district in
+ * ..., is the smallest unit"). The parenthetical is taken to the nearest comma before the copula's.
+ */
+const MAX_PARENTHETICAL = 40;
+/** Tokens inside a bracketed conversion at most ("(3 ft 1/2 in)"). */
+const MAX_BRACKET = 12;
+
+/**
+ * Where a phrase renamed by the head's phrase may end (exclusive) or start, in one sentence, and
+ * the head occurrences that rename one (their own phrase is the class, not the member).
+ */
+interface HeadLinks {
+  readonly ends: ReadonlySet<number>;
+  readonly starts: ReadonlySet<number>;
+  readonly sources: ReadonlySet<number>;
+}
+
+/**
+ * The phrases a sentence equates with an occurrence of the question's head noun ("What
+ * fortification ...?"): an appositive pair ("the Old Fort, a stone fortification"; "the older
+ * method, hand weaving"), a copula ("The parish council, much like ..., is the smallest unit";
+ * "its main weakness is its short battery life"), a measure with its bracketed conversion before
+ * the head ("a 914 mm (3 ft) narrow gauge") or a naming word ("a fungus called leaf blight"). The head's phrase is only the class; the phrase in the other slot names the member
+ * the question asks for. One pass over the sentence: each head occurrence marks at most a few
+ * token positions, each found within a bounded look-back.
+ */
+function headLinks(tokens: readonly QaToken[], tags: TokenTags, headTerm: string): HeadLinks {
+  const ends = new Set<number>();
+  const starts = new Set<number>();
+  const sources = new Set<number>();
+  if (!headTerm) return { ends, starts, sources };
+  for (let h = 0; h < tokens.length; h++) {
+    if (tokens[h]!.term !== headTerm) continue;
+    const linked = ends.size + starts.size;
+    let hs = h;
+    while (hs > 0 && h - hs < MAX_HEAD_PHRASE && (HEAD_PHRASE_TAGS.has(tags.pos[hs - 1] ?? '') || POSSESSIVE_PRONOUNS.has(tokens[hs - 1]!.lower) || tokens[hs - 1]!.lower === "'s" || (isJoiner(tokens[hs - 1]!) && hs - 2 >= 0 && tokens[hs - 1]!.start === tokens[hs - 2]!.end))) hs--;
+    // "X, a stone fortification": X ends at the mark. The appositive opens with a determiner;
+    // without one the comma more often separates list items ("X, geologist Tom Hale and ...").
+    if (hs >= 2 && APPOSITION_MARKS.has(tokens[hs - 1]!.text) && APPOSITIVE_OPENERS.has(tokens[hs]!.lower)) ends.add(hs - 1);
+    // "a 914 mm (3 ft) narrow gauge": a measure whose conversion is bracketed between it and the
+    // head's phrase modifies the head; X ends at the bracket.
+    if (hs >= 2 && tokens[hs - 1]!.text === ')') {
+      for (let p = hs - 2; p >= 1 && hs - p <= MAX_BRACKET; p--) {
+        if (tokens[p]!.text === ')') break;
+        if (tokens[p]!.text === '(') {
+          ends.add(p);
+          break;
+        }
+      }
+    }
+    // "X is the smallest unit", "X, much like Y, is the smallest unit".
+    const c = hs - 1;
+    if (c >= 1 && COPULAS.has(tokens[c]!.lower)) {
+      ends.add(c);
+      if (tokens[c - 1]!.text === ',') {
+        for (let p = c - 2; p >= 1 && c - p <= MAX_PARENTHETICAL; p--) {
+          if (tokens[p]!.text === ',') {
+            ends.add(p);
+            break;
+          }
+        }
+      }
+    }
+    // "the older method, hand weaving"; "a fungus called leaf blight"; "its weakness is X". A
+    // bracket after the head most often holds its abbreviation; instances ("such as") are
+    // `instanceOfHead`'s. A copula after the head says what it is only when the phrase is
+    // definite ("its main weakness is X"): "killer cells are a part of ..." classifies the head.
+    const next = tokens[h + 1];
+    const definite = DEFINITE_OPENERS.has(tokens[hs]!.lower);
+    const apposed = next !== undefined && next.text !== '(' && APPOSITION_MARKS.has(next.text) && HEAD_PHRASE_TAGS.has(tags.pos[h + 2] ?? '');
+    if (apposed || (next && HEAD_LINKERS.has(next.lower) && (definite || !COPULAS.has(next.lower)))) starts.add(h + 2);
+    else if (next && next.lower === 'known' && tokens[h + 2]?.lower === 'as') starts.add(h + 3);
+    if (ends.size + starts.size > linked) sources.add(h);
+  }
+  return { ends, starts, sources };
+}
+
+/**
+ * The span is an instance the sentence lists for the head noun: "grains, such as | barley, | rye
+ * and | spelt", "ports, including Hull, Leith and | Dover"; any item of the list, as each is one. Bounded like `introducesExample`.
+ */
+function instanceOfHead(tokens: readonly QaToken[], from: number, headTerm: string): boolean {
+  let k = from - 1;
+  for (let steps = 0; k >= 0 && steps < 16; steps++, k--) {
+    const t = tokens[k]!.lower;
+    let opener = -1;
+    if (t === 'including' || t === 'like' || t === 'e.g.') opener = k;
+    else if (t === 'as' && tokens[k - 1]?.lower === 'such') opener = k - 1;
+    if (opener >= 0) {
+      const before = tokens[opener - 1]?.text === ',' ? opener - 2 : opener - 1;
+      return tokens[before]?.term === headTerm && !(t === 'like' && before < opener - 1);
+    }
+    if (t === '.' || t === ';' || t === ':' || t === '(' || t === ')') return false;
+  }
+  return false;
+}
+
+/** The span [from, to) fills a slot `headLinks` marked (past an opening quote or bracket). */
+function headLinked(tokens: readonly QaToken[], links: HeadLinks, from: number, to: number): boolean {
+  if (links.ends.has(to)) return true;
+  return links.starts.has(from) || links.starts.has(openingMarkBefore(tokens, from) + 1);
 }
 
 const YEAR_HEADS = new Set(['year', 'years']);
@@ -419,9 +613,19 @@ function kindAgrees(tokens: readonly QaToken[], c: Candidate, from: number, to: 
 }
 
 /** "Which country ...": only a country the gazetteer knows answers, never "home country" or a person. */
-function countryAgrees(tokens: readonly QaToken[], from: number, to: number, q: QuestionAnalysis): boolean {
-  return !COUNTRY_HEADS.has(q.head) || q.answerType !== 'place' || COUNTRIES.has(runText(tokens, from, to));
+function countryAgrees(tokens: readonly QaToken[], from: number, to: number, q: QuestionAnalysis, kind: CandidateKind): boolean {
+  if (!COUNTRY_HEADS.has(q.head) || q.answerType !== 'place') return true;
+  if (kind !== 'list') return COUNTRIES.has(runText(tokens, from, to));
+  // A list of countries ("Spain, Chile and the Philippines"): every item is one.
+  let start = from;
+  for (let i = from; i <= to; i++) {
+    if (i < to && !LIST_SEPARATORS.has(tokens[i]!.lower)) continue;
+    if (i > start && !COUNTRIES.has(runText(tokens, start, i))) return false;
+    start = i + 1;
+  }
+  return true;
 }
+const LIST_SEPARATORS = new Set([',', 'and', 'or']);
 
 /**
  * "... Grenell met with Venezuelan President Nicolas Maduro ... and brought six US citizens
@@ -501,7 +705,7 @@ function focusHolds(tokens: readonly QaToken[], s: QaSentence, runFrom: number, 
 /** Answer types whose copular focus must hold ("Who is the president of X?"). */
 const FOCUS_TYPES: ReadonlySet<AnswerType> = new Set(['person', 'organization']);
 
-function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidate, q: QuestionAnalysis, headTerm: string, verbAt: number, ctx: MatchContext, s: QaSentence, env: SentenceContext): ScoredCandidate | null {
+function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidate, q: QuestionAnalysis, headTerm: string, verbAt: number, ctx: MatchContext, s: QaSentence, env: SentenceContext, links: HeadLinks): ScoredCandidate | null {
   const [from, to] = trim(tokens, tags, c, q, headTerm);
   if (to <= from) return null;
   if (cutsName(tokens, to) || (cutsQuantity(tokens, to) && tokens[to - 1]!.term !== headTerm)) return null;
@@ -510,7 +714,9 @@ function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidat
   if (kind === 'name' && allDateTokens(tokens, tags, from, to)) kind = 'date';
   // A list answers only a question asking for several things, as its items' kind would.
   // A list fits a plural ask better than any one of its items does.
-  let typeFit = kind === 'list' ? (q.plural ? Math.min(1, (TYPE_FIT[q.answerType].noun ?? 0) + LIST_BONUS) : 0) : q.wantsName ? (NAMED_CLASS_FIT[kind] ?? 0) : (TYPE_FIT[q.answerType][kind] ?? 0);
+  // A list of names ("Spain, Chile and the Philippines") fits as its names do.
+  const listBase = TYPE_FIT[q.answerType][kind === 'list' && listOfNames(tokens, from, to) ? 'name' : 'noun'] ?? 0;
+  let typeFit = kind === 'list' ? (q.plural ? Math.min(1, listBase + LIST_BONUS) : 0) : q.wantsName ? (NAMED_CLASS_FIT[kind] ?? 0) : (TYPE_FIT[q.answerType][kind] ?? 0);
   // A predicate answers only a question asking what its subject does or is like; there a noun
   // phrase is most often the predicate's object, not the answer.
   if (kind === 'predicate') typeFit = q.predicate === 'do' || q.predicate === 'describe' ? 1 : q.predicate === 'how' ? HOW_PREDICATE_FIT : 0;
@@ -519,10 +725,14 @@ function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidat
   // group answers a who-question as well as a name does (kindAgrees below requires such a head);
   // a phrase holding a name ("Venezuelan President Nicolas Maduro") is scored as the name is.
   if (kind === 'noun' && (q.wh === 'who' || q.wh === 'whom') && commonPhrase(tokens, from, to) && namesPeople(tokens[to - 1]!.lower)) typeFit = GROUP_NOUN_FIT;
+  // A name that modifies a common noun after it ("a Greek | edition", "the Swiss | design") is an
+  // adjective there, not the thing asked for, unless that noun is the asked head ("German |
+  // design" for "What design ...").
+  if (kind === 'name' && q.answerType === 'noun' && modifiesNoun(tokens, tags, to, headTerm)) typeFit *= NAME_MODIFIER_FIT;
   if (typeFit === 0) return null;
   // "Which continent": only a member of the class answers.
   if (q.members && !holdsMember(tokens, from, to, q.members)) return null;
-  if (!kindAgrees(tokens, c, from, to, q, env) || !countryAgrees(tokens, from, to, q)) return null;
+  if (!kindAgrees(tokens, c, from, to, q, env) || !countryAgrees(tokens, from, to, q, kind)) return null;
   if (kind === 'name' && objectOfOtherVerb(tokens, tags, Math.min(c.from, from), to, verbAt, q)) return null;
   if (!measureAgrees(tokens, tags, kind, from, to, q)) return null;
   if (!focusHolds(tokens, s, c.from, from, to, q, env)) return null;
@@ -552,13 +762,14 @@ function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidat
     const passive = tokens[verbAt + 1]?.lower === 'by' || tokens[verbAt + 2]?.lower === 'by';
     const before = to <= verbAt;
     const after = from > verbAt;
-    if (q.asksSubject) score += (passive ? after : before) ? WEIGHTS.verbSide : -WEIGHTS.verbSide;
+    // A phrase closing a parenthetical before the verb is not its subject (the phrase before the parenthetical is).
+    if (q.asksSubject) score += (passive ? after : before && !endsParenthetical(tokens, tags, from, to, verbAt)) ? WEIGHTS.verbSide : -WEIGHTS.verbSide;
     else if (passive ? before : after) score += WEIGHTS.verbSide;
     // The argument slot itself: the phrase right after the verb (its object, or its agent after
     // "by") or right before it (its subject), with only function words or a name's title between
     // ("built | the first dam", "met with Venezuelan President | Nicolas Maduro", "the council | had | approved").
     const objectSlot = (passive ? q.asksSubject : !q.asksSubject) && from > verbAt && onlyGlue(tokens, tags, verbAt + 1, from);
-    const subjectSlot = (passive ? !q.asksSubject : q.asksSubject) && to <= verbAt && onlyGlue(tokens, tags, to, verbAt);
+    const subjectSlot = (passive ? !q.asksSubject : q.asksSubject) && to <= verbAt && (onlyGlue(tokens, tags, to, verbAt) || beforeParenthetical(tokens, tags, to, verbAt));
     if (objectSlot || subjectSlot) score += WEIGHTS.slot;
   }
   // "What is X called?" -> the phrase right after "called / known as / termed / named" in the sentence.
@@ -573,7 +784,13 @@ function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidat
   // In an example question the head names the class ("an example of a rare bird"), and a span ending in it is the class, not an instance.
   if (headTerm && !(q.asksExample && tokens[to - 1]!.term === headTerm)) {
     // At either edge inside ("Lake George", "the TGIF block") or just outside ("the block | TGIF").
-    if (tokens[to - 1]!.term === headTerm || tokens[to]?.term === headTerm || tokens[from - 1]?.term === headTerm || (c.kind === 'name' && tokens[from]!.term === headTerm) || headOfBefore(tokens, from, headTerm)) score += WEIGHTS.head;
+    // A phrase ending in the head that the sentence equates with another phrase is the class
+    // ("the Old Fort, | a stone fortification"): the other phrase is the member asked for.
+    const classMention = tokens[to - 1]!.term === headTerm && links.sources.has(to - 1) && !q.asksKind;
+    if (!classMention) {
+      if (tokens[to - 1]!.term === headTerm || tokens[to]?.term === headTerm || tokens[from - 1]?.term === headTerm || (c.kind === 'name' && tokens[from]!.term === headTerm && sameNoun(tokens[from]!.lower, q.head)) || namedByHead(tokens, from, to, q.head) || headOfBefore(tokens, from, headTerm)) score += WEIGHTS.head;
+      else if (!q.asksKind && (headLinked(tokens, links, from, to) || instanceOfHead(tokens, from, headTerm))) score += WEIGHTS.head;
+    }
   }
   // "What is an example of X?" -> "X such as | Y": the answer follows a phrase introducing instances.
   if (q.asksExample && introducesExample(tokens, from)) score += WEIGHTS.example;
@@ -585,7 +802,9 @@ function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidat
     for (let i = from; i < to; i++) if (PERSON_TITLES.has(tokens[i]!.lower)) score -= WEIGHTS.placePreposition * 2;
   }
   if (q.answerType === 'date' && TIME_PREPOSITIONS.has(c.preposition)) score += WEIGHTS.placePreposition / 2;
-  const words = to - from;
+  // Words, not tokens: a list's commas and a compound's hyphens make it no longer.
+  let words = 0;
+  for (let i = from; i < to; i++) if (isWordLike(tokens[i]!)) words++;
   // A description ("What were the conditions in the camps?") is a phrase with its "of" phrases,
   // and a reason or a manner a whole clause ("because the boats had become too expensive"): long
   // spans are not penalized up to DESCRIPTION_SPAN_WORDS.
@@ -597,7 +816,11 @@ function scoreCandidate(tokens: readonly QaToken[], tags: TokenTags, c: Candidat
 /** The best answer span in a sentence, or null when no span of a fitting kind is there. */
 export function bestCandidate(s: QaSentence, tags: TokenTags, q: QuestionAnalysis, env: SentenceContext = { knownNames: new Set(), neighbourTerms: new Set() }): ScoredCandidate | null {
   const headTerm = q.head ? termOf(q.head) : '';
-  const verbAt = q.verbTerms.size ? s.tokens.findIndex((t) => q.verbTerms.has(t.term)) : -1;
+  // The verb whose object is asked: the one before the question's gap when the question ends on
+  // it and the sentence has it as a verb ("banned"), else the first of the question's verbs found.
+  const gapTerm = gapVerbTerm(q);
+  const gapAt = gapTerm ? s.tokens.findIndex((t, i) => t.term === gapTerm && tags.pos[i] === 'VERB') : -1;
+  const verbAt = gapAt >= 0 ? gapAt : q.verbTerms.size ? s.tokens.findIndex((t) => q.verbTerms.has(t.term)) : -1;
   if (!mainVerbSupported(s, q, env)) return null;
   const doer = clauseDoer(s.tokens, tags, q);
   if (doer === OBJECT_MISMATCH) return null;
@@ -606,6 +829,7 @@ export function bestCandidate(s: QaSentence, tags: TokenTags, q: QuestionAnalysi
   let best: ScoredCandidate | null = null;
   const described: ScoredCandidate[] = [];
   const ctx = matchContext(s.tokens, q);
+  const links = headLinks(s.tokens, tags, headTerm);
   const candidates = candidatesOf(s.tokens, tags, q.terms, q.predicate !== null);
   if (q.asksKind && headTerm) kindModifiers(s.tokens, tags, headTerm, q.terms, candidates);
   for (const c of candidates) {
@@ -614,12 +838,49 @@ export function bestCandidate(s: QaSentence, tags: TokenTags, q: QuestionAnalysi
     if (doer && doer.kind === 'name' && ((c.kind !== 'name' && c.kind !== 'noun') || c.from < doer.from || c.to > doer.to)) continue;
     // A described subject is the only answer this sentence can give ("the council refused" -> "the council").
     if (subject >= 0 && (c.kind !== 'noun' || c.to !== subject + 1 || q.answerType === 'place' || s.tokens[subject]!.term === headTerm)) continue;
-    const scored = scoreCandidate(s.tokens, tags, c, q, headTerm, verbAt, ctx, s, env);
+    const scored = scoreCandidate(s.tokens, tags, c, q, headTerm, verbAt, ctx, s, env, links);
     if (process.env.QA_DEBUG && scored) console.log('   cand', s.index, s.tokens.slice(scored.from, scored.to).map((t) => t.text).join(' '), scored.kind, scored.score.toFixed(2));
     if (scored && (!best || scored.score > best.score)) best = scored;
     if (scored && q.describes && scored.kind === 'noun') described.push(scored);
   }
   return best && q.describes ? describedWhole(best, described) : best;
+}
+
+/** Auxiliaries of do-support: "What did X ban?" asks for the object of the verb at its end. */
+const DO_AUX = new Set(['do', 'does', 'did']);
+/** Prepositions a question may strand after its verb ("What do the farms depend on?"). */
+const STRANDED = new Set(['for', 'with', 'to', 'from', 'on', 'upon', 'in', 'into', 'about', 'at', 'by', 'of', 'over', 'through']);
+/** Words that end a question without being its verb. */
+const NOT_GAP_VERBS = new Set(['do', 'does', 'did', 'be', 'is', 'are', 'was', 'were', 'instead', 'ago', 'also', 'today', 'now', 'then', 'there', 'here']);
+/** Longest question read for its gap, in words and in characters. */
+const MAX_GAP_WORDS = 40;
+const MAX_GAP_CHARS = 400;
+
+/**
+ * "What did the council's housing plan ban?" -> the term of "ban": after do-support the asked
+ * object's slot is right after the verb that ends the question (or after the verb and its
+ * stranded preposition: "What do the farms depend on?"). The tagger often reads that last word as
+ * a noun ("the housing plan ban"), so the word is taken by its place. Null when the
+ * question is not of that form (a lowercase word after "do/does/did" ending it).
+ */
+function gapVerbTerm(q: QuestionAnalysis): string | null {
+  // A question too long to be read whole has no end to read the verb from.
+  if ((q.wh !== 'what' && q.wh !== 'which') || q.text.length > MAX_GAP_CHARS) return null;
+  const words = q.text.split(/\s+/).map((w) => w.replace(/[?.!,;:"]+$/u, '')).filter(Boolean);
+  if (words.length > MAX_GAP_WORDS) return null;
+  const wh = words.findIndex((w) => w.toLowerCase() === q.wh);
+  const aux = words.findIndex((w, i) => i > wh && DO_AUX.has(w.toLowerCase()));
+  if (wh < 0 || aux < 0) return null;
+  let last = words.length - 1;
+  if (STRANDED.has(words[last]!.toLowerCase())) last--;
+  // Subject and verb both after the auxiliary.
+  if (last < aux + 2) return null;
+  const w = words[last]!;
+  if (!/^\p{Ll}+$/u.test(w) || NOT_GAP_VERBS.has(w)) return null;
+  // A verb the tagger found between the subject's first word and the last word is the question's
+  // verb ("What did the inspectors find in the north wing?"): the last word ends a phrase after it.
+  for (let i = aux + 2; i < last; i++) if (q.verbTerms.has(termOf(words[i]!.toLowerCase(), true))) return null;
+  return termOf(w, true);
 }
 
 /** Words before a head noun that do not say what sort it is ("other", "such", "same"). */

@@ -52,6 +52,15 @@ describe('hostile input', () => {
     expectConsistent(text, r);
   });
 
+  it('GIVEN one long sentence of head nouns, commas, copulas and brackets THEN the head links stay bounded', () => {
+    // Every "unit" marks links back over commas and brackets; each look-back is bounded.
+    const text = `${'the unit, a unit (of 3 ft) small unit, is the unit such as units called units, '.repeat(4_000)}so the basic unit is the council.`;
+    const t0 = Date.now();
+    const r = answerQuestion(prepareIndex(text), 'Which unit did the small town ban?');
+    expectConsistent(text, r);
+    expect(Date.now() - t0).toBeLessThan(20_000);
+  });
+
   it('GIVEN random text and random questions THEN results are consistent spans', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 400 }), fc.string({ maxLength: 80 }), (text, question) => {
