@@ -15,7 +15,8 @@
 import { segment, type Segmentation } from '../segment';
 import { buildContext, isCapitalized, isQuoteMark, tokenAtOrAfter, type QuoteContext } from './context';
 import { directRegions, kindOf, regionChain, regionFragments, trimSpan, type Span } from './content';
-import { afterQuotationFrame, framesInSentence, labelFrame, type Frame } from './frames';
+import type { Frame } from './frame-types';
+import { afterQuotationFrame, framesInSentence, labelFrame } from './frames';
 import { embeddedFrame } from './embedded';
 import { asClauseFrame, leadInFrame, subjectMention } from './leadin';
 import type { Mention } from './mentions';

@@ -20,22 +20,7 @@ import { openSlotFrame } from './open-slot';
 import { isMannerAdverb, subjectBeforeEnclosure, subjectBeforeRelative, withClauseSubject } from './insertions';
 import { opensWithSubordinator } from './long-subject';
 import { headlineFrame } from './headlines';
-
-export type FramePattern = 'head' | 'tail' | 'inverted' | 'according' | 'gerund' | 'quoted' | 'ellipsis' | 'label';
-
-export interface Frame {
-  readonly pattern: FramePattern;
-  /** Cue token range [cueFirst, cueLast]; -1 for a Q&A label. */
-  readonly cueFirst: number;
-  readonly cueLast: number;
-  readonly cueClass: CueClass;
-  readonly mention: Mention | null;
-  /** Content pieces as offsets (one, or two around a middle attribution). */
-  readonly fragments: Span[];
-  readonly sentence: number;
-  /** How much the pattern itself is trusted (before speaker resolution). */
-  readonly trust: number;
-}
+import type { Frame, FramePattern } from './frame-types';
 
 /** Prepositions and time words that open an adjunct between a cue and its content ("said in a statement that"). */
 const ADJUNCT_OPENERS = new Set([
