@@ -21,6 +21,8 @@ import { isMannerAdverb, subjectBeforeEnclosure, subjectBeforeRelative, withClau
 import { opensWithSubordinator } from './long-subject';
 import { headlineFrame } from './headlines';
 import type { Frame, FramePattern } from './frame-types';
+import { ASKED_LEADS, CLAUSE_SIGNS, DASHES, FINITE_AUX, NAME_GOVERNORS, NOMINATIVE_PRONOUNS, OBJECT_DETERMINERS, PASSIVE_AUX, SUBJECT_OPENERS, SUBORDINATORS, hasFiniteVerb, isFiniteVerb, isTerminal, isThirdPersonLike, isVerbLike, opensSubject, tokStart, withoutContraction } from './word-classes';
+import { TIME_ANCHORS, afterTimeAdjunct, timeAdjunctAfter, timeAdjunctEnd, timeAdjunctStart } from './time-adjuncts';
 
 /** Prepositions and time words that open an adjunct between a cue and its content ("said in a statement that"). */
 const ADJUNCT_OPENERS = new Set([
@@ -39,21 +41,7 @@ const MAX_PLACE_TOKENS = 3;
 const MAX_ADJUNCT_TOKENS = 16;
 /** Relative pronouns that open a comma-enclosed clause inside an adjunct ("after the meeting, which ran late, that"). */
 const RELATIVE_OPENERS = new Set(['which', 'who', 'where', 'when', 'whose']);
-/**
- * Finite verbs and subject pronouns: an adjunct has none of its own, so meeting one means the
- * content has begun ("said on Monday the plan was dead and that ..." has no adjunct).
- */
-const CLAUSE_SIGNS = new Set([
-  'is', 'are', 'was', 'were', 'will', 'would', 'has', 'have', 'had', 'can', 'could', 'should', 'may', 'might',
-  'must', 'did', 'does', 'do', 'he', 'she', 'they', 'we', 'i', 'it',
-]);
-/** Irregular past forms that follow a relative "that" ("the meeting that he held that ..."). */
-const IRREGULAR_PAST = new Set([
-  'held', 'had', 'led', 'ran', 'made', 'took', 'gave', 'saw', 'met', 'heard', 'got', 'left', 'began', 'won', 'lost',
-  'called', 'sent', 'brought', 'wrote', 'read', 'spoke', 'chose', 'set', 'put', 'cut', 'hit', 'came', 'went', 'drew',
-]);
-/** Words that open a complement clause's subject ("that the plan", "that he", "that Smith"). */
-const SUBJECT_OPENERS = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'no', 'some', 'all', 'he', 'she', 'they', 'we', 'i', 'it', 'there']);
+
 /** Most tokens of a relative clause inside an adjunct ("that he attended", "that ended the strike"). */
 const MAX_RELATIVE_TOKENS = 6;
 /** Most modifiers skipped between subject and cue ("has also repeatedly said"). */
@@ -62,11 +50,6 @@ const MAX_MODIFIERS = 4;
 const MAX_INSERTION_TOKENS = 32;
 /** Most commas inside one insertion ("Maria Lopez, 54, a nurse who ..., said": two). */
 const MAX_INSERTION_COMMAS = 3;
-/** Words before a name that make it the object of a phrase, not the subject ("In Paris, ..."). */
-const NAME_GOVERNORS = new Set([
-  'in', 'on', 'at', 'from', 'of', 'for', 'with', 'by', 'to', 'near', 'after', 'before', 'during', 'into', 'than',
-  'like', 'about', 'against', 'under', 'over', 'via', 'since', 'until', 'outside', 'inside',
-]);
 
 /**
  * The subject of a cue set off by a comma-enclosed insertion that ends at the comma `close`
@@ -179,20 +162,16 @@ const TAKES_AUDIENCE = new Set(['tell', 'inform', 'assure', 'warn', 'remind', 'a
 /** Gerund cues after these words are attributions of the clause subject ("..., saying", "while adding"). */
 const GERUND_OPENERS = new Set([',', 'while', 'after', 'before', 'by', 'when', 'and', '\u2014', '\u2013', '-', 'also', 'even']);
 
-const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'been', 'be', 'being']);
 /** Forms of "be" before a gerund cue that make it a progressive ("is saying", "were not saying", "isn't saying"). */
 const PROGRESSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'been', 'be', 'isn', 'aren', 'wasn', 'weren']);
 /** Verbs whose passive agent is the source of what was reported ("was first reported by", "was told by"). */
 const PASSIVE_REPORTING = new Set(['report', 'tell', 'say', 'state', 'announce', 'confirm', 'disclose', 'reveal', 'quote', 'cite', 'claim', 'allege', 'assert', 'note', 'describe', 'characterize', 'predict', 'warn']);
 
+/** Where the content of sentence `s` may end: its end, or past a quotation that runs on beyond it. */
 function sentenceContentEnd(ctx: QuoteContext, s: number): number {
   const sent = ctx.seg.sentences[s]!;
   const para = ctx.seg.paragraphs[sent.paragraph]!;
   return extendOverQuotes(ctx, sent.start, sent.end, para.end);
-}
-
-function tokStart(ctx: QuoteContext, i: number): number {
-  return ctx.seg.tokens[i]!.start;
 }
 
 /** Index of the token after `i` that starts the content (skipping audience, adjuncts, "that"). */
@@ -261,24 +240,6 @@ function audienceBeforePronoun(ctx: QuoteContext, j: number, te: number): number
 
 /** Words that cannot sit inside a short audience phrase. */
 const AUDIENCE_STOPS = new Set(['that', 'to', 'of', 'about', 'for', 'and', 'or', 'but']);
-
-/** A verb form that shows a "that" right before it is relative ("the meeting that ended"). */
-function isVerbLike(ctx: QuoteContext, k: number): boolean {
-  const w = ctx.words[k];
-  if (w === undefined || !isWord(ctx, k) || isCapitalized(ctx, k)) return false;
-  return (w.length > 3 && w.endsWith('ed')) || IRREGULAR_PAST.has(w) || (CLAUSE_SIGNS.has(w) && !SUBJECT_OPENERS.has(w));
-}
-
-/** Whether token `k` opens the subject of a complement clause ("the", "he", "Smith", "prices"?: not known). */
-function opensSubject(ctx: QuoteContext, k: number): boolean {
-  const w = ctx.words[k];
-  return w !== undefined && (SUBJECT_OPENERS.has(w) || SUBJECT_OPENERS.has(withoutContraction(w)) || (isCapitalized(ctx, k) && isWord(ctx, k)) || ctx.seg.tokens[k]?.kind === 'number');
-}
-
-/** A pronoun with its contracted verb dropped ("he's" -> "he", "they're" -> "they", "it'll" -> "it"). */
-function withoutContraction(w: string): string {
-  return w.replace(/['\u2019](?:s|re|ll|d|ve|m)$/, '');
-}
 
 /**
  * The "that" at `k` inside an adjunct is a relative pronoun, not the complementizer, when a verb
@@ -356,70 +317,6 @@ function quotationInNextParagraph(ctx: QuoteContext, s: number): Span | null {
   if (r < 0) return null;
   const chain = regionChain(ctx, r);
   return [next.start, regionEnd(ctx.regions[chain.at(-1)!]!)];
-}
-
-/** Time words that end an adjunct between a subject and its cue ("The union on Monday warned", "The mayor last week said"). */
-const TIME_ANCHORS = new Set([
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight',
-  'week', 'weekend', 'month', 'year', 'morning', 'afternoon', 'evening', 'night', 'ago',
-]);
-/** Words that may precede a time anchor inside that adjunct ("on Monday", "earlier this month", "late Tuesday"). */
-const TIME_LEADS = new Set([
-  'on', 'last', 'this', 'earlier', 'later', 'late', 'early', 'next', 'that', 'same', 'the', 'previous', 'days', 'weeks', 'months', 'years', 'two', 'three', 'few', 'a', 'than', 'less', 'more', 'past',
-  // "on Thursday evening", "Monday night"
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
-]);
-/** Most tokens of such a time adjunct. */
-const MAX_TIME_ADJUNCT_TOKENS = 6;
-
-/**
- * The token after a time adjunct that starts at `j` ("on Friday", "last week", "earlier this year",
- * "Monday"): it ends at its anchor word; `j` when there is none.
- */
-function timeAdjunctAfter(ctx: QuoteContext, j: number, te: number): number {
-  for (let k = j; k < te && k < j + MAX_TIME_ADJUNCT_TOKENS; k++) {
-    if (ctx.regionOf[k]! >= 0) return j;
-    const w = ctx.words[k]!;
-    if (TIME_ANCHORS.has(w)) return k + 1;
-    if (!TIME_LEADS.has(w) || w === 'that') return j;
-  }
-  return j;
-}
-
-/** First token of a time adjunct ending at `last` ("on Monday", "earlier this month"), or -1. */
-function timeAdjunctStart(ctx: QuoteContext, last: number, ts: number): number {
-  if (last < ts || !TIME_ANCHORS.has(ctx.words[last]!) || ctx.regionOf[last]! >= 0) return -1;
-  let first = last;
-  while (first - 1 >= ts && first - 1 > last - MAX_TIME_ADJUNCT_TOKENS && TIME_LEADS.has(ctx.words[first - 1]!) && ctx.regionOf[first - 1]! < 0) first--;
-  // "the" alone does not open a time adjunct ("the night said" is no sentence); it must follow another lead.
-  while (first < last && ctx.words[first] === 'the') first++;
-  return first;
-}
-
-/**
- * The token after a time adjunct that opens at `j` right after a cue and is followed by the subject
- * of the content clause ("said on Friday he", "said late Tuesday the plan"); `j` when there is none.
- */
-function afterTimeAdjunct(ctx: QuoteContext, j: number, te: number): number {
-  const k = timeAdjunctEnd(ctx, j, te);
-  if (k === j || k >= te || !opensSubject(ctx, k) || ctx.words[k] === 'the' && TIME_ANCHORS.has(ctx.words[k + 1] ?? '')) return j;
-  return k;
-}
-
-/** Number words that count time ("ten days ago", "two weeks later"). */
-const TIME_COUNTS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'few', 'many']);
-
-/** The token after a time adjunct that opens at `j` ("on Friday", "late Tuesday", "ten days ago"); `j` when none opens there. */
-function timeAdjunctEnd(ctx: QuoteContext, j: number, te: number): number {
-  let k = j;
-  let end = j;
-  while (k < te && k < j + MAX_TIME_ADJUNCT_TOKENS && ctx.regionOf[k]! < 0) {
-    const w = ctx.words[k]!;
-    if (!TIME_LEADS.has(w) && !TIME_ANCHORS.has(w) && !TIME_COUNTS.has(w) && ctx.seg.tokens[k]!.kind !== 'number') break;
-    k++;
-    if (TIME_ANCHORS.has(w)) end = k;
-  }
-  return end;
 }
 
 /** An auxiliary with a contracted "not" ("wouldn't", "didn't", "isn't"). */
@@ -685,8 +582,7 @@ function passiveFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: n
 
 /** Words that open the question after "asked" ("asked whether ...", "asked about the plan"). */
 const QUESTION_OPENERS = new Set(['whether', 'if', 'what', 'who', 'whom', 'which', 'how', 'why', 'when', 'where', 'about']);
-/** Words before a subjectless "asked" ("When asked whether ...", "Lee was asked if ..."). */
-const ASKED_LEADS = new Set(['when', 'if', 'after', 'once', 'before', 'while', 'as', ...PASSIVE_AUX]);
+
 /** Most tokens between "asked" and its question ("Asked on Fox News Sunday whether ..."). */
 const MAX_ASKED_ADJUNCT_TOKENS = 8;
 /** Confidence of a question put by someone the sentence does not name. */
@@ -772,12 +668,7 @@ function accordingFrame(ctx: QuoteContext, s: number, i: number, ts: number, te:
   return null;
 }
 
-/** Whether tokens [from, to) hold a finite verb outside quotations. */
-function hasFiniteVerb(ctx: QuoteContext, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (isFiniteVerb(ctx, k)) return true;
-  return false;
-}
-
+/** Offsets of sentence `s`, its start moved back to the opening of a quotation it continues. */
 function sent(ctx: QuoteContext, s: number): { start: number; end: number } {
   const se = ctx.seg.sentences[s]!;
   // A sentence that starts inside a quotation opened in an earlier sentence starts at that quotation.
@@ -850,17 +741,6 @@ function gerundFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: nu
 
 /** How far back a gerund cue looks for the finite verb of its clause (", saying" after a long clause). */
 const MAX_GERUND_SUBJECT_REACH = 60;
-/** Finite auxiliaries and copulas: a subject right before one is a clause's subject. */
-const FINITE_AUX = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'did', 'does', 'do']);
-
-/** A lowercase finite verb form outside quotations ("returned", "rallied", "took", "asks", "had"). */
-function isFiniteVerb(ctx: QuoteContext, k: number): boolean {
-  const w = ctx.words[k];
-  if (w === undefined || !isWord(ctx, k) || isCapitalized(ctx, k) || ctx.regionOf[k]! >= 0) return false;
-  const cue = CUE_VERBS.get(w);
-  if (cue) return cue.form === 'past' || cue.form === 'third';
-  return FINITE_AUX.has(w) || IRREGULAR_PAST.has(w) || (w.length > 3 && w.endsWith('ed'));
-}
 
 /** Words that open a clause running alongside the main one, whose subject the gerund may share ("as Lee echoed it, saying"); not "after", whose clause is only background. */
 const CLAUSE_OPENING_SUBORDINATORS = new Set(['where', 'while', 'as', 'whereas']);
@@ -923,14 +803,8 @@ function relativeSpeaker(ctx: QuoteContext, last: number, ts: number): Mention |
   }
   // "Voters who said taxes were too high backed Lee": a restrictive clause on the sentence's subject
   // is followed by the main verb, and where its content ends cannot be told without a parse.
-  if (restrictive && first === ante.first && !hasFiniteVerbIn(ctx, ts, ante.first)) return null;
+  if (restrictive && first === ante.first && !hasFiniteVerb(ctx, ts, ante.first)) return null;
   return { first, last, type: ante.type };
-}
-
-/** Whether a finite verb stands in tokens [from, to). */
-function hasFiniteVerbIn(ctx: QuoteContext, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (isFiniteVerb(ctx, k)) return true;
-  return false;
 }
 
 /**
@@ -1150,15 +1024,6 @@ function coordinatedSubject(ctx: QuoteContext, last: number, ts: number): Mentio
 const MAX_AS_ADJUNCT_TOKENS = 10;
 
 /**
- * Words that open a subordinate clause or a prepositional phrase: a cue after one belongs to that
- * clause ("..., when a dozen states held contests", "..., after the mayor said"), not to a tail.
- */
-const SUBORDINATORS = new Set([...NAME_GOVERNORS, 'when', 'while', 'as', 'though', 'although', 'because', 'if', 'since', 'until', 'unless', 'whereas', 'where', 'whether']);
-
-/** Dashes that set off an attribution ("― Julie Diaz", "— he said"). */
-const DASHES = new Set(['\u2014', '\u2015', '\u2013', '-', '--']);
-
-/**
  * The comma, dash or closing mark that sets off a tail attribution before `mention`, allowing up to
  * three plain words between ("Tulsa police Chief Chuck Jordan"): -1 when there is none.
  */
@@ -1181,11 +1046,6 @@ function openingInversionFrame(ctx: QuoteContext, s: number, i: number, te: numb
   const span = contentToEnd(ctx, m.last + 2, s);
   return span ? { pattern: 'inverted', cueFirst: i, cueLast: i, cueClass: 'speech', mention: m, fragments: [span], sentence: s, trust: 0.85 } : null;
 }
-
-/** Subject pronouns: after a cue they open its clause ("announced he would run"). */
-const NOMINATIVE_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
-/** Determiners that open an object noun phrase ("announced his candidacy", "denied the report"). */
-const OBJECT_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'this', 'these', 'those', 'any']);
 
 /** Whether token `k` opens a noun phrase that a cue can take as its object. */
 function opensObjectPhrase(ctx: QuoteContext, k: number): boolean {
@@ -1529,6 +1389,7 @@ function quotesWords(ctx: QuoteContext, k: number): boolean {
   return ctx.regions[r]!.words >= MIN_QUOTED_CLAUSE_WORDS || (isWord(ctx, k + 1) && !isCapitalized(ctx, k + 1));
 }
 
+/** Words (letter and digit runs) in span [a, b). */
 function wordCount(ctx: QuoteContext, [a, b]: Span): number {
   return (ctx.folded.slice(a, b).match(/[\p{L}\p{N}]+/gu) ?? []).length;
 }
@@ -1560,16 +1421,6 @@ function opensTailAdjunct(ctx: QuoteContext, k: number): boolean {
   if (isQuoteMark(ctx, k)) return true;
   return ADJUNCT_OPENERS.has(w) || TIME_ANCHORS.has(w) || SUBORDINATORS.has(w) || (w.length > 3 && w.endsWith('ly')) ||
     timeAdjunctEnd(ctx, k, ctx.seg.sentences[ctx.sentenceOf[k]!]!.tokenEnd) > k;
-}
-
-/** A lowercase word that may be a present-tense verb ("remains", "costs"): enough to call a phrase a clause. */
-function isThirdPersonLike(ctx: QuoteContext, k: number): boolean {
-  const w = ctx.words[k]!;
-  return isWord(ctx, k) && !isCapitalized(ctx, k) && ctx.regionOf[k]! < 0 && w.length > 3 && w.endsWith('s') && !w.endsWith('ss');
-}
-
-function isTerminal(ctx: QuoteContext, k: number): boolean {
-  return ctx.seg.tokens[k]?.kind === 'punct' && ['.', '!', '?', ';'].includes(ctx.words[k]!);
 }
 
 /** The label of a paragraph that starts with `NAME:` (up to four capitalized tokens), as token indexes; null when it has none. */
