@@ -8,16 +8,11 @@
  * - gerund:    `..., saying ...` / `adding ...` (the speaker is the clause's subject)
  * - quoted:    `X was quoted as saying ...`
  * - ellipsis:  `..., but said ...` (the subject of the sentence speaks)
- *
- * This module finds the cues of a sentence and hands each to its pattern's rule. The rules share the
- * speaker readers of subjects.ts, the content readers of cue-content.ts and the tail frames of
- * tails.ts; word-classes.ts and time-adjuncts.ts hold the word lists and token tests they all use.
  */
 import { CLAUSE_WITHOUT_THAT, CUE_VERBS, NOUNLIKE_LEMMAS, OBJECT_CONTENT_LEMMAS, SPEECH_NOUNS, type CueClass } from '../lexicon/speech-verbs';
 import { PRONOUNS } from '../lexicon/titles-roles';
 import { isCapitalized, isQuoteMark, isWord, type QuoteContext } from './context';
 import { trimSpan, type Span } from './content';
-import { labelCanSpeak } from './labels';
 import { descriptorStartingAt, mentionEndingAt, mentionStartingAt, subjectAt, subjectPhraseEndingAt, type Mention } from './mentions';
 import { namingFrame } from './naming';
 import { openSlotFrame } from './open-slot';
@@ -611,66 +606,6 @@ function openingInversionFrame(ctx: QuoteContext, s: number, i: number, te: numb
 
 /** Forms of "go" in "went on to say". */
 const GO_FORMS = new Set(['went', 'goes', 'go', 'going', 'gone']);
-
-/** The label of a paragraph that starts with `NAME:` (up to four capitalized tokens), as token indexes; null when it has none. */
-function labelAt(ctx: QuoteContext, paragraph: number): { first: number; colon: number } | null {
-  const p = ctx.seg.paragraphs[paragraph]!;
-  const sents = ctx.seg.sentences;
-  const s = p.sentenceStart;
-  const first = sents[s];
-  if (!first) return null;
-  let i = first.tokenStart;
-  if (isQuoteMark(ctx, i)) i++;
-  let j = i;
-  while (j < first.tokenEnd && j < i + 4 && isCapitalized(ctx, j)) j++;
-  if (j === i || ctx.words[j] !== ':' || j + 1 >= first.tokenEnd && sents.length <= s + 1) return null;
-  const label = ctx.folded.slice(tokStart(ctx, i), ctx.seg.tokens[j - 1]!.end);
-  // A label is a name (or surname in capitals), not a heading word like "Update" or a "Q".
-  if (/^(?:Q|A|Question|Answer|Update|Note|Editor|Photo|Video|Watch|Read|Related|Source|Sources|Correction)$/i.test(label)) return null;
-  if (ctx.words[i]! in PRONOUNS) return null;
-  // A heading in capitals ("ANALYST'S TAKE:", "BOOM:") is no speaker; a transcript's "RAMOS:" is.
-  if (!labelCanSpeak(ctx, i, j - 1, paragraph)) return null;
-  return { first: i, colon: j };
-}
-
-/** Most tokens between a comma and the cue of a trailing credit (", News.Az informs"), and after the cue (" via Reuters"). */
-const CREDIT_TOKENS = 4;
-
-/**
- * Whether the paragraph ends by crediting its words to a source: ", News.Az informs via Reuters.",
- * ", the agency reported." (a speech cue shortly after a comma, near the end of a sentence, whose
- * subject is not the speaker in person: "as I said" is no credit).
- */
-function creditedAtEnd(ctx: QuoteContext, from: number, paragraph: number): boolean {
-  const p = ctx.seg.paragraphs[paragraph]!;
-  for (let s = p.sentenceStart; s < p.sentenceEnd; s++) {
-    const { tokenStart, tokenEnd } = ctx.seg.sentences[s]!;
-    let end = tokenEnd;
-    while (end > tokenStart && isTerminal(ctx, end - 1)) end--;
-    for (let k = Math.max(from, end - CREDIT_TOKENS - 1); k < end; k++) {
-      if (CUE_VERBS.get(ctx.words[k]!)?.cls !== 'speech' || (ctx.words[k - 1] ?? '') in PRONOUNS) continue;
-      const lead = ctx.words.slice(Math.max(from, k - CREDIT_TOKENS - 1), k);
-      if (lead.includes(',') && !lead.includes('as') && !lead.some((_, n) => isQuoteMark(ctx, k - lead.length + n))) return true;
-    }
-  }
-  return false;
-}
-
-/**
- * Q&A transcripts and "NAME: words" headlines: a paragraph that starts with `NAME:` is what NAME
- * said, unless the paragraph credits its words to someone else at its end ("Trump: Venezuela agrees
- * to take back migrants, News.Az informs via Reuters." is News.Az's report, not Trump's words).
- */
-export function labelFrame(ctx: QuoteContext, paragraph: number): Frame | null {
-  const at = labelAt(ctx, paragraph);
-  if (!at) return null;
-  if (creditedAtEnd(ctx, at.colon + 1, paragraph)) return null;
-  const p = ctx.seg.paragraphs[paragraph]!;
-  const mention: Mention = { first: at.first, last: at.colon - 1, type: 'name' };
-  const span = trimSpan(ctx.folded, ctx.seg.tokens[at.colon]!.end, p.end);
-  if (!span) return null;
-  return { pattern: 'label', cueFirst: at.colon, cueLast: at.colon, cueClass: 'speech', mention, fragments: [span], sentence: p.sentenceStart, trust: 0.8 };
-}
 
 /**
  * Attributions that follow a quotation no cue verb took: a dash and a name (pull quotes:
