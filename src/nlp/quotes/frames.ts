@@ -8,6 +8,11 @@
  * - gerund:    `..., saying ...` / `adding ...` (the speaker is the clause's subject)
  * - quoted:    `X was quoted as saying ...`
  * - ellipsis:  `..., but said ...` (the subject of the sentence speaks)
+ *
+ * This module finds the cues of a sentence and hands each to its pattern's rule. The rules share the
+ * speaker readers of subjects.ts, where content starts (content-start.ts) and ends (content-end.ts),
+ * and the tail frames of tails.ts; word-classes.ts and time-adjuncts.ts hold the word lists and token
+ * tests they all use. The Q&A label frame is in labels.ts.
  */
 import { CLAUSE_WITHOUT_THAT, CUE_VERBS, NOUNLIKE_LEMMAS, OBJECT_CONTENT_LEMMAS, SPEECH_NOUNS, type CueClass } from '../lexicon/speech-verbs';
 import { PRONOUNS } from '../lexicon/titles-roles';
@@ -22,7 +27,8 @@ import type { Frame } from './frame-types';
 import { ASKED_LEADS, CLAUSE_SIGNS, DASHES, NAME_GOVERNORS, NOMINATIVE_PRONOUNS, OBJECT_DETERMINERS, PASSIVE_AUX, SUBJECT_OPENERS, hasFiniteVerb, isFiniteVerb, isTerminal, isVerbLike, opensSubject, tokStart, withoutContraction } from './word-classes';
 import { TIME_ANCHORS, timeAdjunctStart } from './time-adjuncts';
 import { clauseSubject, coordinatedSubject, relativeSpeaker, skipModifiers, subjectBeforeDashes, subjectBeforeInsertion } from './subjects';
-import { ADJUNCT_OPENERS, NOT_CLAUSE_START, QUESTION_OPENERS, RELATIVE_OPENERS, attachContent, contentStartAfterCue, contentToEnd, isOneWordAnswer, mainVerbAfterClause, nextCueOfSameSpeaker, opensObjectPhrase, sentenceBounds } from './cue-content';
+import { ADJUNCT_OPENERS, NOT_CLAUSE_START, QUESTION_OPENERS, RELATIVE_OPENERS, contentStartAfterCue, isOneWordAnswer, opensObjectPhrase } from './content-start';
+import { attachContent, contentToEnd, mainVerbAfterClause, nextCueOfSameSpeaker, sentenceBounds } from './content-end';
 import { opensTailAdjunct, tailBoundary, tailFrame } from './tails';
 
 /** Gerund cues after these words are attributions of the clause subject ("..., saying", "while adding"). */

@@ -12,7 +12,8 @@ import { mentionStartingAt, type Mention } from './mentions';
 import type { Frame, FramePattern } from './frame-types';
 import { ASKED_LEADS, CLAUSE_SIGNS, DASHES, NAME_GOVERNORS, SUBORDINATORS, isFiniteVerb, isTerminal, isThirdPersonLike, tokStart } from './word-classes';
 import { TIME_ANCHORS, timeAdjunctEnd } from './time-adjuncts';
-import { ADJUNCT_OPENERS, TAKES_AUDIENCE, contentToEnd, sentenceBounds } from './cue-content';
+import { ADJUNCT_OPENERS, TAKES_AUDIENCE } from './content-start';
+import { contentToEnd, sentenceBounds } from './content-end';
 
 /** Fewest words of reported speech before a tail attribution. */
 const MIN_TAIL_CLAUSE_WORDS = 3;
