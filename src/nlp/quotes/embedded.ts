@@ -8,7 +8,7 @@
  */
 import { isCapitalized, isQuoteMark, isWord, type QuoteContext } from './context';
 import type { Span } from './content';
-import type { Frame } from './frames';
+import type { Frame } from './frame-types';
 import { canSpeak, subjectMention } from './leadin';
 import { mentionEndingAt, type Mention } from './mentions';
 import { CUE_MODIFIERS, CUE_VERBS } from '../lexicon/speech-verbs';

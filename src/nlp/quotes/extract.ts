@@ -1,8 +1,8 @@
 /**
  * `extractQuotes(text)`: every attribution in an article, in text order. Steps:
  * 1. pair quotation marks (marks.ts); 2. find attribution frames per sentence (frames.ts) and Q&A
- * labels; 3. turn frames into quotes (direct / mixed / indirect by their content); 4. give the
- * quotations no frame took their speaker, most local evidence first: a credit right after the
+ * labels (labels.ts); 3. turn frames into quotes (direct / mixed / indirect by their content); 4. give
+ * the quotations no frame took their speaker, most local evidence first: a credit right after the
  * quotation (`"..." ― Lee`, `"..." Lee said.` as a sentence of its own, trailing.ts), a colon
  * lead-in (`Lee fired back: "..."`, `- Carl Bialik: "..."`, leadin.ts), a verb of naming or judging
  * (`Lee called the plan "..."`, embedded.ts); then continuation: a quotation right after an
@@ -15,7 +15,9 @@
 import { segment, type Segmentation } from '../segment';
 import { buildContext, isCapitalized, isQuoteMark, tokenAtOrAfter, type QuoteContext } from './context';
 import { directRegions, kindOf, regionChain, regionFragments, trimSpan, type Span } from './content';
-import { afterQuotationFrame, framesInSentence, labelFrame, type Frame } from './frames';
+import type { Frame } from './frame-types';
+import { afterQuotationFrame, framesInSentence } from './frames';
+import { labelFrame } from './labels';
 import { embeddedFrame } from './embedded';
 import { asClauseFrame, leadInFrame, subjectMention } from './leadin';
 import type { Mention } from './mentions';

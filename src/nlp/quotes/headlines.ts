@@ -7,7 +7,7 @@
 import { CLAUSE_WITHOUT_THAT, CUE_VERBS, OBJECT_CONTENT_LEMMAS } from '../lexicon/speech-verbs';
 import { isCapitalized, isQuoteMark, isWord, type QuoteContext } from './context';
 import { trimSpan } from './content';
-import type { Frame } from './frames';
+import type { Frame } from './frame-types';
 import { mentionEndingAt } from './mentions';
 
 /** Short function words a title-case headline may leave in lowercase ("of", "to", "a"). */

@@ -12,7 +12,7 @@ import { PRONOUNS, ROLE_NOUNS } from '../lexicon/titles-roles';
 import { isCapitalized, isQuoteMark, isWord, type QuoteContext } from './context';
 import { mentionEndingAt, subjectPhraseEndingAt, type Mention } from './mentions';
 
-/** Longest insertion read between a subject and its cue (as in frames.ts). */
+/** Longest insertion read between a subject and its cue (as in subjects.ts). */
 const MAX_INSERTION_TOKENS = 32;
 /** Dashes that set off an insertion. */
 const DASHES = new Set(['\u2014', '\u2013', '-', '--']);

@@ -13,7 +13,7 @@
  */
 import { isCapitalized, isQuoteMark, isWord, type QuoteContext } from './context';
 import type { Span } from './content';
-import type { Frame } from './frames';
+import type { Frame } from './frame-types';
 import { mentionEndingAt, mentionStartingAt, type Mention } from './mentions';
 import { isSpeakerLike } from './names';
 import { CUE_VERBS } from '../lexicon/speech-verbs';

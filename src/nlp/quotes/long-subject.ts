@@ -12,7 +12,7 @@ import { CUE_MODIFIERS, CUE_VERBS } from '../lexicon/speech-verbs';
 import { PRONOUNS, ROLE_NOUNS } from '../lexicon/titles-roles';
 import { isCapitalized, isFiniteSpeechCue, isQuoteMark, isWord, tailSentenceAfter, tokenAtOrAfter, type QuoteContext } from './context';
 import type { Span } from './content';
-import type { Frame } from './frames';
+import type { Frame } from './frame-types';
 import { endsAttribution, opensSentence } from './open-slot';
 import { descriptorStartingAt, mentionStartingAt, type Mention } from './mentions';
 import { canSpeak } from './leadin';

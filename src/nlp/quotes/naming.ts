@@ -9,7 +9,7 @@
  */
 import { isCapitalized, isQuoteMark, isWord, type QuoteContext } from './context';
 import { trimSpan } from './content';
-import type { Frame } from './frames';
+import type { Frame } from './frame-types';
 import { subjectOf } from './embedded';
 import { CUE_VERBS } from '../lexicon/speech-verbs';
 

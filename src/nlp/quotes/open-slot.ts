@@ -9,7 +9,7 @@ import { CUE_MODIFIERS, CUE_VERBS } from '../lexicon/speech-verbs';
 import { ROLE_OPENERS } from '../lexicon/titles-roles';
 import { isCapitalized, isWord, type QuoteContext } from './context';
 import type { Span } from './content';
-import type { Frame } from './frames';
+import type { Frame } from './frame-types';
 import { descriptorStartingAt, mentionEndingAt, mentionStartingAt } from './mentions';
 
 /** How much an open-slot attribution is trusted (a lexicon cue in the same place gets 0.92). */

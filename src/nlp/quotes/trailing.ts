@@ -7,7 +7,7 @@
  */
 import { isFiniteSpeechCue, isQuoteMark, tailSentenceAfter, type QuoteContext } from './context';
 import type { Span } from './content';
-import type { Frame } from './frames';
+import type { Frame } from './frame-types';
 import { mentionStartingAt, type Mention } from './mentions';
 import { CUE_VERBS } from '../lexicon/speech-verbs';
 import { endsAttribution, opensSentence } from './open-slot';
