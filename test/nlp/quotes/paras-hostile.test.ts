@@ -3,26 +3,7 @@
  * continuation, labels in capitals) stay linear on text built to repeat their constructions.
  */
 import { describe, expect, it } from 'vitest';
-import { extractQuotes } from '../../../src/nlp/quotes';
-
-const SMALL = 20_000;
-const LARGE = 80_000;
-/** 4x the text may take at most this much more time (linear is 4x; the margin absorbs noise). */
-const MAX_GROWTH = 10;
-const TIMER_FLOOR_MS = 5;
-const RUNS = 3;
-
-const repeatTo = (pattern: string, size: number): string => pattern.repeat(Math.ceil(size / pattern.length)).slice(0, size);
-
-function fastest(text: string): number {
-  let best = Infinity;
-  for (let r = 0; r < RUNS; r++) {
-    const t0 = performance.now();
-    extractQuotes(text);
-    best = Math.min(best, performance.now() - t0);
-  }
-  return best;
-}
+import { MAX_GROWTH, quoteGrowth } from '../../support/quote-growth';
 
 const PATTERNS: Array<[string, string]> = [
   ['colon lead-ins', 'Lee fired back: "We will find the money for the ferry soon enough, believe me."\n\n'],
@@ -37,9 +18,7 @@ const PATTERNS: Array<[string, string]> = [
 
 describe('quote fallbacks stay linear', () => {
   it.each(PATTERNS)('GIVEN %s at 4x the size THEN extraction takes under 10x the time', (_name, pattern) => {
-    const small = fastest(repeatTo(pattern, SMALL));
-    const large = fastest(repeatTo(pattern, LARGE));
-    const growth = large / Math.max(small, TIMER_FLOOR_MS);
+    const { growth, small, large } = quoteGrowth(pattern);
     expect(growth, `${small.toFixed(1)} ms -> ${large.toFixed(1)} ms`).toBeLessThan(MAX_GROWTH);
   }, 60_000);
 });
