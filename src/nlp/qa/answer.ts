@@ -59,6 +59,13 @@ function opensWithReason(s: QaSentence, c: ScoredCandidate): boolean {
  */
 const COMPETING_SHARE = 0.8;
 
+/**
+ * The share a ranked sentence needs when it holds a span of the asked crisp kind and the best
+ * match holds none (set by hand: "half the best"): the best match then is about the subject
+ * without stating the asked date, number or name.
+ */
+const UNFIT_COMPETING_SHARE = 0.5;
+
 /** Tied sentences searched beyond the top ones, at most (bounded work on repetitive text). */
 const MAX_TIED = 8;
 
@@ -187,6 +194,8 @@ export function answerQuestion(index: QaIndex, question: string, opts: AnswerOpt
   // The asked noun, when the question names it only as what it asks for: in "The success of the
   // X exhibition led to what exhibition?" the sentence's "this exhibition" may be the one named.
   const headTerm = q.head && headNamedOnce(q) ? termOf(q.head) : '';
+  // A span of the asked kind (a number for "how many") where the best match holds none.
+  const fitsWhereTopDoesNot = (c: ScoredCandidate | null): boolean => !topFits && CRISP_TYPES.has(q.answerType) && c !== null && c.typeFit >= 1;
   // The ranked sentences; the neighbours appended below have their own, discounted score.
   const ranks = searched.length;
   for (let k = 0; k < searched.length; k++) {
@@ -225,7 +234,7 @@ export function answerQuestion(index: QaIndex, question: string, opts: AnswerOpt
     // about as well; then the span decides (a date for "when"). One matching much less well is a
     // different fact that happens to hold a span of the asked kind. (A reason clause for "why" is
     // still looked for there: the best match may say what happened and not why.)
-    const competes = k === 0 || k >= ranks || s.score >= topScore * COMPETING_SHARE;
+    const competes = k === 0 || k >= ranks || s.score >= topScore * (fitsWhereTopDoesNot(c) ? UNFIT_COMPETING_SHARE : COMPETING_SHARE);
     if (competes && (!best || total > best.total)) best = { s, c, total };
     if (q.wh === 'why' && (!reason || total > reason.total) && opensWithReason(s.sentence, c)) reason = { s, c, total };
   }

@@ -1,8 +1,9 @@
 /**
  * Issue 13, questions 3: retrieval. A best match that names the asked thing only through a
  * demonstrative ("these devices") points back to the sentence before it, which says what the
- * thing is; a best match that gives the asked place as "here" likewise. Sentences written for these
- * tests.
+ * thing is; a best match that gives the asked place as "here" likewise. A sentence holding a span of
+ * the asked crisp kind competes at half the best match's score when the best match holds none.
+ * Sentences written for these tests.
  */
 import { describe, expect, it } from 'vitest';
 import { answerQuestion, prepareIndex } from '../../../src/nlp/qa';
@@ -32,6 +33,22 @@ describe('a demonstrative in the best match points to the sentence before it', (
     ['"here" for a which-country question', VALLEY, 'Which country does the Tarn meet its largest tributary in?', 'Portugal', 0],
     // A speaker's "here" is where they spoke, named in their own sentence.
     ['a quoted "here"', QUOTED, 'Where does the Tarn meet the Ova?', 'Braga', 1],
+  ])('%s', (_label, article, question, answer, sentence) => {
+    expect(answered(article, question)).toEqual({ answer, sentence });
+  });
+});
+
+const BRIDGE = 'Pellan Bridge crosses the river Sau at the old mill town of Pellan, where the Sau widens into a lake. Boats pass beneath it in summer. Built of granite, Pellan Bridge is 420 metres long.';
+const DAM = 'The Kesto Dam holds back the Kesto river above the town of Arne, and the Kesto reservoir feeds the town. Swimmers use it in summer. Engineers raised the dam by 12 metres in 1990.';
+const FAR = 'Pellan Bridge crosses the river Sau at the old mill town of Pellan, where the Sau widens into a lake. Boats pass beneath it in summer. The town has 420 houses.';
+
+describe('a sentence with a span of the asked kind competes where the best match has none', () => {
+  it.each<[string, string, string, string | null, number]>([
+    // The best match names bridge and river but no length; the sentence with "420 metres" matches over half as well.
+    ['a length in a later sentence', BRIDGE, 'How long is the Pellan Bridge over the river Sau?', '420 metres', 2],
+    ['a count in a later sentence', DAM, 'By how many metres was the Kesto Dam on the Kesto river above Arne raised?', '12', 2],
+    // A number in a sentence that shares little with the question is another fact: refused.
+    ['a number in an unrelated sentence', FAR, 'How long is the Pellan Bridge over the river Sau?', null, 0],
   ])('%s', (_label, article, question, answer, sentence) => {
     expect(answered(article, question)).toEqual({ answer, sentence });
   });
