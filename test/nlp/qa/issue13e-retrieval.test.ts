@@ -53,3 +53,13 @@ describe('a sentence with a span of the asked kind competes where the best match
     expect(answered(article, question)).toEqual({ answer, sentence });
   });
 });
+
+describe('hostile input to the pointing-back rules', () => {
+  it('GIVEN a long sentence of demonstratives, heads and "here" THEN it is answered in bounded time', () => {
+    const article = `Rotary pumps lift water. ${'these these such devices here "here" '.repeat(20_000)}.`;
+    const started = Date.now();
+    const r = answerQuestion(prepareIndex(article), `What device is used here? ${'device '.repeat(20_000)}`);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(r.confidence).toBeGreaterThanOrEqual(0);
+  });
+});
