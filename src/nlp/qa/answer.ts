@@ -116,6 +116,15 @@ function placeIsHere(s: QaSentence): boolean {
   return false;
 }
 
+/**
+ * The sentence opens by restating its predecessor ("That is, ...", "In other words, ..."): it
+ * explains a fact stated there, often in the words a question asks about.
+ */
+function restatesPredecessor(s: QaSentence): boolean {
+  const w = s.tokens.slice(0, 3).map((t) => t.lower);
+  return (w[0] === 'that' && w[1] === 'is' && w[2] === ',') || (w[0] === 'in' && w[1] === 'other' && w[2] === 'words');
+}
+
 /** The question's head noun occurs once in it (only where it names the thing asked). */
 function headNamedOnce(q: QuestionAnalysis): boolean {
   const head = termOf(q.head);
@@ -205,15 +214,17 @@ export function answerQuestion(index: QaIndex, question: string, opts: AnswerOpt
     if (k === 0) {
       topFits = c !== null && c.typeFit >= 1;
       // The best match names the asked thing only as "these devices", or the asked place only as
-      // "here": the sentence before it says what they are. It is searched with the best match's score, and the best match's
-      // own spans count at the neighbours' discount (they are other things it mentions).
+      // "here": the sentence before it says what they are. It is searched with the best match's
+      // score, and the best match's own spans count at the neighbours' discount (they are other
+      // things it mentions). A best match that restates its predecessor ("That is, ...") only
+      // lifts the predecessor to its score: either may hold the asked words.
       const before = index.sentences[s.sentence.index - 1];
-      if (before && ((headTerm && headOnlyPointedTo(s.sentence, headTerm)) || (q.answerType === 'place' && placeIsHere(s.sentence)))) {
+      pointsBack = before !== undefined && ((headTerm !== '' && headOnlyPointedTo(s.sentence, headTerm)) || (q.answerType === 'place' && placeIsHere(s.sentence)));
+      if (before && (pointsBack || restatesPredecessor(s.sentence))) {
         const at = searched.findIndex((x) => x.sentence.index === before.index);
         const raised = { sentence: before, score: s.score, matched: new Set([...s.matched, ...(at >= 0 ? searched[at]!.matched : [])]) };
         if (at >= 0) searched[at] = raised;
         else searched.push(raised);
-        pointsBack = true;
       }
       // The best match holds no span of the asked kind: the fact is often in the sentence before
       // or after it ("The academy opened in 1329. Its first head was Yu Ji."), searched next

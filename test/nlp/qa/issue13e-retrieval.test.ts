@@ -2,7 +2,8 @@
  * Issue 13, questions 3: retrieval. A best match that names the asked thing only through a
  * demonstrative ("these devices") points back to the sentence before it, which says what the
  * thing is; a best match that gives the asked place as "here" likewise. A sentence holding a span of
- * the asked crisp kind competes at half the best match's score when the best match holds none.
+ * the asked crisp kind competes at half the best match's score when the best match holds none. A
+ * best match that restates its predecessor ("That is, ...") lifts the predecessor to its score.
  * Sentences written for these tests.
  */
 import { describe, expect, it } from 'vitest';
@@ -49,6 +50,20 @@ describe('a sentence with a span of the asked kind competes where the best match
     ['a count in a later sentence', DAM, 'By how many metres was the Kesto Dam on the Kesto river above Arne raised?', '12', 2],
     // A number in a sentence that shares little with the question is another fact: refused.
     ['a number in an unrelated sentence', FAR, 'How long is the Pellan Bridge over the river Sau?', null, 0],
+  ])('%s', (_label, article, question, answer, sentence) => {
+    expect(answered(article, question)).toEqual({ answer, sentence });
+  });
+});
+
+const RESTATED = 'Vell ferns grow in shaded ravines. In drought, the fronds turn brittle. That is, Vell fronds take on a fragile character when the air is dry.';
+const NOT_RESTATED = 'Vell ferns grow in shaded ravines. In drought, the fronds turn brittle. Vell fronds take on a fragile character when the air is dry.';
+
+describe('a best match that restates its predecessor', () => {
+  it.each<[string, string, string, string | null, number]>([
+    // "That is, ..." explains the sentence before it, which states the asked fact.
+    ['"That is," opens the best match', RESTATED, 'What fragile character do Vell fronds take on when the air is dry?', 'brittle', 1],
+    // The same sentence without the restating opener stands alone: nothing of the asked kind, refused.
+    ['no restating opener', NOT_RESTATED, 'What fragile character do Vell fronds take on when the air is dry?', null, 2],
   ])('%s', (_label, article, question, answer, sentence) => {
     expect(answered(article, question)).toEqual({ answer, sentence });
   });
