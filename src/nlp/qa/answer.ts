@@ -59,11 +59,79 @@ function opensWithReason(s: QaSentence, c: ScoredCandidate): boolean {
  */
 const COMPETING_SHARE = 0.8;
 
+/**
+ * The share a ranked sentence needs when it holds a span of the asked crisp kind and the best
+ * match holds none (set by hand: "half the best"): the best match then is about the subject
+ * without stating the asked date, number or name.
+ */
+const UNFIT_COMPETING_SHARE = 0.5;
+
 /** Tied sentences searched beyond the top ones, at most (bounded work on repetitive text). */
 const MAX_TIED = 8;
 
 /** Types whose answer is recognizable by kind (a date, a number, a name). */
 const CRISP_TYPES: ReadonlySet<AnswerType> = new Set(['date', 'number', 'person', 'place', 'organization']);
+
+/**
+ * Words that point back to a noun phrase named earlier ("these devices", "this network type").
+ * Not "that": far more often it opens a clause ("membranes that surround all chloroplasts").
+ */
+const DEMONSTRATIVES: ReadonlySet<string> = new Set(['this', 'these', 'those', 'such']);
+
+/** Words a demonstrative may stand from the noun it points with ("these | special | devices"). */
+const DEMONSTRATIVE_REACH = 3;
+
+/**
+ * The sentence names the question's head noun only through a demonstrative ("... are treated
+ * using these devices" for "What device is used to treat ..."): it speaks of the thing asked
+ * without naming it, and what it is was said before.
+ */
+function headOnlyPointedTo(s: QaSentence, headTerm: string): boolean {
+  let pointed = false;
+  for (let i = 0; i < s.tokens.length; i++) {
+    if (s.tokens[i]!.term !== headTerm) continue;
+    let k = i - 1;
+    while (k >= 0 && i - k <= DEMONSTRATIVE_REACH && s.tokens[k]!.kind === 'word' && !DEMONSTRATIVES.has(s.tokens[k]!.lower)) k--;
+    if (k < 0 || i - k > DEMONSTRATIVE_REACH || !DEMONSTRATIVES.has(s.tokens[k]!.lower)) return false;
+    pointed = true;
+  }
+  return pointed;
+}
+
+/** A double quotation mark, straight or curly (guillemets too). */
+const DOUBLE_QUOTE = /^["\u201c\u201d\u00ab\u00bb]$/u;
+
+/**
+ * The sentence gives its place as "here" ("It is here that the river meets ..."): for a place
+ * question, the place is named in the sentence before. Not inside a quotation: a speaker's
+ * "here" is where they spoke, which the article need not have named just before.
+ */
+function placeIsHere(s: QaSentence): boolean {
+  let quoted = false;
+  for (const t of s.tokens) {
+    // Double quotes only: a single one is as often a plural's apostrophe ("the players' ").
+    if (t.kind === 'quote' && DOUBLE_QUOTE.test(t.text)) quoted = !quoted;
+    else if (!quoted && t.lower === 'here') return true;
+  }
+  return false;
+}
+
+/**
+ * The sentence opens by restating its predecessor ("That is, ...", "In other words, ..."): it
+ * explains a fact stated there, often in the words a question asks about.
+ */
+function restatesPredecessor(s: QaSentence): boolean {
+  const w = s.tokens.slice(0, 3).map((t) => t.lower);
+  return (w[0] === 'that' && w[1] === 'is' && w[2] === ',') || (w[0] === 'in' && w[1] === 'other' && w[2] === 'words');
+}
+
+/** The question's head noun occurs once in it (only where it names the thing asked). */
+function headNamedOnce(q: QuestionAnalysis): boolean {
+  const head = termOf(q.head);
+  let n = 0;
+  for (const w of q.text.toLowerCase().split(/[^\p{L}\p{N}'-]+/u)) if (w && termOf(w) === head) n++;
+  return n === 1;
+}
 
 /** A candidate span with its sentence and their combined score. */
 interface Choice {
@@ -131,6 +199,12 @@ export function answerQuestion(index: QaIndex, question: string, opts: AnswerOpt
   const last = searched[searched.length - 1];
   for (let k = searched.length; last && k < ranked.length && k < MAX_TIED + WEIGHTS.topSentences && ranked[k]!.score === last.score && last.score > 0; k++) searched.push(ranked[k]!);
   let topFits = false;
+  let pointsBack = false;
+  // The asked noun, when the question names it only as what it asks for: in "The success of the
+  // X exhibition led to what exhibition?" the sentence's "this exhibition" may be the one named.
+  const headTerm = q.head && headNamedOnce(q) ? termOf(q.head) : '';
+  // A span of the asked kind (a number for "how many") where the best match holds none.
+  const fitsWhereTopDoesNot = (c: ScoredCandidate | null): boolean => !topFits && CRISP_TYPES.has(q.answerType) && c !== null && c.typeFit >= 1;
   // The ranked sentences; the neighbours appended below have their own, discounted score.
   const ranks = searched.length;
   for (let k = 0; k < searched.length; k++) {
@@ -139,6 +213,19 @@ export function answerQuestion(index: QaIndex, question: string, opts: AnswerOpt
     const c = bestCandidate(s.sentence, sentenceTags(index, s.sentence.index), q, contextOf(index, s.sentence));
     if (k === 0) {
       topFits = c !== null && c.typeFit >= 1;
+      // The best match names the asked thing only as "these devices", or the asked place only as
+      // "here": the sentence before it says what they are. It is searched with the best match's
+      // score, and the best match's own spans count at the neighbours' discount (they are other
+      // things it mentions). A best match that restates its predecessor ("That is, ...") only
+      // lifts the predecessor to its score: either may hold the asked words.
+      const before = index.sentences[s.sentence.index - 1];
+      pointsBack = before !== undefined && ((headTerm !== '' && headOnlyPointedTo(s.sentence, headTerm)) || (q.answerType === 'place' && placeIsHere(s.sentence)));
+      if (before && (pointsBack || restatesPredecessor(s.sentence))) {
+        const at = searched.findIndex((x) => x.sentence.index === before.index);
+        const raised = { sentence: before, score: s.score, matched: new Set([...s.matched, ...(at >= 0 ? searched[at]!.matched : [])]) };
+        if (at >= 0) searched[at] = raised;
+        else searched.push(raised);
+      }
       // The best match holds no span of the asked kind: the fact is often in the sentence before
       // or after it ("The academy opened in 1329. Its first head was Yu Ji."), searched next
       // with the best match's retrieval score, discounted.
@@ -153,12 +240,12 @@ export function answerQuestion(index: QaIndex, question: string, opts: AnswerOpt
       }
     }
     if (!c) continue;
-    const total = s.score / topScore + WEIGHTS.spanShare * c.score;
+    const total = (k === 0 && pointsBack ? WEIGHTS.neighbourFallback : 1) * (s.score / topScore) + WEIGHTS.spanShare * c.score;
     // Another ranked sentence competes with the best match only when it matches the question
     // about as well; then the span decides (a date for "when"). One matching much less well is a
     // different fact that happens to hold a span of the asked kind. (A reason clause for "why" is
     // still looked for there: the best match may say what happened and not why.)
-    const competes = k === 0 || k >= ranks || s.score >= topScore * COMPETING_SHARE;
+    const competes = k === 0 || k >= ranks || s.score >= topScore * (fitsWhereTopDoesNot(c) ? UNFIT_COMPETING_SHARE : COMPETING_SHARE);
     if (competes && (!best || total > best.total)) best = { s, c, total };
     if (q.wh === 'why' && (!reason || total > reason.total) && opensWithReason(s.sentence, c)) reason = { s, c, total };
   }
