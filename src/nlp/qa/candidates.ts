@@ -282,9 +282,9 @@ function listItemWord(tokens: readonly QaToken[], pos: readonly string[], k: num
 }
 
 /**
- * Lists read from their closing "and/or" back over comma-separated items ("building construction,
- * heavy and civil engineering construction, and specialty trade contractors"; "design-build,
- * partnering and construction management"; two items joined by "and"). Items may be adjectives,
+ * Lists read from their closing "and/or" back over comma-separated items ("road repair,
+ * heavy and light rail maintenance, and harbour dredging contractors"; "plan-build,
+ * tendering and site management"; two items joined by "and"). Items may be adjectives,
  * -ing words or hyphenated words, which the noun-phrase lists miss. A list answers only a plural ask.
  */
 function looseLists(tokens: readonly QaToken[], tags: TokenTags, out: Candidate[]): void {
@@ -338,9 +338,9 @@ const MAX_PREDICATE_TOKENS = 14;
 const LINKING = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'become', 'becomes', 'became', 'remain', 'remains', 'remained', 'seem', 'seems', 'seemed', 'appear', 'appears', 'appeared', 'grew', 'proved']);
 
 /**
- * Predicates, for questions that ask what something does or is like ("What do most pharmacies
- * do?" -> "sell prescription drugs and require a valid prescription"; "What do such societies
- * tend to be?" -> "politically and socially unstable"; "How did the emperor die?" -> "drowned"):
+ * Predicates, for questions that ask what something does or is like ("What do most bakeries
+ * do?" -> "bake bread daily and sell it before noon"; "What do such towns
+ * tend to be?" -> "quiet and fairly isolated"; "How did the king die?" -> "drowned"):
  * a verb with what follows it up to the clause's end, also cut before its first preposition or
  * conjunction; and a run of adjectives after a linking verb.
  */

@@ -288,7 +288,7 @@ function cutsName(tokens: readonly QaToken[], to: number): boolean {
 
 /**
  * The span follows words that introduce instances ("such as | RSA", "including | X", "like | X",
- * "for example | X", "e.g. | X"), or is a later item of a list they open ("such as the Neckar, the Main and | the Moselle").
+ * "for example | X", "e.g. | X"), or is a later item of a list they open ("such as the Ouse, the Aire and | the Calder").
  */
 function introducesExample(tokens: readonly QaToken[], from: number): boolean {
   let k = from - 1;
@@ -591,7 +591,7 @@ export interface SentenceContext {
 const COUNTRY_HEADS = new Set(['country', 'countries', 'nation', 'nations']);
 /**
  * Tokens between the span and the focus's head noun at most: "Mexican President | Claudia
- * Sheinbaum", "Petro, the president", "Maududi was an important early twentieth-century figure".
+ * Sheinbaum", "Petro, the president", "Okoro was an important early modern figure".
  */
 const FOCUS_HEAD_WINDOW = 12;
 

@@ -208,7 +208,7 @@ export function agentAppositive(tokens: readonly QaToken[], tags: TokenTags, v: 
   if (tags.pos[v] !== 'NOUN') return null;
   const head = descriptionEndingAt(tokens, tags, v);
   if (!head) return null;
-  // "lithium-ion battery developer John B. Goodenough": the agent noun as the name's title.
+  // "solar panel designer Ana M. Reyes": the agent noun as the name's title.
   if (isCapitalized(tokens[v + 1]) && !isTitle(tokens[v + 1]!)) {
     let end = v + 1;
     while (end + 1 < tokens.length && end - v < MAX_ANTECEDENT_TOKENS && (isCapitalized(tokens[end + 1]) || isNamePeriod(tokens, end + 1))) end++;

@@ -163,7 +163,7 @@ const MAIN_CLAUSE_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'the
 /**
  * The comma where the main clause of a sentence that opens with a subordinate clause begins, after
  * token `from`: a comma followed by a subject (a pronoun, a name or a role) and a finite verb
- * ("..., President Obama has deemed ...", "..., there's a sense ..."); -1 when none is found.
+ * ("..., Mayor Okafor has deemed ...", "..., there's a sense ..."); -1 when none is found.
  */
 function mainClauseStart(ctx: QuoteContext, from: number, te: number): number {
   for (let k = from + 1; k + 2 < te; k++) {

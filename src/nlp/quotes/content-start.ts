@@ -67,7 +67,7 @@ export function contentStartAfterCue(ctx: QuoteContext, cue: number, lemma: stri
     if (end >= 0) j = end;
     // "said on Friday he met ...": a time adjunct, then the clause with no "that".
     else j = afterTimeAdjunct(ctx, j, te);
-    // "said during a town hall in Buffalo, New York, that ...": a place's state or country set off
+    // "said during a visit to Hilo, Hawaii, that ...": a place's state or country set off
     // by commas is still the adjunct's.
     if (end >= 0 && ctx.words[j] === ',') {
       let k = j + 1;

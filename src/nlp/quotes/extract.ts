@@ -4,7 +4,7 @@
  * labels (labels.ts); 3. turn frames into quotes (direct / mixed / indirect by their content); 4. give
  * the quotations no frame took their speaker, most local evidence first: a credit right after the
  * quotation (`"..." ― Lee`, `"..." Lee said.` as a sentence of its own, trailing.ts), a colon
- * lead-in (`Lee fired back: "..."`, `- Carl Bialik: "..."`, leadin.ts), a verb of naming or judging
+ * lead-in (`Lee fired back: "..."`, `- Mia Brandt: "..."`, leadin.ts), a verb of naming or judging
  * (`Lee called the plan "..."`, embedded.ts); then continuation: a quotation right after an
  * attributed one in the same paragraph is its next fragment, a paragraph that opens with a
  * quotation after a quoted paragraph (or after one narrative paragraph about the same speaker)
@@ -83,7 +83,7 @@ function draftFromFrame(ctx: QuoteContext, f: Frame): Draft | null {
   return { fragments, kind, frame: f, cueClass: f.cueClass, trust: f.trust, inheritFrom: null, paragraph };
 }
 
-/** A direct draft whose quotations are all titles (`the reality show "Cake Boss."`): nobody's words. */
+/** A direct draft whose quotations are all titles (`the cooking show "Bread Wars."`): nobody's words. */
 function onlyTitles(ctx: QuoteContext, d: Draft): boolean {
   return d.kind === 'direct' && d.frame?.pattern !== 'label' && d.fragments.every(([a]) => {
     const r = ctx.regionOf[tokenAtOrAfter(ctx, a)]!;
@@ -187,7 +187,7 @@ function addUnattributedRegions(ctx: QuoteContext, drafts: Draft[]): void {
   let orphanStart = -1;
   for (let r = 0; r < ctx.regions.length; r++) {
     const reg = ctx.regions[r]!;
-    // A quoted title in a narrator's sentence (`on "Meet the Press."`) is nobody's words.
+    // A quoted title in a narrator's sentence (`on "Harbour Morning."`) is nobody's words.
     if (reg.continuation || isQuotedTitle(ctx, r)) continue;
     const chain = regionChain(ctx, r).map((k) => ctx.regions[k]!);
     const start = reg.start;
@@ -206,7 +206,7 @@ function addUnattributedRegions(ctx: QuoteContext, drafts: Draft[]): void {
         continue;
       }
     }
-    // A colon after a clause that names the speaker ("Lee fired back: "..."", "- Carl Bialik: "..."").
+    // A colon after a clause that names the speaker ("Lee fired back: "..."", "- Mia Brandt: "..."").
     const openToken = tokenAtOrAfter(ctx, reg.open);
     // ... or a verb of naming or judging whose subject's words are quoted ("Lee called the plan "..."").
     const lead = leadInFrame(ctx, openToken, reg.paragraph, fragments) ?? asClauseFrame(ctx, openToken, fragments) ?? commaLeadInFrame(ctx, openToken, fragments) ??

@@ -107,7 +107,7 @@ const MAX_SOURCE_TOKENS = 9;
 /**
  * The source after "according to" when no speaker rule reads it: "according to" takes nothing but
  * a source, so any noun phrase will do ("a new article in Politico", "the results", "state law",
- * "early results of the exit poll conducted by ..."). Read to the first punctuation, quotation or
+ * "early results of the river survey carried out by ..."). Read to the first punctuation, quotation or
  * clause verb, at most MAX_SOURCE_TOKENS tokens.
  */
 function sourcePhrase(ctx: QuoteContext, first: number, hi: number): Mention | null {
@@ -312,7 +312,7 @@ function accordingFrame(ctx: QuoteContext, s: number, i: number, ts: number, te:
   // "According to X, CONTENT." (also after a colon, an opening quotation mark or "But").
   const prev = ctx.words[i - 1] ?? '';
   if (i === ts || isQuoteMark(ctx, i - 1) && i - 1 === ts || prev === ':' || (i === ts + 1 && ACCORDING_LEADS.has(prev))) {
-    // The source may be long ("According to early results of exit polls conducted for ..., "): its
+    // The source may be long ("According to early results of river surveys carried out for ..., "): its
     // comma or colon is the first of the sentence.
     let k = mention.last + 1;
     while (k < te && ctx.words[k] !== ',' && ctx.words[k] !== ':' && !isQuoteMark(ctx, k)) k++;
@@ -324,7 +324,7 @@ function accordingFrame(ctx: QuoteContext, s: number, i: number, ts: number, te:
   if (prev === ',' || prev === '\u2014' || afterQuote) {
     const end = afterQuote ? ctx.seg.tokens[i - 1]!.end : tokStart(ctx, i - 1);
     const span = trimSpan(ctx.folded, sentenceBounds(ctx, s).start, end);
-    // "Fundraising, according to the campaign, has surged.", "But, according to the poll, 46
+    // "Turnout, according to the clerk, has doubled.", "But, according to the poll, 46
     // percent remain undecided.": the source sits in the middle, and the rest of the sentence is
     // reported too. What comes before is content only when it has a verb of its own; an opening
     // phrase ("But", "One Sunday in 2001") is not.
@@ -369,18 +369,18 @@ function gerundFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: nu
   }
   // `"...," adding`: a comma inside the closing quotation mark opens the gerund as a bare comma does.
   const afterHandoff = isQuoteMark(ctx, i - 1) && ctx.words[i - 2] === ',' && ctx.regionOf[i - 1]! >= 0;
-  // "..., with 30 percent of voters saying they ...": the subject of the absolute clause speaks.
+  // "..., with 28 percent of members saying they ...": the subject of the absolute clause speaks.
   const withSubject = cue.cls === 'speech' ? withClauseSubject(ctx, i, ts) : null;
   if (withSubject) {
     const start = contentStartAfterCue(ctx, i, cue.lemma, te);
-    // "with the economy adding 151,000 jobs": only a plain clause is content here.
+    // "with the port adding 300 berths": only a plain clause is content here.
     // A quotation after it is left to the quotation rules ("with marchers chanting "..." and "..."").
     const clause = start.marker === 'that' || start.marker === 'colon' || (start.marker === 'bare' && CLAUSE_WITHOUT_THAT.has(cue.lemma) && NOMINATIVE_PRONOUNS.has(withoutContraction(ctx.words[start.at] ?? '')));
     const span = clause ? contentToEnd(ctx, start.at, s) : null;
     if (span) return { pattern: 'gerund', cueFirst: i, cueLast: i, cueClass: cue.cls, mention: withSubject, fragments: [span], sentence: s, trust: 0.75 };
   }
   if (!GERUND_OPENERS.has(prev) && !afterHandoff) {
-    // "footage of Hillary Clinton asking, "..."": a named subject right before, and a quotation after.
+    // "footage of Ann Lee asking, "..."": a named subject right before, and a quotation after.
     const named = mentionEndingAt(ctx, i - 1, ts);
     const start = contentStartAfterCue(ctx, i, cue.lemma, te);
     if (!named || named.type === 'pronoun' || start.marker !== 'quote') return null;
@@ -392,7 +392,7 @@ function gerundFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: nu
     (OBJECT_CONTENT_LEMMAS.has(cue.lemma) && opensObjectPhrase(ctx, i + 1));
   if (!introducesClause) return null;
   // The speaker: the mention of an earlier frame in this sentence, else the sentence subject.
-  // Not a relative clause's ("paying an architect who said he was stiffed, saying ...": the architect is no subject).
+  // Not a relative clause's ("paying a builder who said he was cheated, saying ...": the architect is no subject).
   const before = earlier.filter((f) => f.mention && f.cueFirst < i && ctx.words[f.mention.last] !== 'who').at(-1);
   const mention = before?.mention ?? clauseSubject(ctx, ts, i) ?? subjectAt(ctx, ts, i);
   if (!mention || mention.last >= i) return null;
@@ -443,7 +443,7 @@ function verbFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: numb
   const cueFirst = i;
   // The first token of the whole subject phrase (a role before an appositive name starts it).
   let phraseFirst = mention?.first ?? -1;
-  // "Clinton, at a later press gaggle, said" / "Quina Jones, 25, said" / "Flynn, a top Trump
+  // "Okafor, at a later press briefing, said" / "Rosa Diaz, 25, said" / "Hale, a top council
   // surrogate, said": the subject is the name before a comma-enclosed insertion.
   if ((!mention || mention.type === 'role') && last >= ts) {
     const commaAfter = mention ? mention.first - 1 : last;
@@ -457,7 +457,7 @@ function verbFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: numb
     }
   }
 
-  // "The groups who wrote to her on Thursday say ...": the subject before a restrictive relative clause.
+  // "The parents who called the school on Monday say ...": the subject before a restrictive relative clause.
   if (!mention || mention.type !== 'name' || mention.first > ts && ctx.words[mention.first - 1] !== ',') {
     const rel = last >= ts ? subjectBeforeRelative(ctx, last, ts) : null;
     if (rel && (!mention || mention.first > rel.who)) {
@@ -491,7 +491,7 @@ function verbFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: numb
   if (!mention) {
     // "..., but said it has received ...": the sentence subject speaks.
     if ((ctx.words[last] === 'and' || ctx.words[last] === 'but') && last > ts) {
-      // The subject of the clause the cue is joined to ("The judge rubbed his chin, and then said ...").
+      // The subject of the clause the cue is joined to ("The clerk closed her folder, and then said ...").
       const joined = ctx.words[last - 1] === ',' ? clauseSubject(ctx, ts, last) : null;
       const subj = joined ?? subjectAt(ctx, ts, last);
       if (subj && subj.last < last) return attachContent(ctx, s, last, i, i, subj, 'ellipsis', cue.cls, ts, te, 0.6);

@@ -1,8 +1,8 @@
 /**
  * Quotations introduced by a colon with no speech verb before it: the clause before the colon
  * tells whose words follow.
- * - a label: `Rep. Ann Lee (D-Ore.): "..."`, roundup lines `Pollsters agree - Carl Bialik: "..."`,
- *   `More from Bialik: "..."`, `Carl Bialik, Data Weekly: "..."`, `Here's Lee in 1992: "..."`;
+ * - a label: `Rep. Ann Lee (D-Ore.): "..."`, roundup lines `Analysts agree - Mia Brandt: "..."`,
+ *   `More from Brandt: "..."`, `Mia Brandt, Data Weekly: "..."`, `Here's Lee in 1992: "..."`;
  * - a clause whose subject is a person: `She then addressed the crowd again: "..."`,
  *   `Lee fired back: "..."`, `The senator had a blunt message for them: "..."`, `Lee's reply: "..."`.
  * Also a comma after an "as" clause that names the source: `As Lee put it, "..."`, `in Lee's
@@ -67,8 +67,8 @@ function isPossessive(ctx: QuoteContext, i: number): boolean {
 
 /**
  * A label: the whole clause before the colon is a name (`Rep. Ann Lee (D-Ore.):`), or the name
- * follows an inverted cue (`Stated Lee:`), a dash (`Pollsters agree - Carl Bialik:`), "from" (`More from Bialik:`) or "Here's"
- * (`Here's Lee in 1992:`), or comes first with a publication after a comma (`Carl Bialik, Data Weekly:`).
+ * follows an inverted cue (`Stated Lee:`), a dash (`Analysts agree - Mia Brandt:`), "from" (`More from Brandt:`) or "Here's"
+ * (`Here's Lee in 1992:`), or comes first with a publication after a comma (`Mia Brandt, Data Weekly:`).
  */
 function labelMention(ctx: QuoteContext, ts: number, colon: number): Mention | null {
   const m = mentionEndingAt(ctx, colon - 1, ts);
@@ -88,7 +88,7 @@ function labelMention(ctx: QuoteContext, ts: number, colon: number): Mention | n
     const h = mentionStartingAt(ctx, after, colon - 1);
     if (h && h.type === 'name') return h;
   }
-  // "Carl Bialik, Data Weekly:": a name, a comma, then only capitalized words (the outlet).
+  // "Mia Brandt, Data Weekly:": a name, a comma, then only capitalized words (the outlet).
   const first = mentionStartingAt(ctx, ts, colon - 1);
   if (first && first.type === 'name' && ctx.words[first.last + 1] === ',' && first.last + 2 < colon) {
     let k = first.last + 2;

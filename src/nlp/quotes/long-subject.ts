@@ -3,7 +3,7 @@
  * the subject is read forward from where it must start instead, and may run on with an affiliation,
  * an appositive or a relative clause before its verb.
  * - after a quotation that opens its sentence: `"...," Ann Lee of the Center for Energy Studies wrote
- *   in May.`, `"...," Ann Lee, who chairs the board said.`, `"...," a voice-over in the ad states.`;
+ *   in May.`, `"...," Ann Lee, who chairs the board said.`, `"...," a narrator in the video states.`;
  * - before a quotation that ends it, after a comma: `A council aide who asked not to be named said
  *   Friday, "..."`, `Lee shot back, "..."`, `After the vote, the mayor concluded, "..."`.
  * Each look is bounded by the sentence and a fixed number of tokens.
@@ -28,7 +28,7 @@ const COMMA_LEADIN_TRUST = 0.6;
 /** Most tokens between the verb of a comma lead-in and its comma ("concluded so eloquently and timelessly"). */
 const MAX_LEADIN_TAIL = 6;
 
-/** The same after a verb of saying, whose adjuncts run longer ("announced on her Facebook page, in all capital letters,"). */
+/** The same after a verb of saying, whose adjuncts run longer ("announced on the club's website, in bold red letters,"). */
 const MAX_CUE_LEADIN_TAIL = 12;
 
 /** Relative pronouns: the first verb after one is the relative clause's, not the sentence's. */
@@ -41,7 +41,7 @@ const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being'])
 const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'does', 'did', 'may', 'might', 'should', 'must']);
 /** Subject pronouns that can speak ("it" speaks only through a lexicon cue after a quotation). */
 const SPEAKER_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we']);
-/** Determiners of a plain noun phrase no role list knows ("a voice-over in the ad"). */
+/** Determiners of a plain noun phrase no role list knows ("a narrator in the video"). */
 const PHRASE_DETERMINERS = new Set(['a', 'an', 'the', 'one', 'another']);
 /** Finite verbs with no -ed or -s that introduce words ("Lee shot back, ..."). */
 const IRREGULAR_VERBS = new Set(['shot', 'wrote', 'told', 'said', 'put', 'sang', 'spoke', 'swore', 'cut', 'broke', 'went', 'began', 'read', 'chimed']);
@@ -66,7 +66,7 @@ function isVerbLike(ctx: QuoteContext, k: number): boolean {
 
 /**
  * A plain noun phrase from `k`: a determiner and lowercase words, hyphenated compounds and a
- * possessive among them ("a voice-over in the ad" is read up to "voice-over"), as a role.
+ * possessive among them ("a narrator in the video" is read up to "narrator"), as a role.
  */
 function plainPhrase(ctx: QuoteContext, k: number, hi: number): Mention | null {
   if (!PHRASE_DETERMINERS.has(ctx.words[k] ?? '')) return null;
@@ -217,7 +217,7 @@ function describedInvertedTail(ctx: QuoteContext, closeToken: number, fragments:
       if (j === v + 1) return null;
       const found = mentionStartingAt(ctx, j, te - 1);
       if (!found || found.type === 'pronoun' || (found.type === 'role' && !determiner)) return null;
-      // After a determiner the name is a modifier ("a 2008 Clinton veteran"): the phrase runs on over its head noun.
+      // After a determiner the name is a modifier ("a 2010 Okafor veteran"): the phrase runs on over its head noun.
       let last = found.last;
       if (determiner) {
         while (last + 1 < te && last < found.last + 2 && isWord(ctx, last + 1) && !isCapitalized(ctx, last + 1) && !endsAttribution(ctx, last + 1, te) && !RELATIVES.has(ctx.words[last + 1]!)) last++;

@@ -100,7 +100,7 @@ function isGivenNameCue(ctx: QuoteContext, i: number): boolean {
 
 /** The mention ending at token `last` (the word right before a cue), not reaching before `lo`. */
 export function mentionEndingAt(ctx: QuoteContext, last: number, lo: number): Mention | null {
-  // "Rep. Gwen Moore (D-Wis.) said": step over a short parenthetical after the name.
+  // "Rep. Ann Lee (D-Ore.) said": step over a short parenthetical after the name.
   if (last >= lo && ctx.words[last] === ')') {
     let k = last - 1;
     while (k >= lo && k > last - 8 && ctx.words[k] !== '(') k--;
@@ -123,7 +123,7 @@ export function mentionEndingAt(ctx: QuoteContext, last: number, lo: number): Me
     for (let i = last - 1; i >= floor; i--) {
       const wi = ctx.words[i]!;
       if (ctx.regionOf[i]! >= 0) break;
-      // The period of an abbreviated title ("Rep. John Mica", "Sen. Warren") is a separate token.
+      // The period of an abbreviated title ("Rep. Ann Lee", "Sen. Okafor") is a separate token.
       if (wi === '.' && i - 1 >= floor && (TITLES.has(ctx.words[i - 1]!) || isInitial(ctx, i - 1)) && ctx.seg.tokens[i - 1]!.end === ctx.seg.tokens[i]!.start) {
         first = i - 1;
         i--;
@@ -164,7 +164,7 @@ export function mentionEndingAt(ctx: QuoteContext, last: number, lo: number): Me
         break;
       }
       if (isWord(ctx, i) && !ROLE_BREAKERS.has(wi) && !CUE_VERBS.has(wi)) first = i;
-      // "the Florida senator and Republican presidential candidate": two roles of one person.
+      // "the Kent senator and Labour leadership candidate": two roles of one person.
       else if (wi === 'and' && i - 1 >= floor && (ROLE_NOUNS.has(ctx.words[i - 1]!) || TITLES.has(ctx.words[i - 1]!)) && ctx.regionOf[i - 1]! < 0) first = i;
       else break;
     }

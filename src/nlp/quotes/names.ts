@@ -22,7 +22,7 @@ const bare = (w: string): string => w.toLowerCase().replace(/[.,]+$/, '');
  * titles. Falls back to the mention without its determiner (organisations: "White House").
  */
 export function canonicalName(mention: string): string | null {
-  // Party-state tags and ages in parentheses ("Rep. John Mica (R-Fla.)") are not part of the name.
+  // Party-state tags and ages in parentheses ("Rep. Tom Hale (R-Ore.)") are not part of the name.
   // A relative pronoun after the name ("Ann Lee, who") is not part of it either.
   const ws = words(mention.replace(/,\s*who$/i, '').replace(/\s*\([^()]*\)\s*$/, '').replace(/[\u2019']s$/, ''));
   let first = ws.length;

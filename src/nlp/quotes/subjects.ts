@@ -1,6 +1,6 @@
 /**
  * The speaker before a cue where the plain mention rules do not reach it: the subject before a
- * comma- or dash-enclosed insertion ("Clinton, at a later press gaggle, said"), a role phrase that
+ * comma- or dash-enclosed insertion ("Okafor, at a later press briefing, said"), a role phrase that
  * opens its clause before an appositive name, the subject of the clause a gerund attaches to
  * (", saying"), the antecedent of a relative pronoun ("Lee, who said"), a second speaker joined to a
  * first ("... and one in four said"), and the modifiers between a subject and its cue.
@@ -15,14 +15,14 @@ import { TIME_ANCHORS } from './time-adjuncts';
 
 /** Most modifiers skipped between subject and cue ("has also repeatedly said"). */
 const MAX_MODIFIERS = 4;
-/** Longest comma-enclosed insertion between a subject and its cue ("Clinton, at a later press gaggle, said"). */
+/** Longest comma-enclosed insertion between a subject and its cue ("Okafor, at a later press briefing, said"). */
 const MAX_INSERTION_TOKENS = 32;
 /** Most commas inside one insertion ("Maria Lopez, 54, a nurse who ..., said": two). */
 const MAX_INSERTION_COMMAS = 3;
 
 /**
  * The subject of a cue set off by a comma-enclosed insertion that ends at the comma `close`
- * ("Clinton, at a later press gaggle, said", "Maria Lopez, 54, a nurse who has lived on the street
+ * ("Okafor, at a later press briefing, said", "Maria Lopez, 54, a nurse who has lived on the street
  * for two decades, said"): the name right before the insertion's first comma. The insertion may hold
  * a few commas of its own; a name only counts at the last comma reached when it opens its clause
  * (sentence start, after a quotation or comma) and is no preposition's object. A role subject that
@@ -189,7 +189,7 @@ export function relativeSpeaker(ctx: QuoteContext, last: number, ts: number): Me
   if (!ante || ante.type === 'pronoun') return null;
   // "which" stands for a document or a body ("the AP report, which notes"), not for a person or a place.
   if (which && ante.type === 'name' && ctx.words[ante.first] !== 'the') return null;
-  // "told a young woman who suggested that ...": the audience of another cue is no speaker here.
+  // "told a tenant who suggested that ...": the audience of another cue is no speaker here.
   if (restrictive && CUE_VERBS.has(ctx.words[ante.first - 1] ?? '')) return null;
   // A role phrase read back over a verb ("The plan angered business owners who") starts after it.
   let first = ante.first;

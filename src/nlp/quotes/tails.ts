@@ -22,7 +22,7 @@ const CLAUSE_SUBJECT_WORDS = new Set(['he', 'she', 'they', 'we', 'i', 'his', 'th
 
 /**
  * The comma, dash or closing mark that sets off a tail attribution before `mention`, allowing up to
- * three plain words between ("Tulsa police Chief Chuck Jordan"): -1 when there is none.
+ * three plain words between ("Hilo fire Chief Ana Reyes"): -1 when there is none.
  */
 export function tailBoundary(ctx: QuoteContext, mention: Mention, ts: number): number {
   for (let b = mention.first - 1; b >= ts && b >= mention.first - 4; b--) {
@@ -63,7 +63,7 @@ export function tailFrame(
   if (!first || boundary <= ts) return null;
   // Reported speech before a tail must be a clause, not an apposition ("Her neighbor, Thomas Reyes, said").
   const firstDirect = directRegions(ctx, first[0], first[1]) !== null;
-  // A lone opening phrase or a short subject ("In his state, Christie said, ...", "The roads, he
+  // A lone opening phrase or a short subject ("In his town, Okafor said, ...", "The roads, he
   // said, will ...") is content only as the first half of a middle attribution.
   const leadPhrase = !firstDirect && (wordCount(ctx, first) < MIN_TAIL_CLAUSE_WORDS || !isClauseBeforeTail(ctx, ts, boundary));
   // What follows the attribution: the end, an audience or adjunct then the end ("told USA Today.",
@@ -84,7 +84,7 @@ export function tailFrame(
   // content ("When asked about it, Cruz said he knows ...", "In his email, Lee said the council ...").
   if (!firstDirect && pattern === 'tail' && k < te && !isTerminal(ctx, k) && !opensTailAdjunct(ctx, k) && !shortAudienceToEnd(ctx, k, te, lemma)) return null;
   // After a quotation too, a pronoun or possessive subject right after "said" opens the cue's own
-  // clause (`"Marco! Marco!," the senator said his campaign was "closing strong."`): the head rule
+  // clause (`"Go! Go!," the coach said his team was "finishing strong."`): the head rule
   // takes it, and the quotation before is left to the other rules.
   if (firstDirect && pattern === 'tail' && k === cue + 1 && CLAUSE_WITHOUT_THAT.has(lemma) && CLAUSE_SUBJECT_WORDS.has(ctx.words[k] ?? '') && k + 1 < te && isWord(ctx, k + 1)) return null;
   while (k < te && ctx.words[k] !== ',' && ctx.words[k] !== ':' && !isTerminal(ctx, k)) {

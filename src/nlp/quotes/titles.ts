@@ -1,6 +1,6 @@
 /**
- * Quoted titles inside a narrator's sentence: `he said on "Meet the Press."`, `star of the reality
- * show "Cake Boss."`, `on Fox News Channel's "Sunday Morning Futures,"`. A short quotation whose
+ * Quoted titles inside a narrator's sentence: `he said on "Harbour Morning."`, `star of the cooking
+ * show "Bread Wars."`, `on River Radio's "Weekend Ledger,"`. A short quotation whose
  * words are all capitalized (small joining words aside), set in a sentence that is not itself in
  * title case, right after a word of the narrator's (a preposition, a noun, a possessive): the name
  * of a show, a book or a group, nobody's words. A quotation that opens its sentence or follows
@@ -8,13 +8,13 @@
  */
 import { isCapitalized, isQuoteMark, isWord, tokenAtOrAfter, type QuoteContext } from './context';
 
-/** Most words of a quoted title ("Growth and Opportunity Project", "Guardians of the Galaxy"). */
+/** Most words of a quoted title ("Plan for Safer Streets", "Keepers of the Lighthouse"). */
 const MAX_TITLE_WORDS = 5;
 /** Fewest capitalized words: a lone capitalized word may be a name or a shout ("Judge"). */
 const MIN_TITLE_CAPITALS = 2;
 /** Lowercase words a title may hold between its capitalized ones. */
 const TITLE_JOINERS = new Set(['of', 'the', 'a', 'an', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', '&']);
-/** Punctuation a title may carry inside its closing mark (American style: `"Cake Boss."`). */
+/** Punctuation a title may carry inside its closing mark (American style: `"Bread Wars."`). */
 const TRAILING_MARKS = new Set(['.', ',']);
 
 /** Whether the quotation region `r` is a title set in a narrator's sentence. */

@@ -134,7 +134,7 @@ function openSlotTail(ctx: QuoteContext, closeToken: number, fragments: Span[]):
       v = named.last + 2;
     }
   } else if (m.type === 'name' && ctx.words[v] === ',') {
-    // "Quina Jones, 25, said" / "Lee, a lawyer for the town, wrote": an appositive after a name.
+    // "Rosa Diaz, 25, said" / "Lee, a lawyer for the town, wrote": an appositive after a name.
     let c = v + 1;
     while (c < te && c <= v + MAX_APPOSITIVE_TOKENS && ctx.words[c] !== ',' && !isQuoteMark(ctx, c)) c++;
     if (ctx.words[c] !== ',') return null;
@@ -148,12 +148,12 @@ function openSlotTail(ctx: QuoteContext, closeToken: number, fragments: Span[]):
   return { ...base, cueFirst: v, cueLast: v, mention: m };
 }
 
-/** Most lowercase words of a descriptor before a name ("retired neurosurgeon Ben Carson"). */
+/** Most lowercase words of a descriptor before a name ("retired surgeon Ada Okoro"). */
 const MAX_DESCRIPTOR_WORDS = 4;
 
 /**
  * The name after a lowercase descriptor that no role list knows, right after an inverted verb:
- * "said retired neurosurgeon Ben Carson", "said undecided voter Stephanie Hooton". The descriptor
+ * "said retired surgeon Ada Okoro", "said undecided voter Tom Hale". The descriptor
  * is left out of the mention.
  */
 function describedName(ctx: QuoteContext, k: number, te: number): Mention | null {

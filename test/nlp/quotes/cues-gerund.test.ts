@@ -11,8 +11,8 @@ const rows: Row[] = [
     [['Mayor Ann Lee', 'telling', 'We have been partners for a long time']],
   ],
   [
-    'DENVER, May 3 — In response to the plan to close the plant, the mayor\'s top aide rallied supporters, saying: "We have to be ready to fight it."',
-    [["the mayor's top aide", 'saying', 'We have to be ready to fight it']],
+    'TACOMA, May 3 — In response to the plan to close the pier, the mayor\'s top aide rallied workers, saying: "We must be ready to stand up to it."',
+    [["the mayor's top aide", 'saying', 'We must be ready to stand up to it']],
   ],
   // A relative clause between the subject and its verb.
   ['The mayor, who had opposed the plan, signed it, saying it was the best deal available.', [['The mayor', 'saying', 'it was the best deal available']]],
@@ -24,7 +24,7 @@ const rows: Row[] = [
     [['Lee', 'told', 'the plan "was a cruel policy,"'], ['Lee', 'adding', "He lost all of the town's vote"]],
   ],
   // An audience closed by the comma before a quotation is not content.
-  ['Carson did not name his rivals, but told his supporters, "our nation is in horrible trouble."', [['Carson', 'told', 'our nation is in horrible trouble']]],
+  ['Okafor did not name the builders, but told his supporters, "our roof is in terrible shape."', [['Okafor', 'told', 'our roof is in terrible shape']]],
   // Neighbour: the speaker of an earlier cue in the sentence goes on ("said ..., adding").
   ['Lee said the vote was close, adding that she would try again.', [['Lee', 'said', 'the vote was close'], ['Lee', 'adding', 'she would try again']]],
 ];

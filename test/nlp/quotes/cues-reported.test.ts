@@ -11,25 +11,25 @@ const rows: Row[] = [
   ['According to the results, the mayor leads by one point.', [['the results', 'According to', 'the mayor leads by one point']]],
   // A long source: the content starts after its comma, however far.
   [
-    'According to early results of the exit polls conducted for the networks by a research firm, most voters want change.',
-    [['early results of the exit polls conducted', 'According to', 'most voters want change']],
+    'According to early results of the river surveys conducted for the council by a research firm, most wells are clean.',
+    [['early results of the river surveys conducted', 'According to', 'most wells are clean']],
   ],
   // After a quotation, and after a colon.
   ['"The evidence cannot support a prosecution," according to a court filing by the county attorney.', [['a court filing', 'according to', 'The evidence cannot support a prosecution']]],
   ['It has not gone unnoticed: According to recent polls, the mayor holds only 14 percent.', [['recent polls', 'According to', 'the mayor holds only 14 percent']]],
   // Shares of a poll speak for its respondents.
   ['Nearly half said they prefer someone with experience.', [['Nearly half', 'said', 'they prefer someone with experience']]],
-  ['Twenty-four percent said they were more likely to vote for him.', [['Twenty-four percent', 'said', 'they were more likely to vote for him']]],
+  ['Thirty-one percent said they were less likely to buy a car this year.', [['Thirty-one percent', 'said', 'they were less likely to buy a car this year']]],
   // GIVEN "NAME, who said ..." THEN the relative pronoun speaks for NAME, and its content ends with the clause.
   [
-    'Barkley, who said he typically votes Democratic, said one candidate he likes is the governor.',
-    [['Barkley, who', 'said', 'he typically votes Democratic'], ['Barkley', 'said', 'one candidate he likes is the governor']],
+    'Mensah, who said he usually votes early, said one candidate he likes is the mayor.',
+    [['Mensah, who', 'said', 'he usually votes early'], ['Mensah', 'said', 'one candidate he likes is the mayor']],
   ],
   ['Ann Lee, who told reporters she would run again, left the room.', [['Ann Lee, who', 'told', 'she would run again']]],
   // GIVEN an opening adverbial, then "X said" and a clause THEN the clause is the content, not the adverbial.
   // The question put to her is reported speech of an asker nobody names.
   ['When asked about the crisis, Senator Ann Lee said she knows its cost firsthand.', [[null, 'asked', 'the crisis'], ['Senator Ann Lee', 'said', 'she knows its cost firsthand']]],
-  ['In his email to members, Trumka said the council would keep talking.', [['Trumka', 'said', 'the council would keep talking']]],
+  ['In his letter to tenants, Adeyemi said the council would keep talking.', [['Adeyemi', 'said', 'the council would keep talking']]],
   // Attribution in the middle: both halves are the content, also after a short opening phrase.
   ['In his state, Christie said, first-time offenders are sent to treatment.', [['Christie', 'said', 'In his state | first-time offenders are sent to treatment']]],
   ['The roads, he said, will reopen in May.', [['he', 'said', 'The roads | will reopen in May']]],
@@ -48,8 +48,8 @@ const rows: Row[] = [
   // "As X reported, CONTENT": the clause after the comma.
   ['As BuzzFeed News first reported, the mayor voiced support for the plan in 2002.', [['BuzzFeed News', 'reported', 'the mayor voiced support for the plan in 2002']]],
   [
-    'As the paper\'s Dana Byler pointed out in December, "In the week before the convention, the delegates can change it."',
-    [['Dana Byler', 'pointed', 'In the week before the convention, the delegates can change it']],
+    'As the paper\'s Mia Brandt pointed out in March, "In the month before the vote, the members can change it."',
+    [['Mia Brandt', 'pointed', 'In the month before the vote, the members can change it']],
   ],
   // Neighbour: "as" with a verb of no speech is only a time clause.
   ['As Lee spoke, the crowd cheered.', []],

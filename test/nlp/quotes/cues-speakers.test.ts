@@ -18,7 +18,7 @@ const rows: Row[] = [
   ],
   // GIVEN an inverted cue and a speaker phrase no lexicon word heads THEN the phrase speaks.
   ['"The tax is a burden on small shops," said an industry lobbyist.', [['an industry lobbyist', 'said', 'The tax is a burden on small shops']]],
-  ['"He will go to work for you," said the 46-year-old.', [['the 46-year-old', 'said', 'He will go to work for you']]],
+  ['"She will fix the roads for you," said the 52-year-old.', [['the 52-year-old', 'said', 'She will fix the roads for you']]],
   ['"In this town, everyone knows everyone," says a narrator.', [['a narrator', 'says', 'In this town, everyone knows everyone']]],
   ['"Nobody asked the parents about it," interjected an angry parent.', [['an angry parent', 'interjected', 'Nobody asked the parents about it']]],
   // A descriptor before a name; after a full name "of" opens an affiliation.
@@ -37,27 +37,27 @@ const rows: Row[] = [
   // A name after a preposition closes an opening adverbial; the role after it is the subject.
   ['At the town hall in Hudson, New Hampshire, the retired teacher retorted: "There is a special place for people like that."', [['the retired teacher', 'retorted', 'There is a special place for people like that']]],
   // A given name that is also a cue word ("Hope") inside a name.
-  ['"He will enter a plea of not guilty," campaign spokeswoman Hope Hicks said in a statement.', [['campaign spokeswoman Hope Hicks', 'said', 'He will enter a plea of not guilty']]],
+  ['"The ferry will sail on time," harbour spokeswoman Hope Marsh said in a statement.', [['harbour spokeswoman Hope Marsh', 'said', 'The ferry will sail on time']]],
   // "it" for an organisation around a quotation, but not before reported speech with a noun-like cue.
   ['"Most of the witnesses had never been interviewed before," it stated.', [['it', 'stated', 'Most of the witnesses had never been interviewed before']]],
   ['The union released a letter. It added: "We will strike on Monday if we must."', [['It', 'added', 'We will strike on Monday if we must']]],
   ['The plan is bold. It warned that prices would rise.', []],
   // Two roles of one person joined by "and"; people named by what they do, after "one"/"another".
   [
-    '"It is run by a lunatic," the Ohio senator and Republican presidential candidate said in a statement.',
-    [['the Ohio senator and Republican presidential candidate', 'said', 'It is run by a lunatic']],
+    '"It is run by amateurs," the Kent senator and Labour leadership candidate said in a statement.',
+    [['the Kent senator and Labour leadership candidate', 'said', 'It is run by amateurs']],
   ],
-  ['"He is very cute with a big mouth," one user wrote.', [['one user', 'wrote', 'He is very cute with a big mouth']]],
+  ['"The cake was dry but the tea was good," one reviewer wrote.', [['one reviewer', 'wrote', 'The cake was dry but the tea was good']]],
   // An audience no lexicon word heads, closed by the comma before the quotation.
-  ['As one employee told the local weekly, "She wants to put fear in our hearts."', [['one employee', 'told', 'She wants to put fear in our hearts']]],
+  ['As one nurse told the county paper, "He wants us to work double shifts."', [['one nurse', 'told', 'He wants us to work double shifts']]],
   // A role after a quotation opens the subject before a relative clause; an opening participle is no name.
   [
-    '"We have seen this before," an intelligence source, who was not authorized to speak on the record, told the network.',
-    [['an intelligence source', 'told', 'We have seen this before']],
+    '"We have had floods like this before," a council engineer, who was not allowed to speak to the press, told the radio station.',
+    [['a council engineer', 'told', 'We have had floods like this before']],
   ],
   ['Appearing before the court on Monday, Ann Suu, 70, added that she was not guilty.', [['Ann Suu', 'added', 'she was not guilty']]],
   // An opening phrase before "X said about Y, "..."" is not half of the quotation.
-  ['In a statement, Lopez said about the movement, "I support parents making the best decisions."', [['Lopez', 'said', 'I support parents making the best decisions']]],
+  ['In a statement, Okafor said about the festival, "I welcome families bringing their own picnics."', [['Okafor', 'said', 'I welcome families bringing their own picnics']]],
   // Neighbours: a clause before the tail stays the content; an insertion after a name still works.
   ['In Iraq, the roads are closed again, he said.', [['he', 'said', 'In Iraq, the roads are closed again']]],
   ['Maria Lopez, a nurse, said the city had forgotten them.', [['Maria Lopez', 'said', 'the city had forgotten them']]],

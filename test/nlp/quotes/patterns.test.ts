@@ -49,13 +49,13 @@ const rows: Row[] = [
   // Parenthetical party tag and abbreviated title.
   ['"We cannot let them deny the right to question them," Rep. John Mica (R-Fla.) said.', [['direct', 'Rep. John Mica (R-Fla.)', 'John Mica', 'said', ['We cannot let them deny the right to question them']]]],
   // Comma insertion between subject and cue.
-  ['"They are trying to slap us in the face," Quina Jones, 25, said.', [['direct', 'Quina Jones', 'Quina Jones', 'said', ['They are trying to slap us in the face']]]],
+  ['"They are trying to push us out of the market," Rosa Diaz, 25, said.', [['direct', 'Rosa Diaz', 'Rosa Diaz', 'said', ['They are trying to push us out of the market']]]],
   // Pull quote attributed with a dash.
-  ['"Maybe we can build a wall around the whole thing." \u2015 Steve Quinlan', [['direct', 'Steve Quinlan', 'Steve Quinlan', '\u2015', ['Maybe we can build a wall around the whole thing']]]],
+  ['"Maybe we can put a fence around the whole field." \u2015 Tom Hale', [['direct', 'Tom Hale', 'Tom Hale', '\u2015', ['Maybe we can put a fence around the whole field']]]],
   // Subject ellipsis: "..., but said ..."
   ['Mexico refused to accept a flight, but said it has received migrants.', [['indirect', 'Mexico', 'Mexico', 'said', ['it has received migrants']]]],
   // Interrupted indirect speech.
-  ['But to prevent problems, he said, local officials should be vigilant.', [['indirect', 'he', null, 'said', ['But to prevent problems', 'local officials should be vigilant']]]],
+  ['But to keep the bridge open, she said, local crews should work at night.', [['indirect', 'she', null, 'said', ['But to keep the bridge open', 'local crews should work at night']]]],
   // An adjunct after the audience ends at its "that"; a relative "that" inside it is not the content's start.
   ['Smith told reporters after the meeting that the plan was dead.', [['indirect', 'Smith', 'Smith', 'told', ['the plan was dead']]]],
   ['Smith told reporters after the meeting that he attended that the plan was dead.', [['indirect', 'Smith', 'Smith', 'told', ['the plan was dead']]]],
@@ -82,7 +82,7 @@ const rows: Row[] = [
   ['Maria Lopez, 54, a nurse who has lived on the street for two decades and who now runs a small shelter, said the city had forgotten them.', [['indirect', 'Maria Lopez', 'Maria Lopez', 'said', ['the city had forgotten them']]]],
   // Neighbours: a name governed by a preposition is no subject; a short insertion still works.
   ['In Paris, the nurse, who works nights, said the city had forgotten them.', []],
-  ['Clinton, at a later press gaggle, said the poll was wrong.', [['indirect', 'Clinton', 'Clinton', 'said', ['the poll was wrong']]]],
+  ['Okafor, at a later press briefing, said the poll was wrong.', [['indirect', 'Okafor', 'Okafor', 'said', ['the poll was wrong']]]],
   // A plural possessive keeps its head: the speaker is the union, not the workers.
   ["The transit workers' union warned that fares would rise.", [['indirect', "The transit workers' union", null, 'warned', ['fares would rise']]]],
   ['"Fares will rise," the transit workers\' union warned.', [['direct', "the transit workers' union", null, 'warned', ['Fares will rise']]]],

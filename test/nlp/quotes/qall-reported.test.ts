@@ -7,7 +7,7 @@ type Row = [string, Array<[string | null, string | null, string]>];
 const rows: Row[] = [
   // GIVEN "state(s)" with no "that", colon or quotation THEN it is the noun, not a cue.
   ['The two states hold their primaries on the first of March.', []],
-  ['He is counting on his home state because he will have the delegates.', []],
+  ['He is counting on his home county because he will have the votes.', []],
   // ... while "stated that" still reports.
   ['The mayor stated that the bridge would reopen in June.', [['The mayor', 'stated', 'the bridge would reopen in June']]],
   // GIVEN an opening adverbial (a day, "Despite ...") before "X said" THEN it is no content: the clause after the cue is.
@@ -91,11 +91,11 @@ const rows: Row[] = [
   ['The council backed the judges\u2019 statement that the ruling must stand.', [['the judges\u2019', 'statement', 'the ruling must stand']]],
   // A word after a preposition is no verb that ends the noun cue's clause ("in states across ...").
   [
-    'The vote bolstered her argument that she is popular in states across the region, not only at home.',
-    [['her', 'argument', 'she is popular in states across the region, not only at home']],
+    'The poll bolstered her argument that she is liked in towns along the coast, not only at home.',
+    [['her', 'argument', 'she is liked in towns along the coast, not only at home']],
   ],
   // GIVEN a passive report inside a relative clause, or "as reported by" after an attribution of its own THEN the outlet only relays it.
-  ['"The rules were bent," Ann Lee wrote in the email, which was first reported by the Harbor Ledger.', [['Ann Lee', 'wrote', 'The rules were bent']]],
+  ['"The rules were bent," Ann Lee wrote in a memo, which the Harbor Ledger was the first to report.', [['Ann Lee', 'wrote', 'The rules were bent']]],
   ['"We will try again," Kim noted in an interview, as reported by the Valley Post.', [['Kim', 'noted', 'We will try again']]],
   // ... while a plain passive report still credits the outlet.
   ['The mill will close in May, as first reported by the Harbor Ledger.', [['the Harbor Ledger', 'as first reported by', 'The mill will close in May']]],
@@ -105,8 +105,8 @@ const rows: Row[] = [
     [['Kim', 'saying', 'the tax would never pass']],
   ],
   [
-    'Lee apologized for the letters after they came out, saying they were old and did not reflect her views.',
-    [['Lee', 'saying', 'they were old and did not reflect her views']],
+    'Lee apologized for the posts after they surfaced, saying they were old and no longer her views.',
+    [['Lee', 'saying', 'they were old and no longer her views']],
   ],
   // GIVEN a document or body speaking through ", which" THEN it is the speaker; a place that "votes" is no cue's subject.
   ['The release linked to the county report, which notes, "Half the roads need repair within five years."', [['the county report, which', 'notes', 'Half the roads need repair within five years']]],

@@ -10,7 +10,7 @@ const rows: Row[] = [
   ['The mayor met Ann Lee, host of the cooking show "Kitchen Wars."', []],
   ['Speaking on the station\'s "Valley Hour," Lee said the bridge would reopen.', [['Lee', 'the bridge would reopen']]],
   // A quotation that opens its sentence is left to the speech rules, title case or not.
-  ['"Your Honor," I said, "I would like to answer."', [['I', 'Your Honor | I would like to answer']]],
+  ['"Madam Chair," I said, "I wish to reply."', [['I', 'Madam Chair | I wish to reply']]],
   // A title-case headline quotes in title case throughout.
   ['Lee Says "We Will Win The County"', [['Lee', 'We Will Win The County']]],
 ];

@@ -37,13 +37,13 @@ const rows: Row[] = [
   ['The plant will close in May, according to the mayor.', [['the mayor', 'according to', 'The plant will close in May']]],
   // GIVEN a stray comma before "that", or a time adjunct ending in "ago" between subject and cue THEN the attribution reads as usual.
   ['He added, that the vote would be fair.', [['He', 'added', 'the vote would be fair']]],
-  ['The board less than two weeks ago said for the first time that the files were secret.', [['The board', 'said', 'the files were secret']]],
+  ['The club less than three days ago said for the first time that the loans were late.', [['The club', 'said', 'the loans were late']]],
   ['The board two days ago said the school would close.', [['The board', 'said', 'the school would close']]],
   // Neighbour: a relative "that" after the comma is no complementizer.
   ['The crew added, that is, built, a second floor.', []],
   // GIVEN a parenthetical adverb after the cue, or a place's state in apposition inside the adjunct THEN the "that" clause is the content.
   ['The coach said, however, that the team would travel by bus.', [['The coach', 'said', 'the team would travel by bus']]],
-  ['Lee said Thursday during a town hall in Buffalo, New York, that states can pass such laws.', [['Lee', 'said', 'states can pass such laws']]],
+  ['Lee said Monday during a visit to Hilo, Hawaii, that towns can set such fees.', [['Lee', 'said', 'towns can set such fees']]],
   // Neighbour: a comma-enclosed relative clause in the adjunct is read by the adjunct rule as before.
   ['Lee said Thursday during a town hall in Buffalo, where it snowed, that states can pass such laws.', [['Lee', 'said', 'states can pass such laws']]],
   // GIVEN a quotation, then "X said" and a pronoun or possessive subject THEN the clause after the cue is X's, not the quotation before.

@@ -25,7 +25,7 @@ const tails: Row[] = [
     [['Dan Ivers', 'tweeted', 'She needs a plan for the suburbs']],
   ],
   // A plain noun phrase no role list knows, with a prepositional phrase.
-  ['"He will stand up to the big landlords," a voice-over in the ad states.', [['a voice-over', 'states', 'He will stand up to the big landlords']]],
+  ['"He will stand up to the big landlords," a narrator in the video states.', [['a narrator', 'states', 'He will stand up to the big landlords']]],
   // "US" in capitals opens a title, not the pronoun; the quotation ends its own sentence with "!".
   [
     '"The great state of Ohio is proud to cast its votes today!" US Senator Ann Reed said as she opened the roll call.',
@@ -79,7 +79,7 @@ describe('long speaker phrases (r2b)', () => {
 describe('lead-ins after an opening phrase no list knows (r2b)', () => {
   it.each([
     // GIVEN a colon lead-in after an adverbial phrase no opener list knows THEN its subject speaks.
-    ['Back on home soil, he returned to his familiar lines: "There will be no new taxes in this town."', [['he', 'returned to his familiar lines', 'There will be no new taxes in this town']]],
+    ['Back in the valley, he returned to his familiar lines: "There will be no new taxes in this town."', [['he', 'returned to his familiar lines', 'There will be no new taxes in this town']]],
     // GIVEN an "as" clause with a long source after an opening word THEN the source speaks (a parenthesis may follow the audience).
     [
       'However, as Bishop Aram Dallo of the Church of Saint James told the Harbor Ledger (HL), "We have suffered the same fate as many others."',

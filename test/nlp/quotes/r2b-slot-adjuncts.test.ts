@@ -12,7 +12,7 @@ const rows: Row[] = [
   // "upon" opens an adjunct like "after".
   ['"Oh, what a day for this town," Dana Hart gasped upon seeing the crowd.', [['Dana Hart', 'gasped', 'Oh, what a day for this town']]],
   // A determiner and a number glued into a compound is a speaker phrase.
-  ['"What if the mayor had taken speech lessons?" the 43-year-old asked in the video.', [['the 43-year-old', 'asked', 'What if the mayor had taken speech lessons']]],
+  ['"What if the ferry had left on time?" the 61-year-old asked in the interview.', [['the 61-year-old', 'asked', 'What if the ferry had left on time']]],
   // Neighbour: "and" with a second verb coordinates an action, not a clause of its own.
   ['"We will fix the roads this year," Smith signed and sealed the bill.', []],
 ];

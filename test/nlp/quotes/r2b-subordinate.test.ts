@@ -8,12 +8,12 @@ const rows: Row[] = [
   // GIVEN a cue in an opening subordinate clause and a main clause that quotes its own subject
   // THEN the subordinate clause reports up to the main clause, and the quotation is the main subject's.
   [
-    'When Rubio suggested that the town would sue the county over the deal, Kim fired back forcefully: "If they sue us in a court here, they are going to lose."',
-    [['Rubio', 'suggested', 'the town would sue the county over the deal'], ['Kim', 'fired back forcefully', 'If they sue us in a court here, they are going to lose']],
+    'When Okoro suggested that the town would sue the county over the deal, Kim fired back forcefully: "If they take us to court, they will lose."',
+    [['Okoro', 'suggested', 'the town would sue the county over the deal'], ['Kim', 'fired back forcefully', 'If they take us to court, they will lose']],
   ],
   [
-    'After the coach asked the mayor who he thought would win the game, Kim replied, "If I had to bet now, I would bet on the visitors."',
-    [['the coach', 'asked', 'who he thought would win the game'], ['he', 'thought', 'would win the game'], ['Kim', 'replied', 'If I had to bet now, I would bet on the visitors']],
+    'After the coach asked the mayor who he thought would win the game, Kim replied, "If I had to guess, I would pick the visitors."',
+    [['the coach', 'asked', 'who he thought would win the game'], ['he', 'thought', 'would win the game'], ['Kim', 'replied', 'If I had to guess, I would pick the visitors']],
   ],
   // A middle attribution after an opening subordinate clause quotes only what follows it.
   ['When the council voted down the plan, Kim replied, "We will bring it back next year."', [['Kim', 'replied', 'We will bring it back next year']]],

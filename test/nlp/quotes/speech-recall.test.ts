@@ -22,7 +22,7 @@ const rows: Row[] = [
   ['In Ohio, the plan failed, said Lee.', [['Lee', 'said', 'In Ohio, the plan failed']]],
   // GIVEN an adverb between the subject and a verb of saying THEN the subject still speaks.
   ['Ms. Park gingerly said that the budget was too large.', [['Ms. Park', 'said', 'the budget was too large']]],
-  ['Mr. Ryan has long said that he will support the nominee.', [['Mr. Ryan', 'said', 'he will support the nominee']]],
+  ['Mr. Osei has long said that he will back the budget.', [['Mr. Osei', 'said', 'he will back the budget']]],
   ['Carter however said he would welcome the plan.', [['Carter', 'said', 'he would welcome the plan']]],
   // A noun in -ly is the subject, not an adverb.
   ['The Kennedy family said the house will be sold.', [['The Kennedy family', 'said', 'the house will be sold']]],
@@ -39,10 +39,10 @@ const rows: Row[] = [
   ['Smith said on Friday he met the candidate earlier this week.', [['Smith', 'said', 'he met the candidate earlier this week']]],
   ['Smith said Friday he met the candidate.', [['Smith', 'said', 'he met the candidate']]],
   // A base form after a determiner or a capitalized word is a noun or a name, not a cue.
-  ['The Islamic State said the two were its followers.', [['The Islamic State', 'said', 'the two were its followers']]],
+  ['The Orange Free State said the two were its citizens.', [['The Orange Free State', 'said', 'the two were its citizens']]],
   ['Most voters in the state said that Lee cannot be beaten.', [['Most voters in the state', 'said', 'Lee cannot be beaten']]],
   // GIVEN "it" and a finite verb after a cue THEN "it" opens the content clause; "it" alone is an object.
-  ['On Friday, the Labor Department announced it added 255,000 jobs in July.', [['the Labor Department', 'announced', 'it added 255,000 jobs in July']]],
+  ['On Friday, the Water Board announced it added 40 new wells in June.', [['the Water Board', 'announced', 'it added 40 new wells in June']]],
   ['Lee announced it.', []],
   // GIVEN a quantity that opens the content THEN it is the clause's subject, not "said more".
   ['Aides said more than 1 million donors gave to the campaign.', [['Aides', 'said', 'more than 1 million donors gave to the campaign']]],
@@ -70,12 +70,12 @@ const rows: Row[] = [
   // A comma inside the clause that no subject and verb follow does not end it.
   ['When Lee said that the plan, which was late, would fail, the mayor laughed.', [['Lee', 'said', 'the plan, which was late, would fail']]],
   // GIVEN a restrictive relative clause between the subject and its cue THEN the subject speaks.
-  ['The groups who wrote to her on Thursday say they are worried.', [['The groups', 'say', 'they are worried']]],
+  ['The parents who called the school on Monday say they are angry.', [['The parents', 'say', 'they are angry']]],
   ['Democrats in Iowa who watched the debate said they were unfazed.', [['Democrats in Iowa', 'said', 'they were unfazed']]],
   // A cue right after "who" is the relative clause's own, and a clause with no content cue reports nothing.
   ['Voters who said taxes were too high backed Lee.', []],
   // GIVEN a gerund cue in an absolute "with" clause THEN the clause's subject speaks.
-  ['Lee leads the field, with 30 percent of voters saying they back him.', [['30 percent of voters', 'saying', 'they back him']]],
+  ['Lee leads the race, with 28 percent of members saying they trust him.', [['28 percent of members', 'saying', 'they trust him']]],
   ['Republicans were quick to respond, with Lee tweeting that it was a disaster.', [['Lee', 'tweeting', 'it was a disaster']]],
   ['The plan failed, with critics saying little.', []],
   // GIVEN an en dash before a gerund cue THEN it opens the gerund as a comma does.
@@ -84,19 +84,19 @@ const rows: Row[] = [
   ["Six in 10 say he's at least somewhat decisive.", [['Six in 10', 'say', "he's at least somewhat decisive"]]],
   ["The mayor's aides said it's over.", [["The mayor's aides", 'said', "it's over"]]],
   // GIVEN a share after a colon, or a participle after a plural noun THEN the phrase is the subject.
-  ["On social issues they lean left: 42% say they're liberal.", [['42%', 'say', "they're liberal"]]],
+  ["On housing they lean cautious: 37% say they're renters.", [['37%', 'say', "they're renters"]]],
   [
     'Some 56 percent of voters polled said they were less likely to vote for him.',
     [['Some 56 percent of voters polled', 'said', 'they were less likely to vote for him']],
   ],
   // GIVEN a verb of saying in the infinitive after a finite verb or an adjective THEN the clause's subject speaks.
   ['Lee refused to say whether she would run.', [['Lee', 'say', 'whether she would run']]],
-  ['Democratic voters are slightly more likely to say that Lee represents them.', [['Democratic voters', 'say', 'Lee represents them']]],
+  ['Rural drivers are far more likely to say that the toll hurts them.', [['Rural drivers', 'say', 'the toll hurts them']]],
   ['Lee was quick to add that the deal was done.', [['Lee', 'add', 'the deal was done']]],
   // Not a wish, an object's words, an expletive "it", or an infinitive with no clause after it.
   ['Nobody wants to say that out loud.', []],
   ['The council pushed members to say they support the plan.', []],
-  ['It was too early to tell whether the blast was a bomb.', []],
+  ['It was too soon to know whether the leak was a crack.', []],
   ['Lee declined to say.', []],
   // GIVEN a progressive verb of saying THEN its subject speaks, when content follows it.
   ["Lee isn't saying what other steps he would support.", [['Lee', 'saying', 'what other steps he would support']]],
@@ -108,24 +108,24 @@ const rows: Row[] = [
   // Not before a verb of belief or evidence.
   ["Young workers often can't find jobs that pay well.", []],
   // GIVEN "and then said" after a comma THEN the subject of the joined clause speaks.
-  ['The judge rubbed his chin, and then said the case was closed.', [['The judge', 'said', 'the case was closed']]],
+  ['The clerk closed her folder, and then said the hearing was over.', [['The clerk', 'said', 'the hearing was over']]],
   // GIVEN an infinitive cue whose clause runs into a colon THEN the clause ends there.
   [
     'At the time, Lee seemed to suggest he had won: "She signed the deal," he told the paper.',
     [['Lee', 'suggest', 'he had won'], ['he', 'told', 'She signed the deal']],
   ],
   // An absolute "with" clause takes only a plain clause, not a count or a quotation.
-  ['Jobs rose in May, with the economy adding 151,000 jobs.', []],
+  ['Trade rose in May, with the port adding 300 berths.', []],
   // GIVEN a reflexive object with "as" after a verb of describing THEN the description is the content.
   [
     'More than half of the voters described themselves as evangelical Christians.',
     [['half of the voters', 'described', 'themselves as evangelical Christians']],
   ],
   // GIVEN "this past week" between the subject and the cue THEN it is a time adjunct.
-  ['The committee this past week announced the creation of a website.', [['The committee', 'announced', 'the creation of a website']]],
+  ['The club this past week announced the opening of a new pitch.', [['The club', 'announced', 'the opening of a new pitch']]],
   // GIVEN a one-word answer after "said" THEN the answer is what was said.
   ['Sanders said yes.', [['Sanders', 'said', 'yes']]],
-  ['He said no to the Iraq war.', [['He', 'said', 'no to the Iraq war']]],
+  ['He said no to the harbour tax.', [['He', 'said', 'no to the harbour tax']]],
   // "no" that opens a subject is no answer.
   ['Lee said no one would come.', []],
 ];

@@ -13,15 +13,15 @@ function penaltiesOf(text: string): string[] {
 describe('static penalties (one row per rule, and clean sentences stay clean)', () => {
   it.each<[string, string[]]>([
     ['The city council approved the $42 million repair of the bridge on Monday night.', []],
-    ['Scroll down for video Flying high: Half of the kite took to the sky in Chongqing last Saturday and amazed the crowd.', ['caption-label', 'scroll-for-video']],
+    ['Scroll down for video Sailing on: Half of the regatta left the harbour in Kiel last Sunday and thrilled the crowd.', ['caption-label', 'scroll-for-video']],
     ['Click here to see the full detour map for the whole of the city.', ['click-here']],
     ['PUBLISHED: 09:14 EST, 3 March 2025 | UPDATED: 11:02 EST, 3 March 2025', ['no-terminal', 'published-updated']],
     ['By Daily Mail Reporter', ['byline', 'fragment', 'no-terminal', 'staff-reporter']],
     ['By John Smith', ['byline', 'fragment', 'no-terminal']],
     ['Photo: Pupils at a primary school in Leeds eat breakfast before lessons (Getty Images)', ['image-credit', 'no-terminal']],
     ['Follow us on Twitter for the latest news from the courts and the council.', ['share-follow']],
-    ['Mr Boase, pictured, failed to stop after hitting another car near his Devon pub.', ['caption-marker']],
-    ['The kite weighs 200 kilograms and needs three flyers Skilful: The team was forced to fly only half of it.', ['caption-label']],
+    ['Mr Tallis, pictured, failed to stop after hitting a lamp post near his Kent shop.', ['caption-marker']],
+    ['The boat weighs 900 kilograms and needs six rowers Skilful: The crew was forced to row only part of the way.', ['caption-label']],
     ['WASHINGTON (Reuters) -', ['dateline-only', 'fragment', 'no-terminal']],
     ['News.Az', ['fragment', 'no-terminal']],
     ['The mayor spoke.', ['fragment']],
@@ -71,7 +71,7 @@ describe('opener penalty', () => {
 
 describe('the lede and story positions', () => {
   it('GIVEN a lede with a glued caption marker THEN the caption penalty spares it as the lede, not elsewhere', () => {
-    const f = sentenceFeatures(segment('A British tourist said she was molested by a taxi driver (pictured posed by model) in Jaipur on Friday.'))[0]!;
+    const f = sentenceFeatures(segment('A Dutch cyclist said she was robbed by a van driver (pictured posed by model) in Porto on Friday.'))[0]!;
     expect(staticFactor(f)).toBe(0.45);
     expect(staticFactor(f, true)).toBe(1);
   });
