@@ -3,15 +3,13 @@
  * while the console runs finds it in the next `/article list`, and a file deleted leaves the list.
  * A real console process, its stdin a pipe the test writes command lines into.
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, expect, it } from 'vitest';
+import { startConsole } from '../support/console-process';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'lede-console-dir-'));
 const articles = join(dir, 'articles');
 mkdirSync(articles);
@@ -24,23 +22,14 @@ const body = (title: string, who: string) =>
 
 it('GIVEN a console running over ARTICLES_DIR WHEN a file is saved there, then deleted THEN /article list shows it, then not', async () => {
   writeFileSync(join(articles, 'ferry.md'), body(FIRST, 'Lena Vogt'));
-  const child = spawn(process.execPath, ['bin/lede.js', 'console'], {
-    cwd: ROOT,
-    env: { ...process.env, DISCORD_TOKEN: '', DATABASE_PATH: join(dir, 'lede.db'), ARTICLES_DIR: articles },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d));
-  child.stderr.on('data', (d: Buffer) => (stderr += d));
-  const closed = once(child, 'close');
+  const { child, stdout: out, stderr, exited } = startConsole({ DATABASE_PATH: join(dir, 'lede.db'), ARTICLES_DIR: articles });
   /** The reply to `/article list`: what stdout gained until its last line. */
   const list = async (): Promise<string> => {
-    const from = stdout.length;
+    const from = out().length;
     child.stdin.write('/article list\n');
     // The reply ends with the retention footer line.
-    for (let waited = 0; !/Feed items kept .*\n/.test(stdout.slice(from)) && waited < 10_000; waited += 20) await sleep(20);
-    return stdout.slice(from);
+    for (let waited = 0; !/Feed items kept .*\n/.test(out().slice(from)) && waited < 10_000; waited += 20) await sleep(20);
+    return out().slice(from);
   };
   /** `/article list` again and again until `done` holds of it (the watcher reads a file once it has stood still 500 ms). */
   const listUntil = async (done: (reply: string) => boolean): Promise<string> => {
@@ -62,7 +51,7 @@ it('GIVEN a console running over ARTICLES_DIR WHEN a file is saved there, then d
   expect(removed).not.toContain(SECOND);
   expect(removed).toContain(FIRST);
   child.stdin.end();
-  const [code] = (await closed) as [number | null];
-  expect(stderr).toBe('');
+  const code = await exited;
+  expect(stderr()).toBe('');
   expect(code).toBe(0);
 }, 60_000);

@@ -7,14 +7,13 @@
  * for that noise not to matter: measured 16 MB -> 160 MB, the fixed console grew 15-17 MB, the
  * old one 310 MB.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { afterAll, expect, it } from 'vitest';
+import { startConsole } from '../support/console-process';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const TIME = '/usr/bin/time';
 const dir = mkdtempSync(join(tmpdir(), 'lede-longline-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -23,25 +22,16 @@ const MB = 1024 * 1024;
 
 /** Pipe `megabytes` of one line (generated chunk by chunk, never stored) and `/article list` into `lede console`. */
 async function consoleWithLongLine(megabytes: number): Promise<{ code: number | null; stdout: string; maxRssKb: number }> {
-  const child = spawn(TIME, ['-f', 'max-rss-kb=%M', process.execPath, 'bin/lede.js', 'console'], {
-    cwd: ROOT,
-    env: { ...process.env, DISCORD_TOKEN: '', DATABASE_PATH: join(dir, `lede-${megabytes}.db`), LOG_LEVEL: 'info' },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d));
-  child.stderr.on('data', (d: Buffer) => (stderr += d));
-  const closed = once(child, 'close');
+  const { child, stdout, stderr, exited } = startConsole({ DATABASE_PATH: join(dir, `lede-${megabytes}.db`), LOG_LEVEL: 'info' }, [TIME, '-f', 'max-rss-kb=%M']);
   const chunk = Buffer.alloc(256 * 1024, 'a');
   for (let sent = 0; sent < megabytes * MB; sent += chunk.length) {
     if (!child.stdin.write(chunk)) await once(child.stdin, 'drain');
   }
   child.stdin.end('\n/article list\n');
-  const [code] = (await closed) as [number | null];
-  const rss = /max-rss-kb=(\d+)/.exec(stderr);
-  if (!rss) throw new Error(`no RSS figure from ${TIME}: ${stderr}`);
-  return { code, stdout, maxRssKb: Number(rss[1]) };
+  const code = await exited;
+  const rss = /max-rss-kb=(\d+)/.exec(stderr());
+  if (!rss) throw new Error(`no RSS figure from ${TIME}: ${stderr()}`);
+  return { code, stdout: stdout(), maxRssKb: Number(rss[1]) };
 }
 
 it.runIf(existsSync(TIME))('GIVEN a piped line of 16 MB and one of 160 MB THEN both refused, the next command answered, and peak memory grows by under 96 MB', async () => {
