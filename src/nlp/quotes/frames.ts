@@ -26,7 +26,7 @@ import { headlineFrame } from './headlines';
 import type { Frame } from './frame-types';
 import { ASKED_LEADS, CLAUSE_SIGNS, DASHES, NAME_GOVERNORS, NOMINATIVE_PRONOUNS, OBJECT_DETERMINERS, PASSIVE_AUX, SUBJECT_OPENERS, hasFiniteVerb, isFiniteVerb, isTerminal, isVerbLike, opensSubject, tokStart, withoutContraction } from './word-classes';
 import { TIME_ANCHORS, timeAdjunctStart } from './time-adjuncts';
-import { clauseSubject, coordinatedSubject, relativeSpeaker, skipModifiers, subjectBeforeDashes, subjectBeforeInsertion } from './subjects';
+import { clauseSubject, coordinatedSubject, relativeSpeaker, skipModifiers, subjectBeforeInsertion } from './subjects';
 import { ADJUNCT_OPENERS, NOT_CLAUSE_START, QUESTION_OPENERS, RELATIVE_OPENERS, contentStartAfterCue, isOneWordAnswer, opensObjectPhrase } from './content-start';
 import { attachContent, contentToEnd, mainVerbAfterClause, nextCueOfSameSpeaker, sentenceBounds } from './content-end';
 import { opensTailAdjunct, tailBoundary, tailFrame } from './tails';
@@ -467,7 +467,7 @@ function verbFrame(ctx: QuoteContext, s: number, i: number, ts: number, te: numb
   }
   // "Jason Sims — a teacher from Ohio — says": the subject is the name before a dash-enclosed insertion.
   if (!mention && last > ts && DASHES.has(ctx.words[last]!)) {
-    const named = subjectBeforeDashes(ctx, last, ts);
+    const named = subjectBeforeEnclosure(ctx, last, ts);
     if (named) {
       mention = named;
       phraseFirst = named.first;

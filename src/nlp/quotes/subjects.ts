@@ -61,25 +61,6 @@ export function subjectBeforeInsertion(ctx: QuoteContext, close: number, ts: num
   return null;
 }
 
-/**
- * The subject before a dash-enclosed insertion that ends at the dash `close` ("Jason Sims — a
- * teacher from Ohio — says"): a name or role that opens its clause right before the opening dash.
- */
-export function subjectBeforeDashes(ctx: QuoteContext, close: number, ts: number): Mention | null {
-  for (let k = close - 1; k >= ts && k >= close - MAX_INSERTION_TOKENS; k--) {
-    if (ctx.regionOf[k]! >= 0) return null;
-    if (!DASHES.has(ctx.words[k]!)) continue;
-    const m = mentionEndingAt(ctx, k - 1, ts);
-    if (!m || m.type === 'pronoun') return null;
-    const before = ctx.words[m.first - 1];
-    return m.first === ts || before === ',' || isQuoteMark(ctx, m.first - 1) || SENTENCE_OPENERS.has(before ?? '') && m.first - 1 === ts ? m : null;
-  }
-  return null;
-}
-
-/** Conjunctions that may open a sentence before its subject ("But Ann Lee — ... — said"). */
-const SENTENCE_OPENERS = new Set(['but', 'and', 'yet', 'still', 'so']);
-
 /** Most tokens of a subject phrase that opens a sentence before an appositive name. */
 const MAX_OPENING_PHRASE_TOKENS = 10;
 
